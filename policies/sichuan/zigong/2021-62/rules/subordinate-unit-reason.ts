@@ -1,0 +1,55 @@
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { zg } from '../cite.ts';
+
+/**
+ * 第八条：市政府部门的下属单位、区县部门、乡镇（街道）原则上不再新开设；确有必要的，
+ * 应向主管单位说明开设理由。
+ */
+export default defineRule({
+  name: 'subordinate-unit-reason',
+  scope: 'account',
+  title: { zh: '下属单位、区县部门、乡镇（街道）开设须说明理由', en: 'subordinate units, county departments and townships must justify an account' },
+  citation: zg('第八条', '市政府部门的下属单位、区县部门、乡镇（街道）原则上不再新开设政务新媒体，确有必要开设或已开设确需单独保留的，应及时向政务新媒体主管单位说明开设理由'),
+  severity: 'error',
+  messages: {
+    noReason: { zh: '“{unit}”属于{kind}，原则上不再新开设政务新媒体；开设（或保留）账号“{name}”须说明理由，但备案中的理由不足 {min} 个字', en: '"{unit}" is a {kind}, which in principle opens no new accounts; keeping "{name}" needs a stated reason of at least {min} characters' },
+  },
+  fix: { zh: '请在开设（或补录）备案的 reason 中详细说明确有必要单独开设的理由（职责、服务对象、信息来源、更新保障），并报主管单位。', en: 'State in the filing\'s reason why a separate account is necessary, and report it to the supervisor.' },
+  check(ctx, a) {
+    if (!isLive(ctx, a)) return;
+    const u = ctx.unitOf(a);
+    if (!u) return;
+    const region = ctx.register.regions.get(u.regionId);
+    const kind = u.data.kind === '部门下属单位' ? '部门下属单位' : u.data.kind === '乡镇街道' ? '乡镇（街道）' : u.data.kind === '政府部门' && region?.data.level === '县级' ? '区县部门' : undefined;
+    if (!kind) return;
+    const first = ctx.state(a).works.find((w) => w.kind === '开设' || w.kind === '补录');
+    if (!first) return;
+    const ev = a.data.events[first.index]!;
+    const MIN = 15;
+    if ((ev.reason ?? '').trim().length < MIN) ctx.report({ account: a, pointer: ['events', first.index, ...(ev.reason ? ['reason'] : [])], messageId: 'noReason', data: { unit: u.data.name, kind, name: a.data.name, min: MIN } });
+  },
+  cases: {
+    valid: [
+      { name: 'city department needs no special reason', setup: (k) => void (k.get('dept-weixin').events[0]!.reason = '工作需要') },
+      {
+        name: 'subordinate unit with a detailed reason',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
+          k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'subordinate unit with a one-word reason',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
+          const a = k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
+          a.events[0]!.reason = '工作需要';
+        },
+        errors: [{ account: 'xs-weixin', pointer: ['events', 0, 'reason'] }],
+      },
+    ],
+  },
+});

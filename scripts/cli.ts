@@ -1,0 +1,159 @@
+/**
+ * govmedia 命令行。退出码：0 无问题，1 有检查结果，2 用法错误。任何输入都不打印堆栈。
+ * The govmedia CLI. Exit codes: 0 clean, 1 findings, 2 usage error. Never a stack trace.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isValidDate, todayShanghai } from './calendar/workdays.ts';
+import type { Lang } from './core/finding.ts';
+import { generateTypes } from './core/gen-types.ts';
+import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
+import { PolicyLoadError } from './policy/loader.ts';
+import { exitCodeFor, UsageError, validatePaths } from './commands/validate.ts';
+import { formatText, toJson } from './report/text.ts';
+import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
+
+export const COMMANDS: Record<string, { zh: string; en: string }> = {
+  validate: { zh: '检查登记簿（默认检查本库自带的样例登记簿）', en: 'check the register (default: the sample register in this repository)' },
+  rules: { zh: '列出全部规则及其依据，并可写出 docs/rules.md', en: 'list every rule with its citation; --write updates docs/rules.md' },
+  'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },
+};
+
+function usage(lang: Lang): string {
+  const lines =
+    lang === 'zh'
+      ? ['用法：govmedia <命令> [选项]', '', '命令：']
+      : ['Usage: govmedia <command> [options]', '', 'Commands:'];
+  for (const [name, d] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${d[lang]}`);
+  lines.push(
+    '',
+    lang === 'zh' ? '通用选项：' : 'Common options:',
+    lang === 'zh' ? '  --lang zh|en      输出语言（默认中文）' : '  --lang zh|en      output language (default zh)',
+    lang === 'zh' ? '  --format text|json  输出格式（默认 text）' : '  --format text|json  output format (default text)',
+    lang === 'zh' ? '  --now YYYY-MM-DD  以该日期为“今天”判断（用于测试和回放）' : '  --now YYYY-MM-DD  judge as of that date (tests, replays)',
+    lang === 'zh' ? '  --root <目录>     登记簿所在目录（默认当前目录）' : '  --root <dir>      folder holding accounts/ (default: current folder)',
+  );
+  return lines.join('\n');
+}
+
+const COMMON = {
+  lang: { type: 'string' },
+  format: { type: 'string' },
+  now: { type: 'string' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+};
+
+function pickLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const lang = pickLang(argv);
+  const [cmd, ...rest] = argv;
+  try {
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.out(usage(lang));
+      return cmd ? 0 : 2;
+    }
+    switch (cmd) {
+      case 'validate':
+        return await cmdValidate(rest, lang, io);
+      case 'rules':
+        return await cmdRules(rest, lang, io);
+      case 'gen-types':
+        return await cmdGenTypes(rest, lang, io);
+      default:
+        io.err(lang === 'zh' ? `未知命令：${cmd}\n\n${usage(lang)}` : `unknown command: ${cmd}\n\n${usage(lang)}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.err(lang === 'zh' ? `用法错误：${(e as Error).message}\n运行 govmedia --help 查看用法。` : `usage error: ${(e as Error).message}\nRun govmedia --help.`);
+      return 2;
+    }
+    if (e instanceof PolicyLoadError) {
+      io.err(lang === 'zh' ? `管理办法模块加载失败：${e.message}` : `could not load a policy module: ${e.message}`);
+      return 2;
+    }
+    io.err(lang === 'zh' ? `内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `internal error: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);
+    if (process.env.GOVMEDIA_DEBUG) io.err(String((e as Error)?.stack));
+    return 2;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export interface Common {
+  lang: Lang;
+  format: 'text' | 'json';
+  now: string;
+  root: string;
+}
+
+export function commonOptions(values: Record<string, unknown>, formats: readonly string[] = ['text', 'json']): Common {
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${String(lang)}）`);
+  const format = values.format ?? 'text';
+  if (typeof format !== 'string' || !formats.includes(format)) throw new UsageError(`--format 只能是 ${formats.join('、')}（收到 ${String(format)}）`);
+  const now = values.now ?? todayShanghai();
+  if (typeof now !== 'string' || !isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${String(now)}）`);
+  const root = typeof values.root === 'string' ? path.resolve(values.root) : defaultDataRoot();
+  return { lang, format: format as 'text' | 'json', now, root };
+}
+
+async function cmdValidate(args: string[], lang: Lang, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, rule: { type: 'string', multiple: true } }, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.out(lang === 'zh' ? 'govmedia validate [路径...] [--lang zh|en] [--format text|json] [--now 日期] [--root 目录] [--rule 规则编号]' : 'govmedia validate [paths...] [--lang zh|en] [--format text|json] [--now date] [--root dir] [--rule id]');
+    return 0;
+  }
+  const c = commonOptions(values);
+  const only = values.rule && values.rule.length ? new Set(values.rule) : undefined;
+  const res = await validatePaths(c.root, positionals, { now: c.now, engineRoot: ENGINE_ROOT, ...(only ? { only } : {}) });
+  if (c.format === 'json') io.out(JSON.stringify(toJson(res.findings, res.summary, c.lang), null, 2));
+  else io.out(formatText(res.findings, res.summary, c.lang));
+  return exitCodeFor(res.findings);
+}
+
+async function cmdRules(args: string[], lang: Lang, io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, write: { type: 'boolean' } }, allowPositionals: false, strict: true });
+  const c = commonOptions(values);
+  const rules = await collectRules(ENGINE_ROOT);
+  if (values.write) {
+    const file = path.join(ENGINE_ROOT, 'docs', 'rules.md');
+    await writeFile(file, rulesMarkdown(rules));
+    io.out(c.lang === 'zh' ? `已写出 ${path.relative(process.cwd(), file)}（${rules.length} 条规则）` : `wrote ${path.relative(process.cwd(), file)} (${rules.length} rules)`);
+    return 0;
+  }
+  if (c.format === 'json') io.out(JSON.stringify(rules, null, 2));
+  else io.out(rulesText(rules, c.lang));
+  return 0;
+}
+
+async function cmdGenTypes(args: string[], lang: Lang, io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON, allowPositionals: false, strict: true });
+  commonOptions(values);
+  const file = path.join(ENGINE_ROOT, 'scripts', 'generated', 'types.ts');
+  const ts = await generateTypes(ENGINE_ROOT);
+  await writeFile(file, ts);
+  io.out(lang === 'zh' ? `已生成 ${path.relative(process.cwd(), file)}` : `wrote ${path.relative(process.cwd(), file)}`);
+  return 0;
+}

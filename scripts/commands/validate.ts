@@ -1,0 +1,79 @@
+/**
+ * govmedia validate [paths...]：检查 accounts/ 下的全部文件，并运行适用的管理办法规则。
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
+import { ENGINE_ROOT, toPosix } from '../core/paths.ts';
+import { fileFinding, loadRegister, type Register } from '../core/register.ts';
+import { SchemaSet } from '../core/schema.ts';
+import { FsSource, type FileSource } from '../core/source.ts';
+import { runPolicies } from '../policy/engine.ts';
+import { loadPolicies, policySeries } from '../policy/loader.ts';
+import type { LoadedPolicy } from '../policy/types.ts';
+
+export interface ValidateOptions {
+  /** Engine root: schemas/ and policies/ come from here. */
+  engineRoot?: string;
+  now: string;
+  only?: ReadonlySet<string>;
+  /** Use these policy versions instead of every module under <engineRoot>/policies (tests). */
+  policies?: LoadedPolicy[];
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  summary: Summary;
+  register: Register;
+  policies: LoadedPolicy[];
+}
+
+const schemaCache = new Map<string, SchemaSet>();
+export function schemasFor(engineRoot: string): SchemaSet {
+  let s = schemaCache.get(engineRoot);
+  if (!s) schemaCache.set(engineRoot, (s = new SchemaSet(path.join(engineRoot, 'schemas'))));
+  return s;
+}
+
+/** Validate a whole register from any source; findings sorted by file, line, column. */
+export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
+  const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
+  const policies = opts.policies ?? (await loadPolicies(engineRoot));
+  const { register, findings } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies) });
+  const policyFindings = runPolicies(register, { now: opts.now, policies, ...(opts.only ? { only: opts.only } : {}) });
+  const all = [...findings, ...policyFindings].sort(compareFindings);
+  return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
+}
+
+export class UsageError extends Error {}
+
+/**
+ * Validate the register at dataRoot, keeping only findings for the given paths (relative
+ * to cwd or absolute). A path outside accounts/ is itself a finding.
+ */
+export async function validatePaths(dataRoot: string, paths: string[], opts: ValidateOptions, cwd = process.cwd()): Promise<ValidateResult> {
+  const res = await validateSource(new FsSource(dataRoot), opts);
+  if (paths.length === 0) return res;
+  const prefixes: string[] = [];
+  const extra: Finding[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`路径不存在：${p}\nno such path: ${p}`);
+    const rel = toPosix(path.relative(dataRoot, abs));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`路径不在登记簿 ${dataRoot} 之内：${p}\npath is outside the register: ${p}`);
+    if (rel !== '' && rel !== 'accounts' && !rel.startsWith('accounts/')) {
+      extra.push(fileFinding('register/stray-file', rel, { line: 1, column: 1 }, { zh: `“${rel}”不在 accounts/ 之下，不属于登记簿`, en: `"${rel}" is not under accounts/ and is not part of the register` }, { zh: '账号、单位和地区文件都必须放在 accounts/ 下相应的文件夹中。', en: 'Register files live under accounts/.' }));
+      continue;
+    }
+    prefixes.push(rel);
+  }
+  const keep = res.findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(p + '/')));
+  const findings = [...keep, ...extra].sort(compareFindings);
+  return { ...res, findings, summary: summarize(findings, res.summary.files, res.summary.accounts) };
+}
+
+export function exitCodeFor(findings: readonly Finding[]): 0 | 1 {
+  return findings.some((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
+}
+
+export type { Lang };

@@ -1,0 +1,20 @@
+/**
+ * 路径：引擎（本程序自身的 schemas/、policies/）与数据（被检查仓库的 accounts/）分开。
+ * The engine root (schemas, policies) and the data root (accounts) are separate: the PR
+ * check runs the base branch's engine on the head branch's data.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder holding this program's package.json, schemas/ and policies/. */
+export const ENGINE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Default data root: the current folder if it holds accounts/, else the engine's own sample register. */
+export function defaultDataRoot(cwd = process.cwd()): string {
+  return existsSync(path.join(cwd, 'accounts')) ? cwd : ENGINE_ROOT;
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,432 @@
+/**
+ * 读取登记簿：遍历 accounts/，逐个文件检查编码、语法、模式、路径和一致性，
+ * 并构建供管理办法规则使用的快照（只收录通过模式校验的文件）。
+ *
+ * Load the register: walk accounts/, check every file (encoding, syntax, schema, path,
+ * consistency) and build the typed snapshot the policy rules run on. Never throws on data.
+ */
+import path from 'node:path';
+import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
+import { BUILTIN_RULES, type BuiltinRuleId } from './builtin-rules.ts';
+import type { Bilingual, Finding } from './finding.ts';
+import { parseJson, type ParsedJson } from './jsonpos.ts';
+import { SchemaSet, type SchemaName } from './schema.ts';
+import type { FileSource } from './source.ts';
+import { checkNameChars, findSecret, rawOffsetOf } from './text-checks.ts';
+
+export const ACCOUNTS_DIR = 'accounts';
+export const MAX_FILE_BYTES = 256 * 1024;
+const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const DIR_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface SourceFile {
+  /** Repo-relative path, forward slashes. */
+  rel: string;
+  text: string;
+  parsed: ParsedJson;
+}
+
+export interface Doc<T> {
+  file: SourceFile;
+  data: T;
+}
+export interface RegionDoc extends Doc<RegionFile> {
+  id: string;
+  /** Parent region id, undefined for the root. */
+  parent: string | undefined;
+}
+export interface UnitDoc extends Doc<UnitFile> {
+  id: string;
+  regionId: string;
+}
+export interface AccountDoc extends Doc<AccountFile> {
+  id: string;
+  unitId: string;
+  regionId: string;
+}
+
+export interface Register {
+  regions: Map<string, RegionDoc>;
+  units: Map<string, UnitDoc>;
+  accounts: AccountDoc[];
+  accountsById: Map<string, AccountDoc>;
+  accountsByUnit: Map<string, AccountDoc[]>;
+  /** Files read (all kinds). */
+  fileCount: number;
+}
+
+export interface LoadOptions {
+  schemas: SchemaSet;
+  /** Today's date (Asia/Shanghai), for "event in the future" checks. */
+  now: string;
+  /** Policy series that exist (policies/<series>/); region bindings are checked against it. */
+  policySeries?: ReadonlySet<string>;
+}
+
+export interface LoadResult {
+  register: Register;
+  findings: Finding[];
+}
+
+/** Make a located finding for one of the built-in rules. */
+export function fileFinding(
+  ruleId: BuiltinRuleId,
+  file: string,
+  pos: { line: number; column: number },
+  message: Bilingual,
+  fix: Bilingual,
+  account?: string,
+): Finding {
+  const meta = BUILTIN_RULES[ruleId] as { severity: Finding['severity']; citation?: Finding['citation'] };
+  const f: Finding = { ruleId, severity: meta.severity, file, line: pos.line, column: pos.column, message, fix };
+  if (meta.citation) f.citation = meta.citation;
+  if (account) f.account = account;
+  return f;
+}
+
+const AT_START = { line: 1, column: 1 };
+
+function decodeUtf8(buf: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Position of the first byte that is not valid UTF-8, as line/column of the text before it. */
+function badUtf8Position(buf: Buffer): { line: number; column: number; byte: number } {
+  let lo = 0;
+  let hi = buf.length;
+  // find the longest valid prefix (binary search on prefix validity is monotone enough for reporting)
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const ok = decodeUtf8(buf.subarray(0, mid)) !== undefined || decodeUtf8(buf.subarray(0, Math.max(0, mid - 3))) !== undefined && mid - 3 >= lo;
+    if (ok && decodeUtf8(buf.subarray(0, mid)) !== undefined) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = buf.subarray(0, lo).toString('utf8');
+  const lines = prefix.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, byte: buf[lo] ?? 0 };
+}
+
+type Kind = 'region' | 'unit' | 'account';
+
+interface Candidate {
+  rel: string;
+  kind: Kind;
+  dir: string; // folder relative to accounts/ ('' for root)
+  file: SourceFile;
+  value: unknown;
+}
+
+/**
+ * Read and check every file under accounts/ of the given source.
+ */
+export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
+  const findings: Finding[] = [];
+  const entries = src.list(ACCOUNTS_DIR);
+  const regionDirs = new Set<string>();
+  const unitDirs = new Set<string>();
+  const fileNames = new Set(entries.filter((e) => e.type === 'file').map((e) => e.rel));
+  const dirOf = (rel: string): string => {
+    const d = path.posix.dirname(rel);
+    return d === ACCOUNTS_DIR ? '' : d.slice(ACCOUNTS_DIR.length + 1);
+  };
+  for (const rel of fileNames) {
+    const base = path.posix.basename(rel);
+    if (base === 'region.json') regionDirs.add(dirOf(rel));
+    if (base === 'unit.json') unitDirs.add(dirOf(rel));
+  }
+
+  // ---- 1. entries: symlinks, odd files, folder structure
+  const candidates: Candidate[] = [];
+  let fileCount = 0;
+  for (const e of entries) {
+    const base = path.posix.basename(e.rel);
+    if (e.type === 'symlink') {
+      findings.push(fileFinding('register/symlink', e.rel, AT_START, { zh: `“${e.rel}”是符号链接，登记簿中不允许`, en: `"${e.rel}" is a symbolic link, which the register does not allow` }, { zh: '请删除该链接，改为放入真实文件（每个账号一个 JSON 文件）。', en: 'Delete the link and commit a real file instead.' }));
+      continue;
+    }
+    if (e.type === 'other') {
+      findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不是普通文件`, en: `"${e.rel}" is not a regular file` }, { zh: '请删除它。', en: 'Delete it.' }));
+      continue;
+    }
+    if (e.type === 'dir') {
+      const d = e.rel.slice(ACCOUNTS_DIR.length + 1);
+      if (!DIR_RE.test(base)) {
+        findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹名“${base}”不合规范：只能用小写字母、数字和连字符`, en: `folder name "${base}" is invalid: use lowercase letters, digits and hyphens` }, { zh: '请把文件夹改名为拼音缩写，例如 zg-wjw。', en: 'Rename the folder, e.g. zg-wjw.' }));
+      } else if (!regionDirs.has(d) && !unitDirs.has(d)) {
+        const hasFiles = entries.some((x) => x.type === 'file' && x.rel.startsWith(e.rel + '/'));
+        if (hasFiles) {
+          findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹“${e.rel}”既没有 region.json 也没有 unit.json，不是地区或单位文件夹`, en: `folder "${e.rel}" has neither region.json nor unit.json` }, { zh: '地区文件夹需放 region.json，单位文件夹需放 unit.json；否则请把文件移到正确的单位文件夹。', en: 'Add region.json or unit.json, or move the files to the right unit folder.' }));
+        }
+      }
+      continue;
+    }
+    fileCount++;
+    const dir = dirOf(e.rel);
+    if (base === 'README.md' || base === '.gitkeep') continue;
+    if (!base.endsWith('.json')) {
+      findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不属于登记簿：accounts/ 下只能放 region.json、unit.json 和账号 JSON 文件`, en: `"${e.rel}" does not belong in the register: accounts/ holds only region.json, unit.json and account JSON files` }, { zh: '请删除该文件，或把证明材料放在档案系统中、在事件的 evidence 里写明位置。', en: 'Remove it; keep evidence elsewhere and reference it from the event.' }));
+      continue;
+    }
+    if (e.size > MAX_FILE_BYTES) {
+      findings.push(fileFinding('register/file-too-large', e.rel, AT_START, { zh: `文件大小 ${e.size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${e.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
+      continue;
+    }
+    let kind: Kind;
+    if (base === 'region.json') {
+      if (unitDirs.has(dir)) {
+        findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: '同一文件夹中不能既有 region.json 又有 unit.json', en: 'a folder cannot hold both region.json and unit.json' }, { zh: '单位文件夹应放在地区文件夹之下，请拆开。', en: 'Put the unit folder inside the region folder.' }));
+        continue;
+      }
+      kind = 'region';
+    } else if (base === 'unit.json') {
+      const parentDir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+      if (!regionDirs.has(parentDir)) {
+        findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `单位文件夹“${dir}”不在地区文件夹的正下方`, en: `unit folder "${dir}" is not directly inside a region folder` }, { zh: '单位文件夹应直接放在其所属地区的文件夹中，例如 accounts/sichuan/zigong/zg-wjw/unit.json。', en: 'Place the unit folder directly in its region folder.' }));
+        continue;
+      }
+      kind = 'unit';
+    } else {
+      if (!unitDirs.has(dir)) {
+        findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `账号文件“${base}”不在单位文件夹中（该文件夹没有 unit.json）`, en: `account file "${base}" is not inside a unit folder (no unit.json there)` }, { zh: '账号文件必须放在其主办单位的文件夹里，与 unit.json 并列。', en: "Move the account file into its host unit's folder, beside unit.json." }));
+        continue;
+      }
+      kind = 'account';
+    }
+
+    // ---- 2. bytes: binary, encoding, BOM, syntax
+    let buf: Buffer;
+    try {
+      buf = src.read(e.rel);
+    } catch {
+      findings.push(fileFinding('register/encoding', e.rel, AT_START, { zh: '无法读取该文件', en: 'the file cannot be read' }, { zh: '请检查文件权限。', en: 'Check the file permissions.' }));
+      continue;
+    }
+    const nul = buf.indexOf(0);
+    if (nul >= 0) {
+      findings.push(fileFinding('register/encoding', e.rel, AT_START, { zh: `这是二进制文件（第 ${nul + 1} 字节是 NUL），不是 JSON 文本`, en: `this is a binary file (byte ${nul + 1} is NUL), not JSON text` }, { zh: '请用文本编辑器（如 VS Code）保存为 UTF-8 编码的 JSON；不要提交 Word、Excel 或图片文件。', en: 'Save it as UTF-8 JSON text; do not commit Word, Excel or image files.' }));
+      continue;
+    }
+    const text = decodeUtf8(buf);
+    if (text === undefined) {
+      const p = badUtf8Position(buf);
+      const gbk = looksLikeGbk(buf);
+      findings.push(fileFinding('register/encoding', e.rel, p, { zh: `文件不是 UTF-8 编码（第 ${p.line} 行第 ${p.column} 列附近出现无效字节 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}）${gbk ? '，看起来是 GBK/GB2312 编码' : ''}`, en: `file is not UTF-8 (invalid byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} near line ${p.line}, column ${p.column})${gbk ? '; it looks like GBK' : ''}` }, { zh: '请在编辑器中以“UTF-8”编码重新保存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。', en: 'Re-save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).' }));
+      continue;
+    }
+    const parsed = parseJson(text);
+    const file: SourceFile = { rel: e.rel, text, parsed };
+    for (const is of parsed.issues) {
+      const pos = { line: is.line, column: is.column };
+      if (is.code === 'bom') {
+        findings.push(fileFinding('register/bom', e.rel, pos, { zh: '文件以 BOM（字节顺序标记 U+FEFF）开头', en: 'file starts with a byte-order mark (U+FEFF)' }, { zh: '请以“UTF-8”（不带 BOM）重新保存；记事本的“UTF-8 带 BOM”会导致其他工具读错。', en: 'Re-save as UTF-8 without BOM.' }));
+      } else if (is.code === 'duplicate-key') {
+        findings.push(fileFinding('register/duplicate-key', e.rel, pos, { zh: `键“${is.key ?? ''}”在同一对象中重复出现${is.firstLine ? `（第 ${is.firstLine} 行已出现过）` : ''}`, en: `key "${is.key ?? ''}" appears twice in the same object${is.firstLine ? ` (first on line ${is.firstLine})` : ''}` }, { zh: '同一个字段只能写一次：请删除其中一个，保留正确的值。', en: 'Keep one of them, with the right value.' }));
+      } else {
+        findings.push(fileFinding('register/json-syntax', e.rel, pos, { zh: `JSON 语法错误：${is.detail.zh}`, en: `JSON syntax error: ${is.detail.en}` }, { zh: '请在 VS Code 中打开该文件，按行列号找到位置并修正（注意英文逗号、双引号和括号配对）。', en: 'Open the file at that line and column and fix it (commas, double quotes, matching brackets).' }));
+      }
+    }
+    if (!parsed.ok) continue;
+    candidates.push({ rel: e.rel, kind, dir, file, value: parsed.value });
+  }
+
+  // ---- 3. schema, ids and paths
+  const regions = new Map<string, RegionDoc>();
+  const units = new Map<string, UnitDoc>();
+  const accounts: AccountDoc[] = [];
+  const accountsById = new Map<string, AccountDoc>();
+  const unitIdByDir = new Map<string, string>();
+  const unitFirstRel = new Map<string, string>();
+
+  const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
+    const issues = opts.schemas.validate(name, c.value);
+    for (const is of issues) {
+      const pos = is.atKey ? c.file.parsed.locateKey(is.pointer) : c.file.parsed.locate(is.pointer);
+      findings.push(fileFinding('register/schema', c.rel, pos, is.message, is.fix, accountIdOf(c)));
+    }
+    const depth = c.dir === '' ? 0 : c.dir.split('/').length;
+    const expected = '../'.repeat(depth + 1) + `schemas/${name}.schema.json`;
+    const v = c.value as { $schema?: unknown };
+    if (typeof v === 'object' && v !== null && typeof v.$schema === 'string' && v.$schema !== expected) {
+      findings.push(fileFinding('register/schema-ref', c.rel, c.file.parsed.locate(['$schema']), { zh: `"$schema" 应为 "${expected}"，实际是 "${v.$schema}"`, en: `"$schema" should be "${expected}", not "${v.$schema}"` }, { zh: `请改为 "${expected}"，这样 VS Code 才能按模式提示和校验。`, en: `Set it to "${expected}" so editors validate the file.` }, accountIdOf(c)));
+    }
+    return issues.length === 0;
+  };
+
+  // regions first, then units, then accounts
+  for (const c of candidates.filter((x) => x.kind === 'region')) {
+    if (!schemaCheck(c, 'region')) continue;
+    const data = c.value as RegionFile;
+    if (data.id !== c.dir) {
+      findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `地区编号 "${data.id}" 与文件夹路径 "${c.dir}" 不一致`, en: `region id "${data.id}" does not match its folder "${c.dir}"` }, { zh: `请把 id 改为 "${c.dir}"。`, en: `Set id to "${c.dir}".` }));
+      continue;
+    }
+    const parent = c.dir === '' ? undefined : c.dir.includes('/') ? c.dir.slice(0, c.dir.lastIndexOf('/')) : '';
+    if (parent !== undefined && !regionDirs.has(parent)) {
+      findings.push(fileFinding('register/misplaced', c.rel, AT_START, { zh: `上级地区文件夹 "${parent || 'accounts'}" 缺少 region.json`, en: `parent region folder "${parent || 'accounts'}" has no region.json` }, { zh: '每一级地区文件夹都需要 region.json。', en: 'Every region folder level needs a region.json.' }));
+    }
+    regions.set(c.dir, { file: c.file, data, id: c.dir, parent });
+  }
+  for (const c of candidates.filter((x) => x.kind === 'unit')) {
+    if (!schemaCheck(c, 'unit')) continue;
+    const data = c.value as UnitFile;
+    const folder = path.posix.basename(c.dir);
+    const regionId = c.dir.includes('/') ? c.dir.slice(0, c.dir.lastIndexOf('/')) : '';
+    if (data.id !== folder) {
+      findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与文件夹名 "${folder}" 不一致`, en: `unit id "${data.id}" does not match its folder name "${folder}"` }, { zh: `请把 id 改为 "${folder}"，或把文件夹改名为 "${data.id}"。`, en: `Set id to "${folder}" or rename the folder to "${data.id}".` }));
+      continue;
+    }
+    if (data.region !== regionId) {
+      findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['region']), { zh: `单位所属地区 "${data.region}" 与其所在地区文件夹 "${regionId}" 不一致`, en: `unit region "${data.region}" does not match its region folder "${regionId}"` }, { zh: `请把 region 改为 "${regionId}"，或把单位文件夹移到正确的地区。`, en: `Set region to "${regionId}" or move the folder.` }));
+      continue;
+    }
+    const prev = unitFirstRel.get(data.id);
+    if (prev) {
+      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与 ${prev} 重复`, en: `unit id "${data.id}" duplicates ${prev}` }, { zh: '单位编号必须全库唯一，请换一个编号（并同步改文件夹名）。', en: 'Unit ids are unique across the register; choose another.' }));
+      continue;
+    }
+    unitFirstRel.set(data.id, c.rel);
+    unitIdByDir.set(c.dir, data.id);
+    units.set(data.id, { file: c.file, data, id: data.id, regionId });
+    nameChecks(c, [['name'], ['shortName']], findings);
+    secretChecks(c, findings);
+  }
+  const accountFirstRel = new Map<string, string>();
+  for (const c of candidates.filter((x) => x.kind === 'account')) {
+    if (!schemaCheck(c, 'account')) continue;
+    const data = c.value as AccountFile;
+    const stem = path.posix.basename(c.rel, '.json');
+    if (data.id !== stem) {
+      findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
+      continue;
+    }
+    const prev = accountFirstRel.get(data.id);
+    if (prev) {
+      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${prev} 重复`, en: `account id "${data.id}" duplicates ${prev}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
+      continue;
+    }
+    accountFirstRel.set(data.id, c.rel);
+    const unitId = unitIdByDir.get(c.dir);
+    if (unitId === undefined) continue; // unit.json itself was invalid; already reported
+    const unit = units.get(unitId);
+    if (data.hostUnit !== unitId) {
+      findings.push(fileFinding('register/host-unit', c.rel, c.file.parsed.locate(['hostUnit']), { zh: `主办单位 "${data.hostUnit}" 与账号所在单位文件夹 "${unitId}" 不一致`, en: `hostUnit "${data.hostUnit}" does not match the unit folder "${unitId}"` }, { zh: `账号文件必须放在主办单位的文件夹中：请把 hostUnit 改为 "${unitId}"，或把文件移到 "${data.hostUnit}" 的文件夹（迁移须办理主办单位变更备案）。`, en: `Set hostUnit to "${unitId}" or move the file to the "${data.hostUnit}" folder (a host-unit change needs a change filing).` }, data.id));
+      continue;
+    }
+    const doc: AccountDoc = { file: c.file, data, id: data.id, unitId, regionId: unit?.regionId ?? '' };
+    accounts.push(doc);
+    accountsById.set(doc.id, doc);
+    nameChecks(c, [['name'], ['certifiedEntity', 'name'], ['operatingUnit']], findings, data.id);
+    secretChecks(c, findings, data.id);
+    eventOrder(c, data, opts.now, findings);
+  }
+
+  // ---- 4. references between files
+  for (const r of regions.values()) {
+    const so = r.data.supervisingOffice;
+    if (so && !units.has(so)) {
+      findings.push(fileFinding('register/reference', r.file.rel, r.file.parsed.locate(['supervisingOffice']), { zh: `主管单位 "${so}" 在登记簿中不存在`, en: `supervising office "${so}" is not in the register` }, { zh: '请填写已登记的主管单位编号（其 unit.json 中的 id）。', en: 'Use the id of a registered unit.' }));
+    }
+    if (opts.policySeries) {
+      r.data.policies.forEach((p, i) => {
+        if (!opts.policySeries?.has(p)) {
+          findings.push(fileFinding('register/reference', r.file.rel, r.file.parsed.locate(['policies', i]), { zh: `绑定的管理办法 "${p}" 在 policies/ 中不存在`, en: `bound policy "${p}" does not exist under policies/` }, { zh: '请填写 policies/ 下已有的办法文件夹路径，例如 "sichuan/zigong"。', en: 'Use an existing policies/ folder path, e.g. "sichuan/zigong".' }));
+        }
+      });
+    }
+  }
+  for (const u of units.values()) {
+    for (const field of ['parent', 'supervisor'] as const) {
+      const ref = u.data[field];
+      if (ref && !units.has(ref)) {
+        findings.push(fileFinding('register/reference', u.file.rel, u.file.parsed.locate([field]), { zh: `${field === 'parent' ? '上级单位' : '主管单位'} "${ref}" 在登记簿中不存在`, en: `${field} "${ref}" is not in the register` }, { zh: '请填写已登记单位的编号。', en: 'Use the id of a registered unit.' }));
+      }
+    }
+  }
+  for (const a of accounts) {
+    const ref = a.data.certifiedEntity.unit;
+    if (ref && !units.has(ref)) {
+      findings.push(fileFinding('register/reference', a.file.rel, a.file.parsed.locate(['certifiedEntity', 'unit']), { zh: `认证主体单位 "${ref}" 在登记簿中不存在`, en: `certified entity unit "${ref}" is not in the register` }, { zh: '请填写已登记单位的编号，或删去该字段。', en: 'Use a registered unit id or drop the field.' }, a.id));
+    }
+  }
+
+  const accountsByUnit = new Map<string, AccountDoc[]>();
+  for (const a of accounts) {
+    let list = accountsByUnit.get(a.unitId);
+    if (!list) accountsByUnit.set(a.unitId, (list = []));
+    list.push(a);
+  }
+  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount }, findings };
+}
+
+function accountIdOf(c: Candidate): string | undefined {
+  if (c.kind !== 'account') return undefined;
+  const v = c.value as { id?: unknown };
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' ? v.id : undefined;
+}
+
+function getAt(value: unknown, pointer: (string | number)[]): unknown {
+  let cur = value;
+  for (const seg of pointer) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg as string];
+  }
+  return cur;
+}
+
+function nameChecks(c: Candidate, pointers: (string | number)[][], findings: Finding[], account?: string): void {
+  for (const p of pointers) {
+    const v = getAt(c.value, p);
+    if (typeof v !== 'string') continue;
+    const issue = checkNameChars(v);
+    if (!issue) continue;
+    const pos = c.file.parsed.locate(p);
+    const raw = c.file.text.slice(pos.offset, Math.min(c.file.text.length, pos.offset + v.length * 6 + 2));
+    const column = pos.column + rawOffsetOf(raw, issue.index);
+    findings.push(fileFinding(issue.kind === 'invisible' ? 'register/invisible-char' : 'register/look-alike', c.rel, { line: pos.line, column }, issue.message, issue.fix, account));
+  }
+}
+
+function secretChecks(c: Candidate, findings: Finding[], account?: string): void {
+  const walk = (v: unknown, p: (string | number)[]): void => {
+    if (typeof v === 'string') {
+      if (p[0] === '$schema') return;
+      const hit = findSecret(v);
+      if (hit) {
+        findings.push(fileFinding('register/secret', c.rel, c.file.parsed.locate(p), { zh: `字段 ${p.join('.')} 的值疑似${hit.label.zh}`, en: `${p.join('.')} looks like ${hit.label.en}` }, { zh: '本库公开可见，绝不能保存密码、令牌或 AppSecret：请删除该值并立即更换已泄露的凭据；如需记录，只写“密码更换”事件的日期。', en: 'The register is readable by many: delete the value and rotate the credential now; record only the date of rotation.' }, account));
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+  };
+  walk(c.value, []);
+}
+
+function eventOrder(c: Candidate, data: AccountFile, now: string, findings: Finding[]): void {
+  let prev = '';
+  data.events.forEach((ev, i) => {
+    if (ev.date < prev) {
+      findings.push(fileFinding('register/event-order', c.rel, c.file.parsed.locate(['events', i, 'date']), { zh: `第 ${i + 1} 个事件（${ev.type}）的日期 ${ev.date} 早于前一个事件的日期 ${prev}`, en: `event ${i + 1} (${ev.type}) is dated ${ev.date}, before the previous event (${prev})` }, { zh: '事件只能按时间顺序追加在列表末尾；请核对日期，不要插入或改动已有事件。', en: 'Events are appended in date order; check the date, never insert or edit past events.' }, data.id));
+    }
+    if (ev.date > now) {
+      findings.push(fileFinding('register/event-order', c.rel, c.file.parsed.locate(['events', i, 'date']), { zh: `第 ${i + 1} 个事件（${ev.type}）的日期 ${ev.date} 晚于今天（${now}）`, en: `event ${i + 1} (${ev.type}) is dated ${ev.date}, after today (${now})` }, { zh: '只记录已经发生的事项；请核对日期。', en: 'Record only what has happened; check the date.' }, data.id));
+    }
+    if (ev.date > prev) prev = ev.date;
+  });
+}
+
+/** A rough test for GBK-encoded Chinese text (lead byte 0x81–0xFE followed by trail 0x40–0xFE). */
+function looksLikeGbk(buf: Buffer): boolean {
+  let pairs = 0;
+  for (let i = 0; i + 1 < buf.length && i < 4096; i++) {
+    const b = buf[i] ?? 0;
+    const t = buf[i + 1] ?? 0;
+    if (b >= 0x81 && b <= 0xfe && t >= 0x40 && t <= 0xfe && t !== 0x7f) {
+      pairs++;
+      i++;
+    }
+  }
+  return pairs >= 2;
+}

@@ -1,0 +1,121 @@
+/**
+ * 数据来源：工作目录，或 Git 中的某个提交（供 PR 检查读取 head 分支的数据）。
+ * Where register files come from: the working tree, or (for the PR check) a Git tree.
+ */
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
+
+export interface Entry {
+  /** Repo-relative path with forward slashes, e.g. accounts/sichuan/region.json */
+  rel: string;
+  type: EntryType;
+  size: number;
+}
+
+export interface FileSource {
+  /** Human label, e.g. the directory or "HEAD". */
+  readonly label: string;
+  /** Every entry under `accounts/` (recursively), directories included. */
+  list(prefix: string): Entry[];
+  read(rel: string): Buffer;
+  exists(rel: string): boolean;
+}
+
+export class FsSource implements FileSource {
+  constructor(readonly root: string) {}
+  get label(): string {
+    return this.root;
+  }
+  list(prefix: string): Entry[] {
+    const out: Entry[] = [];
+    const start = path.join(this.root, prefix);
+    let st;
+    try {
+      st = lstatSync(start);
+    } catch {
+      return out;
+    }
+    if (!st.isDirectory()) return out;
+    const walk = (dirAbs: string, dirRel: string): void => {
+      let items;
+      try {
+        items = readdirSync(dirAbs, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const d of items) {
+        const rel = `${dirRel}/${d.name}`;
+        const abs = path.join(dirAbs, d.name);
+        if (d.isSymbolicLink()) out.push({ rel, type: 'symlink', size: 0 });
+        else if (d.isDirectory()) {
+          out.push({ rel, type: 'dir', size: 0 });
+          walk(abs, rel);
+        } else if (d.isFile()) {
+          let size = 0;
+          try {
+            size = lstatSync(abs).size;
+          } catch {
+            /* vanished */
+          }
+          out.push({ rel, type: 'file', size });
+        } else out.push({ rel, type: 'other', size: 0 });
+      }
+    };
+    walk(start, prefix.replace(/\/+$/, ''));
+    return out;
+  }
+  read(rel: string): Buffer {
+    return readFileSync(path.join(this.root, rel));
+  }
+  exists(rel: string): boolean {
+    try {
+      lstatSync(path.join(this.root, rel));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** An in-memory source (used for Git trees once their blobs are read). */
+export class MemorySource implements FileSource {
+  private readonly files = new Map<string, { type: EntryType; data: Buffer }>();
+  constructor(readonly label: string) {}
+  add(rel: string, type: EntryType, data: Buffer = Buffer.alloc(0)): void {
+    this.files.set(rel, { type, data });
+  }
+  list(prefix: string): Entry[] {
+    const p = prefix.replace(/\/+$/, '') + '/';
+    const dirs = new Set<string>();
+    const out: Entry[] = [];
+    for (const [rel, f] of this.files) {
+      if (!rel.startsWith(p)) continue;
+      const parts = rel.slice(p.length).split('/');
+      let acc = p.slice(0, -1);
+      for (let i = 0; i < parts.length - 1; i++) {
+        acc += '/' + parts[i];
+        if (!dirs.has(acc)) {
+          dirs.add(acc);
+          out.push({ rel: acc, type: 'dir', size: 0 });
+        }
+      }
+      out.push({ rel, type: f.type, size: f.data.length });
+    }
+    out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    return out;
+  }
+  read(rel: string): Buffer {
+    const f = this.files.get(rel);
+    if (!f) throw new Error(`no such file: ${rel}`);
+    return f.data;
+  }
+  exists(rel: string): boolean {
+    if (this.files.has(rel)) return true;
+    const p = rel.replace(/\/+$/, '') + '/';
+    for (const k of this.files.keys()) if (k.startsWith(p)) return true;
+    return false;
+  }
+}

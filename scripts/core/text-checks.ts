@@ -1,0 +1,112 @@
+/**
+ * 名称中的不可见字符、形近仿冒字符，以及字段中的秘密信息。
+ * Invisible and look-alike characters in names, secret-looking values anywhere.
+ */
+import type { Bilingual } from './finding.ts';
+
+export interface CharIssue {
+  kind: 'invisible' | 'look-alike';
+  index: number; // UTF-16 index inside the decoded string
+  message: Bilingual;
+  fix: Bilingual;
+}
+
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/u;
+const ODD_SPACE = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\t\n\r]/u;
+
+function codepoint(ch: string): string {
+  return 'U+' + (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** Which script a look-alike belongs to, if any. */
+function lookAlikeScript(cp: number): string | undefined {
+  if (cp >= 0x0370 && cp <= 0x03ff) return '希腊字母';
+  if (cp >= 0x0400 && cp <= 0x052f) return '西里尔字母';
+  if (cp >= 0x0530 && cp <= 0x058f) return '亚美尼亚字母';
+  if (cp >= 0x13a0 && cp <= 0x13ff) return '切罗基字母';
+  if (cp >= 0x2e80 && cp <= 0x2eff) return 'CJK 部首补充';
+  if (cp >= 0x2f00 && cp <= 0x2fdf) return '康熙部首';
+  if (cp >= 0x31c0 && cp <= 0x31ef) return 'CJK 笔画';
+  if (cp >= 0xf900 && cp <= 0xfaff) return 'CJK 兼容汉字';
+  if (cp >= 0x2f800 && cp <= 0x2fa1f) return 'CJK 兼容汉字补充';
+  if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return '全角英文字母或数字';
+  if (cp >= 0x1d400 && cp <= 0x1d7ff) return '数学字母';
+  return undefined;
+}
+
+/** Check a name-like value; returns the first problem (one finding per value is enough). */
+export function checkNameChars(value: string): CharIssue | undefined {
+  if (value !== value.trim()) {
+    const index = value.length - value.trimStart().length > 0 ? 0 : value.trimEnd().length;
+    return {
+      kind: 'invisible',
+      index,
+      message: { zh: `名称“${value.trim()}”首尾有多余的空白`, en: `name "${value.trim()}" has leading or trailing whitespace` },
+      fix: { zh: '请删除名称首尾的空格，使其与平台上显示的名称完全一致。', en: 'Remove the surrounding whitespace so the name matches the platform exactly.' },
+    };
+  }
+  let i = 0;
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (INVISIBLE.test(ch) || ODD_SPACE.test(ch)) {
+      return {
+        kind: 'invisible',
+        index: i,
+        message: { zh: `名称中第 ${i + 1} 个字符是不可见或特殊空白字符 ${codepoint(ch)}`, en: `character ${i + 1} of the name is an invisible or unusual space character ${codepoint(ch)}` },
+        fix: { zh: '请删除该字符后重新输入名称（可能是从网页或聊天软件复制带入的）。假冒账号常用这类字符冒充官方名称。', en: 'Delete it and retype the name (it often comes from copy-paste). Impersonating accounts use such characters.' },
+      };
+    }
+    const script = lookAlikeScript(cp);
+    if (script) {
+      const nf = ch.normalize('NFKC');
+      return {
+        kind: 'look-alike',
+        index: i,
+        message: { zh: `名称中第 ${i + 1} 个字符“${ch}”（${codepoint(ch)}）是${script}，与常用字形近，可能用于仿冒`, en: `character ${i + 1} of the name, "${ch}" (${codepoint(ch)}), is a look-alike (${script})` },
+        fix: nf !== ch ? { zh: `请改为标准字符“${nf}”。`, en: `Replace it with the standard character "${nf}".` } : { zh: '请用标准输入法重新输入该字。', en: 'Retype the character with a standard input method.' },
+      };
+    }
+    i += ch.length;
+  }
+  return undefined;
+}
+
+export interface SecretHit {
+  label: Bilingual;
+}
+
+const SECRET_PATTERNS: { re: RegExp; label: Bilingual }[] = [
+  { re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, label: { zh: '私钥', en: 'a private key' } },
+  { re: /\b(?:ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}/, label: { zh: 'GitHub 令牌', en: 'a GitHub token' } },
+  { re: /\bsk-[A-Za-z0-9_-]{20,}/, label: { zh: 'API 密钥', en: 'an API key' } },
+  { re: /\bAKIA[0-9A-Z]{16}\b/, label: { zh: '云服务访问密钥', en: 'a cloud access key' } },
+  { re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./, label: { zh: 'JWT 令牌', en: 'a JWT token' } },
+  { re: /(?:密码|口令|密钥|password|passwd|pwd|secret|token|app\s*secret)\s*(?:[:：=]|是|为)\s*\S{3,}/i, label: { zh: '密码或口令', en: 'a password' } },
+  { re: /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i, label: { zh: '32 位十六进制串（形如微信 AppSecret）', en: 'a 32-hex-digit string (like a WeChat AppSecret)' } },
+];
+
+export function findSecret(value: string): SecretHit | undefined {
+  if (value.length < 8) return undefined;
+  for (const p of SECRET_PATTERNS) if (p.re.test(value)) return { label: p.label };
+  return undefined;
+}
+
+/**
+ * Map an index inside a decoded JSON string to the column offset inside its raw token
+ * (which may contain escapes). `raw` starts at the opening quote.
+ */
+export function rawOffsetOf(raw: string, decodedIndex: number): number {
+  let d = 0;
+  let r = 1; // after the opening quote
+  while (r < raw.length && d < decodedIndex) {
+    const c = raw.charCodeAt(r);
+    if (c === 0x22) break;
+    if (c === 0x5c) {
+      r += raw[r + 1] === 'u' ? 6 : 2;
+    } else {
+      r += 1;
+    }
+    d += 1;
+  }
+  return r;
+}

@@ -1,0 +1,552 @@
+/* eslint-disable */
+/**
+ * 此文件由 `npm run gen:types` 根据 schemas/*.schema.json 自动生成，请勿手工修改。
+ * Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.
+ */
+
+// ---- account.schema.json ----
+/**
+ * 平台类型。自行开发的 APP 选“移动客户端”。
+ */
+export type Platform =
+  | '微信公众号'
+  | '微信小程序'
+  | '微信视频号'
+  | '新浪微博'
+  | '抖音'
+  | '今日头条'
+  | '快手'
+  | '哔哩哔哩'
+  | '移动客户端'
+  | '其他平台';
+/**
+ * 日期，格式 YYYY-MM-DD（北京时间）。
+ */
+export type DateString = string;
+
+/**
+ * 一个政务新媒体账号（或移动客户端）的备案记录。字段对应《自贡市政务新媒体开设/关停/信息变更备案表》（自府办函〔2021〕62号 附件1-3）与《六安市政务新媒体备案登记表》（六政办秘〔2021〕148号 附件）。本文件不得保存任何密码、令牌、AppSecret 等秘密信息。
+ */
+export interface AccountFile {
+  /**
+   * 本文件所用模式的相对路径，供编辑器（VS Code）校验与补全，例如 "../../../../schemas/account.schema.json"。
+   */
+  $schema: string;
+  /**
+   * 账号编号：小写字母、数字和连字符，全库唯一，且必须与文件名一致（编号.json）。迁移到其他单位时编号不变。
+   */
+  id: string;
+  /**
+   * 媒体名称（账号名称），与平台上公开显示的名称一致，例如“自贡发布”。
+   */
+  name: string;
+  platform: Platform;
+  /**
+   * 微信公众号的子类型：服务号、订阅号等。其他平台不填。
+   */
+  subType?: '服务号' | '订阅号' | '企业号' | '其他';
+  /**
+   * 平台上的公开账号标识（如微信号、微博 UID、抖音号），公开信息，不是密码。
+   */
+  platformAccountId?: string;
+  /**
+   * 主办单位编号，必须与账号文件所在单位文件夹的 unit.json 中的 id 一致（“谁开设、谁主办”）。
+   */
+  hostUnit: string;
+  certifiedEntity: CertifiedEntity;
+  /**
+   * 运营单位（承办单位）全称。
+   */
+  operatingUnit: string;
+  /**
+   * 运营模式：自营，或购买服务（服务外包，须填写 vendor）。
+   */
+  operatingMode: '自营' | '购买服务';
+  vendor?: Vendor;
+  /**
+   * 主要内容类型：以文字图片为主（图文）或以音视频为主（音视频）。更新频率要求不同（六政办秘〔2021〕148号 第十七条）。
+   */
+  contentType: '图文' | '音视频';
+  /**
+   * 账号功能（六安 第十四条“账号功能”）。
+   */
+  functions?: ('信息发布' | '解读回应' | '互动交流' | '办事服务' | '其他')[];
+  urls?: Urls;
+  certification?: Certification;
+  team: Team;
+  app?: App;
+  /**
+   * 小程序绑定的网站或系统（六政办秘〔2021〕148号 第三十四条）。
+   */
+  miniProgram?: {
+    /**
+     * 绑定网站、系统的服务器是否在境外（不得在境外）。
+     */
+    backendServerAbroad?: boolean;
+    /**
+     * 服务器所在地。
+     */
+    backendServerLocation?: string;
+  };
+  /**
+   * 标签（可选），例如“专项活动”。
+   */
+  tags?: string[];
+  /**
+   * 生命周期事件，按日期先后排列，只能追加、不能修改或删除已有事件。
+   *
+   * @minItems 1
+   */
+  events: Event[];
+}
+/**
+ * 认证主体：平台机构认证所用的主体。必须是行政机关或承担行政职能的单位，不得是个人或内设机构。
+ */
+export interface CertifiedEntity {
+  /**
+   * 认证主体全称。
+   */
+  name: string;
+  /**
+   * 认证主体的分类（变更属于关键信息变更）。“内设机构”“个人”不得作为认证主体。
+   */
+  category:
+    | '人民政府'
+    | '政府部门'
+    | '承担行政职能的事业单位'
+    | '部门下属单位'
+    | '乡镇街道'
+    | '内设机构'
+    | '个人'
+    | '其他';
+  /**
+   * 认证主体在本库中的单位编号（若在库内）。
+   */
+  unit?: string;
+}
+/**
+ * 服务外包单位（运营模式为购买服务时必填）。
+ */
+export interface Vendor {
+  /**
+   * 服务外包单位名称。
+   */
+  name: string;
+  /**
+   * 外包单位资质，例如“互联网新闻信息服务许可”（新闻采编资质）。
+   */
+  qualifications?: string[];
+  /**
+   * 资质证书编号（公开信息）。
+   */
+  qualificationRef?: string;
+  /**
+   * 保密安全协议。
+   */
+  confidentialityAgreement?: {
+    /**
+     * 是否已签订保密安全协议。
+     */
+    signed: boolean;
+    date?: DateString;
+  };
+  contractEnd?: DateString;
+}
+/**
+ * 文章、主页、下载的 URL（六政办秘〔2021〕148号 第十四条）。
+ */
+export interface Urls {
+  /**
+   * 主页 URL。
+   */
+  homepage?: string;
+  /**
+   * 代表文章 URL。
+   */
+  article?: string;
+  /**
+   * 下载 URL（移动客户端）。
+   */
+  download?: string;
+}
+/**
+ * 平台机构认证（或应用市场上架）情况。
+ */
+export interface Certification {
+  /**
+   * 是否通过认证。
+   */
+  status: '未认证' | '认证中' | '已认证';
+  /**
+   * 平台公开认证信息，应标明主办单位名称。
+   */
+  publicInfo?: string;
+}
+/**
+ * 管理队伍：主要负责人是第一责任人，分管负责人是直接责任人（自府办函〔2021〕62号 第二十五条）。
+ */
+export interface Team {
+  principal: Person;
+  inCharge: Person;
+  sectionHead?: Person;
+  /**
+   * 经办人员。
+   *
+   * @minItems 1
+   */
+  operators: Person[];
+  /**
+   * 内容审核分工：编辑（初审）、审核（复审）、终审，三者不得为同一人（严禁自编自审自发）。填写管理队伍成员的姓名。
+   */
+  review?: {
+    /**
+     * 信息编辑员（初审）。
+     */
+    editors?: string[];
+    /**
+     * 审核员（复审）。
+     */
+    reviewers?: string[];
+    /**
+     * 终审负责人。
+     */
+    finalApprovers?: string[];
+  };
+}
+/**
+ * 管理队伍成员。样例数据中的姓名和电话必须明显虚构。
+ */
+export interface Person {
+  /**
+   * 姓名。
+   */
+  name: string;
+  /**
+   * 单位及职务。
+   */
+  position: string;
+  /**
+   * 办公电话，例如 0813-0000001。
+   */
+  officePhone?: string;
+  /**
+   * 手机号码，11 位。
+   */
+  mobile?: string;
+}
+/**
+ * 移动客户端（APP）专有信息。
+ */
+export interface App {
+  /**
+   * 是否全面支持 IPv6。
+   */
+  ipv6: boolean;
+  /**
+   * 是否完成适老化改造。
+   */
+  agingFriendly: boolean;
+  /**
+   * 是否完成无障碍适配。
+   */
+  accessibility: boolean;
+  /**
+   * 服务器所在地。
+   */
+  serverLocation: {
+    /**
+     * 服务器所在地（城市或机房）。
+     */
+    place: string;
+    /**
+     * 是否位于本市（本地化管理）。
+     */
+    inRegion: boolean;
+    /**
+     * 是否位于境外（不得位于境外）。
+     */
+    abroad: boolean;
+    /**
+     * 不在本市时，主办单位集体研究指定地点的决定文号或说明。
+     */
+    exceptionDecision?: string;
+  };
+  /**
+   * 已上架的应用市场。
+   */
+  stores?: string[];
+  /**
+   * 发布许可（如 ICP 备案号）。
+   */
+  license?: string;
+}
+/**
+ * 一个带日期的生命周期事件。
+ */
+export interface Event {
+  /**
+   * 事件类型：开设备案、补录备案、变更备案（关键信息）、关停备案、信息报备（非关键信息）、主管审核、平台注册、平台认证、应用上架、平台变更、系统填报、注销公告、平台注销、应用下架、人员交接、密码更换（只记录日期，不记录密码）、逾期报告。
+   */
+  type:
+    | '开设备案'
+    | '补录备案'
+    | '变更备案'
+    | '关停备案'
+    | '信息报备'
+    | '主管审核'
+    | '平台注册'
+    | '平台认证'
+    | '应用上架'
+    | '平台变更'
+    | '系统填报'
+    | '注销公告'
+    | '平台注销'
+    | '应用下架'
+    | '人员交接'
+    | '密码更换'
+    | '逾期报告';
+  date: DateString;
+  /**
+   * 开办理由 / 关停原因 / 变更原因（备案事件必填）。
+   */
+  reason?: string;
+  unitDecision?: Decision;
+  /**
+   * 主管审核结论（主管审核事件）。
+   */
+  decision?: '同意' | '不同意';
+  /**
+   * 作出审核的主管单位名称（主管审核事件）。
+   */
+  reviewer?: string;
+  /**
+   * 主管审核层级（六安：同级主管单位、县区主管单位）。
+   */
+  level?: '同级' | '县区' | '市级' | '省级';
+  /**
+   * 审核意见或说明。
+   */
+  opinion?: string;
+  /**
+   * 变更事项（变更备案、信息报备、平台变更）。
+   *
+   * @minItems 1
+   */
+  changes?: Change[];
+  /**
+   * 变更后是否仍纳入政务新媒体监管（自贡附件3 注2）。
+   */
+  stillSupervised?: boolean;
+  /**
+   * 系统填报的操作（系统填报事件）。
+   */
+  action?: '开设' | '变更' | '关停' | '补录';
+  /**
+   * 公告期（工作日数，注销公告事件）。
+   */
+  announcementDays?: number;
+  announcementEnd?: DateString;
+  /**
+   * 证明材料。
+   */
+  evidence?: Evidence[];
+  /**
+   * 人员交接：交接的岗位（不写密码）。
+   */
+  handover?: {
+    fromRole: string;
+    toRole: string;
+    /**
+     * 交接时是否已更换口令。
+     */
+    credentialsRotated?: boolean;
+  };
+  /**
+   * 确认人的职务（密码更换事件；只记录“何时更换”，不得记录密码本身）。
+   */
+  attestedBy?: string;
+  /**
+   * 文号、PR 编号或档案号。
+   */
+  ref?: string;
+  /**
+   * 备注。
+   */
+  note?: string;
+}
+/**
+ * 单位意见。
+ */
+export interface Decision {
+  decision: '同意' | '不同意';
+  date: DateString;
+  /**
+   * 作出意见的职务或会议，例如“主要负责人”“党组会议”。
+   */
+  by?: string;
+  /**
+   * 意见内容。
+   */
+  opinion?: string;
+}
+/**
+ * 变更事项：由……变更为……
+ */
+export interface Change {
+  /**
+   * 变更事项。
+   */
+  field:
+    | '账号名称'
+    | '认证主体'
+    | '认证主体分类'
+    | '主办单位'
+    | '运营单位'
+    | '运营模式'
+    | '服务外包单位'
+    | '管理队伍'
+    | '联系电话'
+    | '内容类型'
+    | 'URL'
+    | '其他';
+  /**
+   * 变更前。
+   */
+  from: string;
+  /**
+   * 变更后。
+   */
+  to: string;
+}
+/**
+ * 证明材料（自府办函〔2021〕62号 第十一条：聊天记录、公告截图、注销完成截图等）。
+ */
+export interface Evidence {
+  /**
+   * 材料类型。
+   */
+  kind: '公告截图' | '公告链接' | '注销完成截图' | '下架截图' | '聊天记录' | '批复文件' | '其他';
+  /**
+   * 材料位置：URL，或本库 evidence/ 下的相对路径，或档案号。
+   */
+  ref: string;
+  description?: string;
+}
+
+// ---- unit.schema.json ----
+/**
+ * 一个主办单位（单位文件夹中的 unit.json）。单位文件夹就是该单位可以自行修改的范围（CODEOWNERS）。
+ */
+export interface UnitFile {
+  /**
+   * 本文件所用模式的相对路径，供编辑器校验与补全。
+   */
+  $schema: string;
+  /**
+   * 单位编号：小写字母、数字和连字符，全库唯一，且必须与单位文件夹名一致。
+   */
+  id: string;
+  /**
+   * 单位全称，例如“自贡市人民政府办公室”。
+   */
+  name: string;
+  /**
+   * 规范简称，例如“市卫健委”。用于命名规则（六政办秘〔2021〕148号 第十三条）。
+   */
+  shortName?: string;
+  /**
+   * 单位类型：人民政府、政府办公室（主管单位）、政府部门（委办局）、承担行政职能的事业单位、部门下属单位、乡镇街道、内设机构（不得单独开设或认证账号）。
+   */
+  kind:
+    | '人民政府'
+    | '政府办公室'
+    | '政府部门'
+    | '承担行政职能的事业单位'
+    | '部门下属单位'
+    | '乡镇街道'
+    | '内设机构';
+  /**
+   * 行政层级。
+   */
+  level?: '省级' | '市级' | '县级' | '乡级';
+  /**
+   * 上级单位编号（部门下属单位、内设机构必填）。
+   */
+  parent?: string;
+  /**
+   * 所属地区编号，必须与单位文件夹所在的地区路径一致，例如 "sichuan/zigong"。
+   */
+  region: string;
+  /**
+   * 主管单位编号。留空时为所属地区的主管单位；实行行业、系统统一管理的，填对口管理部门（自府办函〔2021〕62号 第三条）。
+   */
+  supervisor?: string;
+  /**
+   * 考核分类（江苏市级通知：县区/功能区、市有关部门和单位两类）。
+   */
+  scoringClass?: '县区功能区' | '市级部门';
+  /**
+   * 本单位在代码评审中的审核人（GitHub 用户或团队，例如 "@govmedia-demo/zg-wjw"）。
+   */
+  reviewers?: string[];
+  /**
+   * 纳入本库的日期。
+   */
+  established?: string;
+  /**
+   * 备注。
+   */
+  note?: string;
+}
+
+// ---- region.schema.json ----
+/**
+ * 一个地区（地区文件夹中的 region.json）：主管单位、绑定的管理办法、主管单位的审核团队。下级地区同时适用上级地区绑定的办法。
+ */
+export interface RegionFile {
+  /**
+   * 本文件所用模式的相对路径，供编辑器校验与补全。
+   */
+  $schema: string;
+  /**
+   * 地区编号，等于 accounts/ 下的文件夹路径，例如 "sichuan/zigong"；全国（根）为空字符串。
+   */
+  id: string;
+  /**
+   * 地区全称，例如“四川省自贡市”。
+   */
+  name: string;
+  /**
+   * 地区层级。
+   */
+  level: '国家' | '省级' | '市级' | '县级';
+  /**
+   * 本地区政务新媒体主管单位（一般为本级政府办公室）的单位编号。
+   */
+  supervisingOffice?: string;
+  /**
+   * 主管单位名称（本库未收录该单位时填写）。
+   */
+  supervisingOfficeName?: string;
+  /**
+   * 绑定的管理办法系列（policies/ 下的文件夹路径，例如 "sichuan/zigong"），按日期选用当时有效的版本。
+   */
+  policies: string[];
+  /**
+   * 审核团队（GitHub 用户或团队）。
+   */
+  reviewers?: {
+    /**
+     * 主管单位的审核人：开设、关停和关键信息变更须其批准。
+     */
+    supervisor?: string[];
+    /**
+     * 本库维护者：管理办法、模式和引擎的修改须其批准（只在根地区填写）。
+     */
+    maintainers?: string[];
+  };
+  /**
+   * 备注。
+   */
+  notes?: string;
+}

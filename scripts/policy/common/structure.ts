@@ -1,0 +1,415 @@
+/**
+ * 多个办法共有的“账号形态”规则工厂：每个办法模块用自己的条款引用实例化它们。
+ * Rule factories for what several measures share (one account per platform, who may own
+ * an account, consistent names, the three-person review, outsourcing, apps). Each policy
+ * module instantiates them with its own citation, so the finding cites the local article.
+ *
+ * Fixture convention (every module's fixture provides these; the factories' cases use them):
+ *   unit `bgs` 政府办公室 (the series region's supervising office), unit `zf` 人民政府,
+ *   unit `dept` 政府部门; account `dept-weixin` (微信公众号 of dept), account `zf-weibo`
+ *   (新浪微博 of zf); all active and compliant with every rule of the module.
+ */
+import type { Citation, Severity } from '../../core/finding.ts';
+import type { AccountDoc } from '../../core/register.ts';
+import { closeEvents, openEvents, person } from '../fixture.ts';
+import { defineRule, type AccountRule, type RegisterRule, type RuleCase, type UnitRule } from '../types.ts';
+
+export interface FactoryOptions {
+  citation: Citation;
+  severity?: Severity;
+  /** Extra cases specific to the module. */
+  valid?: RuleCase[];
+  invalid?: RuleCase[];
+}
+
+/** Accounts that are not closed or closing. */
+export function isLive(ctx: { state: (a: AccountDoc) => { closing: boolean; closed: boolean } }, a: AccountDoc): boolean {
+  const s = ctx.state(a);
+  return !s.closing && !s.closed;
+}
+
+/** 一个单位原则上在同一平台只开设一个账号。 */
+export function onePerPlatform(o: FactoryOptions): RegisterRule {
+  return defineRule({
+    name: 'one-account-per-platform',
+    scope: 'register',
+    title: { zh: '一个单位在同一平台只开设一个账号', en: 'one account per platform per unit' },
+    citation: o.citation,
+    severity: o.severity ?? 'error',
+    messages: {
+      second: {
+        zh: '主办单位“{unit}”在{platform}上已有账号“{first}”，不能再开设“{name}”',
+        en: 'host unit "{unit}" already has the {platform} account "{first}"; "{name}" would be a second one',
+      },
+    },
+    fix: {
+      zh: '请把信息发布、互动、服务整合到已有账号“{first}”，关停多余的账号；确需保留的，请经主管单位同意后申请例外。',
+      en: 'Merge into the existing account "{first}" and close the extra one, or ask the supervisor for a reviewed exception.',
+    },
+    check(ctx) {
+      const groups = new Map<string, AccountDoc[]>();
+      for (const a of ctx.accounts()) {
+        if (!isLive(ctx, a)) continue;
+        const key = `${a.unitId}|${a.data.platform}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push(a);
+      }
+      for (const g of groups.values()) {
+        if (g.length < 2) continue;
+        g.sort((x, y) => (ctx.state(x).filedOn ?? '9999') .localeCompare(ctx.state(y).filedOn ?? '9999') || x.id.localeCompare(y.id));
+        const first = g[0]!;
+        for (const a of g.slice(1)) {
+          ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data: { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name } });
+        }
+      }
+    },
+    cases: {
+      valid: [
+        { name: 'a second account on another platform', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
+        { name: 'a closed second account on the same platform', setup: (k) => void k.account('dept', { id: 'dept-weixin-old', name: k.get('dept-weixin').name, platform: '微信公众号', events: [...openEvents('2020-03-02'), ...closeEvents('2021-03-01')] }) },
+        ...(o.valid ?? []),
+      ],
+      invalid: [
+        {
+          name: 'a second live WeChat account of the same unit',
+          setup: (k) => void k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) }),
+          errors: [{ account: 'dept-weixin-2', pointer: ['platform'] }],
+        },
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+/** 内设机构和个人不得开设或认证政务新媒体。 */
+export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
+  return defineRule({
+    name: 'no-internal-or-personal-owner',
+    scope: 'account',
+    title: { zh: '内设机构和个人不得开设或作为认证主体', en: 'internal departments and individuals may not own or certify an account' },
+    citation: o.citation,
+    severity: o.severity ?? 'error',
+    messages: {
+      internalOwner: { zh: '主办单位“{unit}”是内设机构，不得单独开设政务新媒体', en: 'host unit "{unit}" is an internal department and may not run its own account' },
+      badEntity: { zh: '认证主体“{entity}”的分类是“{category}”，内设机构和个人不得作为认证主体', en: 'certified entity "{entity}" is of category "{category}"; internal departments and individuals may not be certified entities' },
+    },
+    fix: {
+      internalOwner: { zh: '请由其所属单位作为主办单位开设（把账号文件移到上级单位文件夹并办理变更备案），或关停该账号。', en: 'Let the parent unit host the account (move the file and file a change), or close it.' },
+      badEntity: { zh: '请以本单位（行政机关或承担行政职能的单位）作为认证主体，向平台变更认证并办理变更备案。', en: 'Certify the account to the unit itself and file the change.' },
+    },
+    check(ctx, a) {
+      if (!isLive(ctx, a)) return;
+      const u = ctx.unitOf(a);
+      if (u?.data.kind === '内设机构') ctx.report({ account: a, pointer: ['hostUnit'], messageId: 'internalOwner', data: { unit: u.data.name } });
+      const cat = a.data.certifiedEntity.category;
+      if (cat === '内设机构' || cat === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: a.data.certifiedEntity.name, category: cat } });
+    },
+    cases: {
+      valid: [{ name: 'department as certified entity' }, ...(o.valid ?? [])],
+      invalid: [
+        {
+          name: 'internal department runs an account',
+          setup: (k) => {
+            k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: k.getUnit('dept').name + '宣传科', kind: '内设机构', parent: 'dept' });
+            k.account('dept-ks', { id: 'ks-douyin', name: '宣传科抖音', platform: '抖音', certifiedEntity: { name: k.getUnit('dept').name, category: '政府部门' } });
+          },
+          errors: [{ account: 'ks-douyin', pointer: ['hostUnit'] }],
+        },
+        {
+          name: 'a person as certified entity',
+          setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张三（虚构）', category: '个人' }),
+          errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'] }],
+        },
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+/** 主办单位在不同平台上开设的政务新媒体名称（原则上）应保持一致。 */
+export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]; checkEntity?: boolean }): UnitRule {
+  const ignore = new Set(o.ignorePlatforms ?? ['移动客户端', '微信小程序']);
+  return defineRule({
+    name: 'consistent-names-across-platforms',
+    scope: 'unit',
+    title: { zh: '同一单位在不同平台的账号名称和认证主体保持一致', en: "a unit's accounts share one name and certified entity across platforms" },
+    citation: o.citation,
+    severity: o.severity ?? 'warning',
+    messages: {
+      name: { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms' },
+      entity: { zh: '认证主体“{entity}”与本单位其他账号的认证主体“{majority}”不一致', en: 'certified entity "{entity}" differs from "{majority}" on the unit\'s other accounts' },
+    },
+    fix: {
+      name: { zh: '请统一名称为“{majority}”（向平台申请改名并办理变更备案），或说明理由并由主管单位确认。', en: 'Rename to "{majority}" (with a change filing), or explain why to the supervisor.' },
+      entity: { zh: '同一单位的账号应以同一主体认证；请核对并办理变更备案。', en: 'Certify all the unit\'s accounts to the same entity; file a change.' },
+    },
+    check(ctx, u) {
+      const list = (ctx.register.accountsByUnit.get(u.id) ?? []).filter((a) => isLive(ctx, a) && !ignore.has(a.data.platform));
+      if (list.length < 2) return;
+      const majority = (vals: string[]): string => {
+        const count = new Map<string, number>();
+        for (const v of vals) count.set(v, (count.get(v) ?? 0) + 1);
+        return [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      };
+      const m = majority(list.map((a) => a.data.name));
+      for (const a of list) if (a.data.name !== m) ctx.report({ account: a, pointer: ['name'], messageId: 'name', data: { name: a.data.name, majority: m } });
+      if (o.checkEntity !== false) {
+        const me = majority(list.map((a) => a.data.certifiedEntity.name));
+        for (const a of list) if (a.data.certifiedEntity.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity.name, majority: me } });
+      }
+    },
+    cases: {
+      valid: [
+        { name: 'same name on WeChat and Douyin', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
+        { name: 'an app may carry another name', setup: (k) => void k.account('dept', { id: 'dept-app', name: k.getUnit('dept').name + '客户端', platform: '移动客户端' }) },
+        ...(o.valid ?? []),
+      ],
+      invalid: [
+        {
+          name: 'a different name on Douyin',
+          setup: (k) => {
+            k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+            k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博' });
+          },
+          errors: [{ account: 'dept-weibo', pointer: ['name'] }],
+        },
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+/** 在公开认证信息中标明主办单位名称。 */
+export function certificationNamesHost(o: FactoryOptions): AccountRule {
+  return defineRule({
+    name: 'certification-names-host-unit',
+    scope: 'account',
+    title: { zh: '公开认证信息标明主办单位名称', en: 'public certification info names the host unit' },
+    citation: o.citation,
+    severity: o.severity ?? 'warning',
+    messages: {
+      missing: { zh: '账号已认证，但未记录公开认证信息', en: 'the account is certified but its public certification info is not recorded' },
+      noHost: { zh: '公开认证信息“{info}”中没有主办单位名称“{unit}”', en: 'public certification info "{info}" does not name the host unit "{unit}"' },
+    },
+    fix: { zh: '请在 certification.publicInfo 中照录平台上的公开认证信息，且其中应包含主办单位全称或规范简称“{unit}”。', en: 'Record the platform\'s public certification text in certification.publicInfo; it must name the host unit "{unit}".' },
+    check(ctx, a) {
+      if (!isLive(ctx, a) || a.data.certification?.status !== '已认证') return;
+      const u = ctx.unitOf(a);
+      if (!u) return;
+      const info = a.data.certification.publicInfo;
+      if (!info) return ctx.report({ account: a, pointer: ['certification'], messageId: 'missing', data: { unit: u.data.name } });
+      const names = [u.data.name, u.data.shortName, a.data.certifiedEntity.name].filter((x): x is string => Boolean(x));
+      if (!names.some((n) => info.includes(n))) ctx.report({ account: a, pointer: ['certification', 'publicInfo'], messageId: 'noHost', data: { info, unit: u.data.name } });
+    },
+    cases: {
+      valid: [{ name: 'names the unit' }, ...(o.valid ?? [])],
+      invalid: [
+        { name: 'public info without the unit', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' }), errors: [{ account: 'dept-weixin', pointer: ['certification', 'publicInfo'] }] },
+        { name: 'certified without public info', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证' }), errors: [{ account: 'dept-weixin', pointer: ['certification'] }] },
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+/** 编辑、审核、终审由不同的人担任（三审三校，严禁自编自审自发）。 */
+export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | 'reviewers' | 'finalApprovers')[] }): AccountRule {
+  const roles = o.roles ?? ['editors', 'reviewers', 'finalApprovers'];
+  const label: Record<string, string> = { editors: '编辑（初审）', reviewers: '审核（复审）', finalApprovers: '终审' };
+  return defineRule({
+    name: 'distinct-review-roles',
+    scope: 'account',
+    title: { zh: '编辑、审核、终审由不同的人担任', en: 'editing, review and final approval by different people' },
+    citation: o.citation,
+    severity: o.severity ?? 'error',
+    messages: {
+      missing: { zh: '未登记内容审核分工：缺少{role}', en: 'the review chain is not recorded: {role} missing' },
+      same: { zh: '“{name}”同时担任{role1}和{role2}，违反“严禁自编自审自发”', en: '"{name}" is both {role1} and {role2}: one person may not edit, review and publish alone' },
+    },
+    fix: {
+      missing: { zh: '请在 team.review 中分别填写编辑、审核、终审人员的姓名（三人不得相同）。', en: 'List the editors, reviewers and final approvers in team.review (three different people).' },
+      same: { zh: '请为{role2}另行指定一名人员，使编辑、审核、终审分离。', en: 'Assign someone else as {role2}.' },
+    },
+    check(ctx, a) {
+      if (!isLive(ctx, a)) return;
+      const review = a.data.team.review;
+      for (const r of roles) {
+        const list = review?.[r];
+        if (!list || list.length === 0) {
+          ctx.report({ account: a, pointer: review ? ['team', 'review'] : ['team'], messageId: 'missing', data: { role: label[r] } });
+          return;
+        }
+      }
+      const seen = new Map<string, string>();
+      for (const r of roles) {
+        (review?.[r] ?? []).forEach((name, i) => {
+          const prev = seen.get(name);
+          if (prev && prev !== r) ctx.report({ account: a, pointer: ['team', 'review', r, i], messageId: 'same', data: { name, role1: label[prev], role2: label[r] } });
+          else seen.set(name, r);
+        });
+      }
+    },
+    cases: {
+      valid: [{ name: 'three different people' }, ...(o.valid ?? [])],
+      invalid: [
+        {
+          name: 'the editor also gives final approval',
+          setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
+          errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0] }],
+        },
+        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'] }] },
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+/** 购买服务：外包单位须具备资质并签订保密安全协议。 */
+export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp; qualificationLabel?: string; requireAgreement?: boolean }): AccountRule {
+  const requireAgreement = o.requireAgreement ?? true;
+  return defineRule({
+    name: 'outsourcing-vendor',
+    scope: 'account',
+    title: { zh: '服务外包单位具备资质并签订保密安全协议', en: 'outsourcing vendors are qualified and bound by a confidentiality agreement' },
+    citation: o.citation,
+    severity: o.severity ?? 'error',
+    messages: {
+      noQualification: { zh: '服务外包单位“{vendor}”未登记{qual}', en: 'vendor "{vendor}" has no recorded {qual}' },
+      noAgreement: { zh: '未与服务外包单位“{vendor}”签订保密安全协议', en: 'no confidentiality agreement signed with vendor "{vendor}"' },
+    },
+    fix: {
+      noQualification: { zh: '请在 vendor.qualifications 中登记其{qual}（如“互联网新闻信息服务许可”），不具备的须更换外包单位。', en: 'Record the vendor\'s {qual} in vendor.qualifications, or choose a qualified vendor.' },
+      noAgreement: { zh: '请签订保密安全协议后，将 vendor.confidentialityAgreement 填为 {"signed": true, "date": "签订日期"}。', en: 'Sign a confidentiality agreement and record it in vendor.confidentialityAgreement.' },
+    },
+    check(ctx, a) {
+      if (!isLive(ctx, a) || a.data.operatingMode !== '购买服务' || !a.data.vendor) return;
+      const v = a.data.vendor;
+      const qual = o.qualificationLabel ?? '新闻采编资质';
+      if (o.requireQualification && !(v.qualifications ?? []).some((q) => o.requireQualification!.test(q))) {
+        ctx.report({ account: a, pointer: v.qualifications ? ['vendor', 'qualifications'] : ['vendor'], messageId: 'noQualification', data: { vendor: v.name, qual } });
+      }
+      if (requireAgreement && !v.confidentialityAgreement?.signed) {
+        ctx.report({ account: a, pointer: v.confidentialityAgreement ? ['vendor', 'confidentialityAgreement', 'signed'] : ['vendor'], messageId: 'noAgreement', data: { vendor: v.name } });
+      }
+    },
+    cases: {
+      valid: [
+        { name: 'self-operated' },
+        {
+          name: 'qualified vendor with agreement',
+          setup: (k) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: true, date: '2025-01-02' } } }),
+        },
+        ...(o.valid ?? []),
+      ],
+      invalid: [
+        ...(requireAgreement
+          ? [{
+              name: 'vendor without confidentiality agreement',
+              setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: false } } }),
+              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'] }],
+            }]
+          : []),
+        ...(o.requireQualification
+          ? [{
+              name: 'vendor without news qualification',
+              setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例广告有限公司（虚构）', qualifications: ['广告经营许可'], confidentialityAgreement: { signed: true } } }),
+              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'] }],
+            }]
+          : []),
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+export type AppCheck = 'ipv6' | 'aging' | 'server-in-region' | 'server-not-abroad';
+
+/** 移动客户端：IPv6、适老化与无障碍、服务器本地化且不在境外。 */
+export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): AccountRule {
+  const checks = new Set(o.checks);
+  return defineRule({
+    name: 'app-requirements',
+    scope: 'account',
+    title: { zh: '移动客户端的 IPv6、适老化无障碍和服务器位置要求', en: 'apps: IPv6, aging-friendly and accessible, servers located as required' },
+    citation: o.citation,
+    severity: o.severity ?? 'error',
+    messages: {
+      ipv6: { zh: '移动客户端“{name}”未全面支持 IPv6', en: 'app "{name}" does not fully support IPv6' },
+      aging: { zh: '移动客户端“{name}”未完成适老化和无障碍适配', en: 'app "{name}" is not adapted for older people and accessibility' },
+      serverRegion: { zh: '移动客户端“{name}”的服务器在“{place}”，不在本市，且没有记录主办单位集体研究指定地点的决定', en: 'app "{name}" has servers in "{place}", outside the city, with no recorded decision of the unit' },
+      serverAbroad: { zh: '移动客户端“{name}”的服务器位于境外（{place}）', en: 'app "{name}" has servers abroad ({place})' },
+    },
+    fix: {
+      ipv6: { zh: '请完成 IPv6 改造后将 app.ipv6 改为 true；整改不到位的应予关停。', en: 'Complete IPv6 support, then set app.ipv6 to true.' },
+      aging: { zh: '请按《移动互联网应用（APP）适老化通用设计规范》完成改造后，将 app.agingFriendly 和 app.accessibility 改为 true。', en: 'Complete the aging-friendly and accessibility adaptation, then set both flags to true.' },
+      serverRegion: { zh: '请将服务器迁回本市；确有困难的，请在 app.serverLocation.exceptionDecision 中写明主办单位集体研究的决定。', en: 'Move the servers into the city, or record the unit\'s collective decision in exceptionDecision.' },
+      serverAbroad: { zh: '服务器不得放在境外，请立即迁回境内。', en: 'Servers may not be abroad; move them.' },
+    },
+    check(ctx, a) {
+      const app = a.data.app;
+      if (!app || !isLive(ctx, a) || a.data.platform !== '移动客户端') return;
+      const data = { name: a.data.name, place: app.serverLocation.place };
+      if (checks.has('ipv6') && !app.ipv6) ctx.report({ account: a, pointer: ['app', 'ipv6'], messageId: 'ipv6', data });
+      if (checks.has('aging') && (!app.agingFriendly || !app.accessibility)) ctx.report({ account: a, pointer: ['app', app.agingFriendly ? 'accessibility' : 'agingFriendly'], messageId: 'aging', data });
+      if (checks.has('server-not-abroad') && app.serverLocation.abroad) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad', data });
+      else if (checks.has('server-in-region') && !app.serverLocation.inRegion && !app.serverLocation.exceptionDecision) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion', data });
+    },
+    cases: {
+      valid: [
+        { name: 'compliant app', setup: (k) => void k.account('zf', { id: 'zf-app', name: k.getUnit('zf').name + '客户端', platform: '移动客户端' }) },
+        ...(checks.has('server-in-region')
+          ? [{ name: 'servers elsewhere by collective decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '省政务云', inRegion: false, abroad: false, exceptionDecision: '2025年第3次党组会议决定' } } }) }]
+          : []),
+        ...(o.valid ?? []),
+      ],
+      invalid: [
+        ...(checks.has('ipv6')
+          ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'] }] }]
+          : []),
+        ...(checks.has('aging')
+          ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'] }] }]
+          : []),
+        ...(checks.has('server-in-region')
+          ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'] }] }]
+          : []),
+        ...(checks.has('server-not-abroad')
+          ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'] }] }]
+          : []),
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+/** 县级以上人民政府（及规定的其他单位）应当开设政务新媒体。 */
+export function requiredAccounts(o: FactoryOptions & { kinds: string[]; levels?: string[] }): UnitRule {
+  const kinds = new Set(o.kinds);
+  return defineRule({
+    name: 'required-accounts',
+    scope: 'unit',
+    title: { zh: '应当开设政务新媒体的单位已开设', en: 'units that must run an account do' },
+    citation: o.citation,
+    severity: o.severity ?? 'warning',
+    messages: { none: { zh: '“{unit}”应当开设政务新媒体，但登记簿中没有其正常运行的账号', en: '"{unit}" must run a government new-media account but has no live account in the register' } },
+    fix: { zh: '请开设账号并备案（govmedia new），或如已开设但未登记，办理补录备案（govmedia backfill）。', en: 'Open and file an account (govmedia new), or backfill an existing one (govmedia backfill).' },
+    check(ctx, u) {
+      if (!kinds.has(u.data.kind)) return;
+      if (o.levels) {
+        const region = ctx.register.regions.get(u.regionId);
+        if (!region || !o.levels.includes(region.data.level)) return;
+      }
+      const live = (ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => isLive(ctx, a));
+      if (!live) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
+    },
+    cases: {
+      valid: [{ name: 'the government runs a Weibo account' }, ...(o.valid ?? [])],
+      invalid: [
+        { name: 'the government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'] }] },
+        ...(o.invalid ?? []),
+      ],
+    },
+  });
+}
+
+export { person };

@@ -1,0 +1,175 @@
+/**
+ * 规则引擎：按地区绑定和日期选出有效的办法版本，对登记簿快照运行其规则，产出 findings。
+ * The engine: picks, for every region, the bound policy versions in force on the date,
+ * runs their rules over the snapshot, and returns findings (never throws for data).
+ */
+import * as calendar from '../calendar/workdays.ts';
+import { fill, type Bilingual, type Finding } from '../core/finding.ts';
+import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
+import { deriveState, type AccountState } from './lifecycle.ts';
+import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
+
+export function ruleId(policy: LoadedPolicy, rule: Rule): string {
+  return `${policy.manifest.id}/${rule.name}`;
+}
+
+/** The version of a series in force on a date, or undefined. */
+export function versionInForce(policies: readonly LoadedPolicy[], series: string, date: string): LoadedPolicy | undefined {
+  let best: LoadedPolicy | undefined;
+  for (const p of policies) {
+    if (p.series !== series) continue;
+    if (p.manifest.inForce > date) continue;
+    if (p.manifest.repealed && p.manifest.repealed <= date) continue;
+    if (!best || p.manifest.inForce > best.manifest.inForce) best = p;
+  }
+  return best;
+}
+
+export function regionChain(register: Register, regionId: string): RegionDoc[] {
+  const out: RegionDoc[] = [];
+  let id: string | undefined = regionId;
+  const seen = new Set<string>();
+  while (id !== undefined && !seen.has(id)) {
+    seen.add(id);
+    const r = register.regions.get(id);
+    if (r) out.push(r);
+    id = id === '' ? undefined : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+  }
+  return out;
+}
+
+/** The policy versions that judge accounts of a region on a date (its own bindings and every ancestor's). */
+export function policiesFor(register: Register, policies: readonly LoadedPolicy[], regionId: string, date: string): LoadedPolicy[] {
+  const out: LoadedPolicy[] = [];
+  const seen = new Set<string>();
+  for (const r of regionChain(register, regionId)) {
+    for (const series of r.data.policies) {
+      if (seen.has(series)) continue;
+      seen.add(series);
+      const v = versionInForce(policies, series, date);
+      if (v) out.push(v);
+    }
+  }
+  return out;
+}
+
+export interface RunOptions {
+  now: string;
+  policies: readonly LoadedPolicy[];
+  /** Run only these rule ids (tests, `--rule`). */
+  only?: ReadonlySet<string>;
+}
+
+function locate(file: SourceFile, pointer: (string | number)[] | undefined, atKey: boolean | undefined): { line: number; column: number } {
+  const p = pointer ?? [];
+  const pos = atKey ? file.parsed.locateKey(p) : file.parsed.locate(p);
+  return { line: pos.line, column: pos.column };
+}
+
+export function runPolicies(register: Register, opts: RunOptions): Finding[] {
+  const findings: Finding[] = [];
+  const stateCache = new Map<AccountDoc, AccountState>();
+  const state = (a: AccountDoc): AccountState => {
+    let s = stateCache.get(a);
+    if (!s) stateCache.set(a, (s = deriveState(a.data)));
+    return s;
+  };
+  // which policy versions apply to which region
+  const byPolicy = new Map<LoadedPolicy, { accounts: AccountDoc[]; units: UnitDoc[] }>();
+  const regionPolicies = new Map<string, LoadedPolicy[]>();
+  const forRegion = (regionId: string): LoadedPolicy[] => {
+    let ps = regionPolicies.get(regionId);
+    if (!ps) regionPolicies.set(regionId, (ps = policiesFor(register, opts.policies, regionId, opts.now)));
+    return ps;
+  };
+  const scope = (p: LoadedPolicy): { accounts: AccountDoc[]; units: UnitDoc[] } => {
+    let s = byPolicy.get(p);
+    if (!s) byPolicy.set(p, (s = { accounts: [], units: [] }));
+    return s;
+  };
+  for (const u of register.units.values()) for (const p of forRegion(u.regionId)) scope(p).units.push(u);
+  for (const a of register.accounts) for (const p of forRegion(a.regionId)) scope(p).accounts.push(a);
+
+  for (const [policy, sc] of byPolicy) {
+    for (const rule of policy.rules) {
+      const id = ruleId(policy, rule);
+      if (opts.only && !opts.only.has(id)) continue;
+      const ctx = makeContext(register, policy, rule, id, sc, opts.now, state, findings);
+      try {
+        if (rule.scope === 'account') for (const a of sc.accounts) rule.check(ctx, a);
+        else if (rule.scope === 'unit') for (const u of sc.units) rule.check(ctx, u);
+        else rule.check(ctx);
+      } catch (err) {
+        // A rule bug must not hide the others, nor print a stack trace to a clerk.
+        findings.push({
+          ruleId: id,
+          severity: 'error',
+          file: `${policy.dir}`,
+          line: 1,
+          column: 1,
+          message: { zh: `规则 ${id} 运行出错：${(err as Error).message}`, en: `rule ${id} failed: ${(err as Error).message}` },
+          fix: { zh: '这是规则本身的缺陷，请联系本库维护者。', en: 'This is a defect in the rule; tell the maintainers.' },
+          citation: rule.citation,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function makeContext(
+  register: Register,
+  policy: LoadedPolicy,
+  rule: Rule,
+  id: string,
+  sc: { accounts: AccountDoc[]; units: UnitDoc[] },
+  now: string,
+  state: (a: AccountDoc) => AccountState,
+  findings: Finding[],
+): RuleContext {
+  const messageFor = (d: ReportDescriptor): { message: Bilingual; fix: Bilingual } => {
+    const tpl = rule.messages[d.messageId];
+    const data = d.data ?? {};
+    const message = tpl ? { zh: fill(tpl.zh, data), en: fill(tpl.en, data) } : { zh: d.messageId, en: d.messageId };
+    const fx = rule.fix as Bilingual | Record<string, Bilingual>;
+    const f = 'zh' in fx && typeof fx.zh === 'string' ? (fx as Bilingual) : ((fx as Record<string, Bilingual>)[d.messageId] ?? { zh: '', en: '' });
+    return { message, fix: { zh: fill(f.zh, data), en: fill(f.en, data) } };
+  };
+  const supervisorOf = (u: UnitDoc): UnitDoc | undefined => {
+    if (u.data.supervisor) return register.units.get(u.data.supervisor);
+    for (const r of regionChain(register, u.regionId)) {
+      if (r.data.supervisingOffice) return register.units.get(r.data.supervisingOffice);
+    }
+    return undefined;
+  };
+  return {
+    now,
+    register,
+    policy,
+    calendar,
+    state,
+    accounts: () => sc.accounts,
+    units: () => sc.units,
+    unitOf: (a) => register.units.get(a.unitId),
+    regionChain: (rid) => regionChain(register, rid),
+    supervisorOf,
+    report(d) {
+      const doc = d.account ?? d.unit ?? d.region;
+      if (!doc) throw new Error(`rule ${id} reported without a document`);
+      const { message, fix } = messageFor(d);
+      const pos = locate(doc.file, d.pointer, d.atKey);
+      const f: Finding = {
+        ruleId: id,
+        severity: d.severity ?? rule.severity,
+        file: doc.file.rel,
+        line: pos.line,
+        column: pos.column,
+        message,
+        fix,
+        citation: rule.citation,
+      };
+      if (d.account) f.account = d.account.id;
+      findings.push(f);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * 发现并加载 policies/ 下的办法模块（每个含 manifest.json 的文件夹是一个版本）。
+ * Discover policy modules: every folder under policies/ with a manifest.json is one
+ * document version; its series is the parent folder path. Adding a jurisdiction is
+ * adding a folder: nothing here names one.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoadedPolicy, PolicyIndex, PolicyManifest } from './types.ts';
+
+export class PolicyLoadError extends Error {}
+
+const REQUIRED: (keyof PolicyManifest)[] = ['id', 'issuer', 'docNumber', 'title', 'issued', 'inForce', 'supersedes', 'source', 'jurisdiction'];
+
+function findManifests(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let items;
+    try {
+      items = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (items.some((d) => d.isFile() && d.name === 'manifest.json')) {
+      out.push(dir);
+      return;
+    }
+    for (const d of items) if (d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules') walk(path.join(dir, d.name));
+  };
+  walk(root);
+  return out.sort();
+}
+
+const cache = new Map<string, Promise<LoadedPolicy[]>>();
+
+/** Load every policy module under `<engineRoot>/policies`. Cached per root. */
+export function loadPolicies(engineRoot: string): Promise<LoadedPolicy[]> {
+  let p = cache.get(engineRoot);
+  if (!p) {
+    p = doLoad(engineRoot);
+    cache.set(engineRoot, p);
+  }
+  return p;
+}
+
+/** The series (policies/<series>/) that exist, for checking region bindings. */
+export function policySeries(policies: readonly LoadedPolicy[]): Set<string> {
+  return new Set(policies.map((p) => p.series));
+}
+
+async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
+  const root = path.join(engineRoot, 'policies');
+  if (!existsSync(root)) return [];
+  const out: LoadedPolicy[] = [];
+  const ids = new Set<string>();
+  for (const dir of findManifests(root)) {
+    const rel = path.relative(root, dir).split(path.sep).join('/');
+    const series = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : rel;
+    const version = path.basename(dir);
+    let manifest: PolicyManifest;
+    try {
+      manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as PolicyManifest;
+    } catch (e) {
+      throw new PolicyLoadError(`policies/${rel}/manifest.json: ${(e as Error).message}`);
+    }
+    for (const k of REQUIRED) if (manifest[k] === undefined) throw new PolicyLoadError(`policies/${rel}/manifest.json: 缺少 ${k} / missing ${k}`);
+    if (ids.has(manifest.id)) throw new PolicyLoadError(`policies/${rel}/manifest.json: 模块编号 ${manifest.id} 重复 / duplicate module id`);
+    ids.add(manifest.id);
+    const indexFile = path.join(dir, 'index.ts');
+    let index: PolicyIndex = { rules: [] };
+    if (existsSync(indexFile)) {
+      const mod = (await import(pathToFileURL(indexFile).href)) as { default?: PolicyIndex } & Partial<PolicyIndex>;
+      index = mod.default ?? { rules: mod.rules ?? [], ...(mod.fixture ? { fixture: mod.fixture } : {}) };
+    }
+    const names = new Set<string>();
+    for (const r of index.rules) {
+      if (names.has(r.name)) throw new PolicyLoadError(`policies/${rel}: 规则名 ${r.name} 重复 / duplicate rule name`);
+      names.add(r.name);
+    }
+    const loaded: LoadedPolicy = { manifest, series, version, dir: `policies/${rel}`, rules: index.rules };
+    if (index.fixture) loaded.fixture = index.fixture;
+    out.push(loaded);
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * 管理办法模块与规则的类型。
+ * A policy module is one folder per document version: policies/<series>/<version>/ with
+ * manifest.json, index.ts (exports its rules), README.md (clauses that cannot be checked)
+ * and rules/*.ts. A rule is one small module: meta (id, citation, severity, messages),
+ * a check over a typed context, and a table of passing and failing cases (like ESLint's
+ * RuleTester), run by tests/policy-rules.test.ts.
+ */
+import type * as Calendar from '../calendar/workdays.ts';
+import type { Bilingual, Citation, Severity } from '../core/finding.ts';
+import type { AccountDoc, RegionDoc, Register, UnitDoc } from '../core/register.ts';
+import type { AccountFile, UnitFile } from '../generated/types.ts';
+import type { AccountState } from './lifecycle.ts';
+import type { FixtureKit } from './fixture.ts';
+
+export interface PolicyManifest {
+  /** Module id, e.g. "zigong-2021-62"; rule ids are "<module id>/<rule name>". */
+  id: string;
+  /** 发文机关 */
+  issuer: string;
+  /** 文号, e.g. "自府办函〔2021〕62号" (or the title where the document has none). */
+  docNumber: string;
+  /** 文件标题 */
+  title: string;
+  /** 印发日期 YYYY-MM-DD */
+  issued: string;
+  /** 施行日期 YYYY-MM-DD: this version judges events and snapshots from this date on. */
+  inForce: string;
+  /** 废止日期 (optional). */
+  repealed?: string;
+  /** Documents (文号) this version replaces. */
+  supersedes: string[];
+  /** Where the text comes from (file in ../shared/seeds or a URL). */
+  source: string;
+  /** The region the document covers, e.g. "四川省自贡市". */
+  jurisdiction: string;
+  notes?: string;
+}
+
+export interface LoadedPolicy {
+  manifest: PolicyManifest;
+  /** Series folder, e.g. "sichuan/zigong". */
+  series: string;
+  /** Version folder name, e.g. "2021-62". */
+  version: string;
+  /** Repo-relative folder. */
+  dir: string;
+  rules: Rule[];
+  /** The module's fixture: a minimal valid register that every rule of the module accepts. */
+  fixture?: (k: FixtureKit) => void;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number | undefined>;
+  /** Where: an account, a unit or a region document, and a JSON pointer inside it. */
+  account?: AccountDoc;
+  unit?: UnitDoc;
+  region?: RegionDoc;
+  pointer?: (string | number)[];
+  /** Point at the property key instead of its value. */
+  atKey?: boolean;
+  /** Override the rule's severity for this finding (e.g. a deadline beyond the calendar). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  /** The date the judgement is made for (YYYY-MM-DD, Asia/Shanghai). */
+  now: string;
+  register: Register;
+  policy: LoadedPolicy;
+  calendar: typeof Calendar;
+  report(d: ReportDescriptor): void;
+  /** Derived lifecycle state of an account. */
+  state(a: AccountDoc): AccountState;
+  /** Accounts this policy applies to (its regions and their descendants). */
+  accounts(): AccountDoc[];
+  /** Units this policy applies to. */
+  units(): UnitDoc[];
+  unitOf(a: AccountDoc): UnitDoc | undefined;
+  /** The region chain of a region id, nearest first, root last. */
+  regionChain(regionId: string): RegionDoc[];
+  /** The supervising office unit for a unit (unit.supervisor, else its region's, else an ancestor's). */
+  supervisorOf(u: UnitDoc): UnitDoc | undefined;
+}
+
+export interface ExpectedFinding {
+  /** Account id, unit id or region id (use the kind's key). */
+  account?: string;
+  unit?: string;
+  region?: string;
+  /** JSON pointer of the value the finding must point at ([] = root object). */
+  pointer: (string | number)[];
+  atKey?: boolean;
+  /** A fragment the zh message must contain. */
+  messageIncludes?: string;
+  severity?: Severity;
+}
+
+export interface RuleCase {
+  name: string;
+  /** Judgement date; default the kit's default. */
+  now?: string;
+  /** Modify the module's base fixture (which on its own must pass every rule). */
+  setup?: (k: FixtureKit) => void;
+  /** Expected findings (invalid cases). */
+  errors?: ExpectedFinding[];
+}
+
+export interface RuleCases {
+  valid: RuleCase[];
+  invalid: RuleCase[];
+}
+
+interface RuleBase {
+  /** Short name, kebab-case; the full id is "<module id>/<name>". */
+  name: string;
+  title: Bilingual;
+  citation: Citation;
+  severity: Severity;
+  /** Message templates with {placeholders}. */
+  messages: Record<string, Bilingual>;
+  /** How to fix (templates allowed, same data). */
+  fix: Bilingual | Record<string, Bilingual>;
+  cases: RuleCases;
+}
+
+export interface AccountRule extends RuleBase {
+  scope: 'account';
+  check(ctx: RuleContext, account: AccountDoc): void;
+}
+export interface UnitRule extends RuleBase {
+  scope: 'unit';
+  check(ctx: RuleContext, unit: UnitDoc): void;
+}
+export interface RegisterRule extends RuleBase {
+  scope: 'register';
+  check(ctx: RuleContext): void;
+}
+
+export type Rule = AccountRule | UnitRule | RegisterRule;
+
+/** Identity helpers that give rule authors type inference. */
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}
+
+export interface PolicyIndex {
+  rules: Rule[];
+  fixture?: (k: FixtureKit) => void;
+}
+
+export type { AccountFile, UnitFile };
