@@ -52,8 +52,12 @@ export class FixtureKit {
     const dir = this.unitPath(unitId);
     const depth = dir.split('/').length;
     const opened = '2025-03-03';
+    const { id, name, platform, ...rest } = data;
     const doc: AccountFile = {
       $schema: '../'.repeat(depth + 1) + 'schemas/account.schema.json',
+      id,
+      name,
+      platform,
       ...(data.platform === '微信公众号' ? { subType: '订阅号' as const } : {}),
       hostUnit: unitId,
       certifiedEntity: { name: unit.name, category: unit.kind === '政府办公室' ? '人民政府' : unit.kind === '内设机构' ? '内设机构' : (unit.kind as AccountFile['certifiedEntity']['category']), unit: unitId },
@@ -72,7 +76,7 @@ export class FixtureKit {
       ...(data.platform === '移动客户端'
         ? { app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }
         : {}),
-      ...data,
+      ...rest,
     } as AccountFile;
     this.files.set(`${dir}/${data.id}.json`, doc as unknown as Json);
     return doc;
