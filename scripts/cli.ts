@@ -13,10 +13,13 @@ import { PolicyLoadError } from './policy/loader.ts';
 import { exitCodeFor, UsageError, validatePaths } from './commands/validate.ts';
 import { formatText, toJson } from './report/text.ts';
 import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
+import { cmdCheckPr } from './commands/check-pr.ts';
+import { GitError } from './core/git.ts';
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
   validate: { zh: '检查登记簿（默认检查本库自带的样例登记簿）', en: 'check the register (default: the sample register in this repository)' },
   rules: { zh: '列出全部规则及其依据，并可写出 docs/rules.md', en: 'list every rule with its citation; --write updates docs/rules.md' },
+  'check-pr': { zh: '检查一个合并请求（用基准分支的规则判断其改动，给出审批要求和期限）', en: 'check a pull request with the base branch\'s rules; approvals and deadlines' },
   'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },
 };
 
@@ -77,6 +80,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdRules(rest, lang, io);
       case 'gen-types':
         return await cmdGenTypes(rest, lang, io);
+      case 'check-pr':
+        return await cmdCheckPr(rest, io);
       default:
         io.err(lang === 'zh' ? `未知命令：${cmd}\n\n${usage(lang)}` : `unknown command: ${cmd}\n\n${usage(lang)}`);
         return 2;
@@ -84,6 +89,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       io.err(lang === 'zh' ? `用法错误：${(e as Error).message}\n运行 govmedia --help 查看用法。` : `usage error: ${(e as Error).message}\nRun govmedia --help.`);
+      return 2;
+    }
+    if (e instanceof GitError) {
+      io.err(lang === 'zh' ? `Git 操作失败：${e.message}` : `git failed: ${e.message}`);
       return 2;
     }
     if (e instanceof PolicyLoadError) {

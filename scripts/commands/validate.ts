@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
+import { applyExceptions, loadExceptions } from '../core/exceptions.ts';
 import { ENGINE_ROOT, toPosix } from '../core/paths.ts';
 import { fileFinding, loadRegister, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
@@ -19,6 +20,8 @@ export interface ValidateOptions {
   only?: ReadonlySet<string>;
   /** Use these policy versions instead of every module under <engineRoot>/policies (tests). */
   policies?: LoadedPolicy[];
+  /** Read only these unit folders in full; findings are kept for them (and regions) only. */
+  scope?: (unitDir: string) => boolean;
 }
 
 export interface ValidateResult {
@@ -39,10 +42,21 @@ export function schemasFor(engineRoot: string): SchemaSet {
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
-  const { register, findings } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies) });
+  const { register, findings } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, ...(opts.only ? { only: opts.only } : {}) });
-  const all = [...findings, ...policyFindings].sort(compareFindings);
+  const ex = opts.policies ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot));
+  let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
+  if (opts.scope) {
+    const scope = opts.scope;
+    all = all.filter((f) => !f.file.startsWith('accounts/') || f.file.endsWith('/region.json') || f.file === 'accounts/region.json' || scope(unitDirOf(f.file)));
+  }
   return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
+}
+
+/** The accounts/-relative unit folder a register file sits in (its own folder for unit.json). */
+export function unitDirOf(file: string): string {
+  const rel = file.slice('accounts/'.length);
+  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
 }
 
 export class UsageError extends Error {}

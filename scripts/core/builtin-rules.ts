@@ -33,7 +33,19 @@ export const BUILTIN_RULES = {
   'register/event-order': { severity: 'error', title: { zh: '生命周期事件未按日期排列或日期晚于今天', en: 'lifecycle events out of date order or in the future' } },
   'register/invisible-char': { severity: 'error', title: { zh: '名称中含有不可见字符或多余空白', en: 'invisible character or stray whitespace in a name' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
   'register/look-alike': { severity: 'error', title: { zh: '名称中含有形近仿冒字符', en: 'look-alike character in a name' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
+  'register/exception-expired': { severity: 'error', title: { zh: '规则例外已到期', en: 'a rule exception has expired' } },
   'register/secret': { severity: 'error', title: { zh: '疑似密码、令牌等秘密信息', en: 'value looks like a password, token or other secret' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '加强对账号密码的安全管理，防止账号被盗用' } },
+  // ---- the pull-request check (transitions between the base and the head of a PR)
+  'pr/deleted-account': { severity: 'error', title: { zh: '删除了账号文件', en: 'an account file was deleted' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
+  'pr/past-event-changed': { severity: 'error', title: { zh: '修改或删除了已有的生命周期事件', en: 'a past lifecycle event was edited or removed' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
+  'pr/move-without-filing': { severity: 'error', title: { zh: '账号迁移到其他单位但未办理主办单位变更备案', en: 'account moved to another unit without a host-unit change filing' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '政务新媒体主办单位发生变化的，应及时注销或变更账号信息，并向社会公告' } },
+  'pr/key-change-without-filing': { severity: 'error', title: { zh: '关键信息变更未办理变更备案', en: 'key information changed without a change filing' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '开设、变更、关停、注销应向主管单位备案' } },
+  'pr/platform-changed': { severity: 'error', title: { zh: '账号的平台类型被修改', en: 'the platform of an account was changed' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '开设、变更、关停、注销应向主管单位备案' } },
+  'pr/new-account-without-filing': { severity: 'error', title: { zh: '新增账号文件没有以开设备案或补录备案开始', en: 'a new account file does not start with an opening or backfill filing' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
+  'pr/unit-deleted': { severity: 'error', title: { zh: '删除了单位文件', en: 'a unit file was deleted' } },
+  'pr/outside-tree': { severity: 'error', title: { zh: '修改了登记簿以外的文件', en: 'a file outside the register tree was changed' } },
+  'pr/mixed-rules-and-data': { severity: 'error', title: { zh: '规则修改与账号变更混在同一个合并请求中', en: 'a rules change mixed with account changes in one pull request' } },
+  'pr/bulk-change': { severity: 'error', title: { zh: '一次关停或迁移了异常多的账号', en: 'an unusual share of a region\'s accounts closed or moved at once' } },
 } as const satisfies Record<string, Omit<BuiltinRuleMeta, 'id'>>;
 
 export type BuiltinRuleId = keyof typeof BUILTIN_RULES;

@@ -53,6 +53,8 @@ export interface Register {
   accountsByUnit: Map<string, AccountDoc[]>;
   /** Files read (all kinds). */
   fileCount: number;
+  /** Only some unit folders were read (PR check). */
+  scoped: boolean;
 }
 
 export interface LoadOptions {
@@ -61,6 +63,8 @@ export interface LoadOptions {
   now: string;
   /** Policy series that exist (policies/<series>/); region bindings are checked against it. */
   policySeries?: ReadonlySet<string>;
+  /** Read only these unit folders (accounts/-relative, e.g. "sichuan/zigong/zg-wjw") in full. */
+  scope?: (unitDir: string) => boolean;
 }
 
 export interface LoadResult {
@@ -122,6 +126,10 @@ interface Candidate {
 
 /**
  * Read and check every file under accounts/ of the given source.
+ *
+ * With `scope`, only the unit folders it accepts are read in full (plus every region.json and
+ * the units those reference); ids of everything else come from the listing alone, so the PR
+ * check can judge a few changed units of a 100,000-account register without parsing it all.
  */
 export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
@@ -138,21 +146,37 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (base === 'region.json') regionDirs.add(dirOf(rel));
     if (base === 'unit.json') unitDirs.add(dirOf(rel));
   }
+  const scope = opts.scope;
+  const inScope = (dir: string): boolean => !scope || scope(dir);
+  // ids known from the listing alone
+  const unitIdsListed = new Set<string>();
+  const unitDirsById = new Map<string, string[]>();
+  for (const d of unitDirs) {
+    const id = path.posix.basename(d);
+    unitIdsListed.add(id);
+    const l = unitDirsById.get(id);
+    if (l) l.push(d);
+    else unitDirsById.set(id, [d]);
+  }
+  const accountPathsByStem = new Map<string, string[]>();
 
-  // ---- 1. entries: symlinks, odd files, folder structure
-  const candidates: Candidate[] = [];
+  // ---- 1. entries: symlinks, odd files, folder structure (no reading yet)
+  const toRead: { rel: string; kind: Kind; dir: string; size: number }[] = [];
   let fileCount = 0;
   for (const e of entries) {
     const base = path.posix.basename(e.rel);
+    const dir = dirOf(e.rel);
+    const report = inScope(e.type === 'dir' ? e.rel.slice(ACCOUNTS_DIR.length + 1) : dir) || base === 'region.json';
     if (e.type === 'symlink') {
-      findings.push(fileFinding('register/symlink', e.rel, AT_START, { zh: `“${e.rel}”是符号链接，登记簿中不允许`, en: `"${e.rel}" is a symbolic link, which the register does not allow` }, { zh: '请删除该链接，改为放入真实文件（每个账号一个 JSON 文件）。', en: 'Delete the link and commit a real file instead.' }));
+      if (report) findings.push(fileFinding('register/symlink', e.rel, AT_START, { zh: `“${e.rel}”是符号链接，登记簿中不允许`, en: `"${e.rel}" is a symbolic link, which the register does not allow` }, { zh: '请删除该链接，改为放入真实文件（每个账号一个 JSON 文件）。', en: 'Delete the link and commit a real file instead.' }));
       continue;
     }
     if (e.type === 'other') {
-      findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不是普通文件`, en: `"${e.rel}" is not a regular file` }, { zh: '请删除它。', en: 'Delete it.' }));
+      if (report) findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不是普通文件`, en: `"${e.rel}" is not a regular file` }, { zh: '请删除它。', en: 'Delete it.' }));
       continue;
     }
     if (e.type === 'dir') {
+      if (!report) continue;
       const d = e.rel.slice(ACCOUNTS_DIR.length + 1);
       if (!DIR_RE.test(base)) {
         findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹名“${base}”不合规范：只能用小写字母、数字和连字符`, en: `folder name "${base}" is invalid: use lowercase letters, digits and hyphens` }, { zh: '请把文件夹改名为拼音缩写，例如 zg-wjw。', en: 'Rename the folder, e.g. zg-wjw.' }));
@@ -165,14 +189,9 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       continue;
     }
     fileCount++;
-    const dir = dirOf(e.rel);
     if (base === 'README.md' || base === '.gitkeep') continue;
     if (!base.endsWith('.json')) {
-      findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不属于登记簿：accounts/ 下只能放 region.json、unit.json 和账号 JSON 文件`, en: `"${e.rel}" does not belong in the register: accounts/ holds only region.json, unit.json and account JSON files` }, { zh: '请删除该文件，或把证明材料放在档案系统中、在事件的 evidence 里写明位置。', en: 'Remove it; keep evidence elsewhere and reference it from the event.' }));
-      continue;
-    }
-    if (e.size > MAX_FILE_BYTES) {
-      findings.push(fileFinding('register/file-too-large', e.rel, AT_START, { zh: `文件大小 ${e.size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${e.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
+      if (report) findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不属于登记簿：accounts/ 下只能放 region.json、unit.json 和账号 JSON 文件`, en: `"${e.rel}" does not belong in the register: accounts/ holds only region.json, unit.json and account JSON files` }, { zh: '请删除该文件，或把证明材料放在档案系统中、在事件的 evidence 里写明位置。', en: 'Remove it; keep evidence elsewhere and reference it from the event.' }));
       continue;
     }
     let kind: Kind;
@@ -185,53 +204,64 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     } else if (base === 'unit.json') {
       const parentDir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
       if (!regionDirs.has(parentDir)) {
-        findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `单位文件夹“${dir}”不在地区文件夹的正下方`, en: `unit folder "${dir}" is not directly inside a region folder` }, { zh: '单位文件夹应直接放在其所属地区的文件夹中，例如 accounts/sichuan/zigong/zg-wjw/unit.json。', en: 'Place the unit folder directly in its region folder.' }));
+        if (report) findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `单位文件夹“${dir}”不在地区文件夹的正下方`, en: `unit folder "${dir}" is not directly inside a region folder` }, { zh: '单位文件夹应直接放在其所属地区的文件夹中，例如 accounts/sichuan/zigong/zg-wjw/unit.json。', en: 'Place the unit folder directly in its region folder.' }));
         continue;
       }
       kind = 'unit';
     } else {
       if (!unitDirs.has(dir)) {
-        findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `账号文件“${base}”不在单位文件夹中（该文件夹没有 unit.json）`, en: `account file "${base}" is not inside a unit folder (no unit.json there)` }, { zh: '账号文件必须放在其主办单位的文件夹里，与 unit.json 并列。', en: "Move the account file into its host unit's folder, beside unit.json." }));
+        if (report) findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `账号文件“${base}”不在单位文件夹中（该文件夹没有 unit.json）`, en: `account file "${base}" is not inside a unit folder (no unit.json there)` }, { zh: '账号文件必须放在其主办单位的文件夹里，与 unit.json 并列。', en: "Move the account file into its host unit's folder, beside unit.json." }));
         continue;
       }
       kind = 'account';
+      const stem = path.posix.basename(e.rel, '.json');
+      const l = accountPathsByStem.get(stem);
+      if (l) l.push(e.rel);
+      else accountPathsByStem.set(stem, [e.rel]);
     }
+    toRead.push({ rel: e.rel, kind, dir, size: e.size });
+  }
 
-    // ---- 2. bytes: binary, encoding, BOM, syntax
+  // ---- 2. reading: bytes → text → JSON with positions
+  const read = (t: { rel: string; kind: Kind; dir: string; size: number }): Candidate | undefined => {
+    if (t.size > MAX_FILE_BYTES) {
+      findings.push(fileFinding('register/file-too-large', t.rel, AT_START, { zh: `文件大小 ${t.size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${t.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
+      return undefined;
+    }
     let buf: Buffer;
     try {
-      buf = src.read(e.rel);
+      buf = src.read(t.rel);
     } catch {
-      findings.push(fileFinding('register/encoding', e.rel, AT_START, { zh: '无法读取该文件', en: 'the file cannot be read' }, { zh: '请检查文件权限。', en: 'Check the file permissions.' }));
-      continue;
+      findings.push(fileFinding('register/encoding', t.rel, AT_START, { zh: '无法读取该文件', en: 'the file cannot be read' }, { zh: '请检查文件权限。', en: 'Check the file permissions.' }));
+      return undefined;
     }
     const nul = buf.indexOf(0);
     if (nul >= 0) {
-      findings.push(fileFinding('register/encoding', e.rel, AT_START, { zh: `这是二进制文件（第 ${nul + 1} 字节是 NUL），不是 JSON 文本`, en: `this is a binary file (byte ${nul + 1} is NUL), not JSON text` }, { zh: '请用文本编辑器（如 VS Code）保存为 UTF-8 编码的 JSON；不要提交 Word、Excel 或图片文件。', en: 'Save it as UTF-8 JSON text; do not commit Word, Excel or image files.' }));
-      continue;
+      findings.push(fileFinding('register/encoding', t.rel, AT_START, { zh: `这是二进制文件（第 ${nul + 1} 字节是 NUL），不是 JSON 文本`, en: `this is a binary file (byte ${nul + 1} is NUL), not JSON text` }, { zh: '请用文本编辑器（如 VS Code）保存为 UTF-8 编码的 JSON；不要提交 Word、Excel 或图片文件。', en: 'Save it as UTF-8 JSON text; do not commit Word, Excel or image files.' }));
+      return undefined;
     }
     const text = decodeUtf8(buf);
     if (text === undefined) {
       const p = badUtf8Position(buf);
       const gbk = looksLikeGbk(buf);
-      findings.push(fileFinding('register/encoding', e.rel, p, { zh: `文件不是 UTF-8 编码（第 ${p.line} 行第 ${p.column} 列附近出现无效字节 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}）${gbk ? '，看起来是 GBK/GB2312 编码' : ''}`, en: `file is not UTF-8 (invalid byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} near line ${p.line}, column ${p.column})${gbk ? '; it looks like GBK' : ''}` }, { zh: '请在编辑器中以“UTF-8”编码重新保存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。', en: 'Re-save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).' }));
-      continue;
+      findings.push(fileFinding('register/encoding', t.rel, p, { zh: `文件不是 UTF-8 编码（第 ${p.line} 行第 ${p.column} 列附近出现无效字节 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}）${gbk ? '，看起来是 GBK/GB2312 编码' : ''}`, en: `file is not UTF-8 (invalid byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} near line ${p.line}, column ${p.column})${gbk ? '; it looks like GBK' : ''}` }, { zh: '请在编辑器中以“UTF-8”编码重新保存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。', en: 'Re-save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).' }));
+      return undefined;
     }
     const parsed = parseJson(text);
-    const file: SourceFile = { rel: e.rel, text, parsed };
+    const file: SourceFile = { rel: t.rel, text, parsed };
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
-        findings.push(fileFinding('register/bom', e.rel, pos, { zh: '文件以 BOM（字节顺序标记 U+FEFF）开头', en: 'file starts with a byte-order mark (U+FEFF)' }, { zh: '请以“UTF-8”（不带 BOM）重新保存；记事本的“UTF-8 带 BOM”会导致其他工具读错。', en: 'Re-save as UTF-8 without BOM.' }));
+        findings.push(fileFinding('register/bom', t.rel, pos, { zh: '文件以 BOM（字节顺序标记 U+FEFF）开头', en: 'file starts with a byte-order mark (U+FEFF)' }, { zh: '请以“UTF-8”（不带 BOM）重新保存；记事本的“UTF-8 带 BOM”会导致其他工具读错。', en: 'Re-save as UTF-8 without BOM.' }));
       } else if (is.code === 'duplicate-key') {
-        findings.push(fileFinding('register/duplicate-key', e.rel, pos, { zh: `键“${is.key ?? ''}”在同一对象中重复出现${is.firstLine ? `（第 ${is.firstLine} 行已出现过）` : ''}`, en: `key "${is.key ?? ''}" appears twice in the same object${is.firstLine ? ` (first on line ${is.firstLine})` : ''}` }, { zh: '同一个字段只能写一次：请删除其中一个，保留正确的值。', en: 'Keep one of them, with the right value.' }));
+        findings.push(fileFinding('register/duplicate-key', t.rel, pos, { zh: `键“${is.key ?? ''}”在同一对象中重复出现${is.firstLine ? `（第 ${is.firstLine} 行已出现过）` : ''}`, en: `key "${is.key ?? ''}" appears twice in the same object${is.firstLine ? ` (first on line ${is.firstLine})` : ''}` }, { zh: '同一个字段只能写一次：请删除其中一个，保留正确的值。', en: 'Keep one of them, with the right value.' }));
       } else {
-        findings.push(fileFinding('register/json-syntax', e.rel, pos, { zh: `JSON 语法错误：${is.detail.zh}`, en: `JSON syntax error: ${is.detail.en}` }, { zh: '请在 VS Code 中打开该文件，按行列号找到位置并修正（注意英文逗号、双引号和括号配对）。', en: 'Open the file at that line and column and fix it (commas, double quotes, matching brackets).' }));
+        findings.push(fileFinding('register/json-syntax', t.rel, pos, { zh: `JSON 语法错误：${is.detail.zh}`, en: `JSON syntax error: ${is.detail.en}` }, { zh: '请在 VS Code 中打开该文件，按行列号找到位置并修正（注意英文逗号、双引号和括号配对）。', en: 'Open the file at that line and column and fix it (commas, double quotes, matching brackets).' }));
       }
     }
-    if (!parsed.ok) continue;
-    candidates.push({ rel: e.rel, kind, dir, file, value: parsed.value });
-  }
+    if (!parsed.ok) return undefined;
+    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value };
+  };
 
   // ---- 3. schema, ids and paths
   const regions = new Map<string, RegionDoc>();
@@ -239,7 +269,6 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const accounts: AccountDoc[] = [];
   const accountsById = new Map<string, AccountDoc>();
   const unitIdByDir = new Map<string, string>();
-  const unitFirstRel = new Map<string, string>();
 
   const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
     const issues = opts.schemas.validate(name, c.value);
@@ -256,9 +285,9 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     return issues.length === 0;
   };
 
-  // regions first, then units, then accounts
-  for (const c of candidates.filter((x) => x.kind === 'region')) {
-    if (!schemaCheck(c, 'region')) continue;
+  for (const t of toRead.filter((x) => x.kind === 'region')) {
+    const c = read(t);
+    if (!c || !schemaCheck(c, 'region')) continue;
     const data = c.value as RegionFile;
     if (data.id !== c.dir) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `地区编号 "${data.id}" 与文件夹路径 "${c.dir}" 不一致`, en: `region id "${data.id}" does not match its folder "${c.dir}"` }, { zh: `请把 id 改为 "${c.dir}"。`, en: `Set id to "${c.dir}".` }));
@@ -270,45 +299,59 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
     regions.set(c.dir, { file: c.file, data, id: c.dir, parent });
   }
-  for (const c of candidates.filter((x) => x.kind === 'unit')) {
-    if (!schemaCheck(c, 'unit')) continue;
+
+  const loadUnit = (t: { rel: string; kind: Kind; dir: string; size: number }): void => {
+    const c = read(t);
+    if (!c || !schemaCheck(c, 'unit')) return;
     const data = c.value as UnitFile;
     const folder = path.posix.basename(c.dir);
     const regionId = c.dir.includes('/') ? c.dir.slice(0, c.dir.lastIndexOf('/')) : '';
     if (data.id !== folder) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与文件夹名 "${folder}" 不一致`, en: `unit id "${data.id}" does not match its folder name "${folder}"` }, { zh: `请把 id 改为 "${folder}"，或把文件夹改名为 "${data.id}"。`, en: `Set id to "${folder}" or rename the folder to "${data.id}".` }));
-      continue;
+      return;
     }
     if (data.region !== regionId) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['region']), { zh: `单位所属地区 "${data.region}" 与其所在地区文件夹 "${regionId}" 不一致`, en: `unit region "${data.region}" does not match its region folder "${regionId}"` }, { zh: `请把 region 改为 "${regionId}"，或把单位文件夹移到正确的地区。`, en: `Set region to "${regionId}" or move the folder.` }));
-      continue;
+      return;
     }
-    const prev = unitFirstRel.get(data.id);
-    if (prev) {
-      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与 ${prev} 重复`, en: `unit id "${data.id}" duplicates ${prev}` }, { zh: '单位编号必须全库唯一，请换一个编号（并同步改文件夹名）。', en: 'Unit ids are unique across the register; choose another.' }));
-      continue;
+    const dirs = unitDirsById.get(data.id) ?? [];
+    if (dirs.length > 1 && dirs[0] !== c.dir) {
+      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与 accounts/${dirs[0]}/unit.json 重复`, en: `unit id "${data.id}" duplicates accounts/${dirs[0]}/unit.json` }, { zh: '单位编号必须全库唯一，请换一个编号（并同步改文件夹名）。', en: 'Unit ids are unique across the register; choose another.' }));
+      return;
     }
-    unitFirstRel.set(data.id, c.rel);
     unitIdByDir.set(c.dir, data.id);
     units.set(data.id, { file: c.file, data, id: data.id, regionId });
     nameChecks(c, [['name'], ['shortName']], findings);
     secretChecks(c, findings);
+  };
+  const unitTasks = toRead.filter((x) => x.kind === 'unit');
+  const wantedUnit = new Set<string>();
+  if (scope) {
+    for (const r of regions.values()) if (r.data.supervisingOffice) wantedUnit.add(r.data.supervisingOffice);
   }
-  const accountFirstRel = new Map<string, string>();
-  for (const c of candidates.filter((x) => x.kind === 'account')) {
-    if (!schemaCheck(c, 'account')) continue;
+  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(path.posix.basename(t.dir))) loadUnit(t);
+  if (scope) {
+    // units that in-scope units point at (parent, supervisor) and their supervising chains
+    const more = new Set<string>();
+    for (const u of units.values()) for (const ref of [u.data.parent, u.data.supervisor]) if (ref && !units.has(ref)) more.add(ref);
+    for (const t of unitTasks) if (more.has(path.posix.basename(t.dir)) && !units.has(path.posix.basename(t.dir))) loadUnit(t);
+  }
+
+  for (const t of toRead.filter((x) => x.kind === 'account')) {
+    if (!inScope(t.dir)) continue;
+    const c = read(t);
+    if (!c || !schemaCheck(c, 'account')) continue;
     const data = c.value as AccountFile;
     const stem = path.posix.basename(c.rel, '.json');
     if (data.id !== stem) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
       continue;
     }
-    const prev = accountFirstRel.get(data.id);
-    if (prev) {
-      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${prev} 重复`, en: `account id "${data.id}" duplicates ${prev}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
+    const same = accountPathsByStem.get(stem) ?? [];
+    if (same.length > 1 && same[0] !== c.rel) {
+      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${same[0]} 重复`, en: `account id "${data.id}" duplicates ${same[0]}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
       continue;
     }
-    accountFirstRel.set(data.id, c.rel);
     const unitId = unitIdByDir.get(c.dir);
     if (unitId === undefined) continue; // unit.json itself was invalid; already reported
     const unit = units.get(unitId);
@@ -324,10 +367,11 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     eventOrder(c, data, opts.now, findings);
   }
 
-  // ---- 4. references between files
+  // ---- 4. references between files (existence from the listing)
+  const unitExists = (id: string): boolean => unitIdsListed.has(id);
   for (const r of regions.values()) {
     const so = r.data.supervisingOffice;
-    if (so && !units.has(so)) {
+    if (so && !unitExists(so)) {
       findings.push(fileFinding('register/reference', r.file.rel, r.file.parsed.locate(['supervisingOffice']), { zh: `主管单位 "${so}" 在登记簿中不存在`, en: `supervising office "${so}" is not in the register` }, { zh: '请填写已登记的主管单位编号（其 unit.json 中的 id）。', en: 'Use the id of a registered unit.' }));
     }
     if (opts.policySeries) {
@@ -339,16 +383,17 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
   }
   for (const u of units.values()) {
+    if (!inScope(path.posix.dirname(u.file.rel).slice(ACCOUNTS_DIR.length + 1))) continue;
     for (const field of ['parent', 'supervisor'] as const) {
       const ref = u.data[field];
-      if (ref && !units.has(ref)) {
+      if (ref && !unitExists(ref)) {
         findings.push(fileFinding('register/reference', u.file.rel, u.file.parsed.locate([field]), { zh: `${field === 'parent' ? '上级单位' : '主管单位'} "${ref}" 在登记簿中不存在`, en: `${field} "${ref}" is not in the register` }, { zh: '请填写已登记单位的编号。', en: 'Use the id of a registered unit.' }));
       }
     }
   }
   for (const a of accounts) {
     const ref = a.data.certifiedEntity.unit;
-    if (ref && !units.has(ref)) {
+    if (ref && !unitExists(ref)) {
       findings.push(fileFinding('register/reference', a.file.rel, a.file.parsed.locate(['certifiedEntity', 'unit']), { zh: `认证主体单位 "${ref}" 在登记簿中不存在`, en: `certified entity unit "${ref}" is not in the register` }, { zh: '请填写已登记单位的编号，或删去该字段。', en: 'Use a registered unit id or drop the field.' }, a.id));
     }
   }
@@ -359,7 +404,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (!list) accountsByUnit.set(a.unitId, (list = []));
     list.push(a);
   }
-  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount }, findings };
+  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount, scoped: Boolean(scope) }, findings };
 }
 
 function accountIdOf(c: Candidate): string | undefined {

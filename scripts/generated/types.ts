@@ -552,3 +552,48 @@ export interface RegionFile {
    */
   notes?: string;
 }
+
+// ---- exception.schema.json ----
+/**
+ * 经审核的规则例外（policies/exceptions/<编号>.json）：在有效期内，某条规则对某个账号或单位的检查结果列为“按例外放行”，不阻断合并；到期后重新报错。例外由本库维护者和主管单位在单独的合并请求中审核，不得与账号变更混在一起。
+ */
+export type ExceptionFile = {
+  /**
+   * 本文件所用模式的相对路径："../../schemas/exception.schema.json"。
+   */
+  $schema: string;
+  /**
+   * 例外编号，与文件名一致。
+   */
+  id: string;
+  /**
+   * 规则编号，例如 "luan-2021-148/naming-convention"（见 docs/rules.md）。
+   */
+  rule: string;
+  /**
+   * 适用的账号编号（与 unit 二选一）。
+   */
+  account?: string;
+  /**
+   * 适用的单位编号（单位级规则）。
+   */
+  unit?: string;
+  /**
+   * 例外理由，例如“该账号开设于本办法施行之前，已列入整改计划”。
+   */
+  reason: string;
+  /**
+   * 批准例外的单位（主管单位）及文号或会议。
+   */
+  approver: string;
+  /**
+   * 批准日期。
+   */
+  approvedOn: string;
+  /**
+   * 失效日期：当天及以后不再放行，检查会报错提醒。
+   */
+  expires: string;
+} & {
+  [k: string]: unknown | undefined;
+};

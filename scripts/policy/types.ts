@@ -112,7 +112,23 @@ export interface RuleCases {
   invalid: RuleCase[];
 }
 
+/** A deadline a rule enforces, so the PR summary can print due dates for pending work. */
+export interface Timing {
+  /** Works it applies to. */
+  works: ('开设' | '补录' | '变更' | '关停')[];
+  /** Clock starts at the filing, or at the first event of these types in the work. */
+  from: 'filing' | string[];
+  /** What must happen by then (or, for a minimum period, not before). */
+  to: string[];
+  amount: number;
+  unit: 'workdays' | 'days' | 'months';
+  /** 'by' = no later than (a deadline); 'not-before' = a minimum period (announcements). */
+  direction: 'by' | 'not-before';
+}
+
 interface RuleBase {
+  /** Deadline or minimum period this rule enforces (process rules). */
+  timing?: Timing;
   /** Short name, kebab-case; the full id is "<module id>/<name>". */
   name: string;
   title: Bilingual;

@@ -168,6 +168,7 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
     title: o.title,
     citation: o.citation,
     severity: o.severity ?? 'error',
+    timing: { works: o.works, from: o.from, to: o.to, amount: o.amount, unit: o.unit, direction: 'by' },
     messages: {
       late: { zh: '“{toType}”于 {toDate} 办理，超过了期限：应在“{fromType}”（{fromDate}）后{span}内，即 {due} 前完成', en: '"{toType}" on {toDate} was late: due within {spanEn} of "{fromType}" ({fromDate}), i.e. by {due}' },
       uncovered: { zh: '无法确定“{toType}”是否逾期：期限计算需要 {years} 年的官方节假日安排，本库尚未收录（按普通周一至周五估算，期限约为 {due}）', en: 'cannot tell whether "{toType}" was late: the deadline needs the official holiday calendar for {years}, which is not yet in the register (estimated {due} assuming plain weeks)' },
@@ -210,6 +211,7 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
     title: { zh: `注销公告期不少于${o.workdays}个工作日`, en: `closure announcements run at least ${o.workdays} working days` },
     citation: o.citation,
     severity: o.severity ?? 'error',
+    timing: { works: ['关停'], from: ['注销公告'], to: ['平台注销', '应用下架'], amount: o.workdays, unit: 'workdays', direction: 'not-before' },
     messages: {
       short: { zh: '注销公告于 {announced} 发布，“{type}”却在 {date} 完成，公告期不足{n}个工作日（最早应为 {due} 之后）', en: 'announced on {announced} but "{type}" completed on {date}: less than {n} working days (not before {due})' },
       declared: { zh: '注销公告写明的公告期为 {days} 个工作日，少于规定的{n}个工作日', en: 'the announcement states {days} working days, less than the required {n}' },

@@ -1,0 +1,82 @@
+import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { qj } from '../cite.ts';
+
+/**
+ * 第二条、第十一条：本办法所称政务新媒体，是街道办事处、镇人民政府、区政府各部门（含承担行政
+ * 职能的事业单位）、市属在綦单位开设的账号；“各街镇、区政府各部门可根据工作需要规范开设”。
+ * 区人民政府和区政府办公室（区政府的组成部门）当然在内。
+ * 内设机构、不承担行政职能的部门下属单位不在所列单位之内。本办法没有写“不得”，所以是警告：
+ * 请审核人确认该账号应由哪个单位作主办单位，或单位类型是否登记有误。
+ * “市属在綦单位”在本库中按其性质登记为“政府部门”或“承担行政职能的事业单位”（在 note 中注明）。
+ */
+const IN_SCOPE = new Set(['人民政府', '政府办公室', '政府部门', '承担行政职能的事业单位', '乡镇街道']);
+
+export default defineRule({
+  name: 'host-unit-in-scope',
+  scope: 'account',
+  title: { zh: '主办单位属于本办法第二条所列的开设单位', en: 'the host unit is one of the bodies listed in Article 2' },
+  citation: qj('第二条、第十一条', '重庆市綦江区各街道办事处、各镇人民政府、区政府各部门(含承担行政职能的事业单位)、市属在綦单位在微博、微信等第三方平台上开设的政务账号或应用'),
+  severity: 'warning',
+  messages: {
+    outOfScope: {
+      zh: '主办单位“{unit}”的类型是“{kind}”，不在本办法第二条所列的开设单位（街道办事处、镇人民政府、区政府各部门及承担行政职能的事业单位、市属在綦单位）之内',
+      en: 'host unit "{unit}" is a "{kind}", not one of the bodies Article 2 lists (sub-districts, towns, district departments incl. institutions with administrative functions, municipal units in Qijiang)',
+    },
+  },
+  fix: {
+    zh: '请核实：如该账号实际由上级单位主办，请把账号移到上级单位的文件夹并办理主办单位变更备案；如单位类型登记有误，请更正 unit.json 中的 kind；确需由“{unit}”单独开设的，请向区政府办公室说明情况。',
+    en: 'Check: if the parent unit really hosts the account, move it there with a change filing; if the unit kind is wrong, correct unit.json; otherwise explain to the district government office.',
+  },
+  check(ctx, a) {
+    if (!isLive(ctx, a)) return;
+    const u = ctx.unitOf(a);
+    if (!u || IN_SCOPE.has(u.data.kind)) return;
+    ctx.report({ account: a, pointer: ['hostUnit'], messageId: 'outOfScope', data: { unit: u.data.name, kind: u.data.kind } });
+  },
+  cases: {
+    valid: [
+      { name: 'a department and the district government' },
+      {
+        name: 'a sub-district office',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'jd', name: '重庆市綦江区古南街道办事处', kind: '乡镇街道' });
+          k.account('jd', { id: 'jd-weixin', name: '古南街道', platform: '微信公众号' });
+        },
+      },
+      {
+        name: 'an institution with administrative functions',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'sy', name: '重庆市綦江区示例事务中心（虚构）', kind: '承担行政职能的事业单位' });
+          k.account('sy', { id: 'sy-weixin', name: '綦江示例服务', platform: '微信公众号' });
+        },
+      },
+      {
+        name: 'an internal department account that is being closed is not judged',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: '重庆市綦江区卫生健康委员会宣传科', kind: '内设机构', parent: 'dept' });
+          const a = k.account('dept-ks', { id: 'ks-weibo', name: '綦江卫健宣传', platform: '新浪微博', certifiedEntity: { name: '重庆市綦江区卫生健康委员会', category: '政府部门', unit: 'dept' } });
+          a.events.push({ type: '关停备案', date: '2025-06-02', unitDecision: { decision: '同意', date: '2025-06-02', by: '主要负责人' } });
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'an internal department runs its own Douyin account',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: '重庆市綦江区卫生健康委员会宣传科', kind: '内设机构', parent: 'dept' });
+          k.account('dept-ks', { id: 'ks-douyin', name: '綦江卫健宣传', platform: '抖音', certifiedEntity: { name: '重庆市綦江区卫生健康委员会', category: '政府部门', unit: 'dept' } });
+        },
+        errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageIncludes: '内设机构', severity: 'warning' }],
+      },
+      {
+        name: 'a subordinate unit without administrative functions',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'dept-yy', name: '重庆市綦江区示例医院（虚构）', kind: '部门下属单位', parent: 'dept' });
+          k.account('dept-yy', { id: 'yy-weixin', name: '綦江示例医院', platform: '微信公众号' });
+        },
+        errors: [{ account: 'yy-weixin', pointer: ['hostUnit'], messageIncludes: '部门下属单位' }],
+      },
+    ],
+  },
+});

@@ -1,0 +1,108 @@
+import type { UnitDoc } from '../../../../scripts/core/register.ts';
+import { defineRule, type RuleContext } from '../../../../scripts/policy/types.ts';
+import { KAISHE, ln } from '../cite.ts';
+
+/**
+ * 三、（一）：县级以上地方政府和省政府部门应当开设政务新媒体，其他单位可根据工作需要规范开设。
+ * 应当开设的：省级、市级、县级的人民政府；省级的政府部门（市、县政府部门不在此列）。
+ * 单位的层级取 unit.json 的 level，未填时取其所在地区的层级。
+ * 已提交开设备案（哪怕尚未办结）的账号即算“已开设”；主管单位审核不同意、关停中或已关停的不算。
+ */
+const GOV_LEVELS = new Set(['省级', '市级', '县级']);
+const LEVEL_EN: Record<string, string> = { 省级: 'provincial', 市级: 'city', 县级: 'county' };
+
+function levelOf(ctx: RuleContext, u: UnitDoc): string | undefined {
+  return u.data.level ?? ctx.register.regions.get(u.regionId)?.data.level;
+}
+
+function mustOpen(ctx: RuleContext, u: UnitDoc): { kind: string } | undefined {
+  const level = levelOf(ctx, u);
+  if (!level) return undefined;
+  if (u.data.kind === '人民政府' && GOV_LEVELS.has(level)) return { kind: `${level}人民政府` };
+  if (u.data.kind === '政府部门' && level === '省级') return { kind: '省政府部门' };
+  return undefined;
+}
+
+export default defineRule({
+  name: 'required-accounts',
+  scope: 'unit',
+  title: { zh: '县级以上地方政府和省政府部门应当开设政务新媒体', en: 'county-level-and-above governments and provincial departments must run an account' },
+  citation: ln(KAISHE, '县级以上地方政府和省政府部门应当开设政务新媒体，其他单位可根据工作需要规范开设'),
+  severity: 'error',
+  messages: {
+    none: {
+      zh: '“{unit}”是{kind}，应当开设政务新媒体，但登记簿中没有它正在运行或正在开设的账号',
+      en: '"{unit}" is a {kindEn} and must run a government new-media account, but the register holds no live or opening account of it',
+    },
+  },
+  fix: {
+    zh: '请开设账号并办理开设备案；如账号早已开设但从未登记，请办理补录备案，把账号文件放在“{unit}”的单位文件夹中。',
+    en: 'Open and file an account, or backfill an existing one into the unit folder of "{unit}".',
+  },
+  check(ctx, u) {
+    const must = mustOpen(ctx, u);
+    if (!must) return;
+    const live = (ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => {
+      const s = ctx.state(a);
+      return !s.closing && !s.closed && s.phase !== '审核未通过';
+    });
+    if (!live) {
+      const kindEn = must.kind === '省政府部门' ? 'provincial government department' : `${LEVEL_EN[must.kind.slice(0, 2)] ?? ''} people's government`;
+      ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name, kind: must.kind, kindEn } });
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'the provincial government and a provincial department each run an account' },
+      {
+        name: 'a city department need not open one (其他单位可根据工作需要规范开设)',
+        setup: (k) => {
+          k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-bgs' });
+          k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
+          k.unit('liaoning/city', { id: 'city-dept', name: '某市教育局', kind: '政府部门' });
+        },
+      },
+      {
+        name: 'an account still being opened counts',
+        setup: (k) => {
+          k.remove('zf-weibo');
+          k.account('zf', { id: 'zf-weixin', name: '辽宁省人民政府', platform: '微信公众号', events: [{ type: '开设备案', date: '2026-11-16' }] });
+        },
+      },
+    ],
+    invalid: [
+      { name: 'the provincial government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '省级人民政府' }] },
+      {
+        name: 'a provincial department whose only account is closing',
+        setup: (k) =>
+          void k.get('dept-weixin').events.push({ type: '关停备案', date: '2026-11-02', reason: '账号整合到省政府账号矩阵。' }),
+        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '省政府部门' }],
+      },
+      {
+        name: 'a county government without an account (unit level 县级)',
+        setup: (k) => {
+          k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-bgs' });
+          k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
+          k.unit('liaoning/city', { id: 'county-zf', name: '某县人民政府', kind: '人民政府', level: '县级' });
+        },
+        errors: [{ unit: 'county-zf', pointer: ['kind'], messageIncludes: '县级人民政府' }],
+      },
+      {
+        name: 'an opening the supervising office refused does not count',
+        setup: (k) => {
+          k.remove('zf-weibo');
+          k.account('zf', {
+            id: 'zf-weixin',
+            name: '辽宁省人民政府',
+            platform: '微信公众号',
+            events: [
+              { type: '开设备案', date: '2026-11-02' },
+              { type: '主管审核', date: '2026-11-04', decision: '不同意', reviewer: '辽宁省人民政府办公厅' },
+            ],
+          });
+        },
+        errors: [{ unit: 'zf', pointer: ['kind'] }],
+      },
+    ],
+  },
+});

@@ -1,0 +1,333 @@
+/**
+ * govmedia check-approvals：核对合并请求上的代码评审是否满足检查记录（check-pr --record）
+ * 中列出的各项审批要求。退出码：0 已满足，1 未满足，2 用法错误或无法读取（不打印堆栈）。
+ *
+ * Checks a pull request's reviews against the approvals a decision record requires.
+ * Offline: recorded JSON files in the shape of GitHub's API responses. Online: the REST API.
+ * Exit 0 satisfied, 1 not satisfied, 2 usage error or nothing could be read. Never a stack trace.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { decideApprovals, type ApprovalDecision, type Review } from '../approvals/decide.ts';
+import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type FetchLike } from '../approvals/github.ts';
+import type { ApprovalRequirement } from '../pr/types.ts';
+
+type Lang = 'zh' | 'en';
+
+export interface CheckApprovalsIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+/** Test seam: environment and fetch for online mode. */
+export interface CheckApprovalsDeps {
+  env?: Record<string, string | undefined>;
+  fetch?: FetchLike;
+}
+
+class Usage extends Error {}
+
+function usage(lang: Lang): string {
+  return lang === 'zh'
+    ? [
+        '用法：',
+        '  govmedia check-approvals --record <检查记录.json> --reviews <评审.json> --author <作者> [--teams <团队.json>] [--head-sha <提交>]',
+        '  govmedia check-approvals --record <检查记录.json> --repo <所有者/仓库> --pr <编号> [--teams <团队.json>]',
+        '',
+        '核对合并请求的代码评审是否满足 check-pr 记录中的审批要求（各组须有一人批准，且组内无人要求修改；作者本人的批准不计）。',
+        '离线方式读取按 GitHub API 格式保存的文件；在线方式用 GITHUB_TOKEN 访问 GITHUB_API_URL（默认 https://api.github.com），',
+        '读取团队成员需要 read:org 权限。在线方式下，针对较早提交的批准不计入（--allow-stale 可计入）。',
+        '',
+        '选项：',
+        '  --record <文件>     check-pr --record 写出的检查记录（必填）',
+        '  --reviews <文件>    评审列表（GET /repos/{o}/{r}/pulls/{n}/reviews 的响应，可为多页组成的数组）',
+        '  --teams <文件>      团队成员：{"@组织/团队": [成员…]}，成员可为登录名或 API 返回的用户对象',
+        '  --author <登录名>   合并请求的作者',
+        '  --head-sha <提交>   合并请求当前的提交；给出时，针对其他提交的批准不计入',
+        '  --repo <o/r> --pr <n>  在线读取该合并请求',
+        '  --allow-stale       计入针对较早提交的批准',
+        '  --lang zh|en        输出语言（默认中文）',
+        '  --format text|json  输出格式（默认 text）',
+        '退出码：0 已满足；1 未满足；2 用法错误或无法读取。',
+      ].join('\n')
+    : [
+        'Usage:',
+        '  govmedia check-approvals --record <record.json> --reviews <reviews.json> --author <login> [--teams <teams.json>] [--head-sha <sha>]',
+        '  govmedia check-approvals --record <record.json> --repo <owner/name> --pr <number> [--teams <teams.json>]',
+        '',
+        "Checks a pull request's reviews against the approvals required by a check-pr decision record (one approval per",
+        "group, no outstanding change request in the group; the author's own approval never counts). Offline mode reads",
+        'files in the shape of GitHub API responses; online mode uses GITHUB_TOKEN against GITHUB_API_URL (default',
+        'https://api.github.com); team membership needs read:org. Online, approvals of older commits do not count',
+        '(--allow-stale counts them).',
+        '',
+        'Exit codes: 0 satisfied; 1 not satisfied; 2 usage error or nothing could be read.',
+      ].join('\n');
+}
+
+function pickLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+async function readJsonFile(file: string, label: { zh: string; en: string }): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string })?.code;
+    throw new Usage(
+      code === 'ENOENT'
+        ? `找不到${label.zh}文件：${file}\ncannot find the ${label.en} file: ${file}`
+        : `无法读取${label.zh}文件：${file}（${code ?? (e as Error)?.message}）\ncannot read the ${label.en} file: ${file}`,
+    );
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (e) {
+    throw new Usage(`${label.zh}文件不是有效的 JSON：${file}（${(e as Error).message}）\nthe ${label.en} file is not valid JSON: ${file}`);
+  }
+}
+
+export interface RecordInfo {
+  requirements: ApprovalRequirement[];
+  headCommit: string | undefined;
+  verdict: 'pass' | 'fail' | undefined;
+}
+
+/** Read the parts of a DecisionRecord this command needs, checking their shape. */
+export function recordInfo(json: unknown, file: string): RecordInfo {
+  const bad = (why: string): Usage => new Usage(`检查记录格式不正确（${file}）：${why}\nthe decision record is malformed: ${file}`);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw bad('应为 check-pr --record 写出的 JSON 对象');
+  const rec = json as Record<string, unknown>;
+  if (!Array.isArray(rec.approvals)) throw bad('缺少 approvals 列表');
+  const isStrArr = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const requirements = rec.approvals.map((a, i): ApprovalRequirement => {
+    const o = a as Record<string, unknown> | null;
+    const role = o?.role as Record<string, unknown> | undefined;
+    if (!o || typeof o !== 'object' || !role || typeof role.zh !== 'string' || typeof role.en !== 'string' || !isStrArr(o.reviewers)) {
+      throw bad(`approvals 第 ${i + 1} 项缺少 role.zh、role.en 或 reviewers`);
+    }
+    return { role: { zh: role.zh, en: role.en }, reviewers: o.reviewers, because: isStrArr(o.because) ? o.because : [] };
+  });
+  const head = rec.head as Record<string, unknown> | undefined;
+  const verdict = (rec.verdict as Record<string, unknown> | undefined)?.result;
+  return {
+    requirements,
+    headCommit: typeof head?.commit === 'string' ? head.commit : undefined,
+    verdict: verdict === 'pass' || verdict === 'fail' ? verdict : undefined,
+  };
+}
+
+function teamsFromFile(json: unknown, file: string): Record<string, string[]> {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new Usage(`团队文件格式不正确（${file}）：应为 {"@组织/团队": [成员…]}\nthe teams file is malformed: ${file}`);
+  }
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
+    if (!Array.isArray(v)) throw new Usage(`团队文件格式不正确（${file}）：“${k}”的值应为成员列表\nthe teams file is malformed: ${file}`);
+    out['@' + k.trim().replace(/^@/, '').toLowerCase()] = membersFromApi(v);
+  }
+  return out;
+}
+
+/** node:util parseArgs errors, in Chinese first (the original English kept in brackets). */
+export function parseArgsMessage(e: unknown): string | undefined {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const msg = (e as Error).message ?? '';
+  const opt = /'(-[^' ]+)/.exec(msg)?.[1];
+  const zh =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `未知选项 ${opt ?? ''}`.trim()
+      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `选项 ${opt ?? ''} 缺少值或不应带值`.replace('  ', ' ')
+        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+          ? '多余的参数'
+          : '参数有误';
+  return `${zh}（${msg.split('. ')[0]}）`;
+}
+
+const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
+const LOGIN_RE = /^@?[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const REPO_RE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+
+export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, deps: CheckApprovalsDeps = {}): Promise<number> {
+  let lang = pickLang(args);
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        record: { type: 'string' },
+        reviews: { type: 'string' },
+        teams: { type: 'string' },
+        author: { type: 'string' },
+        'head-sha': { type: 'string' },
+        repo: { type: 'string' },
+        pr: { type: 'string' },
+        'allow-stale': { type: 'boolean' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.out(usage(lang));
+      return 0;
+    }
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new Usage(`--lang 只能是 zh 或 en（收到 ${values.lang}）`);
+    lang = values.lang === 'en' ? 'en' : 'zh';
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new Usage(`--format 只能是 text 或 json（收到 ${format}）`);
+    if (positionals.length) throw new Usage(`多余的参数：${positionals.join(' ')}`);
+    if (!values.record) throw new Usage('缺少 --record <检查记录.json>（由 govmedia check-pr --record 写出）');
+    const offline = values.reviews !== undefined || values.author !== undefined || values['head-sha'] !== undefined;
+    const online = values.repo !== undefined || values.pr !== undefined;
+    if (offline && online) throw new Usage('--reviews/--author/--head-sha（离线）与 --repo/--pr（在线）不能同时使用');
+    if (!offline && !online) throw new Usage('请给出 --reviews 与 --author（离线），或 --repo 与 --pr（在线）');
+
+    const rec = recordInfo(await readJsonFile(values.record, { zh: '检查记录', en: 'decision record' }), values.record);
+    let teams: Record<string, string[]> = values.teams ? teamsFromFile(await readJsonFile(values.teams, { zh: '团队', en: 'teams' }), values.teams) : {};
+    const warnings: { zh: string; en: string }[] = [];
+    let reviews: Review[];
+    let author: string;
+    let headSha: string | undefined;
+    let pr: { repo: string; number: number; labels: string[] } | undefined;
+
+    if (offline) {
+      if (!values.reviews) throw new Usage('离线方式缺少 --reviews <评审.json>');
+      if (!values.author) throw new Usage('离线方式缺少 --author <作者登录名>');
+      if (!LOGIN_RE.test(values.author)) throw new Usage(`--author 不是有效的登录名：${values.author}`);
+      const sha = values['head-sha'];
+      if (sha !== undefined && !SHA_RE.test(sha)) throw new Usage(`--head-sha 应为完整的提交哈希（40 位十六进制）：${sha}`);
+      const raw = await readJsonFile(values.reviews, { zh: '评审', en: 'reviews' });
+      if (!Array.isArray(raw)) throw new Usage(`评审文件格式不正确（${values.reviews}）：应为 GitHub API 返回的评审列表\nthe reviews file must be the API's list of reviews`);
+      reviews = reviewsFromApi(raw);
+      author = values.author;
+      headSha = values['allow-stale'] ? undefined : sha;
+    } else {
+      const m = REPO_RE.exec(values.repo ?? '');
+      if (!m) throw new Usage(`--repo 应为“所有者/仓库”：${values.repo ?? '（缺少）'}`);
+      if (!values.pr || !/^[1-9][0-9]{0,9}$/.test(values.pr)) throw new Usage(`--pr 应为合并请求编号（正整数）：${values.pr ?? '（缺少）'}`);
+      const [owner, name] = [m[1]!, m[2]!];
+      const number = Number(values.pr);
+      const env = deps.env ?? process.env;
+      if (!env.GITHUB_TOKEN) warnings.push({ zh: '未设置 GITHUB_TOKEN：只能读取公开仓库，调用次数受限，且无法读取团队成员', en: 'GITHUB_TOKEN is not set: public repositories only, low rate limit, no team members' });
+      const client = clientFromEnv(env, deps.fetch);
+      const pull = await client.getPull(owner, name, number);
+      if (!pull.ok) return failApi(pull.error, lang, io);
+      const revs = await client.listReviews(owner, name, number);
+      if (!revs.ok) return failApi(revs.error, lang, io);
+      reviews = revs.value;
+      author = pull.value.author;
+      headSha = values['allow-stale'] ? undefined : pull.value.headSha;
+      pr = { repo: `${owner}/${name}`, number, labels: pull.value.labels };
+      const need = rec.requirements.flatMap((r) => r.reviewers).filter((h) => !(('@' + h.trim().replace(/^@/, '').toLowerCase()) in teams));
+      const t = await client.teamsFor(need);
+      teams = { ...t.teams, ...teams };
+      for (const e of t.errors) warnings.push(e.message);
+    }
+
+    const decision = decideApprovals({ requirements: rec.requirements, reviews, teams, author, ...(headSha ? { headSha } : {}) });
+    // The record must describe the commit being approved.
+    const currentHead = offline ? values['head-sha'] : headSha ?? undefined;
+    let recordMismatch: { record: string; head: string } | undefined;
+    if (currentHead && rec.headCommit && SHA_RE.test(rec.headCommit) && rec.headCommit.toLowerCase() !== currentHead.toLowerCase()) {
+      recordMismatch = { record: rec.headCommit, head: currentHead };
+    }
+    const satisfied = decision.satisfied && !recordMismatch;
+
+    if (format === 'json') {
+      io.out(JSON.stringify(jsonReport(decision, satisfied, { author, headSha: currentHead, pr, recordMismatch, verdict: rec.verdict, warnings }, lang), null, 2));
+    } else {
+      for (const w of warnings) io.err((lang === 'zh' ? '警告：' : 'warning: ') + w[lang]);
+      io.out(textReport(decision, satisfied, { author, pr, recordMismatch, verdict: rec.verdict }, lang));
+    }
+    return satisfied ? 0 : 1;
+  } catch (e) {
+    const parseMsg = parseArgsMessage(e);
+    if (e instanceof Usage || parseMsg !== undefined) {
+      const m = parseMsg ?? (e as Error).message;
+      io.err(lang === 'zh' ? `用法错误：${m}\n运行 govmedia check-approvals --help 查看用法。` : `usage error: ${m}\nRun govmedia check-approvals --help.`);
+      return 2;
+    }
+    io.err(lang === 'zh' ? `内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `internal error: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);
+    return 2;
+  }
+}
+
+function failApi(error: ApiError, lang: Lang, io: CheckApprovalsIo): number {
+  io.err(lang === 'zh' ? `无法完成审批检查：${error.message.zh}` : `cannot check approvals: ${error.message.en}`);
+  return 2;
+}
+
+interface Context {
+  author: string;
+  pr: { repo: string; number: number; labels: string[] } | undefined;
+  recordMismatch: { record: string; head: string } | undefined;
+  verdict: 'pass' | 'fail' | undefined;
+}
+
+function mismatchLine(m: { record: string; head: string }): { zh: string; en: string } {
+  return {
+    zh: `检查记录针对的是提交 ${m.record.slice(0, 12)}，而合并请求当前的提交是 ${m.head.slice(0, 12)}：请重新运行合并请求检查`,
+    en: `the decision record describes commit ${m.record.slice(0, 12)} but the pull request is now at ${m.head.slice(0, 12)}: re-run the PR check`,
+  };
+}
+
+export function textReport(d: ApprovalDecision, satisfied: boolean, ctx: Context, lang: Lang): string {
+  const at = '@' + ctx.author.replace(/^@/, '');
+  const lines: string[] = [];
+  lines.push(
+    lang === 'zh'
+      ? `审批检查${ctx.pr ? `：${ctx.pr.repo} 合并请求 #${ctx.pr.number}` : ''}（作者 ${at}）`
+      : `Approval check${ctx.pr ? `: ${ctx.pr.repo} pull request #${ctx.pr.number}` : ''} (author ${at})`,
+  );
+  for (const r of d.requirements) {
+    lines.push(`  ${r.met ? '✔' : '✘'} ${r.line[lang]}`);
+    if (r.because.length) lines.push(`      ${lang === 'zh' ? '因为：' : 'because: '}${r.because.join(lang === 'zh' ? '；' : '; ')}`);
+  }
+  const rest = d.lines[lang].slice(d.requirements.length);
+  const conclusion = rest.pop();
+  for (const l of rest) lines.push(l);
+  if (ctx.recordMismatch) lines.push(mismatchLine(ctx.recordMismatch)[lang]);
+  if (ctx.verdict === 'fail') lines.push(lang === 'zh' ? '另：合并请求检查的结论为“不通过”，审批齐全也不能合并。' : 'also: the PR check itself failed; approvals alone do not make it mergeable.');
+  if (conclusion !== undefined) lines.push(ctx.recordMismatch && d.satisfied ? (lang === 'zh' ? '结论：检查记录已过期，暂不能合并' : 'conclusion: the decision record is stale; not mergeable yet') : conclusion);
+  if (!satisfied && d.requirements.length) lines.push(lang === 'zh' ? '（满足后重新运行本检查即可；每组只需其中任一人批准。）' : '(Re-run this check once approved; any one member of each group suffices.)');
+  return lines.join('\n');
+}
+
+function jsonReport(
+  d: ApprovalDecision,
+  satisfied: boolean,
+  ctx: Context & { headSha: string | undefined; warnings: { zh: string; en: string }[] },
+  lang: Lang,
+): unknown {
+  return {
+    tool: 'govmedia check-approvals',
+    satisfied,
+    author: ctx.author,
+    ...(ctx.pr ? { repo: ctx.pr.repo, pr: ctx.pr.number, labels: ctx.pr.labels } : {}),
+    ...(ctx.headSha ? { headSha: ctx.headSha } : {}),
+    ...(ctx.verdict ? { verdict: ctx.verdict } : {}),
+    ...(ctx.recordMismatch ? { recordMismatch: ctx.recordMismatch } : {}),
+    requirements: d.requirements.map((r) => ({
+      role: r.role,
+      reviewers: r.reviewers,
+      because: r.because,
+      met: r.met,
+      approvedBy: r.approvedBy,
+      blockedBy: r.blockedBy,
+      staleApprovals: r.staleApprovals,
+      unknownTeams: r.unknownTeams,
+      line: r.line[lang],
+    })),
+    standing: d.standing,
+    lines: [...d.lines[lang], ...(ctx.recordMismatch ? [mismatchLine(ctx.recordMismatch)[lang]] : [])],
+    warnings: ctx.warnings.map((w) => w[lang]),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * govmedia check-pr --base <ref> --head <ref>
+ *
+ * 裁判不能被被裁判者修改：默认（--engine base）从基准提交中取出检查程序、模式、管理办法和
+ * 例外（git archive），用它来检查合并请求中的数据；合并请求里的程序和规则只被当作数据。
+ * The judge cannot be edited by the judged: by default the base commit's engine, schemas,
+ * policies and exceptions are extracted (git archive) and run on the head's files as data.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
+import type { Lang } from '../core/finding.ts';
+import { git, GitError, resolveCommit } from '../core/git.ts';
+import { ENGINE_ROOT } from '../core/paths.ts';
+import { checkPr } from '../pr/check.ts';
+import { githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
+import { UsageError } from './validate.ts';
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json'];
+
+function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    p.on('error', (e) => resolve({ code: 127, out, err: err + String(e) }));
+    p.on('close', (code) => resolve({ code: code ?? 1, out, err }));
+  });
+}
+
+/** Extract the engine files of a commit into a temporary folder that uses our node_modules. */
+async function materializeEngine(repo: string, commit: string): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
+  const tarFile = path.join(dir, 'engine.tar');
+  const ls = await run('git', ['ls-tree', '--name-only', commit, ...ENGINE_PATHS], { cwd: repo });
+  const present = ls.out.split('\n').filter(Boolean);
+  const a = await run('git', ['archive', '--format=tar', '-o', tarFile, commit, ...present], { cwd: repo });
+  if (a.code !== 0) throw new GitError(`git archive 失败 / failed: ${a.err.trim()}`);
+  const t = await run('tar', ['-xf', tarFile, '-C', dir]);
+  if (t.code !== 0) throw new GitError(`tar 失败 / failed: ${t.err.trim()}`);
+  rmSync(tarFile);
+  symlinkSync(path.join(ENGINE_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      repo: { type: 'string' },
+      now: { type: 'string' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      labels: { type: 'string', multiple: true },
+      record: { type: 'string' },
+      summary: { type: 'string' },
+      gitlab: { type: 'string' },
+      annotations: { type: 'boolean' },
+      engine: { type: 'string' },
+      'engine-commit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
+  if (values.help) {
+    io.out(
+      lang === 'zh'
+        ? 'govmedia check-pr --base <分支或提交> --head <分支或提交> [--repo 目录] [--engine base|self] [--labels 标签] [--format text|json|markdown|gitlab] [--summary 文件] [--record 文件] [--gitlab 文件] [--annotations] [--now 日期] [--lang zh|en]'
+        : 'govmedia check-pr --base <ref> --head <ref> [--repo dir] [--engine base|self] [--labels l] [--format text|json|markdown|gitlab] [--summary file] [--record file] [--gitlab file] [--annotations] [--now date] [--lang zh|en]',
+    );
+    return 0;
+  }
+  if (values.lang && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${values.lang}）`);
+  if (!values.base || !values.head) throw new UsageError('必须同时给出 --base 和 --head / both --base and --head are required');
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'markdown', 'gitlab'].includes(format)) throw new UsageError(`--format 只能是 text、json、markdown、gitlab（收到 ${format}）`);
+  const now = values.now ?? todayShanghai();
+  if (!isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`);
+  const engine = values.engine ?? 'base';
+  if (engine !== 'base' && engine !== 'self') throw new UsageError(`--engine 只能是 base 或 self（收到 ${engine}）`);
+  const repo = path.resolve(values.repo ?? process.cwd());
+  if (!existsSync(path.join(repo, '.git')) && !existsSync(path.join(repo, 'HEAD'))) throw new UsageError(`“${repo}”不是 Git 仓库 / not a Git repository`);
+  const labels = (values.labels ?? []).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+
+  const g = git(repo);
+  let baseCommit: string;
+  try {
+    baseCommit = await resolveCommit(g, values.base);
+    await resolveCommit(g, values.head);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+
+  if (engine === 'base') {
+    const has = await run('git', ['cat-file', '-e', `${baseCommit}:scripts/govmedia.mjs`], { cwd: repo });
+    if (has.code !== 0) throw new UsageError('基准提交中没有检查程序（scripts/govmedia.mjs），无法用基准分支的规则检查；如确需用当前程序检查，请加 --engine self / the base commit has no engine; use --engine self');
+    const dir = await materializeEngine(repo, baseCommit);
+    try {
+      const abs = (p: string | undefined): string[] => (p ? [path.resolve(p)] : []);
+      const childArgs = [
+        path.join(dir, 'scripts', 'govmedia.mjs'),
+        'check-pr',
+        '--base', values.base,
+        '--head', values.head,
+        '--repo', repo,
+        '--now', now,
+        '--lang', lang,
+        '--format', format,
+        '--engine', 'self',
+        '--engine-commit', baseCommit,
+        ...labels.flatMap((l) => ['--labels', l]),
+        ...(values.record ? ['--record', ...abs(values.record)] : []),
+        ...(values.summary ? ['--summary', ...abs(values.summary)] : []),
+        ...(values.gitlab ? ['--gitlab', ...abs(values.gitlab)] : []),
+        ...(values.annotations ? ['--annotations'] : []),
+      ];
+      const r = await run(process.execPath, childArgs);
+      if (r.out) io.out(r.out.replace(/\n$/, ''));
+      if (r.err) io.err(r.err.replace(/\n$/, ''));
+      return r.code;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const result = await checkPr({
+    repo,
+    base: values.base,
+    head: values.head,
+    now,
+    labels,
+    engineRoot: ENGINE_ROOT,
+    engine: values['engine-commit'] ? { source: 'base', commit: values['engine-commit'] } : { source: 'self' },
+  });
+  if (values.summary) writeFileSync(values.summary, markdownSummary(result, lang));
+  if (values.record) {
+    const { nextSteps: _n, unitNames: _u, ...record } = result;
+    writeFileSync(values.record, JSON.stringify({ ...record, nextSteps: result.nextSteps }, null, 2) + '\n');
+  }
+  if (values.gitlab) writeFileSync(values.gitlab, JSON.stringify(gitlabCodeQuality(result, lang), null, 2) + '\n');
+  if (values.annotations) {
+    const a = githubAnnotations(result, lang);
+    if (a) io.out(a);
+  }
+  if (format === 'json') io.out(JSON.stringify(jsonReport(result, lang), null, 2));
+  else if (format === 'markdown') io.out(markdownSummary(result, lang));
+  else if (format === 'gitlab') io.out(JSON.stringify(gitlabCodeQuality(result, lang), null, 2));
+  else io.out(textReport(result, lang));
+  return result.verdict.result === 'fail' ? 1 : 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * govmedia gen-codeowners：由登记簿中的 reviewers 生成 .github/CODEOWNERS；--check 只检查是否过期。
+ * 退出码：0 已写出或未过期，1 已过期（--check），2 用法错误或无法写出。
+ *
+ * Generate .github/CODEOWNERS from the reviewers in the register; --check exits 1 when the
+ * committed file is stale. Exit 2 on usage errors. Never a stack trace.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { todayShanghai } from '../calendar/workdays.ts';
+import { codeownersText } from '../approvals/codeowners.ts';
+import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
+import { loadRegister } from '../core/register.ts';
+import { FsSource } from '../core/source.ts';
+import { parseArgsMessage } from './check-approvals.ts';
+import { schemasFor } from './validate.ts';
+
+type Lang = 'zh' | 'en';
+
+export interface GenCodeownersIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+class Usage extends Error {}
+
+function pickLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+function usage(lang: Lang): string {
+  return lang === 'zh'
+    ? [
+        '用法：govmedia gen-codeowners [--check] [--root 目录] [--out 文件] [--lang zh|en]',
+        '由登记簿（accounts/ 中的 reviewers）生成 .github/CODEOWNERS。',
+        '  --check        不写文件，只检查已提交的文件是否与登记簿一致（不一致时退出码 1）',
+        '  --root <目录>  登记簿所在目录（默认：当前目录含 accounts/ 时为当前目录，否则为本程序目录）',
+        '  --out <文件>   输出文件（默认 <目录>/.github/CODEOWNERS）',
+      ].join('\n')
+    : [
+        'Usage: govmedia gen-codeowners [--check] [--root dir] [--out file] [--lang zh|en]',
+        'Generate .github/CODEOWNERS from the reviewers in accounts/.',
+        '  --check       do not write; exit 1 if the committed file differs',
+        '  --root <dir>  folder holding accounts/ (default: current folder if it has accounts/, else the engine)',
+        '  --out <file>  output file (default <dir>/.github/CODEOWNERS)',
+      ].join('\n');
+}
+
+export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Promise<number> {
+  let lang = pickLang(args);
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        check: { type: 'boolean' },
+        root: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+    if (values.help) {
+      io.out(usage(lang));
+      return 0;
+    }
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new Usage(`--lang 只能是 zh 或 en（收到 ${values.lang}）`);
+    lang = values.lang === 'en' ? 'en' : 'zh';
+    const root = values.root !== undefined ? path.resolve(values.root) : defaultDataRoot();
+    const out = values.out !== undefined ? path.resolve(values.out) : path.join(root, '.github', 'CODEOWNERS');
+    const src = new FsSource(root);
+    if (!src.exists('accounts/region.json')) throw new Usage(`${root} 中没有 accounts/region.json，不是登记簿\n${root} holds no accounts/region.json`);
+
+    const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai() });
+    const broken = new Set(findings.filter((f) => f.severity === 'error' && /(^|\/)(region|unit)\.json$/.test(f.file)).map((f) => f.file));
+    if (broken.size) {
+      io.err(
+        lang === 'zh'
+          ? `警告：${broken.size} 个地区或单位文件未通过检查，未列入 CODEOWNERS：${[...broken].sort().join('、')}（运行 govmedia validate 查看详情）`
+          : `warning: ${broken.size} region or unit file(s) failed validation and are left out: ${[...broken].sort().join(', ')} (run govmedia validate)`,
+      );
+    }
+    const text = codeownersText(register);
+    const shown = path.relative(process.cwd(), out) || out;
+
+    if (values.check) {
+      let current: string | undefined;
+      try {
+        current = await readFile(out, 'utf8');
+      } catch {
+        current = undefined;
+      }
+      if (current === text) {
+        io.out(lang === 'zh' ? `${shown} 与登记簿一致` : `${shown} is up to date`);
+        return 0;
+      }
+      io.err(
+        lang === 'zh'
+          ? `${shown} ${current === undefined ? '不存在' : '已过期，与登记簿中的 reviewers 不一致'}：请运行 npm run gen:codeowners 并提交结果`
+          : `${shown} is ${current === undefined ? 'missing' : 'stale'}: run npm run gen:codeowners and commit the result`,
+      );
+      return 1;
+    }
+
+    try {
+      await mkdir(path.dirname(out), { recursive: true });
+      await writeFile(out, text);
+    } catch (e) {
+      throw new Usage(`无法写出 ${shown}（${(e as { code?: string })?.code ?? (e as Error)?.message}）\ncannot write ${shown}`);
+    }
+    const lines = text.split('\n').filter((l) => l && !l.startsWith('#')).length;
+    io.out(lang === 'zh' ? `已写出 ${shown}（${lines} 条规则）` : `wrote ${shown} (${lines} rules)`);
+    return 0;
+  } catch (e) {
+    const parseMsg = parseArgsMessage(e);
+    if (e instanceof Usage || parseMsg !== undefined) {
+      const m = parseMsg ?? (e as Error).message;
+      io.err(lang === 'zh' ? `用法错误：${m}\n运行 govmedia gen-codeowners --help 查看用法。` : `usage error: ${m}\nRun govmedia gen-codeowners --help.`);
+      return 2;
+    }
+    io.err(lang === 'zh' ? `内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `internal error: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);
+    return 2;
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * 合并请求检查：用（基准分支的）引擎判断合并请求对登记簿的改动。
+ * The pull-request check. Compares the merge base and the head of a PR through Git, classifies
+ * every changed file, judges the head's changed units with the engine's policies (only findings
+ * the PR introduces block it), computes the approvals each change needs, and decides.
+ */
+import path from 'node:path';
+import type { Bilingual, Finding } from '../core/finding.ts';
+import { compareFindings } from '../core/finding.ts';
+import { diffNames, git, GitSource, mergeBase, resolveCommit } from '../core/git.ts';
+import { parseJson } from '../core/jsonpos.ts';
+import { fileFinding, type Register } from '../core/register.ts';
+import { unitDirOf, validateSource } from '../commands/validate.ts';
+import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
+import { policiesFor, regionChain } from '../policy/engine.ts';
+import { deriveState } from '../policy/lifecycle.ts';
+import { loadPolicies } from '../policy/loader.ts';
+import type { LoadedPolicy } from '../policy/types.ts';
+import * as cal from '../calendar/workdays.ts';
+import { classifyAccount, classifyUnit, needsSupervisor, type Illegal } from './classify.ts';
+import type { ApprovalRequirement, ChangeItem, DecisionRecord, Verdict } from './types.ts';
+
+/** Files only the maintainers may change (the judge). */
+export const MAINTAINER_PREFIXES = ['policies/', 'schemas/', 'scripts/', '.github/', 'tests/', 'docs/', '.ci/', '.vscode/'];
+export const MAINTAINER_FILES = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'README.md', '.gitignore', '.editorconfig', '.gitattributes', '.npmrc', 'LICENSE']);
+
+export const BULK_LABEL = 'govmedia/bulk-change';
+export const BULK_MAX_COUNT = 10;
+export const BULK_MAX_SHARE = 0.3;
+
+export interface CheckPrOptions {
+  repo: string;
+  base: string;
+  head: string;
+  now: string;
+  labels: string[];
+  engineRoot: string;
+  engine: { source: 'base' | 'self'; commit?: string };
+}
+
+export interface NextStep {
+  account: string;
+  accountName: string;
+  text: Bilingual;
+  due: string;
+  citation: string;
+}
+
+export interface CheckPrResult extends DecisionRecord {
+  nextSteps: NextStep[];
+  /** Unit names, for the reports. */
+  unitNames: Record<string, string>;
+}
+
+function isMaintainerPath(p: string): boolean {
+  return MAINTAINER_FILES.has(p) || MAINTAINER_PREFIXES.some((x) => p.startsWith(x));
+}
+
+function parse<T>(buf: Buffer | undefined): T | undefined {
+  if (!buf) return undefined;
+  const p = parseJson(buf.toString('utf8'));
+  return p.ok && p.value && typeof p.value === 'object' ? (p.value as T) : undefined;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.ruleId}|${f.account ?? f.file}|${f.message.zh}`;
+}
+
+function prFinding(ill: Illegal, file: string, text: string | undefined, account?: string): Finding {
+  let pos = { line: 1, column: 1 };
+  if (text && ill.pointer.length) {
+    const p = parseJson(text);
+    if (p.ok) pos = p.locate(ill.pointer);
+  }
+  return fileFinding(ill.ruleId, file, pos, ill.message, ill.fix, account);
+}
+
+export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
+  const g = git(o.repo);
+  const baseC = await resolveCommit(g, o.base);
+  const headC = await resolveCommit(g, o.head);
+  const mb = await mergeBase(g, baseC, headC);
+  const diffs = await diffNames(g, mb, headC);
+
+  const [baseSrc, headSrc] = await Promise.all([GitSource.open(o.repo, mb), GitSource.open(o.repo, headC)]);
+
+  // ---- which unit folders are touched
+  const scopeDirs = new Set<string>();
+  const dataDiffs = diffs.filter((d) => d.path.startsWith('accounts/') || d.fromPath?.startsWith('accounts/'));
+  for (const d of dataDiffs) {
+    for (const p of [d.path, d.fromPath]) {
+      if (!p || !p.startsWith('accounts/')) continue;
+      if (path.posix.basename(p) === 'region.json') continue;
+      scopeDirs.add(unitDirOf(p));
+    }
+  }
+  const scope = (dir: string): boolean => scopeDirs.has(dir);
+  const wanted = (p: string): boolean => p.endsWith('/region.json') || p === 'accounts/region.json' || p.endsWith('/unit.json') || scopeDirs.has(unitDirOf(p));
+  await Promise.all([baseSrc.prefetch(wanted), headSrc.prefetch(wanted)]);
+
+  const policies = await loadPolicies(o.engineRoot);
+  const [baseRes, headRes] = await Promise.all([
+    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope }),
+    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope }),
+  ]);
+  const headReg = headRes.register;
+  const baseReg = baseRes.register;
+
+  const unitNames: Record<string, string> = {};
+  for (const reg of [baseReg, headReg]) for (const u of reg.units.values()) unitNames[u.id] = u.data.name;
+  const unitName = (id: string): string => unitNames[id] ?? id;
+
+  // ---- classify
+  const changes: ChangeItem[] = [];
+  const prFindings: Finding[] = [];
+  let rulesChanged = false;
+  let dataChanged = false;
+  for (const d of diffs) {
+    const p = d.path;
+    if (p.startsWith('accounts/') || d.fromPath?.startsWith('accounts/')) dataChanged = true;
+    if (isMaintainerPath(p) || (d.fromPath && isMaintainerPath(d.fromPath))) {
+      rulesChanged = true;
+      changes.push({ kind: 'rules', status: d.status, path: p, ...(d.fromPath ? { fromPath: d.fromPath } : {}), fields: [], newEvents: [] });
+      continue;
+    }
+    if (!p.startsWith('accounts/')) {
+      changes.push({ kind: 'illegal', status: d.status, path: p, fields: [], newEvents: [] });
+      prFindings.push(fileFinding('pr/outside-tree', p, { line: 1, column: 1 }, { zh: `“${p}”不在登记簿（accounts/）或规则文件之内`, en: `"${p}" is neither in the register (accounts/) nor among the rules files` }, { zh: '登记簿的合并请求只能修改 accounts/ 下的文件；其他文件请交由维护者处理。', en: 'Register PRs change files under accounts/ only.' }));
+      continue;
+    }
+    const base = path.posix.basename(p);
+    const headBuf = d.status === 'D' ? undefined : await headSrc.readAsync(p);
+    const baseBuf = d.status === 'A' ? undefined : await baseSrc.readAsync(d.fromPath ?? p);
+    if (base === 'region.json') {
+      rulesChanged = true;
+      const r = parse<RegionFile>(headBuf) ?? parse<RegionFile>(baseBuf);
+      changes.push({ kind: 'region', status: d.status, path: p, ...(r ? { regionId: r.id } : {}), fields: [], newEvents: [] });
+      continue;
+    }
+    if (base === 'unit.json') {
+      const dir = unitDirOf(p);
+      const hasAccounts = headSrc.paths().some((x) => x.startsWith(`accounts/${dir}/`) && !x.endsWith('/unit.json'));
+      const c = classifyUnit(d.status, p, parse<UnitFile>(baseBuf), parse<UnitFile>(headBuf), hasAccounts);
+      c.item.regionId = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+      changes.push(c.item);
+      for (const ill of c.illegal) prFindings.push(prFinding(ill, p, headBuf?.toString('utf8')));
+      continue;
+    }
+    if (!base.endsWith('.json')) {
+      changes.push({ kind: 'progress', status: d.status, path: p, fields: [], newEvents: [] });
+      continue; // reported as stray by validation
+    }
+    const baseDoc = parse<AccountFile>(baseBuf);
+    const headDoc = parse<AccountFile>(headBuf);
+    const c = classifyAccount(d.status, p, d.fromPath, baseDoc, headDoc, unitName);
+    const u = headReg.units.get(c.item.unitId ?? '') ?? baseReg.units.get(c.item.unitId ?? '');
+    if (u) c.item.regionId = u.regionId;
+    changes.push(c.item);
+    for (const ill of c.illegal) prFindings.push(prFinding(ill, d.status === 'D' ? p : p, headBuf?.toString('utf8'), c.item.accountId));
+  }
+
+  if (rulesChanged && dataChanged && changes.some((c) => c.kind !== 'rules' && c.kind !== 'region')) {
+    prFindings.push(fileFinding('pr/mixed-rules-and-data', changes.find((c) => c.kind === 'rules' || c.kind === 'region')!.path, { line: 1, column: 1 }, { zh: '本合并请求同时修改了规则（办法、模式、程序或地区配置）和账号数据：规则修改须单独提交，由维护者审核', en: 'this PR changes both the rules (policies, schemas, scripts or region config) and account data; rules changes go in their own PR for the maintainers' }, { zh: '请把规则修改和账号变更拆成两个合并请求；账号变更按现行规则检查。', en: 'Split it into two PRs; account changes are judged by the current rules.' }));
+  }
+
+  // ---- bulk guard
+  const bulk = bulkCheck(changes, baseSrc, baseReg);
+  for (const b of bulk) {
+    if (!o.labels.includes(BULK_LABEL)) {
+      prFindings.push(fileFinding('pr/bulk-change', `accounts/${b.region ? b.region + '/' : ''}region.json`, { line: 1, column: 1 }, { zh: `本次合并请求关停或迁出了地区“${b.name}”的 ${b.count} 个账号（共 ${b.total} 个，占 ${Math.round((b.count / Math.max(1, b.total)) * 100)}%），超过单次上限（${BULK_MAX_COUNT} 个或 ${BULK_MAX_SHARE * 100}%）`, en: `this PR closes or moves ${b.count} of ${b.total} accounts of ${b.name}, over the limit (${BULK_MAX_COUNT} or ${BULK_MAX_SHARE * 100}%)` }, { zh: `如确属机构改革等批量调整，请由主管单位确认后给合并请求加上标签 “${BULK_LABEL}”。`, en: `If intended (e.g. an institutional reform), have the supervisor add the label "${BULK_LABEL}".` }));
+    }
+  }
+
+  // ---- findings: only what the PR introduces blocks it
+  const baseKeys = new Map<string, number>();
+  for (const f of baseRes.findings) baseKeys.set(findingKey(f), (baseKeys.get(findingKey(f)) ?? 0) + 1);
+  const introduced: Finding[] = [];
+  const preexisting: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const f of headRes.findings) {
+    if (f.suppressed) {
+      suppressed.push(f);
+      continue;
+    }
+    const k = findingKey(f);
+    const n = baseKeys.get(k) ?? 0;
+    if (n > 0) {
+      baseKeys.set(k, n - 1);
+      preexisting.push(f);
+    } else introduced.push(f);
+  }
+  introduced.push(...prFindings);
+  introduced.sort(compareFindings);
+  preexisting.sort(compareFindings);
+
+  // ---- approvals
+  const approvals = computeApprovals(changes, headReg, baseReg);
+
+  // ---- next steps, as calendar dates
+  const nextSteps = computeNextSteps(changes, headReg, policies, o.now);
+
+  // ---- verdict
+  const reasons: Bilingual[] = [];
+  const blocking = introduced.filter((f) => f.severity === 'error');
+  if (blocking.length) reasons.push({ zh: `有 ${blocking.length} 条由本次修改引入的错误`, en: `${blocking.length} error(s) introduced by this change` });
+  const verdict: Verdict = { result: blocking.length ? 'fail' : 'pass', reasons };
+  if (!blocking.length) reasons.push({ zh: '未发现由本次修改引入的错误；合并前须取得下列审批', en: 'no errors introduced; the approvals below are still required' });
+
+  const usedPolicies = new Map<string, LoadedPolicy>();
+  for (const c of changes) if (c.regionId !== undefined) for (const p of policiesFor(headReg, policies, c.regionId, o.now)) usedPolicies.set(p.manifest.id, p);
+
+  return {
+    tool: 'govmedia check-pr',
+    generatedAt: new Date().toISOString(),
+    now: o.now,
+    base: { ref: o.base, commit: baseC },
+    head: { ref: o.head, commit: headC },
+    mergeBase: mb,
+    engine: o.engine,
+    policies: [...usedPolicies.values()].map((p) => ({ id: p.manifest.id, docNumber: p.manifest.docNumber, version: p.version, inForce: p.manifest.inForce })),
+    changes,
+    approvals,
+    labels: o.labels,
+    findings: { introduced, preexisting, suppressed },
+    verdict,
+    nextSteps,
+    unitNames,
+  };
+}
+
+interface Bulk {
+  region: string;
+  name: string;
+  count: number;
+  total: number;
+}
+
+function bulkCheck(changes: ChangeItem[], baseSrc: GitSource, baseReg: Register): Bulk[] {
+  const per = new Map<string, number>();
+  for (const c of changes) {
+    if (c.accountId === undefined) continue;
+    const closing = c.kind === 'closing' && c.newEvents.includes('关停备案');
+    const movedOut = c.fromUnitId !== undefined && c.fromUnitId !== c.unitId;
+    const deleted = c.status === 'D';
+    if (!closing && !movedOut && !deleted) continue;
+    const from = c.fromPath ?? c.path;
+    const dir = unitDirOf(from);
+    const region = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    per.set(region, (per.get(region) ?? 0) + 1);
+  }
+  const out: Bulk[] = [];
+  if (per.size === 0) return out;
+  const all = baseSrc.paths();
+  for (const [region, count] of per) {
+    const prefix = `accounts/${region ? region + '/' : ''}`;
+    const total = all.filter((p) => p.startsWith(prefix) && p.endsWith('.json') && !p.endsWith('/unit.json') && !p.endsWith('/region.json') && p.slice(prefix.length).split('/').length === 2).length;
+    if (count > BULK_MAX_COUNT || count / Math.max(1, total) > BULK_MAX_SHARE) out.push({ region, name: baseReg.regions.get(region)?.data.name ?? region, count, total });
+  }
+  return out;
+}
+
+/** Who must approve: the unit's reviewers; the supervising office for open/close/key changes; maintainers for rules. */
+export function computeApprovals(changes: ChangeItem[], head: Register, base: Register): ApprovalRequirement[] {
+  const groups = new Map<string, ApprovalRequirement>();
+  const add = (key: string, role: Bilingual, reviewers: string[], because: string): void => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { role, reviewers: [...new Set(reviewers)], because: [] }));
+    if (!g.because.includes(because)) g.because.push(because);
+  };
+  const root = head.regions.get('') ?? base.regions.get('');
+  const maintainers = root?.data.reviewers?.maintainers ?? [];
+  const supervisorTeam = (regionId: string, reg: Register): { name: string; reviewers: string[]; key: string } | undefined => {
+    for (const r of regionChain(reg, regionId)) {
+      const rev = r.data.reviewers?.supervisor;
+      if (rev && rev.length) {
+        const office = r.data.supervisingOffice ? reg.units.get(r.data.supervisingOffice)?.data.name : undefined;
+        return { name: office ?? r.data.supervisingOfficeName ?? `${r.data.name}主管单位`, reviewers: rev, key: `supervisor:${r.id}` };
+      }
+    }
+    return undefined;
+  };
+  for (const c of changes) {
+    const what = describeShort(c);
+    if (c.kind === 'rules' || c.kind === 'region') {
+      add('maintainers', { zh: '本库维护者', en: 'the register maintainers' }, maintainers, what);
+      if (c.kind === 'region' && c.regionId !== undefined) {
+        const s = supervisorTeam(c.regionId, head) ?? supervisorTeam(c.regionId, base);
+        if (s) add(s.key, { zh: `主管单位“${s.name}”`, en: `supervising office "${s.name}"` }, s.reviewers, what);
+      }
+      continue;
+    }
+    const unitId = c.unitId;
+    const unit = unitId ? (head.units.get(unitId) ?? base.units.get(unitId)) : undefined;
+    if (unit) add(`unit:${unit.id}`, { zh: `主办单位“${unit.data.name}”`, en: `host unit "${unit.data.name}"` }, unit.data.reviewers ?? [], what);
+    if (c.fromUnitId && c.fromUnitId !== unitId) {
+      const from = base.units.get(c.fromUnitId);
+      if (from) add(`unit:${from.id}`, { zh: `原主办单位“${from.data.name}”`, en: `former host unit "${from.data.name}"` }, from.data.reviewers ?? [], what);
+    }
+    if (needsSupervisor(c) || c.kind === 'illegal') {
+      // the unit's own supervisor (unit.supervisor for vertically managed systems), else the region's
+      const regionId = unit?.regionId ?? c.regionId ?? '';
+      let s = supervisorTeam(regionId, head) ?? supervisorTeam(regionId, base);
+      const sup = unit?.data.supervisor ? (head.units.get(unit.data.supervisor) ?? base.units.get(unit.data.supervisor)) : undefined;
+      if (sup?.data.reviewers?.length) s = { name: sup.data.name, reviewers: sup.data.reviewers, key: `supervisor-unit:${sup.id}` };
+      if (s) add(s.key, { zh: `主管单位“${s.name}”`, en: `supervising office "${s.name}"` }, s.reviewers, what);
+    }
+  }
+  return [...groups.values()];
+}
+
+const KIND_ZH: Record<ChangeItem['kind'], string> = {
+  open: '开设',
+  backfill: '补录',
+  'key-change': '关键信息变更',
+  'non-key-change': '非关键信息变更（报备）',
+  closing: '关停',
+  progress: '办理进展',
+  unit: '新增单位',
+  'unit-change': '单位信息变更',
+  region: '地区配置修改',
+  rules: '规则修改',
+  illegal: '不合规的修改',
+};
+export { KIND_ZH };
+
+export function describeShort(c: ChangeItem): string {
+  return `${KIND_ZH[c.kind]}：${c.accountName ? `“${c.accountName}”` : c.path}`;
+}
+
+function computeNextSteps(changes: ChangeItem[], head: Register, policies: readonly LoadedPolicy[], now: string): NextStep[] {
+  const out: NextStep[] = [];
+  for (const c of changes) {
+    if (!c.accountId) continue;
+    const a = head.accountsById.get(c.accountId);
+    if (!a) continue;
+    const state = deriveState(a.data);
+    const w = state.pending;
+    if (!w) continue;
+    const evs = a.data.events;
+    let end = evs.length;
+    for (let i = w.index + 1; i < evs.length; i++) if (['开设备案', '补录备案', '变更备案', '关停备案'].includes(evs[i]!.type)) end = i;
+    const work = evs.slice(w.index, end);
+    for (const p of policiesFor(head, policies, a.regionId, now)) {
+      for (const r of p.rules) {
+        const t = r.timing;
+        if (!t || !t.works.includes(w.kind)) continue;
+        const start = t.from === 'filing' ? work[0] : work.find((e) => (t.from as string[]).includes(e.type));
+        if (!start) continue;
+        if (work.some((e) => t.to.includes(e.type) && e.date >= start.date && e !== start)) continue;
+        const due = t.unit === 'workdays' ? cal.addWorkdays(start.date, t.amount).date : t.unit === 'days' ? cal.addDays(start.date, t.amount) : cal.addMonths(start.date, t.amount);
+        const span = t.unit === 'workdays' ? `${t.amount}个工作日` : t.unit === 'days' ? `${t.amount}天` : `${t.amount}个月`;
+        const text: Bilingual =
+          t.direction === 'by'
+            ? { zh: `“${t.to.join('/')}”应于 ${due} 前完成（“${start.type}”${start.date} 后${span}内）`, en: `"${t.to.join('/')}" due by ${due} (${t.amount} ${t.unit} after "${start.type}" on ${start.date})` }
+            : { zh: `公告期满后方可“${t.to.join('/')}”：不早于 ${due}（“${start.type}”${start.date} 起不少于${span}）`, en: `"${t.to.join('/')}" not before ${due} (at least ${t.amount} ${t.unit} after "${start.type}" on ${start.date})` };
+        out.push({ account: a.id, accountName: a.data.name, text, due, citation: `${r.citation.doc} ${r.citation.article}` });
+      }
+    }
+  }
+  out.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * 变更分类：比较一个账号文件在基准和合并请求中的两个版本，说清楚“开设、变更、关停……”，
+ * 并找出非法的变更（删除账号、改动历史事件、未备案的迁移或关键信息变更）。
+ * Classify one changed register file by comparing its base and head versions.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Bilingual } from '../core/finding.ts';
+import type { AccountFile, UnitFile } from '../generated/types.ts';
+import type { ChangeItem, FieldChange } from './types.ts';
+
+export interface Illegal {
+  ruleId: 'pr/deleted-account' | 'pr/past-event-changed' | 'pr/move-without-filing' | 'pr/key-change-without-filing' | 'pr/platform-changed' | 'pr/new-account-without-filing' | 'pr/unit-deleted' | 'pr/outside-tree';
+  /** JSON pointer in the head file (or [] for the whole file). */
+  pointer: (string | number)[];
+  message: Bilingual;
+  fix: Bilingual;
+}
+
+export interface Classified {
+  item: ChangeItem;
+  illegal: Illegal[];
+}
+
+type Get = (a: AccountFile) => string;
+
+const personLine = (p: { name: string; position: string } | undefined): string => (p ? `${p.name}｜${p.position}` : '');
+const phones = (a: AccountFile): string => {
+  const t = a.team;
+  return [t.principal, t.inCharge, t.sectionHead, ...t.operators].map((p) => `${p?.officePhone ?? ''}/${p?.mobile ?? ''}`).join(',');
+};
+
+/** Key fields (自贡 附件3 注2：账号名称、认证主体、认证主体的分类) and the host unit. */
+export const KEY_FIELDS: { field: string; label: string; get: Get }[] = [
+  { field: 'name', label: '账号名称', get: (a) => a.name },
+  { field: 'certifiedEntity.name', label: '认证主体', get: (a) => a.certifiedEntity.name },
+  { field: 'certifiedEntity.category', label: '认证主体分类', get: (a) => a.certifiedEntity.category },
+  { field: 'hostUnit', label: '主办单位', get: (a) => a.hostUnit },
+];
+
+/** Non-key fields (自贡 第十八条：机构人员、联系电话等). Personal data is never printed, only that it changed. */
+export const NONKEY_FIELDS: { field: string; label: string; get: Get; personal?: boolean }[] = [
+  { field: 'operatingUnit', label: '运营单位', get: (a) => a.operatingUnit },
+  { field: 'operatingMode', label: '运营模式', get: (a) => a.operatingMode },
+  { field: 'vendor', label: '服务外包单位', get: (a) => a.vendor?.name ?? '（无）' },
+  { field: 'contentType', label: '内容类型', get: (a) => a.contentType },
+  { field: 'subType', label: '账号类型', get: (a) => a.subType ?? '' },
+  { field: 'urls', label: '网址', get: (a) => JSON.stringify(a.urls ?? {}) },
+  { field: 'certification', label: '认证情况', get: (a) => a.certification?.status ?? '' },
+  { field: 'team.principal', label: '主要负责人', get: (a) => personLine(a.team.principal), personal: true },
+  { field: 'team.inCharge', label: '分管负责人', get: (a) => personLine(a.team.inCharge), personal: true },
+  { field: 'team.sectionHead', label: '科室负责人', get: (a) => personLine(a.team.sectionHead), personal: true },
+  { field: 'team.operators', label: '经办人员', get: (a) => a.team.operators.map(personLine).join(','), personal: true },
+  { field: 'team.review', label: '审核分工', get: (a) => JSON.stringify(a.team.review ?? {}), personal: true },
+  { field: 'phones', label: '联系电话', get: phones, personal: true },
+  { field: 'app', label: '移动客户端信息', get: (a) => JSON.stringify(a.app ?? {}) },
+];
+
+const CLOSING_EVENTS = new Set(['关停备案', '注销公告', '平台注销', '应用下架']);
+
+function unitOfPath(p: string): string {
+  const parts = p.split('/');
+  return parts[parts.length - 2] ?? '';
+}
+
+export function classifyAccount(status: string, path: string, fromPath: string | undefined, base: AccountFile | undefined, head: AccountFile | undefined, unitName: (id: string) => string): Classified {
+  const item: ChangeItem = { kind: 'progress', status, path, fields: [], newEvents: [] };
+  if (fromPath) item.fromPath = fromPath;
+  const illegal: Illegal[] = [];
+  const doc = head ?? base;
+  if (doc) {
+    item.accountId = doc.id;
+    item.accountName = doc.name;
+    item.unitId = unitOfPath(path);
+  }
+  if (status === 'D') {
+    item.kind = 'illegal';
+    illegal.push({
+      ruleId: 'pr/deleted-account',
+      pointer: [],
+      message: { zh: `删除了账号文件“${base?.name ?? path}”：账号文件是备案记录，不能删除`, en: `the account file "${base?.name ?? path}" was deleted: account files are the filing record and are never deleted` },
+      fix: { zh: '要关停账号，请恢复该文件并追加“关停备案”等事件（govmedia close）；关停后文件保留作为记录。', en: 'Restore the file and append closure events instead (govmedia close).' },
+    });
+    return { item, illegal };
+  }
+  if (!head) return { item, illegal };
+  if (!base) {
+    const first = head.events[0]?.type;
+    item.newEvents = head.events.map((e) => e.type);
+    if (first === '开设备案') item.kind = 'open';
+    else if (first === '补录备案') item.kind = 'backfill';
+    else {
+      item.kind = 'illegal';
+      illegal.push({
+        ruleId: 'pr/new-account-without-filing',
+        pointer: ['events', 0, 'type'],
+        message: { zh: `新增账号“${head.name}”的第一个事件是“${first ?? '（无）'}”，应为“开设备案”或“补录备案”`, en: `new account "${head.name}" starts with "${first ?? '(none)'}" instead of an opening or backfill filing` },
+        fix: { zh: '新开设的账号以“开设备案”开始；已存在但未备案的账号以“补录备案”开始（govmedia new / govmedia backfill）。', en: 'Start with 开设备案 (new) or 补录备案 (existing, unfiled).' },
+      });
+    }
+    return { item, illegal };
+  }
+  // modified or moved: past events are append-only
+  const n = base.events.length;
+  let prefixOk = head.events.length >= n;
+  let firstDiff = -1;
+  for (let i = 0; i < n; i++) {
+    if (!isDeepStrictEqual(base.events[i], head.events[i])) {
+      prefixOk = false;
+      firstDiff = i;
+      break;
+    }
+  }
+  if (!prefixOk) {
+    const removed = head.events.length < n && firstDiff < 0;
+    const at = firstDiff >= 0 ? firstDiff : head.events.length;
+    const ev = base.events[at];
+    illegal.push({
+      ruleId: 'pr/past-event-changed',
+      pointer: firstDiff >= 0 && firstDiff < head.events.length ? ['events', firstDiff] : ['events'],
+      message: removed || firstDiff >= head.events.length
+        ? { zh: `删除了已有的第 ${at + 1} 个事件（${ev?.type ?? ''}，${ev?.date ?? ''}）：事件只能追加，不能删除`, en: `past event ${at + 1} (${ev?.type ?? ''}, ${ev?.date ?? ''}) was removed: events are append-only` }
+        : { zh: `修改了已有的第 ${at + 1} 个事件（${ev?.type ?? ''}，${ev?.date ?? ''}）：历史事件不能修改`, en: `past event ${at + 1} (${ev?.type ?? ''}, ${ev?.date ?? ''}) was edited: past events cannot change` },
+      fix: { zh: '请恢复原有事件；如原记录有误，请在末尾追加一个带说明（note）的新事件予以更正。', en: 'Restore the past event; to correct it, append a new event with a note.' },
+    });
+    item.kind = 'illegal';
+  } else {
+    item.newEvents = head.events.slice(n).map((e) => e.type);
+  }
+  const appended = prefixOk ? head.events.slice(n) : [];
+  for (const f of KEY_FIELDS) {
+    const from = f.get(base);
+    const to = f.get(head);
+    if (from !== to) item.fields.push({ field: f.field, label: f.label, from: f.field === 'hostUnit' ? unitName(from) : from, to: f.field === 'hostUnit' ? unitName(to) : to });
+  }
+  for (const f of NONKEY_FIELDS) {
+    const from = f.get(base);
+    const to = f.get(head);
+    if (from !== to) item.fields.push(f.personal ? { field: f.field, label: f.label, from: '', to: '' } : { field: f.field, label: f.label, from, to });
+  }
+  if (base.platform !== head.platform) {
+    illegal.push({
+      ruleId: 'pr/platform-changed',
+      pointer: ['platform'],
+      message: { zh: `账号的平台类型由“${base.platform}”改成了“${head.platform}”：不同平台是不同账号`, en: `platform changed from "${base.platform}" to "${head.platform}": another platform is another account` },
+      fix: { zh: '请恢复原平台类型；在新平台开设账号请新建账号文件（govmedia new）。', en: 'Restore the platform; open a new account for the other platform.' },
+    });
+  }
+  const fromUnit = fromPath ? unitOfPath(fromPath) : item.unitId;
+  const moved = fromPath !== undefined && fromUnit !== item.unitId;
+  if (moved && fromUnit) item.fromUnitId = fromUnit;
+  const changeFiling = appended.filter((e) => e.type === '变更备案');
+  const keyChanged = item.fields.filter((f) => KEY_FIELDS.some((k) => k.field === f.field));
+  if (moved || keyChanged.some((f) => f.field === 'hostUnit')) {
+    const filed = changeFiling.some((e) => (e.changes ?? []).some((c) => c.field === '主办单位'));
+    if (!filed) {
+      illegal.push({
+        ruleId: 'pr/move-without-filing',
+        pointer: ['hostUnit'],
+        message: { zh: `账号“${head.name}”由“${unitName(fromUnit ?? base.hostUnit)}”迁移到“${unitName(head.hostUnit)}”，但没有办理主办单位变更备案`, en: `account "${head.name}" moved from "${unitName(fromUnit ?? base.hostUnit)}" to "${unitName(head.hostUnit)}" without a host-unit change filing` },
+        fix: { zh: '请追加“变更备案”事件，changes 中写明 {"field":"主办单位","from":"原单位","to":"新单位"}，经主管单位审核；需向社会公告的按规定公告。', en: 'Append a 变更备案 event whose changes list the 主办单位 change, for the supervisor to approve.' },
+      });
+    }
+  }
+  const otherKey = keyChanged.filter((f) => f.field !== 'hostUnit');
+  if (otherKey.length && changeFiling.length === 0) {
+    illegal.push({
+      ruleId: 'pr/key-change-without-filing',
+      pointer: [otherKey[0]!.field.split('.')[0]!, ...(otherKey[0]!.field.includes('.') ? [otherKey[0]!.field.split('.')[1]!] : [])],
+      message: { zh: `关键信息“${otherKey.map((f) => f.label).join('、')}”发生变化（${otherKey.map((f) => `由“${f.from}”变更为“${f.to}”`).join('；')}），但没有办理变更备案`, en: `key information changed (${otherKey.map((f) => f.field).join(', ')}) without a change filing` },
+      fix: { zh: '请追加“变更备案”事件（govmedia change），写明变更事项和原因，经主管单位审核同意后再修改平台信息。', en: 'Append a 变更备案 event (govmedia change) for the supervisor to approve.' },
+    });
+  }
+  if (illegal.length) item.kind = 'illegal';
+  else if (appended.some((e) => CLOSING_EVENTS.has(e.type) || (e.type === '系统填报' && e.action === '关停'))) item.kind = 'closing';
+  else if (changeFiling.length) item.kind = 'key-change';
+  else if (item.fields.length) item.kind = 'non-key-change';
+  else if (appended.length) item.kind = 'progress';
+  else item.kind = 'non-key-change';
+  return { item, illegal };
+}
+
+export function classifyUnit(status: string, path: string, base: UnitFile | undefined, head: UnitFile | undefined, hasAccounts: boolean): Classified {
+  const doc = head ?? base;
+  const item: ChangeItem = { kind: status === 'A' ? 'unit' : 'unit-change', status, path, fields: [], newEvents: [] };
+  if (doc) item.unitId = doc.id;
+  const illegal: Illegal[] = [];
+  if (status === 'D' && hasAccounts) {
+    item.kind = 'illegal';
+    illegal.push({ ruleId: 'pr/unit-deleted', pointer: [], message: { zh: `删除了单位“${base?.name ?? path}”的 unit.json，但该单位仍有账号记录`, en: `unit "${base?.name ?? path}" was deleted while it still has accounts` }, fix: { zh: '单位撤销、合并的，请先办理其账号的关停或主办单位变更，再由维护者处理单位文件。', en: 'Close or move its accounts first.' } });
+  }
+  if (base && head) {
+    const diff = (field: string, label: string, a: string | undefined, b: string | undefined): void => {
+      if ((a ?? '') !== (b ?? '')) item.fields.push({ field, label, from: a ?? '', to: b ?? '' });
+    };
+    diff('name', '单位名称', base.name, head.name);
+    diff('kind', '单位类型', base.kind, head.kind);
+    diff('parent', '上级单位', base.parent, head.parent);
+    diff('supervisor', '主管单位', base.supervisor, head.supervisor);
+    diff('reviewers', '审核人', (base.reviewers ?? []).join(','), (head.reviewers ?? []).join(','));
+  }
+  return { item, illegal };
+}
+
+/** Does this change need the supervising office (not only the unit's own reviewers)? */
+export function needsSupervisor(item: ChangeItem): boolean {
+  if (item.kind === 'open' || item.kind === 'backfill' || item.kind === 'key-change' || item.kind === 'closing' || item.kind === 'unit' || item.kind === 'region') return true;
+  // a unit's kind, parent, supervisor or reviewers decide which rules and approvals apply to it
+  if (item.kind === 'unit-change') return true;
+  // recording the supervisor's own decision needs the supervisor
+  return item.newEvents.includes('主管审核') || item.newEvents.includes('上报备案');
+}
+
+export type { FieldChange };

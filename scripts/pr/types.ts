@@ -1,0 +1,80 @@
+/**
+ * 合并请求检查的数据类型：变更分类、所需审批、裁决记录。
+ * Types of the pull-request check: how each changed file is classified, which approvals a
+ * change needs, and the decision record a run leaves behind.
+ */
+import type { Finding } from '../core/finding.ts';
+
+/**
+ * What a changed file is:
+ * - open / backfill: a new account file whose first event is 开设备案 / 补录备案
+ * - key-change: 名称、认证主体及其分类、主办单位 changed with a 变更备案
+ * - non-key-change: staff, phones and other non-key facts (报备)
+ * - closing: closure steps appended (关停备案, 注销公告, 平台注销, 系统填报 关停 …)
+ * - progress: other steps appended to pending work (主管审核, 平台认证, 系统填报 …)
+ * - unit / unit-change: a unit added or changed
+ * - rules: policies/, schemas/, scripts/, .github/, package files, tests/, docs/ — maintainers' files
+ * - illegal: deleted account file, edited or removed past event, move without host-unit filing,
+ *   a file outside the tree
+ */
+export type ChangeKind = 'open' | 'backfill' | 'key-change' | 'non-key-change' | 'closing' | 'progress' | 'unit' | 'unit-change' | 'region' | 'rules' | 'illegal';
+
+export interface FieldChange {
+  field: string;
+  /** Chinese label of the field, e.g. 账号名称. */
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface ChangeItem {
+  kind: ChangeKind;
+  /** Git status letter: A, M, D, R. */
+  status: string;
+  /** Path in head (or base, for a deletion). */
+  path: string;
+  /** Path in base, for a move. */
+  fromPath?: string;
+  accountId?: string;
+  accountName?: string;
+  unitId?: string;
+  /** The unit the account belonged to in base (moves). */
+  fromUnitId?: string;
+  regionId?: string;
+  /** Key and non-key field changes, in domain words. */
+  fields: FieldChange[];
+  /** Event types appended by the change. */
+  newEvents: string[];
+}
+
+/** A group of people any one of whom can give a required approval. */
+export interface ApprovalRequirement {
+  /** Who, in words: e.g. 主办单位“自贡市卫生健康委员会” / 主管单位“自贡市人民政府办公室” / 本库维护者. */
+  role: { zh: string; en: string };
+  /** GitHub users or teams (@org/team) any one of whom may approve. */
+  reviewers: string[];
+  /** Why: which changes need it. */
+  because: string[];
+}
+
+export interface Verdict {
+  /** pass: may merge once approvals are in; fail: blocked. */
+  result: 'pass' | 'fail';
+  reasons: { zh: string; en: string }[];
+}
+
+export interface DecisionRecord {
+  tool: 'govmedia check-pr';
+  generatedAt: string;
+  now: string;
+  base: { ref: string; commit: string };
+  head: { ref: string; commit: string };
+  mergeBase: string;
+  engine: { source: 'base' | 'self'; commit?: string };
+  policies: { id: string; docNumber: string; version: string; inForce: string }[];
+  changes: ChangeItem[];
+  approvals: ApprovalRequirement[];
+  labels: string[];
+  findings: { introduced: Finding[]; preexisting: Finding[]; suppressed: Finding[] };
+  verdict: Verdict;
+}

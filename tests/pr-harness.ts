@@ -1,0 +1,141 @@
+/**
+ * 合并请求检查的场景测试工具：真实的临时 Git 仓库（simple-git），基准分支是样例登记簿
+ * （连同检查程序本身，以便 --engine base 真正从基准分支取出规则），每个场景一个分支。
+ * A real temporary Git repository whose main branch holds the sample register and the engine;
+ * each scenario is a branch with commits; check-pr runs on it like CI would.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import type { AccountFile } from '../scripts/generated/types.ts';
+import { cli, ENGINE_ROOT, tmpDir } from './helpers.ts';
+
+export class Repo {
+  readonly git: SimpleGit;
+  constructor(readonly dir: string) {
+    this.git = simpleGit({ baseDir: dir });
+  }
+  abs(rel: string): string {
+    return path.join(this.dir, rel);
+  }
+  read<T = AccountFile>(rel: string): T {
+    return JSON.parse(readFileSync(this.abs(rel), 'utf8')) as T;
+  }
+  write(rel: string, value: unknown): void {
+    mkdirSync(path.dirname(this.abs(rel)), { recursive: true });
+    writeFileSync(this.abs(rel), typeof value === 'string' ? value : JSON.stringify(value, null, 2) + '\n');
+  }
+  edit<T = AccountFile>(rel: string, fn: (doc: T) => void): void {
+    const doc = this.read<T>(rel);
+    fn(doc);
+    this.write(rel, doc);
+  }
+  rm(rel: string): void {
+    rmSync(this.abs(rel), { recursive: true, force: true });
+  }
+  mv(from: string, to: string): void {
+    mkdirSync(path.dirname(this.abs(to)), { recursive: true });
+    renameSync(this.abs(from), this.abs(to));
+  }
+  /** Find an account file by id. */
+  find(id: string): string {
+    const walk = (d: string): string | undefined => {
+      for (const name of require_readdir(this.abs(d))) {
+        const rel = `${d}/${name}`;
+        if (name === `${id}.json`) return rel;
+        if (!name.includes('.')) {
+          const r = walk(rel);
+          if (r) return r;
+        }
+      }
+      return undefined;
+    };
+    const r = walk('accounts');
+    if (!r) throw new Error(`no account ${id}`);
+    return r;
+  }
+}
+
+import { readdirSync } from 'node:fs';
+function require_readdir(d: string): string[] {
+  return existsSync(d) ? readdirSync(d).sort() : [];
+}
+
+const ENGINE_FILES = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json', 'accounts'];
+
+/** Create the base repository once: main = the sample register plus the engine. */
+export async function makeBaseRepo(): Promise<Repo> {
+  const dir = tmpDir('govmedia-pr-');
+  for (const f of ENGINE_FILES) cpSync(path.join(ENGINE_ROOT, f), path.join(dir, f), { recursive: true });
+  const repo = new Repo(dir);
+  await repo.git.init(['-b', 'main']);
+  await repo.git.addConfig('user.name', '测试提交人（虚构）');
+  await repo.git.addConfig('user.email', 'test@example.invalid');
+  await repo.git.addConfig('commit.gpgsign', 'false');
+  await repo.git.add('.');
+  await repo.git.commit('样例登记簿');
+  return repo;
+}
+
+export interface ScenarioRun {
+  code: number;
+  out: string;
+  err: string;
+  json: {
+    verdict: 'pass' | 'fail';
+    changes: { kind: string; accountId?: string; fields: { label: string; from: string; to: string }[] }[];
+    approvals: { role: { zh: string }; reviewers: string[] }[];
+    nextSteps: { account: string; due: string; text: string; citation: string }[];
+    findings: { ruleId: string; severity: string; file: string; line: number; column: number; message: string; citation: string | null }[];
+    preexisting: { ruleId: string }[];
+    suppressed: { ruleId: string }[];
+    policies: { id: string }[];
+  };
+}
+
+let seq = 0;
+
+/**
+ * Run a scenario: a branch off `main` with one commit per step, then check-pr.
+ * `prepareMain` commits directly on main first (pre-existing state), and is undone afterwards.
+ */
+export async function runScenario(
+  repo: Repo,
+  steps: ((r: Repo) => void)[],
+  opts: { labels?: string[]; now?: string; engine?: 'self' | 'base'; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {},
+): Promise<ScenarioRun> {
+  const branch = `scenario-${++seq}`;
+  await repo.git.checkout(['-f', 'main']);
+  const mainHead = (await repo.git.revparse(['HEAD'])).trim();
+  let base = 'main';
+  if (opts.prepareMain) {
+    await repo.git.checkout(['-b', `${branch}-base`]);
+    opts.prepareMain(repo);
+    await repo.git.add(['-A']);
+    await repo.git.commit('基准上已有的状态');
+    base = `${branch}-base`;
+  }
+  await repo.git.checkout(['-b', branch]);
+  let i = 0;
+  for (const step of steps) {
+    step(repo);
+    await repo.git.add(['-A']);
+    await repo.git.commit(`第 ${++i} 步`, { '--allow-empty': null });
+  }
+  const args = ['check-pr', '--repo', repo.dir, '--base', base, '--head', branch, '--now', opts.now ?? '2026-11-20', '--engine', opts.engine ?? 'self', '--format', 'json', ...(opts.labels ?? []).flatMap((l) => ['--labels', l]), ...(opts.extraArgs ?? [])];
+  const r = await cli(args);
+  await repo.git.checkout(['-f', 'main']);
+  if ((await repo.git.revparse(['HEAD'])).trim() !== mainHead) throw new Error('main moved');
+  let json: ScenarioRun['json'];
+  try {
+    const start = r.out.search(/^\{/m);
+    json = JSON.parse(r.out.slice(start)) as ScenarioRun['json'];
+  } catch {
+    throw new Error(`check-pr did not print JSON (exit ${r.code}):\n${r.out}\n${r.err}`);
+  }
+  return { ...r, json };
+}
+
+export function rules(run: ScenarioRun): string[] {
+  return [...new Set(run.json.findings.map((f) => f.ruleId))].sort();
+}
