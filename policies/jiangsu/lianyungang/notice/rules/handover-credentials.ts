@@ -1,0 +1,61 @@
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { ART, js } from '../cite.ts';
+
+/**
+ * “加强对政务新媒体账号密码和使用终端的安全管理，防止账号被盗用”：本库的落实办法是，登记了“人员交接”的，
+ * 交接时须更换口令——交接事件写明 handover.credentialsRotated 为 true，或同一天登记了“密码更换”事件。
+ * 《通知》没有直接规定“交接即换密码”，这是对安全管理要求的实施性解读，因此为“警告”，由审核人判断。
+ * 本库只记录何时更换，绝不记录口令本身（register/secret 会拒绝疑似口令的内容）。
+ */
+export default defineRule({
+  name: 'handover-credentials',
+  scope: 'account',
+  title: { zh: '人员交接时更换账号口令', en: 'credentials are rotated at a staff handover' },
+  citation: js(ART.security, '加强对政务新媒体账号密码和使用终端的安全管理，防止账号被盗用或被恶意攻击等安全事件发生'),
+  severity: 'warning',
+  messages: {
+    notRotated: { zh: '{date} 的人员交接（{from} → {to}）没有记录更换账号口令', en: 'the handover of {date} ({from} → {to}) does not record a credential rotation' },
+  },
+  fix: { zh: '人员交接时应立即更换账号口令并收回使用终端：请在交接事件中写明 "credentialsRotated": true，或登记同日的“密码更换”事件（只写日期和确认人职务，不写密码）。', en: 'Rotate the credentials at the handover: set handover.credentialsRotated to true or record a same-day 密码更换 event (never the password itself).' },
+  check(ctx, a) {
+    const evs = a.data.events;
+    evs.forEach((ev, i) => {
+      if (ev.type !== '人员交接' || ev.date < ctx.policy.manifest.inForce) return;
+      if (ev.handover?.credentialsRotated === true) return;
+      if (evs.some((e) => e.type === '密码更换' && e.date === ev.date)) return;
+      const pointer = ev.handover?.credentialsRotated === false ? ['events', i, 'handover', 'credentialsRotated'] : ev.handover ? ['events', i, 'handover'] : ['events', i];
+      ctx.report({ account: a, pointer, messageId: 'notRotated', data: { date: ev.date, from: ev.handover?.fromRole ?? '？', to: ev.handover?.toRole ?? '？' } });
+    });
+  },
+  cases: {
+    valid: [
+      {
+        name: 'handover with rotation recorded on the event',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '编辑（原经办人）', toRole: '编辑（新经办人）', credentialsRotated: true } }),
+      },
+      {
+        name: 'handover with a same-day password change event',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '编辑（原经办人）', toRole: '编辑（新经办人）' } }, { type: '密码更换', date: '2026-07-01', attestedBy: '分管负责人' }),
+      },
+      {
+        name: 'a handover before the notice came into force is not judged',
+        setup: (k) => {
+          k.dates('dept-weixin', ['2020-05-06', '2020-05-07', '2020-05-08', '2020-05-09', '2020-05-11']);
+          k.get('dept-weixin').events.push({ type: '人员交接', date: '2020-08-03', handover: { fromRole: '编辑', toRole: '编辑' } });
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'handover stating that the credentials were not rotated',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '编辑（原经办人）', toRole: '编辑（新经办人）', credentialsRotated: false } }),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageIncludes: '2026-07-01' }],
+      },
+      {
+        name: 'password changed only a month after the handover',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '编辑（原经办人）', toRole: '编辑（新经办人）' } }, { type: '密码更换', date: '2026-08-03', attestedBy: '分管负责人' }),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'] }],
+      },
+    ],
+  },
+});
