@@ -13,10 +13,10 @@ import { fileFinding, type Register } from '../core/register.ts';
 import { unitDirOf, validateSource } from '../commands/validate.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
-import { deriveState } from '../policy/lifecycle.ts';
+export type { NextStep };
+import { nextStepsFor, type NextStep } from '../policy/deadlines.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
-import * as cal from '../calendar/workdays.ts';
 import { classifyAccount, classifyUnit, needsSupervisor, type Illegal } from './classify.ts';
 import type { ApprovalRequirement, ChangeItem, DecisionRecord, Verdict } from './types.ts';
 
@@ -36,14 +36,6 @@ export interface CheckPrOptions {
   labels: string[];
   engineRoot: string;
   engine: { source: 'base' | 'self'; commit?: string };
-}
-
-export interface NextStep {
-  account: string;
-  accountName: string;
-  text: Bilingual;
-  due: string;
-  citation: string;
 }
 
 export interface CheckPrResult extends DecisionRecord {
@@ -330,33 +322,8 @@ export function describeShort(c: ChangeItem): string {
 function computeNextSteps(changes: ChangeItem[], head: Register, policies: readonly LoadedPolicy[], now: string): NextStep[] {
   const out: NextStep[] = [];
   for (const c of changes) {
-    if (!c.accountId) continue;
-    const a = head.accountsById.get(c.accountId);
-    if (!a) continue;
-    const state = deriveState(a.data);
-    const w = state.pending;
-    if (!w) continue;
-    const evs = a.data.events;
-    let end = evs.length;
-    for (let i = w.index + 1; i < evs.length; i++) if (['开设备案', '补录备案', '变更备案', '关停备案'].includes(evs[i]!.type)) end = i;
-    const work = evs.slice(w.index, end);
-    for (const p of policiesFor(head, policies, a.regionId, now)) {
-      for (const r of p.rules) {
-        const t = r.timing;
-        if (!t || !t.works.includes(w.kind)) continue;
-        const start = t.from === 'filing' ? work[0] : work.find((e) => (t.from as string[]).includes(e.type));
-        if (!start) continue;
-        if (work.some((e) => t.to.includes(e.type) && e.date >= start.date && e !== start)) continue;
-        const due = t.unit === 'workdays' ? cal.addWorkdays(start.date, t.amount).date : t.unit === 'days' ? cal.addDays(start.date, t.amount) : cal.addMonths(start.date, t.amount);
-        const span = t.unit === 'workdays' ? `${t.amount}个工作日` : t.unit === 'days' ? `${t.amount}天` : `${t.amount}个月`;
-        const text: Bilingual =
-          t.direction === 'by'
-            ? { zh: `“${t.to.join('/')}”应于 ${due} 前完成（“${start.type}”${start.date} 后${span}内）`, en: `"${t.to.join('/')}" due by ${due} (${t.amount} ${t.unit} after "${start.type}" on ${start.date})` }
-            : { zh: `公告期满后方可“${t.to.join('/')}”：不早于 ${due}（“${start.type}”${start.date} 起不少于${span}）`, en: `"${t.to.join('/')}" not before ${due} (at least ${t.amount} ${t.unit} after "${start.type}" on ${start.date})` };
-        out.push({ account: a.id, accountName: a.data.name, text, due, citation: `${r.citation.doc} ${r.citation.article}` });
-      }
-    }
+    const a = c.accountId ? head.accountsById.get(c.accountId) : undefined;
+    if (a) out.push(...nextStepsFor(a, head, policies, now));
   }
-  out.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
-  return out;
+  return out.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
 }

@@ -1,0 +1,56 @@
+import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { closeEvents, openEvents } from '../../../../../scripts/policy/fixture.ts';
+import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
+import type { Event } from '../../../../../scripts/generated/types.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+
+/** 第十一条：注销的移动客户端应在各类平台下架（并删除所有链接）——办结的关停须记录“应用下架”。 */
+export default defineRule({
+  name: 'app-closure-delisting',
+  scope: 'account',
+  title: { zh: '注销的移动客户端须在各类平台下架', en: 'a closed app is removed from every store' },
+  citation: la('第十一条', '所注销政务新媒体为移动客户端的，应在各类平台下架并删除针对该移动客户端的所有链接'),
+  severity: 'error',
+  messages: {
+    notDelisted: {
+      zh: '移动客户端“{name}”的关停已于 {date} 办结，但没有在各类平台下架的记录',
+      en: 'the closure of app "{name}" was completed on {date} without a recorded removal from the app stores',
+    },
+  },
+  fix: {
+    zh: '请在各应用市场下架该客户端、删除指向它的所有链接，并补充“应用下架”事件（附下架截图）。',
+    en: 'Remove the app from every store, delete every link to it, and record an 应用下架 event with evidence.',
+  },
+  check(ctx, a) {
+    if (a.data.platform !== '移动客户端') return;
+    for (const w of ctx.state(a).works) {
+      if (w.kind !== '关停' || !w.done || w.start < ctx.policy.manifest.inForce) continue;
+      const evs = workEvents(a, w);
+      if (evs.some(({ ev }) => ev.type === '应用下架')) continue;
+      const entry = evs.find(({ ev }) => ev.type === '系统填报') ?? evs[0]!;
+      ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'notDelisted', data: { name: a.data.name, date: entry.ev.date } });
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'a WeChat account is deregistered, not delisted', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) },
+      { name: 'app closed and delisted', setup: (k) => app(k, '应用下架') },
+    ],
+    invalid: [
+      {
+        name: 'app closure completed with only a platform deregistration',
+        setup: (k) => app(k, '平台注销'),
+        errors: [{ account: 'zf-app', pointer: ['events', 9, 'type'] }],
+      },
+    ],
+  },
+});
+
+function app(k: FixtureKit, removal: Event['type']): void {
+  const close = closeEvents('2026-03-02');
+  close[3]!.type = removal;
+  const open = openEvents('2025-03-03');
+  open[3]!.type = '应用上架';
+  k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端', events: [...open, ...close] });
+}

@@ -1,0 +1,63 @@
+import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+
+const N = 30;
+
+/**
+ * 第八条：变更……核准后在新媒体系统完成相关操作并向社会公告，公告时间不少于30个工作日。
+ * 登记簿记录了“变更公告”的，其公告期（announcementDays 或 announcementEnd）不得少于30个工作日。
+ * 是否每次变更都必须公告，见 README 的说明（本库不要求，只检查已记录的公告）。
+ */
+export default defineRule({
+  name: 'change-announcement-period',
+  scope: 'account',
+  title: { zh: '变更公告的公告期不少于30个工作日', en: 'change announcements run at least 30 working days' },
+  citation: la('第八条', '核准后在新媒体系统完成相关操作并向社会公告，公告时间不少于30个工作日'),
+  severity: 'error',
+  messages: {
+    days: { zh: '变更公告（{date}）写明的公告期为 {days} 个工作日，少于规定的30个工作日', en: 'the change announcement of {date} states {days} working days, less than 30' },
+    end: { zh: '变更公告（{date}）的截止日 {end} 早于第30个工作日 {due}', en: 'the change announcement of {date} ends on {end}, before the 30th working day {due}' },
+  },
+  fix: {
+    days: { zh: '公告期须不少于30个工作日，请重新公告并更正记录。', en: 'Announce for at least 30 working days.' },
+    end: { zh: '公告期须不少于30个工作日（截止日不早于 {due}），请重新公告并更正记录。', en: 'Announce until at least {due}.' },
+  },
+  check(ctx, a) {
+    for (const w of ctx.state(a).works) {
+      if (w.kind !== '变更' || w.start < ctx.policy.manifest.inForce) continue;
+      for (const { ev, i } of workEvents(a, w)) {
+        if (ev.type !== '变更公告') continue;
+        if (ev.announcementDays !== undefined && ev.announcementDays < N) ctx.report({ account: a, pointer: ['events', i, 'announcementDays'], messageId: 'days', data: { date: ev.date, days: ev.announcementDays } });
+        if (ev.announcementEnd) {
+          const due = ctx.calendar.addWorkdays(ev.date, N);
+          if (!due.uncovered.length && ev.announcementEnd < due.date) ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'end', data: { date: ev.date, end: ev.announcementEnd, due: due.date } });
+        }
+      }
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'no change announcement recorded' },
+      { name: 'announced 02-02 until 03-20 (30th working day over the Spring Festival)', setup: (k) => change(k, { announcementDays: 30, announcementEnd: '2026-03-20' }) },
+    ],
+    invalid: [
+      { name: 'announced for 10 working days', setup: (k) => change(k, { announcementDays: 10 }), errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementDays'] }] },
+      {
+        name: 'announced 02-02 until 03-19: one working day short',
+        setup: (k) => change(k, { announcementDays: 30, announcementEnd: '2026-03-19' }),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementEnd'], messageIncludes: '2026-03-20' }],
+      },
+    ],
+  },
+});
+
+function change(k: FixtureKit, notice: { announcementDays?: number; announcementEnd?: string }): void {
+  const a = k.get('dept-weixin');
+  a.events.push(
+    { type: '变更备案', date: '2026-01-26', reason: '机构更名，账号名称随之变更。', unitDecision: { decision: '同意', date: '2026-01-26', by: '主要负责人' }, changes: [{ field: '账号名称', from: '六安市卫计委发布', to: a.name }] },
+    { type: '主管审核', date: '2026-01-27', decision: '同意', reviewer: '六安市人民政府办公室', level: '同级' },
+    { type: '变更公告', date: '2026-02-02', ...notice },
+  );
+}

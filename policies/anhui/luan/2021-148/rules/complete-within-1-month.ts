@@ -1,0 +1,111 @@
+import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { closeEvents } from '../../../../../scripts/policy/fixture.ts';
+import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+
+const ANNOUNCEMENT_WORKDAYS = 30;
+
+/**
+ * 第十一条：经逐级核准后向平台申请，“加强与第三方平台的沟通协调，在1个月内完成变更、关停工作”。
+ *
+ * 本库的理解（见 README）：这1个月是平台一侧的办理时限。
+ * - 变更：从最后一次主管审核同意（逐级核准完成）起，1个月内完成“平台变更”。
+ * - 关停：第八条要求先公告不少于30个工作日，公告期满前不能注销；所以从公告期满之日
+ *   （注销公告的 announcementEnd，未填写时按公告日后第30个工作日计算）起，1个月内完成“平台注销”或“应用下架”。
+ * 平台不予受理或长期无反馈的，由政府办公室统筹协调——延误不一定是主办单位的责任，所以是警告。
+ */
+export default defineRule({
+  name: 'complete-within-1-month',
+  scope: 'account',
+  title: { zh: '核准（公告期满）后1个月内在平台完成变更、关停', en: 'the platform change or closure is done within 1 month of approval (or of the end of the announcement)' },
+  citation: la('第十一条', '加强与第三方平台的沟通协调，在1个月内完成变更、关停工作'),
+  severity: 'warning',
+  messages: {
+    lateChange: {
+      zh: '“平台变更”于 {date} 完成，超过了1个月的期限：应在主管单位核准（{from}）后1个月内，即 {due} 前完成',
+      en: 'the platform change on {date} was late: due within 1 month of the approval ({from}), i.e. by {due}',
+    },
+    lateClose: {
+      zh: '“{type}”于 {date} 完成，超过了1个月的期限：注销公告期于 {from} 届满，应在其后1个月内，即 {due} 前完成',
+      en: '"{type}" on {date} was late: the announcement ended on {from}, so it was due within 1 month, i.e. by {due}',
+    },
+    uncovered: {
+      zh: '无法确定“{type}”是否逾期：公告期计算需要 {years} 年的官方节假日安排，本库尚未收录（按普通周估算，期限约为 {due}）',
+      en: 'cannot tell whether "{type}" was late: the announcement period needs the holiday calendar for {years} (estimated due date {due})',
+    },
+  },
+  fix: {
+    lateChange: { zh: '请在备注中说明逾期原因（如平台不予受理、长期无反馈），并报政府办公室统筹协调。', en: 'Explain the delay in a note (e.g. the platform did not respond) and ask the government office to coordinate.' },
+    lateClose: { zh: '请在备注中说明逾期原因（如平台不予受理、长期无反馈），并报政府办公室统筹协调。', en: 'Explain the delay in a note (e.g. the platform did not respond) and ask the government office to coordinate.' },
+    uncovered: { zh: '请维护者更新节假日数据后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
+  },
+  check(ctx, a) {
+    for (const w of ctx.state(a).works) {
+      if ((w.kind !== '变更' && w.kind !== '关停') || w.start < ctx.policy.manifest.inForce) continue;
+      const evs = workEvents(a, w);
+      if (w.kind === '变更') {
+        const platform = evs.find(({ ev }) => ev.type === '平台变更');
+        if (!platform) continue;
+        const approvals = evs.filter(({ ev, i }) => i < platform.i && ev.type === '主管审核' && ev.decision === '同意');
+        const last = approvals[approvals.length - 1];
+        if (!last) continue; // change-close-after-approval reports it
+        const due = ctx.calendar.addMonths(last.ev.date, 1);
+        if (platform.ev.date > due) ctx.report({ account: a, pointer: ['events', platform.i, 'date'], messageId: 'lateChange', data: { date: platform.ev.date, from: last.ev.date, due } });
+        continue;
+      }
+      const notice = evs.find(({ ev }) => ev.type === '注销公告');
+      if (!notice) continue; // announcement-period reports it
+      const done = evs.find(({ ev, i }) => i > notice.i && (ev.type === '平台注销' || ev.type === '应用下架'));
+      if (!done) continue;
+      const days = Math.max(ANNOUNCEMENT_WORKDAYS, notice.ev.announcementDays ?? 0);
+      const computed = ctx.calendar.addWorkdays(notice.ev.date, days);
+      const end = notice.ev.announcementEnd && notice.ev.announcementEnd > computed.date ? notice.ev.announcementEnd : computed.date;
+      const due = ctx.calendar.addMonths(end, 1);
+      if (done.ev.date <= due) continue;
+      const data = { type: done.ev.type, date: done.ev.date, from: end, due, years: computed.uncovered.join('、') };
+      ctx.report({ account: a, pointer: ['events', done.i, 'date'], messageId: computed.uncovered.length ? 'uncovered' : 'lateClose', data });
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'closure: deregistered 60 days after filing', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) },
+      {
+        name: 'closure: announced 02-02 (ends 03-20 over the Spring Festival), deregistered 04-20, exactly 1 month later',
+        setup: (k) => closeOn(k, '2026-02-02', '2026-04-20'),
+      },
+      { name: 'change: renamed on the platform 2 weeks after approval', setup: (k) => changeOn(k, '2026-04-16') },
+    ],
+    invalid: [
+      {
+        name: 'closure: announced 02-02 (ends 03-20), deregistered 04-21',
+        setup: (k) => closeOn(k, '2026-02-02', '2026-04-21'),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-03-20' }],
+      },
+      {
+        name: 'change: renamed on the platform 5 weeks after approval',
+        setup: (k) => changeOn(k, '2026-05-08'),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'date'], messageIncludes: '2026-05-02' }],
+      },
+    ],
+  },
+});
+
+function closeOn(k: FixtureKit, announced: string, dereg: string): void {
+  const evs = closeEvents('2026-01-28');
+  evs[1]!.date = '2026-01-29';
+  evs[2]!.date = announced;
+  evs[3]!.date = dereg;
+  evs[4]!.date = dereg;
+  k.get('dept-weixin').events.push(...evs);
+}
+
+function changeOn(k: FixtureKit, platformChanged: string): void {
+  const a = k.get('dept-weixin');
+  a.events.push(
+    { type: '变更备案', date: '2026-04-01', reason: '机构更名，账号名称随之变更。', unitDecision: { decision: '同意', date: '2026-04-01', by: '主要负责人' }, changes: [{ field: '账号名称', from: '六安市卫计委发布', to: a.name }] },
+    { type: '主管审核', date: '2026-04-02', decision: '同意', reviewer: '六安市人民政府办公室', level: '同级' },
+    { type: '平台变更', date: platformChanged },
+    { type: '系统填报', date: platformChanged, action: '变更' },
+  );
+}

@@ -1,0 +1,60 @@
+import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+import { addCounty, countyOpenEvents, inCounty, KIND_EN } from '../helpers.ts';
+
+/**
+ * 第八条 与附件说明：审批通过后将备案登记表逐级上报，“一份报市政府办公室”；核准后才在新媒体系统办理。
+ * 市级单位的同级主管单位就是市政府办公室，其审批即已报市；县区账号须另行记录“上报备案”（level 市级）。
+ * 省级的核准在全国政务新媒体信息报送系统中完成（系统填报），本库不另行记录。
+ */
+export default defineRule({
+  name: 'county-report-to-city',
+  scope: 'account',
+  title: { zh: '县区政务新媒体在系统办理前已逐级报市政府办公室', en: 'county filings are reported up to the city office before the national-system entry' },
+  citation: la('第八条、附件说明', '逐级报县（区）、市、省主管单位审核，核准后在新媒体系统完成相关操作；（登记表）一份报市政府办公室'),
+  severity: 'error',
+  messages: {
+    missing: {
+      zh: '县区政务新媒体的{kind}备案（{date}）在新媒体系统填报（{entry}）之前，没有向市政府办公室上报备案的记录',
+      en: 'the county account\'s {kindEn} filing of {date} was entered in the national system ({entry}) without a recorded upward filing to the city office',
+    },
+  },
+  fix: {
+    zh: '请补充“上报备案”事件（level 填“市级”，写明上报日期和文号或备案登记表编号）；尚未上报的，请立即将备案登记表报六安市人民政府办公室。',
+    en: 'Record a 上报备案 event with level "市级", its date and reference; if it was never sent, send the form to the city office now.',
+  },
+  check(ctx, a) {
+    if (!inCounty(ctx, a)) return;
+    for (const w of ctx.state(a).works) {
+      if (w.start < ctx.policy.manifest.inForce) continue;
+      const evs = workEvents(a, w);
+      const entry = evs.find(({ ev }) => ev.type === '系统填报');
+      if (!entry) continue;
+      const ok = evs.some(({ ev, i }) => i < entry.i && ev.type === '上报备案' && ev.level !== '县区' && ev.level !== '同级');
+      if (!ok) ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'city accounts are reported by their own approval' },
+      { name: 'county opening reported to the city', setup: (k) => addCounty(k, countyOpenEvents('2026-03-02')) },
+    ],
+    invalid: [
+      {
+        name: 'county opening entered without reporting to the city',
+        setup: (k) => addCounty(k, countyOpenEvents('2026-03-02').filter((e) => e.type !== '上报备案')),
+        errors: [{ account: 'jz-weixin', pointer: ['events', 4, 'type'] }],
+      },
+      {
+        name: 'an upward filing to the county level only does not reach the city',
+        setup: (k) => {
+          const evs = countyOpenEvents('2026-03-02');
+          evs[2]!.level = '县区';
+          addCounty(k, evs);
+        },
+        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'] }],
+      },
+    ],
+  },
+});

@@ -1,0 +1,57 @@
+import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+
+/**
+ * 第九条：市县区人民政府应开设政务新媒体。第五条：市（县、区）政府办公室是本级人民政府开设的政务新媒体的
+ * 主办单位——所以人民政府的账号可以登记在人民政府名下，也可以登记在本级政府办公室名下（认证主体为该人民政府）。
+ */
+export default defineRule({
+  name: 'government-accounts-required',
+  scope: 'unit',
+  title: { zh: '市、县（区）人民政府已开设政务新媒体', en: 'the city and county governments run an account' },
+  citation: la('第九条、第五条', '市县区人民政府应开设政务新媒体；县（区）政府办公室是县（区）人民政府开设的政务新媒体的主办单位'),
+  severity: 'warning',
+  messages: {
+    none: { zh: '“{unit}”应当开设政务新媒体，但登记簿中没有其正常运行的账号（包括由本级政府办公室主办的账号）', en: '"{unit}" must run a government account, but the register holds no live account of it (nor one hosted for it by its government office)' },
+  },
+  fix: {
+    zh: '请开设账号并备案；如已开设但未登记，请办理补录备案（第十二条）。由政府办公室主办的，认证主体填本级人民政府。',
+    en: 'Open and file an account, or backfill an existing one (art. 12). When the government office hosts it, certify it to the government.',
+  },
+  check(ctx, u) {
+    if (u.data.kind !== '人民政府') return;
+    const region = ctx.register.regions.get(u.regionId);
+    if (!region || (region.data.level !== '市级' && region.data.level !== '县级')) return;
+    const own = (ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => isLive(ctx, a));
+    if (own) return;
+    const office = region.data.supervisingOffice;
+    const hosted = office
+      ? (ctx.register.accountsByUnit.get(office) ?? []).some((a) => isLive(ctx, a) && (a.data.certifiedEntity.unit === u.id || a.data.certifiedEntity.name === u.data.name))
+      : false;
+    if (!hosted) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
+  },
+  cases: {
+    valid: [
+      { name: 'the government runs a Weibo account' },
+      {
+        name: 'the government office hosts the government\'s account (第五条)',
+        setup: (k) => {
+          k.remove('zf-weibo');
+          k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府发布', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } });
+        },
+      },
+    ],
+    invalid: [
+      { name: 'the city government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'] }] },
+      {
+        name: 'the office hosts an account certified to itself, not to the government',
+        setup: (k) => {
+          k.remove('zf-weibo');
+          k.account('bgs', { id: 'bgs-weibo', name: '六安市政府办公室', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府办公室', category: '政府部门', unit: 'bgs' } });
+        },
+        errors: [{ unit: 'zf', pointer: ['kind'] }],
+      },
+    ],
+  },
+});

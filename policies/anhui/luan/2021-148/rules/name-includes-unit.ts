@@ -1,0 +1,45 @@
+import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+
+/** 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name 或 shortName，或认证主体全称）。 */
+export default defineRule({
+  name: 'name-includes-unit',
+  scope: 'account',
+  title: { zh: '账号名称包括单位全称或规范简称', en: 'the account name contains the unit\'s full name or standard short name' },
+  citation: la('第十三条', '与本地本部门名称、工作职责关联，应包括单位全称或规范简称，并在公开认证信息中标示'),
+  severity: 'error',
+  messages: {
+    missing: { zh: '账号名称“{name}”中既没有单位全称“{unit}”，也没有其规范简称{short}', en: 'name "{name}" contains neither the unit\'s full name "{unit}" nor its short name{shortEn}' },
+  },
+  fix: {
+    zh: '请把名称改为包含单位全称或规范简称的名称（办理变更备案）；如本单位的规范简称尚未登记，请在 unit.json 的 shortName 中填写。',
+    en: 'Rename the account to include the unit\'s name or short name (file a change); record the short name in unit.json shortName if missing.',
+  },
+  check(ctx, a) {
+    if (!isLive(ctx, a)) return;
+    const u = ctx.unitOf(a);
+    if (!u) return;
+    const names = [u.data.name, u.data.shortName, a.data.certifiedEntity.name].filter((x): x is string => Boolean(x));
+    if (names.some((n) => a.data.name.includes(n))) return;
+    const s = u.data.shortName;
+    ctx.report({ account: a, pointer: ['name'], messageId: 'missing', data: { name: a.data.name, unit: u.data.name, short: s ? `“${s}”` : '（本单位未登记规范简称）', shortEn: s ? ` "${s}"` : ' (none recorded)' } });
+  },
+  cases: {
+    valid: [
+      { name: 'contains the short name 市卫健委' },
+      { name: 'contains the certified government\'s full name', setup: (k) => void k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府发布', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } }) },
+    ],
+    invalid: [
+      { name: 'a brand name 健康六安', setup: (k) => void (k.get('dept-weixin').name = '健康六安'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '市卫健委' }] },
+      {
+        name: 'a unit without a recorded short name',
+        setup: (k) => {
+          delete k.getUnit('dept').shortName;
+          k.get('dept-weixin').name = '六安卫健发布';
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '未登记规范简称' }],
+      },
+    ],
+  },
+});

@@ -1,0 +1,62 @@
+import type { Event } from '../../../../../scripts/generated/types.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { la } from '../cite.ts';
+
+/** A recorded credential change: a 密码更换 event, or a 人员交接 whose credentials were rotated. */
+function isRotation(ev: Event): boolean {
+  return ev.type === '密码更换' || (ev.type === '人员交接' && ev.handover?.credentialsRotated === true);
+}
+
+/**
+ * 第三十二条（一）：原则上密码每3个月变更一次。本规则只看登记簿里已记录的更换：
+ * 相邻两次更换相隔超过3个月的，给出警告（“原则上”）。距今已超过3个月未更换的，由监测命令（monitor）提示。
+ */
+export default defineRule({
+  name: 'password-rotation-3-months',
+  scope: 'account',
+  title: { zh: '账号密码原则上每3个月变更一次', en: 'passwords are changed every 3 months in principle' },
+  citation: la('第三十二条（一）', '原则上密码每3个月变更一次'),
+  severity: 'warning',
+  messages: {
+    gap: { zh: '两次密码更换相隔超过3个月：上次为 {prev}，本次为 {date}（应在 {due} 前更换）', en: 'more than 3 months between password changes: {prev} and {date} (due by {due})' },
+  },
+  fix: {
+    zh: '请按每3个月一次的频率更换密码，并及时记录“密码更换”事件（只记录日期和确认人，不得记录密码本身）。',
+    en: 'Change the password every 3 months and record each 密码更换 event (date and who attests, never the password).',
+  },
+  check(ctx, a) {
+    let prev: string | undefined;
+    a.data.events.forEach((ev, i) => {
+      if (!isRotation(ev)) return;
+      if (prev && ev.date >= ctx.policy.manifest.inForce) {
+        const due = ctx.calendar.addMonths(prev, 3);
+        if (ev.date > due) ctx.report({ account: a, pointer: ['events', i, 'date'], messageId: 'gap', data: { prev, date: ev.date, due } });
+      }
+      prev = ev.date;
+    });
+  },
+  cases: {
+    valid: [
+      {
+        name: 'changed every 3 months (month ends clamp: 01-31 → 04-30)',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '密码更换', date: '2026-01-31', attestedBy: '办公室主任' }, { type: '密码更换', date: '2026-04-30', attestedBy: '办公室主任' }),
+      },
+      {
+        name: 'a handover with rotated credentials counts as a change',
+        setup: (k) =>
+          void k.get('dept-weixin').events.push(
+            { type: '密码更换', date: '2026-01-05', attestedBy: '办公室主任' },
+            { type: '人员交接', date: '2026-03-20', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } },
+            { type: '密码更换', date: '2026-06-19', attestedBy: '办公室主任' },
+          ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'changed 01-31 and then 05-01',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '密码更换', date: '2026-01-31', attestedBy: '办公室主任' }, { type: '密码更换', date: '2026-05-01', attestedBy: '办公室主任' }),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'date'], messageIncludes: '2026-04-30', severity: 'warning' }],
+      },
+    ],
+  },
+});

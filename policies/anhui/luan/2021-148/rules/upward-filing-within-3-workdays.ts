@@ -1,0 +1,40 @@
+import { deadline } from '../../../../../scripts/policy/common/process.ts';
+import { shift, type FixtureKit } from '../../../../../scripts/policy/fixture.ts';
+import { la } from '../cite.ts';
+import { addCounty, countyOpenEvents } from '../helpers.ts';
+
+/** A county opening approved on `approved` and filed upward on `filed`. */
+function county(k: FixtureKit, approved: string, filed: string): void {
+  const evs = countyOpenEvents('2026-09-29');
+  evs[1]!.date = approved;
+  evs[2]!.date = filed;
+  evs[3]!.date = filed;
+  evs[4]!.date = filed;
+  evs[5]!.date = shift(filed, 1);
+  addCounty(k, evs);
+}
+
+export default deadline({
+  name: 'upward-filing-within-3-workdays',
+  title: { zh: '同级主管单位审批通过后3个工作日内逐级上报备案', en: 'upward filing within 3 working days of the same-level approval' },
+  citation: la('第八条', '审批通过后于3个工作日内将相关情况及《六安市政务新媒体备案登记表》逐级报县（区）、市、省主管单位审核'),
+  works: ['开设', '补录', '变更', '关停'],
+  from: ['主管审核'],
+  to: ['上报备案'],
+  amount: 3,
+  unit: 'workdays',
+  valid: [
+    { name: 'county opening filed upward the next day', setup: (k) => addCounty(k, countyOpenEvents('2026-03-02')) },
+    {
+      name: 'approved 09-30, filed upward 10-10: the make-up Saturday is the 3rd working day after National Day',
+      setup: (k) => county(k, '2026-09-30', '2026-10-10'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'approved 09-30, filed upward 10-12: later than the 3rd working day (10-10)',
+      setup: (k) => county(k, '2026-09-30', '2026-10-12'),
+      errors: [{ account: 'jz-weixin', pointer: ['events', 2, 'date'], messageIncludes: '2026-10-10' }],
+    },
+  ],
+});
