@@ -14,12 +14,16 @@ import { exitCodeFor, UsageError, validatePaths } from './commands/validate.ts';
 import { formatText, toJson } from './report/text.ts';
 import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
 import { cmdCheckPr } from './commands/check-pr.ts';
+import { cmdCheckApprovals } from './commands/check-approvals.ts';
+import { cmdGenCodeowners } from './commands/gen-codeowners.ts';
 import { GitError } from './core/git.ts';
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
   validate: { zh: '检查登记簿（默认检查本库自带的样例登记簿）', en: 'check the register (default: the sample register in this repository)' },
   rules: { zh: '列出全部规则及其依据，并可写出 docs/rules.md', en: 'list every rule with its citation; --write updates docs/rules.md' },
   'check-pr': { zh: '检查一个合并请求（用基准分支的规则判断其改动，给出审批要求和期限）', en: 'check a pull request with the base branch\'s rules; approvals and deadlines' },
+  'check-approvals': { zh: '核对合并请求的审批是否齐全（本单位、主管单位、维护者）', en: 'check that a pull request carries the approvals it needs' },
+  'gen-codeowners': { zh: '由登记簿中的审核人生成 .github/CODEOWNERS（--check 检查是否过期）', en: 'generate .github/CODEOWNERS from the reviewers in the register (--check: fail if stale)' },
   'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },
 };
 
@@ -28,7 +32,7 @@ function usage(lang: Lang): string {
     lang === 'zh'
       ? ['用法：govmedia <命令> [选项]', '', '命令：']
       : ['Usage: govmedia <command> [options]', '', 'Commands:'];
-  for (const [name, d] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${d[lang]}`);
+  for (const [name, d] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(16)} ${d[lang]}`);
   lines.push(
     '',
     lang === 'zh' ? '通用选项：' : 'Common options:',
@@ -82,6 +86,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdGenTypes(rest, lang, io);
       case 'check-pr':
         return await cmdCheckPr(rest, io);
+      case 'check-approvals':
+        return await cmdCheckApprovals(rest, io);
+      case 'gen-codeowners':
+        return await cmdGenCodeowners(rest, io);
       default:
         io.err(lang === 'zh' ? `未知命令：${cmd}\n\n${usage(lang)}` : `unknown command: ${cmd}\n\n${usage(lang)}`);
         return 2;

@@ -9,7 +9,8 @@
  *   2. every region folder whose region.json names supervisor reviewers → those reviewers
  *      (a new unit folder in that region, or below it, is the supervising office's to accept);
  *   3. every region folder's region.json → the maintainers (it binds policies);
- *   4. every unit folder → the unit's reviewers and its supervising office's reviewers.
+ *   4. every unit folder → the unit's reviewers and its supervising office's reviewers (the
+ *      same people the PR check requires; see supervisorReviewers).
  * CODEOWNERS owners are alternatives (any one may approve); `govmedia check-approvals`
  * enforces that *both* the unit and the supervisor approve where a change needs both.
  */
@@ -59,12 +60,14 @@ export function regionSupervisorReviewers(register: Register, regionId: string):
 }
 
 /**
- * The supervising office's reviewers for a unit: reviewers.supervisor of the nearest region
- * (the unit's region, then its ancestors) that has them. A unit's own `supervisor` field
- * (vertical management) is not consulted here, so CODEOWNERS and the PR check's approval
- * requirements name the same people; see the note in the report.
+ * The supervising office's reviewers for a unit, as the PR check computes them
+ * (scripts/pr/check.ts computeApprovals): the reviewers of the unit named in the unit's own
+ * `supervisor` field when it has some (vertically managed systems, 自府办函〔2021〕62号 第三条),
+ * otherwise reviewers.supervisor of the nearest region (the unit's, then its ancestors).
  */
 export function supervisorReviewers(register: Register, unit: UnitDoc): string[] {
+  const sup = unit.data.supervisor ? register.units.get(unit.data.supervisor) : undefined;
+  if (sup && sup.id !== unit.id && sup.data.reviewers && sup.data.reviewers.length) return [...sup.data.reviewers];
   return regionSupervisorReviewers(register, unit.regionId);
 }
 

@@ -151,7 +151,7 @@ export function parseArgsMessage(e: unknown): string | undefined {
 }
 
 const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
-const LOGIN_RE = /^@?[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const LOGIN_RE = /^@?[A-Za-z0-9][A-Za-z0-9_.-]*(\[bot\])?$/;
 const REPO_RE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 
 export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, deps: CheckApprovalsDeps = {}): Promise<number> {
@@ -196,6 +196,7 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
     let reviews: Review[];
     let author: string;
     let headSha: string | undefined;
+    let currentHead: string | undefined;
     let pr: { repo: string; number: number; labels: string[] } | undefined;
 
     if (offline) {
@@ -208,6 +209,7 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
       if (!Array.isArray(raw)) throw new Usage(`评审文件格式不正确（${values.reviews}）：应为 GitHub API 返回的评审列表\nthe reviews file must be the API's list of reviews`);
       reviews = reviewsFromApi(raw);
       author = values.author;
+      currentHead = sha;
       headSha = values['allow-stale'] ? undefined : sha;
     } else {
       const m = REPO_RE.exec(values.repo ?? '');
@@ -224,6 +226,7 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
       if (!revs.ok) return failApi(revs.error, lang, io);
       reviews = revs.value;
       author = pull.value.author;
+      currentHead = pull.value.headSha;
       headSha = values['allow-stale'] ? undefined : pull.value.headSha;
       pr = { repo: `${owner}/${name}`, number, labels: pull.value.labels };
       const need = rec.requirements.flatMap((r) => r.reviewers).filter((h) => !(('@' + h.trim().replace(/^@/, '').toLowerCase()) in teams));
@@ -234,7 +237,6 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
 
     const decision = decideApprovals({ requirements: rec.requirements, reviews, teams, author, ...(headSha ? { headSha } : {}) });
     // The record must describe the commit being approved.
-    const currentHead = offline ? values['head-sha'] : headSha ?? undefined;
     let recordMismatch: { record: string; head: string } | undefined;
     if (currentHead && rec.headCommit && SHA_RE.test(rec.headCommit) && rec.headCommit.toLowerCase() !== currentHead.toLowerCase()) {
       recordMismatch = { record: rec.headCommit, head: currentHead };
