@@ -22,10 +22,10 @@ export interface FactoryOptions {
   invalid?: RuleCase[];
 }
 
-/** Accounts that are not closed or closing. */
-export function isLive(ctx: { state: (a: AccountDoc) => { closing: boolean; closed: boolean } }, a: AccountDoc): boolean {
+/** Accounts that are not closed, closing, or refused at opening. */
+export function isLive(ctx: { state: (a: AccountDoc) => { closing: boolean; closed: boolean; phase: string } }, a: AccountDoc): boolean {
   const s = ctx.state(a);
-  return !s.closing && !s.closed;
+  return !s.closing && !s.closed && s.phase !== '审核未通过';
 }
 
 /** 一个单位原则上在同一平台只开设一个账号。 */

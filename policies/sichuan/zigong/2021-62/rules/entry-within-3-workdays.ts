@@ -1,26 +1,127 @@
-import { deadline } from '../../../../../scripts/policy/common/process.ts';
+import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { openEvents } from '../../../../../scripts/policy/fixture.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { zg } from '../cite.ts';
+import { judged } from '../util.ts';
 
-export default deadline({
+/**
+ * 第七条（六）：认证（上架）后3个工作日内完成全国政务新媒体报送系统填报；首次开设政务新媒体的
+ * 主办单位从收到下发的账户密码之日起算。
+ *
+ * The schema has no field for the day a first-time unit received its national-system account. For
+ * a unit with no earlier account entered in the system, the rule reads that day from the entry
+ * event's note (“2022-05-17 收到报送系统账户” — a date and 收到 in the note) and counts from it;
+ * without it a late entry is only a warning for the reviewer.
+ */
+const RECEIPT_DATE = /(\d{4}-\d{2}-\d{2})/;
+export default defineRule({
   name: 'entry-within-3-workdays',
+  scope: 'account',
   title: { zh: '认证（上架）后3个工作日内完成全国政务新媒体报送系统填报', en: 'national-system entry within 3 working days of certification' },
-  citation: zg('第七条（六）', '完成政务新媒体账号认证（上架）后，主办单位应在3个工作日内……完成全国政务新媒体报送系统的信息填报工作'),
-  works: ['开设'],
-  from: ['平台认证', '应用上架'],
-  to: ['系统填报'],
-  amount: 3,
-  unit: 'workdays',
-  valid: [
-    {
-      name: 'certified before Spring Festival, entered on the 3rd working day (02-14 Saturday counts)',
-      setup: (k) => k.dates('dept-weixin', ['2026-02-09', '2026-02-10', '2026-02-10', '2026-02-12', '2026-02-24']),
+  citation: zg('第七条（六）', '完成政务新媒体账号认证（上架）后，主办单位应在3个工作日内（首次开设政务新媒体的主办单位从收到下发的账户密码之日起算）完成全国政务新媒体报送系统的信息填报工作'),
+  severity: 'error',
+  messages: {
+    late: {
+      zh: '“系统填报”于 {toDate} 办理，超过了期限：应在“{fromType}”（{fromDate}）后3个工作日内，即 {due} 前完成',
+      en: 'the national-system entry on {toDate} was late: due within 3 working days of "{fromType}" ({fromDate}), i.e. by {due}',
     },
-  ],
-  invalid: [
-    {
-      name: 'entered a week after certification',
-      setup: (k) => k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']),
-      errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'] }],
+    lateFromReceipt: {
+      zh: '“系统填报”于 {toDate} 办理，超过了期限：本单位为首次开设，应在收到报送系统账户（{receipt}）后3个工作日内，即 {due} 前完成',
+      en: 'the national-system entry on {toDate} was late: a first-time unit must enter within 3 working days of receiving its system account ({receipt}), i.e. by {due}',
     },
-  ],
+    firstTime: {
+      zh: '“系统填报”于 {toDate} 办理，晚于“{fromType}”（{fromDate}）后3个工作日（{due}）。本单位此前没有在全国政务新媒体报送系统中填报过账号，属首次开设的，期限从收到下发的账户密码之日起算，但本事件没有写明收到日期',
+      en: 'the national-system entry on {toDate} is later than 3 working days after "{fromType}" ({fromDate}, due {due}); the unit had no account in the national system before, and for a first-time unit the clock starts when it received its system account: the supervisor should check that date',
+    },
+    uncovered: {
+      zh: '无法确定“系统填报”是否逾期：期限计算需要 {years} 年的官方节假日安排，本库尚未收录（按普通周一至周五估算，期限约为 {due}）',
+      en: 'cannot tell whether the entry was late: the deadline needs the official holiday calendar for {years} (estimated {due} assuming plain weeks)',
+    },
+  },
+  fix: {
+    late: { zh: '期限已过，请在该事件的 note 中说明逾期原因并向主管单位报告；今后请在认证后3个工作日内填报。', en: 'Explain the delay in the event\'s note and report it to the supervising office.' },
+    lateFromReceipt: { zh: '期限已过，请在该事件的 note 中说明逾期原因并向主管单位报告。', en: 'Explain the delay in the event\'s note and report it to the supervising office.' },
+    firstTime: { zh: '请在该“系统填报”事件的 note 中写明收到账户的日期，格式如“2022-05-17 收到报送系统账户”（只写日期，不写账户名和密码），检查会从该日起算3个工作日。', en: 'Write the receipt date in the entry event\'s note, e.g. "2022-05-17 收到报送系统账户" (date only, never credentials); the deadline is then counted from it.' },
+    uncovered: { zh: '请维护者更新节假日数据，然后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
+  },
+  check(ctx, a) {
+    const works = ctx.state(a).works;
+    for (const w of works) {
+      if (w.kind !== '开设' || !judged(ctx, w)) continue;
+      const evs = workEvents(a, w);
+      const start = evs.find(({ ev }) => ev.type === '平台认证' || ev.type === '应用上架');
+      if (!start) continue;
+      const end = evs.find(({ ev, i }) => i > start.i && ev.type === '系统填报' && (ev.action === undefined || ev.action === '开设'));
+      if (!end) continue;
+      const r = ctx.calendar.addWorkdays(start.ev.date, 3);
+      if (end.ev.date <= r.date) continue;
+      const data = { toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, due: r.date, years: r.uncovered.join('、') };
+      const pointer = ['events', end.i, 'date'];
+      if (r.uncovered.length) {
+        ctx.report({ account: a, pointer, messageId: 'uncovered', data, severity: 'warning' });
+        continue;
+      }
+      // 首次开设: no other account of the unit was entered in the national system before this certification.
+      const earlier = (ctx.register.accountsByUnit.get(a.unitId) ?? []).some(
+        (o) => o !== a && o.data.events.some((ev) => ev.type === '系统填报' && ev.date < start.ev.date),
+      );
+      if (earlier) {
+        ctx.report({ account: a, pointer, messageId: 'late', data });
+        continue;
+      }
+      const note = end.ev.note ?? '';
+      const receipt = note.includes('收到') ? RECEIPT_DATE.exec(note)?.[1] : undefined;
+      if (!receipt || !ctx.calendar.isValidDate(receipt)) {
+        ctx.report({ account: a, pointer, messageId: 'firstTime', data, severity: 'warning' });
+        continue;
+      }
+      const from = receipt > start.ev.date ? receipt : start.ev.date;
+      const r2 = ctx.calendar.addWorkdays(from, 3);
+      if (end.ev.date > r2.date) ctx.report({ account: a, pointer, messageId: 'lateFromReceipt', data: { ...data, receipt, due: r2.date } });
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'entered the day after certification' },
+      {
+        name: 'certified before Spring Festival, entered on the 3rd working day (02-14 Saturday counts)',
+        setup: (k) => k.dates('dept-weixin', ['2026-02-09', '2026-02-10', '2026-02-10', '2026-02-12', '2026-02-24']),
+      },
+      {
+        name: 'a first-time unit counts from the day it received its system account',
+        setup: (k) => {
+          k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']);
+          k.get('dept-weixin').events[4]!.note = '本单位首次开设，2026-03-11 收到报送系统账户。';
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'entered a week after certification',
+        setup: (k) => k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'] }],
+      },
+      {
+        name: 'a unit that already has an account in the system: late entry across National Day is an error',
+        setup: (k) => {
+          // certified 09-29; working days after: 09-30, 10-08, 10-09 → due 10-09; entered 10-12
+          k.account('dept', { id: 'dept-weibo', name: '健康自贡', platform: '新浪微博', events: openEvents('2026-09-21').map((e, i) => ({ ...e, date: ['2026-09-21', '2026-09-22', '2026-09-24', '2026-09-29', '2026-10-12'][i]! })) });
+        },
+        errors: [{ account: 'dept-weibo', pointer: ['events', 4, 'date'], messageIncludes: '2026-10-09', severity: 'error' }],
+      },
+      {
+        name: 'a first-time unit: late entry is a warning asking for the date the system account was received',
+        setup: (k) => k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '首次开设', severity: 'warning' }],
+      },
+      {
+        name: 'a first-time unit late even from the day it received its system account',
+        setup: (k) => {
+          k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']);
+          k.get('dept-weixin').events[4]!.note = '2026-03-06 收到报送系统账户。';
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2026-03-11', severity: 'error' }],
+      },
+    ],
+  },
 });

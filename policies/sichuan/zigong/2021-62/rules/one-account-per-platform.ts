@@ -1,4 +1,11 @@
 import { onePerPlatform } from '../../../../../scripts/policy/common/structure.ts';
 import { zg } from '../cite.ts';
 
-export default onePerPlatform({ citation: zg('第六条', '一个单位原则上在同一平台只开设一个政务新媒体账号') });
+/**
+ * 第六条 is worded 原则上 (in principle) and 第十三条（一） leaves it to the supervising office to
+ * order the accounts merged or closed, so a second account is a warning for the reviewer, not an error.
+ */
+export default onePerPlatform({
+  citation: zg('第六条、第十三条（一）', '一个单位原则上在同一平台只开设一个政务新媒体账号'),
+  severity: 'warning',
+});

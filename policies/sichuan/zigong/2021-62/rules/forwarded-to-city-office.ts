@@ -1,0 +1,80 @@
+import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { openEvents, type FixtureKit } from '../../../../../scripts/policy/fixture.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { zg } from '../cite.ts';
+import { cityOffice, doneIndex, judged } from '../util.ts';
+
+/**
+ * 第七条（四）：经审核同意的……报政务新媒体主管单位签署意见后，由主管单位报市政府办公室，同步抄送一份至
+ * 市政务服务和数字化管理局。关停（第九条（一））和关键信息变更（第十七条（一））按同一程序备案。
+ *
+ * For a unit whose supervising office is not the 市政府办公室 itself (区县 units, units of a
+ * vertically managed system), a completed filing must show the 上报备案 to the city office.
+ * City departments report to the 市政府办公室 directly: their 主管审核 is that report.
+ * It is the supervising office's step, recorded in the host unit's file: a warning for the reviewer.
+ */
+export default defineRule({
+  name: 'forwarded-to-city-office',
+  scope: 'account',
+  title: { zh: '区县（系统）主管单位签署意见后报市政府办公室备案', en: 'filings approved by a county or sector supervisor are forwarded to the city office' },
+  citation: zg('第七条（四）', '报政务新媒体主管单位签署意见后，由主管单位报市政府办公室，同步抄送一份至市政务服务和数字化管理局'),
+  severity: 'warning',
+  messages: {
+    notForwarded: {
+      zh: '{kind}备案（{date}）已办结，但没有记录主管单位“{supervisor}”将备案材料报送“{city}”（上报备案）',
+      en: 'the {kind} filing of {date} was completed, but there is no record that "{supervisor}" forwarded it to "{city}"',
+    },
+  },
+  fix: {
+    zh: '请主管单位“{supervisor}”将签署意见后的备案表报“{city}”并抄送市政务服务和数字化管理局，然后在该备案之后追加“上报备案”事件（level 填“市级”，注明报送日期）。',
+    en: 'The supervisor forwards the signed form to the city office (copy to the data bureau); then append an 上报备案 event with level 市级.',
+  },
+  check(ctx, a) {
+    const u = ctx.unitOf(a);
+    if (!u) return;
+    const sup = ctx.supervisorOf(u);
+    const city = cityOffice(ctx, u);
+    if (!sup || !city || sup.id === city.id || u.id === city.id) return;
+    for (const w of ctx.state(a).works) {
+      if (!w.done || !judged(ctx, w)) continue;
+      const end = doneIndex(a, w);
+      const forwarded = workEvents(a, w).some(({ ev, i }) => ev.type === '上报备案' && i < end);
+      if (!forwarded) ctx.report({ account: a, pointer: ['events', w.index], messageId: 'notForwarded', data: { kind: w.kind, date: w.start, supervisor: sup.data.name, city: city.data.name } });
+    }
+  },
+  cases: {
+    valid: [
+      { name: 'a city department reports to the city office directly' },
+      { name: 'a district account forwarded to the city office', setup: (k) => district(k, true) },
+      {
+        name: 'an opening still under way need not be forwarded yet',
+        setup: (k) => {
+          district(k, false);
+          k.get('qu-weixin').events.splice(3);
+        },
+      },
+    ],
+    invalid: [
+      { name: 'a district opening completed without forwarding', setup: (k) => district(k, false), errors: [{ account: 'qu-weixin', pointer: ['events', 0] }] },
+      {
+        name: 'a unit of a vertically managed system, supervised by the city department, not forwarded',
+        setup: (k) => {
+          district(k, true);
+          k.unit('sichuan/zigong/qu', { id: 'qu-fj', name: '自贡市公安局某区分局（虚构）', kind: '政府部门', supervisor: 'dept' });
+          k.account('qu-fj', { id: 'fj-weibo', name: '某区公安（虚构）', platform: '新浪微博', events: openEvents('2026-05-11') });
+        },
+        errors: [{ account: 'fj-weibo', pointer: ['events', 0] }],
+      },
+    ],
+  },
+});
+
+function district(k: FixtureKit, forwarded: boolean): void {
+  k.region('sichuan/zigong/qu', { name: '四川省自贡市某区（虚构）', level: '县级', supervisingOffice: 'qu-bgs' });
+  k.unit('sichuan/zigong/qu', { id: 'qu-bgs', name: '某区人民政府办公室（虚构）', kind: '政府办公室' });
+  k.unit('sichuan/zigong/qu', { id: 'qu-zf', name: '某区人民政府（虚构）', kind: '人民政府' });
+  const evs = openEvents('2026-05-11');
+  evs[1]!.reviewer = '某区人民政府办公室（虚构）';
+  if (forwarded) evs.splice(2, 0, { type: '上报备案', date: evs[1]!.date, level: '市级', note: '报自贡市人民政府办公室，抄送市政务服务和数字化管理局。' });
+  k.account('qu-zf', { id: 'qu-weixin', name: '某区发布（虚构）', platform: '微信公众号', events: evs });
+}

@@ -1,0 +1,85 @@
+/**
+ * 长驻的 `git cat-file --batch` 进程：按需读取对象内容，避免为每个文件启动一次 git。
+ * A long-lived `git cat-file --batch` process answering blob requests in order, with a cache.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+interface Pending {
+  resolve: (b: Buffer | undefined) => void;
+}
+
+export class BlobReader {
+  private proc: ChildProcessWithoutNullStreams;
+  private queue: Pending[] = [];
+  private buf: Buffer = Buffer.alloc(0);
+  private readonly cache = new Map<string, Buffer>();
+  private closed = false;
+
+  constructor(dir: string) {
+    this.proc = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout.on('data', (c: Buffer) => {
+      this.buf = this.buf.length ? Buffer.concat([this.buf, c]) : c;
+      this.drain();
+    });
+    this.proc.on('close', () => {
+      this.closed = true;
+      for (const p of this.queue.splice(0)) p.resolve(undefined);
+    });
+    this.proc.stdin.on('error', () => undefined);
+  }
+
+  private drain(): void {
+    while (this.queue.length) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      const header = this.buf.subarray(0, nl).toString('utf8');
+      const parts = header.split(' ');
+      if (parts[1] === 'missing' || parts.length < 3) {
+        this.buf = this.buf.subarray(nl + 1);
+        this.queue.shift()!.resolve(undefined);
+        continue;
+      }
+      const size = Number(parts[2]);
+      if (this.buf.length < nl + 1 + size + 1) return;
+      const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
+      this.buf = this.buf.subarray(nl + 1 + size + 1);
+      this.queue.shift()!.resolve(body);
+    }
+  }
+
+  /** Read one object (sha or rev:path). */
+  read(name: string): Promise<Buffer | undefined> {
+    const hit = this.cache.get(name);
+    if (hit) return Promise.resolve(hit);
+    if (this.closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.queue.push({
+        resolve: (b) => {
+          if (b && /^[0-9a-f]{40}$/.test(name)) this.cache.set(name, b);
+          resolve(b);
+        },
+      });
+      this.proc.stdin.write(name + '\n');
+    });
+  }
+
+  /** Read many objects; returns a map of those found. */
+  async readMany(names: Iterable<string>): Promise<Map<string, Buffer>> {
+    const uniq = [...new Set(names)];
+    const got = await Promise.all(uniq.map((n) => this.read(n)));
+    const out = new Map<string, Buffer>();
+    uniq.forEach((n, i) => {
+      const b = got[i];
+      if (b) out.set(n, b);
+    });
+    return out;
+  }
+
+  cached(sha: string): Buffer | undefined {
+    return this.cache.get(sha);
+  }
+
+  close(): void {
+    if (!this.closed) this.proc.stdin.end();
+  }
+}
