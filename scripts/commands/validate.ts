@@ -21,7 +21,7 @@ export interface ValidateOptions {
   /** Use these policy versions instead of every module under <engineRoot>/policies (tests). */
   policies?: LoadedPolicy[];
   /** Read only these unit folders in full; findings are kept for them (and regions) only. */
-  scope?: (unitDir: string) => boolean;
+  scope?: ReadonlySet<string>;
 }
 
 export interface ValidateResult {
@@ -48,7 +48,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
   if (opts.scope) {
     const scope = opts.scope;
-    all = all.filter((f) => !f.file.startsWith('accounts/') || f.file.endsWith('/region.json') || f.file === 'accounts/region.json' || scope(unitDirOf(f.file)));
+    all = all.filter((f) => !f.file.startsWith('accounts/') || f.file.endsWith('/region.json') || f.file === 'accounts/region.json' || scope.has(unitDirOf(f.file)));
   }
   return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
 }

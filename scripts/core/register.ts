@@ -64,7 +64,7 @@ export interface LoadOptions {
   /** Policy series that exist (policies/<series>/); region bindings are checked against it. */
   policySeries?: ReadonlySet<string>;
   /** Read only these unit folders (accounts/-relative, e.g. "sichuan/zigong/zg-wjw") in full. */
-  scope?: (unitDir: string) => boolean;
+  scope?: ReadonlySet<string>;
 }
 
 export interface LoadResult {
@@ -133,7 +133,8 @@ interface Candidate {
  */
 export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
-  const entries = src.list(ACCOUNTS_DIR);
+  const scope = opts.scope;
+  const entries = scope && src.listForScope ? src.listForScope(scope) : src.list(ACCOUNTS_DIR);
   const regionDirs = new Set<string>();
   const unitDirs = new Set<string>();
   const fileNames = new Set(entries.filter((e) => e.type === 'file').map((e) => e.rel));
@@ -146,8 +147,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (base === 'region.json') regionDirs.add(dirOf(rel));
     if (base === 'unit.json') unitDirs.add(dirOf(rel));
   }
-  const scope = opts.scope;
-  const inScope = (dir: string): boolean => !scope || scope(dir);
+  const inScope = (dir: string): boolean => !scope || scope.has(dir);
   // ids known from the listing alone
   const unitIdsListed = new Set<string>();
   const unitDirsById = new Map<string, string[]>();
@@ -347,7 +347,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
       continue;
     }
-    const same = accountPathsByStem.get(stem) ?? [];
+    const same = src.pathsWithStem ? src.pathsWithStem(stem) : (accountPathsByStem.get(stem) ?? []);
     if (same.length > 1 && same[0] !== c.rel) {
       findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${same[0]} 重复`, en: `account id "${data.id}" duplicates ${same[0]}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
       continue;

@@ -21,6 +21,13 @@ export interface FileSource {
   list(prefix: string): Entry[];
   read(rel: string): Buffer;
   exists(rel: string): boolean;
+  /**
+   * Optional, for large registers: the entries a scoped load needs (every region.json and
+   * unit.json, and everything inside the given unit folders), without listing the whole tree.
+   */
+  listForScope?(unitDirs: ReadonlySet<string>): Entry[];
+  /** Optional: every account file path (sorted) whose file name is `<stem>.json`. */
+  pathsWithStem?(stem: string): string[];
 }
 
 export class FsSource implements FileSource {

@@ -11,6 +11,9 @@ import type { LoadedPolicy, PolicyIndex, PolicyManifest } from './types.ts';
 
 export class PolicyLoadError extends Error {}
 
+/** Optional data files a module may carry beside index.ts (default export of <name>.ts). */
+export const EXTRAS = ['monitor', 'scoring'] as const;
+
 const REQUIRED: (keyof PolicyManifest)[] = ['id', 'issuer', 'docNumber', 'title', 'issued', 'inForce', 'supersedes', 'source', 'jurisdiction'];
 
 function findManifests(root: string): string[] {
@@ -78,7 +81,12 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
       if (names.has(r.name)) throw new PolicyLoadError(`policies/${rel}: 规则名 ${r.name} 重复 / duplicate rule name`);
       names.add(r.name);
     }
-    const loaded: LoadedPolicy = { manifest, series, version, dir: `policies/${rel}`, rules: index.rules };
+    const extras: Record<string, unknown> = {};
+    for (const name of EXTRAS) {
+      const f = path.join(dir, `${name}.ts`);
+      if (existsSync(f)) extras[name] = ((await import(pathToFileURL(f).href)) as { default?: unknown }).default;
+    }
+    const loaded: LoadedPolicy = { manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras };
     if (index.fixture) loaded.fixture = index.fixture;
     out.push(loaded);
   }

@@ -48,6 +48,11 @@ export interface LoadedPolicy {
   rules: Rule[];
   /** The module's fixture: a minimal valid register that every rule of the module accepts. */
   fixture?: (k: FixtureKit) => void;
+  /**
+   * Optional data files of the module, loaded by name from <module>/<name>.ts (default export):
+   * e.g. `monitor` (duties that fall due with time) and `scoring` (an inspection catalogue).
+   */
+  extras: Record<string, unknown>;
 }
 
 export interface ReportDescriptor {

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { Bilingual, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
-import { diffNames, git, GitSource, mergeBase, resolveCommit } from '../core/git.ts';
+import { diffNames, git, GitSource, mergeBase, resolveCommit, type DiffEntry } from '../core/git.ts';
+import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, type Register } from '../core/register.ts';
 import { unitDirOf, validateSource } from '../commands/validate.ts';
@@ -73,30 +74,87 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const headC = await resolveCommit(g, o.head);
   const mb = await mergeBase(g, baseC, headC);
   const diffs = await diffNames(g, mb, headC);
-
   const [baseSrc, headSrc] = await Promise.all([GitSource.open(o.repo, mb), GitSource.open(o.repo, headC)]);
+  const scopeDirs = scopeOf(diffs);
+  const wanted = (p: string): boolean => p.endsWith('/region.json') || p === 'accounts/region.json' || p.endsWith('/unit.json') || scopeDirs.has(unitDirOf(p));
+  await Promise.all([baseSrc.prefetch(wanted), headSrc.prefetch(wanted)]);
+  const policies = await loadPolicies(o.engineRoot);
+  const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
+  return {
+    tool: 'govmedia check-pr',
+    generatedAt: new Date().toISOString(),
+    now: o.now,
+    base: { ref: o.base, commit: baseC },
+    head: { ref: o.head, commit: headC },
+    mergeBase: mb,
+    engine: o.engine,
+    policies: j.policies,
+    changes: j.changes,
+    approvals: j.approvals,
+    labels: o.labels,
+    findings: j.findings,
+    verdict: j.verdict,
+    nextSteps: j.nextSteps,
+    unitNames: j.unitNames,
+  };
+}
 
-  // ---- which unit folders are touched
+/** The unit folders a set of changes touches (what a scoped judgement must read). */
+export function scopeOf(diffs: readonly DiffEntry[]): Set<string> {
   const scopeDirs = new Set<string>();
-  const dataDiffs = diffs.filter((d) => d.path.startsWith('accounts/') || d.fromPath?.startsWith('accounts/'));
-  for (const d of dataDiffs) {
+  for (const d of diffs) {
     for (const p of [d.path, d.fromPath]) {
       if (!p || !p.startsWith('accounts/')) continue;
       if (path.posix.basename(p) === 'region.json') continue;
       scopeDirs.add(unitDirOf(p));
     }
   }
-  const scope = (dir: string): boolean => scopeDirs.has(dir);
-  const wanted = (p: string): boolean => p.endsWith('/region.json') || p === 'accounts/region.json' || p.endsWith('/unit.json') || scopeDirs.has(unitDirOf(p));
-  await Promise.all([baseSrc.prefetch(wanted), headSrc.prefetch(wanted)]);
+  return scopeDirs;
+}
 
-  const policies = await loadPolicies(o.engineRoot);
+export interface JudgeInput {
+  baseSrc: FileSource;
+  headSrc: FileSource;
+  diffs: readonly DiffEntry[];
+  now: string;
+  labels: string[];
+  engineRoot: string;
+  policies: LoadedPolicy[];
+}
+
+export interface Judgement {
+  changes: ChangeItem[];
+  findings: { introduced: Finding[]; preexisting: Finding[]; suppressed: Finding[] };
+  approvals: ApprovalRequirement[];
+  nextSteps: NextStep[];
+  unitNames: Record<string, string>;
+  verdict: Verdict;
+  policies: DecisionRecord['policies'];
+}
+
+function readText(src: FileSource, rel: string): Buffer | undefined {
+  try {
+    return src.read(rel);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Judge one change of the register: base and head sources (blobs of region.json, unit.json
+ * and the touched unit folders readable), the list of changed paths. Used by check-pr and,
+ * commit by commit, by audit.
+ */
+export async function judge(o: JudgeInput): Promise<Judgement> {
+  const { baseSrc, headSrc, diffs } = o;
+  const scope = scopeOf(diffs);
   const [baseRes, headRes] = await Promise.all([
-    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope }),
-    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope }),
+    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies }),
+    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies }),
   ]);
   const headReg = headRes.register;
   const baseReg = baseRes.register;
+  const policies = o.policies;
 
   const unitNames: Record<string, string> = {};
   for (const reg of [baseReg, headReg]) for (const u of reg.units.values()) unitNames[u.id] = u.data.name;
@@ -121,8 +179,8 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
       continue;
     }
     const base = path.posix.basename(p);
-    const headBuf = d.status === 'D' ? undefined : await headSrc.readAsync(p);
-    const baseBuf = d.status === 'A' ? undefined : await baseSrc.readAsync(d.fromPath ?? p);
+    const headBuf = d.status === 'D' ? undefined : readText(headSrc, p);
+    const baseBuf = d.status === 'A' ? undefined : readText(baseSrc, d.fromPath ?? p);
     if (base === 'region.json') {
       rulesChanged = true;
       const r = parse<RegionFile>(headBuf) ?? parse<RegionFile>(baseBuf);
@@ -131,7 +189,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
     }
     if (base === 'unit.json') {
       const dir = unitDirOf(p);
-      const hasAccounts = headSrc.paths().some((x) => x.startsWith(`accounts/${dir}/`) && !x.endsWith('/unit.json'));
+      const hasAccounts = headSrc.list(`accounts/${dir}`).some((x) => x.type === 'file' && x.rel.endsWith('.json') && !x.rel.endsWith('/unit.json'));
       const c = classifyUnit(d.status, p, parse<UnitFile>(baseBuf), parse<UnitFile>(headBuf), hasAccounts);
       c.item.regionId = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
       changes.push(c.item);
@@ -142,13 +200,11 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
       changes.push({ kind: 'progress', status: d.status, path: p, fields: [], newEvents: [] });
       continue; // reported as stray by validation
     }
-    const baseDoc = parse<AccountFile>(baseBuf);
-    const headDoc = parse<AccountFile>(headBuf);
-    const c = classifyAccount(d.status, p, d.fromPath, baseDoc, headDoc, unitName);
+    const c = classifyAccount(d.status, p, d.fromPath, parse<AccountFile>(baseBuf), parse<AccountFile>(headBuf), unitName);
     const u = headReg.units.get(c.item.unitId ?? '') ?? baseReg.units.get(c.item.unitId ?? '');
     if (u) c.item.regionId = u.regionId;
     changes.push(c.item);
-    for (const ill of c.illegal) prFindings.push(prFinding(ill, d.status === 'D' ? p : p, headBuf?.toString('utf8'), c.item.accountId));
+    for (const ill of c.illegal) prFindings.push(prFinding(ill, p, headBuf?.toString('utf8'), c.item.accountId));
   }
 
   if (rulesChanged && dataChanged && changes.some((c) => c.kind !== 'rules' && c.kind !== 'region')) {
@@ -156,14 +212,13 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   }
 
   // ---- bulk guard
-  const bulk = bulkCheck(changes, baseSrc, baseReg);
-  for (const b of bulk) {
+  for (const b of bulkCheck(changes, baseSrc, baseReg)) {
     if (!o.labels.includes(BULK_LABEL)) {
       prFindings.push(fileFinding('pr/bulk-change', `accounts/${b.region ? b.region + '/' : ''}region.json`, { line: 1, column: 1 }, { zh: `本次合并请求关停或迁出了地区“${b.name}”的 ${b.count} 个账号（共 ${b.total} 个，占 ${Math.round((b.count / Math.max(1, b.total)) * 100)}%），超过单次上限（${BULK_MAX_COUNT} 个或 ${BULK_MAX_SHARE * 100}%）`, en: `this PR closes or moves ${b.count} of ${b.total} accounts of ${b.name}, over the limit (${BULK_MAX_COUNT} or ${BULK_MAX_SHARE * 100}%)` }, { zh: `如确属机构改革等批量调整，请由主管单位确认后给合并请求加上标签 “${BULK_LABEL}”。`, en: `If intended (e.g. an institutional reform), have the supervisor add the label "${BULK_LABEL}".` }));
     }
   }
 
-  // ---- findings: only what the PR introduces blocks it
+  // ---- findings: only what the change introduces blocks it
   const baseKeys = new Map<string, number>();
   for (const f of baseRes.findings) baseKeys.set(findingKey(f), (baseKeys.get(findingKey(f)) ?? 0) + 1);
   const introduced: Finding[] = [];
@@ -185,38 +240,25 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   introduced.sort(compareFindings);
   preexisting.sort(compareFindings);
 
-  // ---- approvals
   const approvals = computeApprovals(changes, headReg, baseReg);
-
-  // ---- next steps, as calendar dates
   const nextSteps = computeNextSteps(changes, headReg, policies, o.now);
 
-  // ---- verdict
   const reasons: Bilingual[] = [];
   const blocking = introduced.filter((f) => f.severity === 'error');
   if (blocking.length) reasons.push({ zh: `有 ${blocking.length} 条由本次修改引入的错误`, en: `${blocking.length} error(s) introduced by this change` });
+  else reasons.push({ zh: '未发现由本次修改引入的错误；合并前须取得下列审批', en: 'no errors introduced; the approvals below are still required' });
   const verdict: Verdict = { result: blocking.length ? 'fail' : 'pass', reasons };
-  if (!blocking.length) reasons.push({ zh: '未发现由本次修改引入的错误；合并前须取得下列审批', en: 'no errors introduced; the approvals below are still required' });
 
   const usedPolicies = new Map<string, LoadedPolicy>();
   for (const c of changes) if (c.regionId !== undefined) for (const p of policiesFor(headReg, policies, c.regionId, o.now)) usedPolicies.set(p.manifest.id, p);
-
   return {
-    tool: 'govmedia check-pr',
-    generatedAt: new Date().toISOString(),
-    now: o.now,
-    base: { ref: o.base, commit: baseC },
-    head: { ref: o.head, commit: headC },
-    mergeBase: mb,
-    engine: o.engine,
-    policies: [...usedPolicies.values()].map((p) => ({ id: p.manifest.id, docNumber: p.manifest.docNumber, version: p.version, inForce: p.manifest.inForce })),
     changes,
-    approvals,
-    labels: o.labels,
     findings: { introduced, preexisting, suppressed },
-    verdict,
+    approvals,
     nextSteps,
     unitNames,
+    verdict,
+    policies: [...usedPolicies.values()].map((p) => ({ id: p.manifest.id, docNumber: p.manifest.docNumber, version: p.version, inForce: p.manifest.inForce })),
   };
 }
 
@@ -227,7 +269,7 @@ interface Bulk {
   total: number;
 }
 
-function bulkCheck(changes: ChangeItem[], baseSrc: GitSource, baseReg: Register): Bulk[] {
+function bulkCheck(changes: ChangeItem[], baseSrc: FileSource, baseReg: Register): Bulk[] {
   const per = new Map<string, number>();
   for (const c of changes) {
     if (c.accountId === undefined) continue;
@@ -242,10 +284,9 @@ function bulkCheck(changes: ChangeItem[], baseSrc: GitSource, baseReg: Register)
   }
   const out: Bulk[] = [];
   if (per.size === 0) return out;
-  const all = baseSrc.paths();
   for (const [region, count] of per) {
     const prefix = `accounts/${region ? region + '/' : ''}`;
-    const total = all.filter((p) => p.startsWith(prefix) && p.endsWith('.json') && !p.endsWith('/unit.json') && !p.endsWith('/region.json') && p.slice(prefix.length).split('/').length === 2).length;
+    const total = baseSrc.list(prefix).filter((e) => e.type === 'file' && e.rel.endsWith('.json') && !e.rel.endsWith('/unit.json') && !e.rel.endsWith('/region.json') && e.rel.slice(prefix.length).split('/').length === 2).length;
     if (count > BULK_MAX_COUNT || count / Math.max(1, total) > BULK_MAX_SHARE) out.push({ region, name: baseReg.regions.get(region)?.data.name ?? region, count, total });
   }
   return out;
