@@ -16,12 +16,15 @@ import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
 import { cmdCheckPr } from './commands/check-pr.ts';
 import { cmdCheckApprovals } from './commands/check-approvals.ts';
 import { cmdGenCodeowners } from './commands/gen-codeowners.ts';
+import { cmdAudit, cmdHistory } from './commands/history.ts';
 import { GitError } from './core/git.ts';
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
   validate: { zh: '检查登记簿（默认检查本库自带的样例登记簿）', en: 'check the register (default: the sample register in this repository)' },
   rules: { zh: '列出全部规则及其依据，并可写出 docs/rules.md', en: 'list every rule with its citation; --write updates docs/rules.md' },
   'check-pr': { zh: '检查一个合并请求（用基准分支的规则判断其改动，给出审批要求和期限）', en: 'check a pull request with the base branch\'s rules; approvals and deadlines' },
+  history: { zh: '账号的备案档案：来自 Git 历史的每一次修改（跟随迁移）', en: "an account's case file: every change from Git history, following moves" },
+  audit: { zh: '回放主分支历史，按当时有效的办法检查每个提交，列出违规提交', en: 'replay main and list every commit that broke a rule in force at its date' },
   'check-approvals': { zh: '核对合并请求的审批是否齐全（本单位、主管单位、维护者）', en: 'check that a pull request carries the approvals it needs' },
   'gen-codeowners': { zh: '由登记簿中的审核人生成 .github/CODEOWNERS（--check 检查是否过期）', en: 'generate .github/CODEOWNERS from the reviewers in the register (--check: fail if stale)' },
   'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },
@@ -88,6 +91,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdCheckPr(rest, io);
       case 'check-approvals':
         return await cmdCheckApprovals(rest, io);
+      case 'history':
+        return await cmdHistory(rest, io);
+      case 'audit':
+        return await cmdAudit(rest, io);
       case 'gen-codeowners':
         return await cmdGenCodeowners(rest, io);
       default:

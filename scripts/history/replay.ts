@@ -95,10 +95,13 @@ export class Snapshot {
   readonly files = new Map<string, FileRef>();
   private readonly byDir = new Map<string, Set<string>>();
   private readonly stems = new Map<string, Set<string>>();
+  private readonly structuralSet = new Set<string>();
 
   set(p: string, ref: FileRef): void {
     if (!p.startsWith('accounts/')) return;
     this.files.set(p, ref);
+    const b0 = path.posix.basename(p);
+    if (b0 === 'region.json' || b0 === 'unit.json') this.structuralSet.add(p);
     const d = path.posix.dirname(p);
     let s = this.byDir.get(d);
     if (!s) this.byDir.set(d, (s = new Set()));
@@ -114,6 +117,7 @@ export class Snapshot {
 
   delete(p: string): void {
     if (!this.files.delete(p)) return;
+    this.structuralSet.delete(p);
     this.byDir.get(path.posix.dirname(p))?.delete(p);
     const base = path.posix.basename(p);
     if (base.endsWith('.json')) this.stems.get(base.slice(0, -5))?.delete(p);
@@ -136,13 +140,12 @@ export class Snapshot {
   }
 
   /** Region and unit files (always part of a scoped listing). */
-  structural(): string[] {
-    const out: string[] = [];
-    for (const [p] of this.files) {
-      const b = path.posix.basename(p);
-      if (b === 'region.json' || b === 'unit.json') out.push(p);
-    }
-    return out;
+  structural(): Iterable<string> {
+    return this.structuralSet;
+  }
+
+  shaOf(p: string): string | undefined {
+    return this.files.get(p)?.sha;
   }
 }
 
@@ -157,7 +160,6 @@ export class SnapshotView implements FileSource {
     private readonly blobs: BlobReader,
     readonly label: string,
     changes: readonly RawChange[] = [],
-    private readonly structuralCache?: { list: string[] },
   ) {
     for (const c of changes) {
       if (!c.path.startsWith('accounts/') && !c.fromPath?.startsWith('accounts/')) continue;
@@ -183,7 +185,7 @@ export class SnapshotView implements FileSource {
   }
 
   listForScope(unitDirs: ReadonlySet<string>): Entry[] {
-    const paths = new Set<string>(this.structuralCache?.list ?? this.snap.structural());
+    const paths = new Set<string>(this.snap.structural());
     for (const [p, f] of this.overlay) {
       const b = path.posix.basename(p);
       if (b === 'region.json' || b === 'unit.json') {

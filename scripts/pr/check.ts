@@ -45,7 +45,7 @@ export interface CheckPrResult extends DecisionRecord {
   unitNames: Record<string, string>;
 }
 
-function isMaintainerPath(p: string): boolean {
+export function isMaintainerPath(p: string): boolean {
   return MAINTAINER_FILES.has(p) || MAINTAINER_PREFIXES.some((x) => p.startsWith(x));
 }
 

@@ -84,17 +84,19 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   }
   if (!head) return { item, illegal };
   if (!base) {
-    const first = head.events[0]?.type;
+    // the first filing decides: earlier platform events may be recorded (自贡 第七条（二）: registration
+    // may precede the filing; a backfilled account existed before it was filed)
+    const filing = head.events.find((e) => e.type === '开设备案' || e.type === '补录备案' || e.type === '变更备案' || e.type === '关停备案');
     item.newEvents = head.events.map((e) => e.type);
-    if (first === '开设备案') item.kind = 'open';
-    else if (first === '补录备案') item.kind = 'backfill';
+    if (filing?.type === '开设备案') item.kind = 'open';
+    else if (filing?.type === '补录备案') item.kind = 'backfill';
     else {
       item.kind = 'illegal';
       illegal.push({
         ruleId: 'pr/new-account-without-filing',
-        pointer: ['events', 0, 'type'],
-        message: { zh: `新增账号“${head.name}”的第一个事件是“${first ?? '（无）'}”，应为“开设备案”或“补录备案”`, en: `new account "${head.name}" starts with "${first ?? '(none)'}" instead of an opening or backfill filing` },
-        fix: { zh: '新开设的账号以“开设备案”开始；已存在但未备案的账号以“补录备案”开始（govmedia new / govmedia backfill）。', en: 'Start with 开设备案 (new) or 补录备案 (existing, unfiled).' },
+        pointer: ['events', head.events.indexOf(filing ?? head.events[0]!) >= 0 ? head.events.indexOf(filing ?? head.events[0]!) : 0, 'type'],
+        message: { zh: `新增账号“${head.name}”没有“开设备案”或“补录备案”${filing ? `（第一个备案事件是“${filing.type}”）` : ''}`, en: `new account "${head.name}" has no opening or backfill filing` },
+        fix: { zh: '新开设的账号须有“开设备案”；已存在但未备案的账号须有“补录备案”（govmedia new / govmedia backfill）。', en: 'Add 开设备案 (new) or 补录备案 (existing, unfiled).' },
       });
     }
     return { item, illegal };
@@ -173,7 +175,7 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   if (illegal.length) item.kind = 'illegal';
   else if (appended.some((e) => CLOSING_EVENTS.has(e.type) || (e.type === '系统填报' && e.action === '关停'))) item.kind = 'closing';
   else if (changeFiling.length) item.kind = 'key-change';
-  else if (item.fields.length) item.kind = 'non-key-change';
+  else if (item.fields.length || appended.some((e) => e.type === '信息报备' || e.type === '人员交接' || e.type === '密码更换')) item.kind = 'non-key-change';
   else if (appended.length) item.kind = 'progress';
   else item.kind = 'non-key-change';
   return { item, illegal };

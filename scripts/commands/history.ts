@@ -1,0 +1,82 @@
+/**
+ * govmedia history <账号编号>：账号的备案档案（来自 Git 历史，跟随跨文件夹迁移）。
+ * govmedia audit [--since <ref>]：回放主分支历史，列出每个违反规则的提交。
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { citationText, type Lang } from '../core/finding.ts';
+import { ENGINE_ROOT } from '../core/paths.ts';
+import { audit, AuditError, type AuditResult } from '../history/audit.ts';
+import { accountHistory, HistoryError, historyText } from '../history/history.ts';
+import { KIND_ZH } from '../pr/check.ts';
+import { UsageError } from './validate.ts';
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+function langOf(v: unknown): Lang {
+  if (v === undefined || v === 'zh') return 'zh';
+  if (v === 'en') return 'en';
+  throw new UsageError(`--lang 只能是 zh 或 en（收到 ${String(v)}）`);
+}
+
+export async function cmdHistory(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { repo: { type: 'string' }, rev: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const lang = langOf(values.lang);
+  if (values.help) {
+    io.out(lang === 'zh' ? 'govmedia history <账号编号> [--repo 目录] [--rev 提交] [--format text|json] [--lang zh|en]' : 'govmedia history <account-id> [--repo dir] [--rev ref] [--format text|json] [--lang zh|en]');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('请给出一个账号编号，例如 govmedia history zg-szf-weixin / give one account id');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json（收到 ${format}）`);
+  const repo = path.resolve(values.repo ?? process.cwd());
+  try {
+    const h = await accountHistory(repo, positionals[0]!, values.rev ?? 'HEAD');
+    io.out(format === 'json' ? JSON.stringify(h, null, 2) : historyText(h, lang));
+    return 0;
+  } catch (e) {
+    if (e instanceof HistoryError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export function auditText(r: AuditResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  const L: string[] = [];
+  L.push(zh ? `审计范围：${r.range}，共 ${r.commits} 个提交，其中 ${r.judged} 个改动了登记簿` : `Audited ${r.range}: ${r.commits} commits, ${r.judged} changed the register`);
+  if (!r.broken.length) L.push(zh ? '✓ 没有发现违反规则的提交。' : '✓ No commit broke a rule.');
+  for (const c of r.broken) {
+    L.push('', `${c.date}  ${c.commit.slice(0, 8)}  ${c.author}${c.pr !== undefined ? (zh ? `  合并请求 #${c.pr}` : `  PR #${c.pr}`) : ''}  ${c.subject}`);
+    L.push(`  ${zh ? '改动' : 'changes'}：${c.changes.map((x) => `${zh ? KIND_ZH[x.kind] : x.kind} ${x.account ?? x.path}`).join('；')}`);
+    for (const f of c.findings) L.push(`  ✗ ${f.file}:${f.line}:${f.column}  ${f.message[lang]}（${f.ruleId}，${citationText(f.citation, lang)}）`);
+  }
+  if (r.warned.length) L.push('', zh ? `另有 ${r.warned.length} 个提交只带来了警告（需审核人注意，不算违规）。` : `${r.warned.length} commit(s) brought warnings only.`);
+  L.push('', zh ? `违反规则的提交：${r.broken.length} 个。` : `Commits that broke a rule: ${r.broken.length}.`);
+  return L.join('\n');
+}
+
+export async function cmdAudit(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const lang = langOf(values.lang);
+  if (values.help) {
+    io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--format text|json] [--lang zh|en]');
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json（收到 ${format}）`);
+  const repo = path.resolve(values.repo ?? process.cwd());
+  try {
+    const r = await audit(repo, { ...(values.since ? { since: values.since } : {}), ...(values.rev ? { rev: values.rev } : {}), engineRoot: ENGINE_ROOT });
+    if (format === 'json') {
+      const fl = (c: AuditResult['broken'][number]): object => ({ ...c, findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message[lang], citation: f.citation ? citationText(f.citation, lang) : null })) });
+      io.out(JSON.stringify({ range: r.range, commits: r.commits, judged: r.judged, broken: r.broken.map(fl), warned: r.warned.map(fl) }, null, 2));
+    } else io.out(auditText(r, lang));
+    return r.broken.length ? 1 : 0;
+  } catch (e) {
+    if (e instanceof AuditError) throw new UsageError(e.message);
+    throw e;
+  }
+}

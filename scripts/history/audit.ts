@@ -1,0 +1,122 @@
+/**
+ * 审计：按时间顺序回放主分支的每一个第一父提交，用提交当日有效的办法版本判断该提交带来的改动，
+ * 列出每一个违反规则的提交。整个历史只运行一次 `git log --raw` 和一个长驻的 `git cat-file`。
+ * Audit: replay every first-parent commit of main and judge its change under the policy
+ * versions in force on its date; list every commit that broke a rule.
+ */
+import type { Finding } from '../core/finding.ts';
+import { BlobReader } from '../core/blobs.ts';
+import { loadPolicies } from '../policy/loader.ts';
+import { BULK_LABEL, isMaintainerPath, judge, scopeOf } from '../pr/check.ts';
+import type { ChangeItem } from '../pr/types.ts';
+import { LOG_FORMAT, parseRawLog, prNumber, runGit, shanghaiDate, Snapshot, SnapshotView } from './replay.ts';
+
+export interface AuditedCommit {
+  commit: string;
+  date: string;
+  author: string;
+  subject: string;
+  pr?: number;
+  changes: { kind: ChangeItem['kind']; path: string; account?: string }[];
+  findings: Finding[];
+}
+
+export interface AuditResult {
+  range: string;
+  commits: number;
+  judged: number;
+  broken: AuditedCommit[];
+  /** Commits with warnings only (listed, not failing). */
+  warned: AuditedCommit[];
+}
+
+export class AuditError extends Error {}
+
+/**
+ * Guards of the review process that a replay cannot judge: whether rules and data came in one
+ * PR (maintainers commit both on main; PRs were checked when opened) and bulk changes (the
+ * override label lives on the PR, not in Git).
+ */
+export const AUDIT_SKIP = new Set(['pr/mixed-rules-and-data', 'pr/bulk-change']);
+
+export async function audit(repo: string, opts: { since?: string; rev?: string; engineRoot: string; onProgress?: (done: number, total: number) => void }): Promise<AuditResult> {
+  const rev = opts.rev ?? 'HEAD';
+  let sinceCommit: string | undefined;
+  if (opts.since) {
+    try {
+      sinceCommit = (await runGit(repo, ['rev-parse', '--verify', `${opts.since}^{commit}`])).trim();
+    } catch {
+      throw new AuditError(`找不到提交或分支“${opts.since}” / no such commit "${opts.since}"`);
+    }
+  }
+  try {
+    await runGit(repo, ['rev-parse', '--verify', `${rev}^{commit}`]);
+  } catch {
+    throw new AuditError(`找不到提交或分支“${rev}” / no such commit "${rev}"`);
+  }
+  const range = sinceCommit ? `${sinceCommit}..${rev}` : rev;
+  const out = await runGit(repo, ['log', '--first-parent', '--diff-merges=first-parent', '--reverse', '-z', '--raw', '--no-abbrev', '-M', LOG_FORMAT, range]);
+  const commits = parseRawLog(out);
+  const policies = await loadPolicies(opts.engineRoot);
+  const blobs = new BlobReader(repo);
+  const snap = new Snapshot();
+  try {
+    if (sinceCommit) {
+      const ls = await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', sinceCommit, '--', 'accounts']);
+      for (const rec of ls.split('\0')) {
+        if (!rec) continue;
+        const tab = rec.indexOf('\t');
+        const [mode, , sha] = rec.slice(0, tab).split(' ');
+        snap.set(rec.slice(tab + 1), { sha: sha ?? '', mode: mode ?? '100644' });
+      }
+    }
+    const result: AuditResult = { range, commits: commits.length, judged: 0, broken: [], warned: [] };
+    let done = 0;
+    for (const c of commits) {
+      done++;
+      // rules-only commits (the maintainers' files) are not judged here; everything else is
+      const needsJudging = c.changes.some((x) => !isMaintainerPath(x.path));
+      {
+        if (needsJudging) {
+          // blobs the judgement reads: every region.json and unit.json, and the touched unit folders
+          const scope = scopeOf(c.changes);
+          const want = new Set<string>();
+          const head = new SnapshotView(snap, blobs, c.sha, c.changes);
+          const base = new SnapshotView(snap, blobs, `${c.sha}^`);
+          for (const view of [base, head]) {
+            for (const e of view.listForScope(scope)) {
+              if (e.type !== 'file') continue;
+              const sha = view.shaOf(e.rel);
+              if (sha && !blobs.cached(sha)) want.add(sha);
+            }
+          }
+          await blobs.readMany(want);
+          const j = await judge({ baseSrc: base, headSrc: head, diffs: c.changes, now: shanghaiDate(c.time), labels: [BULK_LABEL], engineRoot: opts.engineRoot, policies });
+          result.judged++;
+          const kept = j.findings.introduced.filter((f) => !AUDIT_SKIP.has(f.ruleId));
+          const errors = kept.filter((f) => f.severity === 'error');
+          const warnings = kept.filter((f) => f.severity === 'warning');
+          if (errors.length || warnings.length) {
+            const entry: AuditedCommit = {
+              commit: c.sha,
+              date: shanghaiDate(c.time),
+              author: c.author,
+              subject: c.subject,
+              changes: j.changes.map((x) => ({ kind: x.kind, path: x.path, ...(x.accountId ? { account: x.accountId } : {}) })),
+              findings: errors.length ? errors : warnings,
+            };
+            const pr = prNumber(c);
+            if (pr !== undefined) entry.pr = pr;
+            (errors.length ? result.broken : result.warned).push(entry);
+          }
+        }
+      }
+      snap.apply(c.changes);
+      opts.onProgress?.(done, commits.length);
+    }
+    return result;
+  } finally {
+    blobs.close();
+  }
+}
+
