@@ -88,6 +88,75 @@ describe('check-pr: 綦江 (chongqing/qijiang)', () => {
   });
 });
 
+describe('check-pr: 自贡 (sichuan/zigong)', () => {
+  it('opening an account: approvals of the unit and the supervising office, and the review deadline as a date', async () => {
+    const run = await runScenario(repo, [(r) => void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' })]);
+    expect(run.json.verdict).toBe('pass');
+    expect(run.json.changes.map((c) => c.kind)).toEqual(['open']);
+    expect(run.json.approvals.map((a) => a.role.zh)).toEqual(['主办单位“自贡市住房公积金管理中心”', '主管单位“自贡市人民政府办公室”']);
+    // filed on Thu 2026-11-19: 5 working days → Thu 2026-11-26
+    const review = run.json.nextSteps.find((s) => s.text.includes('主管审核'));
+    expect(review?.due).toBe('2026-11-26');
+    expect(review?.citation).toContain('自府办函〔2021〕62号 第七条（三）');
+  });
+
+  it('a review deadline that crosses National Day: the 10-10 Saturday make-up day counts', async () => {
+    const run = await runScenario(repo, [
+      (r) =>
+        void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' }, [
+          { type: '开设备案', date: '2026-09-28', reason: '以短视频解读住房公积金政策，信息来源为本中心，由综合科每周更新。', unitDecision: { decision: '同意', date: '2026-09-28', by: '主要负责人' } },
+          { type: '主管审核', date: '2026-10-12', decision: '同意', reviewer: '自贡市人民政府办公室', level: '同级' },
+        ]),
+    ]);
+    expect(run.json.verdict).toBe('fail');
+    const f = run.json.findings.find((x) => x.ruleId === 'zigong-2021-62/review-within-5-workdays');
+    expect(f?.message).toContain('2026-10-10');
+    expect(f?.citation).toContain('自府办函〔2021〕62号 第七条（三）');
+    expectLocated(run, 'zigong-2021-62/review-within-5-workdays', 'zg-zfgjj-douyin.json');
+  });
+
+  it('certification recorded before the supervising office approved is rejected', async () => {
+    const run = await runScenario(repo, [
+      (r) =>
+        void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' }, [
+          { type: '开设备案', date: '2026-11-16', reason: '以短视频解读住房公积金政策，信息来源为本中心，由综合科每周更新。', unitDecision: { decision: '同意', date: '2026-11-16', by: '主要负责人' } },
+          { type: '平台认证', date: '2026-11-17' },
+        ]),
+    ]);
+    expect(run.json.verdict).toBe('fail');
+    expect(rules(run)).toContain('zigong-2021-62/certification-after-approval');
+  });
+});
+
+describe('check-pr: 六安 (anhui/luan)', () => {
+  it('deregistering before the 30-working-day announcement ends is rejected', async () => {
+    const run = await runScenario(repo, [(r) => r.edit(r.find('la-wjw-kuaishou'), (a) => void a.events.push({ type: '平台注销', date: '2026-11-18', evidence: [{ kind: '注销完成截图', ref: '档案 LA-2026-77' }] }))]);
+    expect(run.json.verdict).toBe('fail');
+    const f = run.json.findings.find((x) => x.ruleId === 'luan-2021-148/announcement-period');
+    expect(f?.citation).toContain('六政办秘〔2021〕148号');
+    expect(run.json.changes[0]!.kind).toBe('closing');
+  });
+
+  it('a closing account shows when the announcement period ends, as a date', async () => {
+    const run = await runScenario(repo, [(r) => r.edit(r.find('la-wjw-kuaishou'), (a) => void (a.tags = ['待注销']))]);
+    const step = run.json.nextSteps.find((s) => s.account === 'la-wjw-kuaishou' && s.text.includes('不早于'));
+    expect(step?.due).toMatch(/^2026-1[12]-\d\d$/);
+  });
+});
+
+describe('check-pr: 江苏 city (jiangsu/lianyungang)', () => {
+  it('deregistering before the 15-working-day announcement ends is rejected', async () => {
+    const run = await runScenario(repo, [(r) => r.edit(r.find('lyg-wjw-weibo'), (a) => void a.events.push({ type: '平台注销', date: '2026-11-19', evidence: [{ kind: '注销完成截图', ref: '档案 LYG-2026-31' }] }))]);
+    expect(run.json.verdict).toBe('fail');
+    expect(rules(run)).toContain('jiangsu-city-notice/announcement-period');
+  });
+
+  it('recording the supervising office\'s review needs the supervising office\'s approval', async () => {
+    const run = await runScenario(repo, [(r) => r.edit(r.find('lyg-hz-xnjd-weixin'), (a) => void a.events.push({ type: '主管审核', date: '2026-11-20', decision: '同意', reviewer: '连云港市海州区人民政府办公室', level: '同级' }))]);
+    expect(run.json.approvals.some((a) => a.role.zh.startsWith('主管单位'))).toBe(true);
+  });
+});
+
 describe('check-pr: 辽宁 (province plan reaches 沈阳 and 大连)', () => {
   it('an app opened in 大连 without IPv6 breaks the province plan', async () => {
     const run = await runScenario(repo, [
