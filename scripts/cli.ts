@@ -17,6 +17,8 @@ import { cmdCheckPr } from './commands/check-pr.ts';
 import { cmdCheckApprovals } from './commands/check-approvals.ts';
 import { cmdGenCodeowners } from './commands/gen-codeowners.ts';
 import { cmdAudit, cmdHistory } from './commands/history.ts';
+import { cmdExport } from './commands/export.ts';
+import { cmdSite } from './commands/site.ts';
 import { GitError } from './core/git.ts';
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
@@ -25,6 +27,8 @@ export const COMMANDS: Record<string, { zh: string; en: string }> = {
   'check-pr': { zh: '检查一个合并请求（用基准分支的规则判断其改动，给出审批要求和期限）', en: 'check a pull request with the base branch\'s rules; approvals and deadlines' },
   history: { zh: '账号的备案档案：来自 Git 历史的每一次修改（跟随迁移）', en: "an account's case file: every change from Git history, following moves" },
   audit: { zh: '回放主分支历史，按当时有效的办法检查每个提交，列出违规提交', en: 'replay main and list every commit that broke a rule in force at its date' },
+  export: { zh: '按全国政务新媒体信息报送系统字段导出登记簿（CSV/XLSX/JSON；--public 为不含个人信息的公开版）', en: "export the register in the national reporting system's fields (csv/xlsx/json; --public: no personal data)" },
+  site: { zh: '生成政务新媒体备案公示网站（只含公开信息）', en: 'build the public registry site (public data only)' },
   'check-approvals': { zh: '核对合并请求的审批是否齐全（本单位、主管单位、维护者）', en: 'check that a pull request carries the approvals it needs' },
   'gen-codeowners': { zh: '由登记簿中的审核人生成 .github/CODEOWNERS（--check 检查是否过期）', en: 'generate .github/CODEOWNERS from the reviewers in the register (--check: fail if stale)' },
   'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },
@@ -91,6 +95,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdCheckPr(rest, io);
       case 'check-approvals':
         return await cmdCheckApprovals(rest, io);
+      case 'export':
+        return await cmdExport(rest, io);
+      case 'site':
+        return await cmdSite(rest, io);
       case 'history':
         return await cmdHistory(rest, io);
       case 'audit':

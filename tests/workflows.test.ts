@@ -50,7 +50,7 @@ describe('workflows', () => {
     const perms = w.permissions as Record<string, string>;
     for (const [scope, level] of Object.entries(perms)) {
       expect(['read', 'write', 'none'], `${scope}: ${level}`).toContain(level);
-      if (level === 'write') expect(`${file} ${scope}`).toBe('pr-comment.yml pull-requests');
+      if (level === 'write') expect(['pr-comment.yml pull-requests', 'site.yml pages', 'site.yml id-token', 'monitor.yml issues']).toContain(`${file} ${scope}`);
     }
     for (const [name, job] of Object.entries(w.jobs)) expect(job.permissions, `job ${name} must not widen permissions`).toBeUndefined();
     expect(Object.keys(w.on)).not.toContain('pull_request_target');

@@ -9,10 +9,12 @@ import path from 'node:path';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { BUILTIN_RULES, type BuiltinRuleId } from './builtin-rules.ts';
 import type { Bilingual, Finding } from './finding.ts';
-import { parseJson, type ParsedJson } from './jsonpos.ts';
+import { type ParsedJson } from './jsonpos.ts';
+import { parseJsonFast } from './jsonfast.ts';
+import { isUtf8 } from 'node:buffer';
 import { SchemaSet, type SchemaName } from './schema.ts';
 import type { FileSource } from './source.ts';
-import { checkNameChars, findSecret, rawOffsetOf } from './text-checks.ts';
+import { checkNameChars, findSecret, mayBeSecret, rawOffsetOf } from './text-checks.ts';
 
 export const ACCOUNTS_DIR = 'accounts';
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -91,11 +93,9 @@ export function fileFinding(
 const AT_START = { line: 1, column: 1 };
 
 function decodeUtf8(buf: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-  } catch {
-    return undefined;
-  }
+  if (!isUtf8(buf)) return undefined;
+  // keep a leading BOM in the text: the parser reports it
+  return buf.toString('utf8');
 }
 
 /** Position of the first byte that is not valid UTF-8, as line/column of the text before it. */
@@ -247,7 +247,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/encoding', t.rel, p, { zh: `文件不是 UTF-8 编码（第 ${p.line} 行第 ${p.column} 列附近出现无效字节 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}）${gbk ? '，看起来是 GBK/GB2312 编码' : ''}`, en: `file is not UTF-8 (invalid byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} near line ${p.line}, column ${p.column})${gbk ? '; it looks like GBK' : ''}` }, { zh: '请在编辑器中以“UTF-8”编码重新保存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。', en: 'Re-save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).' }));
       return undefined;
     }
-    const parsed = parseJson(text);
+    const parsed = parseJsonFast(text);
     const file: SourceFile = { rel: t.rel, text, parsed };
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
@@ -436,17 +436,30 @@ function nameChecks(c: Candidate, pointers: (string | number)[][], findings: Fin
 }
 
 function secretChecks(c: Candidate, findings: Finding[], account?: string): void {
-  const walk = (v: unknown, p: (string | number)[]): void => {
+  const stack: (string | number)[] = [];
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (p[0] === '$schema') return;
+      if (stack[0] === '$schema' || v.length < 8 || !mayBeSecret(v)) return;
       const hit = findSecret(v);
       if (hit) {
+        const p = [...stack];
         findings.push(fileFinding('register/secret', c.rel, c.file.parsed.locate(p), { zh: `字段 ${p.join('.')} 的值疑似${hit.label.zh}`, en: `${p.join('.')} looks like ${hit.label.en}` }, { zh: '本库公开可见，绝不能保存密码、令牌或 AppSecret：请删除该值并立即更换已泄露的凭据；如需记录，只写“密码更换”事件的日期。', en: 'The register is readable by many: delete the value and rotate the credential now; record only the date of rotation.' }, account));
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        stack.push(i);
+        walk(v[i]);
+        stack.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      for (const k in v) {
+        stack.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        stack.pop();
+      }
+    }
   };
-  walk(c.value, []);
+  walk(c.value);
 }
 
 function eventOrder(c: Candidate, data: AccountFile, now: string, findings: Finding[]): void {

@@ -85,6 +85,13 @@ const SECRET_PATTERNS: { re: RegExp; label: Bilingual }[] = [
   { re: /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i, label: { zh: '32 位十六进制串（形如微信 AppSecret）', en: 'a 32-hex-digit string (like a WeChat AppSecret)' } },
 ];
 
+/** One cheap pre-filter for all the patterns below (most values are plain Chinese text). */
+const MAYBE = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密码|口令|密钥|pass|pwd|secret|token|[0-9a-fA-F]{32}/i;
+
+export function mayBeSecret(value: string): boolean {
+  return MAYBE.test(value);
+}
+
 export function findSecret(value: string): SecretHit | undefined {
   if (value.length < 8) return undefined;
   for (const p of SECRET_PATTERNS) if (p.re.test(value)) return { label: p.label };

@@ -1,0 +1,106 @@
+/**
+ * govmedia site：由公开导出生成政务新媒体备案公示网站（静态文件，不含个人信息）。
+ * govmedia site: build the public registry site (static files, no personal data) from the
+ * public export only.
+ *
+ *   govmedia site [--out site-dist] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { toCsv } from '../export/csv.ts';
+import { commonValues, describeFsError, langOf, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
+import { loadForExport } from '../export/load.ts';
+import { publicRecords } from '../export/records.ts';
+import { exportJson, exportTable } from '../export/render.ts';
+import { buildSite, type SiteFile } from '../site/build.ts';
+
+const HELP = {
+  zh: [
+    '用法：govmedia site [--out 目录] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]',
+    '',
+    '由登记簿的公开导出生成政务新媒体备案公示网站（账号查询、账号真伪查询），不含任何个人信息。',
+    '生成的 index.html 可直接双击打开，也可放在任何静态网站上（如 GitHub Pages）。',
+    '  --out   输出目录（默认 site-dist）',
+    '  --now   数据日期（默认今天，北京时间）',
+    '  --root  登记簿所在目录（含 accounts/，默认当前目录）',
+  ].join('\n'),
+  en: [
+    'Usage: govmedia site [--out dir] [--now YYYY-MM-DD] [--root dir] [--lang zh|en]',
+    '',
+    "Build the public registry site (search, 'is this account official?') from the public export; no personal data.",
+    'index.html opens from disk or from any static host (e.g. GitHub Pages).',
+    '  --out   output folder (default site-dist)',
+    '  --now   data date (default: today, Asia/Shanghai)',
+    '  --root  folder holding accounts/ (default: the current folder)',
+  ].join('\n'),
+};
+
+/** Build the site's files from a register folder (nothing written). */
+export function siteFiles(dataRoot: string, now: string): { files: SiteFile[]; count: number; errors: number } {
+  const { register, errors } = loadForExport(dataRoot, now);
+  const records = publicRecords(register, now);
+  const opts = { public: true, now, lang: 'zh' as const };
+  const table = exportTable(register, opts, records);
+  const files = buildSite({ records, dataDate: now, json: exportJson(register, opts, records), csv: toCsv(table.header, table.rows) });
+  return { files, count: records.length, errors: errors.length };
+}
+
+export async function cmdSite(args: string[], io: Io): Promise<number> {
+  const lang0 = langOf(args);
+  try {
+    const values = parsed(
+      () =>
+        parseArgs({
+          args,
+          options: {
+            out: { type: 'string' },
+            now: { type: 'string' },
+            root: { type: 'string' },
+            lang: { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+          },
+          allowPositionals: false,
+          strict: true,
+        }).values,
+    );
+    if (values.help) {
+      io.out(HELP[lang0]);
+      return 0;
+    }
+    const c = commonValues(values);
+    const outArg = values.out ?? 'site-dist';
+    if (outArg.trim() === '') throw new UsageError('--out 须给出输出目录');
+    const outDir = path.resolve(outArg);
+    let isFile = false;
+    try {
+      isFile = !statSync(outDir).isDirectory();
+    } catch {
+      /* does not exist yet */
+    }
+    if (isFile) throw new UsageError(`--out 应为目录，但 ${outArg} 是一个文件`);
+
+    const { files, count, errors } = siteFiles(c.root, c.now);
+    try {
+      mkdirSync(outDir, { recursive: true });
+      for (const f of files) writeFileSync(path.join(outDir, f.name), f.data);
+    } catch (e) {
+      io.err(c.lang === 'zh' ? describeFsError(e, outArg) : `cannot write ${outArg}: ${(e as Error).message}`);
+      return 2;
+    }
+    if (errors) {
+      io.err(c.lang === 'zh' ? `注意：登记簿中有 ${errors} 处错误，未通过检查的文件没有收录。请运行 govmedia validate 查看并修正。` : `note: the register has ${errors} error(s); files that fail the checks are not included. Run govmedia validate.`);
+    }
+    io.out(
+      c.lang === 'zh'
+        ? `已生成公开网站：${path.join(outArg, 'index.html')}（${count} 个账号，数据日期 ${c.now}，不含个人信息）`
+        : `built the public site: ${path.join(outArg, 'index.html')} (${count} accounts, data date ${c.now}, no personal data)`,
+    );
+    return errors ? 1 : 0;
+  } catch (e) {
+    const code = usageFailure(e, lang0, io);
+    if (code !== undefined) return code;
+    io.err(lang0 === 'zh' ? `生成网站失败：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `site build failed: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);
+    return 2;
+  }
+}

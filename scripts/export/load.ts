@@ -1,0 +1,21 @@
+/**
+ * 读取登记簿供导出和公开网站使用；未通过检查的文件不在其中（并给出提示）。
+ * Load the register for the export and the site. Files that fail the checks are not in the
+ * snapshot; the caller warns about them.
+ */
+import { schemasFor } from '../commands/validate.ts';
+import type { Finding } from '../core/finding.ts';
+import { ENGINE_ROOT } from '../core/paths.ts';
+import { loadRegister, type Register } from '../core/register.ts';
+import { FsSource } from '../core/source.ts';
+
+export interface Loaded {
+  register: Register;
+  /** Errors found while reading (their files may be missing from the snapshot). */
+  errors: Finding[];
+}
+
+export function loadForExport(dataRoot: string, now: string): Loaded {
+  const { register, findings } = loadRegister(new FsSource(dataRoot), { schemas: schemasFor(ENGINE_ROOT), now });
+  return { register, errors: findings.filter((f) => f.severity === 'error') };
+}
