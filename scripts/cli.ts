@@ -19,12 +19,14 @@ import { cmdGenCodeowners } from './commands/gen-codeowners.ts';
 import { cmdAudit, cmdHistory } from './commands/history.ts';
 import { cmdExport } from './commands/export.ts';
 import { cmdSite } from './commands/site.ts';
+import { cmdForm } from './commands/form.ts';
 import { GitError } from './core/git.ts';
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
   validate: { zh: '检查登记簿（默认检查本库自带的样例登记簿）', en: 'check the register (default: the sample register in this repository)' },
   rules: { zh: '列出全部规则及其依据，并可写出 docs/rules.md', en: 'list every rule with its citation; --write updates docs/rules.md' },
   'check-pr': { zh: '检查一个合并请求（用基准分支的规则判断其改动，给出审批要求和期限）', en: 'check a pull request with the base branch\'s rules; approvals and deadlines' },
+  form: { zh: '填写并输出备案表（自贡附件1—3、六安备案登记表、其他地方通用备案表），HTML 或 Word', en: 'fill in the filing form of a filing (HTML or .docx) to print, sign and seal' },
   history: { zh: '账号的备案档案：来自 Git 历史的每一次修改（跟随迁移）', en: "an account's case file: every change from Git history, following moves" },
   audit: { zh: '回放主分支历史，按当时有效的办法检查每个提交，列出违规提交', en: 'replay main and list every commit that broke a rule in force at its date' },
   export: { zh: '按全国政务新媒体信息报送系统字段导出登记簿（CSV/XLSX/JSON；--public 为不含个人信息的公开版）', en: "export the register in the national reporting system's fields (csv/xlsx/json; --public: no personal data)" },
@@ -99,6 +101,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await cmdExport(rest, io);
       case 'site':
         return await cmdSite(rest, io);
+      case 'form':
+        return await cmdForm(rest, io);
       case 'history':
         return await cmdHistory(rest, io);
       case 'audit':

@@ -20,6 +20,8 @@ export interface ValidateOptions {
   only?: ReadonlySet<string>;
   /** Use these policy versions instead of every module under <engineRoot>/policies (tests). */
   policies?: LoadedPolicy[];
+  /** Read exceptions from this folder instead of <engineRoot>/policies/exceptions; 'none' for none (rule tests). */
+  exceptionsDir?: string | 'none';
   /** Read only these unit folders in full; findings are kept for them (and regions) only. */
   scope?: ReadonlySet<string>;
 }
@@ -44,7 +46,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
   const { register, findings } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, ...(opts.only ? { only: opts.only } : {}) });
-  const ex = opts.policies ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot));
+  const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
   if (opts.scope) {
     const scope = opts.scope;

@@ -19,8 +19,8 @@ export interface LoadedException {
   data: ExceptionFile;
 }
 
-export function loadExceptions(engineRoot: string, schemas: SchemaSet): { exceptions: LoadedException[]; findings: Finding[] } {
-  const dir = path.join(engineRoot, EXCEPTIONS_DIR);
+export function loadExceptions(engineRoot: string, schemas: SchemaSet, dirOverride?: string): { exceptions: LoadedException[]; findings: Finding[] } {
+  const dir = dirOverride ?? path.join(engineRoot, EXCEPTIONS_DIR);
   const exceptions: LoadedException[] = [];
   const findings: Finding[] = [];
   if (!existsSync(dir)) return { exceptions, findings };

@@ -52,7 +52,7 @@ export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, eng
   try {
     const now = c.now ?? kit.now;
     const id = ruleId(policy, rule);
-    const res = await validateSource(new FsSource(dir), { engineRoot, now, only: new Set([id]), policies: [policy] });
+    const res = await validateSource(new FsSource(dir), { engineRoot, now, only: new Set([id]), policies: [policy], exceptionsDir: 'none' });
     const findings = res.findings.filter((f) => f.ruleId === id);
     const dataFindings = res.findings.filter((f) => f.ruleId.startsWith('register/'));
     const expected = (c.errors ?? []).map((e) => {
@@ -75,7 +75,7 @@ export async function runFixture(policy: LoadedPolicy, engineRoot: string): Prom
   policy.fixture?.(kit);
   const dir = writeKit(kit);
   try {
-    const res = await validateSource(new FsSource(dir), { engineRoot, now: kit.now, policies: [policy] });
+    const res = await validateSource(new FsSource(dir), { engineRoot, now: kit.now, policies: [policy], exceptionsDir: 'none' });
     return res.findings;
   } finally {
     rmSync(dir, { recursive: true, force: true });

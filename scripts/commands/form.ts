@@ -1,0 +1,197 @@
+/**
+ * govmedia form <账号编号> [--event <序号>] [--format html|docx] [--out <文件>] [--lang zh|en] [--root <目录>]
+ *
+ * 填写并输出某账号某次备案的备案表（自贡附件1—3、六安备案登记表，其他地方为通用备案表），
+ * 供打印、签字、盖章。HTML 不指定 --out 时输出到标准输出；.docx 不指定 --out 时写到当前目录。
+ *
+ * Fill in the filing form of one filing of one account (the jurisdiction's own form, or the
+ * generic one) for printing, signing and sealing. Exit codes: 0 written, 1 the account file does
+ * not pass the register checks, 2 usage error (unknown account, event that is not a filing, bad
+ * flags). Never a stack trace.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { todayShanghai } from '../calendar/workdays.ts';
+import type { Lang } from '../core/finding.ts';
+import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
+import { ACCOUNTS_DIR, loadRegister } from '../core/register.ts';
+import { FsSource } from '../core/source.ts';
+import { buildForm, formHtml, FormError, renderDocx, safeName } from '../forms/index.ts';
+import { KIND_EN } from '../forms/model.ts';
+import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { formatFinding } from '../report/text.ts';
+import { schemasFor } from './validate.ts';
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+class Usage extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+  }
+}
+
+const HELP = {
+  zh: [
+    '用法：govmedia form <账号编号> [--event <序号>] [--format html|docx] [--out <文件或目录>] [--lang zh|en] [--root <目录>]',
+    '',
+    '填写某账号某次备案的备案表，供打印、签字、盖章：',
+    '  自贡（四川省自贡市及所辖区县）：附件1 开设备案表（开设、补录）、附件2 关停备案表、附件3 信息变更备案表；',
+    '  六安（安徽省六安市及所辖县区）：六安市政务新媒体备案登记表；',
+    '  其他地方：通用政务新媒体备案表（写明该地办法的备案条款）。',
+    '',
+    '  --event <序号>   备案事件在 events 中的序号（从 0 开始；须为开设备案、补录备案、变更备案或关停备案），默认最近一次备案',
+    '  --format         html（默认，A4 可直接打印）或 docx（Word/WPS 文档）；不写时按 --out 的扩展名判断',
+    '  --out            输出文件（或目录）。HTML 不写时输出到标准输出；docx 不写时写到当前目录',
+    '  --root           登记簿所在目录（默认当前目录）',
+    '',
+    '备案表含工作人员姓名和电话，只供内部备案使用，不得公开。',
+  ].join('\n'),
+  en: [
+    'Usage: govmedia form <account-id> [--event <n>] [--format html|docx] [--out <file or folder>] [--lang zh|en] [--root <dir>]',
+    '',
+    'Fill in the filing form of one filing of an account, to print, sign and seal:',
+    '  自贡 (Zigong and its districts): annex 1 opening (also back-filing), annex 2 closure, annex 3 change;',
+    '  六安 (Lu\'an and its counties): the 六安市政务新媒体备案登记表;',
+    '  elsewhere: a generic filing form citing the filing article of the local measures.',
+    '',
+    '  --event <n>   index of the filing event in events (0-based; 开设备案, 补录备案, 变更备案 or 关停备案); default: the latest filing',
+    '  --format      html (default, print-ready A4) or docx (Word/WPS); inferred from --out when omitted',
+    '  --out         output file (or folder). HTML goes to stdout without it; docx goes to the current folder',
+    '  --root        folder holding accounts/ (default: the current folder)',
+    '',
+    'The form holds staff names and phone numbers: it is for internal filing only, never for publication.',
+    'The form itself is the official Chinese form; --lang only changes the messages.',
+  ].join('\n'),
+};
+
+function parseError(e: unknown): Usage | undefined {
+  const err = e as { code?: string; message?: string };
+  if (typeof err?.code !== 'string' || !err.code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const opt = /'([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new Usage(`未知选项 ${opt}`, `unknown option ${opt}`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new Usage(`选项 ${opt.split(' ')[0]} 需要一个值`, `option ${opt.split(' ')[0]} needs a value`);
+    default:
+      return new Usage(`参数有误：${err.message ?? ''}`, `bad arguments: ${err.message ?? ''}`);
+  }
+}
+
+function pickLang(args: string[]): Lang {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+export async function cmdForm(args: string[], io: Io): Promise<number> {
+  const lang = pickLang(args);
+  try {
+    return await run(args, io, lang);
+  } catch (e) {
+    const u = e instanceof Usage ? e : e instanceof FormError ? new Usage(e.msg.zh, e.msg.en) : parseError(e);
+    if (!u) throw e;
+    io.err(lang === 'zh' ? `用法错误：${u.zh}\n运行 govmedia form --help 查看用法。` : `usage error: ${u.en}\nRun govmedia form --help.`);
+    return 2;
+  }
+}
+
+async function run(args: string[], io: Io, lang: Lang): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      event: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(HELP[lang]);
+    return 0;
+  }
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new Usage(`--lang 只能是 zh 或 en（收到 ${values.lang}）`, `--lang must be zh or en (got ${values.lang})`);
+  if (positionals.length === 0) throw new Usage('请写明账号编号，例如 govmedia form zg-swjw-weibo', 'give an account id, e.g. govmedia form zg-swjw-weibo');
+  if (positionals.length > 1) throw new Usage(`一次只能填写一个账号的备案表（收到 ${positionals.join('、')}）`, `one account at a time (got ${positionals.join(', ')})`);
+  const accountId = positionals[0]!;
+  if (!ID_RE.test(accountId)) throw new Usage(`账号编号“${accountId}”不合规范：编号只含小写字母、数字和连字符，就是账号文件名去掉 .json`, `account id "${accountId}" is invalid: lowercase letters, digits and hyphens (the file name without .json)`);
+
+  let eventIndex: number | undefined;
+  if (values.event !== undefined) {
+    if (!/^\d{1,6}$/.test(values.event)) throw new Usage(`--event 须为事件序号（从 0 开始的整数），收到“${values.event}”`, `--event must be an event index (an integer from 0), got "${values.event}"`);
+    eventIndex = Number(values.event);
+  }
+
+  let format = values.format;
+  const outExt = values.out ? path.extname(values.out).toLowerCase() : '';
+  const extFormat = outExt === '.docx' ? 'docx' : outExt === '.html' || outExt === '.htm' ? 'html' : undefined;
+  if (format !== undefined && format !== 'html' && format !== 'docx') throw new Usage(`--format 只能是 html 或 docx（收到 ${format}）`, `--format must be html or docx (got ${format})`);
+  if (format && extFormat && format !== extFormat) throw new Usage(`--format ${format} 与输出文件扩展名 ${outExt} 不一致`, `--format ${format} does not match the output file extension ${outExt}`);
+  format = format ?? extFormat ?? 'html';
+
+  const root = values.root ? path.resolve(values.root) : defaultDataRoot();
+  if (!existsSync(path.join(root, ACCOUNTS_DIR))) throw new Usage(`目录“${root}”中没有 accounts/，不是登记簿；请用 --root 指定登记簿所在目录`, `"${root}" has no accounts/ folder; point --root at the register`);
+
+  // find the account's unit folder from the listing, then read just that unit (and the regions)
+  const src = new FsSource(root);
+  const hits = src.list(ACCOUNTS_DIR).filter((e) => e.type === 'file' && path.posix.basename(e.rel) === `${accountId}.json`);
+  if (hits.length === 0) {
+    throw new Usage(`登记簿（${root}）中没有编号为“${accountId}”的账号（找不到 ${accountId}.json）`, `the register (${root}) has no account "${accountId}" (no ${accountId}.json)`);
+  }
+  const unitDirs = new Set(hits.map((h) => path.posix.dirname(h.rel).slice(ACCOUNTS_DIR.length + 1)));
+  const policies = await loadPolicies(ENGINE_ROOT);
+  const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai(), policySeries: policySeries(policies), scope: unitDirs });
+  if (!register.accountsById.has(accountId)) {
+    const files = new Set([...hits.map((h) => h.rel), ...[...unitDirs].map((d) => `${ACCOUNTS_DIR}/${d}/unit.json`)]);
+    const own = findings.filter((f) => files.has(f.file));
+    io.err(
+      (lang === 'zh'
+        ? `账号文件 ${hits.map((h) => h.rel).join('、')} 未通过登记簿检查，无法填写备案表。请先修正以下问题（可运行 govmedia validate ${hits[0]!.rel}）：`
+        : `the account file ${hits.map((h) => h.rel).join(', ')} does not pass the register checks, so no form can be filled. Fix these first (govmedia validate ${hits[0]!.rel}):`) +
+        '\n\n' +
+        own.map((f) => formatFinding(f, lang)).join('\n\n'),
+    );
+    return 1;
+  }
+
+  const built = buildForm(register, policies, accountId, eventIndex);
+  const { facts, doc } = built;
+  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex}: ${KIND_EN[facts.kind]} filing of ${facts.event.date})`;
+
+  if (format === 'html' && !values.out) {
+    io.out(formHtml(built));
+    return 0;
+  }
+  const file = outputPath(values.out, safeName(doc.fileStem) + (format === 'docx' ? '.docx' : '.html'));
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, format === 'docx' ? await renderDocx(doc) : formHtml(built));
+  io.out(lang === 'zh' ? `已写出 ${file}\n${what}\n备案表含工作人员姓名和电话，只供内部备案使用，不得公开。` : `wrote ${file}\n${what}\nThe form holds staff names and phone numbers: internal use only.`);
+  return 0;
+}
+
+/** --out may be a file, a folder (existing, or written with a trailing slash), or absent. */
+function outputPath(out: string | undefined, name: string): string {
+  if (!out) return path.resolve(name);
+  const abs = path.resolve(out);
+  let isDir = /[\\/]$/.test(out);
+  try {
+    isDir ||= statSync(abs).isDirectory();
+  } catch {
+    /* does not exist: a file name */
+  }
+  return isDir ? path.join(abs, name) : abs;
+}
