@@ -4,7 +4,7 @@
  * End-to-end PR scenarios on a real temporary repository (simple-git): a base branch, a PR
  * branch with commits, and the expected verdict and findings.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountFile, Event } from '../scripts/generated/types.ts';
@@ -89,8 +89,12 @@ describe('check-pr: 綦江 (chongqing/qijiang)', () => {
 });
 
 describe('check-pr: 自贡 (sichuan/zigong)', () => {
-  it('opening an account: approvals of the unit and the supervising office, and the review deadline as a date', async () => {
-    const run = await runScenario(repo, [(r) => void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' })]);
+  it('opening an account: approvals of the unit and the supervising office, the review deadline as a date, and the filing form', async () => {
+    const forms = path.join(tmpDir(), 'forms');
+    const run = await runScenario(repo, [(r) => void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' })], { extraArgs: ['--forms', forms] });
+    const written = readdirSync(forms).sort();
+    expect(written).toEqual(['zg-zfgjj-douyin-0-开设备案表.docx', 'zg-zfgjj-douyin-0-开设备案表.html']);
+    expect(readFileSync(path.join(forms, 'zg-zfgjj-douyin-0-开设备案表.html'), 'utf8')).toContain('自贡市政务新媒体开设备案表');
     expect(run.json.verdict).toBe('pass');
     expect(run.json.changes.map((c) => c.kind)).toEqual(['open']);
     expect(run.json.approvals.map((a) => a.role.zh)).toEqual(['主办单位“自贡市住房公积金管理中心”', '主管单位“自贡市人民政府办公室”']);

@@ -16,6 +16,7 @@ import type { Lang } from '../core/finding.ts';
 import { git, GitError, resolveCommit } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { checkPr } from '../pr/check.ts';
+import { formsForFilings } from '../forms/index.ts';
 import { githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
 import { UsageError } from './validate.ts';
 
@@ -69,6 +70,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
       record: { type: 'string' },
       summary: { type: 'string' },
       gitlab: { type: 'string' },
+      forms: { type: 'string' },
       annotations: { type: 'boolean' },
       engine: { type: 'string' },
       'engine-commit': { type: 'string' },
@@ -79,8 +81,8 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   if (values.help) {
     io.out(
       lang === 'zh'
-        ? 'govmedia check-pr --base <分支或提交> --head <分支或提交> [--repo 目录] [--engine base|self] [--labels 标签] [--format text|json|markdown|gitlab] [--summary 文件] [--record 文件] [--gitlab 文件] [--annotations] [--now 日期] [--lang zh|en]'
-        : 'govmedia check-pr --base <ref> --head <ref> [--repo dir] [--engine base|self] [--labels l] [--format text|json|markdown|gitlab] [--summary file] [--record file] [--gitlab file] [--annotations] [--now date] [--lang zh|en]',
+        ? 'govmedia check-pr --base <分支或提交> --head <分支或提交> [--repo 目录] [--engine base|self] [--labels 标签] [--format text|json|markdown|gitlab] [--summary 文件] [--record 文件] [--gitlab 文件] [--forms 目录] [--annotations] [--now 日期] [--lang zh|en]'
+        : 'govmedia check-pr --base <ref> --head <ref> [--repo dir] [--engine base|self] [--labels l] [--format text|json|markdown|gitlab] [--summary file] [--record file] [--gitlab file] [--forms dir] [--annotations] [--now date] [--lang zh|en]',
     );
     return 0;
   }
@@ -126,6 +128,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
         ...(values.record ? ['--record', ...abs(values.record)] : []),
         ...(values.summary ? ['--summary', ...abs(values.summary)] : []),
         ...(values.gitlab ? ['--gitlab', ...abs(values.gitlab)] : []),
+        ...(values.forms ? ['--forms', ...abs(values.forms)] : []),
         ...(values.annotations ? ['--annotations'] : []),
       ];
       const r = await run(process.execPath, childArgs);
@@ -147,8 +150,12 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     engine: values['engine-commit'] ? { source: 'base', commit: values['engine-commit'] } : { source: 'self' },
   });
   if (values.summary) writeFileSync(values.summary, markdownSummary(result, lang));
+  if (values.forms && result.filings.length) {
+    const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
+    for (const sk of r.skipped) io.err(`${sk.accountId} #${sk.eventIndex}: ${sk.reason[lang]}`);
+  }
   if (values.record) {
-    const { nextSteps: _n, unitNames: _u, ...record } = result;
+    const { nextSteps: _n, unitNames: _u, headRegister: _h, filings: _f, ...record } = result;
     writeFileSync(values.record, JSON.stringify({ ...record, nextSteps: result.nextSteps }, null, 2) + '\n');
   }
   if (values.gitlab) writeFileSync(values.gitlab, JSON.stringify(gitlabCodeQuality(result, lang), null, 2) + '\n');

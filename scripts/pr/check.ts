@@ -43,6 +43,9 @@ export interface CheckPrResult extends DecisionRecord {
   nextSteps: NextStep[];
   /** Unit names, for the reports. */
   unitNames: Record<string, string>;
+  /** Filings the PR brings (for their forms). */
+  filings: { accountId: string; eventIndex: number }[];
+  headRegister: Register;
 }
 
 export function isMaintainerPath(p: string): boolean {
@@ -96,6 +99,8 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
     verdict: j.verdict,
     nextSteps: j.nextSteps,
     unitNames: j.unitNames,
+    filings: filingsOf(j.changes, j.headRegister),
+    headRegister: j.headRegister,
   };
 }
 
@@ -130,6 +135,8 @@ export interface Judgement {
   unitNames: Record<string, string>;
   verdict: Verdict;
   policies: DecisionRecord['policies'];
+  /** The head's (scoped) register, for forms. */
+  headRegister: Register;
 }
 
 function readText(src: FileSource, rel: string): Buffer | undefined {
@@ -259,7 +266,25 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
     unitNames,
     verdict,
     policies: [...usedPolicies.values()].map((p) => ({ id: p.manifest.id, docNumber: p.manifest.docNumber, version: p.version, inForce: p.manifest.inForce })),
+    headRegister: headReg,
   };
+}
+
+const FILING_TYPES = new Set(['开设备案', '补录备案', '变更备案', '关停备案']);
+
+/** The filings a change brings (account id and event index in the head file), for their forms. */
+export function filingsOf(changes: readonly ChangeItem[], head: Register): { accountId: string; eventIndex: number }[] {
+  const out: { accountId: string; eventIndex: number }[] = [];
+  for (const c of changes) {
+    if (!c.accountId || c.kind === 'illegal') continue;
+    const a = head.accountsById.get(c.accountId);
+    if (!a) continue;
+    const first = a.data.events.length - c.newEvents.length;
+    a.data.events.forEach((e, i) => {
+      if (i >= first && FILING_TYPES.has(e.type)) out.push({ accountId: a.id, eventIndex: i });
+    });
+  }
+  return out;
 }
 
 interface Bulk {
