@@ -11,6 +11,7 @@ import { generateTypes } from './core/gen-types.ts';
 import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
 import { PolicyLoadError } from './policy/loader.ts';
 import { exitCodeFor, UsageError, validatePaths } from './commands/validate.ts';
+import { defaultJobs } from './core/parallel.ts';
 import { formatText, toJson } from './report/text.ts';
 import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
 import { cmdCheckPr } from './commands/check-pr.ts';
@@ -156,14 +157,16 @@ export function commonOptions(values: Record<string, unknown>, formats: readonly
 }
 
 async function cmdValidate(args: string[], lang: Lang, io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...COMMON, rule: { type: 'string', multiple: true } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, rule: { type: 'string', multiple: true }, jobs: { type: 'string' } }, allowPositionals: true, strict: true });
   if (values.help) {
-    io.out(lang === 'zh' ? 'govmedia validate [路径...] [--lang zh|en] [--format text|json] [--now 日期] [--root 目录] [--rule 规则编号]' : 'govmedia validate [paths...] [--lang zh|en] [--format text|json] [--now date] [--root dir] [--rule id]');
+    io.out(lang === 'zh' ? 'govmedia validate [路径...] [--lang zh|en] [--format text|json] [--now 日期] [--root 目录] [--rule 规则编号] [--jobs 线程数]' : 'govmedia validate [paths...] [--lang zh|en] [--format text|json] [--now date] [--root dir] [--rule id] [--jobs n]');
     return 0;
   }
   const c = commonOptions(values);
   const only = values.rule && values.rule.length ? new Set(values.rule) : undefined;
-  const res = await validatePaths(c.root, positionals, { now: c.now, engineRoot: ENGINE_ROOT, ...(only ? { only } : {}) });
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 须为 1 到 64 的整数（收到 ${String(values.jobs)}）`);
+  const res = await validatePaths(c.root, positionals, { now: c.now, engineRoot: ENGINE_ROOT, jobs, ...(only ? { only } : {}) });
   if (c.format === 'json') io.out(JSON.stringify(toJson(res.findings, res.summary, c.lang), null, 2));
   else io.out(formatText(res.findings, res.summary, c.lang));
   return exitCodeFor(res.findings);

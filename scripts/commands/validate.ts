@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
 import { applyExceptions, loadExceptions } from '../core/exceptions.ts';
+import { validateParallel } from '../core/parallel.ts';
 import { ENGINE_ROOT, toPosix } from '../core/paths.ts';
 import { fileFinding, loadRegister, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   exceptionsDir?: string | 'none';
   /** Read only these unit folders in full; findings are kept for them (and regions) only. */
   scope?: ReadonlySet<string>;
+  /** With scope: also judge what is outside every unit folder. */
+  scopeLoose?: boolean;
 }
 
 export interface ValidateResult {
@@ -44,13 +47,21 @@ export function schemasFor(engineRoot: string): SchemaSet {
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
-  const { register, findings } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}) });
+  const { register, findings, unitDirs } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, ...(opts.only ? { only: opts.only } : {}) });
   const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
   if (opts.scope) {
     const scope = opts.scope;
-    all = all.filter((f) => !f.file.startsWith('accounts/') || f.file.endsWith('/region.json') || f.file === 'accounts/region.json' || scope.has(unitDirOf(f.file)));
+    const loose = opts.scopeLoose === true;
+    all = all.filter((f) => {
+      if (!f.file.startsWith('accounts/') || f.file.endsWith('/region.json') || f.file === 'accounts/region.json') return true;
+      const d = unitDirOf(f.file);
+      if (scope.has(d)) return true;
+      // a unit folder itself (dir finding) or anything outside every unit folder
+      const own = f.file.slice('accounts/'.length);
+      return loose && !unitDirs.has(d) && !unitDirs.has(own);
+    });
   }
   return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
 }
@@ -67,8 +78,9 @@ export class UsageError extends Error {}
  * Validate the register at dataRoot, keeping only findings for the given paths (relative
  * to cwd or absolute). A path outside accounts/ is itself a finding.
  */
-export async function validatePaths(dataRoot: string, paths: string[], opts: ValidateOptions, cwd = process.cwd()): Promise<ValidateResult> {
-  const res = await validateSource(new FsSource(dataRoot), opts);
+export async function validatePaths(dataRoot: string, paths: string[], opts: ValidateOptions & { jobs?: number }, cwd = process.cwd()): Promise<Pick<ValidateResult, 'findings' | 'summary'>> {
+  const par = opts.jobs && opts.jobs > 1 ? await validateParallel(dataRoot, { engineRoot: opts.engineRoot ?? ENGINE_ROOT, now: opts.now, jobs: opts.jobs, ...(opts.only ? { only: opts.only } : {}) }) : undefined;
+  const res = par ?? (await validateSource(new FsSource(dataRoot), opts));
   if (paths.length === 0) return res;
   const prefixes: string[] = [];
   const extra: Finding[] = [];

@@ -67,11 +67,15 @@ export interface LoadOptions {
   policySeries?: ReadonlySet<string>;
   /** Read only these unit folders (accounts/-relative, e.g. "sichuan/zigong/zg-wjw") in full. */
   scope?: ReadonlySet<string>;
+  /** With scope: also judge everything that is not inside any unit folder (one share of a parallel run). */
+  scopeLoose?: boolean;
 }
 
 export interface LoadResult {
   register: Register;
   findings: Finding[];
+  /** Every unit folder of the listing (accounts/-relative). */
+  unitDirs: ReadonlySet<string>;
 }
 
 /** Make a located finding for one of the built-in rules. */
@@ -147,7 +151,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (base === 'region.json') regionDirs.add(dirOf(rel));
     if (base === 'unit.json') unitDirs.add(dirOf(rel));
   }
-  const inScope = (dir: string): boolean => !scope || scope.has(dir);
+  const inScope = (dir: string): boolean => !scope || scope.has(dir) || (opts.scopeLoose === true && !unitDirs.has(dir));
   // ids known from the listing alone
   const unitIdsListed = new Set<string>();
   const unitDirsById = new Map<string, string[]>();
@@ -404,7 +408,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (!list) accountsByUnit.set(a.unitId, (list = []));
     list.push(a);
   }
-  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount, scoped: Boolean(scope) }, findings };
+  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount, scoped: Boolean(scope) }, findings, unitDirs };
 }
 
 function accountIdOf(c: Candidate): string | undefined {

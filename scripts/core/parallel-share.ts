@@ -1,0 +1,42 @@
+/**
+ * 一个工作线程的任务：按范围（一组单位文件夹）检查登记簿，返回结果。
+ * One worker's share: a scoped validation of a set of unit folders.
+ */
+import { validateSource } from '../commands/validate.ts';
+import type { Finding } from './finding.ts';
+import { FsSource, type Entry } from './source.ts';
+
+export interface ShareInput {
+  root: string;
+  engineRoot: string;
+  now: string;
+  unitDirs: string[];
+  listing: Entry[];
+  only?: string[];
+  /** This share also judges what lies outside every unit folder. */
+  loose: boolean;
+}
+
+export interface ShareOutput {
+  findings: Finding[];
+  accounts: number;
+  files: number;
+}
+
+/** A file source whose listing was made once by the main thread. */
+class ListedSource extends FsSource {
+  constructor(root: string, private readonly listing: Entry[]) {
+    super(root);
+  }
+  override list(prefix: string): Entry[] {
+    const p = prefix.replace(/\/+$/, '');
+    if (p === 'accounts') return this.listing;
+    return this.listing.filter((e) => e.rel.startsWith(p + '/'));
+  }
+}
+
+export async function runShare(input: ShareInput): Promise<ShareOutput> {
+  const src = new ListedSource(input.root, input.listing);
+  const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, ...(input.only ? { only: new Set(input.only) } : {}) });
+  return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount };
+}

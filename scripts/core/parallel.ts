@@ -1,0 +1,78 @@
+/**
+ * 大登记簿的并行检查：主线程列出一次目录，把单位文件夹分成几份（按文件数平衡），每个工作线程
+ * 用“按范围检查”读取并判断自己那一份（地区文件和被引用的单位每份都读，重复编号按全量目录判断），
+ * 主线程合并结果并去重。小登记簿不值得启动线程，直接单线程检查。
+ * Parallel validation of a large register: the main thread lists once and splits the unit
+ * folders into balanced shares; each worker runs a scoped validation of its share.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { compareFindings, summarize, type Finding, type Summary } from './finding.ts';
+import type { ShareInput, ShareOutput } from './parallel-share.ts';
+import { FsSource } from './source.ts';
+
+export const PARALLEL_MIN_FILES = 4000;
+
+export function defaultJobs(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(8, n));
+}
+
+function runWorker(input: ShareInput): Promise<ShareOutput> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./parallel-worker.mjs', import.meta.url), { workerData: input });
+    w.once('message', (m: ShareOutput) => resolve(m));
+    w.once('error', reject);
+    w.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker exited with ${code}`));
+    });
+  });
+}
+
+/**
+ * Validate everything under root/accounts with `jobs` workers. Returns undefined when the
+ * register is too small to be worth it (the caller then validates in one thread).
+ */
+export async function validateParallel(root: string, opts: { engineRoot: string; now: string; jobs: number; only?: ReadonlySet<string>; minFiles?: number }): Promise<{ findings: Finding[]; summary: Summary } | undefined> {
+  if (opts.jobs < 2) return undefined;
+  const listing = new FsSource(root).list('accounts');
+  const files = listing.filter((e) => e.type === 'file');
+  if (files.length < (opts.minFiles ?? PARALLEL_MIN_FILES)) return undefined;
+  // unit folders and their sizes
+  const sizes = new Map<string, number>();
+  const unitDirs = new Set(files.filter((e) => e.rel.endsWith('/unit.json')).map((e) => path.posix.dirname(e.rel).slice('accounts/'.length)));
+  for (const e of files) {
+    const d = path.posix.dirname(e.rel).slice('accounts/'.length);
+    if (unitDirs.has(d)) sizes.set(d, (sizes.get(d) ?? 0) + 1);
+  }
+  // everything that is not inside a unit folder (region files, strays) goes to share 0
+  const shares: string[][] = Array.from({ length: opts.jobs }, () => []);
+  const load = new Array<number>(opts.jobs).fill(0);
+  for (const [d, n] of [...sizes].sort((a, b) => b[1] - a[1])) {
+    let best = 0;
+    for (let i = 1; i < load.length; i++) if (load[i]! < load[best]!) best = i;
+    shares[best]!.push(d);
+    load[best]! += n;
+  }
+  const outs = await Promise.all(
+    shares.map((unitDirs, i) =>
+      runWorker({ root, engineRoot: opts.engineRoot, now: opts.now, unitDirs, listing, loose: i === 0, ...(opts.only ? { only: [...opts.only] } : {}) }),
+    ),
+  );
+  // structural findings outside unit folders (and region files) come from every share: de-duplicate
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  let accounts = 0;
+  for (const o of outs) {
+    accounts += o.accounts;
+    for (const f of o.findings) {
+      const k = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message.zh}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      findings.push(f);
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, summary: summarize(findings, files.length, accounts) };
+}

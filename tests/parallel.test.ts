@@ -1,0 +1,38 @@
+/**
+ * 并行检查与单线程检查结果完全一致（包括跨份的重复编号、单位文件夹以外的杂项文件）。
+ * Parallel validation finds exactly what single-threaded validation finds.
+ */
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateSource } from '../scripts/commands/validate.ts';
+import { validateParallel } from '../scripts/core/parallel.ts';
+import { FsSource } from '../scripts/core/source.ts';
+import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+
+const key = (f: { ruleId: string; file: string; line: number; column: number; message: { zh: string } }): string => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message.zh}`;
+
+describe('parallel validation', () => {
+  it('gives the same findings as one thread, on a register with problems in several places', async () => {
+    const dir = tmpDir('govmedia-par-');
+    cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(dir, 'accounts'), { recursive: true });
+    // a duplicate account id in two provinces (two shares), a stray file in a region folder,
+    // a folder that is neither region nor unit, a broken file, a second live account on a platform
+    const a = JSON.parse((await import('node:fs')).readFileSync(path.join(dir, 'accounts/sichuan/zigong/zg-szf/zg-szf-weibo.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'accounts/jiangsu/lianyungang/lyg-zf/zg-szf-weibo.json'), JSON.stringify({ ...a, hostUnit: 'lyg-zf', $schema: '../../../../schemas/account.schema.json' }, null, 2));
+    writeFileSync(path.join(dir, 'accounts/anhui/备注.txt'), '说明');
+    mkdirSync(path.join(dir, 'accounts/liaoning/tmp'));
+    writeFileSync(path.join(dir, 'accounts/liaoning/tmp/x.json'), '{}');
+    writeFileSync(path.join(dir, 'accounts/chongqing/qijiang/qj-zf/qj-zf-weibo.json'), '{\n  "id": "qj-zf-weibo",\n');
+    const single = await validateSource(new FsSource(dir), { now: '2026-11-21' });
+    const par = await validateParallel(dir, { engineRoot: ENGINE_ROOT, now: '2026-11-21', jobs: 3, minFiles: 0 });
+    expect(par).toBeDefined();
+    expect(single.findings.length).toBeGreaterThanOrEqual(5);
+    expect(par!.findings.map(key)).toEqual(single.findings.map(key));
+    expect(par!.summary.errors).toBe(single.summary.errors);
+  }, 120_000);
+
+  it('is not used for small registers', async () => {
+    expect(await validateParallel(ENGINE_ROOT, { engineRoot: ENGINE_ROOT, now: '2026-11-21', jobs: 2 })).toBeUndefined();
+  });
+});
