@@ -21,9 +21,14 @@ import { cmdAudit, cmdHistory } from './commands/history.ts';
 import { cmdExport } from './commands/export.ts';
 import { cmdSite } from './commands/site.ts';
 import { cmdForm } from './commands/form.ts';
+import { cmdBackfill, cmdChange, cmdClose, cmdNew } from './commands/scaffold.ts';
 import { GitError } from './core/git.ts';
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
+  new: { zh: '开设备案：新建账号文件（逐项提问，或用参数加 --yes）', en: 'open an account: write a new account file (interactive, or flags with --yes)' },
+  backfill: { zh: '补录备案：登记已开通但未备案的账号', en: 'back-fill an account that exists but was never filed' },
+  change: { zh: '变更备案（名称、认证主体、主办单位）或信息报备（人员、电话）', en: 'key change filing, or staff/phone report' },
+  close: { zh: '关停备案', en: 'closure filing' },
   validate: { zh: '检查登记簿（默认检查本库自带的样例登记簿）', en: 'check the register (default: the sample register in this repository)' },
   rules: { zh: '列出全部规则及其依据，并可写出 docs/rules.md', en: 'list every rule with its citation; --write updates docs/rules.md' },
   'check-pr': { zh: '检查一个合并请求（用基准分支的规则判断其改动，给出审批要求和期限）', en: 'check a pull request with the base branch\'s rules; approvals and deadlines' },
@@ -90,6 +95,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     switch (cmd) {
       case 'validate':
         return await cmdValidate(rest, lang, io);
+      case 'new':
+        return await cmdNew(rest, io);
+      case 'backfill':
+        return await cmdBackfill(rest, io);
+      case 'change':
+        return await cmdChange(rest, io);
+      case 'close':
+        return await cmdClose(rest, io);
       case 'rules':
         return await cmdRules(rest, lang, io);
       case 'gen-types':

@@ -102,20 +102,47 @@ function decodeUtf8(buf: Buffer): string | undefined {
   return buf.toString('utf8');
 }
 
-/** Position of the first byte that is not valid UTF-8, as line/column of the text before it. */
-function badUtf8Position(buf: Buffer): { line: number; column: number; byte: number } {
-  let lo = 0;
-  let hi = buf.length;
-  // find the longest valid prefix (binary search on prefix validity is monotone enough for reporting)
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const ok = decodeUtf8(buf.subarray(0, mid)) !== undefined || decodeUtf8(buf.subarray(0, Math.max(0, mid - 3))) !== undefined && mid - 3 >= lo;
-    if (ok && decodeUtf8(buf.subarray(0, mid)) !== undefined) lo = mid;
-    else hi = mid - 1;
+/** Index of the first byte that starts an invalid UTF-8 sequence (RFC 3629), or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  const n = buf.length;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + len > n) return i;
+    const c1 = buf[i + 1]!;
+    if (c1 < lo || c1 > hi) return i;
+    for (let k = 2; k < len; k++) {
+      const c = buf[i + k]!;
+      if (c < 0x80 || c > 0xbf) return i;
+    }
+    i += len;
   }
-  const prefix = buf.subarray(0, lo).toString('utf8');
+  return -1;
+}
+
+/** Line and column of the first byte that is not valid UTF-8. */
+function badUtf8Position(buf: Buffer): { line: number; column: number; byte: number } {
+  const at = Math.max(0, firstInvalidUtf8(buf));
+  const prefix = buf.subarray(0, at).toString('utf8');
   const lines = prefix.split(/\r\n|\r|\n/);
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, byte: buf[lo] ?? 0 };
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, byte: buf[at] ?? 0 };
 }
 
 type Kind = 'region' | 'unit' | 'account';
@@ -302,6 +329,8 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/misplaced', c.rel, AT_START, { zh: `上级地区文件夹 "${parent || 'accounts'}" 缺少 region.json`, en: `parent region folder "${parent || 'accounts'}" has no region.json` }, { zh: '每一级地区文件夹都需要 region.json。', en: 'Every region folder level needs a region.json.' }));
     }
     regions.set(c.dir, { file: c.file, data, id: c.dir, parent });
+    nameChecks(c, [['name'], ['supervisingOfficeName']], findings);
+    secretChecks(c, findings);
   }
 
   const loadUnit = (t: { rel: string; kind: Kind; dir: string; size: number }): void => {

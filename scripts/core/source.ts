@@ -44,7 +44,9 @@ export class FsSource implements FileSource {
     } catch {
       return out;
     }
-    if (!st.isDirectory()) return out;
+    // the register folder itself must be a real folder: a link or a file is reported, not followed
+    if (st.isSymbolicLink()) return [{ rel: prefix.replace(/\/+$/, ''), type: 'symlink', size: 0 }];
+    if (!st.isDirectory()) return [{ rel: prefix.replace(/\/+$/, ''), type: 'other', size: 0 }];
     const walk = (dirAbs: string, dirRel: string): void => {
       let items;
       try {

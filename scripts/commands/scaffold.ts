@@ -1,0 +1,888 @@
+/**
+ * 办事员用的向导：govmedia new（开设）、backfill（补录）、change <编号>（变更/报备）、close <编号>（关停）。
+ *
+ * 每个命令都可以交互（中文提问，边输入边校验），也可以用参数加 --yes 非交互运行（脚本、测试）。
+ * 写入之前用真实的引擎检查拟写入的登记簿：本次修改引入的错误一律拒绝（退出码 1，不写任何文件），
+ * 警告展示给用户确认；写入之后按适用办法列出带具体日期的下一步和 git 命令。
+ *
+ * The clerk-facing scaffolder. Every command runs interactively (Chinese prompts, validated as
+ * the user types) or non-interactively with flags and --yes. Before writing, the real engine
+ * judges the would-be register: errors the change introduces are refused (exit 1, nothing
+ * written), warnings are shown for confirmation; after writing, the next steps with due dates
+ * and the git commands are printed. Exit codes: 0 written, 1 refused or cancelled, 2 usage error.
+ */
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
+import type { Finding, Lang } from '../core/finding.ts';
+import { defaultDataRoot } from '../core/paths.ts';
+import type { AccountFile, App, CertifiedEntity, Change, Event, Person, Platform, Vendor } from '../generated/types.ts';
+import { nextStepsFor } from '../policy/deadlines.ts';
+import { deriveState } from '../policy/lifecycle.ts';
+import { formatFinding } from '../report/text.ts';
+import { Asker } from '../scaffold/ask.ts';
+import { judgeChange, type PendingChange } from '../scaffold/guard.ts';
+import {
+  accountJson,
+  CATEGORIES,
+  categoryForKind,
+  CERT_STATUSES,
+  CONTENT_TYPES,
+  FUNCTIONS,
+  MODES,
+  parsePerson,
+  parsePlatform,
+  PLATFORM_SLUG,
+  PLATFORMS,
+  QUALIFICATIONS,
+  schemaRef,
+  SUB_TYPES,
+  teamNames,
+  translator,
+  validators,
+  type AccountFunction,
+  type Tr,
+} from '../scaffold/model.ts';
+import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructions, type GitPlan, type ScaffoldKind } from '../scaffold/next-steps.ts';
+import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts.ts';
+import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
+import { UsageError } from './validate.ts';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export interface ScaffoldDeps {
+  /** Prompt functions (default @inquirer/prompts). Injecting them makes the run interactive. */
+  prompts?: Prompts;
+  /** Folder the command runs in (default process.cwd()): the default unit is the one it is in. */
+  cwd?: string;
+  /** Is there a terminal to ask on? (default process.stdin.isTTY) */
+  tty?: boolean;
+}
+
+const COMMON = {
+  lang: { type: 'string' },
+  now: { type: 'string' },
+  root: { type: 'string' },
+  date: { type: 'string' },
+  reason: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+const TEAM = {
+  principal: { type: 'string' },
+  'in-charge': { type: 'string' },
+  'section-head': { type: 'string' },
+  operator: { type: 'string', multiple: true },
+  editor: { type: 'string', multiple: true },
+  reviewer: { type: 'string', multiple: true },
+  'final-approver': { type: 'string', multiple: true },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+const OPEN = {
+  ...COMMON,
+  ...TEAM,
+  unit: { type: 'string' },
+  platform: { type: 'string' },
+  name: { type: 'string' },
+  'sub-type': { type: 'string' },
+  id: { type: 'string' },
+  'content-type': { type: 'string' },
+  functions: { type: 'string', multiple: true },
+  'certified-entity': { type: 'string' },
+  category: { type: 'string' },
+  'operating-unit': { type: 'string' },
+  mode: { type: 'string' },
+  vendor: { type: 'string' },
+  qualification: { type: 'string', multiple: true },
+  'agreement-date': { type: 'string' },
+  homepage: { type: 'string' },
+  'platform-account-id': { type: 'string' },
+  'decision-by': { type: 'string' },
+  'app-server': { type: 'string' },
+  'app-server-outside': { type: 'boolean' },
+  'app-server-abroad': { type: 'boolean' },
+  'app-exception-decision': { type: 'string' },
+  'app-ipv6': { type: 'boolean' },
+  'app-aging-friendly': { type: 'boolean' },
+  'app-accessibility': { type: 'boolean' },
+  // backfill only
+  opened: { type: 'string' },
+  certification: { type: 'string' },
+  'public-info': { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+const CHANGE = {
+  ...COMMON,
+  ...TEAM,
+  name: { type: 'string' },
+  'certified-entity': { type: 'string' },
+  category: { type: 'string' },
+  'host-unit': { type: 'string' },
+  'not-supervised': { type: 'boolean' },
+  phone: { type: 'string', multiple: true },
+  'credentials-rotated': { type: 'boolean' },
+  'decision-by': { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+const CLOSE = { ...COMMON, 'decision-by': { type: 'string' } } as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+interface Ctx {
+  io: Io;
+  lang: Lang;
+  t: Tr;
+  now: string;
+  root: string;
+  cwd: string;
+  idx: RegisterIndex;
+  ask: Asker;
+  v: ReturnType<typeof validators>;
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+const HELP: Record<string, { zh: string; en: string }> = {
+  new: {
+    zh: `govmedia new [选项]   开设备案：新建账号文件，第一个事件为“开设备案”
+  --unit <单位编号>  --platform <平台>  --name <账号名称>  --sub-type <服务号|订阅号|企业号|其他>  --id <账号编号>
+  --content-type <图文|音视频>  --functions <信息发布,互动交流,…>  --certified-entity <认证主体>  --category <分类>
+  --operating-unit <运营单位>  --mode <自营|购买服务>  --vendor <外包单位>  --qualification <资质>  --agreement-date <保密协议签订日期>
+  --principal "姓名,职务,办公电话,手机"  --in-charge …  --section-head …  --operator …（可多次）
+  --editor <姓名>  --reviewer <姓名>  --final-approver <姓名>  --reason <开办理由>  --date <YYYY-MM-DD>  --homepage <URL>
+  移动客户端：--app-server <服务器所在地> [--app-server-outside] [--app-server-abroad] [--app-ipv6] [--app-aging-friendly] [--app-accessibility]
+  --yes 不提问、直接按参数写入   --root <目录>   --now <YYYY-MM-DD>   --lang zh|en`,
+    en: `govmedia new [options]   open an account: a new file whose first event is 开设备案 (see the Chinese help for every flag; --yes runs without questions)`,
+  },
+  backfill: {
+    zh: `govmedia backfill [选项]   补录备案：已开通但从未备案的账号；选项同 govmedia new，另有
+  --opened <平台开通日期>  --certification <未认证|认证中|已认证>  --public-info <平台公开认证信息>`,
+    en: `govmedia backfill [options]   back-fill an account that exists but was never filed (options as for new, plus --opened, --certification, --public-info)`,
+  },
+  change: {
+    zh: `govmedia change <账号编号> [选项]
+  关键信息（变更备案，须主管单位审核）：--name <新名称>  --certified-entity <新认证主体>  --category <新分类>  --host-unit <新主办单位编号>
+    --reason <变更原因>  [--not-supervised 变更后不再纳入政务新媒体监管]
+  非关键信息（信息报备）：--principal/--in-charge/--section-head "姓名,职务,办公电话,手机"  --operator …（可多次，整体替换）
+    --editor/--reviewer/--final-approver <姓名>  --phone "<角色>=办公电话,手机"（角色：主要负责人、分管负责人、科室负责人、经办人员1…）
+    [--credentials-rotated 经办人员调整时已更换账号口令]
+  --date <YYYY-MM-DD>  --yes  --root <目录>  --now <YYYY-MM-DD>  --lang zh|en`,
+    en: `govmedia change <account id> [options]   key changes (--name, --certified-entity, --category, --host-unit, --reason) append 变更备案; staff/phone changes append 信息报备`,
+  },
+  close: {
+    zh: `govmedia close <账号编号> --reason <关停原因> [--date <YYYY-MM-DD>] [--yes] [--root <目录>] [--now <YYYY-MM-DD>] [--lang zh|en]`,
+    en: `govmedia close <account id> --reason <why> [--date YYYY-MM-DD] [--yes]   append 关停备案`,
+  },
+};
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function pickLang(args: string[]): Lang {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+async function run(
+  command: keyof typeof HELP,
+  args: string[],
+  io: Io,
+  deps: ScaffoldDeps,
+  options: NonNullable<ParseArgsConfig['options']>,
+  positionals: number,
+  body: (values: Values, pos: string[], ctx: Ctx) => Promise<number>,
+): Promise<number> {
+  const lang = pickLang(args);
+  const t = translator(lang);
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
+    const values = parsed.values as Values;
+    if (values.help) {
+      io.out(HELP[command]![lang]);
+      return 0;
+    }
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(t(`--lang 只能是 zh 或 en（收到 ${String(values.lang)}）`, `--lang must be zh or en`));
+    const now = typeof values.now === 'string' ? values.now : todayShanghai();
+    if (!isValidDate(now)) throw new UsageError(t(`--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`, `--now must be a date YYYY-MM-DD (got ${now})`));
+    if (parsed.positionals.length > positionals) throw new UsageError(t(`多余的参数：${parsed.positionals.slice(positionals).join(' ')}`, `unexpected arguments: ${parsed.positionals.slice(positionals).join(' ')}`));
+    const cwd = deps.cwd ?? process.cwd();
+    const root = typeof values.root === 'string' ? path.resolve(cwd, values.root) : (findDataRoot(cwd) ?? defaultDataRoot(cwd));
+    const idx = indexRegister(root);
+    if (idx.units.size === 0) throw new UsageError(t(`${root} 下没有登记簿（accounts/ 中没有任何单位）；请在登记簿仓库中运行，或用 --root 指定`, `no register under ${root}; run inside the register or pass --root`));
+    let prompts: Prompts | undefined;
+    if (!values.yes) {
+      const tty = deps.tty ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      if (deps.prompts) prompts = deps.prompts;
+      else if (tty) prompts = terminalPrompts(lang);
+      else throw new UsageError(t('当前没有可以提问的终端：请用参数提供全部信息并加上 --yes（运行 govmedia ' + command + ' --help 查看参数）', 'no terminal to ask on: pass every value as a flag and add --yes'));
+    }
+    const ctx: Ctx = { io, lang, t, now, root, cwd, idx, ask: new Asker(prompts, t), v: validators(t, now) };
+    return await body(values, parsed.positionals, ctx);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.err(t(`用法错误：${(e as Error).message}\n运行 govmedia ${command} --help 查看用法。`, `usage error: ${(e as Error).message}\nRun govmedia ${command} --help.`));
+      return 2;
+    }
+    if (isPromptExit(e)) {
+      io.err(t('已取消，没有写入任何文件。', 'Cancelled; nothing was written.'));
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strs = (v: unknown): string[] | undefined => (Array.isArray(v) ? (v as string[]) : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+function unitLabel(ctx: Ctx, u: UnitInfo): string {
+  return `${u.data.name}（${regionName(ctx.idx, u.regionId)}）`;
+}
+
+function unitChoices(ctx: Ctx, exclude?: string): { value: string; name: string; description: string }[] {
+  return [...ctx.idx.units.values()]
+    .filter((u) => u.data.kind !== '内设机构' && u.id !== exclude)
+    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
+    .map((u) => ({ value: u.id, name: unitLabel(ctx, u), description: `${u.id} · ${u.data.kind}` }));
+}
+
+function parseUnit(ctx: Ctx): (s: string) => string | undefined {
+  return (s) => (ctx.idx.units.has(s) ? s : [...ctx.idx.units.values()].find((u) => u.data.name === s || u.data.shortName === s)?.id);
+}
+
+// ---------------------------------------------------------------- people
+
+const ROLES = {
+  principal: { zh: '主要负责人', en: 'head of unit', flag: 'principal' },
+  inCharge: { zh: '分管负责人', en: 'officer in charge', flag: 'in-charge' },
+  sectionHead: { zh: '科室负责人', en: 'section head', flag: 'section-head' },
+  operator: { zh: '经办人员', en: 'operator', flag: 'operator' },
+} as const;
+type RoleKey = keyof typeof ROLES;
+
+function personFromFlag(ctx: Ctx, role: RoleKey, value: string): Person {
+  try {
+    return parsePerson(value, ctx.t, ctx.t(ROLES[role].zh, ROLES[role].en));
+  } catch (e) {
+    throw new UsageError(`--${ROLES[role].flag}：${(e as Error).message}`);
+  }
+}
+
+async function promptPerson(ctx: Ctx, label: string, current: Person | undefined, defaultPosition: string): Promise<Person> {
+  const p = ctx.ask.prompts!;
+  const t = ctx.t;
+  const name = (await p.input({ message: t(`${label}姓名`, `${label}: name`), ...(current ? { default: current.name } : {}), validate: ctx.v.required(t('姓名', 'the name'), 30) })).trim();
+  const position = (await p.input({ message: t(`${label}的单位及职务`, `${label}: unit and position`), default: current?.position ?? defaultPosition, validate: ctx.v.required(t('职务', 'the position'), 60) })).trim();
+  const officePhone = (await p.input({ message: t(`${label}办公电话（例如 0813-0000001，没有可留空）`, `${label}: office phone (optional)`), ...(current?.officePhone ? { default: current.officePhone } : {}), validate: ctx.v.officePhone })).trim();
+  const mobile = (await p.input({ message: t(`${label}手机号码（11 位，没有可留空）`, `${label}: mobile (11 digits, optional)`), ...(current?.mobile ? { default: current.mobile } : {}), validate: ctx.v.mobile })).trim();
+  const out: Person = { name, position };
+  if (officePhone) out.officePhone = officePhone;
+  if (mobile) out.mobile = mobile;
+  return out;
+}
+
+/** A person from a flag, or asked, or (non-interactive) missing → usage error. */
+async function getPerson(ctx: Ctx, role: RoleKey, flagValue: string | undefined, unitName: string, label?: string): Promise<Person> {
+  if (flagValue !== undefined) return personFromFlag(ctx, role, flagValue);
+  if (!ctx.ask.interactive) throw new UsageError(ctx.t(`缺少参数 --${ROLES[role].flag} "姓名,职务,办公电话,手机"（使用 --yes 时必须提供）`, `missing --${ROLES[role].flag} "name,position,office phone,mobile"`));
+  return promptPerson(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en), undefined, `${unitName} ${ROLES[role].zh}`);
+}
+
+async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<AccountFile['team']> {
+  const t = ctx.t;
+  const principal = await getPerson(ctx, 'principal', str(values.principal), unitName);
+  const inCharge = await getPerson(ctx, 'inCharge', str(values['in-charge']), unitName);
+  let sectionHead: Person | undefined;
+  const sh = str(values['section-head']);
+  if (sh !== undefined) sectionHead = personFromFlag(ctx, 'sectionHead', sh);
+  else if (ctx.ask.interactive && (await ctx.ask.yesNo(undefined, { message: t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: true }))) sectionHead = await promptPerson(ctx, t('科室负责人', 'section head'), undefined, `${unitName} 科室负责人`);
+  const opFlags = strs(values.operator);
+  let operators: Person[];
+  if (opFlags && opFlags.length) operators = opFlags.map((o) => personFromFlag(ctx, 'operator', o));
+  else if (ctx.ask.interactive) {
+    const n = await ctx.ask.count(undefined, { message: t('经办人员有几位？', 'How many operators?'), default: 1, min: 1, max: 10 });
+    operators = [];
+    for (let i = 0; i < n; i++) operators.push(await promptPerson(ctx, n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator'), undefined, `${unitName} 经办人员`));
+  } else throw new UsageError(t('缺少参数 --operator "姓名,职务,办公电话,手机"（至少一位经办人员）', 'missing --operator "name,position,office phone,mobile"'));
+  const team: AccountFile['team'] = { principal, inCharge, ...(sectionHead ? { sectionHead } : {}), operators };
+  const review = await getReview(ctx, values, team);
+  if (review) team.review = review;
+  return team;
+}
+
+/** The review chain (编辑 / 审核 / 终审): names of team members. */
+async function getReview(ctx: Ctx, values: Values, team: AccountFile['team'], current?: AccountFile['team']['review']): Promise<AccountFile['team']['review'] | undefined> {
+  const t = ctx.t;
+  const names = teamNames(team);
+  const flags = { editors: strs(values.editor), reviewers: strs(values.reviewer), finalApprovers: strs(values['final-approver']) };
+  const given = Object.values(flags).some((x) => x && x.length);
+  const check = (flag: string, list: string[]): string[] => {
+    for (const n of list) if (!names.includes(n)) throw new UsageError(t(`--${flag}：“${n}”不是管理队伍中的成员（可选：${names.join('、')}）`, `--${flag}: "${n}" is not on the team (${names.join(', ')})`));
+    return list;
+  };
+  if (given) {
+    const r: NonNullable<AccountFile['team']['review']> = { ...(current ?? {}) };
+    if (flags.editors?.length) r.editors = check('editor', flags.editors);
+    if (flags.reviewers?.length) r.reviewers = check('reviewer', flags.reviewers);
+    if (flags.finalApprovers?.length) r.finalApprovers = check('final-approver', flags.finalApprovers);
+    return r;
+  }
+  if (!ctx.ask.interactive) return current;
+  const p = ctx.ask.prompts!;
+  const pick = async (message: string, exclude: string[], dflt?: string): Promise<string | undefined> => {
+    const choices = names.filter((n) => !exclude.includes(n)).map((n) => ({ value: n, name: n }));
+    if (!choices.length) return undefined;
+    return p.select<string>({ message, choices, ...(dflt && choices.some((c) => c.value === dflt) ? { default: dflt } : {}) });
+  };
+  ctx.io.out(t('内容审核分工：编辑（初审）、审核（复审）、终审须由不同的人担任（严禁自编自审自发）。', 'Review chain: editor, reviewer and final approver must be different people.'));
+  const editor = await pick(t('谁担任信息编辑（初审）？', 'Who edits (first review)?'), [], current?.editors?.[0] ?? team.operators[0]?.name);
+  if (!editor) return current;
+  const reviewer = await pick(t('谁担任审核（复审）？（不能与编辑为同一人）', 'Who reviews? (not the editor)'), [editor], current?.reviewers?.[0] ?? team.sectionHead?.name);
+  if (!reviewer) return { editors: [editor] };
+  const finalApprover = await pick(t('谁担任终审？（不能与编辑、审核为同一人）', 'Who gives final approval? (neither of the above)'), [editor, reviewer], current?.finalApprovers?.[0] ?? team.inCharge.name);
+  return { editors: [editor], reviewers: [reviewer], ...(finalApprover ? { finalApprovers: [finalApprover] } : {}) };
+}
+
+// ---------------------------------------------------------------- writing
+
+interface Plan {
+  kind: ScaffoldKind;
+  account: AccountFile;
+  before?: AccountFile;
+  /** Repo-relative path to write, and the old path when the file moves. */
+  path: string;
+  fromPath?: string;
+  /** What the command will do, for the user (no personal data). */
+  summary: string[];
+  /** Attach a printed filing form. */
+  form: boolean;
+  subject: string;
+}
+
+function printFindings(ctx: Ctx, list: readonly Finding[], refusing = false): void {
+  for (const f of list) {
+    let s = formatFinding(f, ctx.lang);
+    if (refusing && f.severity === 'warning') s += '\n' + ctx.t('    说明：办法把这一条定为警告，是为了不让历史记录阻断检查；新的备案不得新产生这种情况（确需保留的，须经主管单位审核的规则例外）。', '    note: the measures grade this a warning so that old records do not block; a new filing may not create it (unless a reviewed exception allows it).');
+    ctx.io.err(s + '\n');
+  }
+}
+
+/** Judge, confirm, write, and print the next steps. */
+async function commit(ctx: Ctx, plan: Plan): Promise<number> {
+  const t = ctx.t;
+  const change: PendingChange = {
+    write: new Map([[plan.path, accountJson(plan.account)]]),
+    remove: plan.fromPath && plan.fromPath !== plan.path ? [plan.fromPath] : [],
+    account: {
+      id: plan.account.id,
+      path: plan.path,
+      ...(plan.fromPath ? { fromPath: plan.fromPath } : {}),
+      ...(plan.before ? { before: plan.before } : {}),
+      after: plan.account,
+      unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id,
+    },
+  };
+  ctx.io.out(plan.summary.join('\n'));
+  const j = await judgeChange(ctx.root, change, { now: ctx.now });
+  if (j.blocking.length) {
+    ctx.io.err(t(`\n不能写入：按适用的管理办法，这样修改会产生 ${j.blocking.length} 个问题（未写入任何文件）：\n`, `\nRefused: under the measures that apply, this change would introduce ${j.blocking.length} problem(s) (nothing was written):\n`));
+    printFindings(ctx, j.blocking, true);
+    if (j.warnings.length) {
+      ctx.io.err(t('另有以下警告：\n', 'And these warnings:\n'));
+      printFindings(ctx, j.warnings);
+    }
+    ctx.io.err(t('请按“修正”一栏修改后重新运行。确有特殊情况的，请联系主管单位申请经审核的规则例外（policies/exceptions/）。', 'Fix as described and run again; for a genuine special case, ask the supervising office for a reviewed exception (policies/exceptions/).'));
+    return 1;
+  }
+  if (j.warnings.length) {
+    ctx.io.err(t(`\n请注意：以下 ${j.warnings.length} 条警告不阻止提交，但审核人会看到，需要说明理由：\n`, `\nNote: ${j.warnings.length} warning(s) do not block, but the reviewer will see them:\n`));
+    printFindings(ctx, j.warnings);
+  }
+  if (ctx.ask.interactive) {
+    const ok = await ctx.ask.prompts!.confirm({ message: j.warnings.length ? t(`仍要写入 ${plan.path} 吗？`, `Write ${plan.path} anyway?`) : t(`确认写入 ${plan.path}？`, `Write ${plan.path}?`), default: j.warnings.length === 0 });
+    if (!ok) {
+      ctx.io.err(t('已取消，没有写入任何文件。', 'Cancelled; nothing was written.'));
+      return 1;
+    }
+  }
+  const abs = path.join(ctx.root, plan.path);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileSync(abs, accountJson(plan.account));
+  if (change.remove.length) for (const r of change.remove) unlinkSync(path.join(ctx.root, r));
+  ctx.io.out(t(`\n✓ 已写入 ${plan.path}${change.remove.length ? `（由 ${change.remove.join('、')} 移入）` : ''}`, `\n✓ wrote ${plan.path}${change.remove.length ? ` (moved from ${change.remove.join(', ')})` : ''}`));
+
+  // ---- next steps
+  const doc = j.after.register.accountsById.get(plan.account.id);
+  const steps = doc ? nextStepsFor(doc, j.after.register, j.after.policies, ctx.now) : [];
+  const lines: string[] = ['', t('下一步：', 'Next steps:')];
+  let n = 0;
+  const item = (s: string): void => void lines.push(`${++n}. ${s}`);
+  const later = doc ? laterStepsFor(doc, j.after.register, j.after.policies, ctx.now) : [];
+  if (steps.length) {
+    item(t('按以下期限办理（按法定工作日计算）：', 'Meet these deadlines (official working days):'));
+    for (const s of formatSteps(steps, t)) lines.push(`   ${s}`);
+  }
+  if (later.length) {
+    item(t('后续环节的期限（从该环节办结之日起算）：', 'Later deadlines (counted from the step that starts them):'));
+    for (const s of formatLaterSteps(later, ctx.now, t)) lines.push(`   ${s}`);
+  }
+  if (!steps.length && !later.length && plan.kind !== '报备') {
+    item(t('合并请求经主管单位批准后，按规定办理后续环节并在本文件中追加相应事件。', 'Once approved, carry out the next steps and append their events to this file.'));
+  }
+  if (plan.kind === '报备') item(t('在全国政务新媒体报送系统中同步修改人员和电话信息；本次合并请求即向主管单位的报备。', 'Update the staff and phones in the national reporting system as well; this pull request is the report to the supervising office.'));
+  if (plan.form) item(t(`打印备案表：运行 govmedia form ${plan.account.id}，由主要负责人签字、加盖单位公章，扫描件作为合并请求的附件。`, `Print the filing form: govmedia form ${plan.account.id}; have it signed and stamped, and attach the scan to the pull request.`));
+  const gp: GitPlan = { kind: plan.kind, id: plan.account.id, name: plan.account.name, platform: plan.account.platform, files: [plan.path, ...change.remove], subject: plan.subject };
+  item(t('提交修改并推送（在登记簿仓库的根目录运行）：', 'Commit and push (from the root of the register repository):'));
+  for (const c of gitCommands(gp)) lines.push(`   ${c}`);
+  for (const s of prInstructions(t)) item(s);
+  ctx.io.out(lines.join('\n'));
+  return 0;
+}
+
+function lastEventDate(a: AccountFile): string | undefined {
+  let d: string | undefined;
+  for (const e of a.events) if (!d || e.date > d) d = e.date;
+  return d;
+}
+
+async function getDate(ctx: Ctx, values: Values, message: string, notBefore?: string): Promise<string> {
+  return ctx.ask.text('date', str(values.date), { message, default: ctx.now, validate: ctx.v.dateNotBefore(notBefore) });
+}
+
+function decision(values: Values, date: string): NonNullable<Event['unitDecision']> {
+  return { decision: '同意', date, by: str(values['decision-by'])?.trim() || '主要负责人' };
+}
+
+// ---------------------------------------------------------------- new / backfill
+
+async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx): Promise<number> {
+  const { t, ask, v, idx } = ctx;
+  ctx.io.out(kind === '开设' ? t('开设备案：为主办单位新建一个政务新媒体账号文件。', 'Opening filing: a new account file for a host unit.') : t('补录备案：登记一个已经开通、但从未备案的账号。', 'Back-fill: register an account that exists but was never filed.'));
+  const here = unitOfCwd(idx, ctx.cwd);
+  const unitId = await ask.choose('unit', str(values.unit), { message: t('主办单位（谁开设、谁主办）', 'Host unit'), choices: unitChoices(ctx), ...(here ? { default: here.id } : {}), parse: parseUnit(ctx) });
+  const unit = idx.units.get(unitId)!;
+  const platform = await ask.choose<Platform>('platform', str(values.platform), { message: t('平台', 'Platform'), choices: PLATFORMS.map((p) => ({ value: p, name: p })), parse: parsePlatform });
+  let subType: AccountFile['subType'];
+  if (platform === '微信公众号') subType = await ask.choose<(typeof SUB_TYPES)[number]>('sub-type', str(values['sub-type']), { message: t('公众号类型', 'Official account type'), choices: SUB_TYPES.map((s) => ({ value: s, name: s })), default: '订阅号', parse: (s) => SUB_TYPES.find((x) => x === s) });
+  else if (str(values['sub-type']) !== undefined) throw new UsageError(t('--sub-type 只适用于微信公众号', '--sub-type applies to 微信公众号 only'));
+  const name = await ask.text('name', str(values.name), { message: t('账号名称（与平台上公开显示的名称一致）', 'Account name (as shown on the platform)'), validate: v.name });
+  const taken = (id: string): boolean => idx.accountPaths.has(id);
+  let proposal = `${unit.id}-${PLATFORM_SLUG[platform]}`;
+  for (let i = 2; taken(proposal); i++) proposal = `${unit.id}-${PLATFORM_SLUG[platform]}-${i}`;
+  const id = await ask.text('id', str(values.id), { message: t('账号编号（文件名，小写字母、数字和连字符）', 'Account id (file name)'), default: proposal, validate: v.id(taken) });
+  const contentType = await ask.choose<(typeof CONTENT_TYPES)[number]>('content-type', str(values['content-type']), { message: t('主要内容类型', 'Main content type'), choices: CONTENT_TYPES.map((c) => ({ value: c, name: c === '图文' ? '图文（以文字图片为主）' : '音视频（以音视频为主）' })), default: platform === '抖音' || platform === '快手' || platform === '微信视频号' || platform === '哔哩哔哩' ? '音视频' : '图文', parse: (s) => CONTENT_TYPES.find((x) => x === s) });
+  const functions = await ask.many<AccountFunction>('functions', strs(values.functions), { message: t('账号功能（空格选择，回车确认）', 'Functions (space to select, enter to confirm)'), choices: FUNCTIONS, defaults: ['信息发布'], required: true });
+  const entityName = await ask.text('certified-entity', str(values['certified-entity']), { message: t('认证主体（平台机构认证所用的单位全称）', 'Certified entity (full name)'), default: unit.data.name, validate: v.required(t('认证主体', 'the certified entity'), 100) });
+  const category = await ask.choose<CertifiedEntity['category']>('category', str(values.category), { message: t('认证主体分类', 'Category of the certified entity'), choices: CATEGORIES.map((c) => ({ value: c, name: c })), default: categoryForKind(unit.data.kind), parse: (s) => CATEGORIES.find((x) => x === s) });
+  const certifiedEntity: CertifiedEntity = { name: entityName, category };
+  const entityUnit = [...idx.units.values()].find((u) => u.data.name === entityName);
+  if (entityUnit) certifiedEntity.unit = entityUnit.id;
+  const operatingUnit = await ask.text('operating-unit', str(values['operating-unit']), { message: t('运营单位（承办单位）全称', 'Operating unit'), default: unit.data.name, validate: v.required(t('运营单位', 'the operating unit'), 100) });
+  const mode = await ask.choose<(typeof MODES)[number]>('mode', str(values.mode), { message: t('运营模式', 'Operating mode'), choices: MODES.map((m) => ({ value: m, name: m === '购买服务' ? '购买服务（服务外包）' : '自营' })), default: '自营', parse: (s) => MODES.find((x) => x === s) });
+  let vendor: Vendor | undefined;
+  if (mode === '购买服务') {
+    const vname = await ask.text('vendor', str(values.vendor), { message: t('服务外包单位名称', 'Vendor name'), validate: v.required(t('服务外包单位名称', 'the vendor name'), 100) });
+    let quals: string[];
+    const qf = strs(values.qualification);
+    if (qf?.length) quals = qf.flatMap((q) => q.split(/[,，、]/)).map((q) => ask.checkFlag('qualification', q, v.required(t('资质', 'a qualification'), 60))).filter(Boolean);
+    else if (ask.interactive) {
+      quals = await ask.prompts!.checkbox<string>({ message: t('外包单位具备的资质（空格选择；新闻采编资质即“互联网新闻信息服务许可”）', 'Vendor qualifications'), choices: QUALIFICATIONS.map((q) => ({ value: q, name: q })) });
+      const more = await ask.text('qualification', undefined, { message: t('其他资质（多个用逗号分隔，没有可留空）', 'Other qualifications (comma-separated, optional)'), optional: true });
+      quals.push(...more.split(/[,，、]/).map((q) => q.trim()).filter((q) => q && q.length <= 60));
+    } else quals = [];
+    quals = [...new Set(quals)];
+    vendor = { name: vname, ...(quals.length ? { qualifications: quals } : {}) };
+    const ad = str(values['agreement-date']);
+    if (ad !== undefined) vendor.confidentialityAgreement = { signed: true, date: ask.checkFlag('agreement-date', ad, v.date) };
+    else if (ask.interactive) {
+      const signed = await ask.yesNo(undefined, { message: t('已与外包单位签订保密安全协议？', 'Confidentiality agreement signed?'), default: true });
+      vendor.confidentialityAgreement = signed ? { signed, date: await ask.text('agreement-date', undefined, { message: t('保密安全协议签订日期', 'Date signed'), validate: v.date }) } : { signed };
+    } else vendor.confidentialityAgreement = { signed: false };
+  } else if (str(values.vendor) !== undefined) throw new UsageError(t('--vendor 只适用于运营模式“购买服务”（请同时给出 --mode 购买服务）', '--vendor needs --mode 购买服务'));
+
+  let app: App | undefined;
+  if (platform === '移动客户端') app = await getApp(ctx, values);
+
+  const team = await getTeam(ctx, values, unit.data.name);
+
+  let certification: AccountFile['certification'] = { status: '未认证' };
+  let opened: string | undefined;
+  let homepage = str(values.homepage);
+  if (kind === '补录') {
+    opened = await ask.text('opened', str(values.opened), { message: t('该账号在平台开通的日期（YYYY-MM-DD）', 'Date the account was opened on the platform'), validate: v.date });
+    const status = await ask.choose<(typeof CERT_STATUSES)[number]>('certification', str(values.certification), { message: t('平台认证情况', 'Platform certification'), choices: CERT_STATUSES.map((s) => ({ value: s, name: s })), default: '已认证', parse: (s) => CERT_STATUSES.find((x) => x === s) });
+    const publicInfo = status === '未认证' ? '' : await ask.text('public-info', str(values['public-info']), { message: t('平台公开认证信息（应标明主办单位名称）', 'Public certification text (should name the host unit)'), default: unit.data.name, validate: v.required(t('认证信息', 'the certification text'), 200) });
+    certification = { status, ...(publicInfo ? { publicInfo } : {}) };
+    if (homepage === undefined && ask.interactive) homepage = await ask.text('homepage', undefined, { message: t('账号主页地址（URL，没有可留空）', 'Home page URL (optional)'), optional: true, validate: urlCheck(t) });
+  }
+  if (homepage) homepage = ask.checkFlag('homepage', homepage, urlCheck(t));
+  const reasonHint = kind === '开设' ? t('开办理由（写明开办的必要性、信息发布来源和更新保障机制；上级要求的注明文件）', 'Reason for opening (need, information sources, how updates are guaranteed)') : t('补录理由（为什么开通后未备案、为什么确需保留；信息发布来源和更新保障机制）', 'Reason for the back-fill (why it was not filed, why it stays; sources and updates)');
+  const reason = await ask.text('reason', str(values.reason), { message: reasonHint, validate: v.required(t('理由', 'the reason'), 2000) });
+  const date = await getDate(ctx, values, kind === '开设' ? t('备案日期（YYYY-MM-DD，默认今天）', 'Filing date (default today)') : t('补录备案日期（YYYY-MM-DD，默认今天）', 'Back-fill date (default today)'), opened);
+
+  const rel = `accounts/${unit.dir}/${id}.json`;
+  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, unitDecision: decision(values, date) };
+  if (opened) first.note = `账号已于 ${opened} 在平台开通，此前未备案。`;
+  const account: AccountFile = {
+    $schema: schemaRef(rel),
+    id,
+    name,
+    platform,
+    ...(subType ? { subType } : {}),
+    ...(str(values['platform-account-id']) ? { platformAccountId: str(values['platform-account-id'])!.trim() } : {}),
+    hostUnit: unit.id,
+    certifiedEntity,
+    operatingUnit,
+    operatingMode: mode,
+    ...(vendor ? { vendor } : {}),
+    team,
+    contentType,
+    functions,
+    ...(homepage ? { urls: { homepage } } : {}),
+    certification,
+    ...(app ? { app } : {}),
+    events: [first],
+  };
+  const summary = [
+    '',
+    t(`将写入：${rel}`, `Will write: ${rel}`),
+    t(`  ${kind}备案：“${name}”（${platform}${subType ? '·' + subType : ''}），主办单位 ${unitLabel(ctx, unit)}，编号 ${id}，日期 ${date}`, `  ${kind === '开设' ? 'opening' : 'back-fill'}: "${name}" (${platform}), host unit ${unit.data.name}, id ${id}, dated ${date}`),
+    t(`  管理队伍 ${teamNames(team).length} 人；正在按适用的管理办法检查……`, `  team of ${teamNames(team).length}; checking against the measures that apply…`),
+  ];
+  return commit(ctx, { kind, account, path: rel, summary, form: true, subject: `${kind}备案：${name}（${platform}）` });
+}
+
+function urlCheck(t: Tr): (s: string) => true | string {
+  return (s) => (s.trim() === '' || /^https?:\/\/\S+$/.test(s.trim()) ? true : t('网址应以 http:// 或 https:// 开头', 'a URL starts with http:// or https://'));
+}
+
+async function getApp(ctx: Ctx, values: Values): Promise<App> {
+  const { t, ask } = ctx;
+  const place = await ask.text('app-server', str(values['app-server']), { message: t('移动客户端服务器所在地（城市或机房）', 'Where the app servers are'), validate: ctx.v.required(t('服务器所在地', 'the server location'), 100) });
+  const outside = bool(values['app-server-outside']);
+  const inRegion = outside !== undefined ? !outside : await ask.yesNo(undefined, { message: t('服务器是否位于本市？', 'Are the servers in the city?'), default: true });
+  const abroad = await ask.yesNo(bool(values['app-server-abroad']) ?? (ask.interactive ? undefined : false), { message: t('服务器是否位于境外？（不得位于境外）', 'Are the servers abroad? (not allowed)'), default: false });
+  const app: App = {
+    ipv6: await ask.yesNo(bool(values['app-ipv6']) ?? (ask.interactive ? undefined : false), { message: t('是否全面支持 IPv6？', 'Full IPv6 support?'), default: true }),
+    agingFriendly: await ask.yesNo(bool(values['app-aging-friendly']) ?? (ask.interactive ? undefined : false), { message: t('是否完成适老化改造？', 'Adapted for older users?'), default: true }),
+    accessibility: await ask.yesNo(bool(values['app-accessibility']) ?? (ask.interactive ? undefined : false), { message: t('是否完成无障碍适配？', 'Accessibility done?'), default: true }),
+    serverLocation: { place, inRegion, abroad },
+  };
+  if (!inRegion) {
+    const d = await ask.text('app-exception-decision', str(values['app-exception-decision']), { message: t('服务器不在本市：主办单位集体研究指定地点的决定文号或说明', 'Servers outside the city: the decision that chose the place'), optional: true });
+    if (d) app.serverLocation.exceptionDecision = d;
+  }
+  return app;
+}
+
+export async function cmdNew(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
+  return run('new', args, io, deps, OPEN, 0, (values, _p, ctx) => {
+    for (const f of ['opened', 'certification', 'public-info']) if (values[f] !== undefined) throw new UsageError(ctx.t(`--${f} 只用于 govmedia backfill（补录备案）`, `--${f} is for govmedia backfill`));
+    return openAccount('开设', values, ctx);
+  });
+}
+
+export async function cmdBackfill(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
+  return run('backfill', args, io, deps, OPEN, 0, (values, _p, ctx) => openAccount('补录', values, ctx));
+}
+
+// ---------------------------------------------------------------- change / close
+
+interface Loaded {
+  rel: string;
+  data: AccountFile;
+  unit: UnitInfo | undefined;
+}
+
+async function loadAccount(ctx: Ctx, pos: string[], verb: string): Promise<Loaded> {
+  const { t, idx } = ctx;
+  let id = pos[0];
+  if (!id) {
+    if (!ctx.ask.interactive) throw new UsageError(t(`请给出账号编号：govmedia ${verb} <账号编号>`, `give the account id: govmedia ${verb} <id>`));
+    const here = unitOfCwd(idx, ctx.cwd);
+    const ids = [...idx.accountPaths.entries()].filter(([, ps]) => !here || ps.some((p) => p.startsWith(`accounts/${here.dir}/`))).map(([k]) => k).sort();
+    if (!ids.length) throw new UsageError(t('没有找到可选的账号', 'no accounts to choose from'));
+    id = await ctx.ask.prompts!.select<string>({ message: t('选择账号', 'Choose the account'), choices: ids.map((k) => ({ value: k, name: k })) });
+  }
+  const paths = idx.accountPaths.get(id);
+  if (!paths || !paths.length) {
+    const near = [...idx.accountPaths.keys()].filter((k) => k.includes(id!) || id!.includes(k)).slice(0, 5);
+    throw new UsageError(t(`登记簿中没有编号为“${id}”的账号${near.length ? `（是不是：${near.join('、')}？）` : ''}`, `no account "${id}" in the register${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`));
+  }
+  if (paths.length > 1) throw new UsageError(t(`编号“${id}”有多个文件（${paths.join('、')}），请先运行 govmedia validate 修正`, `"${id}" has several files; run govmedia validate first`));
+  const rel = paths[0]!;
+  const r = readAccount(ctx.root, rel);
+  if (!r) throw new UsageError(t(`${rel} 无法读取（JSON 有错误）：请先运行 govmedia validate ${rel} 并修正`, `${rel} cannot be parsed: run govmedia validate first`));
+  const unitDir = path.posix.dirname(rel).slice('accounts/'.length);
+  const unit = [...idx.units.values()].find((u) => u.dir === unitDir);
+  return { rel, data: r.data, unit };
+}
+
+/** Refuse changing or closing an account that is closed or closing. */
+function refuseIfClosed(ctx: Ctx, a: Loaded, verb: '变更' | '关停'): number | undefined {
+  const s = deriveState(a.data);
+  if (!s.closing && !s.closed) return undefined;
+  const { t } = ctx;
+  const where = `${a.rel}:1:1`;
+  const state = s.closed ? t(`已处于“${s.phase}”状态`, `closed (${s.phase})`) : t(`正在办理关停（当前为“${s.phase}”）`, `being closed (${s.phase})`);
+  ctx.io.err(
+    t(
+      `不能${verb}：账号“${a.data.name}”（${a.data.id}）${state}。\n  ${where}\n    依据：国办发〔2018〕123号 四、（一）开设整合（开设、变更、关停、注销应向主管单位备案）：关停备案之后，账号只能继续办理公告、注销和系统填报，直至注销完成；已注销的账号不再变更。\n    修正：${verb === '关停' ? '请在本文件中按期限追加“注销公告”“平台注销”“系统填报”等事件，不要重复提交关停备案。' : '如需继续使用，请以新账号办理开设备案（govmedia new）；原账号文件保留作为记录。'}`,
+      `Cannot ${verb === '关停' ? 'close' : 'change'}: account "${a.data.name}" (${a.data.id}) is ${state}.\n  ${where}\n    source: 国办发〔2018〕123号 四、（一）\n    fix: ${verb === '关停' ? 'append the announcement, deregistration and system entry events instead of a second closure filing.' : 'open a new account (govmedia new) if it is still needed; this file stays as the record.'}`,
+    ),
+  );
+  ctx.io.err(t('未写入任何文件。', 'Nothing was written.'));
+  return 1;
+}
+
+type KeyWhat = 'name' | 'entity' | 'category' | 'host';
+
+const PHONE_ROLES: Record<string, RoleKey> = { 主要负责人: 'principal', principal: 'principal', 分管负责人: 'inCharge', 'in-charge': 'inCharge', 科室负责人: 'sectionHead', 'section-head': 'sectionHead', 经办人员: 'operator', operator: 'operator' };
+
+function applyPhones(ctx: Ctx, team: AccountFile['team'], specs: string[]): void {
+  const { t } = ctx;
+  for (const spec of specs) {
+    const m = /^\s*([^=＝]+?)\s*(\d*)\s*[=＝]\s*(.*)$/.exec(spec);
+    const role = m ? PHONE_ROLES[m[1]!] : undefined;
+    if (!m || !role) throw new UsageError(t(`--phone 应写作“角色=办公电话,手机”，角色为 主要负责人、分管负责人、科室负责人 或 经办人员1、经办人员2…（收到“${spec}”）`, `--phone: write "role=office phone,mobile" (got "${spec}")`));
+    const n = m[2] ? Number(m[2]) : 1;
+    const p = role === 'operator' ? team.operators[n - 1] : team[role];
+    if (!p) throw new UsageError(t(`--phone：管理队伍中没有${ROLES[role].zh}${role === 'operator' ? n : ''}`, `--phone: the team has no ${ROLES[role].en}${role === 'operator' ? ' ' + n : ''}`));
+    const [office = '', mobile = ''] = m[3]!.split(/[,，]/).map((x) => x.trim());
+    if (office && ctx.v.officePhone(office) !== true) throw new UsageError(`--phone：${String(ctx.v.officePhone(office))}`);
+    if (mobile && ctx.v.mobile(mobile) !== true) throw new UsageError(`--phone：${String(ctx.v.mobile(mobile))}`);
+    if (!office && !mobile) throw new UsageError(t(`--phone：请给出办公电话或手机（收到“${spec}”）`, `--phone: give an office phone or a mobile`));
+    if (office) p.officePhone = office;
+    if (mobile) p.mobile = mobile;
+  }
+}
+
+/** Names in the review chain who are not on the team (any more). */
+function staleReviewers(team: AccountFile['team']): string[] {
+  const names = teamNames(team);
+  const r = team.review ?? {};
+  return [...new Set([...(r.editors ?? []), ...(r.reviewers ?? []), ...(r.finalApprovers ?? [])])].filter((n) => !names.includes(n));
+}
+
+/** What changed on the team, as 信息报备 changes that name roles only (no personal data). */
+function teamChanges(before: AccountFile['team'], after: AccountFile['team']): { changes: Change[]; operatorLeft: boolean } {
+  const changes: Change[] = [];
+  const phones = (p: Person | undefined): string => `${p?.officePhone ?? ''}/${p?.mobile ?? ''}`;
+  for (const role of ['principal', 'inCharge', 'sectionHead'] as const) {
+    const a = before[role];
+    const b = after[role];
+    const label = ROLES[role].zh;
+    if (!a && !b) continue;
+    if (!a || !b || a.name !== b.name) changes.push({ field: '管理队伍', from: a ? `${label}（原任）` : `${label}（未登记）`, to: b ? `${label}（新任）` : `${label}（不再登记）` });
+    else {
+      if (a.position !== b.position) changes.push({ field: '管理队伍', from: `${label}职务（原）`, to: `${label}职务（调整后）` });
+      if (phones(a) !== phones(b)) changes.push({ field: '联系电话', from: `${label}联系电话（原）`, to: `${label}联系电话（新）` });
+    }
+  }
+  const bn = before.operators.map((p) => p.name);
+  const an = after.operators.map((p) => p.name);
+  const operatorLeft = bn.some((n) => !an.includes(n));
+  if (bn.join('\u0000') !== an.join('\u0000')) changes.push({ field: '管理队伍', from: `经办人员（原 ${bn.length} 人）`, to: `经办人员（调整后 ${an.length} 人）` });
+  else {
+    if (before.operators.some((p, i) => p.position !== after.operators[i]?.position)) changes.push({ field: '管理队伍', from: '经办人员职务（原）', to: '经办人员职务（调整后）' });
+    if (before.operators.some((p, i) => phones(p) !== phones(after.operators[i]))) changes.push({ field: '联系电话', from: '经办人员联系电话（原）', to: '经办人员联系电话（新）' });
+  }
+  if (JSON.stringify(before.review ?? {}) !== JSON.stringify(after.review ?? {})) changes.push({ field: '管理队伍', from: '内容审核分工（原）', to: '内容审核分工（调整后）' });
+  return { changes, operatorLeft };
+}
+
+export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
+  return run('change', args, io, deps, CHANGE, 1, async (values, pos, ctx) => {
+    const { t, ask, v, idx } = ctx;
+    const loaded = await loadAccount(ctx, pos, 'change');
+    const refused = refuseIfClosed(ctx, loaded, '变更');
+    if (refused !== undefined) return refused;
+    const before = loaded.data;
+    const a: AccountFile = structuredClone(before);
+    const unitName = (id: string): string => idx.units.get(id)?.data.name ?? id;
+
+    // ---- which kind of change
+    const keyFlags = { name: str(values.name), entity: str(values['certified-entity']), category: str(values.category), host: str(values['host-unit']) };
+    const staffFlags = ['principal', 'in-charge', 'section-head', 'operator', 'editor', 'reviewer', 'final-approver', 'phone'].some((f) => values[f] !== undefined);
+    const anyKey = Object.values(keyFlags).some((x) => x !== undefined);
+    let doKey = anyKey;
+    let doStaff = staffFlags;
+    if (!anyKey && !staffFlags) {
+      if (!ask.interactive) throw new UsageError(t('没有要变更的内容：关键信息用 --name、--certified-entity、--category、--host-unit；人员电话用 --principal、--in-charge、--section-head、--operator、--editor、--reviewer、--final-approver、--phone', 'nothing to change: pass key flags (--name, --certified-entity, --category, --host-unit) or staff flags'));
+      ctx.io.out(t(`变更账号“${before.name}”（${before.platform}，${before.id}）。`, `Changing "${before.name}" (${before.platform}, ${before.id}).`));
+      const which = await ask.prompts!.select<'key' | 'staff'>({
+        message: t('变更哪类信息？', 'What changes?'),
+        choices: [
+          { value: 'key', name: t('关键信息：名称、认证主体及其分类、主办单位（变更备案，须主管单位审核）', 'Key information: name, certified entity and its category, host unit (change filing)') },
+          { value: 'staff', name: t('人员/电话等非关键信息（信息报备）', 'Staff, phones and other non-key information (report)') },
+        ],
+      });
+      doKey = which === 'key';
+      doStaff = which === 'staff';
+    }
+
+    const changes: Change[] = [];
+    let moveTo: UnitInfo | undefined;
+    if (doKey) {
+      let what: KeyWhat[] = (Object.keys(keyFlags) as KeyWhat[]).filter((k) => keyFlags[k] !== undefined);
+      if (!anyKey) {
+        what = await ask.prompts!.checkbox<KeyWhat>({
+          message: t('变更哪些关键信息？（空格选择，回车确认）', 'Which key information changes?'),
+          choices: [
+            { value: 'name', name: t(`账号名称（现为“${before.name}”）`, `name (now "${before.name}")`) },
+            { value: 'entity', name: t(`认证主体（现为“${before.certifiedEntity.name}”）`, `certified entity (now "${before.certifiedEntity.name}")`) },
+            { value: 'category', name: t(`认证主体分类（现为“${before.certifiedEntity.category}”）`, `category (now "${before.certifiedEntity.category}")`) },
+            { value: 'host', name: t(`主办单位（现为“${unitName(before.hostUnit)}”，文件将移到新单位的文件夹）`, `host unit (now "${unitName(before.hostUnit)}"; the file moves)`) },
+          ],
+          validate: (sel) => (sel.length ? true : t('请至少选择一项（空格键选择）', 'choose at least one (space)')),
+        });
+      }
+      if (what.includes('host')) {
+        const hid = await ask.choose('host-unit', keyFlags.host, { message: t('新的主办单位', 'New host unit'), choices: unitChoices(ctx, before.hostUnit), parse: parseUnit(ctx) });
+        if (hid === before.hostUnit) throw new UsageError(t(`--host-unit：账号已属于“${unitName(hid)}”`, `--host-unit: the account already belongs to ${hid}`));
+        moveTo = idx.units.get(hid)!;
+        changes.push({ field: '主办单位', from: unitName(before.hostUnit), to: moveTo.data.name });
+        a.hostUnit = moveTo.id;
+        // the certified entity normally follows the host unit
+        if (!what.includes('entity') && ask.interactive && before.certifiedEntity.name !== moveTo.data.name) {
+          if (await ask.yesNo(undefined, { message: t(`认证主体是否同时变更为“${moveTo.data.name}”？`, `Does the certified entity become "${moveTo.data.name}" too?`), default: true })) what.push('entity');
+        }
+        if (a.operatingUnit === unitName(before.hostUnit) && ask.interactive && (await ask.yesNo(undefined, { message: t(`运营单位是否同时变更为“${moveTo.data.name}”？`, `Does the operating unit become "${moveTo.data.name}" too?`), default: true }))) a.operatingUnit = moveTo.data.name;
+      }
+      if (what.includes('name')) {
+        const nn = await ask.text('name', keyFlags.name, { message: t('新的账号名称', 'New name'), validate: (s) => (s.trim() === before.name ? t(`新名称与原名称相同（“${before.name}”）`, 'same as the current name') : v.name(s)) });
+        changes.push({ field: '账号名称', from: before.name, to: nn });
+        a.name = nn;
+      }
+      if (what.includes('entity')) {
+        const sameEntity = (s: string): true | string => (s.trim() === before.certifiedEntity.name && !moveTo ? t(`新认证主体与原认证主体相同（“${before.certifiedEntity.name}”）`, 'same as the current certified entity') : v.required(t('认证主体', 'the certified entity'), 100)(s));
+        const en = await ask.text('certified-entity', keyFlags.entity, { message: t('新的认证主体（全称）', 'New certified entity'), default: moveTo?.data.name ?? before.certifiedEntity.name, validate: sameEntity });
+        if (en !== before.certifiedEntity.name) {
+          changes.push({ field: '认证主体', from: before.certifiedEntity.name, to: en });
+          a.certifiedEntity.name = en;
+          const eu = [...idx.units.values()].find((u) => u.data.name === en);
+          if (eu) a.certifiedEntity.unit = eu.id;
+          else delete a.certifiedEntity.unit;
+          // a new entity may come with a new category
+          if (!what.includes('category') && eu && categoryForKind(eu.data.kind) !== before.certifiedEntity.category && !keyFlags.category) {
+            if (!ask.interactive || (await ask.yesNo(undefined, { message: t(`认证主体分类是否同时由“${before.certifiedEntity.category}”变更为“${categoryForKind(eu.data.kind)}”？`, `Category becomes "${categoryForKind(eu.data.kind)}"?`), default: true }))) {
+              changes.push({ field: '认证主体分类', from: before.certifiedEntity.category, to: categoryForKind(eu.data.kind) });
+              a.certifiedEntity.category = categoryForKind(eu.data.kind);
+            }
+          }
+        } else if (keyFlags.entity !== undefined) throw new UsageError(t(`--certified-entity：新认证主体与原认证主体相同（“${en}”）`, '--certified-entity: same as now'));
+      }
+      if (what.includes('category')) {
+        const cat = await ask.choose<CertifiedEntity['category']>('category', keyFlags.category, { message: t('新的认证主体分类', 'New category'), choices: CATEGORIES.filter((c) => c !== before.certifiedEntity.category).map((c) => ({ value: c, name: c })), parse: (s) => CATEGORIES.find((x) => x === s) });
+        if (cat === before.certifiedEntity.category) throw new UsageError(t(`--category：与原分类相同（“${cat}”）`, '--category: same as now'));
+        changes.push({ field: '认证主体分类', from: before.certifiedEntity.category, to: cat });
+        a.certifiedEntity.category = cat;
+      }
+    }
+
+    let staff: { changes: Change[]; operatorLeft: boolean } | undefined;
+    if (doStaff) {
+      const team = a.team;
+      const u = moveTo ?? loaded.unit;
+      const uname = u?.data.name ?? '';
+      if (staffFlags) {
+        const pf = str(values.principal);
+        if (pf !== undefined) team.principal = personFromFlag(ctx, 'principal', pf);
+        const ic = str(values['in-charge']);
+        if (ic !== undefined) team.inCharge = personFromFlag(ctx, 'inCharge', ic);
+        const sh = str(values['section-head']);
+        if (sh !== undefined) team.sectionHead = personFromFlag(ctx, 'sectionHead', sh);
+        const ops = strs(values.operator);
+        if (ops?.length) team.operators = ops.map((o) => personFromFlag(ctx, 'operator', o));
+        const ph = strs(values.phone);
+        if (ph?.length) applyPhones(ctx, team, ph);
+        const review = await getReview(ctx, values, team, team.review);
+        if (review) team.review = review;
+      } else {
+        type Part = 'principal' | 'inCharge' | 'sectionHead' | 'operators' | 'review';
+        const parts = await ask.prompts!.checkbox<Part>({
+          message: t('调整哪些人员或电话？（空格选择，回车确认；姓名、职务、电话都在各人的问题中修改）', 'Which people or phones change?'),
+          choices: [
+            { value: 'principal', name: t('主要负责人', 'head of unit') },
+            { value: 'inCharge', name: t('分管负责人', 'officer in charge') },
+            { value: 'sectionHead', name: t('科室负责人', 'section head') },
+            { value: 'operators', name: t(`经办人员（现 ${team.operators.length} 人）`, `operators (${team.operators.length})`) },
+            { value: 'review', name: t('内容审核分工（编辑、审核、终审）', 'review chain') },
+          ],
+          validate: (sel) => (sel.length ? true : t('请至少选择一项（空格键选择）', 'choose at least one (space)')),
+        });
+        for (const part of parts) {
+          if (part === 'principal' || part === 'inCharge' || part === 'sectionHead') team[part] = await promptPerson(ctx, t(ROLES[part].zh, ROLES[part].en), team[part], `${uname} ${ROLES[part].zh}`);
+          if (part === 'operators') {
+            const n = await ask.count(undefined, { message: t('调整后经办人员有几位？', 'How many operators now?'), default: team.operators.length, min: 1, max: 10 });
+            const next: Person[] = [];
+            for (let i = 0; i < n; i++) next.push(await promptPerson(ctx, n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator'), team.operators[i], `${uname} 经办人员`));
+            team.operators = next;
+          }
+        }
+        const stale = staleReviewers(team).length > 0;
+        if (parts.includes('review') || stale) {
+          if (stale) ctx.io.out(t('审核分工中有人已不在管理队伍中，请重新指定。', 'Someone in the review chain left the team; choose again.'));
+          const review = await getReview(ctx, {}, team, team.review);
+          if (review) team.review = review;
+        }
+      }
+      const gone = staleReviewers(team);
+      if (gone.length) throw new UsageError(t(`审核分工中的“${gone.join('、')}”已不在管理队伍中：请用 --editor、--reviewer、--final-approver 重新指定`, `the review chain names ${gone.join(', ')}, who is no longer on the team: set --editor, --reviewer, --final-approver`));
+      staff = teamChanges(before.team, team);
+      if (!staff.changes.length && !changes.length) throw new UsageError(t('给出的人员和电话与现有记录相同，没有要报备的调整', 'the staff and phones given are the same as recorded'));
+    }
+    if (!changes.length && !staff?.changes.length) throw new UsageError(t('没有要变更的内容', 'nothing to change'));
+
+    const last = lastEventDate(before);
+    const date = await getDate(ctx, values, t('日期（YYYY-MM-DD，默认今天）', 'Date (default today)'), last);
+    if (changes.length) {
+      const reason = await ask.text('reason', str(values.reason), { message: t('变更原因（请详细说明）', 'Reason for the change (in detail)'), validate: v.required(t('变更原因', 'the reason'), 2000) });
+      const supervised = bool(values['not-supervised']) !== undefined ? !values['not-supervised'] : await ask.yesNo(undefined, { message: t('变更后是否仍纳入政务新媒体监管？', 'Does the account stay under supervision?'), default: true });
+      a.events.push({ type: '变更备案', date, reason, unitDecision: decision(values, date), changes, stillSupervised: supervised });
+    }
+    if (staff?.changes.length) {
+      if (staff.operatorLeft) {
+        const rotated = await ask.yesNo(bool(values['credentials-rotated']) ?? (ask.interactive ? undefined : false), { message: t('经办人员有人离岗：是否已完成工作交接，并更换了账号登录口令？（只记录是否更换，不记录口令）', 'An operator left: handover done and credentials changed?'), default: true });
+        a.events.push({ type: '人员交接', date, handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: rotated } });
+      }
+      const ev: Event = { type: '信息报备', date, changes: staff.changes };
+      if (!changes.length && str(values.reason)) ev.reason = str(values.reason)!.trim();
+      a.events.push(ev);
+    }
+
+    const newRel = moveTo ? `accounts/${moveTo.dir}/${a.id}.json` : loaded.rel;
+    if (moveTo) a.$schema = schemaRef(newRel);
+    const kind: ScaffoldKind = changes.length ? '变更' : '报备';
+    const summary = ['', t(`将修改：${newRel}${moveTo ? `（由 ${loaded.rel} 移入新主办单位的文件夹，编号不变）` : ''}`, `Will change: ${newRel}${moveTo ? ` (moved from ${loaded.rel}, id unchanged)` : ''}`)];
+    for (const c of changes) summary.push(t(`  ${c.field}：由“${c.from}”变更为“${c.to}”`, `  ${c.field}: "${c.from}" → "${c.to}"`));
+    for (const c of staff?.changes ?? []) summary.push(t(`  ${c.field}：${c.from} → ${c.to}`, `  ${c.field}: ${c.from} → ${c.to}`));
+    summary.push(t(`  追加事件：${a.events.slice(before.events.length).map((e) => e.type).join('、')}（${date}）；正在按适用的管理办法检查……`, `  appending: ${a.events.slice(before.events.length).map((e) => e.type).join(', ')} (${date}); checking…`));
+    const subject = kind === '变更' ? `变更备案：${before.name}（${before.platform}）${changes.some((c) => c.field === '账号名称') ? `更名为${a.name}` : ''}` : `信息报备：${before.name}（${before.platform}）`;
+    return commit(ctx, { kind, account: a, before, path: newRel, ...(moveTo ? { fromPath: loaded.rel } : {}), summary, form: kind === '变更', subject });
+  });
+}
+
+export async function cmdClose(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
+  return run('close', args, io, deps, CLOSE, 1, async (values, pos, ctx) => {
+    const { t, ask, v } = ctx;
+    const loaded = await loadAccount(ctx, pos, 'close');
+    const refused = refuseIfClosed(ctx, loaded, '关停');
+    if (refused !== undefined) return refused;
+    const before = loaded.data;
+    ctx.io.out(t(`关停备案：账号“${before.name}”（${before.platform}，${before.id}）。账号文件不会删除，关停是一个状态，文件保留作为记录。`, `Closure filing for "${before.name}" (${before.platform}, ${before.id}); the file stays as the record.`));
+    const reason = await ask.text('reason', str(values.reason), { message: t('关停原因（例如：功能相近整合、用户关注度低、确属无力维护）', 'Reason for closing'), validate: v.required(t('关停原因', 'the reason'), 2000) });
+    const date = await getDate(ctx, values, t('关停备案日期（YYYY-MM-DD，默认今天）', 'Closure filing date (default today)'), lastEventDate(before));
+    const a: AccountFile = structuredClone(before);
+    a.events.push({ type: '关停备案', date, reason, unitDecision: decision(values, date) });
+    const summary = ['', t(`将修改：${loaded.rel}`, `Will change: ${loaded.rel}`), t(`  追加事件：关停备案（${date}）；正在按适用的管理办法检查……`, `  appending 关停备案 (${date}); checking…`)];
+    return commit(ctx, { kind: '关停', account: a, before, path: loaded.rel, summary, form: true, subject: `关停备案：${before.name}（${before.platform}）` });
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * 写入之前先用真实的引擎检查：把拟写入的文件叠加在登记簿上运行全部规则（与合并请求检查相同），
+ * 只看“本次修改引入的”检查结果：错误一律拒绝；警告展示给用户确认。
+ *
+ * Before writing, judge the would-be register with the real engine (the same rules the PR check
+ * runs), keep only the findings the change introduces, refuse errors, show warnings.
+ */
+import { fileFinding } from '../core/register.ts';
+import type { Finding } from '../core/finding.ts';
+import { FsSource } from '../core/source.ts';
+import { validateSource, type ValidateResult } from '../commands/validate.ts';
+import type { AccountFile } from '../generated/types.ts';
+import { classifyAccount } from '../pr/classify.ts';
+import { OverlaySource } from './overlay.ts';
+
+/**
+ * Rules the scaffolder never lets a clerk create even where a module grades them a warning.
+ *
+ * Both are prohibitions in the measures (“一个单位原则上在同一平台只开设一个政务新媒体账号”,
+ * “严禁自编自审自发”); the modules grade them warnings so that records made before the measures
+ * do not block every pull request. A new filing has no such history, and the rules' own fix
+ * names the way to keep a second account: a reviewed exception (policies/exceptions/), which
+ * suppresses the finding, and then the scaffolder lets it through.
+ */
+export const REFUSED_EVEN_AS_WARNING: ReadonlySet<string> = new Set(['one-account-per-platform', 'distinct-review-roles']);
+
+export interface Judgement {
+  after: ValidateResult;
+  /** Findings the change introduces (not present before), suppressed ones excluded. */
+  introduced: Finding[];
+  /** What makes the scaffolder refuse. */
+  blocking: Finding[];
+  /** Warnings to show and have the user confirm. */
+  warnings: Finding[];
+  notices: Finding[];
+}
+
+export interface PendingChange {
+  /** Files to write, repo-relative → text. */
+  write: Map<string, string>;
+  /** Files to remove (a move). */
+  remove: string[];
+  /** The account before and after (for the append-only / filing checks of the PR check). */
+  account?: { id: string; fromPath?: string; path: string; before?: AccountFile; after: AccountFile; unitName: (id: string) => string };
+}
+
+function key(f: Finding): string {
+  return `${f.ruleId}|${f.account ?? f.file}|${f.message.zh}`;
+}
+
+function ruleName(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/** accounts/-relative unit folder of a register path. */
+function unitDir(rel: string): string {
+  const r = rel.slice('accounts/'.length);
+  return r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '';
+}
+
+export async function judgeChange(root: string, change: PendingChange, opts: { now: string; engineRoot?: string }): Promise<Judgement> {
+  const base = new FsSource(root);
+  const overlay = new OverlaySource(base);
+  for (const [rel, text] of change.write) overlay.write(rel, text);
+  for (const rel of change.remove) overlay.remove(rel);
+  // Judge the unit folders the change touches, as the PR check does (fast on a large register).
+  const dirs = new Set([...change.write.keys(), ...change.remove].map(unitDir));
+  const vopts = { now: opts.now, scope: dirs, ...(opts.engineRoot ? { engineRoot: opts.engineRoot } : {}) };
+  const [before, after] = await Promise.all([validateSource(base, vopts), validateSource(overlay, vopts)]);
+
+  const seen = new Map<string, number>();
+  for (const f of before.findings) seen.set(key(f), (seen.get(key(f)) ?? 0) + 1);
+  const introduced: Finding[] = [];
+  for (const f of after.findings) {
+    if (f.suppressed) continue;
+    const n = seen.get(key(f)) ?? 0;
+    if (n > 0) seen.set(key(f), n - 1);
+    else introduced.push(f);
+  }
+  // The pull-request check's transition rules (append-only events, filings for key changes, moves).
+  if (change.account) {
+    const a = change.account;
+    const status = a.before ? (a.fromPath && a.fromPath !== a.path ? 'R' : 'M') : 'A';
+    const c = classifyAccount(status, a.path, a.fromPath, a.before, a.after, a.unitName);
+    for (const ill of c.illegal) introduced.push(fileFinding(ill.ruleId, a.path, { line: 1, column: 1 }, ill.message, ill.fix, a.id));
+  }
+  const blocking = introduced.filter((f) => f.severity === 'error' || (f.severity === 'warning' && REFUSED_EVEN_AS_WARNING.has(ruleName(f.ruleId))));
+  const warnings = introduced.filter((f) => f.severity === 'warning' && !blocking.includes(f));
+  const notices = introduced.filter((f) => f.severity === 'notice');
+  return { after, introduced, blocking, warnings, notices };
+}
