@@ -7,22 +7,31 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidDate, todayShanghai } from './calendar/workdays.ts';
 import type { Lang } from './core/finding.ts';
-import { generateTypes } from './core/gen-types.ts';
 import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
 import { PolicyLoadError } from './policy/loader.ts';
 import { exitCodeFor, UsageError, validatePaths } from './commands/validate.ts';
 import { defaultJobs } from './core/parallel.ts';
 import { formatText, toJson } from './report/text.ts';
 import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
-import { cmdCheckPr } from './commands/check-pr.ts';
-import { cmdCheckApprovals } from './commands/check-approvals.ts';
-import { cmdGenCodeowners } from './commands/gen-codeowners.ts';
-import { cmdAudit, cmdHistory } from './commands/history.ts';
-import { cmdExport } from './commands/export.ts';
-import { cmdSite } from './commands/site.ts';
-import { cmdForm } from './commands/form.ts';
-import { cmdBackfill, cmdChange, cmdClose, cmdNew } from './commands/scaffold.ts';
 import { GitError } from './core/git.ts';
+
+type Cmd = (args: string[], io: Io) => Promise<number>;
+
+/** Commands are loaded when used: `validate` need not load Word, Excel or prompt libraries. */
+const LAZY: Record<string, () => Promise<Cmd>> = {
+  new: async () => (await import('./commands/scaffold.ts')).cmdNew,
+  backfill: async () => (await import('./commands/scaffold.ts')).cmdBackfill,
+  change: async () => (await import('./commands/scaffold.ts')).cmdChange,
+  close: async () => (await import('./commands/scaffold.ts')).cmdClose,
+  'check-pr': async () => (await import('./commands/check-pr.ts')).cmdCheckPr,
+  'check-approvals': async () => (await import('./commands/check-approvals.ts')).cmdCheckApprovals,
+  'gen-codeowners': async () => (await import('./commands/gen-codeowners.ts')).cmdGenCodeowners,
+  history: async () => (await import('./commands/history.ts')).cmdHistory,
+  audit: async () => (await import('./commands/history.ts')).cmdAudit,
+  export: async () => (await import('./commands/export.ts')).cmdExport,
+  site: async () => (await import('./commands/site.ts')).cmdSite,
+  form: async () => (await import('./commands/form.ts')).cmdForm,
+};
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
   new: { zh: '开设备案：新建账号文件（逐项提问，或用参数加 --yes）', en: 'open an account: write a new account file (interactive, or flags with --yes)' },
@@ -95,37 +104,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     switch (cmd) {
       case 'validate':
         return await cmdValidate(rest, lang, io);
-      case 'new':
-        return await cmdNew(rest, io);
-      case 'backfill':
-        return await cmdBackfill(rest, io);
-      case 'change':
-        return await cmdChange(rest, io);
-      case 'close':
-        return await cmdClose(rest, io);
       case 'rules':
         return await cmdRules(rest, lang, io);
       case 'gen-types':
         return await cmdGenTypes(rest, lang, io);
-      case 'check-pr':
-        return await cmdCheckPr(rest, io);
-      case 'check-approvals':
-        return await cmdCheckApprovals(rest, io);
-      case 'export':
-        return await cmdExport(rest, io);
-      case 'site':
-        return await cmdSite(rest, io);
-      case 'form':
-        return await cmdForm(rest, io);
-      case 'history':
-        return await cmdHistory(rest, io);
-      case 'audit':
-        return await cmdAudit(rest, io);
-      case 'gen-codeowners':
-        return await cmdGenCodeowners(rest, io);
-      default:
+      default: {
+        const load = LAZY[cmd];
+        if (load) return await (await load())(rest, io);
         io.err(lang === 'zh' ? `未知命令：${cmd}\n\n${usage(lang)}` : `unknown command: ${cmd}\n\n${usage(lang)}`);
         return 2;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
@@ -204,6 +192,7 @@ async function cmdGenTypes(args: string[], lang: Lang, io: Io): Promise<number> 
   const { values } = parseArgs({ args, options: COMMON, allowPositionals: false, strict: true });
   commonOptions(values);
   const file = path.join(ENGINE_ROOT, 'scripts', 'generated', 'types.ts');
+  const { generateTypes } = await import('./core/gen-types.ts');
   const ts = await generateTypes(ENGINE_ROOT);
   await writeFile(file, ts);
   io.out(lang === 'zh' ? `已生成 ${path.relative(process.cwd(), file)}` : `wrote ${path.relative(process.cwd(), file)}`);
