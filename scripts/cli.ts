@@ -31,6 +31,9 @@ const LAZY: Record<string, () => Promise<Cmd>> = {
   export: async () => (await import('./commands/export.ts')).cmdExport,
   site: async () => (await import('./commands/site.ts')).cmdSite,
   form: async () => (await import('./commands/form.ts')).cmdForm,
+  monitor: async () => (await import('./commands/monitor.ts')).cmdMonitor,
+  score: async () => (await import('./commands/score.ts')).cmdScore,
+  reconcile: async () => (await import('./commands/reconcile.ts')).cmdReconcile,
 };
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
@@ -46,6 +49,9 @@ export const COMMANDS: Record<string, { zh: string; en: string }> = {
   audit: { zh: '回放主分支历史，按当时有效的办法检查每个提交，列出违规提交', en: 'replay main and list every commit that broke a rule in force at its date' },
   export: { zh: '按全国政务新媒体信息报送系统字段导出登记簿（CSV/XLSX/JSON；--public 为不含个人信息的公开版）', en: "export the register in the national reporting system's fields (csv/xlsx/json; --public: no personal data)" },
   site: { zh: '生成政务新媒体备案公示网站（只含公开信息）', en: 'build the public registry site (public data only)' },
+  monitor: { zh: '合规监测：按日期列出逾期和即将到期的事项（按主管单位分组）', en: 'compliance monitor: what is overdue or due soon on a date, by supervising office' },
+  score: { zh: '考核评分：按指标目录为账号和单位打分、分类排名', en: 'inspection scoring: accounts and units, ranked per class' },
+  reconcile: { zh: '与全国政务新媒体信息报送系统的导出核对', en: 'reconcile the register with the national reporting system export' },
   'check-approvals': { zh: '核对合并请求的审批是否齐全（本单位、主管单位、维护者）', en: 'check that a pull request carries the approvals it needs' },
   'gen-codeowners': { zh: '由登记簿中的审核人生成 .github/CODEOWNERS（--check 检查是否过期）', en: 'generate .github/CODEOWNERS from the reviewers in the register (--check: fail if stale)' },
   'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },

@@ -37,6 +37,7 @@ export const BUILTIN_RULES = {
   'register/secret': { severity: 'error', title: { zh: '疑似密码、令牌等秘密信息', en: 'value looks like a password, token or other secret' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '加强对账号密码的安全管理，防止账号被盗用' } },
   // ---- the pull-request check (transitions between the base and the head of a PR)
   'pr/deleted-account': { severity: 'error', title: { zh: '删除了账号文件', en: 'an account file was deleted' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
+  'pr/id-changed': { severity: 'error', title: { zh: '修改了账号编号', en: 'an account id was changed' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
   'pr/past-event-changed': { severity: 'error', title: { zh: '修改或删除了已有的生命周期事件', en: 'a past lifecycle event was edited or removed' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
   'pr/move-without-filing': { severity: 'error', title: { zh: '账号迁移到其他单位但未办理主办单位变更备案', en: 'account moved to another unit without a host-unit change filing' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '政务新媒体主办单位发生变化的，应及时注销或变更账号信息，并向社会公告' } },
   'pr/key-change-without-filing': { severity: 'error', title: { zh: '关键信息变更未办理变更备案', en: 'key information changed without a change filing' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '开设、变更、关停、注销应向主管单位备案' } },

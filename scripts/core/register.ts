@@ -395,7 +395,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     const doc: AccountDoc = { file: c.file, data, id: data.id, unitId, regionId: unit?.regionId ?? '' };
     accounts.push(doc);
     accountsById.set(doc.id, doc);
-    nameChecks(c, [['name'], ['certifiedEntity', 'name'], ['operatingUnit']], findings, data.id);
+    nameChecks(c, [['name'], ['certifiedEntity', 'name'], ['operatingUnit'], ['vendor', 'name'], ['certification', 'publicInfo']], findings, data.id);
     secretChecks(c, findings, data.id);
     eventOrder(c, data, opts.now, findings);
   }
@@ -508,16 +508,12 @@ function eventOrder(c: Candidate, data: AccountFile, now: string, findings: Find
   });
 }
 
-/** A rough test for GBK-encoded Chinese text (lead byte 0x81–0xFE followed by trail 0x40–0xFE). */
+/** GBK-encoded Chinese text: strict GBK decoding succeeds where UTF-8 failed, with Chinese in it. */
 function looksLikeGbk(buf: Buffer): boolean {
-  let pairs = 0;
-  for (let i = 0; i + 1 < buf.length && i < 4096; i++) {
-    const b = buf[i] ?? 0;
-    const t = buf[i + 1] ?? 0;
-    if (b >= 0x81 && b <= 0xfe && t >= 0x40 && t <= 0xfe && t !== 0x7f) {
-      pairs++;
-      i++;
-    }
+  try {
+    const t = new TextDecoder('gbk', { fatal: true }).decode(buf);
+    return /[\u4e00-\u9fff]/.test(t);
+  } catch {
+    return false;
   }
-  return pairs >= 2;
 }

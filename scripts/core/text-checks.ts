@@ -11,7 +11,9 @@ export interface CharIssue {
   fix: Bilingual;
 }
 
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/u;
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFC\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+/** A combining mark on a Han, Latin, digit, punctuation or space character (decoration or disguise). */
+const COMBINING_AFTER = /[\p{Script=Han}\p{Script=Latin}\p{N}\p{P}\p{Zs}][\p{M}]|[\u20D0-\u20FF]/u;
 const ODD_SPACE = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\t\n\r]/u;
 
 function codepoint(ch: string): string {
@@ -36,6 +38,7 @@ function lookAlikeScript(cp: number): string | undefined {
 
 /** Check a name-like value; returns the first problem (one finding per value is enough). */
 export function checkNameChars(value: string): CharIssue | undefined {
+  const comb = COMBINING_AFTER.exec(value);
   if (value !== value.trim()) {
     const index = value.length - value.trimStart().length > 0 ? 0 : value.trimEnd().length;
     return {
@@ -68,7 +71,23 @@ export function checkNameChars(value: string): CharIssue | undefined {
     }
     i += ch.length;
   }
+  if (comb) {
+    const at = comb.index + (comb[0].length > 1 ? comb[0].length - 1 : 0);
+    const mark = value.slice(at, at + 1);
+    return {
+      kind: 'look-alike',
+      index: at,
+      message: { zh: `名称中第 ${at + 1} 个字符是组合附加符号 ${codepoint(mark)}，叠加在前一个字上，可能用于伪装名称`, en: `character ${at + 1} of the name is a combining mark ${codepoint(mark)} on the previous character` },
+      fix: { zh: '请删除该附加符号，用标准输入法重新输入名称。', en: 'Remove the combining mark and retype the name.' },
+    };
+  }
   return undefined;
+}
+
+/** Replace control characters for safe display in a terminal or report. */
+export function displaySafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface SecretHit {

@@ -597,3 +597,57 @@ export type ExceptionFile = {
 } & {
   [k: string]: unknown | undefined;
 };
+
+// ---- activity.schema.json ----
+/**
+ * 日期，格式 YYYY-MM-DD（北京时间）。
+ */
+export type ActivityDate = string;
+/**
+ * 日期或日期时间：YYYY-MM-DD，或 YYYY-MM-DDTHH:MM[:SS][时区]；不带时区的按北京时间理解。监测按日期（北京时间）判断。
+ */
+export type ActivityTime = string;
+
+/**
+ * 各账号在某一时点的运行数据（发布、原创、互动），供 govmedia monitor 判断更新频率和留言答复，供 govmedia score 打分。每个账号一行。运行数据不属于登记簿，不得放在 accounts/ 下；本库样例见 docs/samples/。同样的字段也可以用 CSV 提供（列名见 scripts/monitor/README.md）。不得包含任何个人信息（留言人姓名、手机号等）。
+ */
+export interface ActivityFile {
+  /**
+   * 本文件所用模式的路径，供编辑器校验与补全。
+   */
+  $schema?: string;
+  asOf?: ActivityDate;
+  /**
+   * 数据来源说明，例如“各平台后台导出，2026-11-20 汇总”。
+   */
+  source?: string;
+  /**
+   * 每个账号一行。
+   */
+  accounts: ActivityRow[];
+}
+/**
+ * 一个账号的运行数据。
+ */
+export interface ActivityRow {
+  /**
+   * 账号编号，与登记簿中账号文件的 id 一致。
+   */
+  accountId: string;
+  lastPost?: ActivityTime;
+  lastOriginalPost?: ActivityTime;
+  lastReplyToPublic?: ActivityTime;
+  /**
+   * 数据截止时仍未答复的公众留言数（可选）。
+   */
+  unansweredMessages?: number;
+  oldestUnanswered?: ActivityTime;
+  /**
+   * 截止日前7天内（含截止日）的发布条数（可选）。
+   */
+  postsLast7Days?: number;
+  /**
+   * 截止日前7天内（含截止日）的原创信息条数（可选）。
+   */
+  originalPostsLast7Days?: number;
+}

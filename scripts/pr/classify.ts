@@ -9,7 +9,7 @@ import type { AccountFile, UnitFile } from '../generated/types.ts';
 import type { ChangeItem, FieldChange } from './types.ts';
 
 export interface Illegal {
-  ruleId: 'pr/deleted-account' | 'pr/past-event-changed' | 'pr/move-without-filing' | 'pr/key-change-without-filing' | 'pr/platform-changed' | 'pr/new-account-without-filing' | 'pr/unit-deleted' | 'pr/outside-tree';
+  ruleId: 'pr/id-changed' | 'pr/deleted-account' | 'pr/past-event-changed' | 'pr/move-without-filing' | 'pr/key-change-without-filing' | 'pr/platform-changed' | 'pr/new-account-without-filing' | 'pr/unit-deleted' | 'pr/outside-tree';
   /** JSON pointer in the head file (or [] for the whole file). */
   pointer: (string | number)[];
   message: Bilingual;
@@ -100,6 +100,14 @@ export function classifyAccount(status: string, path: string, fromPath: string |
       });
     }
     return { item, illegal };
+  }
+  if (base.id !== head.id) {
+    illegal.push({
+      ruleId: 'pr/id-changed',
+      pointer: ['id'],
+      message: { zh: `账号编号由“${base.id}”改成了“${head.id}”：编号是账号的身份，不能修改`, en: `account id changed from "${base.id}" to "${head.id}": the id is the account's identity` },
+      fix: { zh: '请恢复原编号和文件名（迁移到其他单位时编号也不变）；新账号请新建文件并办理开设备案。', en: 'Restore the id and file name; open a new file for a new account.' },
+    });
   }
   // modified or moved: past events are append-only
   const n = base.events.length;

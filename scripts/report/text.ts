@@ -3,6 +3,7 @@
  * Terminal reporter: Chinese by default, English with --lang en.
  */
 import { SEVERITY_LABEL, citationText, type Finding, type Lang, type Summary } from '../core/finding.ts';
+import { displaySafe } from '../core/text-checks.ts';
 
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
@@ -16,7 +17,7 @@ export function formatFinding(f: Finding, lang: Lang): string {
   const head = `${f.file}:${f.line}:${f.column}`;
   const sup = f.suppressed ? (lang === 'zh' ? ` [已按例外放行：${f.suppressed.reason}，有效至 ${f.suppressed.expires}]` : ` [skipped by exception: ${f.suppressed.reason}, until ${f.suppressed.expires}]`) : '';
   const lines = [
-    `${paint('1', head)}  ${paint(color, sev)}  ${f.message[lang]}${sup}`,
+    `${paint('1', head)}  ${paint(color, sev)}  ${displaySafe(f.message[lang])}${sup}`,
     `    ${lang === 'zh' ? '规则' : 'rule'}：${f.ruleId}    ${lang === 'zh' ? '依据' : 'source'}：${citationText(f.citation, lang)}`,
     `    ${lang === 'zh' ? '修正' : 'fix'}：${f.fix[lang]}`,
   ];

@@ -50,6 +50,8 @@ export interface Expectation {
   rules?: readonly string[];
   /** …and be on this line (when the damage has a line). */
   line?: number;
+  /** …and point (line and column) at raw text starting with one of these. */
+  text?: readonly string[];
 }
 
 export interface HostileCase {
@@ -392,7 +394,7 @@ function duplicateKeys(rng: Prng): HostileCase[] {
         const other: JsonValue = same ? value : typeof value === 'string' ? value + '（改）' : Array.isArray(value) ? [] : value;
         lines.splice(line - 1, 0, `${indent}${JSON.stringify(String(p[p.length - 1]))}: ${JSON.stringify(other)},`);
         write(dir, rel, lines.join('\n'));
-        return { file: rel, rules: R.dup, line: line + 1 };
+        return { file: rel, rules: R.dup, line: line + 1, text: [JSON.stringify(String(p[p.length - 1]))] };
       },
     });
   }
@@ -768,7 +770,7 @@ function unknownProps(rng: Prng): HostileCase[] {
       kind: 'unknown-property',
       setup(dir) {
         editJson(dir, rel, (d) => defineKey(getAt(d, p) as { [k: string]: JsonValue }, k, '值'));
-        return { file: rel, rules: R.schema, line: lineAt(dir, rel, [...p, k], true) };
+        return { file: rel, rules: R.schema, line: lineAt(dir, rel, [...p, k], true), text: [JSON.stringify(k)] };
       },
     });
   }
@@ -927,7 +929,7 @@ function names(rng: Prng): HostileCase[] {
             const mid = Math.floor(v.length / 2);
             setAt(d, p, where === 'start' ? ch + v : where === 'end' ? v + ch : v.slice(0, mid) + ch + v.slice(mid));
           });
-          return { file: rel, rules: R.name, line: lineAt(dir, rel, p) };
+          return { file: rel, rules: R.name, line: lineAt(dir, rel, p), text: [ch, JSON.stringify(ch).slice(1, -1)] };
         },
       });
     }
@@ -939,7 +941,7 @@ function names(rng: Prng): HostileCase[] {
       kind: 'name-chars',
       setup(dir) {
         editText(dir, ACC, (t) => t.replace('"name": "健康自贡"', `"name": "健康\\u${cp}自贡"`));
-        return { file: ACC, rules: R.name, line: lineAt(dir, ACC, ['name']) };
+        return { file: ACC, rules: R.name, line: lineAt(dir, ACC, ['name']), text: [`\\u${cp}`] };
       },
     });
   }

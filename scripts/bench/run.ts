@@ -1,0 +1,699 @@
+/**
+ * npm run bench：在一次运行中生成合成登记簿（1 万和 10 万个账号）和 2 万个提交的历史，测量 validate、
+ * check-pr、history、audit 的耗时和内存峰值，每项都与同一次运行、同一份数据上测得的基线（floor）对照，
+ * 打印结果表并写出 docs/benchmarks.md（中文在前，英文在后）。未达标时也以 0 退出：文档如实记录。
+ *
+ * `npm run bench`: in one run, generate synthetic registers (10k and 100k accounts) and a 20k-commit
+ * history, time validate, check-pr, history and audit with their peak memory, each beside its
+ * floor measured in the same run on the same data; print the table and write docs/benchmarks.md.
+ * Exits 0 even when a target is missed: the document records it.
+ *
+ * Environment:
+ *   BENCH_SMALL=1            quick check: 1,000 / 5,000 accounts and 2,000 commits (doc not written unless BENCH_DOC)
+ *   BENCH_ACCOUNTS=n         accounts in the history register (default 10000)
+ *   BENCH_ACCOUNTS_LARGE=n   accounts in the large register (default 100000)
+ *   BENCH_COMMITS=n          commits of history (default 20000)
+ *   BENCH_RUNS=n             timed runs of a command under 10 s (default 3; the median is reported)
+ *   BENCH_AUDIT_BUDGET=s     seconds the audit may take (default 300); a longer history is audited over its newest part
+ *   BENCH_DOC=path           where to write the report (default docs/benchmarks.md; none for BENCH_SMALL)
+ *   BENCH_DIR=path           work folder (default a new folder under the system temp folder)
+ *   BENCH_KEEP=1             keep the work folder
+ *   BENCH_PROFILE=0          skip the CPU profiles
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ENGINE_ROOT } from '../core/paths.ts';
+import { historyRepo, run, snapshotRepo, type HistoryRepo, type SnapshotRepo } from './generate.ts';
+import { readProfile, summarizeProfile, type ProfileSummary } from './profile.ts';
+
+// ---------------------------------------------------------------- settings
+
+export interface Settings {
+  small: boolean;
+  accounts: number;
+  large: number;
+  commits: number;
+  runs: number;
+  auditBudgetS: number;
+  doc: string | undefined;
+  dir: string | undefined;
+  keep: boolean;
+  profile: boolean;
+  now: string;
+}
+
+function int(v: string | undefined, d: number): number {
+  if (v === undefined || v === '') return d;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`bench: expected a positive integer, got "${v}"`);
+  return n;
+}
+
+export function settingsFrom(env: NodeJS.ProcessEnv): Settings {
+  const small = env.BENCH_SMALL === '1';
+  return {
+    small,
+    accounts: int(env.BENCH_ACCOUNTS, small ? 1000 : 10000),
+    large: int(env.BENCH_ACCOUNTS_LARGE, small ? 5000 : 100000),
+    commits: int(env.BENCH_COMMITS, small ? 2000 : 20000),
+    runs: int(env.BENCH_RUNS, 3),
+    auditBudgetS: int(env.BENCH_AUDIT_BUDGET, small ? 60 : 300),
+    doc: env.BENCH_DOC ? path.resolve(env.BENCH_DOC) : small ? undefined : path.join(ENGINE_ROOT, 'docs', 'benchmarks.md'),
+    dir: env.BENCH_DIR ? path.resolve(env.BENCH_DIR) : undefined,
+    keep: env.BENCH_KEEP === '1',
+    profile: env.BENCH_PROFILE !== '0',
+    now: '2026-11-20',
+  };
+}
+
+// ---------------------------------------------------------------- running commands
+
+const TIME_BIN = '/usr/bin/time';
+const HAS_TIME = existsSync(TIME_BIN) && spawnSync(TIME_BIN, ['-v', 'true']).status === 0;
+const GOVMEDIA = path.join(ENGINE_ROOT, 'scripts', 'govmedia.mjs');
+const CHILD = path.join(ENGINE_ROOT, 'scripts', 'bench', 'child.mjs');
+const FLOOR = path.join(ENGINE_ROOT, 'scripts', 'bench', 'floor-read.mjs');
+const AJV = path.join(ENGINE_ROOT, 'node_modules', '.bin', 'ajv');
+
+interface Exec {
+  ms: number;
+  /** Peak resident set size (largest process of the tree, /usr/bin/time -v), KiB. */
+  rssKB: number | undefined;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let seq = 0;
+let work = '';
+
+/** Run one command, wall time around the whole process; peak RSS through /usr/bin/time -v when present. */
+function exec(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<Exec> {
+  const timeFile = path.join(work, `time-${++seq}.txt`);
+  const [c, a] = HAS_TIME ? [TIME_BIN, ['-v', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(c, a, { cwd: opts.cwd ?? ENGINE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.stderr.on('data', (b: Buffer) => err.push(b));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const ms = performance.now() - t0;
+      let rssKB: number | undefined;
+      if (HAS_TIME && existsSync(timeFile)) {
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+        if (m) rssKB = Number(m[1]);
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ ms, rssKB, code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+export interface Measured {
+  /** Median wall time of the counted runs. */
+  ms: number;
+  /** Median of the time the command reported for its own work (in-process), when it prints one. */
+  innerMs?: number;
+  rssKB: number | undefined;
+  runs: number;
+  code: number;
+  last: Exec;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function lastJsonLine(s: string): Record<string, unknown> | undefined {
+  const line = s.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  if (!line) return undefined;
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Run a command until its time is known: a run of 10 s or more counts alone; a shorter first run
+ * is a warm-up, followed by `runs` counted runs (median).
+ */
+async function measure(label: string, cmd: string, args: string[], s: Settings, opts: { cwd?: string; expect?: (e: Exec) => string | undefined } = {}): Promise<Measured> {
+  log(`${label} …`);
+  const first = await exec(cmd, args, opts);
+  const counted = first.ms >= 10_000 ? [first] : [];
+  while (counted.length < (first.ms >= 10_000 ? 1 : s.runs)) counted.push(await exec(cmd, args, opts));
+  const last = counted[counted.length - 1]!;
+  const problem = opts.expect?.(last);
+  if (problem) throw new Error(`bench: ${label}: ${problem}\n${last.stderr.slice(0, 2000)}`);
+  const inner = counted.map((e) => lastJsonLine(e.stdout)?.ms).filter((x): x is number => typeof x === 'number');
+  const rss = counted.map((e) => e.rssKB ?? (lastJsonLine(e.stdout)?.maxRssKB as number | undefined)).filter((x): x is number => typeof x === 'number');
+  const m: Measured = { ms: median(counted.map((e) => e.ms)), rssKB: rss.length ? Math.max(...rss) : undefined, runs: counted.length, code: last.code, last };
+  if (inner.length) m.innerMs = median(inner);
+  log(`${label}: ${fmtMs(m.ms)}${m.innerMs !== undefined ? `（进程内 in-process ${fmtMs(m.innerMs)}）` : ''}${m.rssKB ? `，${fmtMB(m.rssKB)}` : ''}，${m.runs} 次 runs`);
+  return m;
+}
+
+function log(s: string): void {
+  process.stderr.write(`[bench] ${s}\n`);
+}
+
+export function fmtMs(ms: number): string {
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+export function fmtMB(kb: number): string {
+  return kb >= 1024 * 1024 ? `${(kb / 1024 / 1024).toFixed(2)} GiB` : `${Math.round(kb / 1024)} MiB`;
+}
+
+function fmtInt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+// ---------------------------------------------------------------- results
+
+export interface Row {
+  key: string;
+  what: { zh: string; en: string };
+  ours: string;
+  floor: string;
+  ratio: string;
+  target: { zh: string; en: string };
+  /** undefined: reported, no target. */
+  met: boolean | undefined;
+  rss: string;
+}
+
+export interface Section {
+  title: { zh: string; en: string };
+  note?: { zh: string; en: string };
+  rows: Row[];
+}
+
+interface ProfileResult {
+  key: string;
+  title: { zh: string; en: string };
+  command: string;
+  summary: ProfileSummary;
+}
+
+interface Machine {
+  cpu: string;
+  cores: number;
+  memGiB: number;
+  node: string;
+  git: string;
+  os: string;
+  timeTool: boolean;
+  /** 1-minute load average at the start and the end of the run. */
+  load: [number, number];
+}
+
+async function machine(): Promise<Machine> {
+  let cpu = os.cpus()[0]?.model ?? '?';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpu = m[1]!.trim();
+  } catch {
+    /* not Linux */
+  }
+  const git = (await run('git', ['--version'])).trim().replace(/^git version /, '');
+  return { cpu, cores: os.cpus().length, memGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, git, os: `${os.type()} ${os.release()}`, timeTool: HAS_TIME, load: [os.loadavg()[0] ?? 0, 0] };
+}
+
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const pct = (a: number, b: number): string => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '—');
+
+// ---------------------------------------------------------------- the benchmark
+
+export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const s = settingsFrom(env);
+  const started = performance.now();
+  work = s.dir ?? mkdtempSync(path.join(os.tmpdir(), 'govmedia-bench-'));
+  mkdirSync(work, { recursive: true });
+  log(`工作目录 work folder: ${work}`);
+  try {
+    const m = await machine();
+    const sections: Section[] = [];
+    const profiles: ProfileResult[] = [];
+    const notes: { zh: string; en: string }[] = [];
+
+    // ---- 1. data
+    log(`生成 ${fmtInt(s.accounts)} 个账号和 ${fmtInt(s.commits)} 个提交的历史 / generating ${s.accounts} accounts with ${s.commits} commits …`);
+    let t = performance.now();
+    const hist: HistoryRepo = await historyRepo(path.join(work, 'history'), { accounts: s.accounts, commits: s.commits });
+    const genHistMs = performance.now() - t;
+    t = performance.now();
+    await run('git', ['commit-graph', 'write', '--reachable', '--changed-paths'], hist.dir);
+    const graphMs = performance.now() - t;
+    log(`生成 ${fmtInt(s.large)} 个账号的登记簿（一个提交 + 分支 pr）/ generating ${s.large} accounts …`);
+    t = performance.now();
+    const big: SnapshotRepo = await snapshotRepo(path.join(work, 'large'), { accounts: s.large });
+    await run('git', ['commit-graph', 'write', '--reachable', '--changed-paths'], big.dir);
+    const genBigMs = performance.now() - t;
+    const histCount = Number((await run('git', ['rev-list', '--count', 'HEAD'], hist.dir)).trim());
+    if (histCount !== hist.commits) throw new Error(`bench: history has ${histCount} commits, expected ${hist.commits}`);
+
+    // ---- 2. validate at both sizes: floor, in-process, CLI, ajv-cli
+    const validateSection = async (root: string, n: number, files: number): Promise<{ cli: Measured; inproc: Measured; floor: Measured; section: Section }> => {
+      const label = `${fmtInt(n)}`;
+      const floor = await measure(`floor read+parse ${label}`, process.execPath, [FLOOR, root], s, { expect: (e) => (lastJsonLine(e.stdout)?.files === files ? undefined : `floor read ${String(lastJsonLine(e.stdout)?.files)} files, expected ${files}`) });
+      const clean = (sum: { errors?: unknown; warnings?: unknown; files?: unknown } | undefined): string | undefined => {
+        if (!sum || sum.errors !== 0 || sum.warnings !== 0) return `the synthetic register does not validate clean: ${JSON.stringify(sum)}`;
+        if (sum.files !== files) return `validate read ${String(sum.files)} files, expected ${files}`;
+        return undefined;
+      };
+      const inproc = await measure(`validate ${label} in-process`, process.execPath, [CHILD, 'validate', root, s.now], s, { expect: (e) => clean(lastJsonLine(e.stdout)) });
+      const cli = await measure(`validate ${label} CLI`, process.execPath, [GOVMEDIA, 'validate', '--root', root, '--format', 'json', '--now', s.now], s, {
+        expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : clean((JSON.parse(e.stdout) as { summary?: Record<string, unknown> }).summary)),
+      });
+      // the peer: ajv-cli, draft 2020-12 with ajv-formats, one run per schema over the same files
+      const ajvRuns: Measured[] = [];
+      const kinds: [string, string][] = [
+        ['account', 'accounts/**/!(unit|region).json'],
+        ['unit', 'accounts/**/unit.json'],
+        ['region', 'accounts/**/region.json'],
+      ];
+      let ajvFiles = 0;
+      for (const [schema, glob] of kinds) {
+        const r = await measure(`ajv-cli ${schema} ${label}`, AJV, ['validate', '-s', path.join(ENGINE_ROOT, 'schemas', `${schema}.schema.json`), '-d', glob, '--spec=draft2020', '-c', 'ajv-formats', '--errors=line'], s, {
+          cwd: root,
+          expect: (e) => (e.code !== 0 ? `ajv exit code ${e.code}: ${e.stderr.slice(0, 500)}` : undefined),
+        });
+        ajvFiles += (r.last.stdout + r.last.stderr).split('\n').filter((l) => / valid$/.test(l)).length;
+        ajvRuns.push(r);
+      }
+      if (ajvFiles !== files) throw new Error(`bench: ajv-cli validated ${ajvFiles} files, expected ${files}`);
+      const ajvMs = ajvRuns.reduce((a, r) => a + r.ms, 0);
+      const ajvRss = Math.max(...ajvRuns.map((r) => r.rssKB ?? 0));
+      const floorInner = floor.innerMs ?? floor.ms;
+      const loadMs = Number(lastJsonLine(inproc.last.stdout)?.loadMs ?? 0);
+      const rows: Row[] = [
+        {
+          key: `validate-${n}-inproc`,
+          what: { zh: `validate（进程内：validateSource）`, en: `validate (in-process: validateSource)` },
+          ours: fmtMs(inproc.innerMs ?? inproc.ms),
+          floor: `${fmtMs(floorInner)}（读取+JSON.parse，进程内 / read+parse, in-process）`,
+          ratio: ratio(inproc.innerMs ?? inproc.ms, floorInner),
+          target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
+          met: (inproc.innerMs ?? inproc.ms) <= 2 * floorInner,
+          rss: inproc.rssKB ? fmtMB(inproc.rssKB) : '—',
+        },
+        {
+          key: `validate-${n}-cli`,
+          what: { zh: 'govmedia validate（命令行，整个进程）', en: 'govmedia validate (CLI, whole process)' },
+          ours: fmtMs(cli.ms),
+          floor: `${fmtMs(floor.ms)}（读取+JSON.parse，整个进程 / read+parse, whole process）`,
+          ratio: ratio(cli.ms, floor.ms),
+          target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
+          met: cli.ms <= 2 * floor.ms,
+          rss: cli.rssKB ? fmtMB(cli.rssKB) : '—',
+        },
+        {
+          key: `validate-${n}-ajv`,
+          what: { zh: 'govmedia validate 与 ajv-cli 对比（命令行）', en: 'govmedia validate vs ajv-cli (CLI)' },
+          ours: fmtMs(cli.ms),
+          floor: `${fmtMs(ajvMs)}（ajv-cli：3 个模式各调用一次 / ajv-cli: one call per schema）`,
+          ratio: ratio(cli.ms, ajvMs),
+          target: { zh: '快于 ajv-cli', en: 'faster than ajv-cli' },
+          met: cli.ms < ajvMs,
+          rss: ajvRss ? `ajv ${fmtMB(ajvRss)}` : '—',
+        },
+      ];
+      return {
+        cli,
+        inproc,
+        floor,
+        section: {
+          title: { zh: `validate：${fmtInt(n)} 个账号（${fmtInt(files)} 个文件）`, en: `validate: ${fmtInt(n)} accounts (${fmtInt(files)} files)` },
+          note: {
+            zh: `进程内计时不含 Node 启动和模块加载；管理办法模块和模式的加载另计 ${fmtMs(loadMs)}。`,
+            en: `In-process times leave out Node's start-up and module loading; loading the policy modules and schemas took ${fmtMs(loadMs)} more.`,
+          },
+          rows,
+        },
+      };
+    };
+    const v10 = await validateSection(hist.dir, hist.accounts, hist.files);
+    sections.push(v10.section);
+    const v100 = await validateSection(big.dir, big.accounts, big.files);
+    sections.push(v100.section);
+
+    // ---- 3. check-pr with one changed account in the large register
+    const diff = await measure('floor git diff --name-status main pr', 'git', ['diff', '--name-status', 'main', 'pr'], s, { cwd: big.dir, expect: (e) => (e.stdout.trim().split('\n').length === 1 ? undefined : `expected one changed file, got ${e.stdout}`) });
+    const pr = await measure('check-pr', process.execPath, [GOVMEDIA, 'check-pr', '--engine', 'self', '--base', 'main', '--head', 'pr', '--repo', big.dir, '--now', s.now, '--format', 'json'], s, {
+      expect: (e) => (e.code !== 0 ? `exit code ${e.code}: ${e.stdout.slice(0, 1000)}` : undefined),
+    });
+    sections.push({
+      title: { zh: `check-pr：${fmtInt(big.accounts)} 个账号的登记簿中改动 1 个账号`, en: `check-pr: one account changed in a register of ${fmtInt(big.accounts)}` },
+      note: { zh: `改动的文件：\`${big.changed}\`（信息报备：经办人员联系电话变更）。`, en: `Changed file: \`${big.changed}\` (an 信息报备: the operator's phone number changed).` },
+      rows: [
+        {
+          key: 'check-pr-vs-validate',
+          what: { zh: 'govmedia check-pr --engine self（命令行）', en: 'govmedia check-pr --engine self (CLI)' },
+          ours: fmtMs(pr.ms),
+          floor: `${fmtMs(v100.cli.ms)}（完整 validate，命令行 / a full validate, CLI）`,
+          ratio: pct(pr.ms, v100.cli.ms),
+          target: { zh: '≤ 完整 validate 的 25%', en: '≤ 25% of a full validate' },
+          met: pr.ms <= 0.25 * v100.cli.ms,
+          rss: pr.rssKB ? fmtMB(pr.rssKB) : '—',
+        },
+        {
+          key: 'check-pr-vs-diff',
+          what: { zh: 'govmedia check-pr 与 git diff 对比', en: 'govmedia check-pr vs git diff' },
+          ours: fmtMs(pr.ms),
+          floor: `${fmtMs(diff.ms)}（\`git diff --name-status main pr\`）`,
+          ratio: ratio(pr.ms, diff.ms),
+          target: { zh: '（仅报告）', en: '(reported)' },
+          met: undefined,
+          rss: diff.rssKB ? `git ${fmtMB(diff.rssKB)}` : '—',
+        },
+      ],
+    });
+
+    // ---- 4. history of the most-changed account
+    const hp = hist.hottest;
+    const glog = await measure('floor git log -- path', 'git', ['log', '--format=%H', '--', hp.rel], s, { cwd: hist.dir, expect: (e) => (e.stdout.trim().split('\n').length === hp.commits ? undefined : `git log listed ${e.stdout.trim().split('\n').length} commits, expected ${hp.commits}`) });
+    const hcli = await measure('history CLI', process.execPath, [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'], s, { expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : (JSON.parse(e.stdout) as { entries: unknown[] }).entries.length === hp.commits ? undefined : `history listed ${(JSON.parse(e.stdout) as { entries: unknown[] }).entries.length} entries, expected ${hp.commits}`) });
+    const hin = await measure('history in-process', process.execPath, [CHILD, 'history', hist.dir, hp.id], s);
+    sections.push({
+      title: { zh: `history：${fmtInt(hist.commits)} 个提交的仓库中改动最多的账号（${hp.commits} 个提交）`, en: `history: the most-changed account (${hp.commits} commits) in a ${fmtInt(hist.commits)}-commit repository` },
+      note: { zh: `账号 \`${hp.id}\`；仓库已写入带路径 Bloom 过滤器的提交图（git commit-graph write --reachable --changed-paths）。`, en: `Account \`${hp.id}\`; the repository has a commit-graph with changed-path Bloom filters (git commit-graph write --reachable --changed-paths).` },
+      rows: [
+        {
+          key: 'history-cli',
+          what: { zh: 'govmedia history（命令行，整个进程）', en: 'govmedia history (CLI, whole process)' },
+          ours: fmtMs(hcli.ms),
+          floor: `${fmtMs(glog.ms)}（\`git log --format=%H -- <path>\`）`,
+          ratio: ratio(hcli.ms, glog.ms),
+          target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
+          met: hcli.ms <= 2 * glog.ms,
+          rss: hcli.rssKB ? fmtMB(hcli.rssKB) : '—',
+        },
+        {
+          key: 'history-inproc',
+          what: { zh: 'history（进程内：accountHistory）', en: 'history (in-process: accountHistory)' },
+          ours: fmtMs(hin.innerMs ?? hin.ms),
+          floor: `${fmtMs(glog.ms)}（\`git log --format=%H -- <path>\`）`,
+          ratio: ratio(hin.innerMs ?? hin.ms, glog.ms),
+          target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
+          met: (hin.innerMs ?? hin.ms) <= 2 * glog.ms,
+          rss: hin.rssKB ? fmtMB(hin.rssKB) : '—',
+        },
+      ],
+    });
+
+    // ---- 5. audit: throughput over the history (all of it when the budget allows)
+    const total = hist.commits - 1; // changes after the first commit
+    const probeN = Math.min(total, s.small ? 200 : 500);
+    const sinceOf = async (n: number): Promise<string> => (n >= total ? (await run('git', ['rev-list', '--max-parents=0', 'HEAD'], hist.dir)).trim() : (await run('git', ['rev-parse', `HEAD~${n}`], hist.dir)).trim());
+    const auditCmd = (since: string): string[] => [GOVMEDIA, 'audit', '--repo', hist.dir, '--since', since, '--format', 'json'];
+    const okAudit = (n: number) => (e: Exec): string | undefined => {
+      if (e.code !== 0 && e.code !== 1) return `exit code ${e.code}`;
+      const j = JSON.parse(e.stdout) as { commits: number };
+      return j.commits === n ? undefined : `audited ${j.commits} commits, expected ${n}`;
+    };
+    const probe = await measure(`audit probe (${probeN} commits)`, process.execPath, auditCmd(await sinceOf(probeN)), s, { expect: okAudit(probeN) });
+    const rate = probeN / (probe.ms / 1000);
+    const estFull = total / rate;
+    let auditN = total;
+    if (estFull > s.auditBudgetS) auditN = Math.max(probeN, Math.min(total, Math.floor(rate * s.auditBudgetS)));
+    const since = await sinceOf(auditN);
+    const aud = auditN === probeN ? probe : await measure(`audit (${auditN} commits)`, process.execPath, auditCmd(since), s, { expect: okAudit(auditN) });
+    const audFloor = await measure('floor git log --first-parent --raw', 'git', ['log', '--first-parent', '--raw', `${since}..HEAD`], s, { cwd: hist.dir });
+    const audJson = JSON.parse(aud.last.stdout) as { broken: unknown[]; warned: unknown[] };
+    const cps = auditN / (aud.ms / 1000);
+    const fullRange = auditN === total;
+    if (!fullRange) {
+      notes.push({
+        zh: `audit 只回放了最新的 ${fmtInt(auditN)} 个提交（共 ${fmtInt(total)} 个）：按试测速度，全部历史约需 ${fmtMs(estFull * 1000)}，超过预算 BENCH_AUDIT_BUDGET=${s.auditBudgetS} 秒。引擎变快后，同一基准会自动回放全部历史。`,
+        en: `audit replayed the newest ${fmtInt(auditN)} of ${fmtInt(total)} commits: at the probe's speed the whole history would take about ${fmtMs(estFull * 1000)}, over the BENCH_AUDIT_BUDGET of ${s.auditBudgetS} s. Once the engine is faster the same bench replays the whole history.`,
+      });
+    }
+    sections.push({
+      title: { zh: `audit：回放 ${fmtInt(auditN)} 个提交${fullRange ? '（自首个提交起的全部历史）' : `（最新部分；全部 ${fmtInt(total)} 个）`}`, en: `audit: replaying ${fmtInt(auditN)} commits${fullRange ? ' (the whole history after the first commit)' : ` (the newest part of ${fmtInt(total)})`}` },
+      note: {
+        zh: `吞吐量 ${cps.toFixed(1)} 个提交/秒（基线 git log ${(auditN / (audFloor.ms / 1000)).toFixed(0)} 个提交/秒）；违规提交 ${audJson.broken.length} 个，仅有警告的提交 ${audJson.warned.length} 个。试测（最新 ${probeN} 个提交）：${fmtMs(probe.ms)}。`,
+        en: `Throughput ${cps.toFixed(1)} commits/s (floor git log: ${(auditN / (audFloor.ms / 1000)).toFixed(0)} commits/s); ${audJson.broken.length} commits broke a rule, ${audJson.warned.length} brought warnings only. Probe (newest ${probeN} commits): ${fmtMs(probe.ms)}.`,
+      },
+      rows: [
+        {
+          key: 'audit',
+          what: { zh: `govmedia audit --since（命令行）`, en: 'govmedia audit --since (CLI)' },
+          ours: `${fmtMs(aud.ms)}（${cps.toFixed(1)} 个提交/秒 / ${cps.toFixed(1)} commits/s）`,
+          floor: `${fmtMs(audFloor.ms)}（\`git log --first-parent --raw\`）`,
+          ratio: ratio(aud.ms, audFloor.ms),
+          target: { zh: '报告吞吐量', en: 'report throughput' },
+          met: undefined,
+          rss: aud.rssKB ? fmtMB(aud.rssKB) : '—',
+        },
+      ],
+    });
+
+    // ---- 6. memory at the large size
+    const GiB = 1024 * 1024;
+    const memRows: Row[] = (
+      [
+        ['mem-validate-cli', { zh: 'govmedia validate（命令行）', en: 'govmedia validate (CLI)' }, v100.cli],
+        ['mem-validate-inproc', { zh: 'validate（进程内）', en: 'validate (in-process)' }, v100.inproc],
+        ['mem-check-pr', { zh: 'govmedia check-pr（命令行）', en: 'govmedia check-pr (CLI)' }, pr],
+      ] as const
+    ).map(([key, what, x]) => ({
+      key,
+      what,
+      ours: x.rssKB ? fmtMB(x.rssKB) : '—',
+      floor: v100.floor.rssKB ? `${fmtMB(v100.floor.rssKB)}（读取+JSON.parse 进程 / the read+parse process）` : '—',
+      ratio: x.rssKB ? `${((100 * x.rssKB) / GiB).toFixed(0)}% of 1 GiB` : '—',
+      target: { zh: '峰值内存 ≤ 1 GiB', en: 'peak RSS ≤ 1 GiB' },
+      met: x.rssKB ? x.rssKB <= GiB : undefined,
+      rss: x.rssKB ? fmtMB(x.rssKB) : '—',
+    }));
+    sections.push({ title: { zh: `峰值内存：${fmtInt(big.accounts)} 个账号`, en: `Peak memory: ${fmtInt(big.accounts)} accounts` }, rows: memRows });
+
+    // ---- 7. CPU profiles of what missed its target, and of the audit
+    if (s.profile) {
+      const missed = new Set(sections.flatMap((x) => x.rows).filter((r) => r.met === false).map((r) => r.key));
+      const jobs: { key: string; title: { zh: string; en: string }; args: string[]; cwd?: string }[] = [];
+      const vMissed = (n: number): boolean => [...missed].some((k) => k.startsWith(`validate-${n}-`)) || (n === big.accounts && [...missed].some((k) => k === 'mem-validate-cli' || k === 'mem-validate-inproc'));
+      if (vMissed(big.accounts)) jobs.push({ key: 'validate-large', title: { zh: `validate（${fmtInt(big.accounts)} 个账号）`, en: `validate (${fmtInt(big.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now] });
+      else if (vMissed(hist.accounts)) jobs.push({ key: 'validate-small', title: { zh: `validate（${fmtInt(hist.accounts)} 个账号）`, en: `validate (${fmtInt(hist.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', hist.dir, '--format', 'json', '--now', s.now] });
+      if (missed.has('check-pr-vs-validate') || missed.has('mem-check-pr')) jobs.push({ key: 'check-pr', title: { zh: 'check-pr', en: 'check-pr' }, args: [GOVMEDIA, 'check-pr', '--engine', 'self', '--base', 'main', '--head', 'pr', '--repo', big.dir, '--now', s.now, '--format', 'json'] });
+      if (missed.has('history-cli') || missed.has('history-inproc')) jobs.push({ key: 'history', title: { zh: 'history', en: 'history' }, args: [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'] });
+      jobs.push({ key: 'audit', title: { zh: `audit（最新 ${probeN} 个提交）`, en: `audit (newest ${probeN} commits)` }, args: auditCmd(await sinceOf(probeN)) });
+      for (const j of jobs) {
+        const dir = path.join(work, 'profiles', j.key);
+        mkdirSync(dir, { recursive: true });
+        log(`CPU 剖析 profiling ${j.key} …`);
+        const e = await exec(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...j.args], j.cwd ? { cwd: j.cwd } : {});
+        const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+        if (!file) {
+          log(`no profile written for ${j.key} (exit ${e.code})`);
+          continue;
+        }
+        profiles.push({ key: j.key, title: j.title, command: `node --cpu-prof ${j.args.map((a) => shortArg(a, work)).join(' ')}`, summary: summarizeProfile(readProfile(path.join(dir, file)), ENGINE_ROOT, 12) });
+      }
+    }
+
+    // ---- 8. report
+    const elapsed = performance.now() - started;
+    m.load[1] = os.loadavg()[0] ?? 0;
+    if (Math.max(...m.load) > m.cores) {
+      notes.push({
+        zh: `运行期间机器上还有其他负载（1 分钟平均负载：开始 ${m.load[0].toFixed(1)}，结束 ${m.load[1].toFixed(1)}，共 ${m.cores} 核），耗时可能偏长；比值（与同一时段测得的基线相比）受影响较小。`,
+        en: `Other work was running on the machine (1-minute load average ${m.load[0].toFixed(1)} at the start, ${m.load[1].toFixed(1)} at the end, on ${m.cores} cores); times may be longer than on an idle machine, ratios less so.`,
+      });
+    }
+    const data = {
+      zh: `历史仓库：${fmtInt(hist.accounts)} 个账号（${fmtInt(hist.files)} 个文件），${fmtInt(hist.commits)} 个提交（${hist.firstCommitDate} 至 ${hist.lastCommitDate}），生成用时 ${fmtMs(genHistMs)}，写提交图 ${fmtMs(graphMs)}；大登记簿：${fmtInt(big.accounts)} 个账号（${fmtInt(big.files)} 个文件），一个提交加分支 pr，生成并检出用时 ${fmtMs(genBigMs)}。整个基准用时 ${fmtMs(elapsed)}。`,
+      en: `History repository: ${fmtInt(hist.accounts)} accounts (${fmtInt(hist.files)} files), ${fmtInt(hist.commits)} commits (${hist.firstCommitDate} to ${hist.lastCommitDate}), generated in ${fmtMs(genHistMs)}, commit-graph ${fmtMs(graphMs)}; large register: ${fmtInt(big.accounts)} accounts (${fmtInt(big.files)} files), one commit plus branch pr, generated and checked out in ${fmtMs(genBigMs)}. The whole bench took ${fmtMs(elapsed)}.`,
+    };
+    const report = { machine: m, settings: s, sections, profiles, notes, data };
+    process.stdout.write(textReport(report) + '\n');
+    if (s.doc) {
+      writeFileSync(s.doc, markdownReport(report));
+      log(`已写出 written: ${path.relative(process.cwd(), s.doc) || s.doc}`);
+    }
+    return 0;
+  } finally {
+    if (!s.keep) rmSync(work, { recursive: true, force: true });
+    else log(`保留工作目录 kept: ${work}`);
+  }
+}
+
+function shortArg(a: string, w: string): string {
+  if (a.startsWith(w)) return '<work>' + a.slice(w.length);
+  if (a.startsWith(ENGINE_ROOT + path.sep)) return path.relative(ENGINE_ROOT, a);
+  return a;
+}
+
+// ---------------------------------------------------------------- reports
+
+interface Report {
+  machine: Machine;
+  settings: Settings;
+  sections: Section[];
+  profiles: ProfileResult[];
+  notes: { zh: string; en: string }[];
+  data: { zh: string; en: string };
+}
+
+/** “（中文 / English）” → the one language's part. */
+export function oneLang(s: string, lang: 'zh' | 'en'): string {
+  return s.replace(/（([^）]*)）/g, (_, inner: string) => {
+    const i = inner.indexOf(' / ');
+    if (i < 0) return lang === 'zh' ? `（${inner}）` : ` (${inner})`;
+    return lang === 'zh' ? `（${inner.slice(0, i)}）` : ` (${inner.slice(i + 3)})`;
+  });
+}
+
+const MET = { zh: (m: boolean | undefined): string => (m === undefined ? '—' : m ? '达标' : '未达标'), en: (m: boolean | undefined): string => (m === undefined ? '—' : m ? 'met' : 'missed') };
+
+/** The table and one line per target, for the terminal. */
+export function textReport(r: Report): string {
+  const L: string[] = [];
+  L.push('', `政务新媒体备案库基准测试 / govmedia benchmark — ${r.machine.cpu}，${r.machine.cores} 核 cores，${r.machine.memGiB} GiB，Node ${r.machine.node}，git ${r.machine.git}，负载 load ${r.machine.load[0].toFixed(1)} → ${r.machine.load[1].toFixed(1)}`);
+  for (const sec of r.sections) {
+    L.push('', `## ${sec.title.zh} / ${sec.title.en}`);
+    const rows = sec.rows.map((x) => [x.what.zh, oneLang(x.ours, 'zh'), oneLang(x.floor, 'zh'), x.ratio, x.target.zh, `${MET.zh(x.met)} ${MET.en(x.met)}`, x.rss]);
+    L.push(...table(['项目', '我们 ours', '基线 floor', '比值 ratio', '目标 target', '结果 result', '峰值内存 RSS'], rows));
+    if (sec.note) L.push(`  ${sec.note.zh}`);
+  }
+  L.push('', '达标情况 / targets:');
+  for (const sec of r.sections)
+    for (const x of sec.rows) {
+      if (x.met === undefined) continue;
+      L.push(`  ${x.met ? '达标 met     ' : '未达标 missed'}  ${sec.title.zh} — ${x.what.zh}：${oneLang(x.ours, 'zh')} vs ${x.floor.replace(/（.*$/, '')}（${x.ratio}），目标 ${x.target.zh} / ${x.target.en}`);
+    }
+  for (const n of r.notes) L.push('', `注 / note: ${n.zh}`);
+  for (const p of r.profiles) {
+    L.push('', `CPU 剖析 profile: ${p.title.zh} — ${fmtMs(p.summary.totalMs)} sampled`);
+    for (const f of p.summary.functions.slice(0, 10)) L.push(`  ${f.pct.toFixed(1).padStart(5)}%  ${fmtMs(f.ms).padStart(9)}  ${f.name}  ${f.where}`);
+  }
+  L.push('', r.data.zh);
+  return L.join('\n');
+}
+
+function table(head: string[], rows: string[][]): string[] {
+  const w = (s: string): number => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6×≤≥—]/.test(ch) ? 2 : 1), 0);
+  const cols = head.map((h, i) => Math.min(48, Math.max(w(h), ...rows.map((r) => w(r[i] ?? '')))));
+  const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - w(s)));
+  const line = (cells: string[]): string => '  ' + cells.map((c, i) => pad(c, cols[i]!)).join('  ');
+  return [line(head), ...rows.map(line)];
+}
+
+function mdTable(head: string[], rows: string[][]): string[] {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|');
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)];
+}
+
+/** docs/benchmarks.md: Chinese first, then English. */
+export function markdownReport(r: Report): string {
+  const m = r.machine;
+  const s = r.settings;
+  const L: string[] = [];
+  L.push('# 基准测试 / Benchmarks', '');
+  L.push('> 本文件由 `npm run bench` 生成（同一次运行、同一份数据上测得我们的耗时和基线），请勿手工修改。', '> Generated by `npm run bench` (ours and the floors measured in the same run on the same data); do not edit by hand.', '');
+  for (const lang of ['zh', 'en'] as const) {
+    const zh = lang === 'zh';
+    L.push(zh ? '## 中文' : '## English', '');
+    L.push(zh ? '### 运行方式' : '### How to run', '');
+    L.push('```bash', 'npm ci', 'npm run bench                 # ' + (zh ? '完整规模：1 万 / 10 万个账号、2 万个提交，约 15 分钟（2 核）；写出本文件' : 'full size: 10k / 100k accounts, 20k commits, about 15 minutes on 2 cores; writes this file'), 'BENCH_SMALL=1 npm run bench   # ' + (zh ? '快速检查：1 千 / 5 千个账号、2 千个提交；不写本文件' : 'quick check: 1k / 5k accounts, 2k commits; does not write this file'), '```', '');
+    L.push(
+      zh
+        ? '环境变量：`BENCH_ACCOUNTS`（历史仓库的账号数）、`BENCH_ACCOUNTS_LARGE`（大登记簿的账号数）、`BENCH_COMMITS`（提交数）、`BENCH_RUNS`（10 秒以内的命令计时次数，取中位数，默认 3）、`BENCH_AUDIT_BUDGET`（audit 的时间预算，秒，默认 300）、`BENCH_DOC`（报告写到哪里）、`BENCH_DIR`、`BENCH_KEEP=1`（保留生成的数据）、`BENCH_PROFILE=0`（不做 CPU 剖析）。未达标时命令仍以 0 退出，由本文件如实记录。'
+        : 'Environment: `BENCH_ACCOUNTS` (accounts in the history repository), `BENCH_ACCOUNTS_LARGE` (accounts in the large register), `BENCH_COMMITS`, `BENCH_RUNS` (timed runs of a command under 10 s, median reported; default 3), `BENCH_AUDIT_BUDGET` (seconds for the audit, default 300), `BENCH_DOC` (where to write the report), `BENCH_DIR`, `BENCH_KEEP=1` (keep the generated data), `BENCH_PROFILE=0` (no CPU profiles). The command exits 0 even when a target is missed; this file records it.',
+      '',
+    );
+    L.push(zh ? '### 机器' : '### Machine', '');
+    L.push(
+      ...mdTable(
+        zh ? ['项目', '值'] : ['item', 'value'],
+        [
+          [zh ? 'CPU' : 'CPU', m.cpu],
+          [zh ? '核数' : 'cores', String(m.cores)],
+          [zh ? '内存' : 'memory', `${m.memGiB} GiB`],
+          [zh ? '系统' : 'OS', m.os],
+          ['Node.js', m.node],
+          ['git', m.git],
+          [zh ? '1 分钟平均负载（开始 / 结束）' : '1-minute load average (start / end)', `${m.load[0].toFixed(2)} / ${m.load[1].toFixed(2)}`],
+          [zh ? '峰值内存的测量' : 'peak memory measured with', m.timeTool ? '/usr/bin/time -v（Maximum resident set size）' : 'process.resourceUsage().maxRSS'],
+        ],
+      ),
+      '',
+    );
+    L.push(zh ? '### 数据' : '### Data', '', r.data[lang], '');
+    L.push(
+      zh
+        ? '合成登记簿由 `scripts/bench/generate.ts` 生成：按样例登记簿的五个地区（四川自贡、安徽六安、江苏连云港、重庆綦江、辽宁）的省、市、县区、乡镇街道结构，每个单位 5–8 个平台账号；各地区的 `region.json` 绑定真实的管理办法系列，检查时全部规则照常运行；生成的登记簿检查无误（0 错误 0 警告）。真实地名用完后，县名由地名用字组合（在 region.json 中注明为虚构）。所有人员为“某某（虚构）”，电话为 1300000xxxx。历史的每个提交只改一个账号：追加“密码更换”，或修改经办人员电话并追加“信息报备”，或“人员交接”（更换经办人员并报备）；六安的账号只做电话变更（该办法要求每 3 个月更换密码，随机历史无法满足）。历史用 `git fast-import` 一次写入。'
+        : 'The synthetic registers come from `scripts/bench/generate.ts`: the province / city / county / township structure of the sample register\'s five areas (Zigong, Lu\'an, Lianyungang, Qijiang, Liaoning), 5–8 platform accounts per unit; every area\'s `region.json` binds its real policy series, so all the rules run; the generated registers validate clean (0 errors, 0 warnings). When the real place names run out, county names are composed from place-name characters (marked fictitious in region.json). Every person is “某某（虚构）” with a 1300000xxxx phone. Each history commit changes one account: a 密码更换 appended, or the operator\'s phone changed with an 信息报备, or a 人员交接 (new operator, reported); Lu\'an accounts get phone changes only (its measures ask for a password change every 3 months, which a random history cannot keep). The history is written in one go with `git fast-import`.',
+      '',
+    );
+    L.push(zh ? '### 结果' : '### Results', '');
+    for (const sec of r.sections) {
+      L.push(`#### ${sec.title[lang]}`, '');
+      L.push(
+        ...mdTable(
+          zh ? ['项目', '我们', '基线', '比值', '目标', '结果', '峰值内存'] : ['what', 'ours', 'floor', 'ratio', 'target', 'result', 'peak RSS'],
+          sec.rows.map((x) => [x.what[lang], oneLang(x.ours, lang), oneLang(x.floor, lang), x.ratio, x.target[lang], zh ? MET.zh(x.met) : MET.en(x.met), x.rss]),
+        ),
+        '',
+      );
+      if (sec.note) L.push(sec.note[lang], '');
+    }
+    L.push(zh ? '### 达标情况' : '### Targets', '');
+    for (const sec of r.sections)
+      for (const x of sec.rows) if (x.met !== undefined) L.push(`- **${zh ? MET.zh(x.met) : MET.en(x.met)}** — ${sec.title[lang]}：${x.what[lang]}，${x.ours} / ${x.ratio}（${zh ? '目标' : 'target'} ${x.target[lang]}）`);
+    L.push('');
+    for (const n of r.notes) L.push(`> ${n[lang]}`, '');
+    if (r.profiles.length) {
+      L.push(zh ? '### CPU 剖析' : '### CPU profiles', '');
+      L.push(
+        zh
+          ? '对未达标的命令和 audit 运行 `node --cpu-prof`，按函数汇总自身耗时（`scripts/bench/profile.ts`）。行号是 tsx 转译后的行号，与源码接近但不完全一致。'
+          : '`node --cpu-prof` on each command that missed a target, and on the audit; self time summed per function (`scripts/bench/profile.ts`). Line numbers are those of the tsx-transformed code: close to, not always exactly, the source lines.',
+        '',
+      );
+      for (const p of r.profiles) {
+        L.push(`#### ${p.title[lang]}`, '', '`' + p.command + '`', '', `${zh ? '采样总时长' : 'sampled'}: ${fmtMs(p.summary.totalMs)}`, '');
+        L.push(...mdTable(zh ? ['自身耗时', '占比', '函数', '位置'] : ['self time', 'share', 'function', 'where'], p.summary.functions.map((f) => [fmtMs(f.ms), `${f.pct.toFixed(1)}%`, '`' + f.name + '`', f.where ? '`' + f.where + '`' : ''])), '');
+        L.push(zh ? '按源文件：' : 'By source file:', '');
+        L.push(...mdTable(zh ? ['自身耗时', '占比', '文件'] : ['self time', 'share', 'file'], p.summary.files.slice(0, 8).map((f) => [fmtMs(f.ms), `${f.pct.toFixed(1)}%`, '`' + (f.where || f.name) + '`'])), '');
+      }
+    }
+    L.push(zh ? '### 方法' : '### Method', '');
+    L.push(
+      ...(zh
+        ? [
+            `- 每条命令在新进程中运行；墙钟时间包住整个进程。10 秒以内的命令先跑一次预热，再计时 ${s.runs} 次取中位数；10 秒及以上的只跑一次（此前的基线已把文件读入页缓存）。`,
+            '- **validate 的基线**：`node scripts/bench/floor-read.mjs <登记簿>`，递归读出 accounts/ 下每个文件并 `JSON.parse`，别的什么也不做；同一个 Node。“进程内”两行分别比较 `validateSource(new FsSource(root), {now})` 与基线脚本内部的读取+解析耗时（都不含 Node 启动和模块加载）；“命令行”两行比较整个进程。',
+            '- **对照 ajv-cli 5**：在登记簿目录中按模式分三次调用：`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，unit.json、region.json 同理；三次的墙钟时间相加，并核对 ajv 报告有效的文件数等于文件总数。ajv-cli 自己展开 glob，10 万个文件也无需分批。ajv 只做模式校验；validate 还做位置解析、编码检查、引用和全部管理办法规则。',
+            '- **check-pr**：`govmedia check-pr --engine self --base main --head pr --repo <大登记簿> --now <日期> --format json`；与同一次运行中大登记簿的完整 validate（命令行）比较，另列 `git diff --name-status main pr` 作参考。',
+            '- **history**：`govmedia history <账号> --repo <历史仓库> --format json`，账号取历史中改动最多的一个；基线 `git log --format=%H -- <路径>`。',
+            '- **audit**：`govmedia audit --repo <历史仓库> --since <提交> --format json`；先试测最新的 500 个提交估计速度，全部历史在预算内就回放全部（`--since` 首个提交），否则回放预算内能完成的最新部分。基线 `git log --first-parent --raw <同一范围>`。',
+            `- **峰值内存**：${m.timeTool ? '`/usr/bin/time -v` 报告的 Maximum resident set size（进程树中最大的单个进程）' : '子进程退出时的 `process.resourceUsage().maxRSS`'}；进程内计时的子进程另外报告自己的 maxRSS。`,
+            `- 所有检查使用 \`--now ${s.now}\`。`,
+          ]
+        : [
+            `- Every command runs in a new process; wall time covers the whole process. A command under 10 s gets one warm-up run and then ${s.runs} timed runs (median); one of 10 s or more runs once (the floors before it have put the files in the page cache).`,
+            '- **validate floor**: `node scripts/bench/floor-read.mjs <register>` reads every file under accounts/ and `JSON.parse`s it, nothing else; same Node. The in-process rows compare `validateSource(new FsSource(root), {now})` with the floor script\'s own read+parse time (neither counts Node start-up or module loading); the CLI rows compare whole processes.',
+            '- **ajv-cli 5 peer**: three calls in the register folder, one per schema: `ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, and the same for unit.json and region.json; their wall times are added, and the number of files ajv reports valid is checked against the file count. ajv-cli expands the glob itself, so 100k files need no batching. ajv only checks the schema; validate also parses with positions, checks encodings and references and runs every policy rule.',
+            '- **check-pr**: `govmedia check-pr --engine self --base main --head pr --repo <large register> --now <date> --format json`, against the full validate (CLI) of the large register in the same run; `git diff --name-status main pr` is listed for reference.',
+            '- **history**: `govmedia history <account> --repo <history repository> --format json` for the account changed most often; floor `git log --format=%H -- <path>`.',
+            '- **audit**: `govmedia audit --repo <history repository> --since <commit> --format json`; a probe over the newest 500 commits estimates the speed, the whole history (`--since` the first commit) is replayed when it fits the budget, otherwise the newest part that does. Floor `git log --first-parent --raw <same range>`.',
+            `- **Peak memory**: ${m.timeTool ? 'the Maximum resident set size from `/usr/bin/time -v` (the largest single process of the tree)' : '`process.resourceUsage().maxRSS` at the child\'s exit'}; the in-process timing children also report their own maxRSS.`,
+            `- Every check uses \`--now ${s.now}\`.`,
+          ]),
+      '',
+    );
+  }
+  return L.join('\n');
+}

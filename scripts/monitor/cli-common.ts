@@ -1,0 +1,112 @@
+/**
+ * monitor、score、reconcile 三个命令共用的参数处理与登记簿读取。
+ * Shared option handling and register loading for the monitor, score and reconcile commands.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
+import { loadExceptions, type LoadedException } from '../core/exceptions.ts';
+import type { Lang } from '../core/finding.ts';
+import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
+import { loadRegister, type Register } from '../core/register.ts';
+import type { SchemaSet } from '../core/schema.ts';
+import { FsSource } from '../core/source.ts';
+import { schemasFor, UsageError } from '../commands/validate.ts';
+import { loadPolicies, policySeries } from '../policy/loader.ts';
+import type { LoadedPolicy } from '../policy/types.ts';
+import { errorText, InputError } from './errors.ts';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export function pickLang(args: string[]): Lang {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+export interface BaseOptions {
+  lang: Lang;
+  now: string;
+  root: string;
+}
+
+export function baseOptions(values: { lang?: string | undefined; now?: string | undefined; root?: string | undefined }): BaseOptions {
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new InputError({ zh: `--lang 只能是 zh 或 en（收到 ${lang}）`, en: `--lang must be zh or en (got ${lang})` });
+  const now = values.now ?? todayShanghai();
+  if (!isValidDate(now)) throw new InputError({ zh: `--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`, en: `--now must be a real YYYY-MM-DD date (got ${now})` });
+  const root = values.root ? path.resolve(values.root) : defaultDataRoot();
+  return { lang, now, root };
+}
+
+export function pickFormat<F extends string>(value: string | undefined, formats: readonly F[], dflt: F): F {
+  const f = value ?? dflt;
+  if (!(formats as readonly string[]).includes(f)) throw new InputError({ zh: `--format 只能是 ${formats.join('、')}（收到 ${f}）`, en: `--format must be one of ${formats.join(', ')} (got ${f})` });
+  return f as F;
+}
+
+export interface Loaded {
+  register: Register;
+  policies: LoadedPolicy[];
+  schemas: SchemaSet;
+  exceptions: LoadedException[];
+  /** Register files that could not be loaded (they are missing from the report). */
+  dataProblems: number;
+}
+
+/** Load the register at `root` with the engine's schemas and policies (no rule findings). */
+export async function loadAll(root: string, now: string): Promise<Loaded> {
+  const schemas = schemasFor(ENGINE_ROOT);
+  const policies = await loadPolicies(ENGINE_ROOT);
+  const { register, findings } = loadRegister(new FsSource(root), { schemas, now, policySeries: policySeries(policies) });
+  const dataProblems = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
+  const exceptions = loadExceptions(ENGINE_ROOT, schemas).exceptions;
+  return { register, policies, schemas, exceptions, dataProblems };
+}
+
+export function warnDataProblems(l: Loaded, lang: Lang, io: Io): void {
+  if (!l.dataProblems) return;
+  io.err(lang === 'zh' ? `注意：登记簿中有 ${l.dataProblems} 个文件有错误，未纳入本报告；请先运行 govmedia validate 修正。` : `note: ${l.dataProblems} register files have errors and are not in this report; run govmedia validate first.`);
+}
+
+/** Write the report to --out (creating folders) or print it. */
+export function emit(text: string, out: string | undefined, io: Io, lang: Lang, summary: string): void {
+  if (!out) {
+    io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+    return;
+  }
+  const file = path.resolve(out);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new InputError({ zh: `无法写出 ${out}：${(e as Error).message}`, en: `cannot write ${out}: ${(e as Error).message}` });
+  }
+  io.out(lang === 'zh' ? `已写出 ${out}（${summary}）` : `wrote ${out} (${summary})`);
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * Run a command body; usage and input errors become a Chinese (or English) message and exit code 2.
+ * Anything else propagates to the CLI's main(), which reports it without a stack trace.
+ */
+export async function guard(args: string[], io: Io, body: (lang: Lang) => Promise<number>): Promise<number> {
+  const lang = pickLang(args);
+  try {
+    return await body(lang);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.err(lang === 'zh' ? `用法错误：${errorText(e as Error, 'zh')}\n运行 govmedia <命令> --help 查看用法。` : `usage error: ${errorText(e as Error, 'en')}\nRun govmedia <command> --help.`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,463 @@
+/**
+ * 与全国政务新媒体信息报送系统核对：读取报送系统导出的 CSV，与登记簿逐个比对。
+ *
+ * Reconcile the register with an export of the national reporting system (全国政务新媒体信息报送系统):
+ * accounts there but not here (backfill needed: 瞒报漏报), here but not there, closed here but still
+ * 正常 there (and the reverse), names, host units and certified entities that differ.
+ * Matching: platform + normalised name (NFKC, no whitespace or zero-width characters) + host unit,
+ * then platform account id, then name alone, then the host's only account on that platform.
+ * Only the columns listed in NATIONAL_COLUMNS are read: contact columns an export may carry (联系人,
+ * 手机) are never read, so no personal data can reach the report.
+ */
+import type { Bilingual, Severity } from '../core/finding.ts';
+import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
+import type { AccountFile } from '../generated/types.ts';
+import { policiesFor } from '../policy/engine.ts';
+import { deriveState, type AccountState } from '../policy/lifecycle.ts';
+import type { LoadedPolicy } from '../policy/types.ts';
+import { headerKey, mapHeader, parseCsv, readTextFile } from './csv.ts';
+import { InputError } from './errors.ts';
+import { monitorSpecOf, supervisingOffice } from './monitor.ts';
+import type { MonitorCitation, OfficeRef } from './types.ts';
+
+type NField = 'name' | 'platform' | 'host' | 'entity' | 'status' | 'accountId' | 'url';
+
+/** Accepted column headings of the national export (any one alias per field). */
+export const NATIONAL_COLUMNS: Record<NField, string[]> = {
+  name: ['账号名称', '名称', '媒体名称', '政务新媒体名称'],
+  platform: ['平台类型', '平台', '类型', '账号类型'],
+  host: ['主办单位', '主办单位名称'],
+  entity: ['开设主体', '认证主体', '开办主体'],
+  status: ['状态', '账号状态', '运行状态'],
+  accountId: ['账号ID', '账号id', '平台账号', '账号标识', '微信号'],
+  url: ['URL', '账号URL', '主页', '主页URL', '链接'],
+};
+const REQUIRED: NField[] = ['name', 'platform', 'host', 'status'];
+
+const PLATFORM_ALIASES: Record<AccountFile['platform'], string[]> = {
+  微信公众号: ['微信公众号', '微信', '公众号', '微信服务号', '微信订阅号', '服务号', '订阅号', '微信公众平台'],
+  微信小程序: ['微信小程序', '小程序'],
+  微信视频号: ['微信视频号', '视频号'],
+  新浪微博: ['新浪微博', '微博', '新浪'],
+  抖音: ['抖音', '抖音号'],
+  今日头条: ['今日头条', '头条', '头条号'],
+  快手: ['快手'],
+  哔哩哔哩: ['哔哩哔哩', 'B站', 'bilibili'],
+  移动客户端: ['移动客户端', 'APP', '客户端', '移动应用', '应用程序'],
+  其他平台: ['其他平台', '其他'],
+};
+
+export type NationalStatus = '正常' | '关停' | '删除';
+const STATUS_ALIASES: Record<NationalStatus, string[]> = {
+  正常: ['正常', '正常运行', '运行', '运行中', '已开通'],
+  关停: ['关停', '已关停', '停用', '已停用', '暂停'],
+  删除: ['删除', '已删除', '注销', '已注销'],
+};
+
+/** Names compared: NFKC, no whitespace, no zero-width or soft-hyphen characters, lowercase. */
+export function normName(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u00ad\u200b-\u200f\u2060\ufeff]/g, '')
+    .toLowerCase();
+}
+
+export function normPlatform(s: string): AccountFile['platform'] | undefined {
+  const k = headerKey(s);
+  for (const [p, names] of Object.entries(PLATFORM_ALIASES) as [AccountFile['platform'], string[]][]) if (names.some((n) => headerKey(n) === k)) return p;
+  return undefined;
+}
+
+function normStatus(s: string): NationalStatus | undefined {
+  const k = headerKey(s);
+  for (const [st, names] of Object.entries(STATUS_ALIASES) as [NationalStatus, string[]][]) if (names.some((n) => headerKey(n) === k)) return st;
+  return undefined;
+}
+
+export interface NationalRow {
+  line: number;
+  name: string;
+  platformText: string;
+  platform?: AccountFile['platform'];
+  host: string;
+  entity?: string;
+  statusText: string;
+  status?: NationalStatus;
+  accountId?: string;
+  url?: string;
+}
+
+export interface NationalExport {
+  source: string;
+  encoding: string;
+  rows: NationalRow[];
+}
+
+/** Read a national export CSV (UTF-8 with or without BOM, or GBK). */
+export function loadNationalCsv(file: string, label = file): NationalExport {
+  const { text, encoding } = readTextFile(file);
+  const all = parseCsv(text, label);
+  const header = all[0];
+  if (!header) throw new InputError({ zh: `${label} 是空文件`, en: `${label} is empty` });
+  const cols = mapHeader(header.cells, NATIONAL_COLUMNS);
+  const missing = REQUIRED.filter((f) => cols[f] === undefined);
+  if (missing.length) {
+    const names = missing.map((f) => NATIONAL_COLUMNS[f][0]);
+    throw new InputError({ zh: `${label} 第 1 行缺少列：${names.join('、')}（收到：${header.cells.join('、')}）。可接受的列见 scripts/monitor/README.md`, en: `${label} line 1 lacks the columns ${names.join(', ')} (got: ${header.cells.join(', ')}); see scripts/monitor/README.md` });
+  }
+  const cell = (r: { cells: string[] }, f: NField): string => {
+    const i = cols[f];
+    return i === undefined ? '' : (r.cells[i] ?? '').trim();
+  };
+  const rows: NationalRow[] = [];
+  for (const r of all.slice(1)) {
+    const name = cell(r, 'name');
+    if (!name) throw new InputError({ zh: `${label} 第 ${r.line} 行：账号名称为空`, en: `${label} line ${r.line}: the account name is empty` });
+    const platformText = cell(r, 'platform');
+    const statusText = cell(r, 'status');
+    const row: NationalRow = { line: r.line, name, platformText, host: cell(r, 'host'), statusText };
+    const p = normPlatform(platformText);
+    if (p) row.platform = p;
+    const st = normStatus(statusText);
+    if (st) row.status = st;
+    const entity = cell(r, 'entity');
+    if (entity) row.entity = entity;
+    const id = cell(r, 'accountId');
+    if (id) row.accountId = id;
+    const url = cell(r, 'url');
+    if (url) row.url = url;
+    rows.push(row);
+  }
+  return { source: label, encoding, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type ReconcileKind = 'missing-here' | 'missing-there' | 'status' | 'name' | 'host' | 'entity' | 'unreadable-row';
+
+export interface ReconcileItem {
+  kind: ReconcileKind;
+  severity: Severity;
+  account?: { id: string; name: string; platform: string; file: string };
+  national?: { line: number; name: string; platform: string; host: string; status: string };
+  unit: { id?: string; name: string };
+  what: Bilingual;
+  citations: MonitorCitation[];
+  todo: Bilingual;
+}
+
+export interface ReconcileReport {
+  now: string;
+  national: { source: string; encoding: string; rows: number };
+  summary: { matched: number; missingHere: number; missingThere: number; differences: number; notices: number };
+  groups: { office: OfficeRef; items: ReconcileItem[] }[];
+}
+
+const NATIONAL_FILING: MonitorCitation = {
+  doc: '国办发〔2018〕123号',
+  article: '四、（一）开设整合',
+  title: '国务院办公厅关于推进政务新媒体健康有序发展的意见',
+  quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案',
+};
+
+function unitMatchesHost(u: UnitDoc | undefined, host: string): boolean {
+  if (!u) return false;
+  const h = normName(host);
+  return h !== '' && (normName(u.data.name) === h || (u.data.shortName !== undefined && normName(u.data.shortName) === h));
+}
+
+function platformIdNorm(s: string): string {
+  return normName(s).replace(/^@/, '');
+}
+
+type Phase = 'open' | 'live' | 'closing' | 'closed';
+function phaseOf(st: AccountState): Phase {
+  if (st.closed) return 'closed';
+  if (st.closing) return 'closing';
+  return st.works.some((w) => (w.kind === '开设' || w.kind === '补录') && w.done) ? 'live' : 'open';
+}
+
+export function reconcile(register: Register, policies: readonly LoadedPolicy[], exp: NationalExport, now: string): ReconcileReport {
+  const items: { office: OfficeRef; item: ReconcileItem }[] = [];
+  const states = new Map<AccountDoc, AccountState>();
+  const st = (a: AccountDoc): AccountState => {
+    let s = states.get(a);
+    if (!s) states.set(a, (s = deriveState(a.data)));
+    return s;
+  };
+  const unitOf = (a: AccountDoc): UnitDoc | undefined => register.units.get(a.unitId);
+  const citationsFor = (regionId: string | undefined, which: 'backfill' | 'systemStatus'): MonitorCitation[] => {
+    const out: MonitorCitation[] = [];
+    if (regionId !== undefined) {
+      for (const p of policiesFor(register, policies, regionId, now)) {
+        const c = monitorSpecOf(p)?.reconcile?.[which];
+        if (c) out.push(c);
+      }
+    }
+    out.push(NATIONAL_FILING);
+    return out;
+  };
+  const accountRef = (a: AccountDoc): ReconcileItem['account'] => ({ id: a.id, name: a.data.name, platform: a.data.platform, file: a.file.rel });
+  const rowRef = (r: NationalRow): NonNullable<ReconcileItem['national']> => ({ line: r.line, name: r.name, platform: r.platformText, host: r.host, status: r.statusText });
+
+  // ---- matching (indexed: a national export holds tens of thousands of rows)
+  const matchOf = new Map<NationalRow, AccountDoc>();
+  const taken = new Set<AccountDoc>();
+  const pair = (r: NationalRow, a: AccountDoc): void => {
+    matchOf.set(r, a);
+    taken.add(a);
+  };
+  const index = (key: (a: AccountDoc) => string | undefined): Map<string, AccountDoc[]> => {
+    const m = new Map<string, AccountDoc[]>();
+    for (const a of register.accounts) {
+      const k = key(a);
+      if (k === undefined) continue;
+      const l = m.get(k);
+      if (l) l.push(a);
+      else m.set(k, [a]);
+    }
+    return m;
+  };
+  const byId = index((a) => (a.data.platformAccountId ? `${a.data.platform}|${platformIdNorm(a.data.platformAccountId)}` : undefined));
+  const byName = index((a) => `${a.data.platform}|${normName(a.data.name)}`);
+  const byUnit = index((a) => `${a.data.platform}|${a.unitId}`);
+  const unitsByHost = new Map<string, UnitDoc[]>();
+  for (const u of register.units.values()) {
+    for (const n of new Set([u.data.name, u.data.shortName].filter((x): x is string => !!x).map(normName))) {
+      const l = unitsByHost.get(n);
+      if (l) l.push(u);
+      else unitsByHost.set(n, [u]);
+    }
+  }
+  const hostUnits = (host: string): UnitDoc[] => unitsByHost.get(normName(host)) ?? [];
+  const untaken = (l: AccountDoc[] | undefined): AccountDoc[] => (l ?? []).filter((a) => !taken.has(a));
+  const rows = exp.rows.filter((r) => r.platform);
+  const free = (r: NationalRow): boolean => !matchOf.has(r);
+  // 1. platform account id
+  for (const r of rows) {
+    if (!r.accountId) continue;
+    const cands = untaken(byId.get(`${r.platform}|${platformIdNorm(r.accountId)}`));
+    if (cands.length === 1) pair(r, cands[0]!);
+  }
+  // 2. platform + name + host
+  for (const r of rows.filter(free)) {
+    const cands = untaken(byName.get(`${r.platform}|${normName(r.name)}`)).filter((a) => unitMatchesHost(unitOf(a), r.host));
+    if (cands.length >= 1) pair(r, pickLive(cands, st, r));
+  }
+  // 3. platform + name, unique
+  for (const r of rows.filter(free)) {
+    const cands = untaken(byName.get(`${r.platform}|${normName(r.name)}`));
+    if (cands.length === 1) pair(r, cands[0]!);
+  }
+  // 4. the host's only remaining account on the platform, and the only remaining row for it
+  const rowsByHost = new Map<string, NationalRow[]>();
+  for (const r of rows.filter(free)) {
+    const k = `${r.platform}|${normName(r.host)}`;
+    const l = rowsByHost.get(k);
+    if (l) l.push(r);
+    else rowsByHost.set(k, [r]);
+  }
+  for (const rs of rowsByHost.values()) {
+    if (rs.length !== 1) continue;
+    const r = rs[0]!;
+    const units = hostUnits(r.host);
+    if (units.length !== 1) continue;
+    const cands = untaken(byUnit.get(`${r.platform}|${units[0]!.id}`));
+    if (cands.length === 1) pair(r, cands[0]!);
+  }
+
+  // ---- rows: unmatched and matched differences
+  for (const r of exp.rows) {
+    const a = matchOf.get(r);
+    if (!a) {
+      const unit = hostUnits(r.host)[0];
+      const office = unit ? supervisingOffice(register, unit, unit.regionId) : { name: '主办单位不在登记簿中' };
+      if (!r.platform) {
+        items.push({
+          office,
+          item: {
+            kind: 'unreadable-row',
+            severity: 'warning',
+            national: rowRef(r),
+            unit: { ...(unit ? { id: unit.id } : {}), name: unit?.data.name ?? r.host },
+            what: { zh: `报送系统第 ${r.line} 行的平台类型“${r.platformText}”无法识别，未能比对`, en: `line ${r.line}: platform "${r.platformText}" is not recognised; the row was not compared` },
+            citations: [],
+            todo: { zh: '请核对该行的平台类型（可用的写法见 scripts/monitor/README.md）。', en: 'Check the platform of that row (accepted spellings in scripts/monitor/README.md).' },
+          },
+        });
+        continue;
+      }
+      const active = r.status === '正常' || r.status === undefined;
+      items.push({
+        office,
+        item: {
+          kind: 'missing-here',
+          severity: active ? 'error' : 'notice',
+          national: rowRef(r),
+          unit: { ...(unit ? { id: unit.id } : {}), name: unit?.data.name ?? r.host },
+          what: active
+            ? { zh: `报送系统中有“${r.name}”（${r.platform}，主办单位 ${r.host || '未填'}，状态 ${r.statusText || '未填'}），登记簿中没有：可能是瞒报漏报的账号`, en: `the national system lists "${r.name}" (${r.platform}, host ${r.host || '—'}, ${r.statusText || 'no status'}) but the register does not: possibly an unfiled account` }
+            : { zh: `报送系统中的“${r.name}”（${r.platform}）状态为“${r.statusText}”，登记簿中没有记录`, en: `"${r.name}" (${r.platform}) is "${r.statusText}" in the national system and not in the register` },
+          citations: citationsFor(unit?.regionId, 'backfill'),
+          todo: active
+            ? { zh: `请主办单位${unit ? `“${unit.data.name}”` : ''}办理补录备案：在其单位文件夹中新建账号文件，事件以“补录备案”开始；如该账号不属于本地区，请核实报送系统的记录。`, en: `The host unit must backfill the account: a new account file in its folder starting with a 补录备案 event; if it is not ours, check the national record.` }
+            : { zh: '已关停的历史账号，可不补录；如需留档，可补录后记录关停事件。', en: 'A closed historical account need not be backfilled.' },
+        },
+      });
+      continue;
+    }
+    const unit = unitOf(a);
+    const office = supervisingOffice(register, unit, a.regionId);
+    const s = st(a);
+    const phase = phaseOf(s);
+    const base = { account: accountRef(a), national: rowRef(r), unit: { id: a.unitId, name: unit?.data.name ?? a.unitId } };
+    if (r.status === undefined) {
+      items.push({ office, item: { ...base, kind: 'status', severity: 'warning', what: { zh: `报送系统的状态“${r.statusText}”无法识别（应为 正常、关停 或 删除）`, en: `national status "${r.statusText}" is not recognised (正常, 关停 or 删除)` }, citations: [], todo: { zh: '请核对报送系统导出的状态列。', en: 'Check the status column of the export.' } } });
+    } else if (phase === 'closed' && r.status === '正常') {
+      items.push({
+        office,
+        item: {
+          ...base,
+          kind: 'status',
+          severity: 'error',
+          what: { zh: `登记簿中已关停（${s.phase}），报送系统仍为“正常”`, en: `closed in the register (${s.phase}) but still 正常 in the national system` },
+          citations: citationsFor(a.regionId, 'systemStatus'),
+          todo: { zh: '请在报送系统办理关停（删除），并处理系统反馈，直至状态显示为“关停”或“删除”。', en: 'Close the account in the national system and follow up until it shows 关停 or 删除.' },
+        },
+      });
+    } else if ((phase === 'live' || phase === 'closing') && r.status !== '正常') {
+      items.push({
+        office,
+        item: {
+          ...base,
+          kind: 'status',
+          severity: 'error',
+          what: { zh: `报送系统中为“${r.status}”，登记簿中仍${phase === 'live' ? '在运行' : `在关停办理中（${s.phase}）、尚未记录注销和系统填报`}`, en: `${r.status} in the national system but ${phase === 'live' ? 'live' : 'still closing'} in the register` },
+          citations: citationsFor(a.regionId, 'systemStatus'),
+          todo: { zh: '账号确已关停的，请补记关停备案、注销公告、平台注销、系统填报等事件；否则请在报送系统中恢复。', en: 'If the account is closed, record the closure events; otherwise restore it in the national system.' },
+        },
+      });
+    } else if (phase === 'open' && r.status === '正常') {
+      items.push({
+        office,
+        item: {
+          ...base,
+          kind: 'status',
+          severity: 'warning',
+          what: { zh: `报送系统中已为“正常”，登记簿中的开设（补录）尚未记录“系统填报”`, en: 'active in the national system, but the register has no 系统填报 for the opening yet' },
+          citations: citationsFor(a.regionId, 'systemStatus'),
+          todo: { zh: '请在账号文件中追加“系统填报”事件（写明实际填报日期）。', en: 'Append the 系统填报 event with the actual date.' },
+        },
+      });
+    }
+    if (normName(r.name) !== normName(a.data.name)) {
+      const changing = s.pending?.kind === '变更' && a.data.events.slice(s.pending.index).some((e) => e.changes?.some((c) => c.field === '账号名称' && (normName(c.from) === normName(r.name) || normName(c.to) === normName(r.name))));
+      items.push({
+        office,
+        item: {
+          ...base,
+          kind: 'name',
+          severity: changing ? 'notice' : 'warning',
+          what: changing
+            ? { zh: `名称变更办理中：登记簿“${a.data.name}”，报送系统“${r.name}”`, en: `name change in progress: register "${a.data.name}", national "${r.name}"` }
+            : { zh: `名称不一致：登记簿“${a.data.name}”，报送系统“${r.name}”`, en: `names differ: register "${a.data.name}", national "${r.name}"` },
+          citations: citationsFor(a.regionId, 'systemStatus'),
+          todo: changing ? { zh: '变更办结后在报送系统修改并追加“系统填报”（变更）。', en: 'After the change, update the national system and append 系统填报 (变更).' } : { zh: '请核实哪一方正确：名称已变更的，办理变更备案；报送系统填错的，在系统中更正。', en: 'Find out which is right: file a change, or correct the national system.' },
+        },
+      });
+    }
+    if (r.host && !unitMatchesHost(unit, r.host)) {
+      items.push({
+        office,
+        item: {
+          ...base,
+          kind: 'host',
+          severity: 'warning',
+          what: { zh: `主办单位不一致：登记簿“${unit?.data.name ?? a.unitId}”，报送系统“${r.host}”`, en: `host units differ: register "${unit?.data.name ?? a.unitId}", national "${r.host}"` },
+          citations: citationsFor(a.regionId, 'systemStatus'),
+          todo: { zh: '主办单位已变化的，应办理主办单位变更备案并公告；报送系统填错的，在系统中更正。', en: 'A changed host needs a change filing and announcement; otherwise correct the national system.' },
+        },
+      });
+    }
+    if (r.entity && normName(r.entity) !== normName(a.data.certifiedEntity.name)) {
+      items.push({
+        office,
+        item: {
+          ...base,
+          kind: 'entity',
+          severity: 'warning',
+          what: { zh: `开设（认证）主体不一致：登记簿“${a.data.certifiedEntity.name}”，报送系统“${r.entity}”`, en: `certified entities differ: register "${a.data.certifiedEntity.name}", national "${r.entity}"` },
+          citations: citationsFor(a.regionId, 'systemStatus'),
+          todo: { zh: '认证主体属于关键信息：已变化的须办理变更备案；报送系统填错的，在系统中更正。', en: 'The certified entity is key information: file a change, or correct the national system.' },
+        },
+      });
+    }
+  }
+
+  // ---- register accounts the export lacks
+  let matched = 0;
+  for (const a of register.accounts) {
+    if (taken.has(a)) {
+      matched++;
+      continue;
+    }
+    const s = st(a);
+    const phase = phaseOf(s);
+    if (phase === 'closed') continue;
+    const unit = unitOf(a);
+    const office = supervisingOffice(register, unit, a.regionId);
+    const entered = s.works.find((w) => (w.kind === '开设' || w.kind === '补录') && w.done)?.done;
+    items.push({
+      office,
+      item: {
+        kind: 'missing-there',
+        severity: phase === 'open' ? 'notice' : 'error',
+        account: accountRef(a),
+        unit: { id: a.unitId, name: unit?.data.name ?? a.unitId },
+        what:
+          phase === 'open'
+            ? { zh: `登记簿中正在开设（${s.phase}），尚未在报送系统填报，导出中没有是正常的`, en: `still opening in the register (${s.phase}); not yet in the national system, as expected` }
+            : { zh: `登记簿记录已于 ${entered ?? '（日期未记录）'} 在报送系统填报，但报送系统导出中没有该账号`, en: `the register records a national-system entry on ${entered ?? '(no date)'}, but the export lacks the account` },
+        citations: citationsFor(a.regionId, 'systemStatus'),
+        todo: phase === 'open' ? { zh: '按期完成系统填报。', en: 'Complete the national-system entry in time.' } : { zh: '请核实报送系统：账号被删除或漏报的，应重新填报；导出不完整的，请重新导出。', en: 'Check the national system: re-enter a missing account, or re-export.' },
+      },
+    });
+  }
+
+  // ---- assemble
+  const groups = new Map<string, { office: OfficeRef; items: ReconcileItem[] }>();
+  for (const { office, item } of items) {
+    const key = office.id ?? `name:${office.name}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { office, items: [] }));
+    g.items.push(item);
+  }
+  const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+  const sorted = [...groups.values()].sort((x, y) => (x.office.id ?? '\uffff' + x.office.name).localeCompare(y.office.id ?? '\uffff' + y.office.name));
+  for (const g of sorted) g.items.sort((x, y) => rank[x.severity] - rank[y.severity] || (x.account?.id ?? x.national?.name ?? '').localeCompare(y.account?.id ?? y.national?.name ?? ''));
+  const all = sorted.flatMap((g) => g.items);
+  const counted = all.filter((i) => i.severity !== 'notice');
+  return {
+    now,
+    national: { source: exp.source, encoding: exp.encoding, rows: exp.rows.length },
+    summary: {
+      matched,
+      missingHere: counted.filter((i) => i.kind === 'missing-here').length,
+      missingThere: counted.filter((i) => i.kind === 'missing-there').length,
+      differences: counted.filter((i) => i.kind !== 'missing-here' && i.kind !== 'missing-there').length,
+      notices: all.length - counted.length,
+    },
+    groups: sorted,
+  };
+}
+
+/** Among same-named candidates, prefer the one whose state matches the row's status. */
+function pickLive(cands: AccountDoc[], st: (a: AccountDoc) => AccountState, r: NationalRow): AccountDoc {
+  if (cands.length === 1) return cands[0]!;
+  const wantClosed = r.status === '关停' || r.status === '删除';
+  return cands.find((a) => phaseOf(st(a)) === (wantClosed ? 'closed' : 'live')) ?? cands[0]!;
+}
+
+export function reconcileExitCode(r: ReconcileReport): 0 | 1 {
+  return r.groups.some((g) => g.items.some((i) => i.severity !== 'notice')) ? 1 : 0;
+}

@@ -1,0 +1,164 @@
+/**
+ * 基准测试的数据生成器（小规模）：生成的登记簿检查无误、历史提交数正确、每个提交只改一个账号、
+ * 人员全部虚构；CPU 剖析汇总能找出真实剖析中的热点函数。不做任何计时断言。
+ * The benchmark's generator at a small size: the register validates clean, the history has the
+ * expected number of commits, one account per commit, everyone fictitious; the profile summariser
+ * finds the hot function of a real profile. No timing assertions.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cmdCheckPr } from '../scripts/commands/check-pr.ts';
+import { validateSource } from '../scripts/commands/validate.ts';
+import { FsSource } from '../scripts/core/source.ts';
+import type { AccountFile } from '../scripts/generated/types.ts';
+import { audit } from '../scripts/history/audit.ts';
+import { historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
+import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
+import { median, oneLang, settingsFrom } from '../scripts/bench/run.ts';
+import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+
+const NOW = '2026-11-20';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function git(dir: string, args: string[]): string {
+  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+function accountFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name !== 'unit.json' && e.name !== 'region.json') out.push(p);
+    }
+  };
+  walk(path.join(root, 'accounts'));
+  return out;
+}
+
+describe('bench generator: history repository', () => {
+  const base = tmpDir('govmedia-bench-test-');
+  dirs.push(base);
+  const ready = historyRepo(path.join(base, 'h'), { accounts: 200, commits: 300 });
+
+  it('builds a register of exactly 200 accounts that validates clean, with the policy series bound', async () => {
+    const h = await ready;
+    expect(h.accounts).toBe(200);
+    const r = await validateSource(new FsSource(h.dir), { now: NOW });
+    expect(r.findings).toEqual([]);
+    expect(r.summary.accounts).toBe(200);
+    expect(r.summary.files).toBe(h.files);
+    const bound = new Set([...r.register.regions.values()].flatMap((x) => x.data.policies));
+    expect([...bound].sort()).toEqual(['anhui/luan', 'chongqing/qijiang', 'jiangsu/lianyungang', 'liaoning', 'sichuan/zigong']);
+    // the policies apply: every area has accounts
+    for (const area of ['sichuan/zigong/', 'anhui/luan/', 'jiangsu/lianyungang/', 'chongqing/qijiang/', 'liaoning/']) {
+      expect(r.register.accounts.some((a) => a.file.rel.startsWith(`accounts/${area}`))).toBe(true);
+    }
+  });
+
+  it('has the expected commits: the first with everything, then one account file per commit, in time order', async () => {
+    const h = await ready;
+    expect(h.commits).toBe(301);
+    expect(Number(git(h.dir, ['rev-list', '--count', 'HEAD']).trim())).toBe(301);
+    const root = git(h.dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
+    const perCommit = git(h.dir, ['log', '--format=@%ct', '--name-only', `${root}..HEAD`])
+      .split('@')
+      .filter(Boolean)
+      .map((c) => c.trim().split('\n').filter(Boolean));
+    expect(perCommit).toHaveLength(300);
+    const times = perCommit.map((c) => Number(c[0]));
+    for (const c of perCommit) {
+      expect(c.slice(1)).toHaveLength(1);
+      expect(c[1]).toMatch(/^accounts\/.+\.json$/);
+    }
+    // newest first: committer times never increase going back
+    for (let i = 1; i < times.length; i++) expect(times[i]!).toBeLessThanOrEqual(times[i - 1]!);
+    expect(git(h.dir, ['status', '--porcelain']).trim()).toBe('');
+    expect(h.hottest.commits).toBeGreaterThan(1);
+    expect(Number(git(h.dir, ['rev-list', '--count', 'HEAD', '--', h.hottest.rel]).trim())).toBe(h.hottest.commits);
+  });
+
+  it('keeps everyone fictitious', async () => {
+    const h = await ready;
+    for (const f of accountFiles(h.dir)) {
+      const a = JSON.parse(readFileSync(f, 'utf8')) as AccountFile;
+      const people = [a.team.principal, a.team.inCharge, ...(a.team.sectionHead ? [a.team.sectionHead] : []), ...a.team.operators];
+      for (const p of people) {
+        expect(p.name).toMatch(/^.某某（虚构）$/);
+        expect(p.mobile).toMatch(/^1300000\d{4}$/);
+        expect(p.officePhone).toMatch(/^0000-000\d{4}$/);
+      }
+    }
+  });
+
+  it('is a history the audit finds nothing wrong with', async () => {
+    const h = await ready;
+    const since = git(h.dir, ['rev-parse', 'HEAD~60']).trim();
+    const r = await audit(h.dir, { since, engineRoot: ENGINE_ROOT });
+    expect(r.commits).toBe(60);
+    expect(r.broken).toEqual([]);
+    expect(r.warned).toEqual([]);
+  });
+});
+
+describe('bench generator: one-commit register with a pull-request branch', () => {
+  it('validates clean, and branch pr changes one account in a way check-pr accepts', async () => {
+    const base = tmpDir('govmedia-bench-test-');
+    dirs.push(base);
+    const s = await snapshotRepo(path.join(base, 's'), { accounts: 200 });
+    const r = await validateSource(new FsSource(s.dir), { now: NOW });
+    expect(r.findings).toEqual([]);
+    expect(r.summary.accounts).toBe(200);
+    expect(Number(git(s.dir, ['rev-list', '--count', 'main']).trim())).toBe(1);
+    expect(git(s.dir, ['diff', '--name-status', 'main', 'pr']).trim()).toBe(`M\t${s.changed}`);
+    let out = '';
+    const code = await cmdCheckPr(['--engine', 'self', '--base', 'main', '--head', 'pr', '--repo', s.dir, '--now', NOW, '--format', 'json'], { out: (x) => void (out += x), err: () => undefined });
+    expect(code).toBe(0);
+    expect(out).toContain('信息报备');
+  });
+});
+
+describe('bench helpers', () => {
+  it('summarises a real CPU profile: the busy function is on top', () => {
+    const dir = tmpDir('govmedia-bench-prof-');
+    dirs.push(dir);
+    const script = path.join(dir, 'busy.mjs');
+    writeFileSync(script, 'function burnTheCpu() { let x = 0; const end = Date.now() + 400; while (Date.now() < end) for (let i = 0; i < 1e5; i++) x += Math.sqrt(i); return x; }\nconsole.log(burnTheCpu());\n');
+    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, script], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    expect(file).toBeDefined();
+    const sum = summarizeProfile(readProfile(path.join(dir, file!)), dir, 5);
+    expect(sum.totalMs).toBeGreaterThan(200);
+    expect(sum.functions[0]!.name).toBe('burnTheCpu');
+    expect(sum.functions[0]!.where).toBe('busy.mjs:1');
+    expect(sum.functions[0]!.pct).toBeGreaterThan(50);
+    expect(sum.files[0]!.where).toBe('busy.mjs');
+  });
+
+  it('reads its sizes from the environment', () => {
+    const small = settingsFrom({ BENCH_SMALL: '1' });
+    expect([small.accounts, small.large, small.commits, small.doc]).toEqual([1000, 5000, 2000, undefined]);
+    const full = settingsFrom({});
+    expect([full.accounts, full.large, full.commits]).toEqual([10000, 100000, 20000]);
+    expect(full.doc).toBe(path.join(ENGINE_ROOT, 'docs', 'benchmarks.md'));
+    expect(settingsFrom({ BENCH_ACCOUNTS: '300', BENCH_COMMITS: '50' })).toMatchObject({ accounts: 300, commits: 50 });
+    expect(() => settingsFrom({ BENCH_COMMITS: 'many' })).toThrow(/positive integer/);
+  });
+
+  it('takes medians and splits bilingual cells', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(oneLang('1.2 s（读取+JSON.parse / read+parse）', 'zh')).toBe('1.2 s（读取+JSON.parse）');
+    expect(oneLang('1.2 s（读取+JSON.parse / read+parse）', 'en')).toBe('1.2 s (read+parse)');
+    expect(oneLang('14 ms（`git diff`）', 'en')).toBe('14 ms (`git diff`)');
+  });
+});
