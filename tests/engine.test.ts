@@ -1,0 +1,52 @@
+/**
+ * 引擎：按日期选用办法版本；账号适用其地区及所有上级地区绑定的办法。
+ * The engine picks the version in force on the date, and reaches accounts through ancestor regions.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateSource } from '../scripts/commands/validate.ts';
+import { ENGINE_ROOT } from '../scripts/core/paths.ts';
+import { FsSource } from '../scripts/core/source.ts';
+import { policiesFor, versionInForce } from '../scripts/policy/engine.ts';
+import { loadPolicies } from '../scripts/policy/loader.ts';
+import type { LoadedPolicy } from '../scripts/policy/types.ts';
+
+const policies = await loadPolicies(ENGINE_ROOT);
+const { register } = await validateSource(new FsSource(ENGINE_ROOT), { now: '2026-11-21' });
+
+function version(id: string, inForce: string, repealed?: string): LoadedPolicy {
+  return { manifest: { id, issuer: '示例', docNumber: id, title: id, issued: inForce, inForce, supersedes: [], source: '-', jurisdiction: '-', ...(repealed ? { repealed } : {}) }, series: 'sichuan/zigong', version: id, dir: `policies/sichuan/zigong/${id}`, rules: [], extras: {} };
+}
+
+describe('policy versions', () => {
+  const old = version('zigong-2019-78', '2019-05-01');
+  const cur = version('zigong-2021-62', '2021-09-27');
+  const all = [old, cur];
+  it('picks the version in force on the date', () => {
+    expect(versionInForce(all, 'sichuan/zigong', '2019-04-30')).toBeUndefined();
+    expect(versionInForce(all, 'sichuan/zigong', '2019-05-01')?.manifest.id).toBe('zigong-2019-78');
+    expect(versionInForce(all, 'sichuan/zigong', '2021-09-26')?.manifest.id).toBe('zigong-2019-78');
+    expect(versionInForce(all, 'sichuan/zigong', '2021-09-27')?.manifest.id).toBe('zigong-2021-62');
+  });
+  it('a repealed version no longer applies', () => {
+    const gone = version('x-2020', '2020-01-01', '2022-01-01');
+    expect(versionInForce([gone], 'sichuan/zigong', '2021-06-01')?.manifest.id).toBe('x-2020');
+    expect(versionInForce([gone], 'sichuan/zigong', '2022-01-01')).toBeUndefined();
+  });
+});
+
+describe('region binding', () => {
+  it('辽宁 province plan reaches accounts in 沈阳 and 大连', () => {
+    for (const city of ['liaoning/shenyang', 'liaoning/dalian']) expect(policiesFor(register, policies, city, '2026-11-21').map((p) => p.manifest.id)).toEqual(['liaoning-2019-plan']);
+  });
+  it('自流井区 accounts are judged by the 自贡 measures bound to the city', () => {
+    expect(policiesFor(register, policies, 'sichuan/zigong/ziliujing', '2026-11-21').map((p) => p.manifest.id)).toEqual(['zigong-2021-62']);
+  });
+  it('before a measure came into force it does not apply', () => {
+    expect(policiesFor(register, policies, 'anhui/luan', '2021-12-15')).toEqual([]);
+    expect(policiesFor(register, policies, 'anhui/luan', '2021-12-16').map((p) => p.manifest.id)).toEqual(['luan-2021-148']);
+  });
+  it('every region binding names an existing policy series', () => {
+    const series = new Set(policies.map((p) => p.series));
+    for (const r of register.regions.values()) for (const b of r.data.policies) expect(series, `${r.id} → ${b}`).toContain(b);
+  });
+});
