@@ -7,7 +7,7 @@ import { compareFindings, summarize, type Finding, type Lang, type Summary } fro
 import { applyExceptions, loadExceptions } from '../core/exceptions.ts';
 import { validateParallel } from '../core/parallel.ts';
 import { ENGINE_ROOT, toPosix } from '../core/paths.ts';
-import { fileFinding, loadRegister, type Register } from '../core/register.ts';
+import { fileFinding, loadRegister, type DocCache, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
 import { FsSource, type FileSource } from '../core/source.ts';
 import { runPolicies } from '../policy/engine.ts';
@@ -27,6 +27,8 @@ export interface ValidateOptions {
   scope?: ReadonlySet<string>;
   /** With scope: also judge what is outside every unit folder. */
   scopeLoose?: boolean;
+  /** Reuse file results across loads (replays). */
+  cache?: DocCache;
 }
 
 export interface ValidateResult {
@@ -47,7 +49,7 @@ export function schemasFor(engineRoot: string): SchemaSet {
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
-  const { register, findings, unitDirs } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}) });
+  const { register, findings, unitDirs } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, ...(opts.only ? { only: opts.only } : {}) });
   const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);

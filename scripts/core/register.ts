@@ -69,6 +69,11 @@ export interface LoadOptions {
   scope?: ReadonlySet<string>;
   /** With scope: also judge everything that is not inside any unit folder (one share of a parallel run). */
   scopeLoose?: boolean;
+  /**
+   * Results of reading and checking files, kept across loads and keyed by path and content id
+   * (the Git blob id): a replay of many commits parses and checks each file version once.
+   */
+  cache?: DocCache;
 }
 
 export interface LoadResult {
@@ -147,6 +152,24 @@ function badUtf8Position(buf: Buffer): { line: number; column: number; byte: num
 
 type Kind = 'region' | 'unit' | 'account';
 
+/** The last path segment (a faster path.posix.basename for our plain relative paths). */
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+interface CachedRead {
+  c: Candidate | undefined;
+  ok: boolean;
+  findings: Finding[];
+  /** Name and secret findings, computed once. */
+  text?: Finding[];
+}
+
+/** See LoadOptions.cache. */
+export type DocCache = Map<string, CachedRead>;
+
+export const DOC_CACHE_LIMIT = 50_000;
+
 interface Candidate {
   rel: string;
   kind: Kind;
@@ -170,11 +193,11 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const unitDirs = new Set<string>();
   const fileNames = new Set(entries.filter((e) => e.type === 'file').map((e) => e.rel));
   const dirOf = (rel: string): string => {
-    const d = path.posix.dirname(rel);
-    return d === ACCOUNTS_DIR ? '' : d.slice(ACCOUNTS_DIR.length + 1);
+    const i = rel.lastIndexOf('/');
+    return i <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, i);
   };
   for (const rel of fileNames) {
-    const base = path.posix.basename(rel);
+    const base = baseName(rel);
     if (base === 'region.json') regionDirs.add(dirOf(rel));
     if (base === 'unit.json') unitDirs.add(dirOf(rel));
   }
@@ -183,7 +206,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const unitIdsListed = new Set<string>();
   const unitDirsById = new Map<string, string[]>();
   for (const d of unitDirs) {
-    const id = path.posix.basename(d);
+    const id = baseName(d);
     unitIdsListed.add(id);
     const l = unitDirsById.get(id);
     if (l) l.push(d);
@@ -195,7 +218,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const toRead: { rel: string; kind: Kind; dir: string; size: number }[] = [];
   let fileCount = 0;
   for (const e of entries) {
-    const base = path.posix.basename(e.rel);
+    const base = baseName(e.rel);
     const dir = dirOf(e.rel);
     const report = inScope(e.type === 'dir' ? e.rel.slice(ACCOUNTS_DIR.length + 1) : dir) || base === 'region.json';
     if (e.type === 'symlink') {
@@ -245,7 +268,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
         continue;
       }
       kind = 'account';
-      const stem = path.posix.basename(e.rel, '.json');
+      const stem = baseName(e.rel).slice(0, -'.json'.length);
       const l = accountPathsByStem.get(stem);
       if (l) l.push(e.rel);
       else accountPathsByStem.set(stem, [e.rel]);
@@ -264,6 +287,10 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       buf = src.read(t.rel);
     } catch {
       findings.push(fileFinding('register/encoding', t.rel, AT_START, { zh: '无法读取该文件', en: 'the file cannot be read' }, { zh: '请检查文件权限。', en: 'Check the file permissions.' }));
+      return undefined;
+    }
+    if (buf.length > MAX_FILE_BYTES) {
+      findings.push(fileFinding('register/file-too-large', t.rel, AT_START, { zh: `文件大小 ${buf.length} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${buf.length} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
       return undefined;
     }
     const nul = buf.indexOf(0);
@@ -316,9 +343,38 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     return issues.length === 0;
   };
 
-  for (const t of toRead.filter((x) => x.kind === 'region')) {
+  const cache = opts.cache;
+  if (cache && cache.size > DOC_CACHE_LIMIT) cache.clear();
+  /** Read, parse and schema-check a file, or take the result of an earlier load of the same content. */
+  const readChecked = (t: { rel: string; kind: Kind; dir: string; size: number }, schema: SchemaName): CachedRead => {
+    const id = cache && src.contentKey ? src.contentKey(t.rel) : undefined;
+    const key = id ? `${t.rel}\u0000${id}` : undefined;
+    const hit = key ? cache!.get(key) : undefined;
+    if (hit) {
+      findings.push(...hit.findings);
+      return hit;
+    }
+    const before = findings.length;
     const c = read(t);
-    if (!c || !schemaCheck(c, 'region')) continue;
+    const ok = c ? schemaCheck(c, schema) : false;
+    const entry: CachedRead = { c, ok, findings: findings.slice(before) };
+    if (key) cache!.set(key, entry);
+    return entry;
+  };
+  const textChecks = (entry: CachedRead, c: Candidate, pointers: (string | number)[][], account?: string): void => {
+    if (!entry.text) {
+      const tmp: Finding[] = [];
+      nameChecks(c, pointers, tmp, account);
+      secretChecks(c, tmp, account);
+      entry.text = tmp;
+    }
+    findings.push(...entry.text);
+  };
+
+  for (const t of toRead.filter((x) => x.kind === 'region')) {
+    const rc = readChecked(t, 'region');
+    const c = rc.c;
+    if (!c || !rc.ok) continue;
     const data = c.value as RegionFile;
     if (data.id !== c.dir) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `地区编号 "${data.id}" 与文件夹路径 "${c.dir}" 不一致`, en: `region id "${data.id}" does not match its folder "${c.dir}"` }, { zh: `请把 id 改为 "${c.dir}"。`, en: `Set id to "${c.dir}".` }));
@@ -329,15 +385,15 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/misplaced', c.rel, AT_START, { zh: `上级地区文件夹 "${parent || 'accounts'}" 缺少 region.json`, en: `parent region folder "${parent || 'accounts'}" has no region.json` }, { zh: '每一级地区文件夹都需要 region.json。', en: 'Every region folder level needs a region.json.' }));
     }
     regions.set(c.dir, { file: c.file, data, id: c.dir, parent });
-    nameChecks(c, [['name'], ['supervisingOfficeName']], findings);
-    secretChecks(c, findings);
+    textChecks(rc, c, [['name'], ['supervisingOfficeName']]);
   }
 
   const loadUnit = (t: { rel: string; kind: Kind; dir: string; size: number }): void => {
-    const c = read(t);
-    if (!c || !schemaCheck(c, 'unit')) return;
+    const rc = readChecked(t, 'unit');
+    const c = rc.c;
+    if (!c || !rc.ok) return;
     const data = c.value as UnitFile;
-    const folder = path.posix.basename(c.dir);
+    const folder = baseName(c.dir);
     const regionId = c.dir.includes('/') ? c.dir.slice(0, c.dir.lastIndexOf('/')) : '';
     if (data.id !== folder) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与文件夹名 "${folder}" 不一致`, en: `unit id "${data.id}" does not match its folder name "${folder}"` }, { zh: `请把 id 改为 "${folder}"，或把文件夹改名为 "${data.id}"。`, en: `Set id to "${folder}" or rename the folder to "${data.id}".` }));
@@ -354,28 +410,28 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
     unitIdByDir.set(c.dir, data.id);
     units.set(data.id, { file: c.file, data, id: data.id, regionId });
-    nameChecks(c, [['name'], ['shortName']], findings);
-    secretChecks(c, findings);
+    textChecks(rc, c, [['name'], ['shortName']]);
   };
   const unitTasks = toRead.filter((x) => x.kind === 'unit');
   const wantedUnit = new Set<string>();
   if (scope) {
     for (const r of regions.values()) if (r.data.supervisingOffice) wantedUnit.add(r.data.supervisingOffice);
   }
-  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(path.posix.basename(t.dir))) loadUnit(t);
+  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(baseName(t.dir))) loadUnit(t);
   if (scope) {
     // units that in-scope units point at (parent, supervisor) and their supervising chains
     const more = new Set<string>();
     for (const u of units.values()) for (const ref of [u.data.parent, u.data.supervisor]) if (ref && !units.has(ref)) more.add(ref);
-    for (const t of unitTasks) if (more.has(path.posix.basename(t.dir)) && !units.has(path.posix.basename(t.dir))) loadUnit(t);
+    for (const t of unitTasks) if (more.has(baseName(t.dir)) && !units.has(baseName(t.dir))) loadUnit(t);
   }
 
   for (const t of toRead.filter((x) => x.kind === 'account')) {
     if (!inScope(t.dir)) continue;
-    const c = read(t);
-    if (!c || !schemaCheck(c, 'account')) continue;
+    const rc = readChecked(t, 'account');
+    const c = rc.c;
+    if (!c || !rc.ok) continue;
     const data = c.value as AccountFile;
-    const stem = path.posix.basename(c.rel, '.json');
+    const stem = baseName(c.rel).slice(0, -'.json'.length);
     if (data.id !== stem) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
       continue;
@@ -395,8 +451,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     const doc: AccountDoc = { file: c.file, data, id: data.id, unitId, regionId: unit?.regionId ?? '' };
     accounts.push(doc);
     accountsById.set(doc.id, doc);
-    nameChecks(c, [['name'], ['certifiedEntity', 'name'], ['operatingUnit'], ['vendor', 'name'], ['certification', 'publicInfo']], findings, data.id);
-    secretChecks(c, findings, data.id);
+    textChecks(rc, c, [['name'], ['certifiedEntity', 'name'], ['operatingUnit'], ['vendor', 'name'], ['certification', 'publicInfo']], data.id);
     eventOrder(c, data, opts.now, findings);
   }
 

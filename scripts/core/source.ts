@@ -28,6 +28,8 @@ export interface FileSource {
   listForScope?(unitDirs: ReadonlySet<string>): Entry[];
   /** Optional: every account file path (sorted) whose file name is `<stem>.json`. */
   pathsWithStem?(stem: string): string[];
+  /** Optional: an id of the file's content (a Git blob id), for caching results across loads. */
+  contentKey?(rel: string): string | undefined;
 }
 
 export class FsSource implements FileSource {

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
+import type { DocCache } from '../core/register.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import { BULK_LABEL, isMaintainerPath, judge, scopeOf } from '../pr/check.ts';
 import type { ChangeItem } from '../pr/types.ts';
@@ -60,6 +61,7 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
   const policies = await loadPolicies(opts.engineRoot);
   const blobs = new BlobReader(repo);
   const snap = new Snapshot();
+  const cache: DocCache = new Map();
   try {
     if (sinceCommit) {
       const ls = await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', sinceCommit, '--', 'accounts']);
@@ -91,7 +93,7 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
             }
           }
           await blobs.readMany(want);
-          const j = await judge({ baseSrc: base, headSrc: head, diffs: c.changes, now: shanghaiDate(c.time), labels: [BULK_LABEL], engineRoot: opts.engineRoot, policies });
+          const j = await judge({ baseSrc: base, headSrc: head, diffs: c.changes, now: shanghaiDate(c.time), labels: [BULK_LABEL], engineRoot: opts.engineRoot, policies, cache });
           result.judged++;
           const kept = j.findings.introduced.filter((f) => !AUDIT_SKIP.has(f.ruleId));
           const errors = kept.filter((f) => f.severity === 'error');

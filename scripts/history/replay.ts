@@ -101,7 +101,10 @@ export class Snapshot {
     if (!p.startsWith('accounts/')) return;
     this.files.set(p, ref);
     const b0 = path.posix.basename(p);
-    if (b0 === 'region.json' || b0 === 'unit.json') this.structuralSet.add(p);
+    if (b0 === 'region.json' || b0 === 'unit.json') {
+      if (!this.structuralSet.has(p)) this.structuralSorted = undefined;
+      this.structuralSet.add(p);
+    }
     const d = path.posix.dirname(p);
     let s = this.byDir.get(d);
     if (!s) this.byDir.set(d, (s = new Set()));
@@ -117,7 +120,7 @@ export class Snapshot {
 
   delete(p: string): void {
     if (!this.files.delete(p)) return;
-    this.structuralSet.delete(p);
+    if (this.structuralSet.delete(p)) this.structuralSorted = undefined;
     this.byDir.get(path.posix.dirname(p))?.delete(p);
     const base = path.posix.basename(p);
     if (base.endsWith('.json')) this.stems.get(base.slice(0, -5))?.delete(p);
@@ -142,6 +145,12 @@ export class Snapshot {
   /** Region and unit files (always part of a scoped listing). */
   structural(): Iterable<string> {
     return this.structuralSet;
+  }
+
+  private structuralSorted: string[] | undefined;
+  /** The structural paths, sorted (cached until they change). */
+  structuralList(): string[] {
+    return (this.structuralSorted ??= [...this.structuralSet].sort());
   }
 
   shaOf(p: string): string | undefined {
@@ -178,35 +187,55 @@ export class SnapshotView implements FileSource {
     return this.get(p)?.sha;
   }
 
+  contentKey(p: string): string | undefined {
+    return this.get(p)?.sha;
+  }
+
   private entry(p: string): Entry | undefined {
     const f = this.get(p);
     if (!f) return undefined;
-    return { rel: p, type: typeOfMode(f.mode), size: this.blobs.cached(f.sha)?.length ?? 0 };
+    // the size is checked again once the blob is read (loadRegister), so 0 is safe here
+    return { rel: p, type: typeOfMode(f.mode), size: 0 };
   }
 
   listForScope(unitDirs: ReadonlySet<string>): Entry[] {
-    const paths = new Set<string>(this.snap.structural());
+    // structural files (every region.json and unit.json): the snapshot's sorted list, with this
+    // view's own additions and removals; then the files of the touched unit folders
+    const removed = new Set<string>();
+    const added: string[] = [];
     for (const [p, f] of this.overlay) {
       const b = path.posix.basename(p);
-      if (b === 'region.json' || b === 'unit.json') {
-        if (f) paths.add(p);
-        else paths.delete(p);
-      }
-    }
-    const dirs = new Set<string>();
-    for (const d of unitDirs) {
-      const full = `accounts/${d}`;
-      for (const p of this.snap.dirFiles(full)) paths.add(p);
-      for (const [p] of this.overlay) if (path.posix.dirname(p) === full) paths.add(p);
-      dirs.add(full);
+      if (b !== 'region.json' && b !== 'unit.json') continue;
+      if (f) {
+        if (!this.snap.files.has(p)) added.push(p);
+      } else removed.add(p);
     }
     const out: Entry[] = [];
-    for (const d of dirs) out.push({ rel: d, type: 'dir', size: 0 });
-    for (const p of paths) {
+    for (const p of this.snap.structuralList()) {
+      if (removed.has(p)) continue;
       const e = this.entry(p);
       if (e) out.push(e);
     }
-    out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    for (const p of added) {
+      const e = this.entry(p);
+      if (e) out.push(e);
+    }
+    for (const d of unitDirs) {
+      const full = `accounts/${d}`;
+      out.push({ rel: full, type: 'dir', size: 0 });
+      const seen = new Set<string>();
+      for (const p of this.snap.dirFiles(full)) {
+        if (p.endsWith('/unit.json')) continue;
+        seen.add(p);
+        const e = this.entry(p);
+        if (e) out.push(e);
+      }
+      for (const [p] of this.overlay) {
+        if (seen.has(p) || p.endsWith('/unit.json') || path.posix.dirname(p) !== full) continue;
+        const e = this.entry(p);
+        if (e) out.push(e);
+      }
+    }
     return out;
   }
 

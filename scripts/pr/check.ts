@@ -10,7 +10,7 @@ import { compareFindings } from '../core/finding.ts';
 import { diffNames, git, GitSource, mergeBase, resolveCommit, type DiffEntry } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
-import { fileFinding, type Register } from '../core/register.ts';
+import { fileFinding, type DocCache, type Register } from '../core/register.ts';
 import { unitDirOf, validateSource } from '../commands/validate.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
@@ -125,6 +125,8 @@ export interface JudgeInput {
   labels: string[];
   engineRoot: string;
   policies: LoadedPolicy[];
+  /** File results reused across judgements (audit). */
+  cache?: DocCache;
 }
 
 export interface Judgement {
@@ -156,8 +158,8 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   const { baseSrc, headSrc, diffs } = o;
   const scope = scopeOf(diffs);
   const [baseRes, headRes] = await Promise.all([
-    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies }),
-    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies }),
+    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, ...(o.cache ? { cache: o.cache } : {}) }),
+    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, ...(o.cache ? { cache: o.cache } : {}) }),
   ]);
   const headReg = headRes.register;
   const baseReg = baseRes.register;
