@@ -129,8 +129,48 @@ export class GitSource implements FileSource {
   static async open(dir: string, commit: string, paths: string[] = ['accounts']): Promise<GitSource> {
     const s = new GitSource(dir, commit);
     s.entries = await lsTree(git(dir), commit, paths);
-    for (const e of s.entries) s.byPath.set(e.path, e);
+    for (const e of s.entries) {
+      s.byPath.set(e.path, e);
+      const slash = e.path.lastIndexOf('/');
+      const d = e.path.slice(0, slash);
+      const base = e.path.slice(slash + 1);
+      let l = s.byDir.get(d);
+      if (!l) s.byDir.set(d, (l = []));
+      l.push(e);
+      if (base === 'region.json' || base === 'unit.json') s.structural.push(e);
+      else if (base.endsWith('.json')) {
+        const stem = base.slice(0, -5);
+        const t = s.stems.get(stem);
+        if (t) t.push(e.path);
+        else s.stems.set(stem, [e.path]);
+      }
+    }
     return s;
+  }
+
+  private readonly byDir = new Map<string, TreeEntry[]>();
+  private readonly structural: TreeEntry[] = [];
+  private readonly stems = new Map<string, string[]>();
+
+  /** Every region.json and unit.json, and everything inside the given unit folders. */
+  listForScope(unitDirs: ReadonlySet<string>): Entry[] {
+    const out: Entry[] = this.structural.map((e) => ({ rel: e.path, type: typeOf(e.mode), size: e.size }));
+    for (const d of unitDirs) {
+      const full = `accounts/${d}`;
+      const files = this.byDir.get(full);
+      if (!files) continue;
+      out.push({ rel: full, type: 'dir', size: 0 });
+      for (const e of files) if (!e.path.endsWith('/unit.json')) out.push({ rel: e.path, type: typeOf(e.mode), size: e.size });
+    }
+    return out;
+  }
+
+  pathsWithStem(stem: string): string[] {
+    return [...(this.stems.get(stem) ?? [])].sort();
+  }
+
+  contentKey(rel: string): string | undefined {
+    return this.byPath.get(rel)?.sha;
   }
 
   /** Fetch the blobs of the given paths (or all) in one batch. */
