@@ -47,7 +47,11 @@ function countParsedKeys(v: unknown, max: number, depth = 1): number {
 
 const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
 
-export function parseJsonFast(text: string, opts?: { maxDepth?: number }): ParsedJson {
+/**
+ * @param reload  when given, the fast result does not keep `text`: positions (needed only to
+ *                report a finding) re-read it. This keeps memory flat for large registers.
+ */
+export function parseJsonFast(text: string, opts?: { maxDepth?: number }, reload?: () => string): ParsedJson {
   if (text.charCodeAt(0) === 0xfeff || SUSPECT_ESCAPE.test(text) || text.includes('__proto__')) return parseJson(text, opts);
   let value: unknown;
   try {
@@ -59,7 +63,8 @@ export function parseJsonFast(text: string, opts?: { maxDepth?: number }): Parse
   const keys = countKeysNative(text);
   if (keys < 0 || keys !== countParsedKeys(value, opts?.maxDepth ?? 64)) return parseJson(text, opts);
   let full: ParsedJson | undefined;
-  const slow = (): ParsedJson => (full ??= parseJson(text, opts));
+  const keep = reload ? undefined : text;
+  const slow = (): ParsedJson => (full ??= parseJson(keep ?? reload!(), opts));
   return {
     ok: true,
     value,

@@ -305,8 +305,16 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/encoding', t.rel, p, { zh: `文件不是 UTF-8 编码（第 ${p.line} 行第 ${p.column} 列附近出现无效字节 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}）${gbk ? '，看起来是 GBK/GB2312 编码' : ''}`, en: `file is not UTF-8 (invalid byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} near line ${p.line}, column ${p.column})${gbk ? '; it looks like GBK' : ''}` }, { zh: '请在编辑器中以“UTF-8”编码重新保存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。', en: 'Re-save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).' }));
       return undefined;
     }
-    const parsed = parseJsonFast(text);
-    const file: SourceFile = { rel: t.rel, text, parsed };
+    // the text is not kept: it is re-read from the source when a finding needs a position
+    const reread = (): string => src.read(t.rel).toString('utf8');
+    const parsed = parseJsonFast(text, undefined, reread);
+    const file: SourceFile = {
+      rel: t.rel,
+      parsed,
+      get text(): string {
+        return reread();
+      },
+    };
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
@@ -517,7 +525,8 @@ function nameChecks(c: Candidate, pointers: (string | number)[][], findings: Fin
     const issue = checkNameChars(v);
     if (!issue) continue;
     const pos = c.file.parsed.locate(p);
-    const raw = c.file.text.slice(pos.offset, Math.min(c.file.text.length, pos.offset + v.length * 6 + 2));
+    const text = c.file.text;
+    const raw = text.slice(pos.offset, Math.min(text.length, pos.offset + v.length * 6 + 2));
     const column = pos.column + rawOffsetOf(raw, issue.index);
     findings.push(fileFinding(issue.kind === 'invisible' ? 'register/invisible-char' : 'register/look-alike', c.rel, { line: pos.line, column }, issue.message, issue.fix, account));
   }
