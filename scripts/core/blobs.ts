@@ -79,6 +79,11 @@ export class BlobReader {
     return this.cache.get(sha);
   }
 
+  /** Forget cached objects when there are more than `max` (call between independent batches). */
+  trim(max: number): void {
+    if (this.cache.size > max) this.cache.clear();
+  }
+
   close(): void {
     if (!this.closed) this.proc.stdin.end();
   }

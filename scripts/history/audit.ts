@@ -81,6 +81,9 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
       {
         if (needsJudging) {
           // blobs the judgement reads: every region.json and unit.json, and the touched unit folders
+          // bounded memory over long histories: blobs are fetched again per commit when needed
+          blobs.trim(20_000);
+          if (cache.size > 20_000) cache.clear();
           const scope = scopeOf(c.changes);
           const want = new Set<string>();
           const head = new SnapshotView(snap, blobs, c.sha, c.changes);
