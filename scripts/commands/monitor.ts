@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadActivity } from '../monitor/activity.ts';
-import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
+import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io, REPORT_OPTIONS } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
 import { monitorExitCode, runMonitor } from '../monitor/monitor.ts';
 import { monitorHtml, monitorJson, monitorMarkdown } from '../monitor/render.ts';
@@ -50,14 +50,9 @@ export async function cmdMonitor(args: string[], io: Io): Promise<number> {
       strict: true,
       allowPositionals: false,
       options: {
-        now: { type: 'string' },
+        ...REPORT_OPTIONS,
         activity: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        root: { type: 'string' },
         soon: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) {

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
+import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io, REPORT_OPTIONS } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
 import { loadNationalCsv, reconcile, reconcileExitCode } from '../monitor/reconcile.ts';
 import { reconcileHtml, reconcileJson, reconcileMarkdown } from '../monitor/render.ts';
@@ -48,13 +48,8 @@ export async function cmdReconcile(args: string[], io: Io): Promise<number> {
       strict: true,
       allowPositionals: false,
       options: {
+        ...REPORT_OPTIONS,
         national: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        now: { type: 'string' },
-        lang: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) {

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadActivity } from '../monitor/activity.ts';
-import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
+import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io, REPORT_OPTIONS } from '../monitor/cli-common.ts';
 import { loadInspection } from '../score/inspection.ts';
 import { computeScores, scoringOf } from '../score/score.ts';
 import { scoreHtml, scoreJson } from '../score/render.ts';
@@ -51,14 +51,9 @@ export async function cmdScore(args: string[], io: Io): Promise<number> {
       strict: true,
       allowPositionals: false,
       options: {
-        now: { type: 'string' },
+        ...REPORT_OPTIONS,
         activity: { type: 'string' },
         inspection: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) {

@@ -28,6 +28,16 @@ export function pickLang(args: string[]): Lang {
   return v === 'en' ? 'en' : 'zh';
 }
 
+/** The options every report command takes (monitor, score, reconcile). */
+export const REPORT_OPTIONS = {
+  now: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export interface BaseOptions {
   lang: Lang;
   now: string;
