@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { median, oneLang, settingsFrom } from '../scripts/bench/run.ts';
+import { failReason, median, oneLang, settingsFrom } from '../scripts/bench/run.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-20';
@@ -152,6 +152,12 @@ describe('bench helpers', () => {
     expect(full.doc).toBe(path.join(ENGINE_ROOT, 'docs', 'benchmarks.md'));
     expect(settingsFrom({ BENCH_ACCOUNTS: '300', BENCH_COMMITS: '50' })).toMatchObject({ accounts: 300, commits: 50 });
     expect(() => settingsFrom({ BENCH_COMMITS: 'many' })).toThrow(/positive integer/);
+  });
+
+  it('says in one line why a command failed', () => {
+    const oom = failReason({ ms: 307_000, code: 134, stderr: '<--- Last few GCs --->\n\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory\n 1: 0xb78db3 node::OOMErrorHandler\n' }, 'exit code 134');
+    expect(oom).toBe('exit 134 after 307.0 s: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory');
+    expect(failReason({ ms: 1500, code: 2, stderr: '用法错误：--lang 只能是 zh 或 en\n' }, 'exit code 2')).toBe('exit 2 after 1.50 s: exit code 2: 用法错误：--lang 只能是 zh 或 en');
   });
 
   it('takes medians and splits bilingual cells', () => {

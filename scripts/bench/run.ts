@@ -137,6 +137,8 @@ export interface Measured {
   runs: number;
   code: number;
   last: Exec;
+  /** Set when the command failed (exit code, crash, wrong output): why. */
+  failed?: string;
 }
 
 export function median(xs: number[]): number {
@@ -155,24 +157,59 @@ function lastJsonLine(s: string): Record<string, unknown> | undefined {
   }
 }
 
+/** Why a run failed, in one line: V8's fatal error when there is one, else the check and the first line of stderr. */
+export function failReason(e: Pick<Exec, 'ms' | 'code' | 'stderr'>, problem: string): string {
+  const fatal = /FATAL ERROR: ([^\n]+)/.exec(e.stderr)?.[1]?.trim();
+  const first = e.stderr.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('npm warn'));
+  const why = fatal ?? (first && !problem.includes(first) ? `${problem}: ${first}` : problem);
+  return `exit ${e.code} after ${fmtMs(e.ms)}: ${why}`.slice(0, 300);
+}
+
 /**
  * Run a command until its time is known: a run of 10 s or more counts alone; a shorter first run
- * is a warm-up, followed by `runs` counted runs (median).
+ * is a warm-up, followed by `runs` counted runs (median). A floor or a peer that fails makes the
+ * bench itself wrong, so it throws; a govmedia command that fails (`engine`) is a result: it is
+ * recorded with its reason and the bench goes on.
  */
-async function measure(label: string, cmd: string, args: string[], s: Settings, opts: { cwd?: string; expect?: (e: Exec) => string | undefined } = {}): Promise<Measured> {
+async function measure(label: string, cmd: string, args: string[], s: Settings, opts: { cwd?: string; expect?: (e: Exec) => string | undefined; engine?: boolean } = {}): Promise<Measured> {
   log(`${label} …`);
+  const check = (e: Exec): string | undefined => {
+    try {
+      return opts.expect?.(e);
+    } catch (err) {
+      return `unreadable output (${(err as Error).message})`;
+    }
+  };
   const first = await exec(cmd, args, opts);
-  const counted = first.ms >= 10_000 ? [first] : [];
-  while (counted.length < (first.ms >= 10_000 ? 1 : s.runs)) counted.push(await exec(cmd, args, opts));
+  const counted = [first];
+  let problem = check(first);
+  if (!problem && first.ms < 10_000) {
+    counted.length = 0;
+    while (counted.length < s.runs && !problem) {
+      const e = await exec(cmd, args, opts);
+      counted.push(e);
+      problem = check(e);
+    }
+  }
   const last = counted[counted.length - 1]!;
-  const problem = opts.expect?.(last);
-  if (problem) throw new Error(`bench: ${label}: ${problem}\n${last.stderr.slice(0, 2000)}`);
+  if (problem && !opts.engine) throw new Error(`bench: ${label}: ${problem}\n${last.stderr.slice(0, 2000)}`);
   const inner = counted.map((e) => lastJsonLine(e.stdout)?.ms).filter((x): x is number => typeof x === 'number');
   const rss = counted.map((e) => e.rssKB ?? (lastJsonLine(e.stdout)?.maxRssKB as number | undefined)).filter((x): x is number => typeof x === 'number');
-  const m: Measured = { ms: median(counted.map((e) => e.ms)), rssKB: rss.length ? Math.max(...rss) : undefined, runs: counted.length, code: last.code, last };
-  if (inner.length) m.innerMs = median(inner);
+  const m: Measured = { ms: problem ? last.ms : median(counted.map((e) => e.ms)), rssKB: rss.length ? Math.max(...rss) : undefined, runs: counted.length, code: last.code, last };
+  if (inner.length && !problem) m.innerMs = median(inner);
+  if (problem) {
+    m.failed = failReason(last, problem);
+    log(`${label}: 失败 FAILED — ${m.failed}`);
+    return m;
+  }
   log(`${label}: ${fmtMs(m.ms)}${m.innerMs !== undefined ? `（进程内 in-process ${fmtMs(m.innerMs)}）` : ''}${m.rssKB ? `，${fmtMB(m.rssKB)}` : ''}，${m.runs} 次 runs`);
   return m;
+}
+
+/** A time cell: the time, or the failure. */
+function tm(m: Measured, inner = false): string {
+  if (m.failed) return `✗（失败：${m.failed} / failed: ${m.failed}）`;
+  return fmtMs(inner ? (m.innerMs ?? m.ms) : m.ms);
 }
 
 function log(s: string): void {
@@ -285,8 +322,9 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
         if (sum.files !== files) return `validate read ${String(sum.files)} files, expected ${files}`;
         return undefined;
       };
-      const inproc = await measure(`validate ${label} in-process`, process.execPath, [CHILD, 'validate', root, s.now], s, { expect: (e) => clean(lastJsonLine(e.stdout)) });
+      const inproc = await measure(`validate ${label} in-process`, process.execPath, [CHILD, 'validate', root, s.now], s, { engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : clean(lastJsonLine(e.stdout))) });
       const cli = await measure(`validate ${label} CLI`, process.execPath, [GOVMEDIA, 'validate', '--root', root, '--format', 'json', '--now', s.now], s, {
+        engine: true,
         expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : clean((JSON.parse(e.stdout) as { summary?: Record<string, unknown> }).summary)),
       });
       // the peer: ajv-cli, draft 2020-12 with ajv-formats, one run per schema over the same files
@@ -314,31 +352,31 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
         {
           key: `validate-${n}-inproc`,
           what: { zh: `validate（进程内：validateSource）`, en: `validate (in-process: validateSource)` },
-          ours: fmtMs(inproc.innerMs ?? inproc.ms),
+          ours: tm(inproc, true),
           floor: `${fmtMs(floorInner)}（读取+JSON.parse，进程内 / read+parse, in-process）`,
-          ratio: ratio(inproc.innerMs ?? inproc.ms, floorInner),
+          ratio: inproc.failed ? '—' : ratio(inproc.innerMs ?? inproc.ms, floorInner),
           target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
-          met: (inproc.innerMs ?? inproc.ms) <= 2 * floorInner,
+          met: !inproc.failed && (inproc.innerMs ?? inproc.ms) <= 2 * floorInner,
           rss: inproc.rssKB ? fmtMB(inproc.rssKB) : '—',
         },
         {
           key: `validate-${n}-cli`,
           what: { zh: 'govmedia validate（命令行，整个进程）', en: 'govmedia validate (CLI, whole process)' },
-          ours: fmtMs(cli.ms),
+          ours: tm(cli),
           floor: `${fmtMs(floor.ms)}（读取+JSON.parse，整个进程 / read+parse, whole process）`,
-          ratio: ratio(cli.ms, floor.ms),
+          ratio: cli.failed ? '—' : ratio(cli.ms, floor.ms),
           target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
-          met: cli.ms <= 2 * floor.ms,
+          met: !cli.failed && cli.ms <= 2 * floor.ms,
           rss: cli.rssKB ? fmtMB(cli.rssKB) : '—',
         },
         {
           key: `validate-${n}-ajv`,
           what: { zh: 'govmedia validate 与 ajv-cli 对比（命令行）', en: 'govmedia validate vs ajv-cli (CLI)' },
-          ours: fmtMs(cli.ms),
+          ours: tm(cli),
           floor: `${fmtMs(ajvMs)}（ajv-cli：3 个模式各调用一次 / ajv-cli: one call per schema）`,
-          ratio: ratio(cli.ms, ajvMs),
+          ratio: cli.failed ? '—' : ratio(cli.ms, ajvMs),
           target: { zh: '快于 ajv-cli', en: 'faster than ajv-cli' },
-          met: cli.ms < ajvMs,
+          met: !cli.failed && cli.ms < ajvMs,
           rss: ajvRss ? `ajv ${fmtMB(ajvRss)}` : '—',
         },
       ];
@@ -364,6 +402,7 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     // ---- 3. check-pr with one changed account in the large register
     const diff = await measure('floor git diff --name-status main pr', 'git', ['diff', '--name-status', 'main', 'pr'], s, { cwd: big.dir, expect: (e) => (e.stdout.trim().split('\n').length === 1 ? undefined : `expected one changed file, got ${e.stdout}`) });
     const pr = await measure('check-pr', process.execPath, [GOVMEDIA, 'check-pr', '--engine', 'self', '--base', 'main', '--head', 'pr', '--repo', big.dir, '--now', s.now, '--format', 'json'], s, {
+      engine: true,
       expect: (e) => (e.code !== 0 ? `exit code ${e.code}: ${e.stdout.slice(0, 1000)}` : undefined),
     });
     sections.push({
@@ -373,19 +412,19 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
         {
           key: 'check-pr-vs-validate',
           what: { zh: 'govmedia check-pr --engine self（命令行）', en: 'govmedia check-pr --engine self (CLI)' },
-          ours: fmtMs(pr.ms),
-          floor: `${fmtMs(v100.cli.ms)}（完整 validate，命令行 / a full validate, CLI）`,
-          ratio: pct(pr.ms, v100.cli.ms),
+          ours: tm(pr),
+          floor: v100.cli.failed ? '✗（完整 validate 失败 / the full validate failed）' : `${fmtMs(v100.cli.ms)}（完整 validate，命令行 / a full validate, CLI）`,
+          ratio: pr.failed || v100.cli.failed ? '—' : pct(pr.ms, v100.cli.ms),
           target: { zh: '≤ 完整 validate 的 25%', en: '≤ 25% of a full validate' },
-          met: pr.ms <= 0.25 * v100.cli.ms,
+          met: !pr.failed && !v100.cli.failed && pr.ms <= 0.25 * v100.cli.ms,
           rss: pr.rssKB ? fmtMB(pr.rssKB) : '—',
         },
         {
           key: 'check-pr-vs-diff',
           what: { zh: 'govmedia check-pr 与 git diff 对比', en: 'govmedia check-pr vs git diff' },
-          ours: fmtMs(pr.ms),
+          ours: tm(pr),
           floor: `${fmtMs(diff.ms)}（\`git diff --name-status main pr\`）`,
-          ratio: ratio(pr.ms, diff.ms),
+          ratio: pr.failed ? '—' : ratio(pr.ms, diff.ms),
           target: { zh: '（仅报告）', en: '(reported)' },
           met: undefined,
           rss: diff.rssKB ? `git ${fmtMB(diff.rssKB)}` : '—',
@@ -396,8 +435,8 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     // ---- 4. history of the most-changed account
     const hp = hist.hottest;
     const glog = await measure('floor git log -- path', 'git', ['log', '--format=%H', '--', hp.rel], s, { cwd: hist.dir, expect: (e) => (e.stdout.trim().split('\n').length === hp.commits ? undefined : `git log listed ${e.stdout.trim().split('\n').length} commits, expected ${hp.commits}`) });
-    const hcli = await measure('history CLI', process.execPath, [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'], s, { expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : (JSON.parse(e.stdout) as { entries: unknown[] }).entries.length === hp.commits ? undefined : `history listed ${(JSON.parse(e.stdout) as { entries: unknown[] }).entries.length} entries, expected ${hp.commits}`) });
-    const hin = await measure('history in-process', process.execPath, [CHILD, 'history', hist.dir, hp.id], s);
+    const hcli = await measure('history CLI', process.execPath, [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'], s, { engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : (JSON.parse(e.stdout) as { entries: unknown[] }).entries.length === hp.commits ? undefined : `history listed ${(JSON.parse(e.stdout) as { entries: unknown[] }).entries.length} entries, expected ${hp.commits}`) });
+    const hin = await measure('history in-process', process.execPath, [CHILD, 'history', hist.dir, hp.id], s, { engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : lastJsonLine(e.stdout)?.entries === hp.commits ? undefined : `history listed ${String(lastJsonLine(e.stdout)?.entries)} entries, expected ${hp.commits}`) });
     sections.push({
       title: { zh: `history：${fmtInt(hist.commits)} 个提交的仓库中改动最多的账号（${hp.commits} 个提交）`, en: `history: the most-changed account (${hp.commits} commits) in a ${fmtInt(hist.commits)}-commit repository` },
       note: { zh: `账号 \`${hp.id}\`；仓库已写入带路径 Bloom 过滤器的提交图（git commit-graph write --reachable --changed-paths）。`, en: `Account \`${hp.id}\`; the repository has a commit-graph with changed-path Bloom filters (git commit-graph write --reachable --changed-paths).` },
@@ -405,21 +444,21 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
         {
           key: 'history-cli',
           what: { zh: 'govmedia history（命令行，整个进程）', en: 'govmedia history (CLI, whole process)' },
-          ours: fmtMs(hcli.ms),
+          ours: tm(hcli),
           floor: `${fmtMs(glog.ms)}（\`git log --format=%H -- <path>\`）`,
-          ratio: ratio(hcli.ms, glog.ms),
+          ratio: hcli.failed ? '—' : ratio(hcli.ms, glog.ms),
           target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
-          met: hcli.ms <= 2 * glog.ms,
+          met: !hcli.failed && hcli.ms <= 2 * glog.ms,
           rss: hcli.rssKB ? fmtMB(hcli.rssKB) : '—',
         },
         {
           key: 'history-inproc',
           what: { zh: 'history（进程内：accountHistory）', en: 'history (in-process: accountHistory)' },
-          ours: fmtMs(hin.innerMs ?? hin.ms),
+          ours: tm(hin, true),
           floor: `${fmtMs(glog.ms)}（\`git log --format=%H -- <path>\`）`,
-          ratio: ratio(hin.innerMs ?? hin.ms, glog.ms),
+          ratio: hin.failed ? '—' : ratio(hin.innerMs ?? hin.ms, glog.ms),
           target: { zh: '≤ 2× 基线', en: '≤ 2× floor' },
-          met: (hin.innerMs ?? hin.ms) <= 2 * glog.ms,
+          met: !hin.failed && (hin.innerMs ?? hin.ms) <= 2 * glog.ms,
           rss: hin.rssKB ? fmtMB(hin.rssKB) : '—',
         },
       ],
@@ -435,37 +474,52 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
       const j = JSON.parse(e.stdout) as { commits: number };
       return j.commits === n ? undefined : `audited ${j.commits} commits, expected ${n}`;
     };
-    const probe = await measure(`audit probe (${probeN} commits)`, process.execPath, auditCmd(await sinceOf(probeN)), s, { expect: okAudit(probeN) });
+    const probe = await measure(`audit probe (${probeN} commits)`, process.execPath, auditCmd(await sinceOf(probeN)), s, { engine: true, expect: okAudit(probeN) });
     const rate = probeN / (probe.ms / 1000);
     const estFull = total / rate;
     let auditN = total;
     // a long range has replayed slower per commit than the newest 500 did, so aim 20% under the budget
-    if (estFull > s.auditBudgetS) auditN = Math.max(probeN, Math.min(total, Math.floor(0.8 * rate * s.auditBudgetS)));
+    if (probe.failed) auditN = probeN;
+    else if (estFull > s.auditBudgetS) auditN = Math.max(probeN, Math.min(total, Math.floor(0.8 * rate * s.auditBudgetS)));
     const since = await sinceOf(auditN);
-    const aud = auditN === probeN ? probe : await measure(`audit (${auditN} commits)`, process.execPath, auditCmd(since), s, { expect: okAudit(auditN) });
+    const aud = auditN === probeN ? probe : await measure(`audit (${auditN} commits)`, process.execPath, auditCmd(since), s, { engine: true, expect: okAudit(auditN) });
     const audFloor = await measure('floor git log --first-parent --raw', 'git', ['log', '--first-parent', '--raw', `${since}..HEAD`], s, { cwd: hist.dir });
-    const audJson = JSON.parse(aud.last.stdout) as { broken: unknown[]; warned: unknown[] };
-    const cps = auditN / (aud.ms / 1000);
     const fullRange = auditN === total;
-    if (!fullRange) {
+    const floorCps = (auditN / (audFloor.ms / 1000)).toFixed(0);
+    if (!fullRange && !probe.failed) {
       notes.push({
         zh: `audit 只回放了最新的 ${fmtInt(auditN)} 个提交（共 ${fmtInt(total)} 个）：按试测速度，全部历史约需 ${fmtMs(estFull * 1000)}，超过预算 BENCH_AUDIT_BUDGET=${s.auditBudgetS} 秒。引擎变快后，同一基准会自动回放全部历史。`,
         en: `audit replayed the newest ${fmtInt(auditN)} of ${fmtInt(total)} commits: at the probe's speed the whole history would take about ${fmtMs(estFull * 1000)}, over the BENCH_AUDIT_BUDGET of ${s.auditBudgetS} s. Once the engine is faster the same bench replays the whole history.`,
       });
     }
+    let auditNote: { zh: string; en: string };
+    let auditOurs: string;
+    if (aud.failed) {
+      auditOurs = tm(aud);
+      auditNote = {
+        zh: `audit 回放 ${fmtInt(auditN)} 个提交时失败：${aud.failed}。${aud !== probe && !probe.failed ? `试测（最新 ${probeN} 个提交）成功：${fmtMs(probe.ms)}，${rate.toFixed(1)} 个提交/秒，峰值内存 ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}。` : ''}`,
+        en: `audit failed replaying ${fmtInt(auditN)} commits: ${aud.failed}.${aud !== probe && !probe.failed ? ` The probe (newest ${probeN} commits) passed: ${fmtMs(probe.ms)}, ${rate.toFixed(1)} commits/s, peak RSS ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}.` : ''}`,
+      };
+      notes.push(auditNote);
+    } else {
+      const audJson = JSON.parse(aud.last.stdout) as { broken: unknown[]; warned: unknown[] };
+      const cps = auditN / (aud.ms / 1000);
+      auditOurs = `${fmtMs(aud.ms)}（${cps.toFixed(1)} 个提交/秒 / ${cps.toFixed(1)} commits/s）`;
+      auditNote = {
+        zh: `吞吐量 ${cps.toFixed(1)} 个提交/秒（基线 git log ${floorCps} 个提交/秒）；违规提交 ${audJson.broken.length} 个，仅有警告的提交 ${audJson.warned.length} 个。试测（最新 ${probeN} 个提交）：${fmtMs(probe.ms)}，峰值内存 ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}。`,
+        en: `Throughput ${cps.toFixed(1)} commits/s (floor git log: ${floorCps} commits/s); ${audJson.broken.length} commits broke a rule, ${audJson.warned.length} brought warnings only. Probe (newest ${probeN} commits): ${fmtMs(probe.ms)}, peak RSS ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}.`,
+      };
+    }
     sections.push({
       title: { zh: `audit：回放 ${fmtInt(auditN)} 个提交${fullRange ? '（自首个提交起的全部历史）' : `（最新部分；全部 ${fmtInt(total)} 个）`}`, en: `audit: replaying ${fmtInt(auditN)} commits${fullRange ? ' (the whole history after the first commit)' : ` (the newest part of ${fmtInt(total)})`}` },
-      note: {
-        zh: `吞吐量 ${cps.toFixed(1)} 个提交/秒（基线 git log ${(auditN / (audFloor.ms / 1000)).toFixed(0)} 个提交/秒）；违规提交 ${audJson.broken.length} 个，仅有警告的提交 ${audJson.warned.length} 个。试测（最新 ${probeN} 个提交）：${fmtMs(probe.ms)}。`,
-        en: `Throughput ${cps.toFixed(1)} commits/s (floor git log: ${(auditN / (audFloor.ms / 1000)).toFixed(0)} commits/s); ${audJson.broken.length} commits broke a rule, ${audJson.warned.length} brought warnings only. Probe (newest ${probeN} commits): ${fmtMs(probe.ms)}.`,
-      },
+      note: auditNote,
       rows: [
         {
           key: 'audit',
           what: { zh: `govmedia audit --since（命令行）`, en: 'govmedia audit --since (CLI)' },
-          ours: `${fmtMs(aud.ms)}（${cps.toFixed(1)} 个提交/秒 / ${cps.toFixed(1)} commits/s）`,
+          ours: auditOurs,
           floor: `${fmtMs(audFloor.ms)}（\`git log --first-parent --raw\`）`,
-          ratio: ratio(aud.ms, audFloor.ms),
+          ratio: aud.failed ? '—' : ratio(aud.ms, audFloor.ms),
           target: { zh: '报告吞吐量', en: 'report throughput' },
           met: undefined,
           rss: aud.rssKB ? fmtMB(aud.rssKB) : '—',
@@ -484,11 +538,11 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     ).map(([key, what, x]) => ({
       key,
       what,
-      ours: x.rssKB ? fmtMB(x.rssKB) : '—',
+      ours: x.rssKB ? `${fmtMB(x.rssKB)}${x.failed ? '（运行失败 / the run failed）' : ''}` : '—',
       floor: v100.floor.rssKB ? `${fmtMB(v100.floor.rssKB)}（读取+JSON.parse 进程 / the read+parse process）` : '—',
       ratio: x.rssKB ? `${((100 * x.rssKB) / GiB).toFixed(0)}% of 1 GiB` : '—',
       target: { zh: '峰值内存 ≤ 1 GiB', en: 'peak RSS ≤ 1 GiB' },
-      met: x.rssKB ? x.rssKB <= GiB : undefined,
+      met: x.failed ? false : x.rssKB ? x.rssKB <= GiB : undefined,
       rss: x.rssKB ? fmtMB(x.rssKB) : '—',
     }));
     sections.push({ title: { zh: `峰值内存：${fmtInt(big.accounts)} 个账号`, en: `Peak memory: ${fmtInt(big.accounts)} accounts` }, rows: memRows });
