@@ -152,6 +152,24 @@ function badUtf8Position(buf: Buffer): { line: number; column: number; byte: num
 
 type Kind = 'region' | 'unit' | 'account';
 
+/**
+ * Closures made at module level capture only their arguments: a SourceFile kept in a cache
+ * across loads must not keep the whole load (its listing, maps and findings) alive.
+ */
+function textGetter(src: FileSource, rel: string, text: string | undefined): () => string {
+  return text !== undefined ? () => text : () => src.read(rel).toString('utf8');
+}
+
+function sourceFile(rel: string, parsed: ParsedJson, reread: () => string): SourceFile {
+  return {
+    rel,
+    parsed,
+    get text(): string {
+      return reread();
+    },
+  };
+}
+
 /** The last path segment (a faster path.posix.basename for our plain relative paths). */
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
@@ -307,15 +325,9 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
-    const reread = keepText ? (): string => text : (): string => src.read(t.rel).toString('utf8');
+    const reread = textGetter(src, t.rel, keepText ? text : undefined);
     const parsed = parseJsonFast(text, undefined, reread);
-    const file: SourceFile = {
-      rel: t.rel,
-      parsed,
-      get text(): string {
-        return reread();
-      },
-    };
+    const file = sourceFile(t.rel, parsed, reread);
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
