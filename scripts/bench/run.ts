@@ -20,7 +20,7 @@
  *   BENCH_KEEP=1             keep the work folder
  *   BENCH_PROFILE=0          skip the CPU profiles
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,6 +89,8 @@ interface Exec {
 
 let seq = 0;
 let work = '';
+/** Commands running now (ended when the bench is interrupted). */
+const running = new Set<ChildProcess>();
 
 /**
  * Run one command, wall time around the whole process; peak RSS through /usr/bin/time -v when
@@ -106,6 +108,8 @@ function exec(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const p = spawn(c, a, { cwd: opts.cwd ?? ENGINE_ROOT, stdio: ['ignore', out, err], env: { ...process.env, NO_COLOR: '1' } });
+    running.add(p);
+    p.on('exit', () => running.delete(p));
     p.on('error', (e) => {
       closeSync(out);
       closeSync(err);
@@ -291,6 +295,15 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
   work = s.dir ?? mkdtempSync(path.join(os.tmpdir(), 'govmedia-bench-'));
   mkdirSync(work, { recursive: true });
   log(`工作目录 work folder: ${work}`);
+  // an interrupted run does not leave its (large) work folder behind
+  const onSignal = (sig: NodeJS.Signals): void => {
+    for (const c of running) c.kill('SIGTERM');
+    if (!s.keep) rmSync(work, { recursive: true, force: true });
+    log(`中断 interrupted (${sig})`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const m = await machine();
     const sections: Section[] = [];
@@ -592,6 +605,8 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     }
     return 0;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     if (!s.keep) rmSync(work, { recursive: true, force: true });
     else log(`保留工作目录 kept: ${work}`);
   }
