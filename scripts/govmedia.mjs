@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// 政务新媒体备案库命令行入口。The govmedia command: loads the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// 政务新媒体备案库命令行入口：有最新的编译版（npm run build，npm ci 时自动运行）就直接运行它，
+// 否则经 tsx 运行 TypeScript 源码。
+// The govmedia command: runs the compiled copy when it is current (npm run build, run by npm ci),
+// else the TypeScript sources through tsx.
+import { pathToFileURL } from 'node:url';
+import { compiledEntry } from './dist.mjs';
 
-register();
-const { main } = await import('./cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const compiled = compiledEntry('scripts/cli.js');
+let cli;
+if (compiled) cli = await import(pathToFileURL(compiled).href);
+else {
+  (await import('tsx/esm/api')).register();
+  cli = await import('./cli.ts');
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compareFindings, summarize, type Finding, type Summary } from './finding.ts';
 import type { ShareInput, ShareOutput } from './parallel-share.ts';
+import { COMPILED, ENGINE_ROOT } from './paths.ts';
 import { FsSource } from './source.ts';
 
 export const PARALLEL_MIN_FILES = 4000;
@@ -21,7 +22,10 @@ export function defaultJobs(): number {
 
 function runWorker(input: ShareInput): Promise<ShareOutput> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./parallel-worker.mjs', import.meta.url), { workerData: input });
+    // the worker entry is plain JavaScript beside the sources; it loads the share module this copy
+    // runs (compiled .js, or .ts through tsx)
+    const share = new URL(`./parallel-share.${COMPILED ? 'js' : 'ts'}`, import.meta.url).href;
+    const w = new Worker(path.join(ENGINE_ROOT, 'scripts', 'core', 'parallel-worker.mjs'), { workerData: { share, input } });
     w.once('message', (m: ShareOutput) => resolve(m));
     w.once('error', reject);
     w.once('exit', (code) => {

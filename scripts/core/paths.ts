@@ -7,8 +7,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder holding this program's package.json, schemas/ and policies/. */
-export const ENGINE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * 本程序是否以编译后的 JavaScript（dist/）运行。Whether this copy runs compiled (from dist/, see
+ * scripts/build.mjs) rather than as TypeScript through tsx.
+ */
+export const COMPILED = import.meta.url.endsWith('.js');
+
+/**
+ * The folder holding this program's package.json, schemas/ and policies/. Compiled code lives in
+ * <root>/dist/scripts/core/, one level deeper than the sources.
+ */
+export const ENGINE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ...(COMPILED ? ['..', '..', '..'] : ['..', '..']));
 
 /** Default data root: the current folder if it holds accounts/, else the engine's own sample register. */
 export function defaultDataRoot(cwd = process.cwd()): string {

@@ -6,10 +6,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importTs } from '../core/runtime.ts';
 import type { LoadedPolicy, PolicyIndex, PolicyManifest } from './types.ts';
 
-export class PolicyLoadError extends Error {}
+import { PolicyLoadError } from '../core/errors.ts';
+export { PolicyLoadError };
 
 /** Optional data files a module may carry beside index.ts (default export of <name>.ts). */
 export const EXTRAS = ['monitor', 'scoring'] as const;
@@ -73,7 +74,7 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
     const indexFile = path.join(dir, 'index.ts');
     let index: PolicyIndex = { rules: [] };
     if (existsSync(indexFile)) {
-      const mod = (await import(pathToFileURL(indexFile).href)) as { default?: PolicyIndex } & Partial<PolicyIndex>;
+      const mod = await importTs<{ default?: PolicyIndex } & Partial<PolicyIndex>>(indexFile);
       index = mod.default ?? { rules: mod.rules ?? [], ...(mod.fixture ? { fixture: mod.fixture } : {}) };
     }
     const names = new Set<string>();
@@ -84,7 +85,7 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
     const extras: Record<string, unknown> = {};
     for (const name of EXTRAS) {
       const f = path.join(dir, `${name}.ts`);
-      if (existsSync(f)) extras[name] = ((await import(pathToFileURL(f).href)) as { default?: unknown }).default;
+      if (existsSync(f)) extras[name] = (await importTs<{ default?: unknown }>(f)).default;
     }
     const loaded: LoadedPolicy = { manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras };
     if (index.fixture) loaded.fixture = index.fixture;

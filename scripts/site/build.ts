@@ -11,10 +11,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ENGINE_ROOT } from '../core/paths.ts';
 import { PUBLIC_STATUS_EN, type PublicRecord, type PublicStatus } from '../export/records.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The site's static assets stay beside the sources (the compiled copy reads them there). */
+const HERE = path.join(ENGINE_ROOT, 'scripts', 'site');
 
 export interface SiteFile {
   /** Path inside the site folder. */

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// npm run build（npm ci 时经 prepare 自动运行）：把 scripts/ 和 policies/ 编译到 dist/，命令行启动时
+// 不必再转译 TypeScript。没有安装 typescript（只装了运行依赖）时跳过：命令照常经 tsx 运行。
+// `npm run build` (run by `npm ci` through `prepare`): compile scripts/ and policies/ into dist/ so
+// the command need not transpile TypeScript at start-up. Without typescript installed (runtime
+// dependencies only) it is skipped and the command runs through tsx as before.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DIST, ROOT, sourceFiles, STAMP } from './dist.mjs';
+
+let tsc;
+try {
+  tsc = createRequire(path.join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+} catch {
+  console.log('未安装 typescript，跳过编译（命令经 tsx 运行）/ typescript not installed; build skipped (commands run through tsx)');
+  process.exit(0);
+}
+rmSync(STAMP, { force: true });
+const sources = sourceFiles();
+const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+if (r.status !== 0) {
+  console.error('编译失败，命令将经 tsx 运行 / build failed; commands will run through tsx');
+  process.exit(r.status ?? 1);
+}
+if (!existsSync(DIST)) mkdirSync(DIST, { recursive: true });
+writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');

@@ -1,0 +1,49 @@
+// 编译版（dist/）是否可用：dist/.stamp 记下编译时的源文件清单；清单上每个文件都不比它新时才用，
+// 否则退回 tsx（改了源码而没有重新编译时，结果总是按源码来的）。
+// Whether the compiled copy (dist/) may run: dist/.stamp lists the sources it was built from; it
+// is used only when none of them is newer than the stamp, else the command falls back to tsx (an
+// edited source always counts). A file added later is reached through an edited one, or (a new
+// policy module) is loaded through tsx by scripts/core/runtime.ts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(ROOT, 'dist');
+export const STAMP = path.join(DIST, '.stamp');
+
+/** Every TypeScript source under scripts/ and policies/, relative to the root. */
+export function sourceFiles() {
+  const out = [];
+  for (const top of ['scripts', 'policies']) {
+    let names = [];
+    try {
+      names = readdirSync(path.join(ROOT, top), { recursive: true });
+    } catch {
+      continue;
+    }
+    // the benchmark is not compiled (it runs through tsx), so its sources do not count
+    for (const n of names) if (n.endsWith('.ts') && !n.startsWith('bench')) out.push(path.join(top, n));
+  }
+  return out.sort();
+}
+
+/** The compiled file for `rel` (e.g. "scripts/cli.js") when the build is current, else undefined. */
+export function compiledEntry(rel) {
+  if (process.env.GOVMEDIA_TSX === '1') return undefined;
+  let built;
+  let files;
+  try {
+    built = statSync(STAMP).mtimeMs;
+    files = JSON.parse(readFileSync(STAMP, 'utf8')).sources;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(files) || files.length === 0) return undefined;
+  for (const f of files) {
+    const m = statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs;
+    if (m === undefined || m > built) return undefined;
+  }
+  const file = path.join(DIST, rel);
+  return statSync(file, { throwIfNoEntry: false }) ? file : undefined;
+}
