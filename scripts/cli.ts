@@ -5,15 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isValidDate, todayShanghai } from './calendar/workdays.ts';
 import type { Lang } from './core/finding.ts';
+import { GitError, PolicyLoadError, UsageError } from './core/errors.ts';
 import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
-import { PolicyLoadError } from './policy/loader.ts';
-import { exitCodeFor, UsageError, validatePaths } from './commands/validate.ts';
-import { defaultJobs } from './core/parallel.ts';
-import { formatText, toJson } from './report/text.ts';
-import { rulesMarkdown, rulesText, collectRules } from './commands/rules.ts';
-import { GitError } from './core/git.ts';
 
 type Cmd = (args: string[], io: Io) => Promise<number>;
 
@@ -54,7 +48,7 @@ export const COMMANDS: Record<string, { zh: string; en: string }> = {
   reconcile: { zh: '与全国政务新媒体信息报送系统的导出核对', en: 'reconcile the register with the national reporting system export' },
   'check-approvals': { zh: '核对合并请求的审批是否齐全（本单位、主管单位、维护者）', en: 'check that a pull request carries the approvals it needs' },
   'gen-codeowners': { zh: '由登记簿中的审核人生成 .github/CODEOWNERS（--check 检查是否过期）', en: 'generate .github/CODEOWNERS from the reviewers in the register (--check: fail if stale)' },
-  'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型', en: 'regenerate TypeScript types from schemas/' },
+  'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型和预编译的校验函数', en: 'regenerate TypeScript types and precompiled validators from schemas/' },
 };
 
 function usage(lang: Lang): string {
@@ -152,7 +146,8 @@ export interface Common {
   root: string;
 }
 
-export function commonOptions(values: Record<string, unknown>, formats: readonly string[] = ['text', 'json']): Common {
+export async function commonOptions(values: Record<string, unknown>, formats: readonly string[] = ['text', 'json']): Promise<Common> {
+  const { isValidDate, todayShanghai } = await import('./calendar/workdays.ts');
   const lang = values.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${String(lang)}）`);
   const format = values.format ?? 'text';
@@ -169,7 +164,10 @@ async function cmdValidate(args: string[], lang: Lang, io: Io): Promise<number> 
     io.out(lang === 'zh' ? 'govmedia validate [路径...] [--lang zh|en] [--format text|json] [--now 日期] [--root 目录] [--rule 规则编号] [--jobs 线程数|auto]' : 'govmedia validate [paths...] [--lang zh|en] [--format text|json] [--now date] [--root dir] [--rule id] [--jobs n|auto]');
     return 0;
   }
-  const c = commonOptions(values);
+  const c = await commonOptions(values);
+  const { exitCodeFor, validatePaths } = await import('./commands/validate.ts');
+  const { defaultJobs } = await import('./core/parallel.ts');
+  const { formatText, toJson } = await import('./report/text.ts');
   const only = values.rule && values.rule.length ? new Set(values.rule) : undefined;
   // one thread unless asked: on the 2-core machines measured here worker start-up and duplicated
   // loading cost about what the second core gains (docs/benchmarks.md); --jobs auto uses every core
@@ -183,7 +181,8 @@ async function cmdValidate(args: string[], lang: Lang, io: Io): Promise<number> 
 
 async function cmdRules(args: string[], lang: Lang, io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, write: { type: 'boolean' } }, allowPositionals: false, strict: true });
-  const c = commonOptions(values);
+  const c = await commonOptions(values);
+  const { rulesMarkdown, rulesText, collectRules } = await import('./commands/rules.ts');
   const rules = await collectRules(ENGINE_ROOT);
   if (values.write) {
     const file = path.join(ENGINE_ROOT, 'docs', 'rules.md');
@@ -198,11 +197,14 @@ async function cmdRules(args: string[], lang: Lang, io: Io): Promise<number> {
 
 async function cmdGenTypes(args: string[], lang: Lang, io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: COMMON, allowPositionals: false, strict: true });
-  commonOptions(values);
+  await commonOptions(values);
   const file = path.join(ENGINE_ROOT, 'scripts', 'generated', 'types.ts');
   const { generateTypes } = await import('./core/gen-types.ts');
   const ts = await generateTypes(ENGINE_ROOT);
   await writeFile(file, ts);
-  io.out(lang === 'zh' ? `已生成 ${path.relative(process.cwd(), file)}` : `wrote ${path.relative(process.cwd(), file)}`);
+  const vfile = path.join(ENGINE_ROOT, 'scripts', 'generated', 'validators.ts');
+  const { generateValidators } = await import('./core/gen-validators.ts');
+  await writeFile(vfile, generateValidators(ENGINE_ROOT));
+  for (const f of [file, vfile]) io.out(lang === 'zh' ? `已生成 ${path.relative(process.cwd(), f)}` : `wrote ${path.relative(process.cwd(), f)}`);
   return 0;
 }

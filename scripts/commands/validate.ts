@@ -74,7 +74,8 @@ export function unitDirOf(file: string): string {
   return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
 }
 
-export class UsageError extends Error {}
+import { UsageError } from '../core/errors.ts';
+export { UsageError };
 
 /**
  * Validate the register at dataRoot, keeping only findings for the given paths (relative

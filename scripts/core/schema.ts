@@ -1,15 +1,25 @@
 /**
- * 模式校验：ajv（JSON Schema 2020-12）一次编译、多次使用；错误信息译为中文并附字段说明。
- * Schema validation: compiled once with ajv, errors turned into bilingual, located messages.
+ * 模式校验：预编译的校验函数（scripts/generated/validators.ts，ajv standalone）与模式内容一致时直接用，
+ * 否则用 ajv 在运行时编译一次；错误信息译为中文并附字段说明。
+ * Schema validation: the precompiled validators (scripts/generated/validators.ts) when they match
+ * the schema texts, else compiled once with ajv at run time; errors turned into bilingual,
+ * located messages.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import localize from 'ajv-i18n';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Bilingual } from './finding.ts';
+import { AJV_FORMATS, AJV_OPTIONS, schemaDigest, type SchemaName } from './gen-validators.ts';
+import * as precompiled from '../generated/validators.ts';
+import { ENGINE_ROOT } from './paths.ts';
 
-export type SchemaName = 'account' | 'unit' | 'region' | 'exception' | 'activity';
+export type { SchemaName };
+
+/** A validation function as ajv (run-time or standalone) makes it. */
+export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const require = createRequire(import.meta.url);
 
 export interface SchemaIssue {
   /** JSON pointer segments of the value to point at. */
@@ -23,18 +33,31 @@ export interface SchemaIssue {
 
 export class SchemaSet {
   private readonly validators = new Map<SchemaName, ValidateFunction>();
-  private readonly ajv: Ajv2020;
+  private ajv: { compile(schema: object): ValidateFunction } | undefined;
+  private usePrecompiled: boolean | undefined;
 
-  constructor(private readonly schemaDir: string) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, messages: true });
-    addFormats(this.ajv, { mode: 'full', formats: ['date', 'uri', 'date-time'] });
+  constructor(private readonly schemaDir: string) {}
+
+  /** Whether the precompiled validators were made from exactly these schema files. */
+  get precompiled(): boolean {
+    this.usePrecompiled ??= path.resolve(this.schemaDir) === path.join(ENGINE_ROOT, 'schemas') && schemaDigest(this.schemaDir) === precompiled.SCHEMA_DIGEST;
+    return this.usePrecompiled;
   }
 
   get(name: SchemaName): ValidateFunction {
     let v = this.validators.get(name);
     if (!v) {
-      const schema = JSON.parse(readFileSync(path.join(this.schemaDir, `${name}.schema.json`), 'utf8')) as object;
-      v = this.ajv.compile(schema);
+      if (this.precompiled) v = (precompiled as unknown as Record<SchemaName, ValidateFunction>)[name];
+      else {
+        if (!this.ajv) {
+          const Ajv2020 = (require('ajv/dist/2020') as { default: new (o: object) => { compile(schema: object): ValidateFunction } }).default;
+          const addFormats = (require('ajv-formats') as { default: (ajv: unknown, o: object) => void }).default;
+          this.ajv = new Ajv2020({ ...AJV_OPTIONS });
+          addFormats(this.ajv, { mode: 'full', formats: [...AJV_FORMATS] });
+        }
+        const schema = JSON.parse(readFileSync(path.join(this.schemaDir, `${name}.schema.json`), 'utf8')) as object;
+        v = this.ajv.compile(schema);
+      }
       this.validators.set(name, v);
     }
     return v;
@@ -85,7 +108,7 @@ function show(v: unknown): string {
  */
 export function explain(errors: ErrorObject[], _data: unknown): SchemaIssue[] {
   const zhErrors = errors.map((e) => ({ ...e }));
-  localize.zh(zhErrors);
+  (require('ajv-i18n/localize/zh') as (errors: ErrorObject[]) => void)(zhErrors);
   const out: SchemaIssue[] = [];
   const seen = new Set<string>();
   errors.forEach((e, i) => {

@@ -19,7 +19,7 @@ import { nextStepsFor, type NextStep } from '../policy/deadlines.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { classifyAccount, classifyUnit, needsSupervisor, type Illegal } from './classify.ts';
-import type { ApprovalRequirement, ChangeItem, DecisionRecord, Verdict } from './types.ts';
+import { KIND_ZH, type ApprovalRequirement, type ChangeItem, type DecisionRecord, type Verdict } from './types.ts';
 
 /** Files only the maintainers may change (the judge). */
 export const MAINTAINER_PREFIXES = ['policies/', 'schemas/', 'scripts/', '.github/', 'tests/', 'docs/', '.ci/', '.vscode/'];
@@ -368,19 +368,6 @@ export function computeApprovals(changes: ChangeItem[], head: Register, base: Re
   return [...groups.values()];
 }
 
-const KIND_ZH: Record<ChangeItem['kind'], string> = {
-  open: '开设',
-  backfill: '补录',
-  'key-change': '关键信息变更',
-  'non-key-change': '非关键信息变更（报备）',
-  closing: '关停',
-  progress: '办理进展',
-  unit: '新增单位',
-  'unit-change': '单位信息变更',
-  region: '地区配置修改',
-  rules: '规则修改',
-  illegal: '不合规的修改',
-};
 export { KIND_ZH };
 
 export function describeShort(c: ChangeItem): string {

@@ -78,3 +78,18 @@ export interface DecisionRecord {
   findings: { introduced: Finding[]; preexisting: Finding[]; suppressed: Finding[] };
   verdict: Verdict;
 }
+
+/** 改动类别的中文名。Chinese names of the kinds of change. */
+export const KIND_ZH: Record<ChangeItem['kind'], string> = {
+  open: '开设',
+  backfill: '补录',
+  'key-change': '关键信息变更',
+  'non-key-change': '非关键信息变更（报备）',
+  closing: '关停',
+  progress: '办理进展',
+  unit: '新增单位',
+  'unit-change': '单位信息变更',
+  region: '地区配置修改',
+  rules: '规则修改',
+  illegal: '不合规的修改',
+};
