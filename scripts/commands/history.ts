@@ -6,10 +6,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { citationText, type Lang } from '../core/finding.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { audit, AuditError, type AuditResult } from '../history/audit.ts';
+import { UsageError } from '../core/errors.ts';
+import type { AuditResult } from '../history/audit.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
-import { KIND_ZH } from '../pr/check.ts';
-import { UsageError } from './validate.ts';
+import { KIND_ZH } from '../pr/types.ts';
 
 interface Io {
   out(s: string): void;
@@ -68,6 +68,8 @@ export async function cmdAudit(args: string[], io: Io): Promise<number> {
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json（收到 ${format}）`);
   const repo = path.resolve(values.repo ?? process.cwd());
+  // the audit loads the whole engine; history does not need it
+  const { audit, AuditError } = await import('../history/audit.ts');
   try {
     const r = await audit(repo, { ...(values.since ? { since: values.since } : {}), ...(values.rev ? { rev: values.rev } : {}), engineRoot: ENGINE_ROOT });
     if (format === 'json') {

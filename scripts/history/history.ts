@@ -2,21 +2,20 @@
  * 一个账号的备案档案：从 Git 历史中找出所有改动过该账号文件的提交（包括跨单位文件夹的迁移），
  * 用领域语言说明每次改动。
  *
- * 速度：`git log --follow` 会关闭提交图的 Bloom 过滤器（它只能对一个固定路径做判断），所以这里先
- * 沿着“新增/改名”逐段找出该文件用过的全部路径（每一步都是固定路径的查询，可用 Bloom 过滤器），
- * 再用一次 `git log -- <全部路径>` 取出时间线。
- * Speed: `--follow` defeats commit-graph Bloom filters; instead we walk renames back with
- * literal-path queries, then run one `git log -- <every path the file had>`.
+ * 速度：`git log --follow` 会关闭提交图的 Bloom 过滤器（它只能对一个固定路径做判断），所以这里用
+ * 固定路径查询：一次 `git log -- <当前路径>` 取出时间线；只有文件是迁移来的，才沿着“改名”逐段找出
+ * 它用过的全部路径，再对全部路径取一次时间线。
+ * Speed: `--follow` defeats commit-graph Bloom filters; one literal `git log -- <path>` gives the
+ * timeline, and only a file created by a move has its earlier paths walked back with literal
+ * queries and the log taken over all of them.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Bilingual } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
-import { parseJson } from '../core/jsonpos.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount } from '../pr/classify.ts';
-import { KIND_ZH } from '../pr/check.ts';
-import type { ChangeItem } from '../pr/types.ts';
+import { KIND_ZH, type ChangeItem } from '../pr/types.ts';
 import { LOG_FORMAT, parseRawLog, prNumber, runGit, shanghaiDate, type LoggedCommit } from './replay.ts';
 
 export interface HistoryEntry {
@@ -44,43 +43,204 @@ export interface AccountHistory {
 
 export class HistoryError extends Error {}
 
-/** Find the account file's current path at a revision. */
-async function currentPath(repo: string, rev: string, id: string): Promise<string | undefined> {
+/**
+ * The account file's path at a revision. The index (`git ls-files`, no tree walk) usually knows
+ * it; the answer is checked against the revision, and only when that fails is the revision's
+ * whole accounts/ tree listed.
+ */
+async function currentPath(repo: string, rev: string, id: string, blobs: BlobReader): Promise<string | undefined> {
+  const want = `/${id}.json`;
+  const fromIndex = await runGit(repo, ['ls-files', '-z', '--full-name', '--', `:(glob)accounts/**/${id}.json`]).catch(() => '');
+  for (const p of fromIndex.split('\0')) if (p.endsWith(want) && (await blobs.read(`${rev}:${p}`)) !== undefined) return p;
   const out = await runGit(repo, ['ls-tree', '-r', '--name-only', '-z', rev, '--', 'accounts']);
-  return out.split('\0').find((p) => p.endsWith(`/${id}.json`));
+  return out.split('\0').find((p) => p.endsWith(want));
 }
 
-/** Every path the file has had, newest first, following renames with literal-path queries. */
-async function pathsOf(repo: string, rev: string, start: string): Promise<string[]> {
-  const paths = [start];
+/** The path a file was renamed from in a commit (first parent), if it was. */
+async function renamedFrom(repo: string, sha: string, p: string): Promise<string | undefined> {
+  const st = await runGit(repo, ['show', '-M', '--name-status', '-z', '--format=', '--first-parent', sha, '--']);
+  const parts = st.split('\0').filter(Boolean);
+  for (let i = 0; i < parts.length; ) {
+    const status = parts[i++]!;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = parts[i++]!;
+      const to = parts[i++]!;
+      if (to === p && status.startsWith('R')) return from;
+    } else i++;
+  }
+  return undefined;
+}
+
+/** Every path the file had before `start`, newest first, following renames with literal-path queries. */
+async function earlierPaths(repo: string, rev: string, start: string, paths: string[]): Promise<void> {
   let p = start;
   for (let guard = 0; guard < 100; guard++) {
     // the commit that created the file at this path (added or renamed into it)
-    const out = await runGit(repo, ['log', rev, '-1', '--format=%H', '--diff-filter=AR', '-M', '--', p]);
-    const sha = out.trim();
-    if (!sha) break;
-    const st = await runGit(repo, ['show', '-M', '--name-status', '-z', '--format=', '--first-parent', sha, '--']);
-    const parts = st.split('\0').filter(Boolean);
-    let prev: string | undefined;
-    for (let i = 0; i < parts.length; ) {
-      const status = parts[i++]!;
-      if (status.startsWith('R')) {
-        const from = parts[i++]!;
-        const to = parts[i++]!;
-        if (to === p) prev = from;
-      } else i++;
-    }
-    if (!prev || paths.includes(prev)) break;
+    const sha = (await runGit(repo, ['log', rev, '-1', '--format=%H', '--diff-filter=AR', '-M', '--', p])).trim();
+    if (!sha) return;
+    const prev = await renamedFrom(repo, sha, p);
+    if (!prev || paths.includes(prev)) return;
     paths.push(prev);
     p = prev;
   }
-  return paths;
+}
+
+const RAW_SHAS = /:\d{6} \d{6} ([0-9a-f]{40}) ([0-9a-f]{40}) /g;
+const ZERO_SHA = /^0+$/;
+
+/**
+ * The commits that touched the account file, oldest first, and every path it had. One
+ * `git log -- <path>` (commit-graph Bloom filters answer it) is enough unless the file was
+ * created by a move: then the earlier paths are found and the log is taken over all of them.
+ */
+async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobReader): Promise<{ paths: string[]; commits: LoggedCommit[] }> {
+  const args = (paths: string[]): string[] => ['log', rev, '-z', '--raw', '--no-abbrev', '-M', '--first-parent', LOG_FORMAT, '--', ...paths];
+  // ask cat-file for each version as soon as the log names it: git reads the objects while the
+  // log is still walking history
+  const asked = new Set<string>();
+  let tail = '';
+  const prefetch = (chunk: Buffer): void => {
+    const text = tail + chunk.toString('latin1');
+    for (const m of text.matchAll(RAW_SHAS)) {
+      for (const sha of [m[1]!, m[2]!]) {
+        if (ZERO_SHA.test(sha) || asked.has(sha)) continue;
+        asked.add(sha);
+        void blobs.read(sha);
+      }
+    }
+    tail = text.slice(-200);
+  };
+  const commits = parseRawLog(await runGit(repo, args([cur]), prefetch)).reverse();
+  const first = commits[0];
+  const created = first?.changes.find((c) => c.path === cur);
+  if (!first || !created || created.status !== 'A' || first.parents.length === 0) return { paths: [cur], commits };
+  const prev = await renamedFrom(repo, first.sha, cur);
+  if (!prev) return { paths: [cur], commits };
+  const paths = [cur, prev];
+  await earlierPaths(repo, `${first.sha}^`, prev, paths);
+  return { paths, commits: parseRawLog(await runGit(repo, args(paths))).reverse() };
 }
 
 function parseAccount(buf: Buffer | undefined): AccountFile | undefined {
   if (!buf) return undefined;
-  const p = parseJson(buf.toString('utf8'));
-  return p.ok && p.value && typeof p.value === 'object' ? (p.value as AccountFile) : undefined;
+  try {
+    const v = JSON.parse(buf.toString('utf8')) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as AccountFile) : undefined;
+  } catch {
+    return undefined; // a version that was not valid JSON: described without its content
+  }
+}
+
+/**
+ * 一个账号文件的各个版本。事件只能追加，所以新版本通常是旧版本加上几条事件：这时只解析新版本中
+ * 事件以外的部分和新追加的事件，已有事件沿用旧版本解析好的对象（逐字节比较确认它们没有变）。
+ * 一个经常修改的账号有几百个版本、每个几十 KB，逐个完整解析是 history 最大的开销。
+ * The versions of one account file. Events are append-only, so a new version is usually the old
+ * one plus a few events: then only the new version's non-event part and its appended events are
+ * parsed, the earlier events are the old version's objects (byte comparison proves them equal).
+ * A busy account has hundreds of versions of tens of KB; parsing each in full was history's
+ * largest cost. Anything else (events edited, another layout) is parsed in full.
+ */
+class Versions {
+  private readonly parsed = new Map<string, { doc: AccountFile; buf: Buffer; events: EventsSpan | undefined }>();
+
+  get(sha: string, buf: Buffer | undefined, fromSha?: string): AccountFile | undefined {
+    const hit = this.parsed.get(sha);
+    if (hit) return hit.doc;
+    if (!buf) return undefined;
+    const span = eventsSpan(buf);
+    const prev = fromSha ? this.parsed.get(fromSha) : undefined;
+    let doc = prev?.events && span ? appended(prev, buf, span) : undefined;
+    let events = doc ? span : undefined;
+    if (!doc) {
+      doc = parseAccount(buf);
+      // keep the span only when it is the top-level events array (checked on the rest of the text)
+      if (doc && span && Array.isArray(doc.events) && headOf(buf, span)) events = span;
+    }
+    if (doc) this.parsed.set(sha, { doc, buf, events });
+    return doc;
+  }
+}
+
+/** Where the top-level events array's content lies: after its `[`, up to (not including) its `]`. */
+interface EventsSpan {
+  start: number;
+  end: number;
+}
+
+const EVENTS_KEY = Buffer.from('"events"');
+
+/**
+ * The span of the events array when it is the object's last member (how every file in the
+ * register is written): `"events": [ ... ]` followed only by white space and the closing `}`.
+ */
+function eventsSpan(buf: Buffer): EventsSpan | undefined {
+  let end = buf.length - 1;
+  while (end >= 0 && isWs(buf[end]!)) end--;
+  if (buf[end] !== 0x7d /* } */) return undefined;
+  end--;
+  while (end >= 0 && isWs(buf[end]!)) end--;
+  if (buf[end] !== 0x5d /* ] */) return undefined;
+  const key = buf.lastIndexOf(EVENTS_KEY);
+  if (key <= 0 || buf[key - 1] === 0x5c /* \ */) return undefined;
+  let i = key + EVENTS_KEY.length;
+  while (i < end && isWs(buf[i]!)) i++;
+  if (buf[i] !== 0x3a /* : */) return undefined;
+  i++;
+  while (i < end && isWs(buf[i]!)) i++;
+  if (buf[i] !== 0x5b /* [ */) return undefined;
+  return { start: i + 1, end };
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** The new version built from the previous one when its events are the previous events plus more. */
+function appended(prev: { doc: AccountFile; buf: Buffer; events: EventsSpan | undefined }, buf: Buffer, span: EventsSpan): AccountFile | undefined {
+  const pe = prev.events!;
+  let pEnd = pe.end;
+  while (pEnd > pe.start && isWs(prev.buf[pEnd - 1]!)) pEnd--;
+  const len = pEnd - pe.start;
+  if (span.start + len > span.end) return undefined;
+  if (prev.buf.compare(buf, span.start, span.start + len, pe.start, pEnd) !== 0) return undefined;
+  let i = span.start + len;
+  while (i < span.end && isWs(buf[i]!)) i++;
+  let more: unknown[] = [];
+  if (i < span.end) {
+    if (len > 0) {
+      if (buf[i] !== 0x2c /* , */) return undefined;
+      i++;
+    }
+    try {
+      more = JSON.parse(`[${buf.toString('utf8', i, span.end)}]`) as unknown[];
+    } catch {
+      return undefined;
+    }
+  }
+  const head = headOf(buf, span);
+  if (!head) return undefined;
+  head.events = prev.doc.events.concat(more as AccountFile['events']);
+  return head;
+}
+
+/**
+ * The file with the events array emptied, when the span is the top-level events (not a nested
+ * member of the same name): then the rest parses with `events: []`.
+ */
+function headOf(buf: Buffer, span: EventsSpan): AccountFile | undefined {
+  let head: AccountFile;
+  try {
+    head = JSON.parse(buf.toString('utf8', 0, span.start) + buf.toString('utf8', span.end)) as AccountFile;
+  } catch {
+    return undefined;
+  }
+  return head && typeof head === 'object' && Array.isArray(head.events) && head.events.length === 0 ? head : undefined;
+}
+
+function unitDoc(buf: Buffer | undefined): { id?: string; name?: string } | undefined {
+  const v = parseAccount(buf) as unknown;
+  return v as { id?: string; name?: string } | undefined;
 }
 
 export function describeChange(item: ChangeItem, unitNames: (id: string) => string): Bilingual {
@@ -117,26 +277,31 @@ export function describeChange(item: ChangeItem, unitNames: (id: string) => stri
 
 export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Promise<AccountHistory> {
   if (!existsSync(path.join(repo, '.git')) && !existsSync(path.join(repo, 'HEAD'))) throw new HistoryError(`“${repo}”不是 Git 仓库 / not a Git repository`);
-  const cur = await currentPath(repo, rev, id);
-  if (!cur) throw new HistoryError(`在 ${rev} 中找不到账号“${id}”的文件（accounts/**/${id}.json）/ no account "${id}" at ${rev}`);
-  const paths = await pathsOf(repo, rev, cur);
-  const out = await runGit(repo, ['log', rev, '-z', '--raw', '--no-abbrev', '-M', '--first-parent', LOG_FORMAT, '--', ...paths]);
-  const commits = parseRawLog(out).reverse(); // oldest first
   const blobs = new BlobReader(repo);
   try {
+    const cur = await currentPath(repo, rev, id, blobs);
+    if (!cur) throw new HistoryError(`在 ${rev} 中找不到账号“${id}”的文件（accounts/**/${id}.json）/ no account "${id}" at ${rev}`);
+    const { paths, commits } = await commitsOf(repo, rev, cur, blobs);
     const unitNameCache = new Map<string, string>();
     const unitName = (unitId: string): string => unitNameCache.get(unitId) ?? unitId;
     // unit names: read the unit.json of every unit folder the file lived in, at the revision
     for (const p of paths) {
       const dir = path.posix.dirname(p);
       const u = await blobs.read(`${rev}:${dir}/unit.json`);
-      const doc = u ? (parseJson(u.toString('utf8')).value as { id?: string; name?: string } | undefined) : undefined;
+      const doc = unitDoc(u);
       if (doc?.id && doc.name) unitNameCache.set(doc.id, doc.name);
     }
     const entries: HistoryEntry[] = [];
     let last: AccountFile | undefined;
+    const versions = new Versions();
+    const changeOf = (c: LoggedCommit): LoggedCommit['changes'][number] | undefined => c.changes.find((x) => paths.includes(x.path) || (x.fromPath !== undefined && paths.includes(x.fromPath)));
+    // every version at once: one pipelined batch to cat-file rather than a round trip per commit
+    await blobs.readMany(commits.flatMap((c) => {
+      const ch = changeOf(c);
+      return ch ? [ch.oldSha, ch.newSha].filter((x): x is string => x !== undefined) : [];
+    }));
     for (const c of commits) {
-      const ch = c.changes.find((x) => paths.includes(x.path) || (x.fromPath !== undefined && paths.includes(x.fromPath)));
+      const ch = changeOf(c);
       if (!ch) continue;
       // unit names at the time of the commit
       for (const p of [ch.path, ch.fromPath]) {
@@ -145,12 +310,12 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
         const id2 = path.posix.basename(dir);
         if (!unitNameCache.has(id2)) {
           const u = await blobs.read(`${c.sha}:${dir}/unit.json`);
-          const doc = u ? (parseJson(u.toString('utf8')).value as { name?: string } | undefined) : undefined;
+          const doc = unitDoc(u);
           if (doc?.name) unitNameCache.set(id2, doc.name);
         }
       }
-      const before = ch.oldSha ? parseAccount(await blobs.read(ch.oldSha)) : undefined;
-      const after = ch.newSha ? parseAccount(await blobs.read(ch.newSha)) : undefined;
+      const before = ch.oldSha ? versions.get(ch.oldSha, await blobs.read(ch.oldSha)) : undefined;
+      const after = ch.newSha ? versions.get(ch.newSha, await blobs.read(ch.newSha), before && ch.oldSha) : undefined;
       const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName);
       const appended = after ? (before ? (after.events.length >= before.events.length ? after.events.slice(before.events.length) : []) : after.events) : [];
       const entry: HistoryEntry = {

@@ -5,10 +5,9 @@
  * in-memory snapshot of accounts/ (path → blob) is advanced commit by commit, and each commit
  * is judged on a before/after pair of views of it.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { BlobReader } from '../core/blobs.ts';
-import type { DiffEntry } from '../core/git.ts';
+import { runGit, type DiffEntry } from '../core/git.ts';
 import type { Entry, FileSource } from '../core/source.ts';
 
 export interface RawChange extends DiffEntry {
@@ -61,17 +60,7 @@ export function parseRawLog(out: string): LoggedCommit[] {
   return commits;
 }
 
-export function runGit(dir: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => chunks.push(c));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
-  });
-}
+export { runGit };
 
 export const LOG_FORMAT = '--format=%x01%H%x00%P%x00%ct%x00%an%x00%s%x00%b%x00';
 
