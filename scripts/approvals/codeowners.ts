@@ -27,6 +27,7 @@ export const MAINTAINER_PATHS = [
   '/package.json',
   '/package-lock.json',
   '/tsconfig.json',
+  '/tsconfig.build.json',
   '/vitest.config.ts',
   '/.ci/',
 ] as const;

@@ -7,7 +7,7 @@
  * simple-git is not loaded at run time: loading it (~60 ms) costs more than a git call, and all
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -31,6 +31,9 @@ export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => 
     p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
   });
 }
+
+/** Largest blob read into memory (the register's file size limit is below it). */
+export const MAX_BLOB_BYTES = 1024 * 1024;
 
 /** A repository to run git in. */
 export interface SimpleGit {
@@ -60,21 +63,29 @@ export async function mergeBase(g: SimpleGit, a: string, b: string): Promise<str
 export interface TreeEntry {
   mode: string;
   sha: string;
+  /** Size in bytes; -1 until known (listings do not ask git for sizes, reads do). */
   size: number;
   path: string;
 }
 
-/** `git ls-tree -r -l` of some folders at a commit. */
-export async function lsTree(g: SimpleGit, commit: string, paths: string[]): Promise<TreeEntry[]> {
-  const out = await g.raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...paths]);
-  const entries: TreeEntry[] = [];
-  for (const rec of out.split('\0')) {
-    if (!rec) continue;
-    const tab = rec.indexOf('\t');
-    const [mode, , sha, size] = rec.slice(0, tab).split(/\s+/);
-    entries.push({ mode: mode ?? '', sha: sha ?? '', size: Number(size) || 0, path: rec.slice(tab + 1) });
+/** Object sizes with one `git cat-file --batch-check` (no content read). */
+export async function blobSizes(dir: string, shas: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (shas.length === 0) return sizes;
+  const out = await new Promise<string>((resolve, reject) => {
+    const p = spawn('git', ['cat-file', '--batch-check'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    p.stdout.on('data', (c: Buffer) => chunks.push(c));
+    p.on('error', reject);
+    p.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    p.stdin.on('error', () => undefined);
+    p.stdin.end(shas.join('\n') + '\n');
+  });
+  for (const line of out.split('\n')) {
+    const [sha, type, size] = line.split(' ');
+    if (sha && type && type !== 'missing' && size !== undefined) sizes.set(sha, Number(size));
   }
-  return entries;
+  return sizes;
 }
 
 export interface DiffEntry {
@@ -131,6 +142,12 @@ export function readBlobs(dir: string, shas: string[]): Promise<Map<string, Buff
   });
 }
 
+/** The accounts/-relative unit folder of a register file (as validate's unitDirOf). */
+function unitDirOf(file: string): string {
+  const rel = file.slice('accounts/'.length);
+  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+}
+
 function typeOf(mode: string): EntryType {
   if (mode === '120000') return 'symlink';
   if (mode.startsWith('100')) return 'file';
@@ -138,13 +155,20 @@ function typeOf(mode: string): EntryType {
 }
 
 /**
- * A register read from a commit: the listing comes from `git ls-tree`, contents are read
- * on demand (all blobs of the requested folders in one batch).
+ * A register read from a commit. The listing is `git ls-tree -r -z` kept as text and searched
+ * when asked (a file, a folder, the files with a given name, every unit.json and region.json):
+ * checking a pull request in a 100,000-file register touches a few hundred entries, and turning
+ * every line into objects and maps was most of its time. Contents are read on demand, in batches
+ * (prefetch) or one by one.
  */
 export class GitSource implements FileSource {
-  private entries: TreeEntry[] = [];
-  private byPath = new Map<string, TreeEntry>();
-  private blobs = new Map<string, Buffer>();
+  /** ls-tree output: records "<mode> <type> <sha>\t<path>\0". */
+  private raw = '';
+  private all: TreeEntry[] | undefined;
+  private readonly byPath = new Map<string, TreeEntry | null>();
+  private readonly blobs = new Map<string, Buffer>();
+  private structuralCache: TreeEntry[] | undefined;
+  private readonly stems = new Map<string, string[]>();
   private constructor(
     private readonly dir: string,
     readonly commit: string,
@@ -156,63 +180,154 @@ export class GitSource implements FileSource {
 
   static async open(dir: string, commit: string, paths: string[] = ['accounts']): Promise<GitSource> {
     const s = new GitSource(dir, commit);
-    s.entries = await lsTree(git(dir), commit, paths);
-    for (const e of s.entries) {
-      s.byPath.set(e.path, e);
-      const slash = e.path.lastIndexOf('/');
-      const d = e.path.slice(0, slash);
-      const base = e.path.slice(slash + 1);
-      let l = s.byDir.get(d);
-      if (!l) s.byDir.set(d, (l = []));
-      l.push(e);
-      if (base === 'region.json' || base === 'unit.json') s.structural.push(e);
-      else if (base.endsWith('.json')) {
-        const stem = base.slice(0, -5);
-        const t = s.stems.get(stem);
-        if (t) t.push(e.path);
-        else s.stems.set(stem, [e.path]);
-      }
-    }
+    s.raw = await git(dir).raw(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]);
     return s;
   }
 
-  private readonly byDir = new Map<string, TreeEntry[]>();
-  private readonly structural: TreeEntry[] = [];
-  private readonly stems = new Map<string, string[]>();
+  /** The record that contains position `at` of the raw listing. */
+  private recordAt(at: number): TreeEntry {
+    const start = this.raw.lastIndexOf('\0', at) + 1;
+    let end = this.raw.indexOf('\0', at);
+    if (end < 0) end = this.raw.length;
+    const rec = this.raw.slice(start, end);
+    const tab = rec.indexOf('\t');
+    const sp1 = rec.indexOf(' ');
+    const sp2 = rec.indexOf(' ', sp1 + 1);
+    const path = rec.slice(tab + 1);
+    const known = this.byPath.get(path);
+    if (known) return known;
+    const e: TreeEntry = { mode: rec.slice(0, sp1), sha: rec.slice(sp2 + 1, tab), size: -1, path };
+    this.byPath.set(path, e);
+    return e;
+  }
+
+  /** Every record whose text contains `needle` (searched natively), in listing order. */
+  private search(needle: string): TreeEntry[] {
+    const out: TreeEntry[] = [];
+    for (let i = this.raw.indexOf(needle); i >= 0; i = this.raw.indexOf(needle, i + needle.length)) out.push(this.recordAt(i));
+    return out;
+  }
+
+  private entry(rel: string): TreeEntry | undefined {
+    const hit = this.byPath.get(rel);
+    if (hit !== undefined) return hit ?? undefined;
+    const i = this.raw.indexOf(`\t${rel}\0`);
+    if (i < 0) {
+      this.byPath.set(rel, null);
+      return undefined;
+    }
+    return this.recordAt(i + 1);
+  }
+
+  private entries(): TreeEntry[] {
+    if (!this.all) {
+      this.all = [];
+      for (let i = 0; i < this.raw.length; ) {
+        let end = this.raw.indexOf('\0', i);
+        if (end < 0) end = this.raw.length;
+        if (end > i) this.all.push(this.recordAt(i));
+        i = end + 1;
+      }
+    }
+    return this.all;
+  }
+
+  private structural(): TreeEntry[] {
+    this.structuralCache ??= [...this.search('/region.json\0'), ...this.search('/unit.json\0')].filter((e) => e.path.endsWith('/region.json') || e.path.endsWith('/unit.json'));
+    return this.structuralCache;
+  }
+
+  /** The entries directly inside a folder (accounts-relative path with the accounts/ prefix). */
+  private inFolder(full: string): TreeEntry[] {
+    return this.search(`\t${full}/`).filter((e) => !e.path.slice(full.length + 1).includes('/'));
+  }
 
   /** Every region.json and unit.json, and everything inside the given unit folders. */
   listForScope(unitDirs: ReadonlySet<string>): Entry[] {
-    const out: Entry[] = this.structural.map((e) => ({ rel: e.path, type: typeOf(e.mode), size: e.size }));
+    const out: Entry[] = this.structural().map((e) => ({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) }));
     for (const d of unitDirs) {
       const full = `accounts/${d}`;
-      const files = this.byDir.get(full);
-      if (!files) continue;
+      const files = this.inFolder(full);
+      if (!files.length) continue;
       out.push({ rel: full, type: 'dir', size: 0 });
-      for (const e of files) if (!e.path.endsWith('/unit.json')) out.push({ rel: e.path, type: typeOf(e.mode), size: e.size });
+      for (const e of files) if (!e.path.endsWith('/unit.json')) out.push({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) });
     }
     return out;
   }
 
   pathsWithStem(stem: string): string[] {
-    return [...(this.stems.get(stem) ?? [])].sort();
+    let l = this.stems.get(stem);
+    if (!l) {
+      l = stem === 'unit' || stem === 'region' ? [] : this.search(`/${stem}.json\0`).map((e) => e.path).filter((p) => p.endsWith(`/${stem}.json`)).sort();
+      this.stems.set(stem, l);
+    }
+    return [...l];
   }
 
   contentKey(rel: string): string | undefined {
-    return this.byPath.get(rel)?.sha;
+    return this.entry(rel)?.sha;
   }
 
-  /** Fetch the blobs of the given paths (or all) in one batch. */
-  async prefetch(filter: (path: string) => boolean = () => true): Promise<void> {
-    const want = this.entries.filter((e) => typeOf(e.mode) === 'file' && filter(e.path) && !this.blobs.has(e.sha)).map((e) => e.sha);
-    const got = await readBlobs(this.dir, [...new Set(want)]);
+  /**
+   * Fetch the blobs of the entries in `among` (default: the whole listing) that pass the
+   * filter, in one batch. Their sizes are checked first (`--batch-check`): a blob over
+   * `maxBytes` is not read, only its size is kept, so a hostile gigabyte file in a pull request
+   * is reported, not loaded.
+   */
+  async prefetch(filter: (path: string) => boolean = () => true, maxBytes = MAX_BLOB_BYTES, among?: TreeEntry[]): Promise<void> {
+    const wanted = (among ?? this.entries()).filter((e) => typeOf(e.mode) === 'file' && filter(e.path) && !this.blobs.has(e.sha));
+    const shas = [...new Set(wanted.map((e) => e.sha))];
+    const sizes = await blobSizes(this.dir, shas);
+    for (const e of wanted) e.size = sizes.get(e.sha) ?? e.size;
+    const got = await readBlobs(this.dir, shas.filter((x) => (sizes.get(x) ?? 0) <= maxBytes));
     for (const [k, v] of got) this.blobs.set(k, v);
+  }
+
+  /**
+   * Prefetch what a scoped load of the given unit folders reads, in a few batches: every
+   * region.json, the folders themselves, then the unit.json of every unit those name (a
+   * region's supervising office, a unit's parent or supervisor), following the references
+   * until none is new. Only a hint for speed: a file missed here is still read when asked for.
+   */
+  async prefetchScope(unitDirs: ReadonlySet<string>): Promise<void> {
+    const structural = this.structural();
+    const inScope = [...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`));
+    await this.prefetch((p) => p.endsWith('/region.json') || unitDirs.has(unitDirOf(p)), MAX_BLOB_BYTES, [...structural, ...inScope]);
+    const unitPath = new Map<string, TreeEntry>();
+    for (const e of structural) if (e.path.endsWith('/unit.json')) unitPath.set(e.path.slice(e.path.lastIndexOf('/', e.path.length - 11) + 1, -10), e);
+    const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {
+      const b = e && this.blobs.get(e.sha);
+      if (!b) return [];
+      try {
+        const v = JSON.parse(b.toString('utf8')) as Record<string, unknown>;
+        return keys.map((k) => v?.[k]).filter((x): x is string => typeof x === 'string');
+      } catch {
+        return [];
+      }
+    };
+    const seen = new Set<string>();
+    let next = new Set<string>();
+    for (const e of structural) if (e.path.endsWith('/region.json')) for (const id of refs(e, ['supervisingOffice'])) next.add(id);
+    for (const d of unitDirs) for (const id of refs(this.entry(`accounts/${d}/unit.json`), ['parent', 'supervisor'])) next.add(id);
+    for (let round = 0; round < 20 && next.size; round++) {
+      const batch: TreeEntry[] = [];
+      for (const id of next) {
+        seen.add(id);
+        const e = unitPath.get(id);
+        if (e) batch.push(e);
+      }
+      await this.prefetch(() => true, MAX_BLOB_BYTES, batch);
+      const more = new Set<string>();
+      for (const e of batch) for (const id of refs(e, ['parent', 'supervisor'])) if (!seen.has(id)) more.add(id);
+      next = more;
+    }
   }
 
   list(prefix: string): Entry[] {
     const p = prefix.replace(/\/+$/, '') + '/';
     const dirs = new Set<string>();
     const out: Entry[] = [];
-    for (const e of this.entries) {
+    for (const e of this.entries()) {
       if (!e.path.startsWith(p)) continue;
       const parts = e.path.slice(p.length).split('/');
       let acc = p.slice(0, -1);
@@ -223,29 +338,39 @@ export class GitSource implements FileSource {
           out.push({ rel: acc, type: 'dir', size: 0 });
         }
       }
-      out.push({ rel: e.path, type: typeOf(e.mode), size: e.size });
+      out.push({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) });
     }
     out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     return out;
   }
 
+  /**
+   * A file's content. Blobs are normally prefetched in one batch; one that was not (a unit a
+   * scoped load finds it needs and the prefetch did not foresee) is read on its own.
+   */
   read(rel: string): Buffer {
-    const e = this.byPath.get(rel);
+    const e = this.entry(rel);
     if (!e) throw new Error(`no such file at ${this.commit}: ${rel}`);
-    const b = this.blobs.get(e.sha);
-    if (!b) throw new Error(`blob not fetched: ${rel}`);
+    let b = this.blobs.get(e.sha);
+    if (!b) {
+      if (e.size > MAX_BLOB_BYTES) throw new Error(`blob too large: ${rel}`);
+      const r = spawnSync('git', ['cat-file', 'blob', e.sha], { cwd: this.dir, maxBuffer: MAX_BLOB_BYTES + 1 });
+      if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) throw new Error(`cannot read ${rel} at ${this.commit}`);
+      b = r.stdout;
+      e.size = b.length;
+      this.blobs.set(e.sha, b);
+    }
     return b;
   }
 
   exists(rel: string): boolean {
-    if (this.byPath.has(rel)) return true;
-    const p = rel.replace(/\/+$/, '') + '/';
-    return this.entries.some((e) => e.path.startsWith(p));
+    if (this.entry(rel)) return true;
+    return this.raw.includes(`\t${rel.replace(/\/+$/, '')}/`);
   }
 
   /** Read a blob that may not have been prefetched (single file). */
   async readAsync(rel: string): Promise<Buffer | undefined> {
-    const e = this.byPath.get(rel);
+    const e = this.entry(rel);
     if (!e) return undefined;
     if (!this.blobs.has(e.sha)) {
       const got = await readBlobs(this.dir, [e.sha]);
@@ -256,6 +381,6 @@ export class GitSource implements FileSource {
   }
 
   paths(): string[] {
-    return this.entries.map((e) => e.path);
+    return this.entries().map((e) => e.path);
   }
 }

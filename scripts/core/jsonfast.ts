@@ -12,11 +12,12 @@ import { parseJson, type ParsedJson, type Pos } from './jsonpos.ts';
  * between a key and its colon, every `":` is exactly a key's end, so the count is exact.
  * Returns -1 when that shortcut does not hold (the caller then takes the slow path).
  */
-const QUOTE_COLON = /":/g;
 const SPACE_COLON = /"\s+:/;
 function countKeysNative(text: string): number {
   if (text.includes('\\"') || SPACE_COLON.test(text)) return -1;
-  return text.match(QUOTE_COLON)?.length ?? 0;
+  let n = 0;
+  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) n++;
+  return n;
 }
 
 /** Keys of the parsed value, or -1 when it nests deeper than `max`. */

@@ -295,11 +295,8 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   }
 
   // ---- 2. reading: bytes → text → JSON with positions
-  const read = (t: { rel: string; kind: Kind; dir: string; size: number }, keepText = false): Candidate | undefined => {
-    if (t.size > MAX_FILE_BYTES) {
-      findings.push(fileFinding('register/file-too-large', t.rel, AT_START, { zh: `文件大小 ${t.size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${t.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
-      return undefined;
-    }
+  /** The byte-level path: binary, size and encoding checks with the offending byte's position. */
+  const readBytes = (t: { rel: string; size: number }): string | undefined => {
     let buf: Buffer;
     try {
       buf = src.read(t.rel);
@@ -323,6 +320,27 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/encoding', t.rel, p, { zh: `文件不是 UTF-8 编码（第 ${p.line} 行第 ${p.column} 列附近出现无效字节 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')}）${gbk ? '，看起来是 GBK/GB2312 编码' : ''}`, en: `file is not UTF-8 (invalid byte 0x${p.byte.toString(16).toUpperCase().padStart(2, '0')} near line ${p.line}, column ${p.column})${gbk ? '; it looks like GBK' : ''}` }, { zh: '请在编辑器中以“UTF-8”编码重新保存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。', en: 'Re-save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).' }));
       return undefined;
     }
+    return text;
+  };
+
+  const read = (t: { rel: string; kind: Kind; dir: string; size: number }, keepText = false): Candidate | undefined => {
+    if (t.size > MAX_FILE_BYTES) {
+      findings.push(fileFinding('register/file-too-large', t.rel, AT_START, { zh: `文件大小 ${t.size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${t.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
+      return undefined;
+    }
+    // fast path: one native read-and-decode; only a text with U+FFFD (an invalid byte, or a real
+    // U+FFFD) or NUL goes through the byte-level checks below
+    let fast: string | undefined;
+    if (src.readText) {
+      try {
+        fast = src.readText(t.rel);
+      } catch {
+        fast = undefined;
+      }
+      if (fast !== undefined && (fast.length > MAX_FILE_BYTES || fast.includes('\uFFFD') || fast.includes('\0'))) fast = undefined;
+    }
+    const text = fast ?? readBytes(t);
+    if (text === undefined) return undefined;
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
     const reread = textGetter(src, t.rel, keepText ? text : undefined);

@@ -20,6 +20,11 @@ export interface FileSource {
   /** Every entry under `accounts/` (recursively), directories included. */
   list(prefix: string): Entry[];
   read(rel: string): Buffer;
+  /**
+   * Optional: the file decoded as UTF-8 in one native step (invalid bytes become U+FFFD). A
+   * text without U+FFFD and NUL is the file exactly; anything else is re-read with `read`.
+   */
+  readText?(rel: string): string;
   exists(rel: string): boolean;
   /**
    * Optional, for large registers: the entries a scoped load needs (every region.json and
@@ -80,6 +85,9 @@ export class FsSource implements FileSource {
   }
   read(rel: string): Buffer {
     return readFileSync(path.join(this.root, rel));
+  }
+  readText(rel: string): string {
+    return readFileSync(path.join(this.root, rel), 'utf8');
   }
   exists(rel: string): boolean {
     try {

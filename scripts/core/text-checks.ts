@@ -36,8 +36,17 @@ function lookAlikeScript(cp: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Characters that can never raise a name issue: CJK unified ideographs, printable ASCII, CJK
+ * punctuation (not the ideographic space U+3000), full-width punctuation (not the full-width
+ * letters and digits) and common quotes and dashes. A name made only of these, without
+ * surrounding spaces, needs no character-by-character check (almost every name).
+ */
+const PLAIN_NAME = /^[\u4e00-\u9fff\u0021-\u007e\u3001-\u303f\uff01-\uff0f\u00b7\u2014\u2018\u2019\u201c\u201d ]*$/;
+
 /** Check a name-like value; returns the first problem (one finding per value is enough). */
 export function checkNameChars(value: string): CharIssue | undefined {
+  if (PLAIN_NAME.test(value) && value.charCodeAt(0) !== 0x20 && value.charCodeAt(value.length - 1) !== 0x20) return undefined;
   const comb = COMBINING_AFTER.exec(value);
   if (value !== value.trim()) {
     const index = value.length - value.trimStart().length > 0 ? 0 : value.trimEnd().length;

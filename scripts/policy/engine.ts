@@ -25,7 +25,19 @@ export function versionInForce(policies: readonly LoadedPolicy[], series: string
   return best;
 }
 
+/** Region chains per register snapshot: every account of a region asks for the same chain. */
+const chains = new WeakMap<Register, Map<string, RegionDoc[]>>();
+
+/** The region and its ancestors, nearest first (cached per register; do not modify the result). */
 export function regionChain(register: Register, regionId: string): RegionDoc[] {
+  let m = chains.get(register);
+  if (!m) chains.set(register, (m = new Map()));
+  let c = m.get(regionId);
+  if (!c) m.set(regionId, (c = computeChain(register, regionId)));
+  return c;
+}
+
+function computeChain(register: Register, regionId: string): RegionDoc[] {
   const out: RegionDoc[] = [];
   let id: string | undefined = regionId;
   const seen = new Set<string>();

@@ -23,7 +23,7 @@ import { KIND_ZH, type ApprovalRequirement, type ChangeItem, type DecisionRecord
 
 /** Files only the maintainers may change (the judge). */
 export const MAINTAINER_PREFIXES = ['policies/', 'schemas/', 'scripts/', '.github/', 'tests/', 'docs/', '.ci/', '.vscode/'];
-export const MAINTAINER_FILES = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', 'README.md', '.gitignore', '.editorconfig', '.gitattributes', '.npmrc', 'LICENSE']);
+export const MAINTAINER_FILES = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'README.md', '.gitignore', '.editorconfig', '.gitattributes', '.npmrc', 'LICENSE']);
 
 export const BULK_LABEL = 'govmedia/bulk-change';
 export const BULK_MAX_COUNT = 10;
@@ -79,8 +79,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const diffs = await diffNames(g, mb, headC);
   const [baseSrc, headSrc] = await Promise.all([GitSource.open(o.repo, mb), GitSource.open(o.repo, headC)]);
   const scopeDirs = scopeOf(diffs);
-  const wanted = (p: string): boolean => p.endsWith('/region.json') || p === 'accounts/region.json' || p.endsWith('/unit.json') || scopeDirs.has(unitDirOf(p));
-  await Promise.all([baseSrc.prefetch(wanted), headSrc.prefetch(wanted)]);
+  await Promise.all([baseSrc.prefetchScope(scopeDirs), headSrc.prefetchScope(scopeDirs)]);
   const policies = await loadPolicies(o.engineRoot);
   const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
   return {
