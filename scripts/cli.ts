@@ -169,9 +169,9 @@ async function cmdValidate(args: string[], lang: Lang, io: Io): Promise<number> 
   const { defaultJobs } = await import('./core/parallel.ts');
   const { formatText, toJson } = await import('./report/text.ts');
   const only = values.rule && values.rule.length ? new Set(values.rule) : undefined;
-  // one thread unless asked: on the 2-core machines measured here worker start-up and duplicated
-  // loading cost about what the second core gains (docs/benchmarks.md); --jobs auto uses every core
-  const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? defaultJobs() : Number(values.jobs);
+  // a large register (4,000 files and more) is judged in several threads, one per core up to 4,
+  // the main thread taking a share (docs/benchmarks.md); --jobs 1 keeps one thread
+  const jobs = values.jobs === undefined || values.jobs === 'auto' ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 须为 1 到 64 的整数（收到 ${String(values.jobs)}）`);
   const res = await validatePaths(c.root, positionals, { now: c.now, engineRoot: ENGINE_ROOT, jobs, ...(only ? { only } : {}) });
   if (c.format === 'json') io.out(JSON.stringify(toJson(res.findings, res.summary, c.lang), null, 2));

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { validateSource } from '../scripts/commands/validate.ts';
 import { validateParallel } from '../scripts/core/parallel.ts';
 import { FsSource } from '../scripts/core/source.ts';
-import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { snapshotRepo } from '../scripts/bench/generate.ts';
+import { cliProcess, ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const key = (f: { ruleId: string; file: string; line: number; column: number; message: { zh: string } }): string => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message.zh}`;
 
@@ -31,6 +32,29 @@ describe('parallel validation', () => {
     expect(par!.findings.map(key)).toEqual(single.findings.map(key));
     expect(par!.summary.errors).toBe(single.summary.errors);
   }, 120_000);
+
+  it('the command checks a large register in several threads (its default on 2+ cores) with the same result as --jobs 1', async () => {
+    const dir = tmpDir('govmedia-par-cli-');
+    const repo = await snapshotRepo(path.join(dir, 'r'), { accounts: 3600 });
+    expect(repo.files).toBeGreaterThanOrEqual(4000);
+    // problems in two different places: a broken file and an account id used twice
+    const files = (await import('node:fs')).readdirSync(path.join(repo.dir, 'accounts/sichuan/zigong'), { recursive: true }).map(String).filter((f) => f.endsWith('-weixin.json'));
+    writeFileSync(path.join(repo.dir, 'accounts/sichuan/zigong', files[0]!), '{\n  "id": ');
+    const other = (await import('node:fs')).readdirSync(path.join(repo.dir, 'accounts/liaoning'), { recursive: true }).map(String).find((f) => f.endsWith('-weibo.json'))!;
+    const dup = path.join(repo.dir, 'accounts/liaoning', path.dirname(other), path.basename(files[1]!));
+    writeFileSync(dup, '{}');
+    const run = (extra: string[]): { code: number; findings: string[]; files: number } => {
+      const r = cliProcess(['validate', '--root', repo.dir, '--format', 'json', '--now', '2026-11-20', ...extra]);
+      const j = JSON.parse(r.out) as { findings: { ruleId: string; file: string; line: number; column: number; message: string }[]; summary: { files: number } };
+      return { code: r.code, findings: j.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`), files: j.summary.files };
+    };
+    const par = run(['--jobs', '2']); // the default on a machine with two cores or more
+    const one = run(['--jobs', '1']);
+    expect(par.code).toBe(1);
+    expect(par.files).toBe(repo.files + 1);
+    expect(par.findings.length).toBeGreaterThanOrEqual(2);
+    expect(par.findings).toEqual(one.findings);
+  }, 300_000);
 
   it('is not used for small registers', async () => {
     expect(await validateParallel(ENGINE_ROOT, { engineRoot: ENGINE_ROOT, now: '2026-11-21', jobs: 2 })).toBeUndefined();

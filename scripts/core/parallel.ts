@@ -15,9 +15,13 @@ import { FsSource } from './source.ts';
 
 export const PARALLEL_MIN_FILES = 4000;
 
+/**
+ * Threads for a large register: one per core, at most 4 (each thread holds its share of the
+ * register; more threads add memory faster than they save time).
+ */
 export function defaultJobs(): number {
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(8, n));
+  return Math.max(1, Math.min(4, n));
 }
 
 function runWorker(input: ShareInput): Promise<ShareOutput> {
@@ -59,11 +63,13 @@ export async function validateParallel(root: string, opts: { engineRoot: string;
     shares[best]!.push(d);
     load[best]! += n;
   }
-  const outs = await Promise.all(
-    shares.map((unitDirs, i) =>
-      runWorker({ root, engineRoot: opts.engineRoot, now: opts.now, unitDirs, listing, loose: i === 0, ...(opts.only ? { only: [...opts.only] } : {}) }),
-    ),
-  );
+  // the last share is judged in this thread (it has the engine loaded already), after the
+  // workers have started on theirs
+  const { runShare } = await import('./parallel-share.ts');
+  const inputs: ShareInput[] = shares.map((unitDirs, i) => ({ root, engineRoot: opts.engineRoot, now: opts.now, unitDirs, listing, loose: i === 0, ...(opts.only ? { only: [...opts.only] } : {}) }));
+  const started = inputs.slice(0, -1).map((input) => runWorker(input));
+  const own = await runShare(inputs[inputs.length - 1]!);
+  const outs = [...(await Promise.all(started)), own];
   // structural findings outside unit folders (and region files) come from every share: de-duplicate
   const seen = new Set<string>();
   const findings: Finding[] = [];
