@@ -11,7 +11,8 @@ export interface ShareInput {
   engineRoot: string;
   now: string;
   unitDirs: string[];
-  listing: Entry[];
+  /** The main thread's listing; packed (see packListing) for a worker: one string clones far faster than 100k objects. */
+  listing: string | Entry[];
   only?: string[];
   /** This share also judges what lies outside every unit folder. */
   loose: boolean;
@@ -21,6 +22,22 @@ export interface ShareOutput {
   findings: Finding[];
   accounts: number;
   files: number;
+}
+
+const TYPE_CODE: Record<Entry['type'], string> = { file: 'f', dir: 'd', symlink: 's', other: 'o' };
+const CODE_TYPE: Record<string, Entry['type']> = { f: 'file', d: 'dir', s: 'symlink', o: 'other' };
+
+/** A listing as one string: per entry a type letter, the size, a tab and the path; entries joined by NUL. */
+export function packListing(listing: readonly Entry[]): string {
+  return listing.map((e) => `${TYPE_CODE[e.type]}${e.size}\t${e.rel}`).join('\0');
+}
+
+export function unpackListing(packed: string): Entry[] {
+  if (!packed) return [];
+  return packed.split('\0').map((x) => {
+    const tab = x.indexOf('\t');
+    return { rel: x.slice(tab + 1), type: CODE_TYPE[x[0]!] ?? 'other', size: Number(x.slice(1, tab)) || 0 };
+  });
 }
 
 /** A file source whose listing was made once by the main thread. */
@@ -36,7 +53,7 @@ class ListedSource extends FsSource {
 }
 
 export async function runShare(input: ShareInput): Promise<ShareOutput> {
-  const src = new ListedSource(input.root, input.listing);
+  const src = new ListedSource(input.root, typeof input.listing === 'string' ? unpackListing(input.listing) : input.listing);
   const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, ...(input.only ? { only: new Set(input.only) } : {}) });
   return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount };
 }

@@ -65,10 +65,11 @@ export async function validateParallel(root: string, opts: { engineRoot: string;
   }
   // the last share is judged in this thread (it has the engine loaded already), after the
   // workers have started on theirs
-  const { runShare } = await import('./parallel-share.ts');
-  const inputs: ShareInput[] = shares.map((unitDirs, i) => ({ root, engineRoot: opts.engineRoot, now: opts.now, unitDirs, listing, loose: i === 0, ...(opts.only ? { only: [...opts.only] } : {}) }));
+  const { packListing, runShare } = await import('./parallel-share.ts');
+  const packed = packListing(listing);
+  const inputs: ShareInput[] = shares.map((unitDirs, i) => ({ root, engineRoot: opts.engineRoot, now: opts.now, unitDirs, listing: packed, loose: i === 0, ...(opts.only ? { only: [...opts.only] } : {}) }));
   const started = inputs.slice(0, -1).map((input) => runWorker(input));
-  const own = await runShare(inputs[inputs.length - 1]!);
+  const own = await runShare({ ...inputs[inputs.length - 1]!, listing });
   const outs = [...(await Promise.all(started)), own];
   // structural findings outside unit folders (and region files) come from every share: de-duplicate
   const seen = new Set<string>();

@@ -13,11 +13,15 @@ import { type ParsedJson } from './jsonpos.ts';
 import { parseJsonFast } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, type SchemaName } from './schema.ts';
-import type { FileSource } from './source.ts';
+import { FileTooLarge, type FileSource } from './source.ts';
 import { checkNameChars, findSecret, mayBeSecret, rawOffsetOf } from './text-checks.ts';
 
 export const ACCOUNTS_DIR = 'accounts';
 export const MAX_FILE_BYTES = 256 * 1024;
+
+function tooLarge(rel: string, size: number): Finding {
+  return fileFinding('register/file-too-large', rel, AT_START, { zh: `文件大小 ${size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' });
+}
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DIR_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -305,7 +309,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       return undefined;
     }
     if (buf.length > MAX_FILE_BYTES) {
-      findings.push(fileFinding('register/file-too-large', t.rel, AT_START, { zh: `文件大小 ${buf.length} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${buf.length} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
+      findings.push(tooLarge(t.rel, buf.length));
       return undefined;
     }
     const nul = buf.indexOf(0);
@@ -325,7 +329,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
 
   const read = (t: { rel: string; kind: Kind; dir: string; size: number }, keepText = false): Candidate | undefined => {
     if (t.size > MAX_FILE_BYTES) {
-      findings.push(fileFinding('register/file-too-large', t.rel, AT_START, { zh: `文件大小 ${t.size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${t.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' }));
+      findings.push(tooLarge(t.rel, t.size));
       return undefined;
     }
     // fast path: one native read-and-decode; only a text with U+FFFD (an invalid byte, or a real
@@ -333,8 +337,12 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     let fast: string | undefined;
     if (src.readText) {
       try {
-        fast = src.readText(t.rel);
-      } catch {
+        fast = src.readText(t.rel, MAX_FILE_BYTES);
+      } catch (e) {
+        if (e instanceof FileTooLarge) {
+          findings.push(tooLarge(t.rel, e.size));
+          return undefined;
+        }
         fast = undefined;
       }
       if (fast !== undefined && (fast.length > MAX_FILE_BYTES || fast.includes('\uFFFD') || fast.includes('\0'))) fast = undefined;

@@ -2,7 +2,7 @@
  * 数据来源：工作目录，或 Git 中的某个提交（供 PR 检查读取 head 分支的数据）。
  * Where register files come from: the working tree, or (for the PR check) a Git tree.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
@@ -11,7 +11,18 @@ export interface Entry {
   /** Repo-relative path with forward slashes, e.g. accounts/sichuan/region.json */
   rel: string;
   type: EntryType;
+  /**
+   * Size in bytes when the source knows it without reading (Git, memory); 0 when it does not (a
+   * folder listing: the size is checked when the file is opened).
+   */
   size: number;
+}
+
+/** Thrown by readText when the file is larger than the caller accepts (it is not read). */
+export class FileTooLarge extends Error {
+  constructor(readonly size: number) {
+    super(`file is ${size} bytes`);
+  }
 }
 
 export interface FileSource {
@@ -24,7 +35,7 @@ export interface FileSource {
    * Optional: the file decoded as UTF-8 in one native step (invalid bytes become U+FFFD). A
    * text without U+FFFD and NUL is the file exactly; anything else is re-read with `read`.
    */
-  readText?(rel: string): string;
+  readText?(rel: string, maxBytes?: number): string;
   exists(rel: string): boolean;
   /**
    * Optional, for large registers: the entries a scoped load needs (every region.json and
@@ -70,13 +81,9 @@ export class FsSource implements FileSource {
           out.push({ rel, type: 'dir', size: 0 });
           walk(abs, rel);
         } else if (d.isFile()) {
-          let size = 0;
-          try {
-            size = lstatSync(abs).size;
-          } catch {
-            /* vanished */
-          }
-          out.push({ rel, type: 'file', size });
+          // no lstat per file: readdir already says what it is, and the size is checked when the
+          // file is opened for reading (readText), which is a third of the listing's time saved
+          out.push({ rel, type: 'file', size: 0 });
         } else out.push({ rel, type: 'other', size: 0 });
       }
     };
@@ -86,8 +93,15 @@ export class FsSource implements FileSource {
   read(rel: string): Buffer {
     return readFileSync(path.join(this.root, rel));
   }
-  readText(rel: string): string {
-    return readFileSync(path.join(this.root, rel), 'utf8');
+  readText(rel: string, maxBytes = Infinity): string {
+    const fd = openSync(path.join(this.root, rel), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > maxBytes) throw new FileTooLarge(size);
+      return readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   }
   exists(rel: string): boolean {
     try {
