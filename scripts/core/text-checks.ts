@@ -47,6 +47,11 @@ const PLAIN_NAME = /^[\u4e00-\u9fff\u0021-\u007e\u3001-\u303f\uff01-\uff0f\u00b7
 /** Check a name-like value; returns the first problem (one finding per value is enough). */
 export function checkNameChars(value: string): CharIssue | undefined {
   if (PLAIN_NAME.test(value) && value.charCodeAt(0) !== 0x20 && value.charCodeAt(value.length - 1) !== 0x20) return undefined;
+  return checkNameCharsFull(value);
+}
+
+/** The character-by-character check (exported for the test that proves the shortcut safe). */
+export function checkNameCharsFull(value: string): CharIssue | undefined {
   const comb = COMBINING_AFTER.exec(value);
   if (value !== value.trim()) {
     const index = value.length - value.trimStart().length > 0 ? 0 : value.trimEnd().length;
@@ -116,8 +121,15 @@ const SECRET_PATTERNS: { re: RegExp; label: Bilingual }[] = [
 /** One cheap pre-filter for all the patterns below (most values are plain Chinese text). */
 const MAYBE = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密码|口令|密钥|pass|pwd|secret|token|[0-9a-fA-F]{32}/i;
 
+/**
+ * Every pattern needs an ASCII letter or 密/口 (密码, 口令, 密钥), except a run of 32 hex digits
+ * that happens to be all digits, which needs 32 characters: most values (Chinese text, dates,
+ * phone numbers) are ruled out by this much cheaper test.
+ */
+const MAYBE_PRE = /[A-Za-z密口]/;
+
 export function mayBeSecret(value: string): boolean {
-  return MAYBE.test(value);
+  return (value.length >= 32 || MAYBE_PRE.test(value)) && MAYBE.test(value);
 }
 
 export function findSecret(value: string): SecretHit | undefined {

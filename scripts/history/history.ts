@@ -141,7 +141,7 @@ function parseAccount(buf: Buffer | undefined): AccountFile | undefined {
  * A busy account has hundreds of versions of tens of KB; parsing each in full was history's
  * largest cost. Anything else (events edited, another layout) is parsed in full.
  */
-class Versions {
+export class Versions {
   private readonly parsed = new Map<string, { doc: AccountFile; buf: Buffer; events: EventsSpan | undefined }>();
 
   get(sha: string, buf: Buffer | undefined, fromSha?: string): AccountFile | undefined {
