@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from './core/finding.ts';
+import { langOf, langValue, oneOf, parseArgsError, usageText } from './core/cli-args.ts';
 import { GitError, PolicyLoadError, UsageError } from './core/errors.ts';
 import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
 
@@ -86,15 +87,8 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
 };
 
-function pickLang(argv: string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh';
-  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'en' ? 'en' : 'zh';
-}
-
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const lang = pickLang(argv);
+  const lang = langOf(argv);
   const [cmd, ...rest] = argv;
   try {
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -116,8 +110,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
     }
   } catch (e) {
-    if (e instanceof UsageError || isParseArgsError(e)) {
-      io.err(lang === 'zh' ? `用法错误：${(e as Error).message}\n运行 govmedia --help 查看用法。` : `usage error: ${(e as Error).message}\nRun govmedia --help.`);
+    const u = e instanceof UsageError ? e : parseArgsError(e);
+    if (u) {
+      io.err(usageText(u, lang));
       return 2;
     }
     if (e instanceof GitError) {
@@ -134,11 +129,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-function isParseArgsError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
 export interface Common {
   lang: Lang;
   format: 'text' | 'json';
@@ -148,10 +138,8 @@ export interface Common {
 
 export async function commonOptions(values: Record<string, unknown>, formats: readonly string[] = ['text', 'json']): Promise<Common> {
   const { isValidDate, todayShanghai } = await import('./calendar/workdays.ts');
-  const lang = values.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${String(lang)}）`);
-  const format = values.format ?? 'text';
-  if (typeof format !== 'string' || !formats.includes(format)) throw new UsageError(`--format 只能是 ${formats.join('、')}（收到 ${String(format)}）`);
+  const lang = langValue(values.lang);
+  const format = oneOf('--format', values.format, formats, 'text');
   const now = values.now ?? todayShanghai();
   if (typeof now !== 'string' || !isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${String(now)}）`);
   const root = typeof values.root === 'string' ? path.resolve(values.root) : defaultDataRoot();

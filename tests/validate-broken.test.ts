@@ -243,3 +243,30 @@ describe('validate: usage errors exit 2', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('every command words its usage errors in the language asked for', () => {
+  // one shared reading of --lang, --format and parseArgs errors (scripts/core/cli-args.ts)
+  it.each([
+    [['validate', '--format', 'xml'], '--format 只能是 text、json', '--format must be one of text, json'],
+    [['validate', '--lang', 'fr'], '--lang 只能是 zh 或 en', '--lang must be zh or en'],
+    [['history', 'x', '--format', 'xml'], '--format 只能是 text、json', '--format must be one of text, json'],
+    [['check-pr', '--base', 'a', '--head', 'b', '--format', 'pdf'], '--format 只能是 text、json、markdown、gitlab', '--format must be one of text, json, markdown, gitlab'],
+    [['form', 'zg-swjw-weibo', '--event'], '选项 --event 需要一个值', 'option --event needs a value'],
+    [['export', '--public=yes'], '选项 --public 不带值', 'option --public takes no value'],
+    [['monitor', '--bogus'], '未知选项 --bogus', 'unknown option --bogus'],
+    [['gen-codeowners', '--bogus'], '未知选项 --bogus', 'unknown option --bogus'],
+    [['new', '--bogus'], '未知选项 --bogus', 'unknown option --bogus'],
+  ])('%j', (args, zh, en) => {
+    const z = cliProcess(args);
+    expect(z.code).toBe(2);
+    expect(z.err).toContain(`用法错误：${zh}`);
+    const langArg = args.includes('--lang') ? [] : ['--lang', 'en'];
+    const e = cliProcess([...args, ...langArg]);
+    expect(e.code).toBe(2);
+    if (!args.includes('--lang')) {
+      expect(e.err).toContain(`usage error: ${en}`);
+      expect(e.err).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(z.err + e.err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { decideApprovals, type ApprovalDecision, type Review } from '../approvals/decide.ts';
 import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type FetchLike } from '../approvals/github.ts';
 import type { ApprovalRequirement } from '../pr/types.ts';
+import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -25,7 +26,6 @@ export interface CheckApprovalsDeps {
   fetch?: FetchLike;
 }
 
-class Usage extends Error {}
 
 function usage(lang: Lang): string {
   return lang === 'zh'
@@ -65,20 +65,13 @@ function usage(lang: Lang): string {
       ].join('\n');
 }
 
-function pickLang(argv: string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh';
-  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'en' ? 'en' : 'zh';
-}
-
 async function readJsonFile(file: string, label: { zh: string; en: string }): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as { code?: string })?.code;
-    throw new Usage(
+    throw new UsageError(
       code === 'ENOENT'
         ? `找不到${label.zh}文件：${file}\ncannot find the ${label.en} file: ${file}`
         : `无法读取${label.zh}文件：${file}（${code ?? (e as Error)?.message}）\ncannot read the ${label.en} file: ${file}`,
@@ -87,7 +80,7 @@ async function readJsonFile(file: string, label: { zh: string; en: string }): Pr
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
-    throw new Usage(`${label.zh}文件不是有效的 JSON：${file}（${(e as Error).message}）\nthe ${label.en} file is not valid JSON: ${file}`);
+    throw new UsageError(`${label.zh}文件不是有效的 JSON：${file}（${(e as Error).message}）\nthe ${label.en} file is not valid JSON: ${file}`);
   }
 }
 
@@ -99,7 +92,7 @@ export interface RecordInfo {
 
 /** Read the parts of a DecisionRecord this command needs, checking their shape. */
 export function recordInfo(json: unknown, file: string): RecordInfo {
-  const bad = (why: string): Usage => new Usage(`检查记录格式不正确（${file}）：${why}\nthe decision record is malformed: ${file}`);
+  const bad = (why: string): UsageError => new UsageError(`检查记录格式不正确（${file}）：${why}\nthe decision record is malformed: ${file}`);
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw bad('应为 check-pr --record 写出的 JSON 对象');
   const rec = json as Record<string, unknown>;
   if (!Array.isArray(rec.approvals)) throw bad('缺少 approvals 列表');
@@ -123,39 +116,23 @@ export function recordInfo(json: unknown, file: string): RecordInfo {
 
 function teamsFromFile(json: unknown, file: string): Record<string, string[]> {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new Usage(`团队文件格式不正确（${file}）：应为 {"@组织/团队": [成员…]}\nthe teams file is malformed: ${file}`);
+    throw new UsageError(`团队文件格式不正确（${file}）：应为 {"@组织/团队": [成员…]}\nthe teams file is malformed: ${file}`);
   }
   const out: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
-    if (!Array.isArray(v)) throw new Usage(`团队文件格式不正确（${file}）：“${k}”的值应为成员列表\nthe teams file is malformed: ${file}`);
+    if (!Array.isArray(v)) throw new UsageError(`团队文件格式不正确（${file}）：“${k}”的值应为成员列表\nthe teams file is malformed: ${file}`);
     out['@' + k.trim().replace(/^@/, '').toLowerCase()] = membersFromApi(v);
   }
   return out;
 }
 
 /** node:util parseArgs errors, in Chinese first (the original English kept in brackets). */
-export function parseArgsMessage(e: unknown): string | undefined {
-  const code = (e as { code?: unknown })?.code;
-  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
-  const msg = (e as Error).message ?? '';
-  const opt = /'(-[^' ]+)/.exec(msg)?.[1];
-  const zh =
-    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? `未知选项 ${opt ?? ''}`.trim()
-      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-        ? `选项 ${opt ?? ''} 缺少值或不应带值`.replace('  ', ' ')
-        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
-          ? '多余的参数'
-          : '参数有误';
-  return `${zh}（${msg.split('. ')[0]}）`;
-}
-
 const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
 const LOGIN_RE = /^@?[A-Za-z0-9][A-Za-z0-9_.-]*(\[bot\])?$/;
 const REPO_RE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 
 export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, deps: CheckApprovalsDeps = {}): Promise<number> {
-  let lang = pickLang(args);
+  let lang = langOf(args);
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -179,16 +156,14 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
       io.out(usage(lang));
       return 0;
     }
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new Usage(`--lang 只能是 zh 或 en（收到 ${values.lang}）`);
-    lang = values.lang === 'en' ? 'en' : 'zh';
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new Usage(`--format 只能是 text 或 json（收到 ${format}）`);
-    if (positionals.length) throw new Usage(`多余的参数：${positionals.join(' ')}`);
-    if (!values.record) throw new Usage('缺少 --record <检查记录.json>（由 govmedia check-pr --record 写出）');
+    lang = langValue(values.lang);
+    const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
+    if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
+    if (!values.record) throw new UsageError('缺少 --record <检查记录.json>（由 govmedia check-pr --record 写出）');
     const offline = values.reviews !== undefined || values.author !== undefined || values['head-sha'] !== undefined;
     const online = values.repo !== undefined || values.pr !== undefined;
-    if (offline && online) throw new Usage('--reviews/--author/--head-sha（离线）与 --repo/--pr（在线）不能同时使用');
-    if (!offline && !online) throw new Usage('请给出 --reviews 与 --author（离线），或 --repo 与 --pr（在线）');
+    if (offline && online) throw new UsageError('--reviews/--author/--head-sha（离线）与 --repo/--pr（在线）不能同时使用');
+    if (!offline && !online) throw new UsageError('请给出 --reviews 与 --author（离线），或 --repo 与 --pr（在线）');
 
     const rec = recordInfo(await readJsonFile(values.record, { zh: '检查记录', en: 'decision record' }), values.record);
     let teams: Record<string, string[]> = values.teams ? teamsFromFile(await readJsonFile(values.teams, { zh: '团队', en: 'teams' }), values.teams) : {};
@@ -200,21 +175,21 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
     let pr: { repo: string; number: number; labels: string[] } | undefined;
 
     if (offline) {
-      if (!values.reviews) throw new Usage('离线方式缺少 --reviews <评审.json>');
-      if (!values.author) throw new Usage('离线方式缺少 --author <作者登录名>');
-      if (!LOGIN_RE.test(values.author)) throw new Usage(`--author 不是有效的登录名：${values.author}`);
+      if (!values.reviews) throw new UsageError('离线方式缺少 --reviews <评审.json>');
+      if (!values.author) throw new UsageError('离线方式缺少 --author <作者登录名>');
+      if (!LOGIN_RE.test(values.author)) throw new UsageError(`--author 不是有效的登录名：${values.author}`);
       const sha = values['head-sha'];
-      if (sha !== undefined && !SHA_RE.test(sha)) throw new Usage(`--head-sha 应为完整的提交哈希（40 位十六进制）：${sha}`);
+      if (sha !== undefined && !SHA_RE.test(sha)) throw new UsageError(`--head-sha 应为完整的提交哈希（40 位十六进制）：${sha}`);
       const raw = await readJsonFile(values.reviews, { zh: '评审', en: 'reviews' });
-      if (!Array.isArray(raw)) throw new Usage(`评审文件格式不正确（${values.reviews}）：应为 GitHub API 返回的评审列表\nthe reviews file must be the API's list of reviews`);
+      if (!Array.isArray(raw)) throw new UsageError(`评审文件格式不正确（${values.reviews}）：应为 GitHub API 返回的评审列表\nthe reviews file must be the API's list of reviews`);
       reviews = reviewsFromApi(raw);
       author = values.author;
       currentHead = sha;
       headSha = values['allow-stale'] ? undefined : sha;
     } else {
       const m = REPO_RE.exec(values.repo ?? '');
-      if (!m) throw new Usage(`--repo 应为“所有者/仓库”：${values.repo ?? '（缺少）'}`);
-      if (!values.pr || !/^[1-9][0-9]{0,9}$/.test(values.pr)) throw new Usage(`--pr 应为合并请求编号（正整数）：${values.pr ?? '（缺少）'}`);
+      if (!m) throw new UsageError(`--repo 应为“所有者/仓库”：${values.repo ?? '（缺少）'}`);
+      if (!values.pr || !/^[1-9][0-9]{0,9}$/.test(values.pr)) throw new UsageError(`--pr 应为合并请求编号（正整数）：${values.pr ?? '（缺少）'}`);
       const [owner, name] = [m[1]!, m[2]!];
       const number = Number(values.pr);
       const env = deps.env ?? process.env;
@@ -251,10 +226,9 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
     }
     return satisfied ? 0 : 1;
   } catch (e) {
-    const parseMsg = parseArgsMessage(e);
-    if (e instanceof Usage || parseMsg !== undefined) {
-      const m = parseMsg ?? (e as Error).message;
-      io.err(lang === 'zh' ? `用法错误：${m}\n运行 govmedia check-approvals --help 查看用法。` : `usage error: ${m}\nRun govmedia check-approvals --help.`);
+    const u = e instanceof UsageError ? e : parseArgsError(e);
+    if (u) {
+      io.err(usageText(u, lang, 'check-approvals'));
       return 2;
     }
     io.err(lang === 'zh' ? `内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `internal error: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);

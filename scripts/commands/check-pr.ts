@@ -18,7 +18,7 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 import { checkPr } from '../pr/check.ts';
 import { formsForFilings } from '../forms/index.ts';
 import { githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
-import { UsageError } from './validate.ts';
+import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 
 interface Io {
   out(s: string): void;
@@ -86,10 +86,9 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     );
     return 0;
   }
-  if (values.lang && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${values.lang}）`);
+  langValue(values.lang);
   if (!values.base || !values.head) throw new UsageError('必须同时给出 --base 和 --head / both --base and --head are required');
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'markdown', 'gitlab'].includes(format)) throw new UsageError(`--format 只能是 text、json、markdown、gitlab（收到 ${format}）`);
+  const format = oneOf('--format', values.format, ['text', 'json', 'markdown', 'gitlab'] as const, 'text');
   const now = values.now ?? todayShanghai();
   if (!isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`);
   const engine = values.engine ?? 'base';

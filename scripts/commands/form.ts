@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayShanghai } from '../calendar/workdays.ts';
+import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { ACCOUNTS_DIR, loadRegister } from '../core/register.ts';
@@ -29,15 +30,6 @@ interface Io {
 }
 
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-class Usage extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(zh);
-  }
-}
 
 const HELP = {
   zh: [
@@ -73,35 +65,14 @@ const HELP = {
   ].join('\n'),
 };
 
-function parseError(e: unknown): Usage | undefined {
-  const err = e as { code?: string; message?: string };
-  if (typeof err?.code !== 'string' || !err.code.startsWith('ERR_PARSE_ARGS')) return undefined;
-  const opt = /'([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
-  switch (err.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new Usage(`未知选项 ${opt}`, `unknown option ${opt}`);
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new Usage(`选项 ${opt.split(' ')[0]} 需要一个值`, `option ${opt.split(' ')[0]} needs a value`);
-    default:
-      return new Usage(`参数有误：${err.message ?? ''}`, `bad arguments: ${err.message ?? ''}`);
-  }
-}
-
-function pickLang(args: string[]): Lang {
-  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh';
-  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
-  return v === 'en' ? 'en' : 'zh';
-}
-
 export async function cmdForm(args: string[], io: Io): Promise<number> {
-  const lang = pickLang(args);
+  const lang = langOf(args);
   try {
     return await run(args, io, lang);
   } catch (e) {
-    const u = e instanceof Usage ? e : e instanceof FormError ? new Usage(e.msg.zh, e.msg.en) : parseError(e);
+    const u = e instanceof UsageError ? e : e instanceof FormError ? new UsageError(e.msg.zh, e.msg.en) : parseArgsError(e);
     if (!u) throw e;
-    io.err(lang === 'zh' ? `用法错误：${u.zh}\n运行 govmedia form --help 查看用法。` : `usage error: ${u.en}\nRun govmedia form --help.`);
+    io.err(usageText(u, lang, 'form'));
     return 2;
   }
 }
@@ -124,33 +95,33 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
     io.out(HELP[lang]);
     return 0;
   }
-  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new Usage(`--lang 只能是 zh 或 en（收到 ${values.lang}）`, `--lang must be zh or en (got ${values.lang})`);
-  if (positionals.length === 0) throw new Usage('请写明账号编号，例如 govmedia form zg-swjw-weibo', 'give an account id, e.g. govmedia form zg-swjw-weibo');
-  if (positionals.length > 1) throw new Usage(`一次只能填写一个账号的备案表（收到 ${positionals.join('、')}）`, `one account at a time (got ${positionals.join(', ')})`);
+  langValue(values.lang);
+  if (positionals.length === 0) throw new UsageError('请写明账号编号，例如 govmedia form zg-swjw-weibo', 'give an account id, e.g. govmedia form zg-swjw-weibo');
+  if (positionals.length > 1) throw new UsageError(`一次只能填写一个账号的备案表（收到 ${positionals.join('、')}）`, `one account at a time (got ${positionals.join(', ')})`);
   const accountId = positionals[0]!;
-  if (!ID_RE.test(accountId)) throw new Usage(`账号编号“${accountId}”不合规范：编号只含小写字母、数字和连字符，就是账号文件名去掉 .json`, `account id "${accountId}" is invalid: lowercase letters, digits and hyphens (the file name without .json)`);
+  if (!ID_RE.test(accountId)) throw new UsageError(`账号编号“${accountId}”不合规范：编号只含小写字母、数字和连字符，就是账号文件名去掉 .json`, `account id "${accountId}" is invalid: lowercase letters, digits and hyphens (the file name without .json)`);
 
   let eventIndex: number | undefined;
   if (values.event !== undefined) {
-    if (!/^\d{1,6}$/.test(values.event)) throw new Usage(`--event 须为事件序号（从 0 开始的整数），收到“${values.event}”`, `--event must be an event index (an integer from 0), got "${values.event}"`);
+    if (!/^\d{1,6}$/.test(values.event)) throw new UsageError(`--event 须为事件序号（从 0 开始的整数），收到“${values.event}”`, `--event must be an event index (an integer from 0), got "${values.event}"`);
     eventIndex = Number(values.event);
   }
 
   let format = values.format;
   const outExt = values.out ? path.extname(values.out).toLowerCase() : '';
   const extFormat = outExt === '.docx' ? 'docx' : outExt === '.html' || outExt === '.htm' ? 'html' : undefined;
-  if (format !== undefined && format !== 'html' && format !== 'docx') throw new Usage(`--format 只能是 html 或 docx（收到 ${format}）`, `--format must be html or docx (got ${format})`);
-  if (format && extFormat && format !== extFormat) throw new Usage(`--format ${format} 与输出文件扩展名 ${outExt} 不一致`, `--format ${format} does not match the output file extension ${outExt}`);
+  if (format !== undefined && format !== 'html' && format !== 'docx') throw new UsageError(`--format 只能是 html 或 docx（收到 ${format}）`, `--format must be html or docx (got ${format})`);
+  if (format && extFormat && format !== extFormat) throw new UsageError(`--format ${format} 与输出文件扩展名 ${outExt} 不一致`, `--format ${format} does not match the output file extension ${outExt}`);
   format = format ?? extFormat ?? 'html';
 
   const root = values.root ? path.resolve(values.root) : defaultDataRoot();
-  if (!existsSync(path.join(root, ACCOUNTS_DIR))) throw new Usage(`目录“${root}”中没有 accounts/，不是登记簿；请用 --root 指定登记簿所在目录`, `"${root}" has no accounts/ folder; point --root at the register`);
+  if (!existsSync(path.join(root, ACCOUNTS_DIR))) throw new UsageError(`目录“${root}”中没有 accounts/，不是登记簿；请用 --root 指定登记簿所在目录`, `"${root}" has no accounts/ folder; point --root at the register`);
 
   // find the account's unit folder from the listing, then read just that unit (and the regions)
   const src = new FsSource(root);
   const hits = src.list(ACCOUNTS_DIR).filter((e) => e.type === 'file' && path.posix.basename(e.rel) === `${accountId}.json`);
   if (hits.length === 0) {
-    throw new Usage(`登记簿（${root}）中没有编号为“${accountId}”的账号（找不到 ${accountId}.json）`, `the register (${root}) has no account "${accountId}" (no ${accountId}.json)`);
+    throw new UsageError(`登记簿（${root}）中没有编号为“${accountId}”的账号（找不到 ${accountId}.json）`, `the register (${root}) has no account "${accountId}" (no ${accountId}.json)`);
   }
   const unitDirs = new Set(hits.map((h) => path.posix.dirname(h.rel).slice(ACCOUNTS_DIR.length + 1)));
   const policies = await loadPolicies(ENGINE_ROOT);

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayShanghai } from '../calendar/workdays.ts';
 import { codeownersText } from '../approvals/codeowners.ts';
+import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { loadRegister } from '../core/register.ts';
 import { FsSource } from '../core/source.ts';
-import { parseArgsMessage } from './check-approvals.ts';
 import { schemasFor } from './validate.ts';
 
 type Lang = 'zh' | 'en';
@@ -23,14 +23,6 @@ export interface GenCodeownersIo {
   err(s: string): void;
 }
 
-class Usage extends Error {}
-
-function pickLang(argv: string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh';
-  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'en' ? 'en' : 'zh';
-}
 
 function usage(lang: Lang): string {
   return lang === 'zh'
@@ -51,7 +43,7 @@ function usage(lang: Lang): string {
 }
 
 export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Promise<number> {
-  let lang = pickLang(args);
+  let lang = langOf(args);
   try {
     const { values } = parseArgs({
       args,
@@ -69,12 +61,11 @@ export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Pro
       io.out(usage(lang));
       return 0;
     }
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new Usage(`--lang 只能是 zh 或 en（收到 ${values.lang}）`);
-    lang = values.lang === 'en' ? 'en' : 'zh';
+    lang = langValue(values.lang);
     const root = values.root !== undefined ? path.resolve(values.root) : defaultDataRoot();
     const out = values.out !== undefined ? path.resolve(values.out) : path.join(root, '.github', 'CODEOWNERS');
     const src = new FsSource(root);
-    if (!src.exists('accounts/region.json')) throw new Usage(`${root} 中没有 accounts/region.json，不是登记簿\n${root} holds no accounts/region.json`);
+    if (!src.exists('accounts/region.json')) throw new UsageError(`${root} 中没有 accounts/region.json，不是登记簿\n${root} holds no accounts/region.json`);
 
     const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai() });
     const broken = new Set(findings.filter((f) => f.severity === 'error' && /(^|\/)(region|unit)\.json$/.test(f.file)).map((f) => f.file));
@@ -111,16 +102,15 @@ export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Pro
       await mkdir(path.dirname(out), { recursive: true });
       await writeFile(out, text);
     } catch (e) {
-      throw new Usage(`无法写出 ${shown}（${(e as { code?: string })?.code ?? (e as Error)?.message}）\ncannot write ${shown}`);
+      throw new UsageError(`无法写出 ${shown}（${(e as { code?: string })?.code ?? (e as Error)?.message}）\ncannot write ${shown}`);
     }
     const lines = text.split('\n').filter((l) => l && !l.startsWith('#')).length;
     io.out(lang === 'zh' ? `已写出 ${shown}（${lines} 条规则）` : `wrote ${shown} (${lines} rules)`);
     return 0;
   } catch (e) {
-    const parseMsg = parseArgsMessage(e);
-    if (e instanceof Usage || parseMsg !== undefined) {
-      const m = parseMsg ?? (e as Error).message;
-      io.err(lang === 'zh' ? `用法错误：${m}\n运行 govmedia gen-codeowners --help 查看用法。` : `usage error: ${m}\nRun govmedia gen-codeowners --help.`);
+    const u = e instanceof UsageError ? e : parseArgsError(e);
+    if (u) {
+      io.err(usageText(u, lang, 'gen-codeowners'));
       return 2;
     }
     io.err(lang === 'zh' ? `内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `internal error: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { citationText, type Lang } from '../core/finding.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { UsageError } from '../core/errors.ts';
+import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import type { AuditResult } from '../history/audit.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
 import { KIND_ZH } from '../pr/types.ts';
@@ -16,22 +16,15 @@ interface Io {
   err(s: string): void;
 }
 
-function langOf(v: unknown): Lang {
-  if (v === undefined || v === 'zh') return 'zh';
-  if (v === 'en') return 'en';
-  throw new UsageError(`--lang 只能是 zh 或 en（收到 ${String(v)}）`);
-}
-
 export async function cmdHistory(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { repo: { type: 'string' }, rev: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  const lang = langOf(values.lang);
+  const lang = langValue(values.lang);
   if (values.help) {
     io.out(lang === 'zh' ? 'govmedia history <账号编号> [--repo 目录] [--rev 提交] [--format text|json] [--lang zh|en]' : 'govmedia history <account-id> [--repo dir] [--rev ref] [--format text|json] [--lang zh|en]');
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('请给出一个账号编号，例如 govmedia history zg-szf-weixin / give one account id');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json（收到 ${format}）`);
+  const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
   const repo = path.resolve(values.repo ?? process.cwd());
   try {
     const h = await accountHistory(repo, positionals[0]!, values.rev ?? 'HEAD');
@@ -60,13 +53,12 @@ export function auditText(r: AuditResult, lang: Lang): string {
 
 export async function cmdAudit(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  const lang = langOf(values.lang);
+  const lang = langValue(values.lang);
   if (values.help) {
     io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--format text|json] [--lang zh|en]');
     return 0;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json（收到 ${format}）`);
+  const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
   const repo = path.resolve(values.repo ?? process.cwd());
   // the audit loads the whole engine; history does not need it
   const { audit, AuditError } = await import('../history/audit.ts');

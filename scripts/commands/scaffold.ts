@@ -47,7 +47,7 @@ import {
 import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructions, type GitPlan, type ScaffoldKind } from '../scaffold/next-steps.ts';
 import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts.ts';
 import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
-import { UsageError } from './validate.ts';
+import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 
 export interface Io {
   out(s: string): void;
@@ -178,18 +178,6 @@ const HELP: Record<string, { zh: string; en: string }> = {
   },
 };
 
-function isParseArgsError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
-function pickLang(args: string[]): Lang {
-  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh';
-  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
-  return v === 'en' ? 'en' : 'zh';
-}
-
 async function run(
   command: keyof typeof HELP,
   args: string[],
@@ -199,7 +187,7 @@ async function run(
   positionals: number,
   body: (values: Values, pos: string[], ctx: Ctx) => Promise<number>,
 ): Promise<number> {
-  const lang = pickLang(args);
+  const lang = langOf(args);
   const t = translator(lang);
   try {
     const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
@@ -208,7 +196,7 @@ async function run(
       io.out(HELP[command]![lang]);
       return 0;
     }
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(t(`--lang 只能是 zh 或 en（收到 ${String(values.lang)}）`, `--lang must be zh or en`));
+    langValue(values.lang);
     const now = typeof values.now === 'string' ? values.now : todayShanghai();
     if (!isValidDate(now)) throw new UsageError(t(`--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`, `--now must be a date YYYY-MM-DD (got ${now})`));
     if (parsed.positionals.length > positionals) throw new UsageError(t(`多余的参数：${parsed.positionals.slice(positionals).join(' ')}`, `unexpected arguments: ${parsed.positionals.slice(positionals).join(' ')}`));
@@ -226,8 +214,9 @@ async function run(
     const ctx: Ctx = { io, lang, t, now, root, cwd, idx, ask: new Asker(prompts, t), v: validators(t, now) };
     return await body(values, parsed.positionals, ctx);
   } catch (e) {
-    if (e instanceof UsageError || isParseArgsError(e)) {
-      io.err(t(`用法错误：${(e as Error).message}\n运行 govmedia ${command} --help 查看用法。`, `usage error: ${(e as Error).message}\nRun govmedia ${command} --help.`));
+    const u = e instanceof UsageError ? e : parseArgsError(e);
+    if (u) {
+      io.err(usageText(u, lang, command));
       return 2;
     }
     if (isPromptExit(e)) {

@@ -1,9 +1,19 @@
 /**
- * 用法错误（退出码 2）。放在一个不依赖其他模块的文件里，命令不必为了它加载整个检查引擎。
- * A usage error (exit code 2). In a module of its own so that a command need not load the whole
- * engine to throw or catch it.
+ * 程序报告给用户（而不是以堆栈结束）的错误类别，放在不依赖其他模块的文件里，命令不必为了它们
+ * 加载整个检查引擎。
+ * The errors the program reports to its user (never as a stack trace), in a module of their own
+ * so that a command need not load the whole engine to throw or catch them.
  */
-export class UsageError extends Error {}
+
+/** A usage error (exit code 2): the Chinese message, and an English one when there is. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly en?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A git command failed (exit code 2). */
 export class GitError extends Error {}

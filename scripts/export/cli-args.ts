@@ -8,21 +8,11 @@ import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot } from '../core/paths.ts';
-import { UsageError } from '../commands/validate.ts';
+import { langOf, langValue, parsed, usageText, UsageError } from '../core/cli-args.ts';
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
-}
-
-/** The language asked for, read before parsing so even a parse error is reported in it. */
-export function langOf(args: readonly string[]): Lang {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--lang') return args[i + 1] === 'en' ? 'en' : 'zh';
-    if (a.startsWith('--lang=')) return a.slice(7) === 'en' ? 'en' : 'zh';
-  }
-  return 'zh';
 }
 
 export interface CommonValues {
@@ -31,35 +21,8 @@ export interface CommonValues {
   root: string;
 }
 
-/** Run node:util parseArgs, turning its errors into usage errors worded in Chinese. */
-export function parsed<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    throw new UsageError(parseArgsMessage(e));
-  }
-}
-
-/** A Chinese (and English) wording of node:util parseArgs errors. */
-function parseArgsMessage(e: unknown): string {
-  const code = (e as { code?: string })?.code ?? '';
-  const msg = (e as Error)?.message ?? String(e);
-  const opt = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `未知选项 ${opt}（unknown option ${opt}）`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `选项 ${opt} 的取值不正确（bad value for ${opt}）`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `多余的参数：${/'([^']*)'/.exec(msg)?.[1] ?? ''}（unexpected argument）`;
-    default:
-      return msg;
-  }
-}
-
 export function commonValues(values: { lang?: unknown; now?: unknown; root?: unknown }): CommonValues {
-  const lang = values.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${String(lang)}）`);
+  const lang = langValue(values.lang);
   const now = values.now ?? todayShanghai();
   if (typeof now !== 'string' || !isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${String(now)}）`);
   let root: string;
@@ -74,7 +37,7 @@ export function commonValues(values: { lang?: unknown; now?: unknown; root?: unk
 /** Report a usage error the way the CLI does; returns exit code 2. */
 export function usageFailure(e: unknown, lang: Lang, io: Io): number | undefined {
   if (!(e instanceof UsageError)) return undefined;
-  io.err(lang === 'zh' ? `用法错误：${e.message}\n运行 govmedia --help 查看用法。` : `usage error: ${e.message}\nRun govmedia --help.`);
+  io.err(usageText(e, lang));
   return 2;
 }
 
@@ -84,4 +47,4 @@ export function describeFsError(e: unknown, target: string): string {
   return `无法写入 ${target}：${why}`;
 }
 
-export { UsageError };
+export { langOf, parsed, UsageError };

@@ -11,22 +11,18 @@ import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { loadRegister, type Register } from '../core/register.ts';
 import type { SchemaSet } from '../core/schema.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor, UsageError } from '../commands/validate.ts';
+import { schemasFor } from '../commands/validate.ts';
+import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
-import { errorText, InputError } from './errors.ts';
+import { InputError } from './errors.ts';
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
 }
 
-export function pickLang(args: string[]): Lang {
-  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return 'zh';
-  const v = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
-  return v === 'en' ? 'en' : 'zh';
-}
+export { langOf as pickLang };
 
 /** The options every report command takes (monitor, score, reconcile). */
 export const REPORT_OPTIONS = {
@@ -45,8 +41,7 @@ export interface BaseOptions {
 }
 
 export function baseOptions(values: { lang?: string | undefined; now?: string | undefined; root?: string | undefined }): BaseOptions {
-  const lang = values.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new InputError({ zh: `--lang 只能是 zh 或 en（收到 ${lang}）`, en: `--lang must be zh or en (got ${lang})` });
+  const lang = langValue(values.lang);
   const now = values.now ?? todayShanghai();
   if (!isValidDate(now)) throw new InputError({ zh: `--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`, en: `--now must be a real YYYY-MM-DD date (got ${now})` });
   const root = values.root ? path.resolve(values.root) : defaultDataRoot();
@@ -54,9 +49,7 @@ export function baseOptions(values: { lang?: string | undefined; now?: string | 
 }
 
 export function pickFormat<F extends string>(value: string | undefined, formats: readonly F[], dflt: F): F {
-  const f = value ?? dflt;
-  if (!(formats as readonly string[]).includes(f)) throw new InputError({ zh: `--format 只能是 ${formats.join('、')}（收到 ${f}）`, en: `--format must be one of ${formats.join(', ')} (got ${f})` });
-  return f as F;
+  return oneOf('--format', value, formats, dflt);
 }
 
 export interface Loaded {
@@ -99,22 +92,18 @@ export function emit(text: string, out: string | undefined, io: Io, lang: Lang, 
   io.out(lang === 'zh' ? `已写出 ${out}（${summary}）` : `wrote ${out} (${summary})`);
 }
 
-function isParseArgsError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
 /**
  * Run a command body; usage and input errors become a Chinese (or English) message and exit code 2.
  * Anything else propagates to the CLI's main(), which reports it without a stack trace.
  */
 export async function guard(args: string[], io: Io, body: (lang: Lang) => Promise<number>): Promise<number> {
-  const lang = pickLang(args);
+  const lang = langOf(args);
   try {
     return await body(lang);
   } catch (e) {
-    if (e instanceof UsageError || isParseArgsError(e)) {
-      io.err(lang === 'zh' ? `用法错误：${errorText(e as Error, 'zh')}\n运行 govmedia <命令> --help 查看用法。` : `usage error: ${errorText(e as Error, 'en')}\nRun govmedia <command> --help.`);
+    const u = e instanceof UsageError ? e : parseArgsError(e);
+    if (u) {
+      io.err(usageText(u, lang, lang === 'zh' ? '<命令>' : '<command>'));
       return 2;
     }
     throw e;

@@ -4,17 +4,15 @@
  * exit code 2, never a stack trace. A UsageError, so the CLI's main() treats it the same way.
  */
 import type { Bilingual, Lang } from '../core/finding.ts';
-import { UsageError } from '../commands/validate.ts';
+import { usageMessage, UsageError } from '../core/cli-args.ts';
 
 export class InputError extends UsageError {
   constructor(readonly bi: Bilingual) {
-    super(`${bi.zh}\n${bi.en}`);
+    super(bi.zh, bi.en);
   }
 }
 
 /** The message of a usage/input error in one language (UsageError messages carry "zh\nen"). */
 export function errorText(e: Error, lang: Lang): string {
-  if (e instanceof InputError) return e.bi[lang];
-  const [zh, ...en] = e.message.split('\n');
-  return lang === 'zh' || en.length === 0 ? (zh ?? e.message) : en.join('\n');
+  return usageMessage(e, lang);
 }
