@@ -626,7 +626,22 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
       zh: `历史仓库：${fmtInt(hist.accounts)} 个账号（${fmtInt(hist.files)} 个文件），${fmtInt(hist.commits)} 个提交（${hist.firstCommitDate} 至 ${hist.lastCommitDate}），生成用时 ${fmtMs(genHistMs)}，重新打包（git repack -adf，与克隆得到的包相同）并写提交图 ${fmtMs(graphMs)}；大登记簿：${fmtInt(big.accounts)} 个账号（${fmtInt(big.files)} 个文件），一个提交加分支 pr，生成并检出用时 ${fmtMs(genBigMs)}。整个基准用时 ${fmtMs(elapsed)}。`,
       en: `History repository: ${fmtInt(hist.accounts)} accounts (${fmtInt(hist.files)} files), ${fmtInt(hist.commits)} commits (${hist.firstCommitDate} to ${hist.lastCommitDate}), generated in ${fmtMs(genHistMs)}, repacked (git repack -adf, as a clone's pack) with its commit-graph in ${fmtMs(graphMs)}; large register: ${fmtInt(big.accounts)} accounts (${fmtInt(big.files)} files), one commit plus branch pr, generated and checked out in ${fmtMs(genBigMs)}. The whole bench took ${fmtMs(elapsed)}.`,
     };
-    const report = { machine: m, settings: s, sections, profiles, notes, data };
+    const threads = Math.min(4, m.cores);
+    const design: { zh: string; en: string }[] = [
+      {
+        zh: `**validate**：基线对每个文件只做两次原生调用（读文件、\`JSON.parse\`），全部在 C++ 里完成；validate 在此之外还要对每个文件用 JavaScript 做重复键计数、模式校验（预编译的 ajv 代码）、不可见字符/形近字/秘密信息检查、编号与路径检查，并对整个登记簿运行全部管理办法规则，还要保留全部文件的解析结果供跨文件的规则使用（垃圾回收随之增加）。每次运行都是新进程，V8 要在运行中才把这些热点代码编译优化。命令行对 4000 个文件以上的登记簿默认按核数并行（本机 ${m.cores} 核：主线程加 ${threads - 1} 个工作线程），核数越多命令行一行的比值越低；进程内一行始终是单线程。本轮已做的设计修改：编译后的程序（不再在启动时转译 TypeScript）、预编译的模式校验函数、列目录不再逐个 lstat、每个文件一次原生读取并解码、重复键计数不分配数组、常见名称和大部分字符串跳过逐字符/正则检查、工作线程由主线程分担一份并以一个字符串接收目录清单。`,
+        en: `**validate**: the floor makes two native calls per file (read, \`JSON.parse\`), all in C++; validate also, in JavaScript and per file, counts keys for duplicates, validates the schema (precompiled ajv code), checks for invisible, look-alike and secret-looking text and ids against paths, then runs every policy rule over the whole register, keeping every parsed file for the cross-file rules (more garbage collection). Every run is a new process: V8 optimises the hot code while it runs. The CLI checks registers of 4,000 files and more in one thread per core (here ${m.cores} cores: the main thread and ${threads - 1} worker${threads - 1 === 1 ? '' : 's'}), so the CLI ratio falls with more cores; the in-process row is always one thread. Design changes in this round: the compiled program (no TypeScript transpiling at start-up), precompiled schema validators, no lstat per listed file, one native read-and-decode per file, duplicate-key counting without allocation, common names and most strings skip the per-character and pattern checks, the main thread takes a share and workers get the listing as one string.`,
+      },
+      {
+        zh: `**history**：基线是一个 git 进程；history 要先启动 Node（本轮 ${fmtMs(nodeStart.ms)}），找到账号文件的路径（\`git ls-files\`，查索引），运行同样的 \`git log\`，再读出并比较该账号的全部 ${hp.commits} 个版本。已做的：只在文件由迁移而来时才追溯旧路径，版本按“旧版本加新事件”增量解析（不再逐个完整解析），git log 还在输出时就开始读取版本内容，命令只加载它用到的模块。仅 Node 启动加同样的 git log 就已是基线的 ${(gitAndNode / glog.ms).toFixed(2)} 倍，所以命令行一行在这种设计下达不到 2 倍；若要达到，需要在仓库里维护一份随提交更新的账号历史索引，本轮没有做。`,
+        en: `**history**: the floor is one git process; history starts Node (${fmtMs(nodeStart.ms)} in this run), finds the account's path (\`git ls-files\`, from the index), runs the same \`git log\`, then reads and compares all ${hp.commits} versions of the account. Done: earlier paths are walked only for a file created by a move, versions are parsed incrementally (the old version plus the new events, not each in full), versions are read while git log is still writing, the command loads only the modules it uses. Node's start-up plus the same git log is already ${(gitAndNode / glog.ms).toFixed(2)}× the floor, so the CLI row cannot reach 2× in this design; that would need an account-history index kept up to date in the repository, not done in this round.`,
+      },
+      {
+        zh: `**audit**（只报告吞吐量）：每个提交都要按范围载入改动前后的登记簿，载入时要遍历全部 region.json 和 unit.json 的清单（与单位数成正比），所以吞吐量随登记簿变大而下降；跨提交缓存这部分结构是下一步。`,
+        en: `**audit** (throughput only): every commit loads the register before and after it, scoped, and the scoped load walks the listing of every region.json and unit.json (proportional to the number of units), so throughput falls as the register grows; caching that structure across commits is the next step.`,
+      },
+    ];
+    const report = { machine: m, settings: s, sections, profiles, notes, data, design };
     process.stdout.write(textReport(report) + '\n');
     if (s.doc) {
       writeFileSync(s.doc, markdownReport(report));
@@ -656,6 +671,8 @@ interface Report {
   profiles: ProfileResult[];
   notes: { zh: string; en: string }[];
   data: { zh: string; en: string };
+  /** What else limits the missed targets: the design, beside the profiles. */
+  design?: { zh: string; en: string }[];
 }
 
 /** “（中文 / English）” → the one language's part. */
@@ -833,6 +850,11 @@ export function markdownReport(r: Report): string {
     if (why.length) {
       L.push(zh ? '### 未达标的原因（据剖析）' : '### What limits the missed targets (from the profiles)', '');
       for (const w of why) L.push(`- ${w[lang]}`);
+      L.push('');
+    }
+    if (r.design?.length) {
+      L.push(zh ? '### 其余的限制（设计）' : '### What else limits them (design)', '');
+      for (const d of r.design) L.push(`- ${d[lang]}`);
       L.push('');
     }
     if (r.profiles.length) {

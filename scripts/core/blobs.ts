@@ -12,13 +12,21 @@ export class BlobReader {
   private proc: ChildProcessWithoutNullStreams;
   private queue: Pending[] = [];
   private buf: Buffer = Buffer.alloc(0);
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
   private readonly cache = new Map<string, Buffer>();
   private closed = false;
 
   constructor(dir: string) {
     this.proc = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (c: Buffer) => {
-      this.buf = this.buf.length ? Buffer.concat([this.buf, c]) : c;
+      // chunks wait until an object is complete, then are joined once (a 100 KB version arriving
+      // in 64 KB chunks was copied again with every chunk)
+      if (this.buf.length === 0 && this.waiting.length === 0) this.buf = c;
+      else {
+        this.waiting.push(c);
+        this.waitingBytes += c.length;
+      }
       this.drain();
     });
     this.proc.on('close', () => {
@@ -28,10 +36,23 @@ export class BlobReader {
     this.proc.stdin.on('error', () => undefined);
   }
 
+  /** Join the waiting chunks to the buffer. */
+  private join(): void {
+    if (!this.waiting.length) return;
+    this.buf = Buffer.concat([this.buf, ...this.waiting], this.buf.length + this.waitingBytes);
+    this.waiting = [];
+    this.waitingBytes = 0;
+  }
+
   private drain(): void {
     while (this.queue.length) {
-      const nl = this.buf.indexOf(10);
-      if (nl < 0) return;
+      let nl = this.buf.indexOf(10);
+      if (nl < 0) {
+        if (!this.waiting.length) return;
+        this.join();
+        nl = this.buf.indexOf(10);
+        if (nl < 0) return;
+      }
       const header = this.buf.subarray(0, nl).toString('utf8');
       const parts = header.split(' ');
       if (parts[1] === 'missing' || parts.length < 3) {
@@ -40,7 +61,12 @@ export class BlobReader {
         continue;
       }
       const size = Number(parts[2]);
-      if (this.buf.length < nl + 1 + size + 1) return;
+      const need = nl + 1 + size + 1;
+      if (this.buf.length < need) {
+        if (this.buf.length + this.waitingBytes < need) return;
+        this.join();
+      }
+      // a copy, so that a small object does not keep a whole 64 KB chunk alive in the cache
       const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
       this.buf = this.buf.subarray(nl + 1 + size + 1);
       this.queue.shift()!.resolve(body);

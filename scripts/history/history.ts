@@ -181,15 +181,19 @@ function eventsSpan(buf: Buffer): EventsSpan | undefined {
   end--;
   while (end >= 0 && isWs(buf[end]!)) end--;
   if (buf[end] !== 0x5d /* ] */) return undefined;
-  const key = buf.lastIndexOf(EVENTS_KEY);
-  if (key <= 0 || buf[key - 1] === 0x5c /* \ */) return undefined;
-  let i = key + EVENTS_KEY.length;
-  while (i < end && isWs(buf[i]!)) i++;
-  if (buf[i] !== 0x3a /* : */) return undefined;
-  i++;
-  while (i < end && isWs(buf[i]!)) i++;
-  if (buf[i] !== 0x5b /* [ */) return undefined;
-  return { start: i + 1, end };
+  // searched from the start: the key comes right after the short head of the file, while the
+  // events array (searched backwards) is most of it; the caller checks it is the top-level one
+  for (let key = buf.indexOf(EVENTS_KEY); key > 0 && key < end; key = buf.indexOf(EVENTS_KEY, key + 1)) {
+    if (buf[key - 1] === 0x5c /* \ */) continue;
+    let i = key + EVENTS_KEY.length;
+    while (i < end && isWs(buf[i]!)) i++;
+    if (buf[i] !== 0x3a /* : */) continue;
+    i++;
+    while (i < end && isWs(buf[i]!)) i++;
+    if (buf[i] !== 0x5b /* [ */) continue;
+    return { start: i + 1, end };
+  }
+  return undefined;
 }
 
 function isWs(c: number): boolean {
