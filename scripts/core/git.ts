@@ -367,20 +367,4 @@ export class GitSource implements FileSource {
     if (this.entry(rel)) return true;
     return this.raw.includes(`\t${rel.replace(/\/+$/, '')}/`);
   }
-
-  /** Read a blob that may not have been prefetched (single file). */
-  async readAsync(rel: string): Promise<Buffer | undefined> {
-    const e = this.entry(rel);
-    if (!e) return undefined;
-    if (!this.blobs.has(e.sha)) {
-      const got = await readBlobs(this.dir, [e.sha]);
-      const b = got.get(e.sha);
-      if (b) this.blobs.set(e.sha, b);
-    }
-    return this.blobs.get(e.sha);
-  }
-
-  paths(): string[] {
-    return this.entries().map((e) => e.path);
-  }
 }
