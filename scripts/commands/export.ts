@@ -11,7 +11,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { commonValues, describeFsError, langOf, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
+import { oneOf } from '../core/cli-args.ts';
+import { commonValues, describeFsError, langOf, OUTPUT_OPTIONS, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
 import { loadForExport } from '../export/load.ts';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../export/render.ts';
 
@@ -49,15 +50,7 @@ export async function cmdExport(args: string[], io: Io): Promise<number> {
       () =>
         parseArgs({
           args,
-          options: {
-            format: { type: 'string' },
-            public: { type: 'boolean' },
-            out: { type: 'string' },
-            now: { type: 'string' },
-            root: { type: 'string' },
-            lang: { type: 'string' },
-            help: { type: 'boolean', short: 'h' },
-          },
+          options: { ...OUTPUT_OPTIONS, format: { type: 'string' }, public: { type: 'boolean' } },
           allowPositionals: false,
           strict: true,
         }).values,
@@ -67,8 +60,7 @@ export async function cmdExport(args: string[], io: Io): Promise<number> {
       return 0;
     }
     const c = commonValues(values);
-    const format = (values.format ?? 'csv') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${EXPORT_FORMATS.join('、')}（收到 ${values.format}）`);
+    const format: ExportFormat = oneOf('--format', values.format, EXPORT_FORMATS, 'csv');
     if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out 须给出文件路径');
     if (format === 'xlsx' && values.out === undefined) throw new UsageError('xlsx 是二进制文件，请用 --out 指定输出文件，例如 --out 登记簿.xlsx');
     const isPublic = values.public === true;

@@ -9,7 +9,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toCsv } from '../export/csv.ts';
-import { commonValues, describeFsError, langOf, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
+import { commonValues, describeFsError, langOf, OUTPUT_OPTIONS, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
 import { loadForExport } from '../export/load.ts';
 import { publicRecords } from '../export/records.ts';
 import { exportJson, exportTable } from '../export/render.ts';
@@ -53,13 +53,7 @@ export async function cmdSite(args: string[], io: Io): Promise<number> {
       () =>
         parseArgs({
           args,
-          options: {
-            out: { type: 'string' },
-            now: { type: 'string' },
-            root: { type: 'string' },
-            lang: { type: 'string' },
-            help: { type: 'boolean', short: 'h' },
-          },
+          options: OUTPUT_OPTIONS,
           allowPositionals: false,
           strict: true,
         }).values,

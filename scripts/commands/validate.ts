@@ -6,7 +6,7 @@ import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
 import { applyExceptions, loadExceptions } from '../core/exceptions.ts';
 import { validateParallel } from '../core/parallel.ts';
-import { ENGINE_ROOT, toPosix } from '../core/paths.ts';
+import { ENGINE_ROOT, toPosix, unitDirOf } from '../core/paths.ts';
 import { fileFinding, loadRegister, type DocCache, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
 import { FsSource, type FileSource } from '../core/source.ts';
@@ -68,11 +68,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
 }
 
-/** The accounts/-relative unit folder a register file sits in (its own folder for unit.json). */
-export function unitDirOf(file: string): string {
-  const rel = file.slice('accounts/'.length);
-  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-}
+export { unitDirOf };
 
 import { UsageError } from '../core/errors.ts';
 export { UsageError };

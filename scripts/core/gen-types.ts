@@ -6,8 +6,7 @@
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-export const SCHEMA_FILES = ['account', 'unit', 'region', 'exception', 'activity'] as const;
+import { VALIDATED_SCHEMAS } from './gen-validators.ts';
 
 export async function generateTypes(root: string): Promise<string> {
   const parts: string[] = [
@@ -18,7 +17,7 @@ export async function generateTypes(root: string): Promise<string> {
     ' */',
     '',
   ];
-  for (const name of SCHEMA_FILES) {
+  for (const name of VALIDATED_SCHEMAS) {
     const file = path.join(root, 'schemas', `${name}.schema.json`);
     let text: string;
     try {

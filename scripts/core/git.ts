@@ -8,6 +8,7 @@
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { unitDirOf } from './paths.ts';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -140,12 +141,6 @@ export function readBlobs(dir: string, shas: string[]): Promise<Map<string, Buff
     });
     p.stdin.end(shas.join('\n') + '\n');
   });
-}
-
-/** The accounts/-relative unit folder of a register file (as validate's unitDirOf). */
-function unitDirOf(file: string): string {
-  const rel = file.slice('accounts/'.length);
-  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
 }
 
 function typeOf(mode: string): EntryType {

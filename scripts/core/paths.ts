@@ -24,6 +24,12 @@ export function defaultDataRoot(cwd = process.cwd()): string {
   return existsSync(path.join(cwd, 'accounts')) ? cwd : ENGINE_ROOT;
 }
 
+/** The accounts/-relative unit folder a register file sits in (its own folder for unit.json). */
+export function unitDirOf(file: string): string {
+  const rel = file.slice('accounts/'.length);
+  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+}
+
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

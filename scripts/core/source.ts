@@ -98,8 +98,8 @@ export class FsSource implements FileSource {
   }
   /**
    * One open, fstat, read into a reused buffer and decode: the size is checked before anything
-   * is read, and no Buffer is allocated per file (measured 10–15% faster than readFileSync over
-   * 116k files, and less garbage).
+   * is read, and no Buffer is allocated per file (less garbage than readFileSync; see the read
+   * costs in the validate profile of docs/benchmarks.md).
    */
   readText(rel: string, maxBytes = Infinity): string {
     const fd = openSync(path.join(this.root, rel), 'r');

@@ -15,6 +15,15 @@ export interface Io {
   err(s: string): void;
 }
 
+/** The options export and site both take. */
+export const OUTPUT_OPTIONS = {
+  out: { type: 'string' },
+  now: { type: 'string' },
+  root: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export interface CommonValues {
   lang: Lang;
   now: string;

@@ -242,9 +242,9 @@ function headOf(buf: Buffer, span: EventsSpan): AccountFile | undefined {
   return head && typeof head === 'object' && Array.isArray(head.events) && head.events.length === 0 ? head : undefined;
 }
 
+/** A unit.json version (any JSON object is enough for its id and name). */
 function unitDoc(buf: Buffer | undefined): { id?: string; name?: string } | undefined {
-  const v = parseAccount(buf) as unknown;
-  return v as { id?: string; name?: string } | undefined;
+  return parseAccount(buf) as { id?: string; name?: string } | undefined;
 }
 
 export function describeChange(item: ChangeItem, unitNames: (id: string) => string): Bilingual {

@@ -3,16 +3,11 @@
  * Bad input files (activity snapshot, inspection results, national export): a bilingual message,
  * exit code 2, never a stack trace. A UsageError, so the CLI's main() treats it the same way.
  */
-import type { Bilingual, Lang } from '../core/finding.ts';
-import { usageMessage, UsageError } from '../core/cli-args.ts';
+import type { Bilingual } from '../core/finding.ts';
+import { UsageError } from '../core/cli-args.ts';
 
 export class InputError extends UsageError {
   constructor(readonly bi: Bilingual) {
     super(bi.zh, bi.en);
   }
-}
-
-/** The message of a usage/input error in one language (UsageError messages carry "zh\nen"). */
-export function errorText(e: Error, lang: Lang): string {
-  return usageMessage(e, lang);
 }
