@@ -6,6 +6,15 @@
 import { pathToFileURL } from 'node:url';
 import { compiledEntry } from './dist.mjs';
 
+// 输出管道被提前关闭（例如 `govmedia history … | head`）时安静地结束，不打印堆栈。
+// A reader that closes the pipe early (`| head`) ends the command quietly: no stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const compiled = compiledEntry('scripts/cli.js');
 let cli;
 if (compiled) cli = await import(pathToFileURL(compiled).href);
