@@ -156,6 +156,9 @@ function typeOf(mode: string): EntryType {
  * every line into objects and maps was most of its time. Contents are read on demand, in batches
  * (prefetch) or one by one.
  */
+/** Path lookups answered by searching the listing text before it is indexed once (see GitSource.indexed). */
+const INDEX_AFTER = 16;
+
 export class GitSource implements FileSource {
   /** ls-tree output: records "<mode> <type> <sha>\t<path>\0". */
   private raw = '';
@@ -164,6 +167,10 @@ export class GitSource implements FileSource {
   private readonly blobs = new Map<string, Buffer>();
   private structuralCache: TreeEntry[] | undefined;
   private readonly stems = new Map<string, string[]>();
+  /** Lookups by path so far; past INDEX_AFTER the listing is indexed once (path and folder → record). */
+  private lookups = 0;
+  private pathIndex: Map<string, number> | undefined;
+  private folderIndex: Map<string, number[]> | undefined;
   private constructor(
     private readonly dir: string,
     readonly commit: string,
@@ -203,15 +210,49 @@ export class GitSource implements FileSource {
     return out;
   }
 
+  /**
+   * A few lookups search the listing text natively; a pull request touching many files would
+   * search it once per file (cost = touched files × register size), so past INDEX_AFTER lookups
+   * the listing is indexed once: each path and each folder to the offsets of its records.
+   */
+  private indexed(): boolean {
+    if (this.pathIndex) return true;
+    if (++this.lookups <= INDEX_AFTER) return false;
+    const paths = new Map<string, number>();
+    const folders = new Map<string, number[]>();
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; ) {
+      let end = raw.indexOf('\0', i);
+      if (end < 0) end = raw.length;
+      if (end > i) {
+        const path = raw.slice(raw.indexOf('\t', i) + 1, end);
+        paths.set(path, i);
+        const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+        const list = folders.get(folder);
+        if (list) list.push(i);
+        else folders.set(folder, [i]);
+      }
+      i = end + 1;
+    }
+    this.pathIndex = paths;
+    this.folderIndex = folders;
+    return true;
+  }
+
   private entry(rel: string): TreeEntry | undefined {
     const hit = this.byPath.get(rel);
     if (hit !== undefined) return hit ?? undefined;
-    const i = this.raw.indexOf(`\t${rel}\0`);
-    if (i < 0) {
+    let at: number | undefined;
+    if (this.indexed()) at = this.pathIndex!.get(rel);
+    else {
+      const i = this.raw.indexOf(`\t${rel}\0`);
+      at = i < 0 ? undefined : i + 1;
+    }
+    if (at === undefined) {
       this.byPath.set(rel, null);
       return undefined;
     }
-    return this.recordAt(i + 1);
+    return this.recordAt(at);
   }
 
   private entries(): TreeEntry[] {
@@ -234,6 +275,7 @@ export class GitSource implements FileSource {
 
   /** The entries directly inside a folder (accounts-relative path with the accounts/ prefix). */
   private inFolder(full: string): TreeEntry[] {
+    if (this.indexed()) return (this.folderIndex!.get(full) ?? []).map((at) => this.recordAt(at));
     return this.search(`\t${full}/`).filter((e) => !e.path.slice(full.length + 1).includes('/'));
   }
 
