@@ -39,6 +39,22 @@ function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.R
   });
 }
 
+/**
+ * Whether the running engine is exactly the base commit's: the Git object ids of every engine
+ * path (content-addressed, so comparable across repositories) are equal and the running copy has
+ * no uncommitted or untracked change under them. Then it may judge in-process, with no extraction
+ * and no start-up of a second engine. Anything else (not a Git checkout, a path missing on either
+ * side, a local edit) answers false and the base engine is extracted as before.
+ */
+async function runningEngineIs(repo: string, commit: string): Promise<boolean> {
+  const base = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo });
+  if (base.code !== 0) return false;
+  const mine = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `HEAD:${p}`)], { cwd: ENGINE_ROOT });
+  if (mine.code !== 0 || mine.out !== base.out) return false;
+  const dirty = await run('git', ['status', '--porcelain', '--untracked-files=all', '--', ...ENGINE_PATHS], { cwd: ENGINE_ROOT });
+  return dirty.code === 0 && dirty.out.trim() === '';
+}
+
 /** Extract the engine files of a commit into a temporary folder that uses our node_modules. */
 async function materializeEngine(repo: string, commit: string): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
@@ -106,7 +122,9 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     throw new UsageError((e as Error).message);
   }
 
-  if (engine === 'base') {
+  let engineCommit = values['engine-commit'];
+  if (engine === 'base' && (await runningEngineIs(repo, baseCommit))) engineCommit = baseCommit;
+  else if (engine === 'base') {
     const has = await run('git', ['cat-file', '-e', `${baseCommit}:scripts/govmedia.mjs`], { cwd: repo });
     if (has.code !== 0) throw new UsageError('基准提交中没有检查程序（scripts/govmedia.mjs），无法用基准分支的规则检查；如确需用当前程序检查，请加 --engine self / the base commit has no engine; use --engine self');
     const dir = await materializeEngine(repo, baseCommit);
@@ -146,7 +164,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     now,
     labels,
     engineRoot: ENGINE_ROOT,
-    engine: values['engine-commit'] ? { source: 'base', commit: values['engine-commit'] } : { source: 'self' },
+    engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
   });
   if (values.summary) writeFileSync(values.summary, markdownSummary(result, lang));
   if (values.forms && result.filings.length) {

@@ -36,7 +36,8 @@ export interface CheckPrOptions {
   now: string;
   labels: string[];
   engineRoot: string;
-  engine: { source: 'base' | 'self'; commit?: string };
+  /** inProcess: the running engine was found identical to the base commit's and judged without extraction. */
+  engine: { source: 'base' | 'self'; commit?: string; inProcess?: boolean };
 }
 
 export interface CheckPrResult extends DecisionRecord {

@@ -70,7 +70,7 @@ export interface DecisionRecord {
   base: { ref: string; commit: string };
   head: { ref: string; commit: string };
   mergeBase: string;
-  engine: { source: 'base' | 'self'; commit?: string };
+  engine: { source: 'base' | 'self'; commit?: string; inProcess?: boolean };
   policies: { id: string; docNumber: string; version: string; inForce: string }[];
   changes: ChangeItem[];
   approvals: ApprovalRequirement[];
