@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { failReason, median, oneLang, settingsFrom } from '../scripts/bench/run.ts';
+import { failReason, measurePair, median, oneLang, pairRow, settingsFrom, type Measured } from '../scripts/bench/run.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-20';
@@ -123,6 +123,59 @@ describe('bench generator: one-commit register with a pull-request branch', () =
     const code = await cmdCheckPr(['--engine', 'self', '--base', 'main', '--head', 'pr', '--repo', s.dir, '--now', NOW, '--format', 'json'], { out: (x) => void (out += x), err: () => undefined });
     expect(code).toBe(0);
     expect(out).toContain('信息报备');
+  });
+
+  it('with prSizes and the engine: branches pr-N change N accounts and check-pr runs with its default engine', async () => {
+    const base = tmpDir('govmedia-bench-test-');
+    dirs.push(base);
+    const s = await snapshotRepo(path.join(base, 's'), { accounts: 200, prSizes: [20], engine: true, engineRepo: ENGINE_ROOT });
+    expect(s.engine).toBe(true);
+    expect([...s.branches]).toEqual([['pr', 1], ['pr-20', 20]]);
+    expect(git(s.dir, ['diff', '--name-only', 'main', 'pr-20']).trim().split('\n')).toHaveLength(20);
+    // main holds the engine byte for byte: the same tree id as the engine's own HEAD
+    expect(git(s.dir, ['rev-parse', 'main:policies']).trim()).toBe(git(ENGINE_ROOT, ['rev-parse', 'HEAD:policies']).trim());
+    const record = path.join(base, 'record.json');
+    const code = await cmdCheckPr(['--base', 'main', '--head', 'pr-20', '--repo', s.dir, '--now', NOW, '--format', 'json', '--record', record], { out: () => undefined, err: () => undefined });
+    expect(code).toBe(0);
+    const rec = JSON.parse(readFileSync(record, 'utf8')) as { changes: unknown[]; engine: { source: string } };
+    expect(rec.changes).toHaveLength(20);
+    expect(rec.engine.source).toBe('base');
+  });
+});
+
+describe('bench: paired, alternating measurement', () => {
+  it('runs a command and its floor in alternation, both orders, after one warm-up each', async () => {
+    const dir = tmpDir('govmedia-bench-pair-');
+    dirs.push(dir);
+    const order = path.join(dir, 'order.txt');
+    writeFileSync(order, '');
+    const step = (name: string) => ({ label: name, cmd: process.execPath, args: ['-e', `require('fs').appendFileSync(${JSON.stringify(order)}, ${JSON.stringify(name)})`] });
+    const [a, b] = await measurePair(step('A'), step('B'), settingsFrom({ BENCH_RUNS: '3' }));
+    // warm-up A B, then A B, B A, A B
+    expect(readFileSync(order, 'utf8')).toBe('ABABBAAB');
+    for (const m of [a, b]) {
+      expect(m.runs).toBe(3);
+      expect(m.minMs).toBeLessThanOrEqual(m.ms);
+      expect(m.failed).toBeUndefined();
+    }
+  });
+
+  it('never counts fewer than 3 runs, whatever BENCH_RUNS says', () => {
+    expect(settingsFrom({ BENCH_RUNS: '1' }).runs).toBe(3);
+    expect(settingsFrom({ BENCH_RUNS: '5' }).runs).toBe(5);
+  });
+
+  it('calls a row met only when the medians and the fastest runs both meet the target, on 3 runs or more', () => {
+    const m = (ms: number, minMs: number, runs = 3): Measured => ({ ms, minMs, runs, rssKB: undefined, code: 0, last: { ms, rssKB: undefined, code: 0, stdout: '', stderr: '' } });
+    const floor = { zh: '基线', en: 'floor' };
+    const what = { zh: '命令', en: 'command' };
+    expect(pairRow('k', what, m(140, 130), m(100, 100), floor, 1.5).met).toBe(true);
+    // the median meets 1.5×, the fastest run does not: not met
+    expect(pairRow('k', what, m(140, 160), m(100, 100), floor, 1.5).met).toBe(false);
+    // one run is never a verdict
+    expect(pairRow('k', what, m(100, 100, 1), m(100, 100), floor, 1.5).met).toBe(false);
+    const r = pairRow('k', what, m(50, 40), m(1000, 900), { zh: '完整 validate', en: 'a full validate' }, 0.1, true);
+    expect(r).toMatchObject({ met: true, ratio: '5.0%（最快之比 4.4% / min 4.4%）', target: { zh: '≤ 完整 validate的 10%', en: '≤ 10% of a full validate' } });
   });
 });
 

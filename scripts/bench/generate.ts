@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AccountFile, Event, Person, RegionFile, UnitFile } from '../generated/types.ts';
 import { addDays, addWorkdays, diffDays, isWorkday } from '../calendar/workdays.ts';
+import { readBlobs } from '../core/git.ts';
 import {
   DEPARTMENTS,
   LIANYUNGANG_COUNTIES,
@@ -628,22 +629,22 @@ export class FastImport {
     if (!this.proc.stdin.write(chunk)) await new Promise<void>((res) => this.proc.stdin.once('drain', () => res()));
     this.pending++;
   }
-  private data(s: string): void {
-    const b = Buffer.from(s, 'utf8');
+  private data(s: string | Buffer): void {
+    const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
     this.push(`data ${b.length}\n`);
     this.push(b);
     this.push('\n');
   }
   /** One commit on `ref` with the given files (path → text); `parent` false for the first commit of a branch created elsewhere. */
-  async commit(c: { ref: string; time: number; author: string; email: string; message: string; files: Iterable<[string, string]>; from?: string; deleteAll?: boolean }): Promise<number> {
+  async commit(c: { ref: string; time: number; author: string; email: string; message: string; files: Iterable<[string, string | Buffer] | [string, string | Buffer, string]>; from?: string; deleteAll?: boolean }): Promise<number> {
     const m = ++this.mark;
     this.push(`commit ${c.ref}\nmark :${m}\n`);
     this.push(`author ${c.author} <${c.email}> ${c.time} +0800\ncommitter ${c.author} <${c.email}> ${c.time} +0800\n`);
     this.data(c.message);
     if (c.from) this.push(`from ${c.from}\n`);
     if (c.deleteAll) this.push('deleteall\n');
-    for (const [p, text] of c.files) {
-      this.push(`M 100644 inline ${p}\n`);
+    for (const [p, text, mode = '100644'] of c.files) {
+      this.push(`M ${mode} inline ${p}\n`);
       this.data(text);
       await this.flush();
     }
@@ -693,28 +694,77 @@ export interface SnapshotRepo {
   files: number;
   /** The account changed on branch `pr`. */
   changed: string;
+  /** Branch name → number of account files it changes (`pr` changes one). */
+  branches: Map<string, number>;
+  /** Whether main also holds the engine (scripts/, policies/, schemas/, package.json, tsconfig.json of ENGINE_ROOT's HEAD). */
+  engine: boolean;
+}
+
+/** The engine paths that check-pr's default `--engine base` reads from the base commit. */
+export const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json'];
+
+/** The engine files of a commit of `repo` (path, content, mode), byte for byte, so tree ids match. */
+export async function engineFiles(repo: string, rev = 'HEAD'): Promise<[string, Buffer, string][]> {
+  const listing = await run('git', ['ls-tree', '-r', '-z', rev, '--', ...ENGINE_PATHS], repo);
+  const entries = listing
+    .split('\0')
+    .filter(Boolean)
+    .map((rec) => {
+      const [meta, p] = rec.split('\t') as [string, string];
+      const [mode, type, sha] = meta.split(' ') as [string, string, string];
+      return { mode, type, sha, p };
+    })
+    .filter((e) => e.type === 'blob');
+  const blobs = await readBlobs(repo, [...new Set(entries.map((e) => e.sha))]);
+  return entries.map((e) => [e.p, blobs.get(e.sha) ?? Buffer.alloc(0), e.mode]);
 }
 
 /**
- * A repository with the whole register in one commit on main (fast-import), checked out, and a
- * branch `pr` that changes one account (an 信息报备 with a new phone number).
+ * A repository with the whole register in one commit on main (fast-import), checked out, a
+ * branch `pr` that changes one account (an 信息报备 with a new phone number), and for each n in
+ * `prSizes` above 1 a branch `pr-<n>` changing n accounts the same way. With `engine`, main also
+ * holds the engine of `engineRepo`'s HEAD, so check-pr can run with its default `--engine base`.
  */
-export async function snapshotRepo(dir: string, opts: GenOptions & { prDate?: string }): Promise<SnapshotRepo> {
+export async function snapshotRepo(dir: string, opts: GenOptions & { prDate?: string; prSizes?: number[]; engine?: boolean; engineRepo?: string }): Promise<SnapshotRepo> {
   const reg = buildRegister(opts);
   await initRepo(dir);
   const fi = new FastImport(dir);
   const time = shanghaiEpoch('2026-10-30', 10, 0);
   const files = reg.fixedFiles.size + reg.accounts.length;
-  const m = await fi.commit({ ref: 'refs/heads/main', time, author: 'govmedia-bench', email: 'bench@example.gov.cn', message: `合成登记簿：${reg.accounts.length} 个账号（基准测试）\n`, files: allFiles(reg) });
+  const engine = opts.engine && opts.engineRepo ? await engineFiles(opts.engineRepo) : [];
+  const mainFiles = (function* () {
+    yield* engine;
+    yield* allFiles(reg);
+  })();
+  const m = await fi.commit({ ref: 'refs/heads/main', time, author: 'govmedia-bench', email: 'bench@example.gov.cn', message: `合成登记簿：${reg.accounts.length} 个账号（基准测试）\n`, files: mainFiles });
   const rng = new Rng(7);
   const people = new People(rng);
   people.n = reg.persons;
-  const target = reg.accounts[Math.floor(reg.accounts.length / 2)]!;
-  const subject = mutate(rng, people, target, opts.prDate ?? '2026-11-02', 1, 'phone');
-  await fi.commit({ ref: 'refs/heads/pr', time: shanghaiEpoch(opts.prDate ?? '2026-11-02', 10, 0), author: target.unit.id, email: `${target.unit.id}@example.gov.cn`, message: subject + '\n', from: `:${m}`, files: [[target.rel, accountText(target)]] });
+  const prDate = opts.prDate ?? '2026-11-02';
+  const branches = new Map<string, number>();
+  // every branch starts from main's register: each changes its own copies of the accounts
+  const sizes = [1, ...(opts.prSizes ?? []).filter((n) => n > 1)];
+  let changed = '';
+  for (const n of sizes) {
+    const ref = n === 1 ? 'pr' : `pr-${n}`;
+    const step = Math.max(1, Math.floor(reg.accounts.length / n));
+    const picked = Array.from({ length: Math.min(n, reg.accounts.length) }, (_, i) => reg.accounts[(Math.floor(reg.accounts.length / 2) + i * step) % reg.accounts.length]!);
+    const out: [string, string][] = [];
+    let subject = '';
+    for (const target of picked) {
+      const saved = JSON.stringify(target.doc);
+      subject = mutate(rng, people, target, prDate, 1, 'phone');
+      out.push([target.rel, accountText(target)]);
+      target.doc = JSON.parse(saved) as AccountFile;
+    }
+    if (n === 1) changed = picked[0]!.rel;
+    const author = picked[0]!.unit.id;
+    await fi.commit({ ref: `refs/heads/${ref}`, time: shanghaiEpoch(prDate, 10, 0), author, email: `${author}@example.gov.cn`, message: (n === 1 ? subject : `${n} 个账号：信息报备，经办人员联系电话变更`) + '\n', from: `:${m}`, files: out });
+    branches.set(ref, out.length);
+  }
   await fi.end();
   await run('git', ['checkout', '-q', '-f', 'main'], dir);
-  return { dir, accounts: reg.accounts.length, files, changed: target.rel };
+  return { dir, accounts: reg.accounts.length, files, changed, branches, engine: engine.length > 0 };
 }
 
 export interface HistoryRepo {
