@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { citationText, type Lang } from '../core/finding.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
+import { isValidDate } from '../calendar/workdays.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import type { AuditResult } from '../history/audit.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
@@ -52,18 +53,19 @@ export function auditText(r: AuditResult, lang: Lang): string {
 }
 
 export async function cmdAudit(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, now: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const lang = langValue(values.lang);
   if (values.help) {
-    io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--format text|json] [--lang zh|en]');
+    io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--now 审计日] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--now audit-day] [--format text|json] [--lang zh|en]');
     return 0;
   }
+  if (values.now !== undefined && !isValidDate(values.now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${values.now}）/ --now must be a date YYYY-MM-DD`);
   const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
   const repo = path.resolve(values.repo ?? process.cwd());
   // the audit loads the whole engine; history does not need it
   const { audit, AuditError } = await import('../history/audit.ts');
   try {
-    const r = await audit(repo, { ...(values.since ? { since: values.since } : {}), ...(values.rev ? { rev: values.rev } : {}), engineRoot: ENGINE_ROOT });
+    const r = await audit(repo, { ...(values.since ? { since: values.since } : {}), ...(values.rev ? { rev: values.rev } : {}), engineRoot: ENGINE_ROOT, ...(values.now ? { now: values.now } : {}) });
     if (format === 'json') {
       const fl = (c: AuditResult['broken'][number]): object => ({ ...c, findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message[lang], citation: f.citation ? citationText(f.citation, lang) : null })) });
       io.out(JSON.stringify({ range: r.range, commits: r.commits, judged: r.judged, broken: r.broken.map(fl), warned: r.warned.map(fl) }, null, 2));

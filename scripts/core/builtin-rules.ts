@@ -22,7 +22,7 @@ export const BUILTIN_RULES = {
   'register/encoding': { severity: 'error', title: { zh: '文件不是 UTF-8 编码的文本', en: 'file is not UTF-8 text' } },
   'register/file-too-large': { severity: 'error', title: { zh: '文件过大', en: 'file too large' } },
   'register/symlink': { severity: 'error', title: { zh: '不允许符号链接', en: 'symbolic links are not allowed' } },
-  'register/stray-file': { severity: 'error', title: { zh: '不属于登记簿的文件或文件夹', en: 'file or folder that does not belong in the register' } },
+  'register/stray-file': { severity: 'error', title: { zh: '不属于登记簿的文件或文件夹', en: 'file or folder that does not belong in the register' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
   'register/misplaced': { severity: 'error', title: { zh: '文件放错了位置', en: 'file in the wrong place' } },
   'register/schema': { severity: 'error', title: { zh: '不符合数据模式', en: 'does not match the schema' }, citation: { doc: LUAN, article: '第十四条', title: '六安市政府系统政务新媒体管理暂行办法', quote: '确保账号基本信息真实准确、规范完整' } },
   'register/schema-ref': { severity: 'error', title: { zh: '$schema 路径不正确', en: '$schema path is wrong' } },
@@ -47,6 +47,9 @@ export const BUILTIN_RULES = {
   'pr/outside-tree': { severity: 'error', title: { zh: '修改了登记簿以外的文件', en: 'a file outside the register tree was changed' } },
   'pr/mixed-rules-and-data': { severity: 'error', title: { zh: '规则修改与账号变更混在同一个合并请求中', en: 'a rules change mixed with account changes in one pull request' } },
   'pr/bulk-change': { severity: 'error', title: { zh: '一次关停或迁移了异常多的账号', en: 'an unusual share of a region\'s accounts closed or moved at once' } },
+  'pr/unreadable-file': { severity: 'error', title: { zh: '改动后的登记簿文件无法判断（格式或数据模式不符）', en: 'a changed register file cannot be judged (malformed)' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
+  // ---- the audit of Git history
+  'audit/future-commit': { severity: 'error', title: { zh: '提交日期晚于审计日或晚于其后的提交', en: 'a commit dated after the audit day or after a later commit' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
 } as const satisfies Record<string, Omit<BuiltinRuleMeta, 'id'>>;
 
 export type BuiltinRuleId = keyof typeof BUILTIN_RULES;

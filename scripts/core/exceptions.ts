@@ -52,12 +52,14 @@ export function loadExceptions(engineRoot: string, schemas: SchemaSet, dirOverri
   return { exceptions, findings };
 }
 
-/** Mark findings covered by a live exception; report expired ones. Returns the new findings list. */
+/** Mark findings covered by a live exception (approved on or before `now`, not yet expired); report expired ones. Returns the new findings list. */
 export function applyExceptions(findings: Finding[], exceptions: readonly LoadedException[], register: Register, now: string): Finding[] {
   const out: Finding[] = [];
   const unitDir = new Map<string, string>();
   for (const u of register.units.values()) unitDir.set(u.id, u.file.rel.slice(0, -'unit.json'.length));
-  const live = exceptions.filter((e) => e.data.expires > now);
+  // an exception counts from its approval date on, never before it: an exception approved later
+  // does not whitewash what was judged earlier (audit judges each commit on its own date)
+  const live = exceptions.filter((e) => e.data.approvedOn <= now && e.data.expires > now);
   for (const f of findings) {
     const ex = live.find((e) => e.data.rule === f.ruleId && (e.data.account ? f.account === e.data.account : e.data.unit ? f.file.startsWith(unitDir.get(e.data.unit) ?? '\0') : false));
     if (ex) out.push({ ...f, suppressed: { by: ex.data.id, reason: ex.data.reason, expires: ex.data.expires } });

@@ -105,6 +105,33 @@ export function fileFinding(
 
 const AT_START = { line: 1, column: 1 };
 
+/**
+ * 登记簿文件的唯一规则：accounts/ 下每个文件要么是登记簿文件（region.json、unit.json、账号 JSON），
+ * 要么被拒绝（README.md、.gitkeep、.gitattributes 及其他一切），不读取、不信任其内容。
+ * The one rule for what the register is, shared by validate, check-pr and audit: a path under
+ * accounts/ is a region file, a unit file, an account file (any other `*.json`; whether it sits
+ * in a unit folder is checked by the loader) or refused. Paths outside accounts/ are 'outside'.
+ */
+export type RegisterPathKind = 'region' | 'unit' | 'account' | 'refused' | 'outside';
+
+export function registerPathKind(rel: string): RegisterPathKind {
+  if (!rel.startsWith(ACCOUNTS_DIR + '/')) return 'outside';
+  const base = baseName(rel);
+  if (base === 'region.json') return 'region';
+  if (base === 'unit.json') return 'unit';
+  if (base.endsWith('.json') && base.length > '.json'.length) return 'account';
+  return 'refused';
+}
+
+/** The located finding for a file under accounts/ that is not a register file. */
+export function refusedFileFinding(rel: string): Finding {
+  const base = baseName(rel);
+  if (base === '.gitattributes') {
+    return fileFinding('register/stray-file', rel, AT_START, { zh: `“${rel}”不属于登记簿：.gitattributes 会改变 Git 读取和显示登记簿文件的方式（如 working-tree-encoding 使新克隆的校验失败，linguist-generated 使审核人看不到改动），accounts/ 下不允许`, en: `"${rel}" does not belong in the register: .gitattributes changes how Git reads and shows register files (working-tree-encoding breaks validation of fresh clones, linguist-generated hides diffs from reviewers); it is not allowed under accounts/` }, { zh: '请删除该文件；确需调整 Git 属性的，由本库维护者在仓库根目录的 .gitattributes 中单独提交修改。', en: 'Delete it; Git attributes are changed only by the maintainers, in the root .gitattributes, in a PR of their own.' });
+  }
+  return fileFinding('register/stray-file', rel, AT_START, { zh: `“${rel}”不属于登记簿：accounts/ 下只能放 region.json、unit.json 和账号 JSON 文件（README.md、.gitkeep 等说明或占位文件也不允许，其内容不被读取或信任）`, en: `"${rel}" does not belong in the register: accounts/ holds only region.json, unit.json and account JSON files (README.md, .gitkeep and other notes or placeholders are refused; their content is never read or trusted)` }, { zh: '请删除该文件；说明写进 docs/（由维护者审核），证明材料放在档案系统中、在事件的 evidence 里写明位置。', en: 'Remove it; notes belong in docs/ (reviewed by the maintainers), evidence in the archive, referenced from the event.' });
+}
+
 function decodeUtf8(buf: Buffer): string | undefined {
   if (!isUtf8(buf)) return undefined;
   // keep a leading BOM in the text: the parser reports it
@@ -265,9 +292,10 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       continue;
     }
     fileCount++;
-    if (base === 'README.md' || base === '.gitkeep') continue;
-    if (!base.endsWith('.json')) {
-      if (report) findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `“${e.rel}”不属于登记簿：accounts/ 下只能放 region.json、unit.json 和账号 JSON 文件`, en: `"${e.rel}" does not belong in the register: accounts/ holds only region.json, unit.json and account JSON files` }, { zh: '请删除该文件，或把证明材料放在档案系统中、在事件的 evidence 里写明位置。', en: 'Remove it; keep evidence elsewhere and reference it from the event.' }));
+    if (registerPathKind(e.rel) === 'refused') {
+      // one rule for what the register is: every file under accounts/ is a register file or refused;
+      // a refused file's content is never read, trusted or published (README.md and .gitkeep too)
+      if (report) findings.push(refusedFileFinding(e.rel));
       continue;
     }
     let kind: Kind;

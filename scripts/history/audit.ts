@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
-import type { DocCache } from '../core/register.ts';
+import { fileFinding, type DocCache } from '../core/register.ts';
+import { todayShanghai } from '../calendar/workdays.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import { BULK_LABEL, isMaintainerPath, judge, scopeOf } from '../pr/check.ts';
 import type { ChangeItem } from '../pr/types.ts';
@@ -40,8 +41,29 @@ export class AuditError extends Error {}
  */
 export const AUDIT_SKIP = new Set(['pr/mixed-rules-and-data', 'pr/bulk-change']);
 
-export async function audit(repo: string, opts: { since?: string; rev?: string; engineRoot: string; onProgress?: (done: number, total: number) => void }): Promise<AuditResult> {
+/**
+ * The day each commit is judged on. A commit's date is what its author's clock (or a forger)
+ * wrote, so it is capped: never after the audit day, never after the date of any later commit
+ * on the first-parent line (a later commit cannot precede it). Returns the judging dates and,
+ * per commit, why its own date was not believed.
+ */
+export function judgingDates(dates: readonly string[], auditDay: string): { on: string[]; future: ('after-audit-day' | 'after-later-commit' | undefined)[] } {
+  const on: string[] = new Array<string>(dates.length);
+  const future: ('after-audit-day' | 'after-later-commit' | undefined)[] = new Array(dates.length).fill(undefined);
+  let laterMin = auditDay;
+  for (let i = dates.length - 1; i >= 0; i--) {
+    const d = dates[i]!;
+    if (d > auditDay) future[i] = 'after-audit-day';
+    else if (d > laterMin) future[i] = 'after-later-commit';
+    on[i] = d < laterMin ? d : laterMin;
+    if (on[i]! < laterMin) laterMin = on[i]!;
+  }
+  return { on, future };
+}
+
+export async function audit(repo: string, opts: { since?: string; rev?: string; engineRoot: string; now?: string; onProgress?: (done: number, total: number) => void }): Promise<AuditResult> {
   const rev = opts.rev ?? 'HEAD';
+  const auditDay = opts.now ?? todayShanghai();
   let sinceCommit: string | undefined;
   if (opts.since) {
     try {
@@ -73,11 +95,32 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
       }
     }
     const result: AuditResult = { range, commits: commits.length, judged: 0, broken: [], warned: [] };
+    const dates = judgingDates(commits.map((c) => shanghaiDate(c.time)), auditDay);
     let done = 0;
     for (const c of commits) {
+      const index = done;
       done++;
+      const ownDate = shanghaiDate(c.time);
+      const on = dates.on[index]!;
+      const dateFindings: Finding[] = [];
+      const future = dates.future[index];
+      if (future) {
+        const file = (c.changes.find((x) => x.path.startsWith('accounts/')) ?? c.changes[0])?.path ?? '.';
+        dateFindings.push(
+          fileFinding(
+            'audit/future-commit',
+            file,
+            { line: 1, column: 1 },
+            future === 'after-audit-day'
+              ? { zh: `提交 ${c.sha.slice(0, 8)} 的日期 ${ownDate} 晚于审计日 ${auditDay}：提交日期不可信，本提交按 ${on} 判断`, en: `commit ${c.sha.slice(0, 8)} is dated ${ownDate}, after the audit day ${auditDay}: its date is not believed; it is judged as of ${on}` }
+              : { zh: `提交 ${c.sha.slice(0, 8)} 的日期 ${ownDate} 晚于其后提交的日期（${on}）：提交日期不可信，本提交按 ${on} 判断`, en: `commit ${c.sha.slice(0, 8)} is dated ${ownDate}, after a later commit (${on}): its date is not believed; it is judged as of ${on}` },
+            { zh: '提交日期由提交者的时钟决定，可以伪造；请核实该提交的真实时间（如合并请求的合并时间），必要时由维护者说明。', en: 'Commit dates come from the committer\'s clock and can be forged; check when the change was really made (e.g. the merge time of its PR).' },
+          ),
+        );
+      }
       // rules-only commits (the maintainers' files) are not judged here; everything else is
-      const needsJudging = c.changes.some((x) => !isMaintainerPath(x.path));
+      // (a file moved out of accounts/ into docs/ or tests/ is judged: the account left the account set)
+      const needsJudging = c.changes.some((x) => !isMaintainerPath(x.path) || (x.fromPath !== undefined && !isMaintainerPath(x.fromPath)));
       {
         if (needsJudging) {
           // blobs the judgement reads: every region.json and unit.json, and the touched unit folders
@@ -95,10 +138,20 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
               if (sha && !blobs.cached(sha)) want.add(sha);
             }
           }
-          await blobs.readMany(want);
-          const j = await judge({ baseSrc: base, headSrc: head, diffs: c.changes, now: shanghaiDate(c.time), labels: [BULK_LABEL], engineRoot: opts.engineRoot, policies, cache });
+          let kept: Finding[];
+          let changes: AuditedCommit['changes'];
+          try {
+            await blobs.readMany(want);
+            const j = await judge({ baseSrc: base, headSrc: head, diffs: c.changes, now: on, labels: [BULK_LABEL], engineRoot: opts.engineRoot, policies, cache });
+            kept = [...dateFindings, ...j.findings.introduced.filter((f) => !AUDIT_SKIP.has(f.ruleId))];
+            changes = j.changes.map((x) => ({ kind: x.kind, path: x.path, ...(x.accountId ? { account: x.accountId } : {}) }));
+          } catch (e) {
+            // one commit that cannot be judged is listed as broken; the rest of history is still audited
+            const file = (c.changes.find((x) => x.path.startsWith('accounts/')) ?? c.changes[0])?.path ?? '.';
+            kept = [...dateFindings, fileFinding('pr/unreadable-file', file, { line: 1, column: 1 }, { zh: `无法审计提交 ${c.sha.slice(0, 8)}（检查程序内部错误：${String((e as Error)?.message ?? e).slice(0, 200)}）`, en: `commit ${c.sha.slice(0, 8)} cannot be audited (internal error: ${String((e as Error)?.message ?? e).slice(0, 200)})` }, { zh: '请把这条信息报告给本库维护者。', en: 'Report this to the maintainers.' })];
+            changes = c.changes.map((x) => ({ kind: 'illegal' as const, path: x.path }));
+          }
           result.judged++;
-          const kept = j.findings.introduced.filter((f) => !AUDIT_SKIP.has(f.ruleId));
           const errors = kept.filter((f) => f.severity === 'error');
           const warnings = kept.filter((f) => f.severity === 'warning');
           if (errors.length || warnings.length) {
@@ -107,7 +160,7 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
               date: shanghaiDate(c.time),
               author: c.author,
               subject: c.subject,
-              changes: j.changes.map((x) => ({ kind: x.kind, path: x.path, ...(x.accountId ? { account: x.accountId } : {}) })),
+              changes,
               findings: errors.length ? errors : warnings,
             };
             const pr = prNumber(c);

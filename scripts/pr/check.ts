@@ -10,15 +10,16 @@ import { compareFindings } from '../core/finding.ts';
 import { diffNames, git, GitSource, mergeBase, resolveCommit, type DiffEntry } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
-import { fileFinding, type DocCache, type Register } from '../core/register.ts';
-import { unitDirOf, validateSource } from '../commands/validate.ts';
+import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
+import type { SchemaName, SchemaSet } from '../core/schema.ts';
+import { schemasFor, unitDirOf, validateSource } from '../commands/validate.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 export type { NextStep };
 import { nextStepsFor, type NextStep } from '../policy/deadlines.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
-import { classifyAccount, classifyUnit, needsSupervisor, type Illegal } from './classify.ts';
+import { accountSetDiff, classifyAccount, classifyRegion, classifyUnit, isAccountShape, isRegionShape, isUnitShape, needsSupervisor, type Classified, type Illegal, type SetEntry } from './classify.ts';
 import { KIND_ZH, type ApprovalRequirement, type ChangeItem, type DecisionRecord, type Verdict } from './types.ts';
 
 /** Files only the maintainers may change (the judge). */
@@ -53,10 +54,23 @@ export function isMaintainerPath(p: string): boolean {
   return MAINTAINER_FILES.has(p) || MAINTAINER_PREFIXES.some((x) => p.startsWith(x));
 }
 
-function parse<T>(buf: Buffer | undefined): T | undefined {
+/** A blob as a register document: parsed, then checked against its schema and the shape the classifier reads; anything else is undefined. */
+function validDoc<T>(schemas: SchemaSet, name: SchemaName, buf: Buffer | undefined, shape: (v: unknown) => v is T): T | undefined {
   if (!buf) return undefined;
   const p = parseJson(buf.toString('utf8'));
-  return p.ok && p.value && typeof p.value === 'object' ? (p.value as T) : undefined;
+  if (!p.ok || !shape(p.value)) return undefined;
+  return schemas.validate(name, p.value).length === 0 ? p.value : undefined;
+}
+
+function unitOfPath(p: string): string {
+  const parts = p.split('/');
+  return parts[parts.length - 2] ?? '';
+}
+
+/** The region a register path belongs to, from the path alone ('' for the root). */
+function regionOfPath(p: string): string {
+  const d = unitDirOf(p);
+  return d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '';
 }
 
 function findingKey(f: Finding): string {
@@ -169,51 +183,91 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   for (const reg of [baseReg, headReg]) for (const u of reg.units.values()) unitNames[u.id] = u.data.name;
   const unitName = (id: string): string => unitNames[id] ?? id;
 
-  // ---- classify
+  // ---- classify: one rule for the account set (accountSetDiff), every blob shape-checked first
+  const schemas = schemasFor(o.engineRoot);
   const changes: ChangeItem[] = [];
   const prFindings: Finding[] = [];
+  /** Changed register paths whose head is not a valid register file: they must carry a finding. */
+  const mustHaveFinding = new Map<string, string>();
   let rulesChanged = false;
   let dataChanged = false;
-  for (const d of diffs) {
-    const p = d.path;
-    if (p.startsWith('accounts/') || d.fromPath?.startsWith('accounts/')) dataChanged = true;
-    if (isMaintainerPath(p) || (d.fromPath && isMaintainerPath(d.fromPath))) {
-      rulesChanged = true;
-      changes.push({ kind: 'rules', status: d.status, path: p, ...(d.fromPath ? { fromPath: d.fromPath } : {}), fields: [], newEvents: [] });
-      continue;
+  for (const d of accountSetDiff(diffs)) {
+    try {
+      const r = classifyOne(d);
+      if (r === 'rules') rulesChanged = true;
+    } catch (e) {
+      // the last line of defence: a change that cannot be judged blocks, with a finding, never a crash
+      changes.push({ kind: 'illegal', status: d.status, path: d.path, fields: [], newEvents: [] });
+      prFindings.push(fileFinding('pr/unreadable-file', d.path, { line: 1, column: 1 }, { zh: `无法判断对“${d.path}”的改动（检查程序内部错误：${String((e as Error)?.message ?? e).slice(0, 200)}），本次修改不能合并`, en: `the change to "${d.path}" cannot be judged (internal error: ${String((e as Error)?.message ?? e).slice(0, 200)}); it cannot be merged` }, { zh: '请检查该文件是否为有效的登记簿文件；如确认无误，请把这条信息报告给本库维护者。', en: 'Check that the file is a valid register file; if it is, report this to the maintainers.' }));
     }
-    if (!p.startsWith('accounts/')) {
+  }
+
+  function classifyOne(d: SetEntry): 'rules' | 'data' | 'other' {
+    const p = d.path;
+    const kind = registerPathKind(p);
+    if (kind !== 'outside' || (d.fromPath !== undefined && registerPathKind(d.fromPath) !== 'outside')) dataChanged = true;
+    if (kind === 'outside') {
+      if (isMaintainerPath(p) || (d.fromPath !== undefined && isMaintainerPath(d.fromPath))) {
+        changes.push({ kind: 'rules', status: d.status, path: p, ...(d.fromPath ? { fromPath: d.fromPath } : {}), fields: [], newEvents: [] });
+        return 'rules';
+      }
       changes.push({ kind: 'illegal', status: d.status, path: p, fields: [], newEvents: [] });
       prFindings.push(fileFinding('pr/outside-tree', p, { line: 1, column: 1 }, { zh: `“${p}”不在登记簿（accounts/）或规则文件之内`, en: `"${p}" is neither in the register (accounts/) nor among the rules files` }, { zh: '登记簿的合并请求只能修改 accounts/ 下的文件；其他文件请交由维护者处理。', en: 'Register PRs change files under accounts/ only.' }));
-      continue;
+      return 'other';
     }
-    const base = path.posix.basename(p);
     const headBuf = d.status === 'D' ? undefined : readText(headSrc, p);
     const baseBuf = d.status === 'A' ? undefined : readText(baseSrc, d.fromPath ?? p);
-    if (base === 'region.json') {
-      rulesChanged = true;
-      const r = parse<RegionFile>(headBuf) ?? parse<RegionFile>(baseBuf);
-      changes.push({ kind: 'region', status: d.status, path: p, ...(r ? { regionId: r.id } : {}), fields: [], newEvents: [] });
-      continue;
+    if (kind === 'refused') {
+      // not a register file: refused whatever it holds (its content is never read); removing one is a clean-up
+      changes.push({ kind: d.status === 'D' ? 'progress' : 'illegal', status: d.status, path: p, ...(d.fromPath ? { fromPath: d.fromPath } : {}), fields: [], newEvents: [] });
+      if (d.status !== 'D') mustHaveFinding.set(p, 'refused');
+      return 'data';
     }
-    if (base === 'unit.json') {
+    if (kind === 'region') {
+      const bv = validDoc(schemas, 'region', baseBuf, isRegionShape);
+      const hv = validDoc(schemas, 'region', headBuf, isRegionShape);
+      if (d.status !== 'D' && !hv) mustHaveFinding.set(p, 'malformed');
+      const item = classifyRegion(d.status, p, bv, hv);
+      if (item.regionId === undefined) item.regionId = unitDirOf(p);
+      changes.push(item);
+      return 'rules';
+    }
+    if (kind === 'unit') {
       const dir = unitDirOf(p);
-      const hasAccounts = headSrc.list(`accounts/${dir}`).some((x) => x.type === 'file' && x.rel.endsWith('.json') && !x.rel.endsWith('/unit.json'));
-      const c = classifyUnit(d.status, p, parse<UnitFile>(baseBuf), parse<UnitFile>(headBuf), hasAccounts);
+      const hasAccounts = headSrc.list(`accounts/${dir}`).some((x) => x.type === 'file' && registerPathKind(x.rel) === 'account' && unitDirOf(x.rel) === dir);
+      const bv = validDoc(schemas, 'unit', baseBuf, isUnitShape);
+      const hv = validDoc(schemas, 'unit', headBuf, isUnitShape);
+      if (d.status !== 'D' && !hv) mustHaveFinding.set(p, 'malformed');
+      const c = classifyUnit(d.status, p, bv, hv, hasAccounts);
+      if (c.item.unitId === undefined) c.item.unitId = dir.slice(dir.lastIndexOf('/') + 1);
       c.item.regionId = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
       changes.push(c.item);
       for (const ill of c.illegal) prFindings.push(prFinding(ill, p, headBuf?.toString('utf8')));
-      continue;
+      return 'data';
     }
-    if (!base.endsWith('.json')) {
-      changes.push({ kind: 'progress', status: d.status, path: p, fields: [], newEvents: [] });
-      continue; // reported as stray by validation
+    // an account path
+    const bv = validDoc(schemas, 'account', baseBuf, isAccountShape);
+    const hv = validDoc(schemas, 'account', headBuf, isAccountShape);
+    let c: Classified;
+    if (d.status === 'D') {
+      c = classifyAccount('D', p, undefined, bv, undefined, unitName, d.movedTo);
+    } else if (!hv) {
+      // the head is not a valid account (broken JSON, wrong shape, a folder or link in its place):
+      // nothing in it is trusted; the loader's located findings say what is wrong
+      mustHaveFinding.set(p, 'malformed');
+      c = { item: { kind: 'illegal', status: d.status, path: p, ...(d.fromPath ? { fromPath: d.fromPath } : {}), accountId: path.posix.basename(p).slice(0, -5), unitId: unitOfPath(p), fields: [], newEvents: [] }, illegal: [] };
+    } else if (baseBuf !== undefined && !bv) {
+      // repairing a file that was broken on the base: judged like a key change (the supervisor approves)
+      c = { item: { kind: 'key-change', status: d.status, path: p, ...(d.fromPath ? { fromPath: d.fromPath } : {}), accountId: hv.id, accountName: hv.name, unitId: unitOfPath(p), fields: [], newEvents: [] }, illegal: [] };
+    } else {
+      c = classifyAccount(d.status, p, d.fromPath, bv, hv, unitName);
     }
-    const c = classifyAccount(d.status, p, d.fromPath, parse<AccountFile>(baseBuf), parse<AccountFile>(headBuf), unitName);
-    const u = headReg.units.get(c.item.unitId ?? '') ?? baseReg.units.get(c.item.unitId ?? '');
+    const u = baseReg.units.get(c.item.unitId ?? '') ?? headReg.units.get(c.item.unitId ?? '');
     if (u) c.item.regionId = u.regionId;
+    else if (c.item.regionId === undefined) c.item.regionId = regionOfPath(p);
     changes.push(c.item);
     for (const ill of c.illegal) prFindings.push(prFinding(ill, p, headBuf?.toString('utf8'), c.item.accountId));
+    return 'data';
   }
 
   if (rulesChanged && dataChanged && changes.some((c) => c.kind !== 'rules' && c.kind !== 'region')) {
@@ -246,6 +300,13 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
     } else introduced.push(f);
   }
   introduced.push(...prFindings);
+  // every refused or malformed file the change brings carries a located finding, whatever the
+  // loader's scope saw (a file whose problem was already on the base still blocks when changed)
+  for (const [p, why] of mustHaveFinding) {
+    if (introduced.some((f) => f.file === p && f.severity === 'error')) continue;
+    if (why === 'refused') introduced.push(refusedFileFinding(p));
+    else introduced.push(fileFinding('pr/unreadable-file', p, { line: 1, column: 1 }, { zh: `改动后的“${p}”不是有效的登记簿文件（JSON 语法或数据模式不符），其内容不被采信`, en: `"${p}" after the change is not a valid register file (JSON syntax or schema); its content is not trusted` }, { zh: '请按 govmedia validate 的提示修正该文件（可用 govmedia new / change 生成正确的文件）。', en: 'Fix the file as govmedia validate explains.' }));
+  }
   introduced.sort(compareFindings);
   preexisting.sort(compareFindings);
 
@@ -319,7 +380,15 @@ function bulkCheck(changes: ChangeItem[], baseSrc: FileSource, baseReg: Register
   return out;
 }
 
-/** Who must approve: the unit's reviewers; the supervising office for open/close/key changes; maintainers for rules. */
+/**
+ * Who must approve: the unit's reviewers; the supervising office for open/close/key changes;
+ * maintainers for rules. Every reviewer list is read from the base register only — a PR never
+ * names its own approvers: a change to unit.json reviewers, a unit's supervisor or a region's
+ * supervisor or maintainers is approved by the holders on the base. A unit or region the PR
+ * adds has no holders yet: the nearest supervising office on the base approves it. A move out of
+ * a unit needs the former unit and, when it differs, the former supervising office (a move to
+ * another region asks both regions' offices). `head` is used for nothing but names.
+ */
 export function computeApprovals(changes: ChangeItem[], head: Register, base: Register): ApprovalRequirement[] {
   const groups = new Map<string, ApprovalRequirement>();
   const add = (key: string, role: Bilingual, reviewers: string[], because: string): void => {
@@ -327,44 +396,56 @@ export function computeApprovals(changes: ChangeItem[], head: Register, base: Re
     if (!g) groups.set(key, (g = { role, reviewers: [...new Set(reviewers)], because: [] }));
     if (!g.because.includes(because)) g.because.push(because);
   };
-  const root = head.regions.get('') ?? base.regions.get('');
+  const root = base.regions.get('');
   const maintainers = root?.data.reviewers?.maintainers ?? [];
-  const supervisorTeam = (regionId: string, reg: Register): { name: string; reviewers: string[]; key: string } | undefined => {
-    for (const r of regionChain(reg, regionId)) {
+  type Team = { name: string; reviewers: string[]; key: string };
+  const regionSupervisor = (regionId: string): Team | undefined => {
+    for (const r of regionChain(base, regionId)) {
       const rev = r.data.reviewers?.supervisor;
       if (rev && rev.length) {
-        const office = r.data.supervisingOffice ? reg.units.get(r.data.supervisingOffice)?.data.name : undefined;
+        const office = r.data.supervisingOffice ? base.units.get(r.data.supervisingOffice)?.data.name : undefined;
         return { name: office ?? r.data.supervisingOfficeName ?? `${r.data.name}主管单位`, reviewers: rev, key: `supervisor:${r.id}` };
       }
     }
     return undefined;
   };
+  /** The supervising office of a unit on the base: its own supervisor (vertically managed systems), else its region's. */
+  const unitSupervisor = (unitId: string | undefined, fallbackRegion: string): Team | undefined => {
+    const unit = unitId ? base.units.get(unitId) : undefined;
+    const sup = unit?.data.supervisor ? base.units.get(unit.data.supervisor) : undefined;
+    if (sup?.data.reviewers?.length) return { name: sup.data.name, reviewers: sup.data.reviewers, key: `supervisor-unit:${sup.id}` };
+    return regionSupervisor(unit?.regionId ?? fallbackRegion);
+  };
+  const addSupervisor = (s: Team | undefined, what: string, former = false): void => {
+    if (s) add(s.key, { zh: `${former ? '原' : ''}主管单位“${s.name}”`, en: `${former ? 'former ' : ''}supervising office "${s.name}"` }, s.reviewers, what);
+  };
   for (const c of changes) {
     const what = describeShort(c);
     if (c.kind === 'rules' || c.kind === 'region') {
       add('maintainers', { zh: '本库维护者', en: 'the register maintainers' }, maintainers, what);
-      if (c.kind === 'region' && c.regionId !== undefined) {
-        const s = supervisorTeam(c.regionId, head) ?? supervisorTeam(c.regionId, base);
-        if (s) add(s.key, { zh: `主管单位“${s.name}”`, en: `supervising office "${s.name}"` }, s.reviewers, what);
-      }
+      if (c.kind === 'region' && c.regionId !== undefined) addSupervisor(regionSupervisor(c.regionId), what);
       continue;
     }
     const unitId = c.unitId;
-    const unit = unitId ? (head.units.get(unitId) ?? base.units.get(unitId)) : undefined;
+    const unit = unitId ? base.units.get(unitId) : undefined;
     if (unit) add(`unit:${unit.id}`, { zh: `主办单位“${unit.data.name}”`, en: `host unit "${unit.data.name}"` }, unit.data.reviewers ?? [], what);
-    if (c.fromUnitId && c.fromUnitId !== unitId) {
-      const from = base.units.get(c.fromUnitId);
+    const moved = c.fromUnitId !== undefined && c.fromUnitId !== unitId;
+    if (moved) {
+      const from = base.units.get(c.fromUnitId!);
       if (from) add(`unit:${from.id}`, { zh: `原主办单位“${from.data.name}”`, en: `former host unit "${from.data.name}"` }, from.data.reviewers ?? [], what);
     }
-    if (needsSupervisor(c) || c.kind === 'illegal') {
-      // the unit's own supervisor (unit.supervisor for vertically managed systems), else the region's
+    // a unit the PR adds (or a change in one) has no reviewers on the base: its supervising office approves
+    if (needsSupervisor(c) || c.kind === 'illegal' || (unitId !== undefined && !unit)) {
       const regionId = unit?.regionId ?? c.regionId ?? '';
-      let s = supervisorTeam(regionId, head) ?? supervisorTeam(regionId, base);
-      const sup = unit?.data.supervisor ? (head.units.get(unit.data.supervisor) ?? base.units.get(unit.data.supervisor)) : undefined;
-      if (sup?.data.reviewers?.length) s = { name: sup.data.name, reviewers: sup.data.reviewers, key: `supervisor-unit:${sup.id}` };
-      if (s) add(s.key, { zh: `主管单位“${s.name}”`, en: `supervising office "${s.name}"` }, s.reviewers, what);
+      const s = unitSupervisor(unitId, regionId);
+      addSupervisor(s, what);
+      if (moved) {
+        const fs = unitSupervisor(c.fromUnitId, regionOfPath(c.fromPath ?? ''));
+        if (fs && fs.key !== s?.key) addSupervisor(fs, what, true);
+      }
     }
   }
+  void head;
   return [...groups.values()];
 }
 

@@ -5,7 +5,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Bilingual } from '../core/finding.ts';
-import type { AccountFile, UnitFile } from '../generated/types.ts';
+import type { DiffEntry } from '../core/git.ts';
+import { registerPathKind } from '../core/register.ts';
+import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import type { ChangeItem, FieldChange } from './types.ts';
 
 export interface Illegal {
@@ -62,10 +64,13 @@ function unitOfPath(p: string): string {
   return parts[parts.length - 2] ?? '';
 }
 
-export function classifyAccount(status: string, path: string, fromPath: string | undefined, base: AccountFile | undefined, head: AccountFile | undefined, unitName: (id: string) => string): Classified {
+export function classifyAccount(status: string, path: string, fromPath: string | undefined, base0: AccountFile | undefined, head0: AccountFile | undefined, unitName: (id: string) => string, movedTo?: string): Classified {
   const item: ChangeItem = { kind: 'progress', status, path, fields: [], newEvents: [] };
   if (fromPath) item.fromPath = fromPath;
   const illegal: Illegal[] = [];
+  // never trust the shape of what a caller parsed: anything that is not an account is treated as absent
+  const base = isAccountShape(base0) ? base0 : undefined;
+  const head = isAccountShape(head0) ? head0 : undefined;
   const doc = head ?? base;
   if (doc) {
     item.accountId = doc.id;
@@ -74,10 +79,14 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   }
   if (status === 'D') {
     item.kind = 'illegal';
+    if (!doc) item.unitId = unitOfPath(path);
+    const what = base?.name ?? path;
     illegal.push({
       ruleId: 'pr/deleted-account',
       pointer: [],
-      message: { zh: `删除了账号文件“${base?.name ?? path}”：账号文件是备案记录，不能删除`, en: `the account file "${base?.name ?? path}" was deleted: account files are the filing record and are never deleted` },
+      message: movedTo !== undefined
+        ? { zh: `账号文件“${what}”（${path}）被改名或移动为“${movedTo}”，离开了账号集合：这等同于删除账号，账号文件是备案记录，不能删除`, en: `the account file "${what}" (${path}) was renamed or moved to "${movedTo}" and so left the account set: that is a deletion, and account files are the filing record, never deleted` }
+        : { zh: `删除了账号文件“${what}”：账号文件是备案记录，不能删除`, en: `the account file "${what}" was deleted: account files are the filing record and are never deleted` },
       fix: { zh: '要关停账号，请恢复该文件并追加“关停备案”等事件（govmedia close）；关停后文件保留作为记录。', en: 'Restore the file and append closure events instead (govmedia close).' },
     });
     return { item, illegal };
@@ -189,7 +198,9 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   return { item, illegal };
 }
 
-export function classifyUnit(status: string, path: string, base: UnitFile | undefined, head: UnitFile | undefined, hasAccounts: boolean): Classified {
+export function classifyUnit(status: string, path: string, base0: UnitFile | undefined, head0: UnitFile | undefined, hasAccounts: boolean): Classified {
+  const base = isUnitShape(base0) ? base0 : undefined;
+  const head = isUnitShape(head0) ? head0 : undefined;
   const doc = head ?? base;
   const item: ChangeItem = { kind: status === 'A' ? 'unit' : 'unit-change', status, path, fields: [], newEvents: [] };
   if (doc) item.unitId = doc.id;
@@ -209,6 +220,137 @@ export function classifyUnit(status: string, path: string, base: UnitFile | unde
     diff('reviewers', '审核人', (base.reviewers ?? []).join(','), (head.reviewers ?? []).join(','));
   }
   return { item, illegal };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isPerson = (v: unknown): boolean => isObj(v) && isStr(v.name) && isStr(v.position);
+
+/**
+ * The shape classification reads (a subset of the schema, checked without the schema so that
+ * every caller — check-pr, audit, history, the scaffolder's guard — is safe on hostile data).
+ */
+export function isAccountShape(v: unknown): v is AccountFile {
+  if (!isObj(v)) return false;
+  if (!isStr(v.id) || !isStr(v.name) || !isStr(v.platform) || !isStr(v.hostUnit)) return false;
+  const ce = v.certifiedEntity;
+  if (!isObj(ce) || !isStr(ce.name) || !isStr(ce.category)) return false;
+  const t = v.team;
+  if (!isObj(t) || !Array.isArray(t.operators) || !t.operators.every(isPerson)) return false;
+  for (const k of ['principal', 'inCharge', 'sectionHead']) if (t[k] !== undefined && !isPerson(t[k])) return false;
+  if (v.vendor !== undefined && !isObj(v.vendor)) return false;
+  if (v.certification !== undefined && !isObj(v.certification)) return false;
+  if (!Array.isArray(v.events) || v.events.length === 0) return false;
+  for (const e of v.events) {
+    if (!isObj(e) || !isStr(e.type) || !isStr(e.date)) return false;
+    if (e.changes !== undefined && (!Array.isArray(e.changes) || !e.changes.every(isObj))) return false;
+  }
+  return true;
+}
+
+export function isUnitShape(v: unknown): v is UnitFile {
+  if (!isObj(v) || !isStr(v.id) || !isStr(v.name)) return false;
+  if (v.reviewers !== undefined && (!Array.isArray(v.reviewers) || !v.reviewers.every(isStr))) return false;
+  return true;
+}
+
+export function isRegionShape(v: unknown): v is RegionFile {
+  return isObj(v) && isStr(v.id) && isStr(v.name) && Array.isArray(v.policies);
+}
+
+/** A changed path as the account set sees it: a deletion may name where the file went. */
+export interface SetEntry extends DiffEntry {
+  /** For a deletion made out of a rename: the path the file was renamed or moved to. */
+  movedTo?: string;
+}
+
+function stemOf(p: string): string {
+  const b = p.slice(p.lastIndexOf('/') + 1);
+  return b.endsWith('.json') ? b.slice(0, -5) : b;
+}
+
+/**
+ * 账号集合的唯一规则：账号以编号（文件名）为身份。一个账号文件离开账号集合——删除、改成任何其他名字、
+ * 移出 accounts/（如移到 docs/ 或 tests/）、被文件夹或链接取代——都是删除；只有移到另一单位文件夹、
+ * 编号不变的才是迁移（迁移须办理主办单位变更备案，由 classifyAccount 判断）。
+ *
+ * The one rule for the account set, shared by check-pr and audit (both go through judge):
+ * an account is its id (file stem) at an account path. Git's own rename pairing is not trusted:
+ * - a rename whose two sides are not both account paths of the same id is a deletion of the
+ *   old path plus an addition of the new one (renaming to README.md, .gitkeep, another id, or
+ *   moving into docs/ or tests/ is a deletion);
+ * - a type change (file → symlink or submodule) is a deletion plus an addition;
+ * - a copy is an addition;
+ * - a deletion and an addition of the same id in two places (Git did not pair them because the
+ *   content changed much) is a move, judged as one.
+ */
+export function accountSetDiff(diffs: readonly DiffEntry[]): SetEntry[] {
+  const out: SetEntry[] = [];
+  for (const d of diffs) {
+    const st = d.status[0] ?? 'M';
+    if (st === 'T') {
+      out.push({ status: 'D', path: d.path }, { status: 'A', path: d.path });
+      continue;
+    }
+    if (st === 'C') {
+      out.push({ status: 'A', path: d.path });
+      continue;
+    }
+    if (st === 'R' && d.fromPath !== undefined) {
+      const kf = registerPathKind(d.fromPath);
+      const kt = registerPathKind(d.path);
+      if (kf !== kt || (kf === 'account' && stemOf(d.fromPath) !== stemOf(d.path))) {
+        out.push({ status: 'D', path: d.fromPath, movedTo: d.path }, { status: 'A', path: d.path });
+        continue;
+      }
+      out.push({ status: 'R', path: d.path, fromPath: d.fromPath });
+      continue;
+    }
+    out.push({ status: st, path: d.path });
+  }
+  // pair a deletion and an addition of the same account id (a move Git did not detect)
+  const dels = new Map<string, number[]>();
+  const adds = new Map<string, number[]>();
+  out.forEach((e, i) => {
+    if (registerPathKind(e.path) !== 'account' || e.movedTo !== undefined) return;
+    const m = e.status === 'D' ? dels : e.status === 'A' ? adds : undefined;
+    if (!m) return;
+    const k = stemOf(e.path);
+    m.set(k, [...(m.get(k) ?? []), i]);
+  });
+  const drop = new Set<number>();
+  for (const [stem, di] of dels) {
+    const ai = adds.get(stem);
+    if (di.length !== 1 || ai?.length !== 1) continue;
+    const d = out[di[0]!]!;
+    const a = out[ai[0]!]!;
+    out[ai[0]!] = { status: 'R', path: a.path, fromPath: d.path };
+    drop.add(di[0]!);
+  }
+  return out.filter((_, i) => !drop.has(i));
+}
+
+/** A region.json change, in domain words (who supervises, who reviews, which measures bind). */
+export function classifyRegion(status: string, path: string, base: RegionFile | undefined, head: RegionFile | undefined): ChangeItem {
+  const doc = head ?? base;
+  const item: ChangeItem = { kind: 'region', status, path, fields: [], newEvents: [] };
+  if (doc) item.regionId = doc.id;
+  if (base && head) {
+    const diff = (field: string, label: string, a: string, b: string): void => {
+      if (a !== b) item.fields.push({ field, label, from: a, to: b });
+    };
+    diff('name', '地区名称', base.name, head.name);
+    diff('supervisingOffice', '主管单位', base.supervisingOffice ?? '', head.supervisingOffice ?? '');
+    diff('supervisingOfficeName', '主管单位名称', base.supervisingOfficeName ?? '', head.supervisingOfficeName ?? '');
+    diff('policies', '适用的管理办法', base.policies.join(','), head.policies.join(','));
+    const rv = (r: RegionFile, k: 'supervisor' | 'maintainers'): string => {
+      const v = (r.reviewers as Record<string, unknown> | undefined)?.[k];
+      return Array.isArray(v) ? v.filter(isStr).join(',') : '';
+    };
+    diff('reviewers.supervisor', '主管单位审核人', rv(base, 'supervisor'), rv(head, 'supervisor'));
+    diff('reviewers.maintainers', '本库维护者', rv(base, 'maintainers'), rv(head, 'maintainers'));
+  }
+  return item;
 }
 
 /** Does this change need the supervising office (not only the unit's own reviewers)? */
