@@ -264,6 +264,24 @@ export interface SetEntry extends DiffEntry {
   movedTo?: string;
 }
 
+const SEGMENT_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A path where an account can be a member of the account set: an account JSON file whose
+ * folders are all proper region or unit folder names (a folder named "x.json" that replaced an
+ * account file is not one). Whether the folder really is a unit folder is the loader's check.
+ */
+export function isAccountSetPath(p: string): boolean {
+  if (registerPathKind(p) !== 'account') return false;
+  const segs = p.split('/').slice(1, -1);
+  return segs.length > 0 && segs.every((x) => SEGMENT_RE.test(x));
+}
+
+function setKind(p: string): string {
+  const k = registerPathKind(p);
+  return k === 'account' && !isAccountSetPath(p) ? 'refused' : k;
+}
+
 function stemOf(p: string): string {
   const b = p.slice(p.lastIndexOf('/') + 1);
   return b.endsWith('.json') ? b.slice(0, -5) : b;
@@ -297,8 +315,8 @@ export function accountSetDiff(diffs: readonly DiffEntry[]): SetEntry[] {
       continue;
     }
     if (st === 'R' && d.fromPath !== undefined) {
-      const kf = registerPathKind(d.fromPath);
-      const kt = registerPathKind(d.path);
+      const kf = setKind(d.fromPath);
+      const kt = setKind(d.path);
       if (kf !== kt || (kf === 'account' && stemOf(d.fromPath) !== stemOf(d.path))) {
         out.push({ status: 'D', path: d.fromPath, movedTo: d.path }, { status: 'A', path: d.path });
         continue;
@@ -312,7 +330,7 @@ export function accountSetDiff(diffs: readonly DiffEntry[]): SetEntry[] {
   const dels = new Map<string, number[]>();
   const adds = new Map<string, number[]>();
   out.forEach((e, i) => {
-    if (registerPathKind(e.path) !== 'account' || e.movedTo !== undefined) return;
+    if (!isAccountSetPath(e.path) || e.movedTo !== undefined) return;
     const m = e.status === 'D' ? dels : e.status === 'A' ? adds : undefined;
     if (!m) return;
     const k = stemOf(e.path);
@@ -324,6 +342,8 @@ export function accountSetDiff(diffs: readonly DiffEntry[]): SetEntry[] {
     if (di.length !== 1 || ai?.length !== 1) continue;
     const d = out[di[0]!]!;
     const a = out[ai[0]!]!;
+    // the same path deleted and added is a replacement (a link or submodule in its place), not a move
+    if (d.path === a.path) continue;
     out[ai[0]!] = { status: 'R', path: a.path, fromPath: d.path };
     drop.add(di[0]!);
   }
