@@ -136,7 +136,8 @@ export async function runAudit(repo: Repo, commits: { subject: string; date?: st
   }
 }
 
-function commit(repo: Repo, subject: string, date: string | undefined): void {
+/** Stage everything and commit it, with the given committer and author date. */
+export function commit(repo: Repo, subject: string, date: string | undefined): void {
   const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+08:00` } : {}) };
   for (const args of [['add', '-A'], ['commit', '-q', '--allow-empty', '-m', subject]]) {
     const r = spawnSync('git', args, { cwd: repo.dir, env, encoding: 'utf8' });
