@@ -70,6 +70,35 @@ async function materializeEngine(repo: string, commit: string): Promise<string> 
   return dir;
 }
 
+/**
+ * When the check cannot finish (the base engine crashed, or an internal error), the summary and
+ * the decision record are still written: the verdict is "fail" and the one approval asked for
+ * lists nobody, so check-approvals can never be satisfied by such a record (deny by default).
+ * No text from the PR (file names, messages) is put in the Markdown.
+ */
+function writeFallback(summary: string | undefined, record: string | undefined, o: { now: string; base: string; head: string; error: string }): void {
+  const reason = { zh: '检查程序未能完成本合并请求的检查，本次修改不能合并；请把检查日志报告给本库维护者。', en: 'the check could not finish for this pull request, so it cannot be merged; report the job log to the maintainers.' };
+  if (summary && !existsSync(summary)) {
+    writeFileSync(summary, `<!-- govmedia-pr-check -->\n## 政务新媒体备案检查：❌ 检查未能完成\n\n${reason.zh}\n\n*${reason.en}*\n`);
+  }
+  if (record && !existsSync(record)) {
+    const rec = {
+      tool: 'govmedia check-pr',
+      generatedAt: new Date().toISOString(),
+      now: o.now,
+      base: { ref: o.base },
+      head: { ref: o.head },
+      changes: [],
+      approvals: [{ role: { zh: '本库维护者（检查未能完成，不能批准）', en: 'the maintainers (the check did not finish; cannot be approved)' }, reviewers: [], because: [reason.zh] }],
+      labels: [],
+      findings: { introduced: [], preexisting: [], suppressed: [] },
+      verdict: { result: 'fail', reasons: [reason] },
+      error: o.error.slice(0, 2000),
+    };
+    writeFileSync(record, JSON.stringify(rec, null, 2) + '\n');
+  }
+}
+
 export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -148,24 +177,33 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
         ...(values.forms ? ['--forms', ...abs(values.forms)] : []),
         ...(values.annotations ? ['--annotations'] : []),
       ];
+      for (const f of [values.summary, values.record]) if (f) rmSync(path.resolve(f), { force: true });
       const r = await run(process.execPath, childArgs);
       if (r.out) io.out(r.out.replace(/\n$/, ''));
       if (r.err) io.err(r.err.replace(/\n$/, ''));
+      if (r.code !== 0 && r.code !== 1) writeFallback(values.summary && path.resolve(values.summary), values.record && path.resolve(values.record), { now, base: values.base, head: values.head, error: r.err });
       return r.code;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  const result = await checkPr({
-    repo,
-    base: values.base,
-    head: values.head,
-    now,
-    labels,
-    engineRoot: ENGINE_ROOT,
-    engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
-  });
+  let result: Awaited<ReturnType<typeof checkPr>>;
+  try {
+    result = await checkPr({
+      repo,
+      base: values.base,
+      head: values.head,
+      now,
+      labels,
+      engineRoot: ENGINE_ROOT,
+      engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
+    });
+  } catch (e) {
+    for (const f of [values.summary, values.record]) if (f) rmSync(f, { force: true });
+    writeFallback(values.summary, values.record, { now, base: values.base, head: values.head, error: String((e as Error)?.message ?? e) });
+    throw e;
+  }
   if (values.summary) writeFileSync(values.summary, markdownSummary(result, lang));
   if (values.forms && result.filings.length) {
     const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });

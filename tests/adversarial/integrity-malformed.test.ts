@@ -5,12 +5,12 @@
  *
  * Adversarial suite, part 2: the check never crashes on data (issue 12, item 2).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountFile } from '../../scripts/generated/types.ts';
 import { classifyAccount, classifyUnit } from '../../scripts/pr/classify.ts';
-import { tmpDir } from '../helpers.ts';
+import { cli, tmpDir } from '../helpers.ts';
 import { makeBaseRepo } from '../pr-harness.ts';
 import { auditFindings, expectAuditBroken, expectRefused, expectSane, runAudit, runScenario, unitDirOfAccount, type Repo } from './integrity-harness.ts';
 import { generatedShapes, NAMED_SHAPES, namedShapes } from './integrity-shapes.ts';
@@ -153,6 +153,42 @@ describe('check-pr always writes its summary and decision record', () => {
     }
   });
 });
+
+describe('check-pr writes a failing summary and record even when the judge itself fails', () => {
+  it('a base engine that crashes: exit 2, yet the summary says the check did not finish and the record can never be approved', async () => {
+    const out = tmpDir('govmedia-adv-fallback-');
+    try {
+      const summary = path.join(out, 'summary.md');
+      const record = path.join(out, 'record.json');
+      const run = await runScenarioRaw(
+        [(r) => r.edit(r.find('zg-swjw-weibo'), (a) => void a.events.push({ type: '信息报备', date: '2026-11-19', changes: [{ field: '联系电话', from: '旧号码', to: '新号码' }] }))],
+        { engine: 'base', extraArgs: ['--summary', summary, '--record', record], prepareMain: (r) => r.write('scripts/pr/check.ts', `throw new Error('模拟的内部错误');\n${readFileSync(r.abs('scripts/pr/check.ts'), 'utf8')}`) },
+      );
+      expect(run.code).toBe(2);
+      expect(readFileSync(summary, 'utf8')).toContain('检查未能完成');
+      const rec = JSON.parse(readFileSync(record, 'utf8')) as { verdict: { result: string }; approvals: { reviewers: string[] }[] };
+      expect(rec.verdict.result).toBe('fail');
+      const reviews = path.join(out, 'reviews.json');
+      writeFileSync(reviews, JSON.stringify([{ user: { login: 'someone' }, state: 'APPROVED', submitted_at: '2026-11-20T01:00:00Z' }]));
+      const ca = await cli(['check-approvals', '--record', record, '--reviews', reviews, '--author', 'author-z']);
+      expect(ca.code).toBe(1);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+/** Like runScenario, for a run that prints no JSON (exit 2). */
+async function runScenarioRaw(steps: ((r: Repo) => void)[], opts: { engine: 'base' | 'self'; extraArgs: string[]; prepareMain?: (r: Repo) => void }): Promise<{ code: number; out: string; err: string }> {
+  try {
+    await runScenario(repo, steps, opts);
+    throw new Error('expected no JSON output');
+  } catch (e) {
+    const m = /did not print JSON \(exit (\d+)\)/.exec(String((e as Error).message));
+    if (!m) throw e;
+    return { code: Number(m[1]), out: '', err: String((e as Error).message) };
+  }
+}
 
 describe('audit does not die on bad blobs in history', () => {
   it('each malformed commit is listed as broken, and the commits after them are still judged', async () => {
