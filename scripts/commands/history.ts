@@ -2,6 +2,7 @@
  * govmedia history <账号编号>：账号的备案档案（来自 Git 历史，跟随跨文件夹迁移）。
  * govmedia audit [--since <ref>]：回放主分支历史，列出每个违反规则的提交。
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { citationText, type Lang } from '../core/finding.ts';
@@ -53,10 +54,10 @@ export function auditText(r: AuditResult, lang: Lang): string {
 }
 
 export async function cmdAudit(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, now: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, now: { type: 'string' }, record: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const lang = langValue(values.lang);
   if (values.help) {
-    io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--now 审计日] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--now audit-day] [--format text|json] [--lang zh|en]');
+    io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--now 审计日] [--record 记录.json] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--now audit-day] [--record record.json] [--format text|json] [--lang zh|en]');
     return 0;
   }
   if (values.now !== undefined && !isValidDate(values.now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${values.now}）/ --now must be a date YYYY-MM-DD`);
@@ -66,12 +67,15 @@ export async function cmdAudit(args: string[], io: Io): Promise<number> {
   const { audit, AuditError } = await import('../history/audit.ts');
   try {
     const r = await audit(repo, { ...(values.since ? { since: values.since } : {}), ...(values.rev ? { rev: values.rev } : {}), engineRoot: ENGINE_ROOT, ...(values.now ? { now: values.now } : {}) });
-    if (format === 'json') {
-      const fl = (c: AuditResult['broken'][number]): object => ({ ...c, findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message[lang], citation: f.citation ? citationText(f.citation, lang) : null })) });
-      io.out(JSON.stringify({ range: r.range, commits: r.commits, judged: r.judged, broken: r.broken.map(fl), warned: r.warned.map(fl) }, null, 2));
-    } else io.out(auditText(r, lang));
+    const fl = (c: AuditResult['broken'][number]): object => ({ ...c, findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message[lang], citation: f.citation ? citationText(f.citation, lang) : null })) });
+    const json = { range: r.range, commits: r.commits, judged: r.judged, result: r.broken.length ? 'fail' : 'pass', broken: r.broken.map(fl), warned: r.warned.map(fl) };
+    if (values.record) writeFileSync(values.record, JSON.stringify(json, null, 2) + '\n');
+    if (format === 'json') io.out(JSON.stringify(json, null, 2));
+    else io.out(auditText(r, lang));
     return r.broken.length ? 1 : 0;
   } catch (e) {
+    // the record is written whatever happens: an audit that could not run is a failed audit
+    if (values.record) writeFileSync(values.record, JSON.stringify({ result: 'fail', error: String((e as Error)?.message ?? e).slice(0, 2000) }, null, 2) + '\n');
     if (e instanceof AuditError) throw new UsageError(e.message);
     throw e;
   }

@@ -107,7 +107,7 @@ let auditSeq = 0;
  * Commit the given steps on a branch off main, one commit each (with its own committer date
  * when given), then audit only those commits (`--since main`) on a fixed audit day.
  */
-export async function runAudit(repo: Repo, commits: { subject: string; date?: string; step: (r: Repo) => void }[], opts: { now?: string; prepareMain?: (r: Repo) => void } = {}): Promise<AuditRun> {
+export async function runAudit(repo: Repo, commits: { subject: string; date?: string; step: (r: Repo) => void }[], opts: { now?: string; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {}): Promise<AuditRun> {
   const branch = `audit-${++auditSeq}`;
   await repo.git.checkout(['-f', 'main']);
   await repo.git.checkout(['-b', branch]);
@@ -123,7 +123,7 @@ export async function runAudit(repo: Repo, commits: { subject: string; date?: st
       // commits are dated on the audit day unless a scenario dates them itself
       commit(repo, c.subject, c.date ?? opts.now ?? NOW);
     }
-    const r = await cli(['audit', '--repo', repo.dir, '--since', since, '--rev', branch, '--now', opts.now ?? NOW, '--format', 'json']);
+    const r = await cli(['audit', '--repo', repo.dir, '--since', since, '--rev', branch, '--now', opts.now ?? NOW, '--format', 'json', ...(opts.extraArgs ?? [])]);
     let json: AuditRun['json'];
     try {
       json = JSON.parse(r.out) as AuditRun['json'];

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { AccountFile } from '../../scripts/generated/types.ts';
 import { classifyAccount, classifyUnit } from '../../scripts/pr/classify.ts';
 import { cli, tmpDir } from '../helpers.ts';
@@ -193,6 +193,9 @@ async function runScenarioRaw(steps: ((r: Repo) => void)[], opts: { engine: 'bas
 describe('audit does not die on bad blobs in history', () => {
   it('each malformed commit is listed as broken, and the commits after them are still judged', async () => {
     const shapes = namedShapes(valid).slice(0, 8);
+    const out = tmpDir('govmedia-adv-audit-');
+    const record = path.join(out, 'audit.json');
+    onTestFinished(() => rmSync(out, { recursive: true, force: true }));
     const run = await runAudit(repo, [
       ...shapes.map((s) => ({ subject: `坏文件 ${s.name}`, step: (r: Repo) => r.write(r.find('zg-swjw-weibo'), s.text) })),
       { subject: '文件夹取代账号', step: (r: Repo) => {
@@ -201,7 +204,10 @@ describe('audit does not die on bad blobs in history', () => {
         r.write(`${p}/a.json`, '{}');
       } },
       { subject: '之后删除另一个账号', step: (r: Repo) => r.rm(r.find('zg-sgaj-weibo')) },
-    ]);
+    ], { extraArgs: ['--record', record] });
+    const rec = JSON.parse(readFileSync(record, 'utf8')) as { result: string; broken: unknown[] };
+    expect(rec.result).toBe('fail');
+    expect(rec.broken.length).toBe(run.json.broken.length);
     expectSane(run, auditFindings(run));
     expect(run.json.judged).toBe(shapes.length + 2);
     for (const s of shapes.slice(0, 1)) expectAuditBroken(run, `坏文件 ${s.name}`, { rule: 'register/schema', file: 'zg-swjw-weibo.json' });
