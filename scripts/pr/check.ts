@@ -440,6 +440,11 @@ export function computeApprovals(changes: ChangeItem[], head: Register, base: Re
       const regionId = unit?.regionId ?? c.regionId ?? '';
       const s = unitSupervisor(unitId, regionId);
       addSupervisor(s, what);
+      // a unit folder moved to another region: the receiving region's office approves too
+      if ((c.kind === 'unit-change' || c.kind === 'unit') && unit && c.regionId !== undefined && c.regionId !== unit.regionId) {
+        const to = regionSupervisor(c.regionId);
+        if (to && to.key !== s?.key) addSupervisor(to, what);
+      }
       if (moved) {
         const fs = unitSupervisor(c.fromUnitId, regionOfPath(c.fromPath ?? ''));
         if (fs && fs.key !== s?.key) addSupervisor(fs, what, true);

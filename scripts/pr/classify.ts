@@ -215,6 +215,7 @@ export function classifyUnit(status: string, path: string, base0: UnitFile | und
     };
     diff('name', '单位名称', base.name, head.name);
     diff('kind', '单位类型', base.kind, head.kind);
+    diff('region', '所属地区', base.region, head.region);
     diff('parent', '上级单位', base.parent, head.parent);
     diff('supervisor', '主管单位', base.supervisor, head.supervisor);
     diff('reviewers', '审核人', (base.reviewers ?? []).join(','), (head.reviewers ?? []).join(','));

@@ -190,6 +190,23 @@ describe('moving an account to another region asks the former supervising office
     expect(approvers(run, '主管单位')).toEqual(['@govmedia-demo/dalian-supervisor']);
   });
 
+  it('a whole unit folder moved to another region: both regions\' offices approve', async () => {
+    const run = await runScenario(repo, [
+      (r) => {
+        const from = 'accounts/sichuan/zigong/ziliujing/zlj-wxjjd';
+        const to = 'accounts/sichuan/zigong/zlj-wxjjd';
+        r.mv(from, to);
+        r.edit<{ region: string }>(`${to}/unit.json`, (u) => void (u.region = 'sichuan/zigong'));
+      },
+    ]);
+    expectSane(run, run.json.findings);
+    const all = run.json.approvals.flatMap((a) => a.reviewers);
+    expect(all).toContain('@govmedia-demo/ziliujing-supervisor');
+    expect(all).toContain(BASE_SUPERVISOR);
+    const u = run.json.changes.find((c) => c.kind === 'unit-change');
+    expect(u?.fields.map((f) => f.label)).toContain('所属地区');
+  });
+
   it('a cross-region move without a filing is refused, and still names the former office', async () => {
     const run = await runScenario(repo, [
       (r) => {
