@@ -119,7 +119,7 @@ export function registerPathKind(rel: string): RegisterPathKind {
   const base = baseName(rel);
   if (base === 'region.json') return 'region';
   if (base === 'unit.json') return 'unit';
-  if (base.endsWith('.json') && base.length > '.json'.length) return 'account';
+  if (base.endsWith('.json')) return 'account';
   return 'refused';
 }
 
