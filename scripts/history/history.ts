@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Bilingual } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
 import type { AccountFile } from '../generated/types.ts';
-import { classifyAccount } from '../pr/classify.ts';
+import { classifyAccount, isAccountShape } from '../pr/classify.ts';
 import { KIND_ZH, type ChangeItem } from '../pr/types.ts';
 import { LOG_FORMAT, parseRawLog, prNumber, runGit, shanghaiDate, type LoggedCommit } from './replay.ts';
 
@@ -318,8 +318,10 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
           if (doc?.name) unitNameCache.set(id2, doc.name);
         }
       }
-      const before = ch.oldSha ? versions.get(ch.oldSha, await blobs.read(ch.oldSha)) : undefined;
-      const after = ch.newSha ? versions.get(ch.newSha, await blobs.read(ch.newSha), before && ch.oldSha) : undefined;
+      // a version of any other shape (a malformed blob in history) is described without its content
+      const shaped = (d: AccountFile | undefined): AccountFile | undefined => (isAccountShape(d) ? d : undefined);
+      const before = shaped(ch.oldSha ? versions.get(ch.oldSha, await blobs.read(ch.oldSha)) : undefined);
+      const after = shaped(ch.newSha ? versions.get(ch.newSha, await blobs.read(ch.newSha), before && ch.oldSha) : undefined);
       const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName);
       const appended = after ? (before ? (after.events.length >= before.events.length ? after.events.slice(before.events.length) : []) : after.events) : [];
       const entry: HistoryEntry = {

@@ -90,6 +90,8 @@ export function unitDirOfAccount(r: Repo, id: string): string {
 }
 
 export interface AuditRun {
+  /** The branch holding the audited commits. */
+  branch: string;
   code: number;
   out: string;
   err: string;
@@ -130,7 +132,7 @@ export async function runAudit(repo: Repo, commits: { subject: string; date?: st
     } catch {
       throw new Error(`audit did not print JSON (exit ${r.code}):\n${r.out}\n${r.err}`);
     }
-    return { ...r, json };
+    return { ...r, json, branch };
   } finally {
     await repo.git.checkout(['-f', 'main']);
   }

@@ -215,5 +215,10 @@ describe('audit does not die on bad blobs in history', () => {
     for (const s of shapes) expect(run.json.broken.map((c) => c.subject), s.name).toContain(`坏文件 ${s.name}`);
     expectAuditBroken(run, '文件夹取代账号', { rule: 'pr/deleted-account', file: 'zg-szf-douyin.json' });
     expectAuditBroken(run, '之后删除另一个账号', { rule: 'pr/deleted-account', text: '删除了账号文件' });
+    // the account's own history reads through the same bad versions without crashing
+    const h = await cli(['history', 'zg-swjw-weibo', '--repo', repo.dir, '--rev', run.branch, '--format', 'json']);
+    expect(h.err).toBe('');
+    expect(h.code).toBe(0);
+    expect((JSON.parse(h.out) as { entries: unknown[] }).entries.length).toBeGreaterThanOrEqual(shapes.length);
   }, 300_000);
 });
