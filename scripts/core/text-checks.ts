@@ -93,8 +93,9 @@ export function checkNameChars(value: string, kind: TextKind = 'name'): CharIssu
 export function checkNameCharsFull(value: string, kind: TextKind = 'name'): CharIssue | undefined {
   const name = kind === 'name';
   const what = name ? '名称' : '文字';
-  if (name && value !== value.trim()) {
-    const index = value.length - value.trimStart().length > 0 ? 0 : value.trimEnd().length;
+  // ordinary spaces around a name (other invisible characters are named by code point below)
+  if (name && (value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20)) {
+    const index = value.charCodeAt(0) === 0x20 ? 0 : value.length - 1;
     return {
       kind: 'invisible',
       index,
@@ -238,16 +239,16 @@ const SECRET_PATTERNS: { re: RegExp; label: Bilingual; notInUrl?: boolean }[] = 
   { re: /\bsk-[A-Za-z0-9_-]{20,}/, label: { zh: 'API 密钥', en: 'an API key' } },
   { re: /\bAKIA[0-9A-Z]{16}\b/, label: { zh: '云服务访问密钥', en: 'a cloud access key' } },
   { re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./, label: { zh: 'JWT 令牌', en: 'a JWT token' } },
-  // 密码：Zg123456 / 登录密码为 Abc12345 / password=hunter22 (a separator, then 6+ characters)
-  { re: new RegExp(String.raw`${PW_WORD}\s*(?:[:=]|是|为|為)\s*${TOKEN}{6,}`, 'i'), label: { zh: '密码或口令', en: 'a password' } },
-  // 密码 Abc12345xyz / 密码Abc123456 (no separator: letters and digits mixed, or 8+ characters)
-  { re: new RegExp(String.raw`${PW_WORD}\s*(?:(?=[\x21-\x7e]*[A-Za-z])(?=[\x21-\x7e]*\d)${TOKEN}{6,}|${TOKEN}{8,})`, 'i'), label: { zh: '密码或口令', en: 'a password' } },
   { re: /(?:[验驗校动動][证證验驗态態]\s*[码碼]|授\s*[权權]\s*[码碼])\s*(?:(?:[:=]|是|为|為)\s*[A-Za-z0-9]{4,8}|\d{6,8})(?![A-Za-z0-9])/, label: { zh: '验证码或授权码', en: 'a verification or authorisation code' } },
   { re: /(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9]{0,42}\d)(?=[A-Za-z0-9]{0,42}[A-Z])(?=[A-Za-z0-9]{0,42}[a-z])[A-Za-z0-9]{43}(?![A-Za-z0-9+/=_-])/, label: { zh: '43 位消息加解密密钥（形如微信 EncodingAESKey）', en: 'a 43-character message encryption key (like a WeChat EncodingAESKey)' }, notInUrl: true },
   { re: /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i, label: { zh: '32 位十六进制串（形如微信 AppSecret）', en: 'a 32-hex-digit string (like a WeChat AppSecret)' }, notInUrl: true },
   // long hex tokens; exactly 40 or 64 digits are a Git commit or SHA-256 digest, which evidence may cite
   { re: /(?<![0-9a-f])(?![0-9a-f]{40}(?![0-9a-f]))(?![0-9a-f]{64}(?![0-9a-f]))[0-9a-f]{33,}(?![0-9a-f])/i, label: { zh: '长十六进制令牌', en: 'a long hexadecimal token' }, notInUrl: true },
   { re: /(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]{0,200}\d)(?=[A-Za-z0-9+/_-]{0,200}[A-Z])(?=[A-Za-z0-9+/_-]{0,200}[a-z])[A-Za-z0-9+/_-]{40,}={0,2}/, label: { zh: '长 Base64 令牌', en: 'a long base64 token' }, notInUrl: true },
+  // 密码：Zg123456 / 登录密码为 Abc12345 / password=hunter22 (a separator, then 6+ characters)
+  { re: new RegExp(String.raw`${PW_WORD}\s*(?:[:=]|是|为|為)\s*${TOKEN}{6,}`, 'i'), label: { zh: '密码或口令', en: 'a password' } },
+  // 密码 Abc12345xyz / 密码Abc123456 (no separator: letters and digits mixed, or 8+ characters)
+  { re: new RegExp(String.raw`${PW_WORD}\s*(?:(?=[\x21-\x7e]*[A-Za-z])(?=[\x21-\x7e]*\d)${TOKEN}{6,}|${TOKEN}{8,})`, 'i'), label: { zh: '密码或口令', en: 'a password' } },
 ];
 
 /**
