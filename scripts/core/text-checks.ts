@@ -169,6 +169,7 @@ const PREFER: Record<string, string> = { 'ー': '一' };
 function displayTarget(ch: string): string | undefined {
   const nf = ch.normalize('NFKC');
   let t = nf !== ch && !JAMO.test(nf) ? nf : (confusableOf(ch) ?? (nf !== ch ? confusableOf(nf) : undefined));
+  if (t !== undefined && JAMO.test(t)) t = [...t].map((c) => confusableOf(c) ?? c).join('');
   if (t !== undefined) t = PREFER[t] ?? t;
   return t;
 }
@@ -368,6 +369,10 @@ export interface StringIssue {
   fix: Bilingual;
 }
 
+/** Han characters, CJK and full-width punctuation, common quotes and dashes, the space (see checkStrings). */
+const BORING = /^[\u4e00-\u9fff\u3001-\u301f\uff01-\uff0f\uff1a-\uff1f\u00b7\u2014\u2018\u2019\u201c\u201d ]*$/;
+const SECRET_CJK = /[密口码碼]/;
+
 /** Fields read as free text (notes, reasons, opinions): prose rules for spaces and full-width forms. */
 const PROSE_KEYS = new Set(['note', 'notes', 'reason', 'opinion', 'description', 'publicInfo', 'exceptionDecision', 'remark', 'remarks', 'comment', 'summary', 'detail', 'explanation', 'justification', 'content', 'text']);
 /** Where the schema expects a staff member's phone: the team section and person phone fields (never public). */
@@ -387,26 +392,40 @@ export function checkStrings(root: unknown): StringIssue[] {
   const stack: (string | number)[] = [];
   let key = '';
   const visit = (v: string): void => {
+    // most values are Chinese words and punctuation only: no character, secret, personal-data or
+    // date issue is possible there (no ASCII letter or digit, no 密 口 码 碼, no edge space)
+    if (BORING.test(v) && v.charCodeAt(0) !== 0x20 && v.charCodeAt(v.length - 1) !== 0x20 && !SECRET_CJK.test(v)) return;
     if (stack[0] === '$schema') return;
-    const p = stack.slice();
-    const label = fieldLabel(p);
+    // a date (every event has one): only the date check applies
+    const date = v.length === 10 && DATE_SHAPE.test(v);
+    if (date) {
+      const bad = implausibleDate(v);
+      if (bad) {
+        const label = fieldLabel(stack);
+        out.push({ ruleId: 'register/implausible-date', pointer: stack.slice(), index: 0, message: { zh: `字段 ${label}：${bad.zh}`, en: `${label}: ${bad.en}` }, fix: { zh: '请按办理材料核对并填写真实日期（YYYY-MM-DD）。', en: 'Enter the real date from the filing papers (YYYY-MM-DD).' } });
+      }
+      return;
+    }
+    // the pointer and its label are made only for a finding (most strings have none)
     const ch = checkNameChars(v, PROSE_KEYS.has(key) ? 'text' : 'name');
-    if (ch) out.push({ ruleId: ch.kind === 'invisible' ? 'register/invisible-char' : 'register/look-alike', pointer: p, index: ch.index, message: { zh: `字段 ${label}：${ch.message.zh}`, en: `${label}: ${ch.message.en}` }, fix: ch.fix });
-    if (v.length >= 6 && mayBeSecret(v)) {
+    if (ch) {
+      const label = fieldLabel(stack);
+      out.push({ ruleId: ch.kind === 'invisible' ? 'register/invisible-char' : 'register/look-alike', pointer: stack.slice(), index: ch.index, message: { zh: `字段 ${label}：${ch.message.zh}`, en: `${label}: ${ch.message.en}` }, fix: ch.fix });
+    }
+    if (v.length < 6) return;
+    if (mayBeSecret(v)) {
       const hit = findSecret(v);
       if (hit) {
-        out.push({ ruleId: 'register/secret', pointer: p, index: 0, message: { zh: `字段 ${label} 的值疑似${hit.label.zh}`, en: `${label} looks like ${hit.label.en}` }, fix: { zh: '本库公开可见，绝不能保存密码、令牌、验证码或 AppSecret：请删除该值并立即更换已泄露的凭据；如需记录，只写“密码更换”事件的日期。', en: 'The register is readable by many: delete the value and rotate the credential now; record only the date of rotation.' } });
+        const label = fieldLabel(stack);
+        out.push({ ruleId: 'register/secret', pointer: stack.slice(), index: 0, message: { zh: `字段 ${label} 的值疑似${hit.label.zh}`, en: `${label} looks like ${hit.label.en}` }, fix: { zh: '本库公开可见，绝不能保存密码、令牌、验证码或 AppSecret：请删除该值并立即更换已泄露的凭据；如需记录，只写“密码更换”事件的日期。', en: 'The register is readable by many: delete the value and rotate the credential now; record only the date of rotation.' } });
       }
     }
     if (stack[0] !== 'team' && !PERSONAL_OK_KEYS.has(key)) {
       const pii = findPii(v);
       if (pii) {
-        out.push({ ruleId: 'register/personal-data', pointer: p, index: pii.index, message: { zh: `字段 ${label} 中有${pii.label.zh}（第 ${pii.index + 1} 个字符起）：该字段会出现在公开导出和公示页面上`, en: `${label} holds ${pii.label.en} (from character ${pii.index + 1}); this field reaches the public export and site` }, fix: { zh: '公开字段不得含有个人信息：请删除该号码或地址；工作人员的联系方式只填在 team（管理队伍）中的 officePhone/mobile 字段，它们不会公开。单位对外联系方式请写单位办公电话。', en: 'Public fields must not hold personal data: remove it; staff contacts go in the team section (officePhone/mobile), which is never published.' } });
+        const label = fieldLabel(stack);
+        out.push({ ruleId: 'register/personal-data', pointer: stack.slice(), index: pii.index, message: { zh: `字段 ${label} 中有${pii.label.zh}（第 ${pii.index + 1} 个字符起）：该字段会出现在公开导出和公示页面上`, en: `${label} holds ${pii.label.en} (from character ${pii.index + 1}); this field reaches the public export and site` }, fix: { zh: '公开字段不得含有个人信息：请删除该号码或地址；工作人员的联系方式只填在 team（管理队伍）中的 officePhone/mobile 字段，它们不会公开。单位对外联系方式请写单位办公电话。', en: 'Public fields must not hold personal data: remove it; staff contacts go in the team section (officePhone/mobile), which is never published.' } });
       }
-    }
-    if (v.length === 10 && v.charCodeAt(4) === 0x2d) {
-      const bad = implausibleDate(v);
-      if (bad) out.push({ ruleId: 'register/implausible-date', pointer: p, index: 0, message: { zh: `字段 ${label}：${bad.zh}`, en: `${label}: ${bad.en}` }, fix: { zh: '请按办理材料核对并填写真实日期（YYYY-MM-DD）。', en: 'Enter the real date from the filing papers (YYYY-MM-DD).' } });
     }
   };
   const walk = (v: unknown): void => {
