@@ -20,6 +20,9 @@ export interface NameEntry {
   platform: string;
   name: string;
   file: string;
+  /** Position of the name in the file, when known. */
+  line?: number;
+  column?: number;
 }
 
 /** Whether an account's name is in use: not closed, deregistered or rejected. */
@@ -33,23 +36,63 @@ export function nameInUse(data: Pick<AccountFile, 'events'>): boolean {
 }
 
 function finding(a: AccountDoc, other: NameEntry): Finding {
-  const meta = BUILTIN_RULES['register/impersonation'];
   const pos = a.file.parsed.locate(['name']);
-  const exact = a.data.name === other.name;
+  return findingAt({ ...entryOf(a), line: pos.line, column: pos.column }, other);
+}
+
+function findingAt(a: NameEntry, other: NameEntry): Finding {
+  const meta = BUILTIN_RULES['register/impersonation'];
+  const exact = a.name === other.name;
   const f: Finding = {
     ruleId: 'register/impersonation',
     severity: meta.severity,
-    file: a.file.rel,
-    line: pos.line,
-    column: pos.column,
+    file: a.file,
+    line: a.line ?? 1,
+    column: a.column ?? 1,
     message: exact
-      ? { zh: `账号名称“${a.data.name}”与单位 ${other.unitId} 在${a.data.platform}上的账号 ${other.id} 完全相同：同一平台上不同单位的政务新媒体不得同名`, en: `the name "${a.data.name}" is the same as account ${other.id} of unit ${other.unitId} on ${a.data.platform}` }
-      : { zh: `账号名称“${a.data.name}”与单位 ${other.unitId} 在${a.data.platform}上的账号 ${other.id}（“${other.name}”）形近，去掉不可见字符、全角半角和形近字后相同，可能被用于仿冒`, en: `the name "${a.data.name}" looks the same as "${other.name}" (account ${other.id} of unit ${other.unitId} on ${a.data.platform}) once invisible, width and look-alike characters are folded` },
+      ? { zh: `账号名称“${a.name}”与单位 ${other.unitId} 在${a.platform}上的账号 ${other.id} 完全相同：同一平台上不同单位的政务新媒体不得同名`, en: `the name "${a.name}" is the same as account ${other.id} of unit ${other.unitId} on ${a.platform}` }
+      : { zh: `账号名称“${a.name}”与单位 ${other.unitId} 在${a.platform}上的账号 ${other.id}（“${other.name}”）形近，去掉不可见字符、全角半角和形近字后相同，可能被用于仿冒`, en: `the name "${a.name}" looks the same as "${other.name}" (account ${other.id} of unit ${other.unitId} on ${a.platform}) once invisible, width and look-alike characters are folded` },
     fix: { zh: '政务新媒体名称应与主办单位工作职责相关联、简洁规范，并在认证信息中标明主办单位：请改用能区分本单位的名称（例如加上单位简称）；如对方账号是假冒或已停用，请先办理其关停或由主管单位核实。', en: "Choose a name that identifies your unit (e.g. add its short name); if the other account is fake or no longer used, have it closed or checked by the supervising office first." },
   };
   if (meta.citation) f.citation = meta.citation;
   f.account = a.id;
   return f;
+}
+
+/** The names in use of loaded accounts, with the position of each name (for a parallel share to hand back). */
+export function nameEntries(accounts: readonly AccountDoc[]): NameEntry[] {
+  return accounts
+    .filter((a) => typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data))
+    .map((a) => {
+      const pos = a.file.parsed.locate(['name']);
+      return { ...entryOf(a), line: pos.line, column: pos.column };
+    });
+}
+
+/**
+ * Parallel validation: each share found the pairs inside itself; this finds the pairs that
+ * span two shares (an account already reported within its own share is not reported again).
+ */
+export function impersonationAcrossShares(shares: readonly (readonly NameEntry[])[]): Finding[] {
+  const groups = new Map<string, { e: NameEntry; share: number }[]>();
+  shares.forEach((list, share) => {
+    for (const e of list) {
+      const k = `${e.platform}\u0000${skeleton(e.name)}`;
+      const g = groups.get(k);
+      if (g) g.push({ e, share });
+      else groups.set(k, [{ e, share }]);
+    }
+  });
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    for (const x of g) {
+      if (g.some((y) => y.share === x.share && y.e.unitId !== x.e.unitId)) continue; // reported by its share
+      const other = g.find((y) => y.share !== x.share && y.e.unitId !== x.e.unitId);
+      if (other) out.push(findingAt(x.e, other.e));
+    }
+  }
+  return out;
 }
 
 function entryOf(a: AccountDoc): NameEntry {

@@ -378,6 +378,16 @@ const PROSE_KEYS = new Set(['note', 'notes', 'reason', 'opinion', 'description',
 /** Where the schema expects a staff member's phone: the team section and person phone fields (never public). */
 const PERSONAL_OK_KEYS = new Set(['mobile', 'officePhone']);
 
+/** Change records of the staff or their phones (events[i].changes[j] with field 管理队伍 or 联系电话): the schema's place for staff contacts, scrubbed from public outputs. */
+const STAFF_FIELDS = new Set(['管理队伍', '联系电话']);
+function staffChange(root: unknown, stack: readonly (string | number)[]): boolean {
+  if (stack.length !== 5 || stack[0] !== 'events' || stack[2] !== 'changes') return false;
+  const events = (root as { events?: unknown }).events;
+  const ev = Array.isArray(events) ? (events[stack[1] as number] as { changes?: unknown } | undefined) : undefined;
+  const ch = ev && Array.isArray(ev.changes) ? (ev.changes[stack[3] as number] as { field?: unknown } | undefined) : undefined;
+  return typeof ch?.field === 'string' && STAFF_FIELDS.has(ch.field);
+}
+
 function fieldLabel(p: readonly (string | number)[]): string {
   return p.join('.');
 }
@@ -420,7 +430,7 @@ export function checkStrings(root: unknown): StringIssue[] {
         out.push({ ruleId: 'register/secret', pointer: stack.slice(), index: 0, message: { zh: `字段 ${label} 的值疑似${hit.label.zh}`, en: `${label} looks like ${hit.label.en}` }, fix: { zh: '本库公开可见，绝不能保存密码、令牌、验证码或 AppSecret：请删除该值并立即更换已泄露的凭据；如需记录，只写“密码更换”事件的日期。', en: 'The register is readable by many: delete the value and rotate the credential now; record only the date of rotation.' } });
       }
     }
-    if (stack[0] !== 'team' && !PERSONAL_OK_KEYS.has(key)) {
+    if (stack[0] !== 'team' && !PERSONAL_OK_KEYS.has(key) && !staffChange(root, stack)) {
       const pii = findPii(v);
       if (pii) {
         const label = fieldLabel(stack);

@@ -7,7 +7,9 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { validateParallel } from '../../scripts/core/parallel.ts';
 import { checkNameChars, findPii, findSecret, idCheckDigitOk, skeleton } from '../../scripts/core/text-checks.ts';
+import { ENGINE_ROOT } from '../helpers.ts';
 import { baseKit, cli, tmpDir, writeKit } from '../helpers.ts';
 
 const NOW = '2026-11-20';
@@ -55,6 +57,17 @@ describe('impersonation across units (validate)', () => {
     expect(r.json.findings.find((f) => f.ruleId === 'register/impersonation' && f.file.includes('zg-cdc'))?.message).toContain('形近');
     expect(r.json.findings.find((f) => f.ruleId === 'register/invisible-char')?.message).toContain('U+1D173');
   });
+  it('parallel validation finds the pair when the two units are judged in different threads', async () => {
+    const dir = tmpDir('govmedia-textpar-');
+    dirs.push(dir);
+    writeKit(twoUnits('健康自贡'), dir);
+    // one unit folder per share: every pair spans two shares
+    const res = await validateParallel(dir, { engineRoot: ENGINE_ROOT, now: NOW, jobs: 3, minFiles: 1 });
+    const hits = res!.findings.filter((f) => f.ruleId === 'register/impersonation');
+    expect(hits.map((f) => f.file).sort()).toEqual(['accounts/sichuan/zigong/zg-cdc/zg-cdc-weixin.json', 'accounts/sichuan/zigong/zg-wjw/zg-wjw-weixin.json']);
+    expect(hits[0]!.line).toBeGreaterThan(1);
+    expect(hits[0]!.message.zh).toContain('完全相同');
+  }, 120_000);
   it('the same name on another platform, or by the same unit, is not impersonation', async () => {
     const k = twoUnits('健康自贡');
     k.get('zg-cdc-weixin').platform = '抖音';
