@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateParallel } from '../../scripts/core/parallel.ts';
-import { checkNameChars, findPii, findSecret, idCheckDigitOk, skeleton } from '../../scripts/core/text-checks.ts';
+import { checkNameChars, checkStrings, findPii, findSecret, idCheckDigitOk, skeleton } from '../../scripts/core/text-checks.ts';
 import { ENGINE_ROOT } from '../helpers.ts';
 import { baseKit, cli, tmpDir, writeKit } from '../helpers.ts';
 
@@ -123,6 +123,17 @@ describe('the character and shape checks, one by one', () => {
   it('ordinary prose keeps full-width digits, ①, Ⅱ and ℃; a name does not', () => {
     expect(checkNameChars('２０２６年第Ⅱ期①，气温 5℃', 'text')).toBeUndefined();
     expect(checkNameChars('第Ⅱ期')?.kind).toBe('look-alike');
+  });
+  it('staff contacts are allowed where the schema expects them, refused in every public field', () => {
+    const doc = {
+      platformAccountId: 'zgcdc',
+      team: { principal: { name: '某某（虚构）', officePhone: '0813-0000001', mobile: '13000000001' } },
+      events: [
+        { type: '变更备案', date: '2026-01-05', changes: [{ field: '联系电话', from: '13000000001', to: '13000000002' }, { field: '管理队伍', from: '经办人员 某某（虚构） 13000000003', to: '经办人员 某某（虚构）' }, { field: '运营单位', from: '某某公司 13000000004', to: '本单位' }] },
+      ],
+    };
+    const rules = checkStrings(doc).map((i) => `${i.ruleId} ${i.pointer.join('.')}`);
+    expect(rules).toEqual(['register/personal-data events.0.changes.2.from']);
   });
   it('the ID check digit is computed per GB 11643', () => {
     expect(idCheckDigitOk('11010519491231002X')).toBe(true);
