@@ -310,13 +310,13 @@ describe('export --public', () => {
     const acc = JSON.parse(readFileSync(file, 'utf8'));
     const who = acc.team.operators[0].name as string;
     const ev = acc.events.find((e: { type: string }) => e.type === '变更备案');
-    ev.changes.push({ field: '运营单位', from: `宣传科（联系人 ${who}，13000000999）`, to: '办公室' });
+    // (a phone number there is refused by validate since issue 12: register/personal-data)
+    ev.changes.push({ field: '运营单位', from: `宣传科（联系人 ${who}）`, to: '办公室' });
     writeFileSync(file, JSON.stringify(acc, null, 2) + '\n');
     const r = await run(['--format', 'json', '--public', '--now', NOW, '--root', root]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('运营单位由“宣传科（联系人 ＊＊，＊＊）”变更为“办公室”');
+    expect(r.out).toContain('运营单位由“宣传科（联系人 ＊＊）”变更为“办公室”');
     expect(r.out).not.toContain(who);
-    expect(r.out).not.toContain('13000000999');
   });
 });
 

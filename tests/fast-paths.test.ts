@@ -9,11 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../scripts/core/jsonpos.ts';
 import { parseJsonFast } from '../scripts/core/jsonfast.ts';
-import { checkNameChars, checkNameCharsFull, findSecret, mayBeSecret } from '../scripts/core/text-checks.ts';
+import { checkNameChars, checkNameCharsFull, findPii, findSecret, mayBeSecret } from '../scripts/core/text-checks.ts';
 import { Versions } from '../scripts/history/history.ts';
 
 const SEED = 20261122;
-const pieces = ['密码', '口令', '密钥', 'password=', 'token: ', 'secret ', 'PWD=', 'sk-', 'ghp_', 'github_pat_', 'AKIA', 'eyJ', '-----BEGIN RSA PRIVATE KEY-----', '0123456789abcdef', '01234567890123456789', 'ABCDEF', '自贡发布', '：', '是', ' ', '\u200b', 'Ｘ', 'x'];
+const pieces = ['密码', '口令', '密钥', 'password=', 'token: ', 'secret ', 'PWD=', 'sk-', 'ghp_', 'github_pat_', 'AKIA', 'eyJ', '-----BEGIN RSA PRIVATE KEY-----', '0123456789abcdef', '01234567890123456789', 'ABCDEF', '自贡发布', '：', '是', ' ', '\u200b', 'Ｘ', 'x',
+  // the Chinese and full-width shapes (issue 12)
+  '密 码', '密碼', '登录密码', '验证码', '校验码', '授权码', '动态码', 'Ｐａｓｓｗｏｒｄ', 'ｐｗｄ', 'Ｔｏｋｅｎ', '：', '＝', 'AppSecret', 'EncodingAESKey', 'api_key', 'access_token=', '482913', 'Abc12345xyz', 'Zg2026abc', 'https://x.cn/?', '==', '/+', 'QWERTYuiop1234567890'];
 const secretish = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }), fc.stringMatching(/^[0-9a-f]{1,40}$/), fc.stringMatching(/^[0-9A-Za-z_-]{1,30}$/)), { maxLength: 8 }).map((a) => a.join(''));
 
 describe('fast paths agree with the full checks', () => {
@@ -28,8 +30,48 @@ describe('fast paths agree with the full checks', () => {
     for (const v of ['密码是 Abc12345', 'AppSecret=0123456789abcdef0123456789abcdef', '01234567890123456789012345678901', 'token: ghp_abcdefghijklmnopqrstuvwxyz012345']) expect(mayBeSecret(v) && findSecret(v) !== undefined).toBe(true);
   });
 
+  it('the secret pre-filter also agrees on long runs and full-width text', () => {
+    const long = fc.array(fc.constantFrom('a', 'B', '7', '+', '/', '_', '-', 'f', '0', 'Ｚ', '９', '码', '：', ' '), { minLength: 30, maxLength: 70 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(long, (v) => {
+        if (findSecret(v)) expect(mayBeSecret(v)).toBe(true);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+    for (const v of ['密码 Abc12345xyz', '登录密码：Zg2026abc', '密 码：Zg123456', '密碼：Zg123456', 'Ｐａｓｓｗｏｒｄ：Ａｂｃ１２３４５', '验证码：482913', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456', '0123456789abcdef0123456789abcdef0123456789abcdef', 'dGhpcyBpcyBhIHNlY3JldCB0b2tlbiBmb3IgdGVzdGluZzEyMw==']) expect(mayBeSecret(v) && findSecret(v) !== undefined, v).toBe(true);
+  });
+
+  it('ordinary Chinese notes (dates, sentences without phones, links, 文号, account ids) are never flagged', () => {
+    const date = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).chain(([y, m, d]) => fc.constantFrom(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, `${y}年${m}月${d}日`, `${y}.${m}.${d}`, `${y}/${m}/${d}`));
+    const docNo = fc.tuple(fc.constantFrom('自府办函', '六政办秘', '国办发', '綦府办发', '连政办发', '川办发'), fc.integer({ min: 2015, max: 2026 }), fc.integer({ min: 1, max: 300 })).map(([a, y, n]) => `${a}〔${y}〕${n}号`);
+    const url = fc.tuple(fc.constantFrom('https://mp.weixin.qq.com/s/', 'https://weibo.com/u/', 'https://www.douyin.com/user/', 'https://www.zg.gov.cn/', 'http://www.luan.gov.cn/content/'), fc.stringMatching(/^[A-Za-z0-9_-]{0,22}$/)).map(([a, b]) => a + b);
+    const accountId = fc.oneof(fc.stringMatching(/^gh_[0-9a-f]{12}$/), fc.stringMatching(/^[a-z][a-z0-9_]{3,15}$/), fc.constantFrom('zigongfabu', 'jiankangzigong', 'lyg-wjw-weixin'));
+    const words = fc.constantFrom('经主管单位审核同意，', '按照要求完成信息报备', '账号密码已更换并报备', '密码更换', '已签订保密协议', '运营单位调整为', '自贡市卫生健康委员会', '（虚构）', '第十六条', '每周更新不少于2次', '平台认证已完成。', '见附件', '原始ID', '办公电话 0813-0000001', '累计发布 1234 条', '粉丝 56789 人', '，', '。', ' ', '验证码登录功能已上线', '版本 v2.3.1', 'token 已作废', 'secretary', 'APP 下载量 100000+');
+    // pieces as people write them: words, or a date, 文号, link or id followed by a separator
+    const sep = fc.constantFrom('，', ' ', '：', '；', '。', '、', '（', '）');
+    const note = fc.array(fc.oneof(words, fc.tuple(fc.oneof(date, docNo, url, accountId), sep).map(([a, b]) => a + b)), { minLength: 1, maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(note, (v) => {
+        expect(findSecret(v), v).toBeUndefined();
+        expect(findPii(v), v).toBeUndefined();
+        expect(checkNameChars(v, 'text'), v).toBeUndefined();
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+
+  it('free text takes the same fast path decision as its full check', () => {
+    const chars = fc.constantFrom('自', '贡', 'A', '1', '（', '）', '·', '—', '、', '“', '《', ' ', '\n', '\u3000', '\u200b', 'Ａ', '０', 'е', 'ロ', 'ㅡ', '〸', '〡', 'Ⅱ', 'ℂ', '①', '℃', '…', '\u0301', '\u2065', '⼗', '\t', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (v) => {
+        expect(checkNameChars(v, 'text')).toEqual(checkNameCharsFull(v, 'text'));
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+
   it('a plain name needs no character-by-character check; anything unusual still gets one', () => {
-    const chars = fc.constantFrom('自', '贡', '发', '布', 'A', '1', '（', '）', '·', '—', '、', '“', '”', '《', ' ', '\u3000', '\u200b', 'Ａ', 'е', '\u0301', '\u20dd', '\t', '⻆', '丨', '\u00a0', '\ufeff', '０');
+    const chars = fc.constantFrom('自', '贡', '发', '布', 'A', '1', '（', '）', '·', '—', '、', '“', '”', '《', ' ', '\u3000', '\u200b', 'Ａ', 'е', '\u0301', '\u20dd', '\t', '⻆', '丨', '\u00a0', '\ufeff', '０', 'ロ', 'エ', 'ㅡ', 'ㄧ', '〸', '〡', 'Ⅱ', 'ℂ', '\u2065', '\u{1D173}', '\u{1BCA0}', '\u{13430}', '〇', '一', '：', '？', '～');
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (v) => {
         expect(checkNameChars(v)).toEqual(checkNameCharsFull(v));

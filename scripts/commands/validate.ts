@@ -78,6 +78,7 @@ export { UsageError };
  * to cwd or absolute). A path outside accounts/ is itself a finding.
  */
 export async function validatePaths(dataRoot: string, paths: string[], opts: ValidateOptions & { jobs?: number }, cwd = process.cwd()): Promise<Pick<ValidateResult, 'findings' | 'summary'>> {
+  if (opts.only) await checkRuleIds(opts.only, opts.engineRoot ?? ENGINE_ROOT);
   const par = opts.jobs && opts.jobs > 1 ? await validateParallel(dataRoot, { engineRoot: opts.engineRoot ?? ENGINE_ROOT, now: opts.now, jobs: opts.jobs, ...(opts.only ? { only: opts.only } : {}) }) : undefined;
   const res = par ?? (await validateSource(new FsSource(dataRoot), opts));
   if (paths.length === 0) return res;
@@ -97,6 +98,17 @@ export async function validatePaths(dataRoot: string, paths: string[], opts: Val
   const keep = res.findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(p + '/')));
   const findings = [...keep, ...extra].sort(compareFindings);
   return { ...res, findings, summary: summarize(findings, res.summary.files, res.summary.accounts) };
+}
+
+/** `--rule` names rules that exist (built-in or of a policy module); an unknown id is a usage error, not a clean result. */
+export async function checkRuleIds(ids: ReadonlySet<string>, engineRoot: string): Promise<void> {
+  const { collectRules } = await import('./rules.ts');
+  const known = new Set((await collectRules(engineRoot)).map((r) => r.id));
+  const unknown = [...ids].filter((id) => !known.has(id));
+  if (!unknown.length) return;
+  const near = [...known].filter((k) => unknown.some((u) => { const tail = u.slice(u.lastIndexOf('/') + 1); return tail.length >= 3 && k.endsWith('/' + tail); })).slice(0, 5);
+  const hint = near.length ? `相近的规则编号：${near.join('、')}。` : '';
+  throw new UsageError(`未知的规则编号：${unknown.join('、')}。运行 govmedia rules 可列出全部规则编号（docs/rules.md 中也有）。${hint}\nunknown rule id: ${unknown.join(', ')}; run \`govmedia rules\` to list the rule ids.`);
 }
 
 export function exitCodeFor(findings: readonly Finding[]): 0 | 1 {

@@ -31,8 +31,11 @@ export const BUILTIN_RULES = {
   'register/host-unit': { severity: 'error', title: { zh: '主办单位与所在文件夹不一致', en: 'host unit does not match the folder' }, citation: { doc: N123, article: '二、明确工作职责', quote: '政务新媒体主办单位按照“谁开设、谁主办”的原则确定' } },
   'register/reference': { severity: 'error', title: { zh: '引用了不存在的单位、地区或办法', en: 'reference to a unit, region or policy that does not exist' } },
   'register/event-order': { severity: 'error', title: { zh: '生命周期事件未按日期排列或日期晚于今天', en: 'lifecycle events out of date order or in the future' } },
-  'register/invisible-char': { severity: 'error', title: { zh: '名称中含有不可见字符或多余空白', en: 'invisible character or stray whitespace in a name' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
-  'register/look-alike': { severity: 'error', title: { zh: '名称中含有形近仿冒字符', en: 'look-alike character in a name' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
+  'register/invisible-char': { severity: 'error', title: { zh: '名称或文字中含有不可见字符或多余空白', en: 'invisible character or stray whitespace in a name or text' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
+  'register/look-alike': { severity: 'error', title: { zh: '名称或文字中含有形近仿冒字符', en: 'look-alike character in a name or text' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
+  'register/impersonation': { severity: 'error', title: { zh: '同一平台上与其他单位的账号同名或形近（仿冒）', en: "same or look-alike name as another unit's account on the same platform (impersonation)" }, citation: { doc: N123, article: '四、（一）开设整合；四、（四）监督管理', quote: '政务新媒体名称应简洁规范，与主办单位工作职责相关联，并在公开认证信息中标明主办单位名称……对发现的假冒政务新媒体，要求第三方平台立即关停' } },
+  'register/personal-data': { severity: 'error', title: { zh: '公开字段中含有手机号码、身份证号码或电子邮箱', en: 'mobile number, identity number or e-mail address in a public field' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '对于泄露后会危及国家安全、公共安全、经济安全、社会稳定的信息和国家秘密、商业秘密、个人隐私，要加强管理，确保不泄露' } },
+  'register/implausible-date': { severity: 'error', title: { zh: '日期不存在或早于 2000-01-01', en: 'date does not exist or is before 2000-01-01' }, citation: { doc: LUAN, article: '第十四条', title: '六安市政府系统政务新媒体管理暂行办法', quote: '确保账号基本信息真实准确、规范完整' } },
   'register/exception-expired': { severity: 'error', title: { zh: '规则例外已到期', en: 'a rule exception has expired' } },
   'register/secret': { severity: 'error', title: { zh: '疑似密码、令牌等秘密信息', en: 'value looks like a password, token or other secret' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '加强对账号密码的安全管理，防止账号被盗用' } },
   // ---- the pull-request check (transitions between the base and the head of a PR)

@@ -5,6 +5,7 @@
 import { validateSource } from '../commands/validate.ts';
 import type { Finding } from './finding.ts';
 import { FsSource, type Entry } from './source.ts';
+import { nameEntries, type NameEntry } from './impersonation.ts';
 
 export interface ShareInput {
   root: string;
@@ -22,6 +23,8 @@ export interface ShareOutput {
   findings: Finding[];
   accounts: number;
   files: number;
+  /** Names in use of this share's accounts (impersonation across shares is judged by the main thread). */
+  names?: NameEntry[];
 }
 
 const TYPE_CODE: Record<Entry['type'], string> = { file: 'f', dir: 'd', symlink: 's', other: 'o' };
@@ -55,5 +58,5 @@ class ListedSource extends FsSource {
 export async function runShare(input: ShareInput): Promise<ShareOutput> {
   const src = new ListedSource(input.root, typeof input.listing === 'string' ? unpackListing(input.listing) : input.listing);
   const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, ...(input.only ? { only: new Set(input.only) } : {}) });
-  return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount };
+  return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount, names: nameEntries(res.register.accounts) };
 }

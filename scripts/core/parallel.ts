@@ -84,6 +84,9 @@ export async function validateParallel(root: string, opts: { engineRoot: string;
       findings.push(f);
     }
   }
+  // the same or a look-alike name in two shares (each share saw only its own units)
+  const { impersonationAcrossShares } = await import('./impersonation.ts');
+  findings.push(...impersonationAcrossShares(outs.map((o) => o.names ?? [])));
   findings.sort(compareFindings);
   return { findings, summary: summarize(findings, files.length, accounts) };
 }

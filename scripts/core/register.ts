@@ -14,7 +14,8 @@ import { parseJsonFast } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, type SchemaName } from './schema.ts';
 import { FileTooLarge, type FileSource } from './source.ts';
-import { checkNameChars, findSecret, mayBeSecret, rawOffsetOf } from './text-checks.ts';
+import { impersonationFindings } from './impersonation.ts';
+import { checkStrings, rawOffsetOf } from './text-checks.ts';
 
 export const ACCOUNTS_DIR = 'accounts';
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -436,11 +437,11 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (key) cache!.set(key, entry);
     return entry;
   };
-  const textChecks = (entry: CachedRead, c: Candidate, pointers: (string | number)[][], account?: string): void => {
+  /** Text checks of every string of the file (text-checks.ts: characters, secrets, personal data, dates). */
+  const textChecks = (entry: CachedRead, c: Candidate, account?: string): void => {
     if (!entry.text) {
       const tmp: Finding[] = [];
-      nameChecks(c, pointers, tmp, account);
-      secretChecks(c, tmp, account);
+      stringChecks(c, tmp, account);
       entry.text = tmp;
     }
     findings.push(...entry.text);
@@ -460,7 +461,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
       findings.push(fileFinding('register/misplaced', c.rel, AT_START, { zh: `上级地区文件夹 "${parent || 'accounts'}" 缺少 region.json`, en: `parent region folder "${parent || 'accounts'}" has no region.json` }, { zh: '每一级地区文件夹都需要 region.json。', en: 'Every region folder level needs a region.json.' }));
     }
     regions.set(c.dir, { file: c.file, data, id: c.dir, parent });
-    textChecks(rc, c, [['name'], ['supervisingOfficeName']]);
+    textChecks(rc, c);
   }
 
   const loadUnit = (t: { rel: string; kind: Kind; dir: string; size: number }): void => {
@@ -485,7 +486,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
     unitIdByDir.set(c.dir, data.id);
     units.set(data.id, { file: c.file, data, id: data.id, regionId });
-    textChecks(rc, c, [['name'], ['shortName']]);
+    textChecks(rc, c);
   };
   const unitTasks = toRead.filter((x) => x.kind === 'unit');
   const wantedUnit = new Set<string>();
@@ -526,9 +527,12 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     const doc: AccountDoc = { file: c.file, data, id: data.id, unitId, regionId: unit?.regionId ?? '' };
     accounts.push(doc);
     accountsById.set(doc.id, doc);
-    textChecks(rc, c, [['name'], ['certifiedEntity', 'name'], ['operatingUnit'], ['vendor', 'name'], ['certification', 'publicInfo']], data.id);
+    textChecks(rc, c, data.id);
     eventOrder(c, data, opts.now, findings);
   }
+
+  // ---- names: another unit's account on the same platform with the same or a look-alike name
+  findings.push(...impersonationFindings(accounts));
 
   // ---- 4. references between files (existence from the listing)
   const unitExists = (id: string): boolean => unitIdsListed.has(id);
@@ -585,45 +589,18 @@ function getAt(value: unknown, pointer: (string | number)[]): unknown {
   return cur;
 }
 
-function nameChecks(c: Candidate, pointers: (string | number)[][], findings: Finding[], account?: string): void {
-  for (const p of pointers) {
-    const v = getAt(c.value, p);
-    if (typeof v !== 'string') continue;
-    const issue = checkNameChars(v);
-    if (!issue) continue;
-    const pos = c.file.parsed.locate(p);
-    const text = c.file.text;
-    const raw = text.slice(pos.offset, Math.min(text.length, pos.offset + v.length * 6 + 2));
-    const column = pos.column + rawOffsetOf(raw, issue.index);
-    findings.push(fileFinding(issue.kind === 'invisible' ? 'register/invisible-char' : 'register/look-alike', c.rel, { line: pos.line, column }, issue.message, issue.fix, account));
-  }
-}
-
-function secretChecks(c: Candidate, findings: Finding[], account?: string): void {
-  const stack: (string | number)[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (stack[0] === '$schema' || v.length < 8 || !mayBeSecret(v)) return;
-      const hit = findSecret(v);
-      if (hit) {
-        const p = [...stack];
-        findings.push(fileFinding('register/secret', c.rel, c.file.parsed.locate(p), { zh: `字段 ${p.join('.')} 的值疑似${hit.label.zh}`, en: `${p.join('.')} looks like ${hit.label.en}` }, { zh: '本库公开可见，绝不能保存密码、令牌或 AppSecret：请删除该值并立即更换已泄露的凭据；如需记录，只写“密码更换”事件的日期。', en: 'The register is readable by many: delete the value and rotate the credential now; record only the date of rotation.' }, account));
-      }
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        stack.push(i);
-        walk(v[i]);
-        stack.pop();
-      }
-    } else if (v && typeof v === 'object') {
-      for (const k in v) {
-        stack.push(k);
-        walk((v as Record<string, unknown>)[k]);
-        stack.pop();
-      }
+function stringChecks(c: Candidate, findings: Finding[], account?: string): void {
+  for (const is of checkStrings(c.value)) {
+    const pos = c.file.parsed.locate(is.pointer);
+    let column = pos.column;
+    if (is.ruleId !== 'register/secret' && is.ruleId !== 'register/implausible-date') {
+      const v = getAt(c.value, is.pointer);
+      const text = c.file.text;
+      const raw = text.slice(pos.offset, Math.min(text.length, pos.offset + (typeof v === 'string' ? v.length : 0) * 6 + 2));
+      column = pos.column + rawOffsetOf(raw, is.index);
     }
-  };
-  walk(c.value);
+    findings.push(fileFinding(is.ruleId, c.rel, { line: pos.line, column }, is.message, is.fix, account));
+  }
 }
 
 function eventOrder(c: Candidate, data: AccountFile, now: string, findings: Finding[]): void {

@@ -12,6 +12,7 @@ import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
 import type { SchemaName, SchemaSet } from '../core/schema.ts';
+import { impersonationAcrossScope } from '../core/impersonation.ts';
 import { schemasFor, unitDirOf, validateSource } from '../commands/validate.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
@@ -274,6 +275,9 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   if (rulesChanged && dataChanged && changes.some((c) => c.kind !== 'rules' && c.kind !== 'region')) {
     prFindings.push(fileFinding('pr/mixed-rules-and-data', changes.find((c) => c.kind === 'rules' || c.kind === 'region')!.path, { line: 1, column: 1 }, { zh: '本合并请求同时修改了规则（办法、模式、程序或地区配置）和账号数据：规则修改须单独提交，由维护者审核', en: 'this PR changes both the rules (policies, schemas, scripts or region config) and account data; rules changes go in their own PR for the maintainers' }, { zh: '请把规则修改和账号变更拆成两个合并请求；账号变更按现行规则检查。', en: 'Split it into two PRs; account changes are judged by the current rules.' }));
   }
+
+  // ---- a new or renamed account against the names of every account outside the scope
+  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc)));
 
   // ---- bulk guard
   for (const b of bulkCheck(changes, baseSrc, baseReg)) {

@@ -13,6 +13,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { PUBLIC_STATUS_EN, type PublicRecord, type PublicStatus } from '../export/records.ts';
+import { CONFUSABLES_DATA } from '../core/confusables/table.ts';
+
+/** The confusables table the lookup's skeleton needs, put into the script at build time (scripts/core/confusables). */
+function withConfusables(js: string): string {
+  return js.replace("'__GOVMEDIA_CONFUSABLES__'", () => JSON.stringify(CONFUSABLES_DATA).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}
 
 /** The site's static assets stay beside the sources (the compiled copy reads them there). */
 const HERE = path.join(ENGINE_ROOT, 'scripts', 'site');
@@ -157,7 +163,7 @@ function options(values: string[], all: string): string {
 export function buildSite(input: SiteInput): SiteFile[] {
   const { records, dataDate } = input;
   const css = readFileSync(path.join(HERE, 'style.css'), 'utf8');
-  const js = readFileSync(path.join(HERE, 'client.js'), 'utf8');
+  const js = withConfusables(readFileSync(path.join(HERE, 'client.js'), 'utf8'));
   const platforms = [...new Set(records.map((r) => r.platform))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const statuses = STATUS_ORDER.filter((s) => records.some((r) => r.publicStatus === s));
   const counts = statuses.map((s) => `${s} ${records.filter((r) => r.publicStatus === s).length} 个`).join('，');

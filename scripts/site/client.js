@@ -24,13 +24,43 @@
   function fold(s) {
     return String(s || '').normalize('NFKC').replace(INVISIBLE, '').toLowerCase().replace(LOOKALIKE_RE, function (c) { return LOOKALIKE[c] || c; });
   }
-  function norm(s) { return fold(s).replace(SPACES, ''); }
+  // ---- names are matched by their confusables skeleton (Unicode TR39 with NFKC and the CJK
+  // look-alikes; the same function as scripts/core/text-checks.ts skeleton(), the table is put
+  // in at build time)
+  var CONF = {};
+  (function () {
+    var d = '__GOVMEDIA_CONFUSABLES__';
+    if (d.indexOf('__GOVMEDIA') === 0) return;
+    d.split('\n').forEach(function (l) { var t = l.indexOf('\t'); CONF[l.slice(0, t)] = l.slice(t + 1); });
+  })();
+  var DROP;
+  try {
+    DROP = new RegExp('[\\p{Default_Ignorable_Code_Point}\\p{Cf}\\p{Cc}\\p{Co}\\p{Cn}\\p{Cs}\\p{Z}\\p{M}\\u2800\\u115F\\u1160\\u3164\\uFFA0\\s]', 'gu');
+  } catch (e) {
+    DROP = new RegExp(INVISIBLE.source.slice(0, -1) + '\\s\\u00A0\\u3000\\u0300-\\u036F]', 'g');
+  }
+  var PURE_HAN = /^[\u4e00-\u9fff]*$/;
+  function mapEach(s) {
+    return Array.from(s).map(function (c) { return Object.prototype.hasOwnProperty.call(CONF, c) ? CONF[c] : c; }).join('');
+  }
+  function skeleton(s) {
+    s = String(s || '');
+    if (PURE_HAN.test(s)) return mapEach(s);
+    var x = mapEach(s.replace(DROP, '').normalize('NFD')).normalize('NFKC').replace(DROP, '');
+    x = mapEach(x.normalize('NFD')).normalize('NFD').replace(DROP, '');
+    return mapEach(x.toLowerCase());
+  }
+  /** A character other than Han and ASCII that Unicode or the CJK table lists as a look-alike. */
+  function hasConfusable(s) {
+    return Array.from(s).some(function (c) { return c > '\u007f' && !/[\u4e00-\u9fff\u3001-\u301f\uff01-\uff0f\uff1a-\uff1f\u00b7\u2014\u2018\u2019\u201c\u201d]/.test(c) && Object.prototype.hasOwnProperty.call(CONF, c); });
+  }
+  function norm(s) { return skeleton(fold(s)).replace(SPACES, ''); }
   function differences(input) {
     var why = [];
-    if (new RegExp(INVISIBLE.source).test(input)) why.push('含有不可见字符（如零宽空格）');
+    if (new RegExp(INVISIBLE.source).test(input) || new RegExp(DROP.source, DROP.flags.replace('g', '')).test(input.replace(/[ \u3000]/g, '').replace(/[\u0300-\u036f]/g, ''))) why.push('含有不可见字符（如零宽空格）');
     if (new RegExp(SPACES.source).test(input.trim())) why.push('空格不同');
     var stripped = input.replace(INVISIBLE, '');
-    if (stripped.normalize('NFKC') !== stripped || new RegExp(LOOKALIKE_RE.source).test(stripped)) why.push('含有全角/半角或形近字符');
+    if (stripped.normalize('NFKC') !== stripped || new RegExp(LOOKALIKE_RE.source).test(stripped) || hasConfusable(stripped)) why.push('含有全角/半角或形近字符');
     return why;
   }
 
@@ -38,7 +68,7 @@
   var index = {};
   records.forEach(function (r) {
     var former = (r.formerNames || []).map(function (f) { return f.name; }).join(' ');
-    index[r.id] = norm([r.name, former, r.hostUnit, r.platform, r.region, r.certifiedEntity, r.platformAccountId || '', r.id].join('|'));
+    index[r.id] = [r.name, former, r.hostUnit, r.platform, r.region, r.certifiedEntity, r.platformAccountId || '', r.id].map(norm).join('\n');
   });
 
   var STATUS_CLASS = { '正常': 's-active', '开设中': 's-opening', '关停中': 's-closing', '已关停': 's-closed', '未通过审核': 's-rejected', '已移出': 's-removed' };
