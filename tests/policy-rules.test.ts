@@ -27,6 +27,8 @@ for (const policy of policies) {
 
     for (const rule of policy.rules) {
       describe(rule.name, () => {
+        /** Message ids the invalid cases produced (checked by the last test of the rule). */
+        const produced = new Set<string>();
         it('cites a document and article and has a failing case', () => {
           expect(rule.citation.doc).toMatch(/\S/);
           expect(rule.citation.article).toMatch(/\S/);
@@ -45,18 +47,34 @@ for (const policy of policies) {
             const out = await runCase(policy, rule, c, ENGINE_ROOT);
             expect(out.dataFindings.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message.zh}`)).toEqual([]);
             expect(out.expected.length, 'an invalid case names its expected findings').toBeGreaterThan(0);
-            const got = out.findings.map((f) => ({ file: f.file, line: f.line, column: f.column }));
-            expect(got).toEqual(out.expected.map((e) => ({ file: e.file, line: e.line, column: e.column })));
+            // a case pins meaning, not only a position: every expected finding names its message
+            expect(out.expected.filter((e) => !e.messageId).length, 'every expected finding names its messageId').toBe(0);
+            const got = out.findings.map((f, i) => ({ file: f.file, line: f.line, column: f.column, messageId: out.reported[i]!.messageId }));
+            expect(got).toEqual(out.expected.map((e) => ({ file: e.file, line: e.line, column: e.column, messageId: e.messageId })));
             out.expected.forEach((e, i) => {
               const f = out.findings[i]!;
+              produced.add(out.reported[i]!.messageId);
               expect(f.citation?.doc).toBe(rule.citation.doc);
+              if (e.data) {
+                const actual = out.reported[i]!.data;
+                expect(Object.fromEntries(Object.keys(e.data).map((k) => [k, actual[k] === undefined ? undefined : String(actual[k])]))).toEqual(
+                  Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, String(v)])),
+                );
+              }
               if (e.messageIncludes) expect(f.message.zh).toContain(e.messageIncludes);
               if (e.severity) expect(f.severity).toBe(e.severity);
               expect(f.message.zh).toMatch(/[\u4e00-\u9fff]/);
               expect(f.fix.zh.length).toBeGreaterThan(4);
+              // both languages are filled in: no placeholder left over, English has no Chinese-only text
+              for (const text of [f.message.zh, f.message.en, f.fix.zh, f.fix.en]) expect(text, text).not.toMatch(/\{\w+\}/);
+              expect(f.message.en.trim().length, 'an English message').toBeGreaterThan(4);
+              expect(f.fix.en.trim().length, 'an English fix').toBeGreaterThan(4);
             });
           });
         }
+        it('every message is produced by some invalid case', () => {
+          expect(Object.keys(rule.messages).filter((id) => !produced.has(id)), 'messages no case produces (remove them or add a case)').toEqual([]);
+        });
       });
     }
   });

@@ -6,7 +6,7 @@
  * a check over a typed context, and a table of passing and failing cases (like ESLint's
  * RuleTester), run by tests/policy-rules.test.ts.
  */
-import type * as Calendar from '../calendar/workdays.ts';
+import type { WorkCalendar } from '../calendar/workdays.ts';
 import type { Bilingual, Citation, Severity } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, UnitDoc } from '../core/register.ts';
 import type { AccountFile, UnitFile } from '../generated/types.ts';
@@ -74,7 +74,8 @@ export interface RuleContext {
   now: string;
   register: Register;
   policy: LoadedPolicy;
-  calendar: typeof Calendar;
+  /** The official calendar (chinese-days merged with policies/calendar/); deadline verdicts go through calendar.judgePeriod. */
+  calendar: WorkCalendar;
   report(d: ReportDescriptor): void;
   /** Derived lifecycle state of an account. */
   state(a: AccountDoc): AccountState;
@@ -97,6 +98,10 @@ export interface ExpectedFinding {
   /** JSON pointer of the value the finding must point at ([] = root object). */
   pointer: (string | number)[];
   atKey?: boolean;
+  /** The message the finding must carry (a key of the rule's messages); every invalid case names it. */
+  messageId?: string;
+  /** Values the message's placeholders must have (compared as strings). */
+  data?: Record<string, string | number>;
   /** A fragment the zh message must contain. */
   messageIncludes?: string;
   severity?: Severity;

@@ -74,7 +74,7 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         {
           name: 'a second live WeChat account of the same unit',
           setup: (k) => void k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) }),
-          errors: [{ account: 'dept-weixin-2', pointer: ['platform'] }],
+          errors: [{ account: 'dept-weixin-2', pointer: ['platform'], messageId: 'second' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -114,12 +114,12 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
             k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: k.getUnit('dept').name + '宣传科', kind: '内设机构', parent: 'dept' });
             k.account('dept-ks', { id: 'ks-douyin', name: '宣传科抖音', platform: '抖音', certifiedEntity: { name: k.getUnit('dept').name, category: '政府部门' } });
           },
-          errors: [{ account: 'ks-douyin', pointer: ['hostUnit'] }],
+          errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageId: 'internalOwner' }],
         },
         {
           name: 'a person as certified entity',
           setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张三（虚构）', category: '个人' }),
-          errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'] }],
+          errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageId: 'badEntity' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -136,14 +136,14 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
     title: { zh: '同一单位在不同平台的账号名称和认证主体保持一致', en: "a unit's accounts share one name and certified entity across platforms" },
     citation: o.citation,
     severity: o.severity ?? 'warning',
-    messages: {
+    messages: only({
       name: { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms' },
       entity: { zh: '认证主体“{entity}”与本单位其他账号的认证主体“{majority}”不一致', en: 'certified entity "{entity}" differs from "{majority}" on the unit\'s other accounts' },
-    },
-    fix: {
+    }, o.checkEntity === false ? ['name'] : ['name', 'entity']),
+    fix: only({
       name: { zh: '请统一名称为“{majority}”（向平台申请改名并办理变更备案），或说明理由并由主管单位确认。', en: 'Rename to "{majority}" (with a change filing), or explain why to the supervisor.' },
       entity: { zh: '同一单位的账号应以同一主体认证；请核对并办理变更备案。', en: 'Certify all the unit\'s accounts to the same entity; file a change.' },
-    },
+    }, o.checkEntity === false ? ['name'] : ['name', 'entity']),
     check(ctx, u) {
       const list = (ctx.register.accountsByUnit.get(u.id) ?? []).filter((a) => isLive(ctx, a) && !ignore.has(a.data.platform));
       if (list.length < 2) return;
@@ -172,8 +172,20 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
             k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
             k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博' });
           },
-          errors: [{ account: 'dept-weibo', pointer: ['name'] }],
+          errors: [{ account: 'dept-weibo', pointer: ['name'], messageId: 'name' }],
         },
+        ...(o.checkEntity === false
+          ? []
+          : [
+              {
+                name: 'the same name on Douyin, certified to another entity',
+                setup: (k: import('../fixture.ts').FixtureKit) => {
+                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+                  k.account('dept', { id: 'dept-weibo', name: k.get('dept-weixin').name, platform: '新浪微博', certifiedEntity: { ...k.get('dept-weixin').certifiedEntity, name: '另一个单位（虚构）' } });
+                },
+                errors: [{ account: 'dept-weibo', pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: '另一个单位（虚构）' } }],
+              },
+            ]),
         ...(o.invalid ?? []),
       ],
     },
@@ -205,8 +217,8 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
     cases: {
       valid: [{ name: 'names the unit' }, ...(o.valid ?? [])],
       invalid: [
-        { name: 'public info without the unit', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' }), errors: [{ account: 'dept-weixin', pointer: ['certification', 'publicInfo'] }] },
-        { name: 'certified without public info', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证' }), errors: [{ account: 'dept-weixin', pointer: ['certification'] }] },
+        { name: 'public info without the unit', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' }), errors: [{ account: 'dept-weixin', pointer: ['certification', 'publicInfo'], messageId: 'noHost' }] },
+        { name: 'certified without public info', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证' }), errors: [{ account: 'dept-weixin', pointer: ['certification'], messageId: 'missing' }] },
         ...(o.invalid ?? []),
       ],
     },
@@ -256,9 +268,9 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
         {
           name: 'the editor also gives final approval',
           setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
-          errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0] }],
+          errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0], messageId: 'same' }],
         },
-        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'] }] },
+        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'missing' }] },
         ...(o.invalid ?? []),
       ],
     },
@@ -268,20 +280,21 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
 /** 购买服务：外包单位须具备资质并签订保密安全协议。 */
 export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp; qualificationLabel?: string; requireAgreement?: boolean }): AccountRule {
   const requireAgreement = o.requireAgreement ?? true;
+  const ids = [...(o.requireQualification ? ['noQualification'] : []), ...(requireAgreement ? ['noAgreement'] : [])];
   return defineRule({
     name: 'outsourcing-vendor',
     scope: 'account',
     title: { zh: '服务外包单位具备资质并签订保密安全协议', en: 'outsourcing vendors are qualified and bound by a confidentiality agreement' },
     citation: o.citation,
     severity: o.severity ?? 'error',
-    messages: {
+    messages: only({
       noQualification: { zh: '服务外包单位“{vendor}”未登记{qual}', en: 'vendor "{vendor}" has no recorded {qual}' },
       noAgreement: { zh: '未与服务外包单位“{vendor}”签订保密安全协议', en: 'no confidentiality agreement signed with vendor "{vendor}"' },
-    },
-    fix: {
+    }, ids),
+    fix: only({
       noQualification: { zh: '请在 vendor.qualifications 中登记其{qual}（如“互联网新闻信息服务许可”），不具备的须更换外包单位。', en: 'Record the vendor\'s {qual} in vendor.qualifications, or choose a qualified vendor.' },
       noAgreement: { zh: '请签订保密安全协议后，将 vendor.confidentialityAgreement 填为 {"signed": true, "date": "签订日期"}。', en: 'Sign a confidentiality agreement and record it in vendor.confidentialityAgreement.' },
-    },
+    }, ids),
     check(ctx, a) {
       if (!isLive(ctx, a) || a.data.operatingMode !== '购买服务' || !a.data.vendor) return;
       const v = a.data.vendor;
@@ -307,14 +320,14 @@ export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp;
           ? [{
               name: 'vendor without confidentiality agreement',
               setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: false } } }),
-              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'] }],
+              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'], messageId: 'noAgreement' }],
             }]
           : []),
         ...(o.requireQualification
           ? [{
               name: 'vendor without news qualification',
               setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例广告有限公司（虚构）', qualifications: ['广告经营许可'], confidentialityAgreement: { signed: true } } }),
-              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'] }],
+              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'], messageId: 'noQualification' }],
             }]
           : []),
         ...(o.invalid ?? []),
@@ -325,27 +338,35 @@ export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp;
 
 export type AppCheck = 'ipv6' | 'aging' | 'server-in-region' | 'server-not-abroad';
 
+/** Keep only the entries of `keys` (a factory's rule carries only the messages it can produce). */
+export function only<T>(table: Record<string, T>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(table).filter(([k]) => keys.includes(k)));
+}
+
+const APP_MESSAGE: Record<AppCheck, string> = { ipv6: 'ipv6', aging: 'aging', 'server-in-region': 'serverRegion', 'server-not-abroad': 'serverAbroad' };
+
 /** 移动客户端：IPv6、适老化与无障碍、服务器本地化且不在境外。 */
 export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): AccountRule {
   const checks = new Set(o.checks);
+  const ids = o.checks.map((c) => APP_MESSAGE[c]);
   return defineRule({
     name: 'app-requirements',
     scope: 'account',
     title: { zh: '移动客户端的 IPv6、适老化无障碍和服务器位置要求', en: 'apps: IPv6, aging-friendly and accessible, servers located as required' },
     citation: o.citation,
     severity: o.severity ?? 'error',
-    messages: {
+    messages: only({
       ipv6: { zh: '移动客户端“{name}”未全面支持 IPv6', en: 'app "{name}" does not fully support IPv6' },
       aging: { zh: '移动客户端“{name}”未完成适老化和无障碍适配', en: 'app "{name}" is not adapted for older people and accessibility' },
       serverRegion: { zh: '移动客户端“{name}”的服务器在“{place}”，不在本市，且没有记录主办单位集体研究指定地点的决定', en: 'app "{name}" has servers in "{place}", outside the city, with no recorded decision of the unit' },
       serverAbroad: { zh: '移动客户端“{name}”的服务器位于境外（{place}）', en: 'app "{name}" has servers abroad ({place})' },
-    },
-    fix: {
+    }, ids),
+    fix: only({
       ipv6: { zh: '请完成 IPv6 改造后将 app.ipv6 改为 true；整改不到位的应予关停。', en: 'Complete IPv6 support, then set app.ipv6 to true.' },
       aging: { zh: '请按《移动互联网应用（APP）适老化通用设计规范》完成改造后，将 app.agingFriendly 和 app.accessibility 改为 true。', en: 'Complete the aging-friendly and accessibility adaptation, then set both flags to true.' },
       serverRegion: { zh: '请将服务器迁回本市；确有困难的，请在 app.serverLocation.exceptionDecision 中写明主办单位集体研究的决定。', en: 'Move the servers into the city, or record the unit\'s collective decision in exceptionDecision.' },
       serverAbroad: { zh: '服务器不得放在境外，请立即迁回境内。', en: 'Servers may not be abroad; move them.' },
-    },
+    }, ids),
     check(ctx, a) {
       const app = a.data.app;
       if (!app || !isLive(ctx, a) || a.data.platform !== '移动客户端') return;
@@ -365,16 +386,16 @@ export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): Acc
       ],
       invalid: [
         ...(checks.has('ipv6')
-          ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'] }] }]
+          ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'], messageId: 'ipv6' }] }]
           : []),
         ...(checks.has('aging')
-          ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'] }] }]
+          ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'], messageId: 'aging' }] }]
           : []),
         ...(checks.has('server-in-region')
-          ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'] }] }]
+          ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion' }] }]
           : []),
         ...(checks.has('server-not-abroad')
-          ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'] }] }]
+          ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad' }] }]
           : []),
         ...(o.invalid ?? []),
       ],

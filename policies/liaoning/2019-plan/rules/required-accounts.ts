@@ -71,12 +71,12 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'the provincial government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '省级人民政府' }] },
+      { name: 'the provincial government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '省级人民政府', messageId: 'none' }] },
       {
         name: 'a provincial department whose only account is closing',
         setup: (k) =>
           void k.get('dept-weixin').events.push({ type: '关停备案', date: '2026-11-02', reason: '账号整合到省政府账号矩阵。' }),
-        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '省政府部门' }],
+        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '省政府部门', messageId: 'none' }],
       },
       {
         name: 'a county government without an account (unit level 县级)',
@@ -85,7 +85,7 @@ export default defineRule({
           k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
           k.unit('liaoning/city', { id: 'county-zf', name: '某县人民政府', kind: '人民政府', level: '县级' });
         },
-        errors: [{ unit: 'county-zf', pointer: ['kind'], messageIncludes: '县级人民政府' }],
+        errors: [{ unit: 'county-zf', pointer: ['kind'], messageIncludes: '县级人民政府', messageId: 'none' }],
       },
       {
         name: 'an opening the supervising office refused does not count',
@@ -101,7 +101,7 @@ export default defineRule({
             ],
           });
         },
-        errors: [{ unit: 'zf', pointer: ['kind'] }],
+        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }],
       },
     ],
   },

@@ -41,12 +41,12 @@ export default defineRule({
       {
         name: 'handover without password change',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageId: 'notRotated' }],
       },
       {
         name: 'handover with the password changed only a week later',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员' } }, { type: '密码更换', date: '2026-05-13', attestedBy: '办公室主任' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], messageId: 'notRotated' }],
       },
     ],
   },

@@ -60,14 +60,14 @@ export default defineRule({
         name: 'the usual editor / section head / deputy head chain',
         setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['乙副主任（虚构）'] }),
         errors: [
-          { account: 'dept-weixin', pointer: ['team', 'review', 'reviewers'], messageIncludes: '乙副主任（虚构）' },
-          { account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers'], messageIncludes: '甲主任（虚构）' },
+          { account: 'dept-weixin', pointer: ['team', 'review', 'reviewers'], messageIncludes: '乙副主任（虚构）', messageId: 'reviewer' },
+          { account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers'], messageIncludes: '甲主任（虚构）', messageId: 'final' },
         ],
       },
       {
         name: 'the first review by someone who is not registered staff',
         setup: (k) => void (k.get('zf-weibo').team.review!.editors = ['戊记者（虚构）']),
-        errors: [{ account: 'zf-weibo', pointer: ['team', 'review', 'editors', 0], messageIncludes: '戊记者（虚构）' }],
+        errors: [{ account: 'zf-weibo', pointer: ['team', 'review', 'editors', 0], messageIncludes: '戊记者（虚构）', messageId: 'editor' }],
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { CALENDAR_FIX } from '../../../../../scripts/policy/common/process.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { ART, js } from '../cite.ts';
 import { KIND_EN, KIND_TEXT, cityFiling, entryOf, judged, tierOf } from '../filing.ts';
@@ -21,7 +22,7 @@ export default defineRule({
   },
   fix: {
     late: { zh: '期限已过，请在该“系统填报”事件的 note 中说明逾期原因，并向市政府办公室报告；今后备案后请在3个工作日内登记。', en: 'Explain the delay in the entry\'s note and report it to the city office.' },
-    uncovered: { zh: '请维护者更新节假日数据（升级 chinese-days 或补充国务院办公厅通知），然后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
+    uncovered: CALENDAR_FIX,
   },
   check(ctx, a) {
     const tier = tierOf(ctx, a);
@@ -32,8 +33,8 @@ export default defineRule({
       if (!entry) continue;
       const { filing } = cityFiling(tier, a, w, entry);
       if (!filing) continue;
-      const r = ctx.calendar.addWorkdays(filing.ev.date, 3);
-      if (entry.ev.date <= r.date) continue;
+      const r = ctx.calendar.judgePeriod({ from: filing.ev.date, amount: 3, unit: 'workdays', direction: 'by', actual: entry.ev.date });
+      if (r.verdict === 'ok') continue;
       const data = {
         kind: KIND_TEXT[w.kind],
         kindEn: KIND_EN[w.kind],
@@ -41,10 +42,10 @@ export default defineRule({
         fromType: tier === '市级' ? '市政府办公室审核同意' : '报市政府办公室备案',
         fromTypeEn: tier === '市级' ? 'the city office\'s approval' : 'the report to the city office',
         fromDate: filing.ev.date,
-        due: r.date,
+        due: r.due,
         years: r.uncovered.join('、'),
       };
-      if (r.uncovered.length) ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      if (r.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'late', data });
     }
   },
@@ -70,18 +71,18 @@ export default defineRule({
           addCounty(k);
           k.dates('xq-weixin', ['2026-09-28', '2026-09-29', '2026-09-30', '2026-09-30', '2026-10-09', '2026-10-12']);
         },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 5, 'date'], messageIncludes: '2026-10-10' }],
+        errors: [{ account: 'xq-weixin', pointer: ['events', 5, 'date'], messageIncludes: '2026-10-10', messageId: 'late' }],
       },
       {
         name: 'approved 02-12, entered 02-25: one working day late after Spring Festival',
         setup: (k) => k.dates('dept-weixin', ['2026-02-11', '2026-02-12', '2026-02-13', '2026-02-14', '2026-02-25']),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2026-02-24' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2026-02-24', messageId: 'late' }],
       },
       {
         name: 'a deadline beyond the holiday calendar is a warning naming the year',
         now: '2027-03-01',
         setup: (k) => k.dates('dept-weixin', ['2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-25']),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2027', severity: 'warning' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2027', severity: 'warning', messageId: 'uncovered' }],
       },
     ],
   },

@@ -50,7 +50,7 @@ export default defineRule({
               { type: '主管审核', date: '2026-06-03', decision: '不同意', reviewer: '自贡市人民政府办公室' },
             ],
           }),
-        errors: [{ account: 'dept-douyin', pointer: ['events', 1, 'decision'] }],
+        errors: [{ account: 'dept-douyin', pointer: ['events', 1, 'decision'], messageId: 'noReason' }],
       },
     ],
   },

@@ -36,13 +36,13 @@ export default deadline({
     {
       name: 'reviewed on the 6th working day (the 10-10 Saturday make-up day counts)',
       setup: (k) => k.dates('dept-weixin', ['2026-09-28', '2026-10-12', '2026-10-12', '2026-10-13', '2026-10-14']),
-      errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'date'], messageIncludes: '2026-10-10' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'date'], messageIncludes: '2026-10-10', messageId: 'late' }],
     },
     {
       name: 'a deadline beyond the holiday calendar is a warning naming the year',
       now: '2027-03-01',
       setup: (k) => k.dates('dept-weixin', ['2027-01-04', '2027-01-25', '2027-01-25', '2027-01-26', '2027-01-27']),
-      errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'date'], messageIncludes: '2027', severity: 'warning' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'date'], messageIncludes: '2027', severity: 'warning', messageId: 'uncovered' }],
     },
     {
       name: 'a backfill reviewed two weeks after filing',
@@ -57,7 +57,7 @@ export default deadline({
             { type: '系统填报', date: '2026-06-16', action: '补录' },
           ],
         }),
-      errors: [{ account: 'dept-weibo', pointer: ['events', 1, 'date'], messageIncludes: '2026-06-08' }],
+      errors: [{ account: 'dept-weibo', pointer: ['events', 1, 'date'], messageIncludes: '2026-06-08', messageId: 'late' }],
     },
   ],
 });

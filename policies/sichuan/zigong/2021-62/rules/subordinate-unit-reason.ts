@@ -48,7 +48,7 @@ export default defineRule({
           const a = k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
           a.events[0]!.reason = '工作需要';
         },
-        errors: [{ account: 'xs-weixin', pointer: ['events', 0, 'reason'] }],
+        errors: [{ account: 'xs-weixin', pointer: ['events', 0, 'reason'], messageId: 'noReason' }],
       },
     ],
   },
