@@ -33,18 +33,26 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
   return defineRule({
     name: 'one-account-per-platform',
     scope: 'register',
-    title: { zh: '一个单位在同一平台只开设一个账号', en: 'one account per platform per unit' },
+    title: { zh: '一个单位在同一平台原则上只开设一个账号（例外须有主管单位同意的理由）', en: 'one account per platform per unit, unless a justification is approved by the supervising office' },
     citation: o.citation,
+    // 原则上 → an error unless the filing records a justification the supervising office approved
     severity: o.severity ?? 'error',
     messages: {
       second: {
-        zh: '主办单位“{unit}”在{platform}上已有账号“{first}”，不能再开设“{name}”',
-        en: 'host unit "{unit}" already has the {platform} account "{first}"; "{name}" would be a second one',
+        zh: '主办单位“{unit}”在{platform}上已有账号“{first}”；“{name}”是同一平台的第二个账号，备案中没有写明例外理由（原则上只开设一个）',
+        en: 'host unit "{unit}" already has the {platform} account "{first}"; "{name}" is a second one on the same platform and its filing gives no justification (one per platform, in principle)',
+      },
+      unapproved: {
+        zh: '“{name}”是“{unit}”在{platform}上的第二个账号，备案写明了例外理由，但主管单位尚未审核同意（该项办理中没有“主管审核 同意”）',
+        en: '"{name}" is a second {platform} account of "{unit}"; its filing gives a justification, but the supervising office has not approved it yet',
       },
     },
     fix: {
-      zh: '请把信息发布、互动、服务整合到已有账号“{first}”，关停多余的账号；确需保留的，请经主管单位同意后申请例外。',
-      en: 'Merge into the existing account "{first}" and close the extra one, or ask the supervisor for a reviewed exception.',
+      second: {
+        zh: '请把信息发布、互动、服务整合到已有账号“{first}”，关停多余的账号；确需保留的，在该账号的备案事件中填写 justification（例外理由），并由主管单位审核同意。',
+        en: 'Merge into "{first}" and close the extra account; or write the justification in the filing event\'s justification field and have the supervising office approve it.',
+      },
+      unapproved: { zh: '请主管单位审核该例外理由，同意后记录“主管审核”事件（decision 为“同意”）。', en: 'The supervising office reviews the justification and records its approval (主管审核, 同意).' },
     },
     check(ctx) {
       const groups = new Map<string, AccountDoc[]>();
@@ -60,13 +68,35 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         g.sort((x, y) => (ctx.state(x).filedOn ?? '9999') .localeCompare(ctx.state(y).filedOn ?? '9999') || x.id.localeCompare(y.id));
         const first = g[0]!;
         for (const a of g.slice(1)) {
-          ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data: { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name } });
+          const data = { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name };
+          // the justification is on the account's opening (or backfill) filing; the supervisor's approval in the same work confirms it
+          const evs = a.data.events;
+          const at = evs.findIndex((e) => (e.type === '开设备案' || e.type === '补录备案') && !!e.justification?.trim());
+          if (at < 0) {
+            ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
+            continue;
+          }
+          let approved = false;
+          for (let i = at + 1; i < evs.length; i++) {
+            const e = evs[i]!;
+            if (e.type === '开设备案' || e.type === '补录备案' || e.type === '变更备案' || e.type === '关停备案') break;
+            if (e.type === '主管审核') approved = e.decision === '同意';
+          }
+          if (!approved) ctx.report({ account: a, pointer: ['events', at, 'justification'], messageId: 'unapproved', data });
         }
       }
     },
     cases: {
       valid: [
         { name: 'a second account on another platform', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
+        {
+          name: 'a second WeChat account with a justification the supervising office approved',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+            evs[0]!.justification = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
+            k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: evs });
+          },
+        },
         { name: 'a closed second account on the same platform', setup: (k) => void k.account('dept', { id: 'dept-weixin-old', name: k.get('dept-weixin').name, platform: '微信公众号', events: [...openEvents('2020-03-02'), ...closeEvents('2021-03-01')] }) },
         ...(o.valid ?? []),
       ],
@@ -74,7 +104,16 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         {
           name: 'a second live WeChat account of the same unit',
           setup: (k) => void k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) }),
-          errors: [{ account: 'dept-weixin-2', pointer: ['platform'], messageId: 'second' }],
+          errors: [{ account: 'dept-weixin-2', pointer: ['platform'], messageId: 'second', severity: 'error' }],
+        },
+        {
+          name: 'a second WeChat account whose justification the supervising office has not approved',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+            evs[0]!.justification = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
+            k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: evs.filter((e) => e.type !== '主管审核') });
+          },
+          errors: [{ account: 'dept-weixin-2', pointer: ['events', 0, 'justification'], messageId: 'unapproved', severity: 'error' }],
         },
         ...(o.invalid ?? []),
       ],
