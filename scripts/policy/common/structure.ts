@@ -265,8 +265,19 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
 }
 
 /** 编辑、审核、终审由不同的人担任（三审三校，严禁自编自审自发）。 */
-export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | 'reviewers' | 'finalApprovers')[] }): AccountRule {
+export function distinctReviewRoles(
+  o: FactoryOptions & {
+    roles?: ('editors' | 'reviewers' | 'finalApprovers')[];
+    /**
+     * 'required' (default): the text requires the chain; 'reference': the text only says the chain
+     * “可参照” and forbids 自编自审自发 — then only an editor who also reviews or approves their own
+     * content is an error, and a missing chain is a notice for the reviewer.
+     */
+    chain?: 'required' | 'reference';
+  },
+): AccountRule {
   const roles = o.roles ?? ['editors', 'reviewers', 'finalApprovers'];
+  const reference = o.chain === 'reference';
   const label: Record<string, string> = { editors: '编辑（初审）', reviewers: '审核（复审）', finalApprovers: '终审' };
   return defineRule({
     name: 'distinct-review-roles',
@@ -285,6 +296,16 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
     check(ctx, a) {
       if (!isLive(ctx, a)) return;
       const review = a.data.team.review;
+      if (reference) {
+        const editors = review?.editors ?? [];
+        const checkers = [...(review?.reviewers ?? []).map((n, i) => ['reviewers', n, i] as const), ...(review?.finalApprovers ?? []).map((n, i) => ['finalApprovers', n, i] as const)];
+        if (editors.length === 0 || checkers.length === 0) {
+          ctx.report({ account: a, pointer: review ? ['team', 'review'] : ['team'], messageId: 'missing', data: { role: editors.length === 0 ? label.editors! : '审核或终审' }, severity: 'notice' });
+          return;
+        }
+        for (const [r, name, i] of checkers) if (editors.includes(name)) ctx.report({ account: a, pointer: ['team', 'review', r, i], messageId: 'same', data: { name, role1: label.editors, role2: label[r] } });
+        return;
+      }
       for (const r of roles) {
         const list = review?.[r];
         if (!list || list.length === 0) {
@@ -309,7 +330,7 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
           setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
           errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0], messageId: 'same' }],
         },
-        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'missing' }] },
+        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'missing', severity: reference ? 'notice' : (o.severity ?? 'error') }] },
         ...(o.invalid ?? []),
       ],
     },
