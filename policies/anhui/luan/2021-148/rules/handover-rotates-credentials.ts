@@ -7,7 +7,8 @@ import { la } from '../cite.ts';
  * 读法：“应……变更密码”是义务；“及时”没有规定天数，本规则不设天数（不把“及时”读成某个工作日数）。
  * - 交接记录写明已变更（handover.credentialsRotated: true）：通过。
  * - 交接记录写明未变更（false），此后也没有“密码更换”：错误（记录本身表明没有变更）。
- * - 交接后另行记录了“密码更换”：提示审核人核对间隔是否“及时”。
+ * - 交接当天或交接后第一个工作日记录了“密码更换”：无论怎样理解“及时”都已满足，通过。
+ * - 更晚记录了“密码更换”：提示审核人判断间隔是否“及时”（不设天数）。
  * - 没有任何记录：提示审核人核实是否已变更。
  */
 export default defineRule({
@@ -37,6 +38,9 @@ export default defineRule({
       const change = evs.find((e, j) => j > i && (next < 0 || j < next) && e.type === '密码更换' && e.date >= ev.date);
       const pointer = ev.handover ? (ev.handover.credentialsRotated === undefined ? ['events', i, 'handover'] : ['events', i, 'handover', 'credentialsRotated']) : ['events', i];
       if (change) {
+        // changed on the handover day or the first working day after it: prompt by any reading (a floor, not an invented limit)
+        const between = ctx.calendar.workdaysBetween(ev.date, change.date);
+        if (change.date === ev.date || (between.count <= 1 && between.uncovered.length === 0)) return;
         if (change.date > ev.date) ctx.report({ account: a, pointer, messageId: 'review', data: { ...data, changed: change.date, days: ctx.calendar.diffDays(ev.date, change.date) }, severity: 'notice' });
         return;
       }
@@ -47,6 +51,10 @@ export default defineRule({
   cases: {
     valid: [
       { name: 'rotated at the handover', setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } }) },
+      {
+        name: 'handover on the last working day before National Day, password changed on the first working day after (10-08)',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-09-30', handover: { fromRole: '经办人员', toRole: '经办人员' } }, { type: '密码更换', date: '2026-10-08', attestedBy: '办公室主任' }),
+      },
       {
         name: 'handover with the password changed the same day',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员' } }, { type: '密码更换', date: '2026-05-06', attestedBy: '办公室主任' }),
