@@ -63,6 +63,9 @@ for (const policy of policies) {
               }
               if (e.messageIncludes) expect(f.message.zh).toContain(e.messageIncludes);
               if (e.severity) expect(f.severity).toBe(e.severity);
+              if (e.actor) expect(f.actor ?? 'unit', 'whose act it is').toBe(e.actor);
+              // a late act of the supervising office never blocks the unit's PR
+              if ((f.actor ?? 'unit') === 'supervisor') expect(f.severity).not.toBe('error');
               expect(f.message.zh).toMatch(/[\u4e00-\u9fff]/);
               expect(f.fix.zh.length).toBeGreaterThan(4);
               // both languages are filled in: no placeholder left over, English has no Chinese-only text

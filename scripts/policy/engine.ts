@@ -131,6 +131,7 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
           message: { zh: `规则 ${id} 运行出错：${(err as Error).message}`, en: `rule ${id} failed: ${(err as Error).message}` },
           fix: { zh: '这是规则本身的缺陷，请联系本库维护者。', en: 'This is a defect in the rule; tell the maintainers.' },
           citation: rule.citation,
+          actor: 'maintainers',
         });
       }
     }
@@ -193,6 +194,8 @@ function makeContext(
         citation: rule.citation,
       };
       if (d.account) f.account = d.account.id;
+      const actor = d.actor ?? rule.actor;
+      if (actor && actor !== 'unit') f.actor = actor;
       reportedWith.set(f, { messageId: d.messageId, data: d.data ?? {} });
       findings.push(f);
     },

@@ -162,6 +162,11 @@ export interface DeadlineSpec {
   to: EventType[];
   /** Restrict `to` by national-system action. */
   toAction?: NonNullable<Event['action']>[];
+  /** Whose act the deadline binds (default the unit). A late act of the supervisor is recorded truthfully and never blocks the unit: a warning for the supervisor. */
+  actor?: 'unit' | 'supervisor';
+  /** Message templates replacing the default 'late' text (same placeholders). */
+  lateMessage?: { zh: string; en: string };
+  lateFix?: { zh: string; en: string };
   amount: number;
   unit: 'workdays' | 'days' | 'months';
 }
@@ -182,14 +187,15 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
     scope: 'account',
     title: o.title,
     citation: o.citation,
-    severity: o.severity ?? 'error',
+    severity: o.severity ?? (o.actor === 'supervisor' ? 'warning' : 'error'),
+    ...(o.actor ? { actor: o.actor } : {}),
     timing: { works: o.works, from: o.from, to: o.to, amount: o.amount, unit: o.unit, direction: 'by' },
     messages: only({
-      late: { zh: '“{toType}”于 {toDate} 办理，超过了期限：应在“{fromType}”（{fromDate}）后{span}内，即 {due} 前完成', en: '"{toType}" on {toDate} was late: due within {spanEn} of "{fromType}" ({fromDate}), i.e. by {due}' },
+      late: o.lateMessage ?? { zh: '“{toType}”于 {toDate} 办理，超过了期限：应在“{fromType}”（{fromDate}）后{span}内，即 {due} 前完成', en: '"{toType}" on {toDate} was late: due within {spanEn} of "{fromType}" ({fromDate}), i.e. by {due}' },
       uncovered: { zh: '无法确定“{toType}”是否逾期：期限计算需要 {years} 年的官方节假日安排，本库尚未收录（按普通周一至周五估算，期限约为 {due}）', en: 'cannot tell whether "{toType}" was late: the deadline needs the official holiday calendar for {years}, which is not yet in the register (estimated {due} assuming plain weeks)' },
     }, o.unit === 'workdays' ? ['late', 'uncovered'] : ['late']),
     fix: only({
-      late: { zh: '期限已过，请在备注中说明逾期原因并向主管单位报告；今后请按期办理。', en: 'Explain the delay in a note and report it to the supervising office.' },
+      late: o.lateFix ?? { zh: '期限已过，请在备注中说明逾期原因并向主管单位报告；今后请按期办理。', en: 'Explain the delay in a note and report it to the supervising office.' },
       uncovered: CALENDAR_FIX,
     }, o.unit === 'workdays' ? ['late', 'uncovered'] : ['late']),
     check(ctx, a) {
@@ -203,7 +209,7 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
         const v = ctx.calendar.judgePeriod({ from: start.ev.date, amount: o.amount, unit: o.unit, direction: 'by', actual: end.ev.date });
         if (v.verdict === 'ok') continue;
         const data = { toType: end.ev.type, toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, span: span.zh, spanEn: span.en, due: v.due, years: v.uncovered.join('、') };
-        if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+        if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
         else ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'late', data });
       }
     },
@@ -249,7 +255,7 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
             const v = ctx.calendar.judgePeriod({ from: announced.ev.date, amount: o.workdays, unit: 'workdays', direction: 'not-before', actual: x.ev.date });
             const data = { announced: announced.ev.date, type: x.ev.type, date: x.ev.date, n: o.workdays, due: v.due, years: v.uncovered.join('、') };
             if (v.verdict === 'early') ctx.report({ account: a, pointer: ['events', x.i, 'date'], messageId: 'short', data });
-            else if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', x.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+            else if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', x.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
             break;
           }
         }

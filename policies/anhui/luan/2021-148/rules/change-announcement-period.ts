@@ -36,7 +36,7 @@ export default defineRule({
           const v = ctx.calendar.judgePeriod({ from: ev.date, amount: N, unit: 'workdays', direction: 'not-before', actual: ev.announcementEnd });
           const data = { date: ev.date, end: ev.announcementEnd, due: v.due, years: v.uncovered.join('、') };
           if (v.verdict === 'early') ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'end', data });
-          else if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'uncovered', data, severity: 'warning' });
+          else if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
         }
       }
     }

@@ -70,7 +70,7 @@ export default defineRule({
       // that is certainly in time; any other verdict waits for the calendar (a warning, not a pass).
       if (years.length && done.ev.date <= ctx.calendar.addMonths(ctx.calendar.addDays(notice.ev.date, days), 1)) continue;
       const data = { type: done.ev.type, date: done.ev.date, from: end, due, years: years.join('、') };
-      if (years.length) ctx.report({ account: a, pointer: ['events', done.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      if (years.length) ctx.report({ account: a, pointer: ['events', done.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', done.i, 'date'], messageId: 'lateClose', data });
     }
   },

@@ -48,7 +48,7 @@ export default defineRule({
       const v = ctx.calendar.judgePeriod({ from: ann.ev.date, amount: DAYS, unit: 'workdays', direction: 'not-before', actual: exec.ev.date });
       if (v.verdict === 'ok') continue;
       const data = { announced: ann.ev.date, type: exec.ev.type, date: exec.ev.date, n: DAYS, due: v.due, years: v.uncovered.join('、') };
-      if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', exec.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', exec.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', exec.i, 'date'], messageId: 'short', data });
     }
   },

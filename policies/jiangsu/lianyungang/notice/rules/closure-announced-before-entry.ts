@@ -42,7 +42,7 @@ export default defineRule({
       const v = ctx.calendar.judgePeriod({ from: ann.ev.date, amount: DAYS, unit: 'workdays', direction: 'not-before', actual: entry.ev.date });
       if (v.verdict === 'ok') continue;
       const data = { announced: ann.ev.date, date: entry.ev.date, n: DAYS, due: v.due, years: v.uncovered.join('、') };
-      if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'short', data });
     }
   },

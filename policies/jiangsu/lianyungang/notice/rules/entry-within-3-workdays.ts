@@ -70,7 +70,7 @@ export default defineRule({
         due: r.due,
         years: r.uncovered.join('、'),
       };
-      if (r.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      if (r.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: ann ? 'lateAfterAnnouncement' : 'late', data: { ...data, announced: ann?.ev.date ?? '' } });
     }
   },

@@ -58,7 +58,7 @@ export default defineRule({
       const data = { toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, due: r.due, years: r.uncovered.join('、') };
       const pointer = ['events', end.i, 'date'];
       if (r.verdict === 'unknown') {
-        ctx.report({ account: a, pointer, messageId: 'uncovered', data, severity: 'warning' });
+        ctx.report({ account: a, pointer, messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
         continue;
       }
       // 首次开设: no other account of the unit was entered in the national system before this certification.
@@ -78,7 +78,7 @@ export default defineRule({
       const from = receipt > start.ev.date ? receipt : start.ev.date;
       const r2 = ctx.calendar.judgePeriod({ from, amount: 3, unit: 'workdays', direction: 'by', actual: end.ev.date });
       if (r2.verdict === 'late') ctx.report({ account: a, pointer, messageId: 'lateFromReceipt', data: { ...data, receipt, due: r2.due } });
-      else if (r2.verdict === 'unknown') ctx.report({ account: a, pointer, messageId: 'uncovered', data: { ...data, due: r2.due, years: r2.uncovered.join('、') }, severity: 'warning' });
+      else if (r2.verdict === 'unknown') ctx.report({ account: a, pointer, messageId: 'uncovered', actor: 'maintainers', data: { ...data, due: r2.due, years: r2.uncovered.join('、') }, severity: 'warning' });
     }
   },
   cases: {
