@@ -35,8 +35,11 @@ export const MODALITY_TABLE: Record<Modality, ModalityReading> = {
 };
 
 /** The rule's modal word: declared, else the strongest word in its citation's quote, else '规定'. */
+/** Words that contain a modal character without being one (主要负责人, 相应, 应用, 许可 …). */
+const NOT_MODAL = /主要|重要|需要|必要|相应|对应|响应|应用|供应|许可|认可|可能|可行/g;
+
 export function modalityOf(rule: { modality?: Modality; citation: { quote?: string } }): Modality {
   if (rule.modality) return rule.modality;
-  const q = rule.citation.quote ?? '';
+  const q = (rule.citation.quote ?? '').replace(NOT_MODAL, '');
   return MODALITIES.find((w) => w !== '规定' && q.includes(w)) ?? '规定';
 }
