@@ -104,7 +104,7 @@ describe('check-pr: 自贡 (sichuan/zigong)', () => {
     expect(review?.citation).toContain('自府办函〔2021〕62号 第七条（三）');
   });
 
-  it('a review deadline that crosses National Day: the 10-10 Saturday make-up day counts', async () => {
+  it('a late review is the supervisor\'s, recorded truthfully: a warning that does not block the unit (10-10 make-up Saturday counts)', async () => {
     const run = await runScenario(repo, [
       (r) =>
         void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' }, [
@@ -112,9 +112,11 @@ describe('check-pr: 自贡 (sichuan/zigong)', () => {
           { type: '主管审核', date: '2026-10-12', decision: '同意', reviewer: '自贡市人民政府办公室', level: '同级' },
         ]),
     ]);
-    expect(run.json.verdict).toBe('fail');
     const f = run.json.findings.find((x) => x.ruleId === 'zigong-2021-62/review-within-5-workdays');
+    expect(f?.severity).toBe('warning');
+    expect(run.json.findings.filter((x) => x.ruleId === 'zigong-2021-62/review-within-5-workdays' && x.severity === 'error')).toEqual([]);
     expect(f?.message).toContain('2026-10-10');
+    expect(f?.message).toContain('主管单位');
     expect(f?.citation).toContain('自府办函〔2021〕62号 第七条（三）');
     expectLocated(run, 'zigong-2021-62/review-within-5-workdays', 'zg-zfgjj-douyin.json');
   });
@@ -177,11 +179,11 @@ describe('check-pr: 辽宁 (province plan reaches 沈阳 and 大连)', () => {
     expect(run.json.changes[0]!.kind).toBe('open');
   });
 
-  it('a second WeChat account of 沈阳教育局 is a warning for the reviewer, not a block (原则上)', async () => {
+  it('a second WeChat account of 沈阳教育局 without a justification is refused (原则上: only with a justification the supervising office approves)', async () => {
     const run = await runScenario(repo, [(r) => void openAccount(r, 'sy-jyj-weixin', 'sy-jyj-weixin2', { name: '沈阳教育', platform: '微信公众号', subType: '服务号' })]);
     const f = run.json.findings.find((x) => x.ruleId === 'liaoning-2019-plan/one-account-per-platform');
-    expect(f?.severity).toBe('warning');
-    expect(run.json.verdict).toBe('pass');
+    expect(f?.severity).toBe('error');
+    expect(run.json.verdict).toBe('fail');
   });
 
   it('a host-unit change moving the account between folders with a change filing passes', async () => {

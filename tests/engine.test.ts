@@ -50,3 +50,28 @@ describe('region binding', () => {
     for (const r of register.regions.values()) for (const b of r.data.policies) expect(series, `${r.id} → ${b}`).toContain(b);
   });
 });
+
+describe('messages are meaning, not text', () => {
+  const zigong = policies.find((p) => p.series === 'sichuan/zigong')!;
+
+  it('a rule reporting an unknown message id fails (a "rule failed" finding for the maintainers), never printing the id as the message', async () => {
+    const { runPolicies } = await import('../scripts/policy/engine.ts');
+    const rule = { ...zigong.rules.find((r) => r.scope === 'account')!, name: 'typo-rule', check: (ctx: import('../scripts/policy/types.ts').RuleContext, a: import('../scripts/core/register.ts').AccountDoc) => ctx.report({ account: a, messageId: 'noSuchMessage' }) } as import('../scripts/policy/types.ts').Rule;
+    const findings = runPolicies(register, { now: '2026-11-21', policies: [{ ...zigong, rules: [rule] }] });
+    expect(findings.length).toBe(1);
+    expect(findings[0]!.message.zh).toContain('运行出错');
+    expect(findings[0]!.message.zh).toContain('unknown message id "noSuchMessage"');
+    expect(findings[0]!.actor).toBe('maintainers');
+    expect(findings.some((f) => f.message.zh === 'noSuchMessage')).toBe(false);
+  });
+
+  it('a fix table that does not match the messages fails the load', async () => {
+    const { checkMessages } = await import('../scripts/policy/loader.ts');
+    const rule = zigong.rules.find((r) => r.name === 'entry-within-3-workdays')!;
+    expect(() => checkMessages('policies/x', rule)).not.toThrow();
+    const fix = { ...(rule.fix as Record<string, { zh: string; en: string }>) };
+    delete fix.late;
+    expect(() => checkMessages('policies/x', { ...rule, fix } as typeof rule)).toThrow(/fix.*缺少：late/);
+    expect(() => checkMessages('policies/x', { ...rule, messages: { ...rule.messages, late: { zh: '逾期', en: '' } } } as typeof rule)).toThrow(/lacks zh or en/);
+  });
+});

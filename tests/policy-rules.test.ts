@@ -7,6 +7,30 @@ import { describe, expect, it } from 'vitest';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { runCase, runFixture } from '../scripts/policy/tester.ts';
+import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
+
+/**
+ * Rules whose severity does not (yet) follow the modality table (policies/README.md), each with the
+ * reason. This list may only shrink: a rule not listed must follow the table.
+ */
+const MODALITY_DEVIATIONS: Record<string, string> = {
+  'luan-2021-148/government-accounts-required': 'adoption: existing governments are being backfilled; to become an error once the baseline holds them',
+  'luan-2021-148/complete-within-1-month': 'the platform, not the unit, may cause the delay; actor to be refined',
+  'luan-2021-148/naming-convention': '原则上: justification path not yet wired for naming (still a warning)',
+  'luan-2021-148/password-rotation-3-months': '原则上: justification path not yet wired (still a warning)',
+  'liaoning-2019-plan/consistent-names-across-platforms': '原则上: justification path not yet wired (still a warning)',
+  'zigong-2021-62/consistent-names-across-platforms': '原则上: justification path not yet wired (still a warning)',
+  'qijiang-current/host-unit-in-scope': 'scope statement: the register cannot always tell an administrative 事业单位; reviewer attention',
+  'qijiang-current/three-level-review': 'the 承办单位 is not recorded: the register cannot verify, so a reviewer notice',
+  'jiangsu-city-notice/handover-credentials': '“加强……管理” is an exhortation without a concrete act',
+  'jiangsu-city-notice/scoring-class': 'inspection catalogue data, not a duty of the unit',
+  'liaoning-2019-plan/handover-rotates-credentials': '“加强……管理” is an exhortation without a concrete act',
+  'zigong-2021-62/head-consent': 'the form of the consent is not prescribed; reviewer attention',
+  'zigong-2021-62/opening-reason-details': '“详细说明” has no measure: the supervising office judges (no invented threshold)',
+  'zigong-2021-62/forwarded-to-city-office': 'the supervising office forwards, not the unit; actor to be refined',
+  'zigong-2021-62/certification-names-host-unit': 'the platform sets the public text; reviewer attention',
+  'zigong-2021-62/distinct-review-roles': 'the article names no roles (分级分类审核): the chain is a reading, so a warning',
+};
 
 const policies = await loadPolicies(ENGINE_ROOT);
 
@@ -27,6 +51,18 @@ for (const policy of policies) {
 
     for (const rule of policy.rules) {
       describe(rule.name, () => {
+        /** Message ids the invalid cases produced (checked by the last test of the rule). */
+        const produced = new Set<string>();
+        it('follows the modality table (policies/README.md)', () => {
+          const id = `${policy.manifest.id}/${rule.name}`;
+          const m = modalityOf(rule);
+          expect(MODALITY_TABLE[m], `modal word ${m}`).toBeDefined();
+          // a late act of the supervising office is recorded truthfully and never blocks the unit
+          if ((rule.actor ?? 'unit') === 'supervisor') return void expect(rule.severity).not.toBe('error');
+          if (MODALITY_DEVIATIONS[id]) return;
+          const want = MODALITY_TABLE[m].severity;
+          expect(rule.severity, `${id}: ${m} → ${want}`).toBe(want === 'justification' ? 'error' : want);
+        });
         it('cites a document and article and has a failing case', () => {
           expect(rule.citation.doc).toMatch(/\S/);
           expect(rule.citation.article).toMatch(/\S/);
@@ -45,18 +81,37 @@ for (const policy of policies) {
             const out = await runCase(policy, rule, c, ENGINE_ROOT);
             expect(out.dataFindings.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message.zh}`)).toEqual([]);
             expect(out.expected.length, 'an invalid case names its expected findings').toBeGreaterThan(0);
-            const got = out.findings.map((f) => ({ file: f.file, line: f.line, column: f.column }));
-            expect(got).toEqual(out.expected.map((e) => ({ file: e.file, line: e.line, column: e.column })));
+            // a case pins meaning, not only a position: every expected finding names its message
+            expect(out.expected.filter((e) => !e.messageId).length, 'every expected finding names its messageId').toBe(0);
+            const got = out.findings.map((f, i) => ({ file: f.file, line: f.line, column: f.column, messageId: out.reported[i]!.messageId }));
+            expect(got).toEqual(out.expected.map((e) => ({ file: e.file, line: e.line, column: e.column, messageId: e.messageId })));
             out.expected.forEach((e, i) => {
               const f = out.findings[i]!;
+              produced.add(out.reported[i]!.messageId);
               expect(f.citation?.doc).toBe(rule.citation.doc);
+              if (e.data) {
+                const actual = out.reported[i]!.data;
+                expect(Object.fromEntries(Object.keys(e.data).map((k) => [k, actual[k] === undefined ? undefined : String(actual[k])]))).toEqual(
+                  Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, String(v)])),
+                );
+              }
               if (e.messageIncludes) expect(f.message.zh).toContain(e.messageIncludes);
               if (e.severity) expect(f.severity).toBe(e.severity);
+              if (e.actor) expect(f.actor ?? 'unit', 'whose act it is').toBe(e.actor);
+              // a late act of the supervising office never blocks the unit's PR
+              if ((f.actor ?? 'unit') === 'supervisor') expect(f.severity).not.toBe('error');
               expect(f.message.zh).toMatch(/[\u4e00-\u9fff]/);
               expect(f.fix.zh.length).toBeGreaterThan(4);
+              // both languages are filled in: no placeholder left over, English has no Chinese-only text
+              for (const text of [f.message.zh, f.message.en, f.fix.zh, f.fix.en]) expect(text, text).not.toMatch(/\{\w+\}/);
+              expect(f.message.en.trim().length, 'an English message').toBeGreaterThan(4);
+              expect(f.fix.en.trim().length, 'an English fix').toBeGreaterThan(4);
             });
           });
         }
+        it('every message is produced by some invalid case', () => {
+          expect(Object.keys(rule.messages).filter((id) => !produced.has(id)), 'messages no case produces (remove them or add a case)').toEqual([]);
+        });
       });
     }
   });

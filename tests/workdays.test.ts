@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,15 +18,17 @@ import {
   todayShanghai,
   weekday,
   workdaysBetween,
+  calendarFor,
+  judgePeriod,
+  readCalendarDir,
+  type CalendarYearFile,
   type DayKind,
 } from '../scripts/calendar/workdays.ts';
 
-// In-repo verbatim copy of the '=== 机器可读 (derived) ===' section of the official
-// 2026 notice (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04). The test always
-// runs against this copy; when /work/shared is present it additionally checks that
-// the copy is still identical to the shared reference and that the derived section
-// agrees with the notice's own prose.
-const OFFICIAL_2026_COPY = fileURLToPath(new URL('../scripts/calendar/official-2026.txt', import.meta.url));
+// The repository's calendar (policies/calendar/<year>.txt: the State Council notice in its own
+// wording; <year>.json: the same, machine-readable). Every year file is checked day by day against
+// its notice text; 2026 is also checked against chinese-days and (when present) the shared reference.
+const CALENDAR_DIR = fileURLToPath(new URL('../policies/calendar/', import.meta.url));
 const SHARED_NOTICE = '/work/shared/reference/holidays-2026-notice.txt';
 const SECTION_HEADER = '=== 机器可读 (derived) ===';
 
@@ -44,56 +48,76 @@ function expectKinds(table: Record<string, DayKind>): void {
 interface Official {
   /** date → festival */
   holidays: Map<string, string>;
-  /** date → weekday label from the file (Sat/Sun) */
+  /** date → festival (调休上班) */
   adjusted: Map<string, string>;
-  /** festival → number of days in its ranges */
+  /** festival → number of days off */
   counts: Map<string, number>;
 }
 
-function parseMachineReadable(text: string): Official {
-  const start = text.indexOf(SECTION_HEADER);
-  if (start < 0) throw new Error('machine-readable section not found');
+/** A year file's machine-readable table. */
+function readTable(year: number): Official {
+  const doc = JSON.parse(readFileSync(`${CALENDAR_DIR}${year}.json`, 'utf8')) as CalendarYearFile;
   const holidays = new Map<string, string>();
   const adjusted = new Map<string, string>();
   const counts = new Map<string, number>();
-  let section: 'holidays' | 'adjusted' | undefined;
-  for (const raw of text.slice(start + SECTION_HEADER.length).split('\n')) {
-    const line = raw.trim();
-    if (line === '') continue;
-    if (line.startsWith('# holidays')) {
-      section = 'holidays';
-      continue;
-    }
-    if (line.startsWith('# adjusted')) {
-      section = 'adjusted';
-      continue;
-    }
-    if (section === 'holidays') {
-      const m = /^(\S+)(?:\s+\((\d+) days\))?\s+(\S+)$/.exec(line);
-      if (!m) throw new Error(`unparsed holiday line: ${line}`);
-      const [, spec = '', declared, name = ''] = m;
-      let dates: string[];
-      const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(spec);
-      if (range) dates = [...eachDate(range[1] ?? '', range[2] ?? '')];
-      else dates = spec.split(',');
-      for (const d of dates) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`bad date ${d} in: ${line}`);
-        holidays.set(d, name);
-      }
-      if (declared !== undefined) expect(dates.length, line).toBe(Number(declared));
-      counts.set(name, (counts.get(name) ?? 0) + dates.length);
-    } else if (section === 'adjusted') {
-      const m = /^(\d{4}-\d{2}-\d{2}) \((Sun|Mon|Tue|Wed|Thu|Fri|Sat)\)$/.exec(line);
-      if (!m) throw new Error(`unparsed adjusted-working-day line: ${line}`);
-      adjusted.set(m[1] ?? '', m[2] ?? '');
-    } else {
-      throw new Error(`line outside a section: ${line}`);
-    }
+  for (const [name, dates] of Object.entries(doc.holidays)) {
+    for (const d of dates) holidays.set(d, name);
+    counts.set(name, dates.length);
   }
-  return { holidays, adjusted, counts };
+  for (const [name, dates] of Object.entries(doc.workdays)) for (const d of dates) adjusted.set(d, name);
+  return { holidays: new Map([...holidays].sort()), adjusted: new Map([...adjusted].sort()), counts };
 }
 
-const official2026 = parseMachineReadable(readFileSync(OFFICIAL_2026_COPY, 'utf8'));
+/**
+ * Read a State Council notice's own sentences, e.g.
+ * "二、春节:2月15日(农历腊月二十八、周日)至23日(农历正月初七、周一)放假调休,共9天。2月14日(周六)、2月28日(周六)上班。"
+ * into days off and make-up working days, independently of the module. Checks every "(周X)"
+ * annotation and the "共N天" count on the way.
+ */
+function readNotice(text: string, year: number): Official & { items: number } {
+  const weekdayZh = '日一二三四五六';
+  const iso = (y: number, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const utcWeekday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay();
+  const prose = text.includes(SECTION_HEADER) ? text.slice(0, text.indexOf(SECTION_HEADER)) : text;
+  const items = [...prose.matchAll(/^\s*[一二三四五六七八九]、(.+?)[:：](.+)$/gm)];
+  const holidays = new Map<string, string>();
+  const adjusted = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const name = item[1] ?? '';
+    const body = item[2] ?? '';
+    // "1月1日(周四)至3日(周六)放假…共3天" or "10月1日(周五)放假,共1天"; a range may start in the previous year ("2026年12月31日")
+    const r = /(?:(\d{4})年)?(\d+)月(\d+)日[(（][^)）]*[)）](?:至(?:(\d{4})年)?(?:(\d+)月)?(\d+)日[(（][^)）]*[)）])?放假[^,，]*[,，]共(\d+)天/.exec(body);
+    expect(r, `${year} ${name}: a sentence "…放假…共N天"`).not.toBeNull();
+    if (!r) continue;
+    const [, y1, m1 = '', d1 = '', y2, m2, d2, total = ''] = r;
+    const from = iso(y1 ? Number(y1) : year, m1, d1);
+    const to = d2 ? iso(y2 ? Number(y2) : year, m2 ?? m1, d2) : from;
+    const range = [...eachDate(from, to)];
+    expect(range.length, `${year} ${name}: 共${total}天`).toBe(Number(total));
+    for (const d of range) holidays.set(d, name);
+    counts.set(name, range.length);
+    for (const a of body.matchAll(/(?:(\d{4})年)?(\d+)月(\d+)日[(（][^)）]*?周([日一二三四五六])[)）]/g)) {
+      const d = iso(a[1] ? Number(a[1]) : year, a[2] ?? '', a[3] ?? '');
+      expect(utcWeekday(d), `${year} ${a[0]}`).toBe(weekdayZh.indexOf(a[4] ?? ''));
+    }
+    const work = /天。(.+)上班/.exec(body);
+    if (work) {
+      for (const a of (work[1] ?? '').matchAll(/(?:(\d{4})年)?(\d+)月(\d+)日/g)) {
+        const d = iso(a[1] ? Number(a[1]) : year, a[2] ?? '', a[3] ?? '');
+        expect([0, 6], `${year} ${d}: a make-up working day is a weekend day`).toContain(utcWeekday(d));
+        adjusted.set(d, name);
+      }
+    }
+  }
+  return { holidays: new Map([...holidays].sort()), adjusted: new Map([...adjusted].sort()), counts, items: items.length };
+}
+
+const YEAR_FILES = readdirSync(CALENDAR_DIR)
+  .filter((f) => /^\d{4}\.json$/.test(f))
+  .map((f) => Number(f.slice(0, 4)));
+
+const official2026 = readTable(2026);
 
 describe('isValidDate', () => {
   it('accepts only strict, real YYYY-MM-DD dates', () => {
@@ -292,45 +316,18 @@ describe('official 2026 notice vs chinese-days data', () => {
         mismatches.push(`${d}: name ${holidayName(d)} != ${official2026.holidays.get(d)}`);
       }
       if (weekday(d) !== wd) mismatches.push(`${d}: weekday ${weekday(d)} != ${wd}`);
-      const adjLabel = official2026.adjusted.get(d);
-      if (adjLabel !== undefined && adjLabel !== label[wd]) mismatches.push(`${d}: file says ${adjLabel}`);
+      const adj = official2026.adjusted.get(d);
+      if (adj !== undefined && label[wd] !== 'Sat' && label[wd] !== 'Sun') mismatches.push(`${d}: make-up working day on a ${label[wd]}`);
+      if (adj !== undefined && dayInfo(d).festival !== adj) mismatches.push(`${d}: festival ${dayInfo(d).festival} != ${adj}`);
     }
     expect(days).toBe(365);
     expect(mismatches).toEqual([]);
   });
 
-  it.skipIf(!existsSync(SHARED_NOTICE))('in-repo copy equals the shared reference, whose prose agrees', () => {
+  it.skipIf(!existsSync(SHARED_NOTICE))('policies/calendar/2026.txt is the shared reference notice, word for word', () => {
     const text = readFileSync(SHARED_NOTICE, 'utf8');
-    const section = text.slice(text.indexOf(SECTION_HEADER));
-    expect(section).toBe(readFileSync(OFFICIAL_2026_COPY, 'utf8'));
-
-    // Independent check of the derived section against the notice's own sentences,
-    // e.g. "二、春节:2月15日(农历腊月二十八、周日)至23日(...)放假调休,共9天。2月14日(周六)、2月28日(周六)上班。"
-    const weekdayZh = '日一二三四五六';
-    const iso = (m: string, d: string) => `2026-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-    const prose = text.slice(0, text.indexOf(SECTION_HEADER));
-    const items = [...prose.matchAll(/^\s*[一二三四五六七]、(.+?)[:：](.+)$/gm)];
-    expect(items.length).toBe(7);
-    const proseAdjusted: string[] = [];
-    for (const item of items) {
-      const name = item[1] ?? '';
-      const body = item[2] ?? '';
-      const r = /(\d+)月(\d+)日[(（][^)）]*[)）]至(?:(\d+)月)?(\d+)日[(（][^)）]*[)）]放假[^,，]*[,，]共(\d+)天/.exec(body);
-      expect(r, name).not.toBeNull();
-      if (!r) continue;
-      const [, m1 = '', d1 = '', m2, d2 = '', total = ''] = r;
-      const range = [...eachDate(iso(m1, d1), iso(m2 ?? m1, d2))];
-      expect(range.length, name).toBe(Number(total));
-      for (const d of range) expect(official2026.holidays.get(d), `${name} ${d}`).toBe(name);
-      expect(official2026.counts.get(name), name).toBe(Number(total));
-      // every "M月D日(…周X)" annotation is the right weekday
-      for (const a of body.matchAll(/(\d+)月(\d+)日[(（][^)）]*?周([日一二三四五六])[)）]/g)) {
-        expect(weekday(iso(a[1] ?? '', a[2] ?? '')), a[0]).toBe(weekdayZh.indexOf(a[3] ?? ''));
-      }
-      const work = /天。(.+)上班/.exec(body);
-      if (work) for (const a of (work[1] ?? '').matchAll(/(\d+)月(\d+)日/g)) proseAdjusted.push(iso(a[1] ?? '', a[2] ?? ''));
-    }
-    expect(proseAdjusted).toEqual([...official2026.adjusted.keys()]);
+    const prose = text.slice(0, text.indexOf(SECTION_HEADER)).trimEnd() + '\n';
+    expect(readFileSync(`${CALENDAR_DIR}2026.txt`, 'utf8')).toBe(prose);
   });
 });
 
@@ -471,6 +468,183 @@ describe('todayShanghai', () => {
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
+    }
+  });
+});
+
+describe('policies/calendar: holiday years as reviewed data', () => {
+  it('holds 2026 (the notice text and its table)', () => {
+    expect(YEAR_FILES).toContain(2026);
+    expect(readCalendarDir(CALENDAR_DIR).map((f) => f.year)).toEqual(YEAR_FILES);
+  });
+
+  for (const year of YEAR_FILES) {
+    it(`${year}: every day in ${year}.json is what ${year}.txt (the notice's own wording) says`, () => {
+      const notice = readNotice(readFileSync(`${CALENDAR_DIR}${year}.txt`, 'utf8'), year);
+      const table = readTable(year);
+      expect(notice.items, 'the notice names seven festivals').toBe(7);
+      expect(Object.fromEntries(table.holidays)).toEqual(Object.fromEntries(notice.holidays));
+      expect(Object.fromEntries(table.adjusted)).toEqual(Object.fromEntries(notice.adjusted));
+      // and the engine computes with exactly this table
+      const mismatches: string[] = [];
+      for (const d of eachDate(`${year}-01-01`, `${year}-12-31`)) {
+        const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
+        const expected: DayKind = table.holidays.has(d) ? '法定节假日' : table.adjusted.has(d) ? '调休上班' : wd === 0 || wd === 6 ? '周末' : '工作日';
+        if (dayKind(d) !== expected) mismatches.push(`${d}: ${dayKind(d)} != ${expected}`);
+      }
+      expect(mismatches).toEqual([]);
+      expect(isCovered(`${year}-06-15`)).toBe(true);
+    });
+  }
+
+  it('chinese-days agrees with the repository for 2026 (both hold the notice)', () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'govmedia-cal-'));
+    try {
+      const pkg = calendarFor(empty);
+      expect(pkg.sources().get(2026)).toBe('chinese-days');
+      expect(calendarFor(path.resolve(CALENDAR_DIR, '..', '..')).sources().get(2026)).toBe('repository');
+      const diff: string[] = [];
+      for (const d of eachDate('2026-01-01', '2026-12-31')) if (pkg.dayKind(d) !== dayKind(d) || pkg.holidayName(d) !== holidayName(d)) diff.push(d);
+      expect(diff).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('judgePeriod: the one helper for deadline verdicts', () => {
+  it('a deadline inside the calendar is a verdict', () => {
+    // certified 09-29; working days after: 09-30, 10-08, 10-09 → due 10-09
+    expect(judgePeriod({ from: '2026-09-29', amount: 3, unit: 'workdays', direction: 'by', actual: '2026-10-09' })).toEqual({ verdict: 'ok', due: '2026-10-09', uncovered: [] });
+    expect(judgePeriod({ from: '2026-09-29', amount: 3, unit: 'workdays', direction: 'by', actual: '2026-10-10' }).verdict).toBe('late'); // 10-10 is the 4th working day
+    expect(judgePeriod({ from: '2026-10-08', amount: 1, unit: 'workdays', direction: 'by', actual: '2026-10-11' }).verdict).toBe('late'); // a Sunday after the due 10-09
+    expect(judgePeriod({ from: '2026-02-02', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2026-03-19' }).verdict).toBe('early');
+    expect(judgePeriod({ from: '2026-02-02', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2026-03-20' }).verdict).toBe('ok');
+  });
+
+  it('a verdict that depends on a day of 2027 is unknown and names 2027 — never ok, never late/early', () => {
+    // the issue's example: announced 2026-12-14, deregistered 2027-01-22 (30 working days)
+    expect(judgePeriod({ from: '2026-12-14', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2027-01-22' })).toMatchObject({ verdict: 'unknown', uncovered: [2027] });
+    // an early one in October 2027
+    expect(judgePeriod({ from: '2027-09-20', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2027-10-08' })).toMatchObject({ verdict: 'unknown', uncovered: [2027] });
+    expect(judgePeriod({ from: '2026-12-30', amount: 3, unit: 'workdays', direction: 'by', actual: '2027-01-06' })).toMatchObject({ verdict: 'unknown', uncovered: [2027] });
+  });
+
+  it('what the covered days alone decide stays a verdict', () => {
+    // 33 working days of 2026 after 11-16: the period ran whatever 2027 holds
+    expect(judgePeriod({ from: '2026-11-16', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2027-01-20' })).toMatchObject({ verdict: 'ok', uncovered: [] });
+    // 2026-12-01 + 3 working days is 12-04; an entry in 2027 is late whatever 2027 holds
+    expect(judgePeriod({ from: '2026-12-01', amount: 3, unit: 'workdays', direction: 'by', actual: '2027-02-01' })).toMatchObject({ verdict: 'late', uncovered: [] });
+    // an act before the first day of 2027 needs no 2027 data
+    expect(judgePeriod({ from: '2026-12-28', amount: 3, unit: 'workdays', direction: 'by', actual: '2026-12-30' })).toMatchObject({ verdict: 'ok' });
+    // early for certain; only the due date itself is an estimate (it falls in 2027)
+    expect(judgePeriod({ from: '2026-12-14', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2026-12-30' })).toMatchObject({ verdict: 'early', uncovered: [2027] });
+  });
+
+  it('natural days and months need no calendar', () => {
+    expect(judgePeriod({ from: '2026-12-28', amount: 7, unit: 'days', direction: 'by', actual: '2027-01-04' })).toEqual({ verdict: 'ok', due: '2027-01-04', uncovered: [] });
+    expect(judgePeriod({ from: '2026-12-28', amount: 1, unit: 'months', direction: 'by', actual: '2027-01-29' })).toEqual({ verdict: 'late', due: '2027-01-28', uncovered: [] });
+  });
+});
+
+/** A visibly fictitious 2027 notice (the real one is not published yet), in the notice's own style. */
+const FICTITIOUS_2027_TEXT = `（虚构，仅供测试；不是国务院办公厅的通知）国务院办公厅关于2027年部分节假日安排的通知
+
+  一、元旦:1月1日(周五)至3日(周日)放假,共3天。
+
+  二、春节:2月6日(周六)至14日(周日)放假调休,共9天。2月20日(周六)上班。
+
+  三、清明节:4月3日(周六)至5日(周一)放假,共3天。
+
+  四、劳动节:5月1日(周六)至5日(周三)放假调休,共5天。5月8日(周六)上班。
+
+  五、端午节:6月9日(周三)放假,共1天。
+
+  六、中秋节:9月15日(周三)放假,共1天。
+
+  七、国庆节:10月1日(周五)至7日(周四)放假调休,共7天。10月9日(周六)上班。
+`;
+const FICTITIOUS_2027_TABLE: CalendarYearFile = {
+  year: 2027,
+  title: '（虚构，仅供测试）国务院办公厅关于2027年部分节假日安排的通知',
+  issued: '2026-11-01',
+  source: '虚构（测试用）',
+  holidays: {
+    元旦: ['2027-01-01', '2027-01-02', '2027-01-03'],
+    春节: [...eachDate('2027-02-06', '2027-02-14')],
+    清明节: ['2027-04-03', '2027-04-04', '2027-04-05'],
+    劳动节: [...eachDate('2027-05-01', '2027-05-05')],
+    端午节: ['2027-06-09'],
+    中秋节: ['2027-09-15'],
+    国庆节: [...eachDate('2027-10-01', '2027-10-07')],
+  },
+  workdays: { 春节: ['2027-02-20'], 劳动节: ['2027-05-08'], 国庆节: ['2027-10-09'] },
+};
+
+describe('a new year is data, not code', () => {
+  it('adding <year>.txt and <year>.json to a copy turns the 2027 warnings into verdicts', async () => {
+    const { ENGINE_ROOT } = await import('../scripts/core/paths.ts');
+    const { loadPolicies } = await import('../scripts/policy/loader.ts');
+    const { runCase } = await import('../scripts/policy/tester.ts');
+    const { closeEvents } = await import('../scripts/policy/fixture.ts');
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
+    try {
+      // a temporary copy of the engine's data: schemas and the calendar, plus the fictitious year
+      cpSync(path.join(ENGINE_ROOT, 'schemas'), path.join(copy, 'schemas'), { recursive: true });
+      mkdirSync(path.join(copy, 'policies', 'calendar'), { recursive: true });
+      for (const f of readdirSync(CALENDAR_DIR)) cpSync(path.join(CALENDAR_DIR, f), path.join(copy, 'policies', 'calendar', f));
+      writeFileSync(path.join(copy, 'policies', 'calendar', '2027.txt'), FICTITIOUS_2027_TEXT);
+      writeFileSync(path.join(copy, 'policies', 'calendar', '2027.json'), JSON.stringify(FICTITIOUS_2027_TABLE, null, 2) + '\n');
+      // the fictitious file passes the same review as a real one
+      const notice = readNotice(FICTITIOUS_2027_TEXT, 2027);
+      const holidays = new Map(Object.entries(FICTITIOUS_2027_TABLE.holidays).flatMap(([n, ds]) => ds.map((d) => [d, n] as const)));
+      expect(Object.fromEntries(notice.holidays)).toEqual(Object.fromEntries([...holidays].sort()));
+
+      const cal = calendarFor(copy);
+      expect(cal.isCovered('2027-06-15')).toBe(true);
+      expect(cal.sources().get(2027)).toBe('repository');
+      const example = { from: '2026-12-14', amount: 30, unit: 'workdays', direction: 'not-before', actual: '2027-01-22' } as const;
+      expect(judgePeriod(example).verdict).toBe('unknown');
+      // 13 working days in 2026, then 2027-01-04…: the 30th is 2027-01-26
+      expect(cal.judgePeriod(example)).toEqual({ verdict: 'early', due: '2027-01-26', uncovered: [] });
+      expect(cal.judgePeriod({ ...example, actual: '2027-01-26' }).verdict).toBe('ok');
+
+      // the real rule, unchanged, through the real engine: warning → error, and warning → pass
+      const luan = (await loadPolicies(ENGINE_ROOT)).find((p) => p.series === 'anhui/luan')!;
+      const rule = luan.rules.find((r) => r.name === 'announcement-period')!;
+      const close = (dereg: string) => ({
+        name: `announced 2026-12-14, deregistered ${dereg}`,
+        now: '2027-02-01',
+        setup: (k: import('../scripts/policy/fixture.ts').FixtureKit) => {
+          const evs = closeEvents('2026-12-10');
+          evs[1]!.date = '2026-12-11';
+          evs[2]!.date = '2026-12-14';
+          evs[3]!.date = dereg;
+          evs[4]!.date = dereg;
+          k.get('dept-weixin').events.push(...evs);
+        },
+      });
+      const before = await runCase(luan, rule, close('2027-01-22'), ENGINE_ROOT);
+      expect(before.findings.map((f) => [f.severity, f.message.zh.includes('2027 年')])).toEqual([['warning', true]]);
+      const after = await runCase(luan, rule, close('2027-01-22'), copy);
+      expect(after.findings.map((f) => f.severity)).toEqual(['error']);
+      expect(after.findings[0]!.message.zh).toContain('2027-01-26');
+      const compliant = await runCase(luan, rule, close('2027-01-26'), copy);
+      expect(compliant.findings).toEqual([]);
+      expect((await runCase(luan, rule, close('2027-01-26'), ENGINE_ROOT)).findings.map((f) => f.severity)).toEqual(['warning']);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('a malformed calendar file is a load error naming the file, not a silent gap', () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'govmedia-cal-'));
+    try {
+      mkdirSync(path.join(copy, 'policies', 'calendar'), { recursive: true });
+      writeFileSync(path.join(copy, 'policies', 'calendar', '2027.json'), JSON.stringify({ ...FICTITIOUS_2027_TABLE, holidays: { 元旦: ['2027-02-30'] } }));
+      expect(() => calendarFor(copy)).toThrow(/policies\/calendar\/2027\.json/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

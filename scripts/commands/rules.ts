@@ -5,6 +5,9 @@
 import { builtinRuleList } from '../core/builtin-rules.ts';
 import { SEVERITY_LABEL, citationText, type Citation, type Lang, type Severity } from '../core/finding.ts';
 import { loadPolicies } from '../policy/loader.ts';
+import { modalityOf } from '../policy/modality.ts';
+
+const ACTOR_LABEL: Record<string, string> = { unit: '主办单位 unit', supervisor: '主管单位 supervisor', maintainers: '维护者 maintainers' };
 
 export interface RuleInfo {
   id: string;
@@ -13,6 +16,10 @@ export interface RuleInfo {
   severity: Severity;
   title: { zh: string; en: string };
   citation: Citation | null;
+  /** The article's modal word (policy rules; see policies/README.md). */
+  modality?: string;
+  /** Whose act the rule judges. */
+  actor?: string;
 }
 
 export async function collectRules(engineRoot: string): Promise<RuleInfo[]> {
@@ -21,7 +28,7 @@ export async function collectRules(engineRoot: string): Promise<RuleInfo[]> {
   const sorted = [...policies].sort((a, b) => (a.dir < b.dir ? -1 : 1));
   for (const p of sorted) {
     for (const r of p.rules) {
-      out.push({ id: `${p.manifest.id}/${r.name}`, module: p.manifest.id, document: `${p.manifest.title}（${p.manifest.docNumber}）`, severity: r.severity, title: r.title, citation: r.citation });
+      out.push({ id: `${p.manifest.id}/${r.name}`, module: p.manifest.id, document: `${p.manifest.title}（${p.manifest.docNumber}）`, severity: r.severity, title: r.title, citation: r.citation, modality: modalityOf(r), actor: r.actor ?? 'unit' });
     }
   }
   return out;
@@ -55,14 +62,19 @@ export function rulesMarkdown(rules: RuleInfo[]): string {
     '严重程度：**错误**（阻止合并）、**警告**（需审核人关注）、**提示**（仅供参考）。',
     'Severity: **error** blocks the merge, **warning** needs the reviewer\'s attention, **notice** informs.',
     '',
+    '情态词（条文用语）决定严重程度，见 `policies/README.md` 的情态词表；“行为方”是规则所判断的行为由谁作出（主办单位、主管单位或维护者）。',
+    'The modal word of the article decides the severity (table in `policies/README.md`); the actor is whose act the rule judges.',
+    '',
   ];
   let module = '';
   for (const r of rules) {
     if (r.module !== module) {
       module = r.module;
-      lines.push('', `## ${r.document}`, '', `模块 / module: \`${module}\``, '', '| 规则 rule | 严重程度 | 内容 | 依据 citation |', '|---|---|---|---|');
+      lines.push('', `## ${r.document}`, '', `模块 / module: \`${module}\``, '');
+      lines.push(...(r.modality ? ['| 规则 rule | 严重程度 | 情态词 modality | 行为方 actor | 内容 | 依据 citation |', '|---|---|---|---|---|---|'] : ['| 规则 rule | 严重程度 | 内容 | 依据 citation |', '|---|---|---|---|']));
     }
-    lines.push(`| \`${r.id}\` | ${SEVERITY_LABEL[r.severity].zh} ${r.severity} | ${esc(r.title.zh)}<br>${esc(r.title.en)} | ${esc(citationText(r.citation ?? undefined, 'zh'))} |`);
+    const extra = r.modality ? ` ${r.modality} | ${ACTOR_LABEL[r.actor ?? 'unit'] ?? r.actor} |` : '';
+    lines.push(`| \`${r.id}\` | ${SEVERITY_LABEL[r.severity].zh} ${r.severity} |${extra} ${esc(r.title.zh)}<br>${esc(r.title.en)} | ${esc(citationText(r.citation ?? undefined, 'zh'))} |`);
   }
   lines.push('', `共 ${rules.length} 条规则 / ${rules.length} rules.`, '');
   return lines.join('\n');

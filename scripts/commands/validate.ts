@@ -11,6 +11,7 @@ import { fileFinding, loadRegister, type DocCache, type Register } from '../core
 import { SchemaSet } from '../core/schema.ts';
 import { FsSource, type FileSource } from '../core/source.ts';
 import { runPolicies } from '../policy/engine.ts';
+import { calendarFor } from '../calendar/workdays.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 
@@ -50,7 +51,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
   const { register, findings, unitDirs } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
-  const policyFindings = runPolicies(register, { now: opts.now, policies, ...(opts.only ? { only: opts.only } : {}) });
+  const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
   const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
   if (opts.scope) {

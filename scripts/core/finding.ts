@@ -5,6 +5,8 @@
  */
 
 export type Severity = 'error' | 'warning' | 'notice';
+/** Whose act a finding is about: the host unit, the supervising office, or the register's maintainers. */
+export type Actor = 'unit' | 'supervisor' | 'maintainers';
 export type Lang = 'zh' | 'en';
 
 export interface Bilingual {
@@ -37,6 +39,8 @@ export interface Finding {
   citation?: Citation;
   /** 账号编号（若与某个账号有关）。 */
   account?: string;
+  /** 谁的行为：主办单位、主管单位或维护者（可选；未填为主办单位）。 Whose act it is (optional; default the unit). */
+  actor?: Actor;
   /** 被例外放行（见 exceptions/），仍然列出但不阻断。 */
   suppressed?: { by: string; reason: string; expires: string };
 }

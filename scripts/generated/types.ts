@@ -312,6 +312,10 @@ export interface Event {
    * 开办理由 / 关停原因 / 变更原因（备案事件必填）。
    */
   reason?: string;
+  /**
+   * “原则上”条款的例外理由（备案事件）：例如同一平台开设第二个账号的理由。须经主管单位审核同意（该项办理中的“主管审核 同意”）方可成立。
+   */
+  justification?: string;
   unitDecision?: Decision;
   /**
    * 主管审核结论（主管审核事件）。

@@ -406,6 +406,28 @@ export function runMonitor(input: MonitorInput): MonitorReport {
       });
     }
   }
+  // Late acts of the supervising office recorded in the register (rules whose actor is the supervisor):
+  // reported to that office, never to the unit as its fault.
+  for (const p of policies) {
+    const only = new Set(p.rules.filter((r) => r.actor === 'supervisor').map((r) => `${p.manifest.id}/${r.name}`));
+    if (!only.size) continue;
+    for (const f of runPolicies(register, { now, policies: [p], only })) {
+      const acc = f.account ? register.accountsById.get(f.account) : undefined;
+      const unitDoc = acc ? register.units.get(acc.unitId) : undefined;
+      if (!acc || !unitDoc) continue;
+      push(supervisingOffice(register, unitDoc, unitDoc.regionId), {
+        kind: 'supervisor-late',
+        status: 'reminder',
+        severity: f.severity,
+        account: { id: acc.id, name: acc.data.name, platform: acc.data.platform, file: acc.file.rel },
+        unit: { id: unitDoc.id, name: unitDoc.data.name },
+        what: f.message,
+        citations: f.citation ? [f.citation] : [],
+        todo: f.fix,
+        sources: [p.manifest.id],
+      });
+    }
+  }
   for (const p of policies) {
     const ra = monitorSpecOf(p)?.requiredAccounts;
     if (!ra || !ra.rules.length) continue;

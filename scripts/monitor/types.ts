@@ -210,6 +210,8 @@ export type ItemKind =
   | 'unfiled-certified'
   | 'credential-rotation'
   | 'required-account'
+  /** A late act of the supervising office, recorded in the register (its own duty, shown to it). */
+  | 'supervisor-late'
   | 'monthly-report'
   | 'update'
   | 'original'

@@ -3,11 +3,18 @@
  * The engine: picks, for every region, the bound policy versions in force on the date,
  * runs their rules over the snapshot, and returns findings (never throws for data).
  */
-import * as calendar from '../calendar/workdays.ts';
+import { defaultCalendar, type WorkCalendar } from '../calendar/workdays.ts';
 import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
 import { deriveState, type AccountState } from './lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
+
+/**
+ * What each finding of a rule was reported with (message id and placeholder values), for the rule
+ * tester: a case names the message it expects, as in ESLint's RuleTester. Kept beside the findings
+ * (not in them) so no output format carries the raw values.
+ */
+export const reportedWith = new WeakMap<Finding, { messageId: string; data: Record<string, string | number | undefined> }>();
 
 export function ruleId(policy: LoadedPolicy, rule: Rule): string {
   return `${policy.manifest.id}/${rule.name}`;
@@ -70,6 +77,8 @@ export interface RunOptions {
   policies: readonly LoadedPolicy[];
   /** Run only these rule ids (tests, `--rule`). */
   only?: ReadonlySet<string>;
+  /** The official calendar (default: this program's own, chinese-days merged with policies/calendar/). */
+  calendar?: WorkCalendar;
 }
 
 function locate(file: SourceFile, pointer: (string | number)[] | undefined, atKey: boolean | undefined): { line: number; column: number } {
@@ -106,7 +115,7 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
     for (const rule of policy.rules) {
       const id = ruleId(policy, rule);
       if (opts.only && !opts.only.has(id)) continue;
-      const ctx = makeContext(register, policy, rule, id, sc, opts.now, state, findings);
+      const ctx = makeContext(register, policy, rule, id, sc, opts.now, state, findings, opts.calendar ?? defaultCalendar());
       try {
         if (rule.scope === 'account') for (const a of sc.accounts) rule.check(ctx, a);
         else if (rule.scope === 'unit') for (const u of sc.units) rule.check(ctx, u);
@@ -122,6 +131,7 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
           message: { zh: `规则 ${id} 运行出错：${(err as Error).message}`, en: `rule ${id} failed: ${(err as Error).message}` },
           fix: { zh: '这是规则本身的缺陷，请联系本库维护者。', en: 'This is a defect in the rule; tell the maintainers.' },
           citation: rule.citation,
+          actor: 'maintainers',
         });
       }
     }
@@ -138,11 +148,14 @@ function makeContext(
   now: string,
   state: (a: AccountDoc) => AccountState,
   findings: Finding[],
+  calendar: WorkCalendar,
 ): RuleContext {
   const messageFor = (d: ReportDescriptor): { message: Bilingual; fix: Bilingual } => {
-    const tpl = rule.messages[d.messageId];
+    const tpl = Object.hasOwn(rule.messages, d.messageId) ? rule.messages[d.messageId] : undefined;
+    // An unknown message id is a defect of the rule: it fails (reported as "rule failed"), it is never printed as the text.
+    if (!tpl) throw new Error(`unknown message id "${d.messageId}" (messages: ${Object.keys(rule.messages).join(', ')})`);
     const data = d.data ?? {};
-    const message = tpl ? { zh: fill(tpl.zh, data), en: fill(tpl.en, data) } : { zh: d.messageId, en: d.messageId };
+    const message = { zh: fill(tpl.zh, data), en: fill(tpl.en, data) };
     const fx = rule.fix as Bilingual | Record<string, Bilingual>;
     const f = 'zh' in fx && typeof fx.zh === 'string' ? (fx as Bilingual) : ((fx as Record<string, Bilingual>)[d.messageId] ?? { zh: '', en: '' });
     return { message, fix: { zh: fill(f.zh, data), en: fill(f.en, data) } };
@@ -181,6 +194,9 @@ function makeContext(
         citation: rule.citation,
       };
       if (d.account) f.account = d.account.id;
+      const actor = d.actor ?? rule.actor;
+      if (actor && actor !== 'unit') f.actor = actor;
+      reportedWith.set(f, { messageId: d.messageId, data: d.data ?? {} });
       findings.push(f);
     },
   };

@@ -53,6 +53,27 @@ export function policySeries(policies: readonly LoadedPolicy[]): Set<string> {
   return new Set(policies.map((p) => p.series));
 }
 
+/**
+ * A rule's messages and fixes must match: a fix table names exactly the rule's message ids, and every
+ * message has Chinese and English text. Checked at load, so a typo fails the load, not a clerk's run.
+ */
+export function checkMessages(where: string, r: PolicyIndex['rules'][number]): void {
+  const ids = Object.keys(r.messages ?? {});
+  if (ids.length === 0) throw new PolicyLoadError(`${where}: 规则 ${r.name} 没有消息 / rule ${r.name} has no messages`);
+  for (const id of ids) {
+    const m = r.messages[id]!;
+    if (!m.zh?.trim() || !m.en?.trim()) throw new PolicyLoadError(`${where}: 规则 ${r.name} 的消息 ${id} 缺少中文或英文 / message ${id} of ${r.name} lacks zh or en`);
+  }
+  const fx = r.fix as unknown as Record<string, unknown>;
+  if (typeof fx.zh === 'string') return;
+  const fixIds = Object.keys(fx);
+  const missing = ids.filter((id) => !fixIds.includes(id));
+  const extra = fixIds.filter((id) => !ids.includes(id));
+  if (missing.length || extra.length) {
+    throw new PolicyLoadError(`${where}: 规则 ${r.name} 的 fix 与 messages 不一致（缺少：${missing.join('、') || '无'}；多余：${extra.join('、') || '无'}） / fix of ${r.name} does not match its messages (missing: ${missing.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'})`);
+  }
+}
+
 async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
   const root = path.join(engineRoot, 'policies');
   if (!existsSync(root)) return [];
@@ -81,6 +102,7 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
     for (const r of index.rules) {
       if (names.has(r.name)) throw new PolicyLoadError(`policies/${rel}: 规则名 ${r.name} 重复 / duplicate rule name`);
       names.add(r.name);
+      checkMessages(`policies/${rel}`, r);
     }
     const extras: Record<string, unknown> = {};
     for (const name of EXTRAS) {

@@ -12,7 +12,7 @@ import { parseJson } from '../core/jsonpos.ts';
 import { FsSource } from '../core/source.ts';
 import { validateSource } from '../commands/validate.ts';
 import { FixtureKit } from './fixture.ts';
-import { ruleId } from './engine.ts';
+import { reportedWith, ruleId } from './engine.ts';
 import type { ExpectedFinding, LoadedPolicy, Rule, RuleCase } from './types.ts';
 
 export interface CaseOutcome {
@@ -20,8 +20,10 @@ export interface CaseOutcome {
   findings: Finding[];
   /** Findings of the built-in data rules (a case's files must be well-formed). */
   dataFindings: Finding[];
+  /** What each finding was reported with (message id and placeholder values), in the order of `findings`. */
+  reported: { messageId: string; data: Record<string, string | number | undefined> }[];
   /** Expected findings resolved to file/line/column. */
-  expected: { file: string; line: number; column: number; messageIncludes?: string; severity?: string }[];
+  expected: { file: string; line: number; column: number; actor?: string; messageId?: string; data?: Record<string, string | number>; messageIncludes?: string; severity?: string }[];
   kit: FixtureKit;
 }
 
@@ -61,9 +63,10 @@ export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, eng
       const text = typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2) + '\n';
       const parsed = parseJson(text);
       const pos = e.atKey ? parsed.locateKey(e.pointer) : parsed.locate(e.pointer);
-      return { file: `accounts/${rel}`, line: pos.line, column: pos.column, ...(e.messageIncludes ? { messageIncludes: e.messageIncludes } : {}), ...(e.severity ? { severity: e.severity } : {}) };
+      return { file: `accounts/${rel}`, line: pos.line, column: pos.column, ...(e.messageId ? { messageId: e.messageId } : {}), ...(e.actor ? { actor: e.actor } : {}), ...(e.data ? { data: e.data } : {}), ...(e.messageIncludes ? { messageIncludes: e.messageIncludes } : {}), ...(e.severity ? { severity: e.severity } : {}) };
     });
-    return { findings, dataFindings, expected, kit };
+    const reported = findings.map((f) => reportedWith.get(f) ?? { messageId: '', data: {} });
+    return { findings, dataFindings, reported, expected, kit };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,8 +6,9 @@
  * a check over a typed context, and a table of passing and failing cases (like ESLint's
  * RuleTester), run by tests/policy-rules.test.ts.
  */
-import type * as Calendar from '../calendar/workdays.ts';
-import type { Bilingual, Citation, Severity } from '../core/finding.ts';
+import type { WorkCalendar } from '../calendar/workdays.ts';
+import type { Actor, Bilingual, Citation, Severity } from '../core/finding.ts';
+import type { Modality } from './modality.ts';
 import type { AccountDoc, RegionDoc, Register, UnitDoc } from '../core/register.ts';
 import type { AccountFile, UnitFile } from '../generated/types.ts';
 import type { AccountState } from './lifecycle.ts';
@@ -67,6 +68,8 @@ export interface ReportDescriptor {
   atKey?: boolean;
   /** Override the rule's severity for this finding (e.g. a deadline beyond the calendar). */
   severity?: Severity;
+  /** Override whose act this finding is about (default: the rule's actor). */
+  actor?: Actor;
 }
 
 export interface RuleContext {
@@ -74,7 +77,8 @@ export interface RuleContext {
   now: string;
   register: Register;
   policy: LoadedPolicy;
-  calendar: typeof Calendar;
+  /** The official calendar (chinese-days merged with policies/calendar/); deadline verdicts go through calendar.judgePeriod. */
+  calendar: WorkCalendar;
   report(d: ReportDescriptor): void;
   /** Derived lifecycle state of an account. */
   state(a: AccountDoc): AccountState;
@@ -97,8 +101,14 @@ export interface ExpectedFinding {
   /** JSON pointer of the value the finding must point at ([] = root object). */
   pointer: (string | number)[];
   atKey?: boolean;
+  /** The message the finding must carry (a key of the rule's messages); every invalid case names it. */
+  messageId?: string;
+  /** Values the message's placeholders must have (compared as strings). */
+  data?: Record<string, string | number>;
   /** A fragment the zh message must contain. */
   messageIncludes?: string;
+  /** Whose act the finding must name (default 'unit'). */
+  actor?: Actor;
   severity?: Severity;
 }
 
@@ -132,6 +142,13 @@ export interface Timing {
 }
 
 interface RuleBase {
+  /**
+   * The modal word of the article (严禁/不得/须/应/原则上/可/参照/鼓励 …; see policies/README.md).
+   * Optional: without it, the strongest word in citation.quote (modalityOf).
+   */
+  modality?: Modality;
+  /** Whose act the rule judges (default 'unit'): the host unit, the supervising office, or the maintainers. */
+  actor?: Actor;
   /** Deadline or minimum period this rule enforces (process rules). */
   timing?: Timing;
   /** Short name, kebab-case; the full id is "<module id>/<name>". */

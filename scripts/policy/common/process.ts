@@ -13,8 +13,15 @@ import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
 import type { Event } from '../../generated/types.ts';
 import { closeEvents, shift } from '../fixture.ts';
+import { only } from './structure.ts';
 import type { Work, WorkKind } from '../lifecycle.ts';
 import { defineRule, type AccountRule, type RuleCase, type RuleContext } from '../types.ts';
+
+/** How to fix a verdict that depends on a year without official holiday data (one text for every rule). */
+export const CALENDAR_FIX = {
+  zh: '这不是本单位的错误：请维护者在 policies/calendar/ 中加入 {years} 年的国务院办公厅节假日安排通知（{years}.txt 原文与 {years}.json 对照表），然后重新检查。',
+  en: 'Not the unit\'s fault: the maintainers add the State Council holiday notice for {years} to policies/calendar/ ({years}.txt and {years}.json), then re-run.',
+};
 
 export interface ProcessOptions {
   citation: Citation;
@@ -48,22 +55,23 @@ function judged(ctx: RuleContext, w: Work): boolean {
 export function filingRequirements(o: ProcessOptions & { reasonFor: WorkKind[]; decisionFor: WorkKind[] }): AccountRule {
   const reasonFor = new Set(o.reasonFor);
   const decisionFor = new Set(o.decisionFor);
+  const ids = [...(o.reasonFor.length ? ['reason'] : []), ...(o.decisionFor.length ? ['decision', 'refused'] : [])];
   return defineRule({
     name: 'filing-requirements',
     scope: 'account',
     title: { zh: '备案经单位主要负责人同意并写明理由', en: 'filings carry the head of unit\'s consent and a reason' },
     citation: o.citation,
     severity: o.severity ?? 'error',
-    messages: {
+    messages: only({
       reason: { zh: '{kind}备案（{date}）没有写明{reasonLabel}', en: 'the {kind} filing of {date} gives no reason' },
       decision: { zh: '{kind}备案（{date}）没有记录主办单位意见（主要负责人同意或集体研究）', en: 'the {kind} filing of {date} does not record the host unit\'s consent' },
       refused: { zh: '{kind}备案（{date}）的主办单位意见为“不同意”，不能继续办理', en: 'the host unit refused the {kind} filing of {date}' },
-    },
-    fix: {
+    }, ids),
+    fix: only({
       reason: { zh: '请在该事件的 reason 中写明{reasonLabel}（必要性、依据、信息来源和更新保障等）。', en: 'Write the reason in the event\'s reason field.' },
       decision: { zh: '请在该事件中填写 unitDecision：{"decision": "同意", "date": "日期", "by": "主要负责人"}。', en: 'Add unitDecision {"decision":"同意","date":…,"by":"主要负责人"} to the event.' },
       refused: { zh: '主办单位不同意的，不应提交备案；请核实。', en: 'A filing the unit refused should not proceed.' },
-    },
+    }, ids),
     check(ctx, a) {
       for (const w of ctx.state(a).works) {
         if (!judged(ctx, w)) continue;
@@ -80,10 +88,17 @@ export function filingRequirements(o: ProcessOptions & { reasonFor: WorkKind[]; 
       valid: [{ name: 'complete opening filing' }, ...(o.valid ?? [])],
       invalid: [
         ...(reasonFor.has('开设')
-          ? [{ name: 'opening filing without reason', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.reason, errors: [{ account: 'dept-weixin', pointer: ['events', 0] }] }]
+          ? [{ name: 'opening filing without reason', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.reason, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'reason' }] }]
           : []),
         ...(decisionFor.has('开设')
-          ? [{ name: 'opening filing without the unit\'s consent', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.unitDecision, errors: [{ account: 'dept-weixin', pointer: ['events', 0] }] }]
+          ? [
+              { name: 'opening filing without the unit\'s consent', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.unitDecision, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'decision' }] },
+              {
+                name: 'opening filing the head of unit refused',
+                setup: (k: import('../fixture.ts').FixtureKit) => void (k.get('dept-weixin').events[0]!.unitDecision!.decision = '不同意'),
+                errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'decision'], messageId: 'refused', data: { kind: '开设' } }],
+              },
+            ]
           : []),
         ...(o.invalid ?? []),
       ],
@@ -128,7 +143,7 @@ export function afterApproval(o: ProcessOptions & { name: string; events: EventT
             const at = approval >= 0 ? approval : 1;
             evs.splice(at, 0, { type: o.events[0]!, date: evs[0]!.date });
           },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'type'] }],
+          errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'type'], messageId: 'early' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -147,6 +162,11 @@ export interface DeadlineSpec {
   to: EventType[];
   /** Restrict `to` by national-system action. */
   toAction?: NonNullable<Event['action']>[];
+  /** Whose act the deadline binds (default the unit). A late act of the supervisor is recorded truthfully and never blocks the unit: a warning for the supervisor. */
+  actor?: 'unit' | 'supervisor';
+  /** Message templates replacing the default 'late' text (same placeholders). */
+  lateMessage?: { zh: string; en: string };
+  lateFix?: { zh: string; en: string };
   amount: number;
   unit: 'workdays' | 'days' | 'months';
 }
@@ -167,16 +187,17 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
     scope: 'account',
     title: o.title,
     citation: o.citation,
-    severity: o.severity ?? 'error',
+    severity: o.severity ?? (o.actor === 'supervisor' ? 'warning' : 'error'),
+    ...(o.actor ? { actor: o.actor } : {}),
     timing: { works: o.works, from: o.from, to: o.to, amount: o.amount, unit: o.unit, direction: 'by' },
-    messages: {
-      late: { zh: '“{toType}”于 {toDate} 办理，超过了期限：应在“{fromType}”（{fromDate}）后{span}内，即 {due} 前完成', en: '"{toType}" on {toDate} was late: due within {spanEn} of "{fromType}" ({fromDate}), i.e. by {due}' },
+    messages: only({
+      late: o.lateMessage ?? { zh: '“{toType}”于 {toDate} 办理，超过了期限：应在“{fromType}”（{fromDate}）后{span}内，即 {due} 前完成', en: '"{toType}" on {toDate} was late: due within {spanEn} of "{fromType}" ({fromDate}), i.e. by {due}' },
       uncovered: { zh: '无法确定“{toType}”是否逾期：期限计算需要 {years} 年的官方节假日安排，本库尚未收录（按普通周一至周五估算，期限约为 {due}）', en: 'cannot tell whether "{toType}" was late: the deadline needs the official holiday calendar for {years}, which is not yet in the register (estimated {due} assuming plain weeks)' },
-    },
-    fix: {
-      late: { zh: '期限已过，请在备注中说明逾期原因并向主管单位报告；今后请按期办理。', en: 'Explain the delay in a note and report it to the supervising office.' },
-      uncovered: { zh: '请维护者更新节假日数据（升级 chinese-days 或补充官方通知），然后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
-    },
+    }, o.unit === 'workdays' ? ['late', 'uncovered'] : ['late']),
+    fix: only({
+      late: o.lateFix ?? { zh: '期限已过，请在备注中说明逾期原因并向主管单位报告；今后请按期办理。', en: 'Explain the delay in a note and report it to the supervising office.' },
+      uncovered: CALENDAR_FIX,
+    }, o.unit === 'workdays' ? ['late', 'uncovered'] : ['late']),
     check(ctx, a) {
       for (const w of ctx.state(a).works) {
         if (!works.has(w.kind) || !judged(ctx, w)) continue;
@@ -185,17 +206,10 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
         if (!start) continue;
         const end = evs.find(({ ev, i }) => i > start.i && to.has(ev.type) && (!o.toAction || (ev.action !== undefined && o.toAction.includes(ev.action))));
         if (!end) continue;
-        let due: string;
-        let uncovered: number[] = [];
-        if (o.unit === 'workdays') {
-          const r = ctx.calendar.addWorkdays(start.ev.date, o.amount);
-          due = r.date;
-          uncovered = r.uncovered;
-        } else if (o.unit === 'days') due = ctx.calendar.addDays(start.ev.date, o.amount);
-        else due = ctx.calendar.addMonths(start.ev.date, o.amount);
-        if (end.ev.date <= due) continue;
-        const data = { toType: end.ev.type, toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, span: span.zh, spanEn: span.en, due, years: uncovered.join('、') };
-        if (uncovered.length) ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+        const v = ctx.calendar.judgePeriod({ from: start.ev.date, amount: o.amount, unit: o.unit, direction: 'by', actual: end.ev.date });
+        if (v.verdict === 'ok') continue;
+        const data = { toType: end.ev.type, toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, span: span.zh, spanEn: span.en, due: v.due, years: v.uncovered.join('、') };
+        if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
         else ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'late', data });
       }
     },
@@ -216,11 +230,13 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
       short: { zh: '注销公告于 {announced} 发布，“{type}”却在 {date} 完成，公告期不足{n}个工作日（最早应为 {due} 之后）', en: 'announced on {announced} but "{type}" completed on {date}: less than {n} working days (not before {due})' },
       declared: { zh: '注销公告写明的公告期为 {days} 个工作日，少于规定的{n}个工作日', en: 'the announcement states {days} working days, less than the required {n}' },
       none: { zh: '关停账号在“{type}”（{date}）之前没有发布注销公告', en: '"{type}" ({date}) without a prior closure announcement' },
+      uncovered: { zh: '无法确定注销公告（{announced} 起）到“{type}”（{date}）是否已满{n}个工作日：需要 {years} 年的官方节假日安排，本库尚未收录（按普通周一至周五估算，最早约为 {due}）', en: 'cannot tell whether the announcement of {announced} ran {n} working days before "{type}" ({date}): the official holiday calendar for {years} is not yet in the register (estimated {due})' },
     },
     fix: {
       short: { zh: '公告期须满{n}个工作日后再注销；已提前注销的，请在备注中说明并报主管单位。', en: 'Deregister only after the full announcement period.' },
       declared: { zh: '请把公告期改为不少于{n}个工作日，并重新发布公告。', en: 'Announce for at least {n} working days.' },
       none: { zh: '请补充注销公告事件（含公告截图或链接）。', en: 'Record the closure announcement (with evidence).' },
+      uncovered: CALENDAR_FIX,
     },
     check(ctx, a) {
       for (const w of ctx.state(a).works) {
@@ -236,8 +252,10 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
               ctx.report({ account: a, pointer: ['events', x.i, 'type'], messageId: 'none', data: { type: x.ev.type, date: x.ev.date } });
               break;
             }
-            const due = ctx.calendar.addWorkdays(announced.ev.date, o.workdays);
-            if (x.ev.date < due.date) ctx.report({ account: a, pointer: ['events', x.i, 'date'], messageId: 'short', data: { announced: announced.ev.date, type: x.ev.type, date: x.ev.date, n: o.workdays, due: due.date } });
+            const v = ctx.calendar.judgePeriod({ from: announced.ev.date, amount: o.workdays, unit: 'workdays', direction: 'not-before', actual: x.ev.date });
+            const data = { announced: announced.ev.date, type: x.ev.type, date: x.ev.date, n: o.workdays, due: v.due, years: v.uncovered.join('、') };
+            if (v.verdict === 'early') ctx.report({ account: a, pointer: ['events', x.i, 'date'], messageId: 'short', data });
+            else if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', x.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
             break;
           }
         }
@@ -254,7 +272,7 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
             evs[4]!.date = shift(evs[2]!.date, 8);
             k.get('dept-weixin').events.push(...evs);
           },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'] }],
+          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'short' }],
         },
         {
           name: 'deregistered without announcement',
@@ -262,7 +280,20 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
             const evs = closeEvents('2026-03-02').filter((e) => e.type !== '注销公告');
             k.get('dept-weixin').events.push(...evs);
           },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'] }],
+          errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'none' }],
+        },
+        {
+          name: 'announced 2026-12-14, deregistered 2027-01-22: the period ends in 2027, which has no official calendar yet — a warning naming 2027, never an error',
+          now: '2027-02-01',
+          setup: (k) => {
+            const evs = closeEvents('2026-12-10');
+            evs[1]!.date = '2026-12-11';
+            evs[2]!.date = '2026-12-14';
+            evs[3]!.date = '2027-01-22';
+            evs[4]!.date = '2027-01-22';
+            k.get('dept-weixin').events.push(...evs);
+          },
+          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -300,7 +331,7 @@ export function closureEvidence(o: ProcessOptions): AccountRule {
             delete evs[3]!.evidence;
             k.get('dept-weixin').events.push(...evs);
           },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8] }],
+          errors: [{ account: 'dept-weixin', pointer: ['events', 8], messageId: 'missing' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -347,7 +378,17 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
             const evs = k.get('dept-weixin').events;
             evs.splice(evs.findIndex((e) => e.type === '主管审核'), 1);
           },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 0] }],
+          errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'missing' }],
+        },
+        {
+          name: 'the supervisor refused, yet the opening went on',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events;
+            const at = evs.findIndex((e) => e.type === '主管审核');
+            evs[at]!.decision = '不同意';
+            evs[at]!.reason = '开设必要性不足。';
+          },
+          errors: [{ account: 'dept-weixin', pointer: ['events', 2, 'type'], messageId: 'rejected' }],
         },
         ...(o.invalid ?? []),
       ],

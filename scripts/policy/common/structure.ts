@@ -33,18 +33,26 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
   return defineRule({
     name: 'one-account-per-platform',
     scope: 'register',
-    title: { zh: '一个单位在同一平台只开设一个账号', en: 'one account per platform per unit' },
+    title: { zh: '一个单位在同一平台原则上只开设一个账号（例外须有主管单位同意的理由）', en: 'one account per platform per unit, unless a justification is approved by the supervising office' },
     citation: o.citation,
+    // 原则上 → an error unless the filing records a justification the supervising office approved
     severity: o.severity ?? 'error',
     messages: {
       second: {
-        zh: '主办单位“{unit}”在{platform}上已有账号“{first}”，不能再开设“{name}”',
-        en: 'host unit "{unit}" already has the {platform} account "{first}"; "{name}" would be a second one',
+        zh: '主办单位“{unit}”在{platform}上已有账号“{first}”；“{name}”是同一平台的第二个账号，备案中没有写明例外理由（原则上只开设一个）',
+        en: 'host unit "{unit}" already has the {platform} account "{first}"; "{name}" is a second one on the same platform and its filing gives no justification (one per platform, in principle)',
+      },
+      unapproved: {
+        zh: '“{name}”是“{unit}”在{platform}上的第二个账号，备案写明了例外理由，但主管单位尚未审核同意（该项办理中没有“主管审核 同意”）',
+        en: '"{name}" is a second {platform} account of "{unit}"; its filing gives a justification, but the supervising office has not approved it yet',
       },
     },
     fix: {
-      zh: '请把信息发布、互动、服务整合到已有账号“{first}”，关停多余的账号；确需保留的，请经主管单位同意后申请例外。',
-      en: 'Merge into the existing account "{first}" and close the extra one, or ask the supervisor for a reviewed exception.',
+      second: {
+        zh: '请把信息发布、互动、服务整合到已有账号“{first}”，关停多余的账号；确需保留的，在该账号的备案事件中填写 justification（例外理由），并由主管单位审核同意。',
+        en: 'Merge into "{first}" and close the extra account; or write the justification in the filing event\'s justification field and have the supervising office approve it.',
+      },
+      unapproved: { zh: '请主管单位审核该例外理由，同意后记录“主管审核”事件（decision 为“同意”）。', en: 'The supervising office reviews the justification and records its approval (主管审核, 同意).' },
     },
     check(ctx) {
       const groups = new Map<string, AccountDoc[]>();
@@ -60,13 +68,35 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         g.sort((x, y) => (ctx.state(x).filedOn ?? '9999') .localeCompare(ctx.state(y).filedOn ?? '9999') || x.id.localeCompare(y.id));
         const first = g[0]!;
         for (const a of g.slice(1)) {
-          ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data: { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name } });
+          const data = { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name };
+          // the justification is on the account's opening (or backfill) filing; the supervisor's approval in the same work confirms it
+          const evs = a.data.events;
+          const at = evs.findIndex((e) => (e.type === '开设备案' || e.type === '补录备案') && !!e.justification?.trim());
+          if (at < 0) {
+            ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
+            continue;
+          }
+          let approved = false;
+          for (let i = at + 1; i < evs.length; i++) {
+            const e = evs[i]!;
+            if (e.type === '开设备案' || e.type === '补录备案' || e.type === '变更备案' || e.type === '关停备案') break;
+            if (e.type === '主管审核') approved = e.decision === '同意';
+          }
+          if (!approved) ctx.report({ account: a, pointer: ['events', at, 'justification'], messageId: 'unapproved', data });
         }
       }
     },
     cases: {
       valid: [
         { name: 'a second account on another platform', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
+        {
+          name: 'a second WeChat account with a justification the supervising office approved',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+            evs[0]!.justification = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
+            k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: evs });
+          },
+        },
         { name: 'a closed second account on the same platform', setup: (k) => void k.account('dept', { id: 'dept-weixin-old', name: k.get('dept-weixin').name, platform: '微信公众号', events: [...openEvents('2020-03-02'), ...closeEvents('2021-03-01')] }) },
         ...(o.valid ?? []),
       ],
@@ -74,7 +104,16 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         {
           name: 'a second live WeChat account of the same unit',
           setup: (k) => void k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) }),
-          errors: [{ account: 'dept-weixin-2', pointer: ['platform'] }],
+          errors: [{ account: 'dept-weixin-2', pointer: ['platform'], messageId: 'second', severity: 'error' }],
+        },
+        {
+          name: 'a second WeChat account whose justification the supervising office has not approved',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+            evs[0]!.justification = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
+            k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: evs.filter((e) => e.type !== '主管审核') });
+          },
+          errors: [{ account: 'dept-weixin-2', pointer: ['events', 0, 'justification'], messageId: 'unapproved', severity: 'error' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -114,12 +153,12 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
             k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: k.getUnit('dept').name + '宣传科', kind: '内设机构', parent: 'dept' });
             k.account('dept-ks', { id: 'ks-douyin', name: '宣传科抖音', platform: '抖音', certifiedEntity: { name: k.getUnit('dept').name, category: '政府部门' } });
           },
-          errors: [{ account: 'ks-douyin', pointer: ['hostUnit'] }],
+          errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageId: 'internalOwner' }],
         },
         {
           name: 'a person as certified entity',
           setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张三（虚构）', category: '个人' }),
-          errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'] }],
+          errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageId: 'badEntity' }],
         },
         ...(o.invalid ?? []),
       ],
@@ -136,14 +175,14 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
     title: { zh: '同一单位在不同平台的账号名称和认证主体保持一致', en: "a unit's accounts share one name and certified entity across platforms" },
     citation: o.citation,
     severity: o.severity ?? 'warning',
-    messages: {
+    messages: only({
       name: { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms' },
       entity: { zh: '认证主体“{entity}”与本单位其他账号的认证主体“{majority}”不一致', en: 'certified entity "{entity}" differs from "{majority}" on the unit\'s other accounts' },
-    },
-    fix: {
+    }, o.checkEntity === false ? ['name'] : ['name', 'entity']),
+    fix: only({
       name: { zh: '请统一名称为“{majority}”（向平台申请改名并办理变更备案），或说明理由并由主管单位确认。', en: 'Rename to "{majority}" (with a change filing), or explain why to the supervisor.' },
       entity: { zh: '同一单位的账号应以同一主体认证；请核对并办理变更备案。', en: 'Certify all the unit\'s accounts to the same entity; file a change.' },
-    },
+    }, o.checkEntity === false ? ['name'] : ['name', 'entity']),
     check(ctx, u) {
       const list = (ctx.register.accountsByUnit.get(u.id) ?? []).filter((a) => isLive(ctx, a) && !ignore.has(a.data.platform));
       if (list.length < 2) return;
@@ -172,8 +211,20 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
             k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
             k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博' });
           },
-          errors: [{ account: 'dept-weibo', pointer: ['name'] }],
+          errors: [{ account: 'dept-weibo', pointer: ['name'], messageId: 'name' }],
         },
+        ...(o.checkEntity === false
+          ? []
+          : [
+              {
+                name: 'the same name on Douyin, certified to another entity',
+                setup: (k: import('../fixture.ts').FixtureKit) => {
+                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+                  k.account('dept', { id: 'dept-weibo', name: k.get('dept-weixin').name, platform: '新浪微博', certifiedEntity: { ...k.get('dept-weixin').certifiedEntity, name: '另一个单位（虚构）' } });
+                },
+                errors: [{ account: 'dept-weibo', pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: '另一个单位（虚构）' } }],
+              },
+            ]),
         ...(o.invalid ?? []),
       ],
     },
@@ -205,8 +256,8 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
     cases: {
       valid: [{ name: 'names the unit' }, ...(o.valid ?? [])],
       invalid: [
-        { name: 'public info without the unit', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' }), errors: [{ account: 'dept-weixin', pointer: ['certification', 'publicInfo'] }] },
-        { name: 'certified without public info', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证' }), errors: [{ account: 'dept-weixin', pointer: ['certification'] }] },
+        { name: 'public info without the unit', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' }), errors: [{ account: 'dept-weixin', pointer: ['certification', 'publicInfo'], messageId: 'noHost' }] },
+        { name: 'certified without public info', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证' }), errors: [{ account: 'dept-weixin', pointer: ['certification'], messageId: 'missing' }] },
         ...(o.invalid ?? []),
       ],
     },
@@ -214,8 +265,19 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
 }
 
 /** 编辑、审核、终审由不同的人担任（三审三校，严禁自编自审自发）。 */
-export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | 'reviewers' | 'finalApprovers')[] }): AccountRule {
+export function distinctReviewRoles(
+  o: FactoryOptions & {
+    roles?: ('editors' | 'reviewers' | 'finalApprovers')[];
+    /**
+     * 'required' (default): the text requires the chain; 'reference': the text only says the chain
+     * “可参照” and forbids 自编自审自发 — then only an editor who also reviews or approves their own
+     * content is an error, and a missing chain is a notice for the reviewer.
+     */
+    chain?: 'required' | 'reference';
+  },
+): AccountRule {
   const roles = o.roles ?? ['editors', 'reviewers', 'finalApprovers'];
+  const reference = o.chain === 'reference';
   const label: Record<string, string> = { editors: '编辑（初审）', reviewers: '审核（复审）', finalApprovers: '终审' };
   return defineRule({
     name: 'distinct-review-roles',
@@ -234,6 +296,16 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
     check(ctx, a) {
       if (!isLive(ctx, a)) return;
       const review = a.data.team.review;
+      if (reference) {
+        const editors = review?.editors ?? [];
+        const checkers = [...(review?.reviewers ?? []).map((n, i) => ['reviewers', n, i] as const), ...(review?.finalApprovers ?? []).map((n, i) => ['finalApprovers', n, i] as const)];
+        if (editors.length === 0 || checkers.length === 0) {
+          ctx.report({ account: a, pointer: review ? ['team', 'review'] : ['team'], messageId: 'missing', data: { role: editors.length === 0 ? label.editors! : '审核或终审' }, severity: 'notice' });
+          return;
+        }
+        for (const [r, name, i] of checkers) if (editors.includes(name)) ctx.report({ account: a, pointer: ['team', 'review', r, i], messageId: 'same', data: { name, role1: label.editors, role2: label[r] } });
+        return;
+      }
       for (const r of roles) {
         const list = review?.[r];
         if (!list || list.length === 0) {
@@ -256,9 +328,9 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
         {
           name: 'the editor also gives final approval',
           setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
-          errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0] }],
+          errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0], messageId: 'same' }],
         },
-        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'] }] },
+        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'missing', severity: reference ? 'notice' : (o.severity ?? 'error') }] },
         ...(o.invalid ?? []),
       ],
     },
@@ -268,20 +340,21 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
 /** 购买服务：外包单位须具备资质并签订保密安全协议。 */
 export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp; qualificationLabel?: string; requireAgreement?: boolean }): AccountRule {
   const requireAgreement = o.requireAgreement ?? true;
+  const ids = [...(o.requireQualification ? ['noQualification'] : []), ...(requireAgreement ? ['noAgreement'] : [])];
   return defineRule({
     name: 'outsourcing-vendor',
     scope: 'account',
     title: { zh: '服务外包单位具备资质并签订保密安全协议', en: 'outsourcing vendors are qualified and bound by a confidentiality agreement' },
     citation: o.citation,
     severity: o.severity ?? 'error',
-    messages: {
+    messages: only({
       noQualification: { zh: '服务外包单位“{vendor}”未登记{qual}', en: 'vendor "{vendor}" has no recorded {qual}' },
       noAgreement: { zh: '未与服务外包单位“{vendor}”签订保密安全协议', en: 'no confidentiality agreement signed with vendor "{vendor}"' },
-    },
-    fix: {
+    }, ids),
+    fix: only({
       noQualification: { zh: '请在 vendor.qualifications 中登记其{qual}（如“互联网新闻信息服务许可”），不具备的须更换外包单位。', en: 'Record the vendor\'s {qual} in vendor.qualifications, or choose a qualified vendor.' },
       noAgreement: { zh: '请签订保密安全协议后，将 vendor.confidentialityAgreement 填为 {"signed": true, "date": "签订日期"}。', en: 'Sign a confidentiality agreement and record it in vendor.confidentialityAgreement.' },
-    },
+    }, ids),
     check(ctx, a) {
       if (!isLive(ctx, a) || a.data.operatingMode !== '购买服务' || !a.data.vendor) return;
       const v = a.data.vendor;
@@ -307,14 +380,14 @@ export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp;
           ? [{
               name: 'vendor without confidentiality agreement',
               setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: false } } }),
-              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'] }],
+              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'], messageId: 'noAgreement' }],
             }]
           : []),
         ...(o.requireQualification
           ? [{
               name: 'vendor without news qualification',
               setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例广告有限公司（虚构）', qualifications: ['广告经营许可'], confidentialityAgreement: { signed: true } } }),
-              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'] }],
+              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'], messageId: 'noQualification' }],
             }]
           : []),
         ...(o.invalid ?? []),
@@ -325,27 +398,35 @@ export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp;
 
 export type AppCheck = 'ipv6' | 'aging' | 'server-in-region' | 'server-not-abroad';
 
+/** Keep only the entries of `keys` (a factory's rule carries only the messages it can produce). */
+export function only<T>(table: Record<string, T>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(table).filter(([k]) => keys.includes(k)));
+}
+
+const APP_MESSAGE: Record<AppCheck, string> = { ipv6: 'ipv6', aging: 'aging', 'server-in-region': 'serverRegion', 'server-not-abroad': 'serverAbroad' };
+
 /** 移动客户端：IPv6、适老化与无障碍、服务器本地化且不在境外。 */
 export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): AccountRule {
   const checks = new Set(o.checks);
+  const ids = o.checks.map((c) => APP_MESSAGE[c]);
   return defineRule({
     name: 'app-requirements',
     scope: 'account',
     title: { zh: '移动客户端的 IPv6、适老化无障碍和服务器位置要求', en: 'apps: IPv6, aging-friendly and accessible, servers located as required' },
     citation: o.citation,
     severity: o.severity ?? 'error',
-    messages: {
+    messages: only({
       ipv6: { zh: '移动客户端“{name}”未全面支持 IPv6', en: 'app "{name}" does not fully support IPv6' },
       aging: { zh: '移动客户端“{name}”未完成适老化和无障碍适配', en: 'app "{name}" is not adapted for older people and accessibility' },
       serverRegion: { zh: '移动客户端“{name}”的服务器在“{place}”，不在本市，且没有记录主办单位集体研究指定地点的决定', en: 'app "{name}" has servers in "{place}", outside the city, with no recorded decision of the unit' },
       serverAbroad: { zh: '移动客户端“{name}”的服务器位于境外（{place}）', en: 'app "{name}" has servers abroad ({place})' },
-    },
-    fix: {
+    }, ids),
+    fix: only({
       ipv6: { zh: '请完成 IPv6 改造后将 app.ipv6 改为 true；整改不到位的应予关停。', en: 'Complete IPv6 support, then set app.ipv6 to true.' },
       aging: { zh: '请按《移动互联网应用（APP）适老化通用设计规范》完成改造后，将 app.agingFriendly 和 app.accessibility 改为 true。', en: 'Complete the aging-friendly and accessibility adaptation, then set both flags to true.' },
       serverRegion: { zh: '请将服务器迁回本市；确有困难的，请在 app.serverLocation.exceptionDecision 中写明主办单位集体研究的决定。', en: 'Move the servers into the city, or record the unit\'s collective decision in exceptionDecision.' },
       serverAbroad: { zh: '服务器不得放在境外，请立即迁回境内。', en: 'Servers may not be abroad; move them.' },
-    },
+    }, ids),
     check(ctx, a) {
       const app = a.data.app;
       if (!app || !isLive(ctx, a) || a.data.platform !== '移动客户端') return;
@@ -365,16 +446,16 @@ export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): Acc
       ],
       invalid: [
         ...(checks.has('ipv6')
-          ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'] }] }]
+          ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'], messageId: 'ipv6' }] }]
           : []),
         ...(checks.has('aging')
-          ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'] }] }]
+          ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'], messageId: 'aging' }] }]
           : []),
         ...(checks.has('server-in-region')
-          ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'] }] }]
+          ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion' }] }]
           : []),
         ...(checks.has('server-not-abroad')
-          ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'] }] }]
+          ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad' }] }]
           : []),
         ...(o.invalid ?? []),
       ],

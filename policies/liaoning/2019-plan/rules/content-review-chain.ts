@@ -76,17 +76,17 @@ export default defineRule({
       {
         name: 'no review chain recorded',
         setup: (k) => void delete k.get('dept-weixin').team.review,
-        errors: [{ account: 'dept-weixin', pointer: ['team'], messageIncludes: '信息编辑人员和审核人员' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team'], messageIncludes: '信息编辑人员和审核人员', messageId: 'missing' }],
       },
       {
         name: 'editors recorded but no reviewer',
         setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'] }),
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'review'], messageIncludes: '缺少审核人员' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team', 'review'], messageIncludes: '缺少审核人员', messageId: 'missing' }],
       },
       {
         name: 'the editor is the only reviewer and final approver',
         setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丁编辑（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'reviewers'], messageIncludes: '丁编辑（虚构）' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'reviewers'], messageIncludes: '丁编辑（虚构）', messageId: 'selfReview' }],
       },
     ],
   },

@@ -131,7 +131,7 @@ export default defineRule({
           k.account('city-dept', { id: 'city-dept-weixin', name: '某市教育', platform: '微信公众号' });
           reviewedBy(k, 'city-dept-weixin', '辽宁省人民政府办公厅');
         },
-        errors: [{ account: 'city-dept-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '政府部门，开设政务新媒体应向同级政府办公部门“某市人民政府办公室”' }],
+        errors: [{ account: 'city-dept-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '政府部门，开设政务新媒体应向同级政府办公部门“某市人民政府办公室”', messageId: 'wrongOffice' }],
       },
       {
         name: 'a city government filed only with its own city office',
@@ -140,7 +140,7 @@ export default defineRule({
           k.account('city-zf', { id: 'city-zf-weibo', name: '某市发布', platform: '新浪微博' });
           reviewedBy(k, 'city-zf-weibo', '某市人民政府办公室', '同级');
         },
-        errors: [{ account: 'city-zf-weibo', pointer: ['events', 1, 'reviewer'], messageIncludes: '市级人民政府，开设政务新媒体应向上一级政府办公部门“辽宁省人民政府办公厅”' }],
+        errors: [{ account: 'city-zf-weibo', pointer: ['events', 1, 'reviewer'], messageIncludes: '市级人民政府，开设政务新媒体应向上一级政府办公部门“辽宁省人民政府办公厅”', messageId: 'wrongOffice' }],
       },
       {
         name: 'a county government (in its county folder) must file with the city office, not the province',
@@ -152,17 +152,17 @@ export default defineRule({
           k.account('county-zf', { id: 'county-zf-weixin', name: '某县发布', platform: '微信公众号' });
           reviewedBy(k, 'county-zf-weixin', '辽宁省人民政府办公厅', '省级');
         },
-        errors: [{ account: 'county-zf-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '县级人民政府，开设政务新媒体应向上一级政府办公部门“某市人民政府办公室”' }],
+        errors: [{ account: 'county-zf-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '县级人民政府，开设政务新媒体应向上一级政府办公部门“某市人民政府办公室”', messageId: 'wrongOffice' }],
       },
       {
         name: 'an opening completed with no review recorded',
         setup: (k) => void k.get('dept-weixin').events.splice(1, 1),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageIncludes: '辽宁省人民政府办公厅' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageIncludes: '辽宁省人民政府办公厅', messageId: 'missing' }],
       },
       {
         name: 'a review event that names no office',
         setup: (k) => void delete k.get('dept-weixin').events[1]!.reviewer,
-        errors: [{ account: 'dept-weixin', pointer: ['events', 1] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 1], messageId: 'noReviewer' }],
       },
       {
         name: 'a closure filed with the wrong office',
@@ -171,7 +171,7 @@ export default defineRule({
             { type: '关停备案', date: '2026-09-28', reason: '账号整合。' },
             { type: '主管审核', date: '2026-10-09', decision: '同意', reviewer: '辽宁省委网信办' },
           ),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'reviewer'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'reviewer'], messageId: 'wrongOffice' }],
       },
     ],
   },

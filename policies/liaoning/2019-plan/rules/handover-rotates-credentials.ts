@@ -57,7 +57,7 @@ export default defineRule({
       {
         name: 'handover without rotation',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-06-01', handover: { fromRole: '原编辑', toRole: '新编辑', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], severity: 'notice' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], severity: 'notice', messageId: 'notRotated' }],
       },
       {
         name: 'handover that does not say, and a rotation long before it',
@@ -66,7 +66,7 @@ export default defineRule({
             { type: '密码更换', date: '2026-01-05', attestedBy: '办公室科长' },
             { type: '人员交接', date: '2026-06-01', handover: { fromRole: '原编辑', toRole: '新编辑' } },
           ),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 6] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 6], messageId: 'notRotated' }],
       },
     ],
   },

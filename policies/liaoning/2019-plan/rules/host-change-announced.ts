@@ -94,12 +94,12 @@ export default defineRule({
       {
         name: 'host unit changed without announcement',
         setup: (k) => moveToNewHost(k, false),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'changes', 0], messageIncludes: '辽宁省原某厅' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'changes', 0], messageIncludes: '辽宁省原某厅', messageId: 'change' }],
       },
       {
         name: 'closed after institutional reform without announcement',
         setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02').filter((e) => e.type !== '注销公告')),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'closure' }],
       },
       {
         name: 'closure filing that records the host change, deregistered without announcement',
@@ -108,7 +108,7 @@ export default defineRule({
             { type: '关停备案', date: '2026-06-01', reason: '账号不再保留。', changes: [{ field: '主办单位', from: '辽宁省卫生健康委员会', to: '（撤销）' }] },
             { type: '平台注销', date: '2026-07-01', evidence: [{ kind: '注销完成截图', ref: '档案 2026-009' }] },
           ),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'closure' }],
       },
     ],
   },

@@ -47,7 +47,7 @@ export default defineRule({
             vendor: { name: '示例文化传媒有限公司（虚构）' },
             certifiedEntity: { name: '示例文化传媒有限公司（虚构）', category: '其他' },
           }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'name'], messageIncludes: '辽宁省卫生健康委员会' }],
+        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'name'], messageIncludes: '辽宁省卫生健康委员会', messageId: 'vendorEntity' }],
       },
     ],
   },

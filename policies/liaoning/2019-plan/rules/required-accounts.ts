@@ -7,6 +7,8 @@ import { KAISHE, ln } from '../cite.ts';
  * 应当开设的：省级、市级、县级的人民政府；省级的政府部门（市、县政府部门不在此列）。
  * 单位的层级取 unit.json 的 level，未填时取其所在地区的层级。
  * 已提交开设备案（哪怕尚未办结）的账号即算“已开设”；主管单位审核不同意、关停中或已关停的不算。
+ * 人民政府的账号常由本级政府办公厅（室）主办、以人民政府为认证主体：这样的账号也算该人民政府已开设
+ * （“开设政务新媒体”的是政府，办公厅是代为主办的单位；与六安办法第五条的安排相同）。
  */
 const GOV_LEVELS = new Set(['省级', '市级', '县级']);
 const LEVEL_EN: Record<string, string> = { 省级: 'provincial', 市级: 'city', 县级: 'county' };
@@ -42,10 +44,16 @@ export default defineRule({
   check(ctx, u) {
     const must = mustOpen(ctx, u);
     if (!must) return;
-    const live = (ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => {
+    const isLive = (a: import('../../../../scripts/core/register.ts').AccountDoc): boolean => {
       const s = ctx.state(a);
       return !s.closing && !s.closed && s.phase !== '审核未通过';
-    });
+    };
+    let live = (ctx.register.accountsByUnit.get(u.id) ?? []).some(isLive);
+    if (!live && u.data.kind === '人民政府') {
+      // an account hosted by the same region's government office and certified to this government counts
+      const offices = [...ctx.register.units.values()].filter((o) => o.regionId === u.regionId && o.data.kind === '政府办公室');
+      live = offices.some((o) => (ctx.register.accountsByUnit.get(o.id) ?? []).some((a) => isLive(a) && (a.data.certifiedEntity.unit === u.id || a.data.certifiedEntity.name === u.data.name)));
+    }
     if (!live) {
       const kindEn = must.kind === '省政府部门' ? 'provincial government department' : `${LEVEL_EN[must.kind.slice(0, 2)] ?? ''} people's government`;
       ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name, kind: must.kind, kindEn } });
@@ -63,6 +71,13 @@ export default defineRule({
         },
       },
       {
+        name: 'the provincial government\'s account hosted by its 办公厅 and certified to the government counts',
+        setup: (k) => {
+          k.remove('zf-weibo');
+          k.account('bgs', { id: 'bgs-weibo', name: '辽宁发布', platform: '新浪微博', certifiedEntity: { name: '辽宁省人民政府', category: '人民政府', unit: 'zf' } });
+        },
+      },
+      {
         name: 'an account still being opened counts',
         setup: (k) => {
           k.remove('zf-weibo');
@@ -71,12 +86,20 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'the provincial government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '省级人民政府' }] },
+      { name: 'the provincial government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '省级人民政府', messageId: 'none' }] },
+      {
+        name: 'the 办公厅 runs only its own account, certified to itself: the government still has none',
+        setup: (k) => {
+          k.remove('zf-weibo');
+          k.account('bgs', { id: 'bgs-weibo', name: '辽宁省政府办公厅', platform: '新浪微博', certifiedEntity: { name: '辽宁省人民政府办公厅', category: '政府部门', unit: 'bgs' } });
+        },
+        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none', data: { unit: '辽宁省人民政府' } }],
+      },
       {
         name: 'a provincial department whose only account is closing',
         setup: (k) =>
           void k.get('dept-weixin').events.push({ type: '关停备案', date: '2026-11-02', reason: '账号整合到省政府账号矩阵。' }),
-        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '省政府部门' }],
+        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '省政府部门', messageId: 'none' }],
       },
       {
         name: 'a county government without an account (unit level 县级)',
@@ -85,7 +108,7 @@ export default defineRule({
           k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
           k.unit('liaoning/city', { id: 'county-zf', name: '某县人民政府', kind: '人民政府', level: '县级' });
         },
-        errors: [{ unit: 'county-zf', pointer: ['kind'], messageIncludes: '县级人民政府' }],
+        errors: [{ unit: 'county-zf', pointer: ['kind'], messageIncludes: '县级人民政府', messageId: 'none' }],
       },
       {
         name: 'an opening the supervising office refused does not count',
@@ -101,7 +124,7 @@ export default defineRule({
             ],
           });
         },
-        errors: [{ unit: 'zf', pointer: ['kind'] }],
+        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }],
       },
     ],
   },

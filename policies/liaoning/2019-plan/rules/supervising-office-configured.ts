@@ -61,12 +61,12 @@ export default defineRule({
       {
         name: 'a city without a supervising office',
         setup: (k) => void k.region('liaoning/city', { name: '辽宁省某市', level: '市级' }),
-        errors: [{ region: 'liaoning/city', pointer: [] }],
+        errors: [{ region: 'liaoning/city', pointer: [], messageId: 'missing' }],
       },
       {
         name: 'a city pointing at the provincial office',
         setup: (k) => void k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'bgs' }),
-        errors: [{ region: 'liaoning/city', pointer: ['supervisingOffice'], messageIncludes: '另一地区' }],
+        errors: [{ region: 'liaoning/city', pointer: ['supervisingOffice'], messageIncludes: '另一地区', messageId: 'otherRegion' }],
       },
       {
         name: 'a department named as supervising office',
@@ -74,7 +74,7 @@ export default defineRule({
           k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-xxzx' });
           k.unit('liaoning/city', { id: 'city-xxzx', name: '某市大数据管理局', kind: '政府部门' });
         },
-        errors: [{ region: 'liaoning/city', pointer: ['supervisingOffice'], messageIncludes: '政府部门' }],
+        errors: [{ region: 'liaoning/city', pointer: ['supervisingOffice'], messageIncludes: '政府部门', messageId: 'notOffice' }],
       },
     ],
   },

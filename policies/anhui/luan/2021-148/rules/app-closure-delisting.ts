@@ -41,7 +41,7 @@ export default defineRule({
       {
         name: 'app closure completed with only a platform deregistration',
         setup: (k) => app(k, '平台注销'),
-        errors: [{ account: 'zf-app', pointer: ['events', 9, 'type'] }],
+        errors: [{ account: 'zf-app', pointer: ['events', 9, 'type'], messageId: 'notDelisted' }],
       },
     ],
   },

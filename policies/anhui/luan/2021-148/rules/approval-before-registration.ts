@@ -18,8 +18,8 @@ export default afterApproval({
         evs.splice(0, evs.length, filing, registered, certified, review, entered);
       },
       errors: [
-        { account: 'dept-weixin', pointer: ['events', 1, 'type'] },
-        { account: 'dept-weixin', pointer: ['events', 2, 'type'] },
+        { account: 'dept-weixin', pointer: ['events', 1, 'type'], messageId: 'early' },
+        { account: 'dept-weixin', pointer: ['events', 2, 'type'], messageId: 'early' },
       ],
     },
   ],

@@ -67,19 +67,19 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'no URL recorded for an open account', setup: (k) => void delete k.get('dept-weixin').urls, errors: [{ account: 'dept-weixin', pointer: [] }] },
+      { name: 'no URL recorded for an open account', setup: (k) => void delete k.get('dept-weixin').urls, errors: [{ account: 'dept-weixin', pointer: [], messageId: 'noUrl' }] },
       {
         name: 'an app with only a home page',
         setup: (k) => void k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端', functions: ['办事服务'], urls: { homepage: 'https://example.gov.cn/' } }),
-        errors: [{ account: 'zf-app', pointer: ['urls'], messageIncludes: '下载地址' }],
+        errors: [{ account: 'zf-app', pointer: ['urls'], messageIncludes: '下载地址', messageId: 'noUrl' }],
       },
-      { name: 'no functions', setup: (k) => void (k.get('zf-weibo').functions = []), errors: [{ account: 'zf-weibo', pointer: ['functions'] }] },
+      { name: 'no functions', setup: (k) => void (k.get('zf-weibo').functions = []), errors: [{ account: 'zf-weibo', pointer: ['functions'], messageId: 'noFunctions' }] },
       {
         name: 'an operator without a mobile number',
         setup: (k) => void delete k.get('dept-weixin').team.operators[0]!.mobile,
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'operators', 0], messageIncludes: '手机号码' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team', 'operators', 0], messageIncludes: '手机号码', messageId: 'noPhone' }],
       },
-      { name: 'no section head', setup: (k) => void delete k.get('dept-weixin').team.sectionHead, errors: [{ account: 'dept-weixin', pointer: ['team'] }] },
+      { name: 'no section head', setup: (k) => void delete k.get('dept-weixin').team.sectionHead, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'noSectionHead' }] },
     ],
   },
 });

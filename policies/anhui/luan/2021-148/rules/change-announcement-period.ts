@@ -1,4 +1,4 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
 import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { la } from '../cite.ts';
@@ -19,10 +19,12 @@ export default defineRule({
   messages: {
     days: { zh: '变更公告（{date}）写明的公告期为 {days} 个工作日，少于规定的30个工作日', en: 'the change announcement of {date} states {days} working days, less than 30' },
     end: { zh: '变更公告（{date}）的截止日 {end} 早于第30个工作日 {due}', en: 'the change announcement of {date} ends on {end}, before the 30th working day {due}' },
+    uncovered: { zh: '无法确定变更公告（{date}）的截止日 {end} 是否满30个工作日：需要 {years} 年的官方节假日安排，本库尚未收录（按普通周一至周五估算，约为 {due}）', en: 'cannot tell whether the change announcement of {date} ending {end} ran 30 working days: the official holiday calendar for {years} is not yet in the register (estimated {due})' },
   },
   fix: {
     days: { zh: '公告期须不少于30个工作日，请重新公告并更正记录。', en: 'Announce for at least 30 working days.' },
     end: { zh: '公告期须不少于30个工作日（截止日不早于 {due}），请重新公告并更正记录。', en: 'Announce until at least {due}.' },
+    uncovered: CALENDAR_FIX,
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
@@ -31,8 +33,10 @@ export default defineRule({
         if (ev.type !== '变更公告') continue;
         if (ev.announcementDays !== undefined && ev.announcementDays < N) ctx.report({ account: a, pointer: ['events', i, 'announcementDays'], messageId: 'days', data: { date: ev.date, days: ev.announcementDays } });
         if (ev.announcementEnd) {
-          const due = ctx.calendar.addWorkdays(ev.date, N);
-          if (!due.uncovered.length && ev.announcementEnd < due.date) ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'end', data: { date: ev.date, end: ev.announcementEnd, due: due.date } });
+          const v = ctx.calendar.judgePeriod({ from: ev.date, amount: N, unit: 'workdays', direction: 'not-before', actual: ev.announcementEnd });
+          const data = { date: ev.date, end: ev.announcementEnd, due: v.due, years: v.uncovered.join('、') };
+          if (v.verdict === 'early') ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'end', data });
+          else if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', i, 'announcementEnd'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
         }
       }
     }
@@ -43,11 +47,24 @@ export default defineRule({
       { name: 'announced 02-02 until 03-20 (30th working day over the Spring Festival)', setup: (k) => change(k, { announcementDays: 30, announcementEnd: '2026-03-20' }) },
     ],
     invalid: [
-      { name: 'announced for 10 working days', setup: (k) => change(k, { announcementDays: 10 }), errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementDays'] }] },
+      {
+        name: 'announced 2026-12-14 until 2027-01-20: whether that is 30 working days needs the 2027 calendar — a warning, not a pass',
+        now: '2027-03-01',
+        setup: (k) => {
+          change(k, { announcementDays: 30, announcementEnd: '2027-01-20' });
+          const evs = k.get('dept-weixin').events;
+          evs[5]!.date = '2026-12-10';
+          evs[5]!.unitDecision!.date = '2026-12-10';
+          evs[6]!.date = '2026-12-11';
+          evs[7]!.date = '2026-12-14';
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementEnd'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+      },
+      { name: 'announced for 10 working days', setup: (k) => change(k, { announcementDays: 10 }), errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementDays'], messageId: 'days' }] },
       {
         name: 'announced 02-02 until 03-19: one working day short',
         setup: (k) => change(k, { announcementDays: 30, announcementEnd: '2026-03-19' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementEnd'], messageIncludes: '2026-03-20' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'announcementEnd'], messageIncludes: '2026-03-20', messageId: 'end' }],
       },
     ],
   },

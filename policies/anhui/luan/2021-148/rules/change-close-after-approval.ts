@@ -60,14 +60,14 @@ export default defineRule({
       {
         name: 'renamed on the platform before the approval',
         setup: (k) => change(k, '2026-04-01'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'type'], messageId: 'early' }],
       },
       {
         name: 'deregistered without any approval (私自关停)',
         setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02').filter((e) => e.type !== '主管审核')),
         errors: [
-          { account: 'dept-weixin', pointer: ['events', 6, 'type'] },
-          { account: 'dept-weixin', pointer: ['events', 7, 'type'] },
+          { account: 'dept-weixin', pointer: ['events', 6, 'type'], messageId: 'early' },
+          { account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'early' },
         ],
       },
     ],

@@ -44,7 +44,7 @@ export default defineRule({
       {
         name: 'county opening entered without reporting to the city',
         setup: (k) => addCounty(k, countyOpenEvents('2026-03-02').filter((e) => e.type !== '上报备案')),
-        errors: [{ account: 'jz-weixin', pointer: ['events', 4, 'type'] }],
+        errors: [{ account: 'jz-weixin', pointer: ['events', 4, 'type'], messageId: 'missing' }],
       },
       {
         name: 'an upward filing to the county level only does not reach the city',
@@ -53,7 +53,7 @@ export default defineRule({
           evs[2]!.level = '县区';
           addCounty(k, evs);
         },
-        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'] }],
+        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'], messageId: 'missing' }],
       },
     ],
   },

@@ -53,7 +53,7 @@ export default defineRule({
           evs[1]!.reviewer = '金寨县梅山镇党政办公室';
           addCounty(k, evs);
         },
-        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'] }],
+        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'], messageId: 'missing' }],
       },
       {
         name: 'county closure entered without the county opinion',
@@ -67,7 +67,7 @@ export default defineRule({
           );
           addCounty(k, evs);
         },
-        errors: [{ account: 'jz-weixin', pointer: ['events', 9, 'type'], messageIncludes: '关停' }],
+        errors: [{ account: 'jz-weixin', pointer: ['events', 9, 'type'], messageIncludes: '关停', messageId: 'missing' }],
       },
     ],
   },

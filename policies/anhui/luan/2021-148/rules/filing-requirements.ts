@@ -25,7 +25,7 @@ export default filingRequirements({
         delete evs[0]!.reason;
         k.get('dept-weixin').events.push(...evs);
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停原因' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停原因', messageId: 'reason' }],
     },
     {
       name: 'backfill filing without the unit\'s consent',
@@ -41,7 +41,7 @@ export default filingRequirements({
           ],
         });
       },
-      errors: [{ account: 'dept-douyin', pointer: ['events', 0], messageIncludes: '补录' }],
+      errors: [{ account: 'dept-douyin', pointer: ['events', 0], messageIncludes: '补录', messageId: 'decision' }],
     },
   ],
 });

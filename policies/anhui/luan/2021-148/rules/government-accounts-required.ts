@@ -43,14 +43,14 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'the city government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'] }] },
+      { name: 'the city government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }] },
       {
         name: 'the office hosts an account certified to itself, not to the government',
         setup: (k) => {
           k.remove('zf-weibo');
           k.account('bgs', { id: 'bgs-weibo', name: '六安市政府办公室', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府办公室', category: '政府部门', unit: 'bgs' } });
         },
-        errors: [{ unit: 'zf', pointer: ['kind'] }],
+        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }],
       },
     ],
   },

@@ -3,7 +3,13 @@ import { la } from '../cite.ts';
 
 /**
  * 第三十二条（一）：管理人员变动后应及时变更密码，收回权限及所配设备。
- * “人员交接”事件须写明 handover.credentialsRotated: true；或者在交接后下一个工作日之内记录了“密码更换”。
+ *
+ * 读法：“应……变更密码”是义务；“及时”没有规定天数，本规则不设天数（不把“及时”读成某个工作日数）。
+ * - 交接记录写明已变更（handover.credentialsRotated: true）：通过。
+ * - 交接记录写明未变更（false），此后也没有“密码更换”：错误（记录本身表明没有变更）。
+ * - 交接当天或交接后第一个工作日记录了“密码更换”：无论怎样理解“及时”都已满足，通过。
+ * - 更晚记录了“密码更换”：提示审核人判断间隔是否“及时”（不设天数）。
+ * - 没有任何记录：提示审核人核实是否已变更。
  */
 export default defineRule({
   name: 'handover-rotates-credentials',
@@ -12,41 +18,73 @@ export default defineRule({
   citation: la('第三十二条（一）', '管理人员变动后应及时变更密码，收回权限及所配设备'),
   severity: 'error',
   messages: {
-    notRotated: { zh: '{date} 的人员交接（交出岗位：{from}；接手岗位：{to}）没有记录变更密码', en: 'the handover of {date} ({from} to {to}) records no password change' },
+    notRotated: { zh: '{date} 的人员交接（交出岗位：{from}；接手岗位：{to}）记录为未变更密码，此后也没有“密码更换”记录', en: 'the handover of {date} ({from} to {to}) records that the password was not changed, and no later password change is recorded' },
+    review: { zh: '{date} 的人员交接后，密码于 {changed} 更换（相隔 {days} 天）；办法要求“及时”变更而未规定天数，请审核人判断是否及时', en: 'after the handover of {date} the password was changed on {changed} ({days} days later); the measures say "promptly" without a number of days: the reviewer judges' },
+    unrecorded: { zh: '{date} 的人员交接没有记录是否变更了密码；请审核人核实交接后是否及时变更密码、收回权限和设备', en: 'the handover of {date} does not record whether the password was changed; the reviewer checks that it was changed promptly' },
   },
   fix: {
-    zh: '交接时应立即变更密码、收回原人员的权限和设备；完成后将 handover.credentialsRotated 填为 true，或在交接后下一个工作日内记录“密码更换”事件。',
-    en: 'Change the password at the handover and revoke the leaver\'s access; set handover.credentialsRotated to true or record a 密码更换 event by the next working day.',
+    notRotated: { zh: '交接时应变更密码、收回原人员的权限和设备；完成后记录“密码更换”事件（只写日期，不写密码），或将 handover.credentialsRotated 改为 true。', en: 'Change the password and revoke the leaver\'s access; record a 密码更换 event (date only) or set handover.credentialsRotated to true.' },
+    review: { zh: '如确属及时，审核人可直接同意；如间隔过长，请说明原因。', en: 'If it was prompt the reviewer approves; otherwise explain the delay.' },
+    unrecorded: { zh: '请在交接记录中填写 handover.credentialsRotated（true/false），或记录“密码更换”事件。', en: 'Fill in handover.credentialsRotated, or record a 密码更换 event.' },
   },
   check(ctx, a) {
     const evs = a.data.events;
     evs.forEach((ev, i) => {
       if (ev.type !== '人员交接' || ev.date < ctx.policy.manifest.inForce) return;
       if (ev.handover?.credentialsRotated === true) return;
-      const by = ctx.calendar.addWorkdays(ev.date, 1).date;
-      if (evs.some((e, j) => j > i && e.type === '密码更换' && e.date <= by)) return;
+      const data = { date: ev.date, from: ev.handover?.fromRole ?? '?', to: ev.handover?.toRole ?? '?' };
+      // the next handover starts a new obligation: look for a change before it
+      const next = evs.findIndex((e, j) => j > i && e.type === '人员交接');
+      const change = evs.find((e, j) => j > i && (next < 0 || j < next) && e.type === '密码更换' && e.date >= ev.date);
       const pointer = ev.handover ? (ev.handover.credentialsRotated === undefined ? ['events', i, 'handover'] : ['events', i, 'handover', 'credentialsRotated']) : ['events', i];
-      ctx.report({ account: a, pointer, messageId: 'notRotated', data: { date: ev.date, from: ev.handover?.fromRole ?? '?', to: ev.handover?.toRole ?? '?' } });
+      if (change) {
+        // changed on the handover day or the first working day after it: prompt by any reading (a floor, not an invented limit)
+        const between = ctx.calendar.workdaysBetween(ev.date, change.date);
+        if (change.date === ev.date || (between.count <= 1 && between.uncovered.length === 0)) return;
+        if (change.date > ev.date) ctx.report({ account: a, pointer, messageId: 'review', data: { ...data, changed: change.date, days: ctx.calendar.diffDays(ev.date, change.date) }, severity: 'notice' });
+        return;
+      }
+      if (ev.handover?.credentialsRotated === false) ctx.report({ account: a, pointer, messageId: 'notRotated', data });
+      else ctx.report({ account: a, pointer, messageId: 'unrecorded', data, severity: 'notice' });
     });
   },
   cases: {
     valid: [
       { name: 'rotated at the handover', setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } }) },
       {
-        name: 'handover on the last working day before National Day, password changed on the next working day 10-08',
+        name: 'handover on the last working day before National Day, password changed on the first working day after (10-08)',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-09-30', handover: { fromRole: '经办人员', toRole: '经办人员' } }, { type: '密码更换', date: '2026-10-08', attestedBy: '办公室主任' }),
+      },
+      {
+        name: 'handover with the password changed the same day',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员' } }, { type: '密码更换', date: '2026-05-06', attestedBy: '办公室主任' }),
       },
     ],
     invalid: [
       {
-        name: 'handover without password change',
+        name: 'handover recorded as not rotated, and no later change',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageId: 'notRotated', severity: 'error' }],
       },
       {
-        name: 'handover with the password changed only a week later',
+        name: '“及时” has no number of days: a change a week later is for the reviewer to judge (a notice, not an invented 1-working-day error)',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员' } }, { type: '密码更换', date: '2026-05-13', attestedBy: '办公室主任' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], messageId: 'review', data: { days: 7 }, severity: 'notice' }],
+      },
+      {
+        name: 'handover that records nothing about the password: the reviewer checks',
+        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员' } }),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], messageId: 'unrecorded', severity: 'notice' }],
+      },
+      {
+        name: 'two handovers: the first rotated, the second not (every handover is checked; an earlier change does not count for a later handover)',
+        setup: (k) =>
+          void k.get('dept-weixin').events.push(
+            { type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '经办人员' } },
+            { type: '密码更换', date: '2026-05-06', attestedBy: '办公室主任' },
+            { type: '人员交接', date: '2026-08-03', handover: { fromRole: '审核人员', toRole: '审核人员', credentialsRotated: false } },
+          ),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'handover', 'credentialsRotated'], messageId: 'notRotated', data: { date: '2026-08-03' } }],
       },
     ],
   },

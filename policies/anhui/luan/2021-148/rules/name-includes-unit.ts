@@ -31,14 +31,14 @@ export default defineRule({
       { name: 'contains the certified government\'s full name', setup: (k) => void k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府政务公开', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } }) },
     ],
     invalid: [
-      { name: 'a brand name 健康六安', setup: (k) => void (k.get('dept-weixin').name = '健康六安'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '市卫健委' }] },
+      { name: 'a brand name 健康六安', setup: (k) => void (k.get('dept-weixin').name = '健康六安'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '市卫健委', messageId: 'missing' }] },
       {
         name: 'a unit without a recorded short name',
         setup: (k) => {
           delete k.getUnit('dept').shortName;
           k.get('dept-weixin').name = '六安卫健发布';
         },
-        errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '未登记规范简称' }],
+        errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '未登记规范简称', messageId: 'missing' }],
       },
     ],
   },

@@ -57,9 +57,9 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'the government Weibo named 六安政府', setup: (k) => void (k.get('zf-weibo').name = '六安政府'), errors: [{ account: 'zf-weibo', pointer: ['name'], messageIncludes: '人民政府发布' }] },
-      { name: 'a department WeChat named 健康六安', setup: (k) => void (k.get('dept-weixin').name = '健康六安'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '六安市××委（办、局）发布' }] },
-      { name: 'a department app named like a Weibo account', setup: (k) => void k.account('dept', { id: 'dept-app', name: '六安市卫健委发布', platform: '移动客户端' }), errors: [{ account: 'dept-app', pointer: ['name'] }] },
+      { name: 'the government Weibo named 六安政府', setup: (k) => void (k.get('zf-weibo').name = '六安政府'), errors: [{ account: 'zf-weibo', pointer: ['name'], messageIncludes: '人民政府发布', messageId: 'pattern' }] },
+      { name: 'a department WeChat named 健康六安', setup: (k) => void (k.get('dept-weixin').name = '健康六安'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '六安市××委（办、局）发布', messageId: 'pattern' }] },
+      { name: 'a department app named like a Weibo account', setup: (k) => void k.account('dept', { id: 'dept-app', name: '六安市卫健委发布', platform: '移动客户端' }), errors: [{ account: 'dept-app', pointer: ['name'], messageId: 'pattern' }] },
     ],
   },
 });

@@ -37,7 +37,7 @@ export default defineRule({
       {
         name: 'an account opened for a special campaign',
         setup: (k) => void k.account('dept', { id: 'dept-douyin', name: '六安市卫健委发布', platform: '抖音', tags: ['卫生健康', '专项活动'] }),
-        errors: [{ account: 'dept-douyin', pointer: ['tags', 1] }],
+        errors: [{ account: 'dept-douyin', pointer: ['tags', 1], messageId: 'special' }],
       },
     ],
   },

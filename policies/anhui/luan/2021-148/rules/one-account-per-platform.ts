@@ -3,6 +3,4 @@ import { la } from '../cite.ts';
 
 export default onePerPlatform({
   citation: la('第十条', '一个单位原则上在同一新媒体平台只开设一个账号'),
-  // “原则上”：需要审核人注意，不阻断合并。
-  severity: 'warning',
 });

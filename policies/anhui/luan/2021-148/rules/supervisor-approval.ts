@@ -33,7 +33,7 @@ export default supervisorApproval({
             { type: '系统填报', date: '2026-05-13', action: '补录' },
           ],
         }),
-      errors: [{ account: 'dept-douyin', pointer: ['events', 0], messageIncludes: '补录' }],
+      errors: [{ account: 'dept-douyin', pointer: ['events', 0], messageIncludes: '补录', messageId: 'missing' }],
     },
     {
       name: 'changed on the platform after the supervisor refused',
@@ -45,7 +45,7 @@ export default supervisorApproval({
           { type: '平台变更', date: '2026-06-10' },
         );
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'] }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'rejected' }],
     },
   ],
 });

@@ -32,9 +32,15 @@ export default deadline({
   ],
   invalid: [
     {
+      name: 'approved 2026-12-30, filed upward 2027-01-06: the deadline needs the 2027 calendar — a warning naming 2027',
+      now: '2027-03-01',
+      setup: (k) => county(k, '2026-12-30', '2027-01-06'),
+      errors: [{ account: 'jz-weixin', pointer: ['events', 2, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+    },
+    {
       name: 'approved 09-30, filed upward 10-12: later than the 3rd working day (10-10)',
       setup: (k) => county(k, '2026-09-30', '2026-10-12'),
-      errors: [{ account: 'jz-weixin', pointer: ['events', 2, 'date'], messageIncludes: '2026-10-10' }],
+      errors: [{ account: 'jz-weixin', pointer: ['events', 2, 'date'], messageIncludes: '2026-10-10', messageId: 'late' }],
     },
   ],
 });

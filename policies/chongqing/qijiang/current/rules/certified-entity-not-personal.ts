@@ -33,7 +33,7 @@ export default defineRule({
       {
         name: 'certified to an editor personally',
         setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张某（虚构）', category: '个人' }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageIncludes: '张某（虚构）' }],
+        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageIncludes: '张某（虚构）', messageId: 'personal' }],
       },
     ],
   },

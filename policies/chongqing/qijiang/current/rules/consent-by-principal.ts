@@ -48,12 +48,12 @@ export default defineRule({
       {
         name: 'opening consented to by the deputy head only',
         setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '分管负责人'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'by'], messageIncludes: '分管负责人' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'by'], messageIncludes: '分管负责人', messageId: 'notPrincipal' }],
       },
       {
         name: 'closure consent that does not say who agreed',
         setup: (k) => void k.get('zf-weibo').events.push({ type: '关停备案', date: '2026-06-01', reason: '账号整合。', unitDecision: { decision: '同意', date: '2026-06-01' } }),
-        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'unitDecision'], messageIncludes: '关停' }],
+        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'unitDecision'], messageIncludes: '关停', messageId: 'noBy' }],
       },
     ],
   },

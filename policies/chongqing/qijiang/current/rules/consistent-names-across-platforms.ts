@@ -18,7 +18,7 @@ const rule = consistentNames({
         k.account('zf', { id: 'zf-weixin', name: '綦江区人民政府', platform: '微信公众号' });
         k.account('zf', { id: 'zf-toutiao', name: '綦江发布', platform: '今日头条' });
       },
-      errors: [{ account: 'zf-weixin', pointer: ['name'], messageIncludes: '綦江发布' }],
+      errors: [{ account: 'zf-weixin', pointer: ['name'], messageIncludes: '綦江发布', messageId: 'name' }],
     },
   ],
 });

@@ -20,14 +20,14 @@ const rule = filingRequirements({
       setup: (k) => {
         k.get('dept-weixin').events.push({ type: '关停备案', date: '2026-06-01', reason: '职能调整，账号不再保留。' });
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停', messageId: 'decision' }],
     },
     {
       name: 'change refused by the head of unit but filed anyway',
       setup: (k) => {
         k.get('dept-weixin').events.push({ type: '变更备案', date: '2026-06-01', unitDecision: { decision: '不同意', date: '2026-05-29', by: '主要负责人' }, changes: [{ field: '账号名称', from: '健康綦江', to: '綦江卫健' }] });
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'unitDecision', 'decision'] }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'unitDecision', 'decision'], messageId: 'refused' }],
     },
   ],
 });

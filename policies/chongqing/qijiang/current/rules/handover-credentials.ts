@@ -89,12 +89,12 @@ export default defineRule({
       {
         name: 'handover without changing the password',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-06-15', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageIncludes: '2026-06-15' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageIncludes: '2026-06-15', messageId: 'notRotated' }],
       },
       {
         name: 'handover that says nothing about the password',
         setup: (k) => void k.get('zf-weibo').events.push({ type: '人员交接', date: '2026-09-30', handover: { fromRole: '审核员', toRole: '审核员' } }),
-        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'handover'] }],
+        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'handover'], messageId: 'notRotated' }],
       },
       {
         name: 'team change reported with no handover (warning)',
@@ -105,7 +105,7 @@ export default defineRule({
             { type: '信息报备', date: '2026-08-03', changes: [{ field: '联系电话', from: '0000-0000001', to: '0000-0000002' }, { field: '管理队伍', from: '分管负责人 乙副主任（虚构）', to: '分管负责人 己副主任（虚构）' }] },
           );
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'changes', 1, 'field'], severity: 'warning', messageIncludes: '2026-08-03' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'changes', 1, 'field'], severity: 'warning', messageIncludes: '2026-08-03', messageId: 'noHandover' }],
       },
     ],
   },

@@ -67,7 +67,7 @@ export default defineRule({
           k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: '重庆市綦江区卫生健康委员会宣传科', kind: '内设机构', parent: 'dept' });
           k.account('dept-ks', { id: 'ks-douyin', name: '綦江卫健宣传', platform: '抖音', certifiedEntity: { name: '重庆市綦江区卫生健康委员会', category: '政府部门', unit: 'dept' } });
         },
-        errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageIncludes: '内设机构', severity: 'warning' }],
+        errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageIncludes: '内设机构', severity: 'warning', messageId: 'outOfScope' }],
       },
       {
         name: 'a subordinate unit without administrative functions',
@@ -75,7 +75,7 @@ export default defineRule({
           k.unit(k.getUnit('dept').region, { id: 'dept-yy', name: '重庆市綦江区示例医院（虚构）', kind: '部门下属单位', parent: 'dept' });
           k.account('dept-yy', { id: 'yy-weixin', name: '綦江示例医院', platform: '微信公众号' });
         },
-        errors: [{ account: 'yy-weixin', pointer: ['hostUnit'], messageIncludes: '部门下属单位' }],
+        errors: [{ account: 'yy-weixin', pointer: ['hostUnit'], messageIncludes: '部门下属单位', messageId: 'outOfScope' }],
       },
     ],
   },

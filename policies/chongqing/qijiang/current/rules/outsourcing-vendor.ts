@@ -18,7 +18,7 @@ const rule = outsourcing({
     {
       name: 'outsourced without any agreement recorded',
       setup: (k) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '重庆示例文化传媒有限公司（虚构）' } }),
-      errors: [{ account: 'dept-weixin', pointer: ['vendor'], messageIncludes: '保密安全协议' }],
+      errors: [{ account: 'dept-weixin', pointer: ['vendor'], messageIncludes: '保密安全协议', messageId: 'noAgreement' }],
     },
   ],
 });

@@ -129,12 +129,12 @@ export default defineRule({
       {
         name: 'registered on the platform before the opening filing',
         setup: (k: FixtureKit) => k.account('zf', { id: 'zf-douyin', name: '綦江发布', platform: '抖音', events: [{ type: '平台注册', date: '2025-06-02' }, ...openEvents('2025-06-09')] }),
-        errors: [{ account: 'zf-douyin', pointer: ['events', 0, 'type'], messageIncludes: '不得自行开设' }],
+        errors: [{ account: 'zf-douyin', pointer: ['events', 0, 'type'], messageIncludes: '不得自行开设', messageId: 'unfiled' }],
       },
       {
         name: 'renamed on the platform without a change filing',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '平台变更', date: '2026-04-03', changes: [{ field: '账号名称', from: '健康綦江', to: '綦江卫健' }] }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], messageIncludes: '没有对应的变更备案' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], messageIncludes: '没有对应的变更备案', messageId: 'wrongWork' }],
       },
       {
         name: 'deregistered and entered as closed without a closure filing',
@@ -145,8 +145,8 @@ export default defineRule({
           );
         },
         errors: [
-          { account: 'zf-weibo', pointer: ['events', 5, 'type'], messageIncludes: '关停（注销）' },
-          { account: 'zf-weibo', pointer: ['events', 6, 'type'] },
+          { account: 'zf-weibo', pointer: ['events', 5, 'type'], messageIncludes: '关停（注销）', messageId: 'wrongWork' },
+          { account: 'zf-weibo', pointer: ['events', 6, 'type'], messageId: 'wrongWork' },
         ],
       },
       {
@@ -165,8 +165,8 @@ export default defineRule({
           });
         },
         errors: [
-          { account: 'zf-toutiao', pointer: ['events', 0, 'type'], severity: 'warning', messageIncludes: '2025-04-01' },
-          { account: 'zf-toutiao', pointer: ['events', 1, 'type'], severity: 'warning' },
+          { account: 'zf-toutiao', pointer: ['events', 0, 'type'], severity: 'warning', messageIncludes: '2025-04-01', messageId: 'beforeBackfill' },
+          { account: 'zf-toutiao', pointer: ['events', 1, 'type'], severity: 'warning', messageId: 'beforeBackfill' },
         ],
       },
     ],

@@ -31,7 +31,7 @@ export default announcementPeriod({
     {
       name: 'deregistered 10-22: one working day short once the National Day holiday is left out',
       setup: (k) => closeOverNationalDay(k, '2026-10-22', '2026-10-23'),
-      errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-10-23' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-10-23', messageId: 'short' }],
     },
     {
       name: 'the announcement itself states 10 working days',
@@ -40,7 +40,7 @@ export default announcementPeriod({
         evs[1]!.announcementDays = 10;
         k.get('dept-weixin').events.push(...evs);
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'announcementDays'] }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'announcementDays'], messageId: 'declared' }],
     },
   ],
 });

@@ -60,12 +60,12 @@ export default defineRule({
           addCounty(k);
           Object.assign(k.get('xq-weixin').events[1]!, { level: '市级', reviewer: '连云港市人民政府办公室' });
         },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 1, 'level'], messageIncludes: '连云港市海州区人民政府办公室' }],
+        errors: [{ account: 'xq-weixin', pointer: ['events', 1, 'level'], messageIncludes: '连云港市海州区人民政府办公室', messageId: 'otherLevel' }],
       },
       {
         name: 'review level not recorded',
         setup: (k) => void delete k.get('dept-weixin').events[1]!.level,
-        errors: [{ account: 'dept-weixin', pointer: ['events', 1] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 1], messageId: 'noLevel' }],
       },
     ],
   },

@@ -1,4 +1,4 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
 import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { ART, Q_ANNOUNCE, js } from '../cite.ts';
@@ -28,7 +28,7 @@ export default defineRule({
   fix: {
     none: { zh: '变更前须向社会公告（公告时间不少于{n}个工作日）；请补充“变更公告”事件并登记公告截图或链接；确未公告的，请向主管单位说明情况。', en: 'Announce the change publicly for at least {n} working days first; record the announcement with evidence.' },
     short: { zh: '公告期须满{n}个工作日后再在平台变更或在系统登记；已提前办理的，请在备注中说明原因并报主管单位。', en: 'Wait for the full announcement period; explain in a note and report to the supervisor.' },
-    uncovered: { zh: '请维护者更新节假日数据后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
+    uncovered: CALENDAR_FIX,
     declared: { zh: '请把公告期改为不少于{n}个工作日，并重新发布公告。', en: 'Announce for at least {n} working days.' },
   },
   check(ctx, a) {
@@ -45,10 +45,10 @@ export default defineRule({
       if (ann.ev.announcementDays !== undefined && ann.ev.announcementDays < DAYS) {
         ctx.report({ account: a, pointer: ['events', ann.i, 'announcementDays'], messageId: 'declared', data: { days: ann.ev.announcementDays, n: DAYS } });
       }
-      const due = ctx.calendar.addWorkdays(ann.ev.date, DAYS);
-      if (exec.ev.date >= due.date) continue;
-      const data = { announced: ann.ev.date, type: exec.ev.type, date: exec.ev.date, n: DAYS, due: due.date, years: due.uncovered.join('、') };
-      if (due.uncovered.length) ctx.report({ account: a, pointer: ['events', exec.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      const v = ctx.calendar.judgePeriod({ from: ann.ev.date, amount: DAYS, unit: 'workdays', direction: 'not-before', actual: exec.ev.date });
+      if (v.verdict === 'ok') continue;
+      const data = { announced: ann.ev.date, type: exec.ev.type, date: exec.ev.date, n: DAYS, due: v.due, years: v.uncovered.join('、') };
+      if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', exec.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', exec.i, 'date'], messageId: 'short', data });
     }
   },
@@ -74,9 +74,20 @@ export default defineRule({
     ],
     invalid: [
       {
+        name: 'announced 2026-12-14, changed on the platform 2027-01-05: only 13 working days are in the 2026 calendar — a warning naming 2027',
+        now: '2027-03-01',
+        setup: (k) => {
+          cityChange(k, 'dept-weixin');
+          const evs = k.get('dept-weixin').events;
+          ['2026-12-10', '2026-12-14', '2027-01-04', '2027-01-05', '2027-01-06'].forEach((d, i) => (evs[5 + i]!.date = d));
+          evs[5]!.unitDecision!.date = '2026-12-10';
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+      },
+      {
         name: 'changed on the platform on 09-20, the make-up Sunday: only the 14th working day',
         setup: (k) => shortChange(k, '2026-09-20'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-09-21' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-09-21', messageId: 'short' }],
       },
       {
         name: 'changed without any announcement',
@@ -84,7 +95,7 @@ export default defineRule({
           cityChange(k, 'dept-weixin');
           k.get('dept-weixin').events.splice(6, 1);
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'none' }],
       },
       {
         name: 'the announcement states 10 working days',
@@ -92,7 +103,7 @@ export default defineRule({
           cityChange(k, 'dept-weixin');
           k.get('dept-weixin').events[6]!.announcementDays = 10;
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'announcementDays'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'announcementDays'], messageId: 'declared' }],
       },
     ],
   },

@@ -68,7 +68,7 @@ export default defineRule({
           addCounty(k);
           k.get('xq-weixin').events = countyOpenEvents().filter((e) => e.type !== '上报备案');
         },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 4], messageIncludes: '上报备案' }],
+        errors: [{ account: 'xq-weixin', pointer: ['events', 4], messageIncludes: '上报备案', messageId: 'missing' }],
       },
       {
         name: 'county account reported to the city before its own office approved',
@@ -78,7 +78,7 @@ export default defineRule({
           report!.date = '2025-06-09';
           k.get('xq-weixin').events = [filing!, report!, review!, ...rest];
         },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 1, 'date'] }],
+        errors: [{ account: 'xq-weixin', pointer: ['events', 1, 'date'], messageId: 'reportBeforeApproval' }],
       },
       {
         name: 'city account entered in the system before the approval',
@@ -87,7 +87,7 @@ export default defineRule({
           review!.date = '2025-03-10';
           k.get('dept-weixin').events = [filing!, reg!, cert!, entry!, review!];
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'date'], messageIncludes: '2025-03-10' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'date'], messageIncludes: '2025-03-10', messageId: 'early' }],
       },
     ],
   },

@@ -1,4 +1,4 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { ART, Q_ANNOUNCE, js } from '../cite.ts';
 import { entryOf, judged } from '../filing.ts';
@@ -25,7 +25,7 @@ export default defineRule({
   fix: {
     none: { zh: '关停前须向社会公告（不少于{n}个工作日）；请补充“注销公告”事件并登记公告截图或链接；确未公告的，请向主管单位说明情况。', en: 'Announce the closure publicly for at least {n} working days first; record it with evidence.' },
     short: { zh: '公告期须满{n}个工作日后再登记关停；已提前登记的，请在备注中说明原因并报主管单位。', en: 'Enter the closure only after the full announcement period; explain and report.' },
-    uncovered: { zh: '请维护者更新节假日数据后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
+    uncovered: CALENDAR_FIX,
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
@@ -39,10 +39,10 @@ export default defineRule({
         ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'none', data: { filed: w.start, date: entry.ev.date, n: DAYS } });
         continue;
       }
-      const due = ctx.calendar.addWorkdays(ann.ev.date, DAYS);
-      if (entry.ev.date >= due.date) continue;
-      const data = { announced: ann.ev.date, date: entry.ev.date, n: DAYS, due: due.date, years: due.uncovered.join('、') };
-      if (due.uncovered.length) ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', data, severity: 'warning' });
+      const v = ctx.calendar.judgePeriod({ from: ann.ev.date, amount: DAYS, unit: 'workdays', direction: 'not-before', actual: entry.ev.date });
+      if (v.verdict === 'ok') continue;
+      const data = { announced: ann.ev.date, date: entry.ev.date, n: DAYS, due: v.due, years: v.uncovered.join('、') };
+      if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'short', data });
     }
   },
@@ -56,6 +56,18 @@ export default defineRule({
     ],
     invalid: [
       {
+        name: 'announced 2026-12-14, entered as closed 2027-01-05: the period ends in 2027 — a warning naming 2027',
+        now: '2027-03-01',
+        setup: (k) => {
+          const evs = cityCloseEvents().filter((e) => e.type !== '平台注销');
+          ['2026-12-10', '2026-12-14', '2027-01-04', '2027-01-05'].forEach((d, i) => (evs[i]!.date = d));
+          evs[0]!.unitDecision!.date = '2026-12-10';
+          delete evs[1]!.announcementEnd;
+          k.get('dept-weixin').events.push(...evs);
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+      },
+      {
         name: 'suspended and entered as closed on the 13th working day of the announcement',
         setup: (k) => {
           const evs = cityCloseEvents().filter((e) => e.type !== '平台注销');
@@ -63,12 +75,12 @@ export default defineRule({
           evs[3]!.date = '2026-03-20';
           k.get('dept-weixin').events.push(...evs);
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-03-24' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-03-24', messageId: 'short' }],
       },
       {
         name: 'entered as closed without any announcement',
         setup: (k) => void k.get('dept-weixin').events.push(...cityCloseEvents().filter((e) => e.type !== '平台注销' && e.type !== '注销公告')),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'none' }],
       },
     ],
   },

@@ -26,7 +26,7 @@ export default filingRequirements({
         delete evs[0]!.unitDecision;
         k.get('dept-weixin').events.push(...evs);
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '主办单位意见' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '主办单位意见', messageId: 'decision' }],
     },
     {
       name: 'change without a reason',
@@ -34,7 +34,7 @@ export default filingRequirements({
         cityChange(k, 'dept-weixin');
         delete k.get('dept-weixin').events[5]!.reason;
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '变更原因' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '变更原因', messageId: 'reason' }],
     },
     {
       name: 'closure the head of unit refused',
@@ -43,7 +43,7 @@ export default filingRequirements({
         evs[0]!.unitDecision = { decision: '不同意', date: '2026-03-02', by: '主要负责人' };
         k.get('dept-weixin').events.push(...evs);
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'unitDecision', 'decision'] }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'unitDecision', 'decision'], messageId: 'refused' }],
     },
   ],
 });

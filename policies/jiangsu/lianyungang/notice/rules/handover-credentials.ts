@@ -49,12 +49,12 @@ export default defineRule({
       {
         name: 'handover stating that the credentials were not rotated',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '编辑（原经办人）', toRole: '编辑（新经办人）', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageIncludes: '2026-07-01' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], messageIncludes: '2026-07-01', messageId: 'notRotated' }],
       },
       {
         name: 'password changed only a month after the handover',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '编辑（原经办人）', toRole: '编辑（新经办人）' } }, { type: '密码更换', date: '2026-08-03', attestedBy: '分管负责人' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], messageId: 'notRotated' }],
       },
     ],
   },

@@ -23,7 +23,7 @@ export default afterApproval({
         evs[3]!.date = '2026-03-24';
         k.get('dept-weixin').events.push(evs[0]!, evs[1]!, evs[3]!, evs[2]!, evs[4]!);
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'] }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'early' }],
     },
   ],
 });

@@ -71,7 +71,7 @@ export default defineRule({
           addCounty(k);
           delete regionOf(k, COUNTY).supervisingOffice;
         },
-        errors: [{ region: COUNTY, pointer: [], messageIncludes: '县区（功能区）政府办公室' }],
+        errors: [{ region: COUNTY, pointer: [], messageIncludes: '县区（功能区）政府办公室', messageId: 'missing' }],
       },
       {
         name: 'a district pointing at the city office',
@@ -79,12 +79,12 @@ export default defineRule({
           addCounty(k);
           regionOf(k, COUNTY).supervisingOffice = 'bgs';
         },
-        errors: [{ region: COUNTY, pointer: ['supervisingOffice'] }],
+        errors: [{ region: COUNTY, pointer: ['supervisingOffice'], messageId: 'otherRegion' }],
       },
       {
         name: 'the city pointing at the people\'s government instead of its office',
         setup: (k) => void (regionOf(k, 'jiangsu/lianyungang').supervisingOffice = 'zf'),
-        errors: [{ region: 'jiangsu/lianyungang', pointer: ['supervisingOffice'], messageIncludes: '人民政府' }],
+        errors: [{ region: 'jiangsu/lianyungang', pointer: ['supervisingOffice'], messageIncludes: '人民政府', messageId: 'notOffice' }],
       },
     ],
   },

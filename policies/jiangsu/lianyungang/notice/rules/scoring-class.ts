@@ -45,7 +45,7 @@ export default defineRule({
       {
         name: 'a city department with accounts but no class',
         setup: (k) => void delete k.getUnit('dept').scoringClass,
-        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '市级部门' }],
+        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '市级部门', messageId: 'missing' }],
       },
       {
         name: 'a district government classed as a city department',
@@ -53,7 +53,7 @@ export default defineRule({
           addCounty(k);
           k.getUnit('xq').scoringClass = '市级部门';
         },
-        errors: [{ unit: 'xq', pointer: ['scoringClass'], messageIncludes: '县区功能区' }],
+        errors: [{ unit: 'xq', pointer: ['scoringClass'], messageIncludes: '县区功能区', messageId: 'wrong' }],
       },
     ],
   },

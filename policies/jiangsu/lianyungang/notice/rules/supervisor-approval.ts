@@ -17,7 +17,7 @@ export default supervisorApproval({
     {
       name: 'closure completed without approval',
       setup: (k) => void k.get('dept-weixin').events.push(...cityCloseEvents().filter((e) => e.type !== '主管审核')),
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停', messageId: 'missing' }],
     },
     {
       name: 'backfill completed without approval',
@@ -27,7 +27,7 @@ export default supervisorApproval({
           { type: '系统填报', date: '2026-04-15', action: '开设' },
         ];
       },
-      errors: [{ account: 'zf-weibo', pointer: ['events', 0], messageIncludes: '补录' }],
+      errors: [{ account: 'zf-weibo', pointer: ['events', 0], messageIncludes: '补录', messageId: 'missing' }],
     },
   ],
 });

@@ -74,9 +74,26 @@ export default defineRule({
     ],
     invalid: [
       {
+        name: 'a unit named as its own supervisor',
+        setup: (k) => {
+          k.unit('jiangsu/lianyungang', { id: 'dept-cdc', name: '连云港市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
+          k.getUnit('dept-cdc').supervisor = 'dept-cdc';
+        },
+        errors: [{ unit: 'dept-cdc', pointer: ['supervisor'], messageId: 'self' }],
+      },
+      {
+        name: 'a district department named as supervisor of its own unit',
+        setup: (k) => {
+          addCounty(k);
+          k.unit(COUNTY, { id: 'xq-wjw', name: '连云港市海州区卫生健康委员会', kind: '政府部门', level: '县级' });
+          k.unit(COUNTY, { id: 'xq-cdc', name: '连云港市海州区疾病预防控制中心', kind: '部门下属单位', parent: 'xq-wjw', supervisor: 'xq-wjw' });
+        },
+        errors: [{ unit: 'xq-cdc', pointer: ['supervisor'], messageId: 'notCity' }],
+      },
+      {
         name: 'the people\'s government as supervisor',
         setup: (k) => void (k.getUnit('dept').supervisor = 'zf'),
-        errors: [{ unit: 'dept', pointer: ['supervisor'], messageIncludes: '人民政府' }],
+        errors: [{ unit: 'dept', pointer: ['supervisor'], messageIncludes: '人民政府', messageId: 'kind' }],
       },
       {
         name: 'a district unit supervised directly by the city office',
@@ -84,7 +101,7 @@ export default defineRule({
           addCounty(k);
           k.getUnit('xq').supervisor = 'bgs';
         },
-        errors: [{ unit: 'xq', pointer: ['supervisor'], messageIncludes: '连云港市海州区人民政府办公室' }],
+        errors: [{ unit: 'xq', pointer: ['supervisor'], messageIncludes: '连云港市海州区人民政府办公室', messageId: 'otherOffice' }],
       },
       {
         name: 'a unit of another department',
@@ -92,7 +109,7 @@ export default defineRule({
           k.unit('jiangsu/lianyungang', { id: 'dept2', name: '连云港市教育局', kind: '政府部门' });
           k.unit('jiangsu/lianyungang', { id: 'dept-cdc', name: '连云港市疾病预防控制中心', kind: '部门下属单位', parent: 'dept', supervisor: 'dept2' });
         },
-        errors: [{ unit: 'dept-cdc', pointer: ['supervisor'], messageIncludes: '连云港市教育局' }],
+        errors: [{ unit: 'dept-cdc', pointer: ['supervisor'], messageIncludes: '连云港市教育局', messageId: 'notSystem' }],
       },
     ],
   },

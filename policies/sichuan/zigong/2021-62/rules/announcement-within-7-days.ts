@@ -20,7 +20,7 @@ export default deadline({
         evs[2]!.date = '2026-03-12';
         k.get('dept-weixin').events.push(...evs);
       },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'date'], messageIncludes: '2026-03-09' }],
+      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'date'], messageIncludes: '2026-03-09', messageId: 'late' }],
     },
   ],
 });

@@ -37,7 +37,7 @@ export default defineRule({
       {
         name: 'a listed app without a licence',
         setup: (k) => void k.account('zf', { id: 'zf-app', name: '自贡政务客户端（虚构）', platform: '移动客户端', events: openEvents('2025-03-03').map((e) => (e.type === '平台认证' ? { ...e, type: '应用上架' as const } : e)) }),
-        errors: [{ account: 'zf-app', pointer: ['app'] }],
+        errors: [{ account: 'zf-app', pointer: ['app'], messageId: 'noLicense' }],
       },
     ],
   },

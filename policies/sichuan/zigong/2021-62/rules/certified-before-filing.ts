@@ -66,12 +66,12 @@ export default defineRule({
       {
         name: 'certified before the opening filing',
         setup: (k) => void k.get('dept-weixin').events.unshift({ type: '平台认证', date: '2025-02-20' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'type'], messageId: 'beforeOpening' }],
       },
       {
         name: 'certified and never filed',
         setup: (k) => void k.account('dept', { id: 'dept-weibo', name: '健康自贡', platform: '新浪微博', events: [{ type: '平台认证', date: '2026-03-02' }] }),
-        errors: [{ account: 'dept-weibo', pointer: ['events', 0, 'type'] }],
+        errors: [{ account: 'dept-weibo', pointer: ['events', 0, 'type'], messageId: 'neverFiled' }],
       },
       {
         name: 'backfilled 45 days after certification is a notice',
@@ -79,7 +79,7 @@ export default defineRule({
           const [filing, review] = [openEvents('2026-03-02')[0]!, openEvents('2026-03-02')[1]!];
           k.account('dept', { id: 'dept-weibo', name: '健康自贡', platform: '新浪微博', events: [{ type: '平台认证', date: '2026-01-16' }, { ...filing, type: '补录备案' }, review] });
         },
-        errors: [{ account: 'dept-weibo', pointer: ['events', 0, 'type'], severity: 'notice', messageIncludes: '45' }],
+        errors: [{ account: 'dept-weibo', pointer: ['events', 0, 'type'], severity: 'notice', messageIncludes: '45', messageId: 'lateBackfill' }],
       },
     ],
   },

@@ -86,7 +86,7 @@ export default defineRule({
       {
         name: 'certified entity of category “其他”',
         setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '自贡市健康促进协会（虚构）', category: '其他' }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageId: 'other' }],
       },
       {
         name: 'a department lends its certification to its subordinate unit',
@@ -94,12 +94,12 @@ export default defineRule({
           k.unit('sichuan/zigong', { id: 'cdc', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
           k.account('cdc', { id: 'cdc-weixin', name: '自贡疾控', platform: '微信公众号', certifiedEntity: { name: '自贡市卫生健康委员会', category: '政府部门', unit: 'dept' } });
         },
-        errors: [{ account: 'cdc-weixin', pointer: ['certifiedEntity', 'name'] }],
+        errors: [{ account: 'cdc-weixin', pointer: ['certifiedEntity', 'name'], messageId: 'lent' }],
       },
       {
         name: 'the category does not match the registered unit',
         setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '自贡市卫生健康委员会', category: '承担行政职能的事业单位', unit: 'dept' }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageIncludes: '政府部门' }],
+        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageIncludes: '政府部门', messageId: 'category' }],
       },
     ],
   },

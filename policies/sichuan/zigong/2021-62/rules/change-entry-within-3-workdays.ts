@@ -23,5 +23,13 @@ export default deadline({
   amount: 3,
   unit: 'workdays',
   valid: [{ name: 'updated two working days later', setup: (k) => change(k, '2026-04-03', '2026-04-08') }],
-  invalid: [{ name: 'updated a week later', setup: (k) => change(k, '2026-04-03', '2026-04-13'), errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'] }] }],
+  invalid: [
+    {
+      name: 'changed on the platform 2026-12-30, updated 2027-01-06: the deadline needs the 2027 calendar — a warning naming 2027',
+      now: '2027-03-01',
+      setup: (k) => change(k, '2026-12-30', '2027-01-06'),
+      errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+    },
+    { name: 'updated a week later', setup: (k) => change(k, '2026-04-03', '2026-04-13'), errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'late' }] },
+  ],
 });

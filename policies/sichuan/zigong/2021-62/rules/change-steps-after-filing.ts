@@ -43,7 +43,7 @@ export default defineRule({
       {
         name: 'platform renamed with no change filing',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '平台变更', date: '2026-04-03', note: '账号改名' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], messageId: 'noFiling' }],
       },
     ],
   },

@@ -41,7 +41,7 @@ export default defineRule({
       {
         name: 'deregistered without a closure filing',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '平台注销', date: '2026-03-02', evidence: [{ kind: '注销完成截图', ref: '档案 2026-001' }] }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], messageId: 'noFiling' }],
       },
       {
         name: 'deregistered before the announcement',
@@ -50,7 +50,7 @@ export default defineRule({
           const [filing, review, notice, dereg, entry] = evs;
           k.get('dept-weixin').events.push(filing!, review!, { ...dereg!, date: '2026-03-04' }, { ...notice!, date: '2026-03-05' }, { ...entry!, date: '2026-03-06' });
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'noAnnouncement' }],
       },
     ],
   },

@@ -1,4 +1,4 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
+import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
 import { openEvents } from '../../../../../scripts/policy/fixture.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { zg } from '../cite.ts';
@@ -42,7 +42,7 @@ export default defineRule({
     late: { zh: '期限已过，请在该事件的 note 中说明逾期原因并向主管单位报告；今后请在认证后3个工作日内填报。', en: 'Explain the delay in the event\'s note and report it to the supervising office.' },
     lateFromReceipt: { zh: '期限已过，请在该事件的 note 中说明逾期原因并向主管单位报告。', en: 'Explain the delay in the event\'s note and report it to the supervising office.' },
     firstTime: { zh: '请在该“系统填报”事件的 note 中写明收到账户的日期，格式如“2022-05-17 收到报送系统账户”（只写日期，不写账户名和密码），检查会从该日起算3个工作日。', en: 'Write the receipt date in the entry event\'s note, e.g. "2022-05-17 收到报送系统账户" (date only, never credentials); the deadline is then counted from it.' },
-    uncovered: { zh: '请维护者更新节假日数据，然后重新检查。', en: 'Ask the maintainers to update the holiday calendar, then re-run.' },
+    uncovered: CALENDAR_FIX,
   },
   check(ctx, a) {
     const works = ctx.state(a).works;
@@ -53,12 +53,12 @@ export default defineRule({
       if (!start) continue;
       const end = evs.find(({ ev, i }) => i > start.i && ev.type === '系统填报' && (ev.action === undefined || ev.action === '开设'));
       if (!end) continue;
-      const r = ctx.calendar.addWorkdays(start.ev.date, 3);
-      if (end.ev.date <= r.date) continue;
-      const data = { toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, due: r.date, years: r.uncovered.join('、') };
+      const r = ctx.calendar.judgePeriod({ from: start.ev.date, amount: 3, unit: 'workdays', direction: 'by', actual: end.ev.date });
+      if (r.verdict === 'ok') continue;
+      const data = { toDate: end.ev.date, fromType: start.ev.type, fromDate: start.ev.date, due: r.due, years: r.uncovered.join('、') };
       const pointer = ['events', end.i, 'date'];
-      if (r.uncovered.length) {
-        ctx.report({ account: a, pointer, messageId: 'uncovered', data, severity: 'warning' });
+      if (r.verdict === 'unknown') {
+        ctx.report({ account: a, pointer, messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
         continue;
       }
       // 首次开设: no other account of the unit was entered in the national system before this certification.
@@ -76,8 +76,9 @@ export default defineRule({
         continue;
       }
       const from = receipt > start.ev.date ? receipt : start.ev.date;
-      const r2 = ctx.calendar.addWorkdays(from, 3);
-      if (end.ev.date > r2.date) ctx.report({ account: a, pointer, messageId: 'lateFromReceipt', data: { ...data, receipt, due: r2.date } });
+      const r2 = ctx.calendar.judgePeriod({ from, amount: 3, unit: 'workdays', direction: 'by', actual: end.ev.date });
+      if (r2.verdict === 'late') ctx.report({ account: a, pointer, messageId: 'lateFromReceipt', data: { ...data, receipt, due: r2.due } });
+      else if (r2.verdict === 'unknown') ctx.report({ account: a, pointer, messageId: 'uncovered', actor: 'maintainers', data: { ...data, due: r2.due, years: r2.uncovered.join('、') }, severity: 'warning' });
     }
   },
   cases: {
@@ -97,9 +98,24 @@ export default defineRule({
     ],
     invalid: [
       {
+        name: 'certified 2026-12-30, entered 2027-01-06: the deadline needs the 2027 calendar — a warning naming 2027',
+        now: '2027-03-01',
+        setup: (k) => k.dates('dept-weixin', ['2026-12-28', '2026-12-29', '2026-12-29', '2026-12-30', '2027-01-06']),
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+      },
+      {
+        name: 'a first-time unit that received its system account 2026-12-30 and entered 2027-01-06: the receipt path needs the 2027 calendar too',
+        now: '2027-03-01',
+        setup: (k) => {
+          k.dates('dept-weixin', ['2026-12-14', '2026-12-15', '2026-12-15', '2026-12-16', '2027-01-06']);
+          k.get('dept-weixin').events[4]!.note = '2026-12-30 收到报送系统账户。';
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+      },
+      {
         name: 'entered a week after certification',
         setup: (k) => k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageId: 'firstTime' }],
       },
       {
         name: 'a unit that already has an account in the system: late entry across National Day is an error',
@@ -107,12 +123,12 @@ export default defineRule({
           // certified 09-29; working days after: 09-30, 10-08, 10-09 → due 10-09; entered 10-12
           k.account('dept', { id: 'dept-weibo', name: '健康自贡', platform: '新浪微博', events: openEvents('2026-09-21').map((e, i) => ({ ...e, date: ['2026-09-21', '2026-09-22', '2026-09-24', '2026-09-29', '2026-10-12'][i]! })) });
         },
-        errors: [{ account: 'dept-weibo', pointer: ['events', 4, 'date'], messageIncludes: '2026-10-09', severity: 'error' }],
+        errors: [{ account: 'dept-weibo', pointer: ['events', 4, 'date'], messageIncludes: '2026-10-09', severity: 'error', messageId: 'late' }],
       },
       {
         name: 'a first-time unit: late entry is a warning asking for the date the system account was received',
         setup: (k) => k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '首次开设', severity: 'warning' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '首次开设', severity: 'warning', messageId: 'firstTime' }],
       },
       {
         name: 'a first-time unit late even from the day it received its system account',
@@ -120,7 +136,7 @@ export default defineRule({
           k.dates('dept-weixin', ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-13']);
           k.get('dept-weixin').events[4]!.note = '2026-03-06 收到报送系统账户。';
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2026-03-11', severity: 'error' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2026-03-11', severity: 'error', messageId: 'lateFromReceipt' }],
       },
     ],
   },

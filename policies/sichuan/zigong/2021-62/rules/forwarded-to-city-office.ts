@@ -55,7 +55,7 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'a district opening completed without forwarding', setup: (k) => district(k, false), errors: [{ account: 'qu-weixin', pointer: ['events', 0] }] },
+      { name: 'a district opening completed without forwarding', setup: (k) => district(k, false), errors: [{ account: 'qu-weixin', pointer: ['events', 0], messageId: 'notForwarded' }] },
       {
         name: 'a unit of a vertically managed system, supervised by the city department, not forwarded',
         setup: (k) => {
@@ -63,7 +63,7 @@ export default defineRule({
           k.unit('sichuan/zigong/qu', { id: 'qu-fj', name: '自贡市公安局某区分局（虚构）', kind: '政府部门', supervisor: 'dept' });
           k.account('qu-fj', { id: 'fj-weibo', name: '某区公安（虚构）', platform: '新浪微博', events: openEvents('2026-05-11') });
         },
-        errors: [{ account: 'fj-weibo', pointer: ['events', 0] }],
+        errors: [{ account: 'fj-weibo', pointer: ['events', 0], messageId: 'notForwarded' }],
       },
     ],
   },

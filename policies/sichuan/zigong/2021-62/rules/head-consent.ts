@@ -41,7 +41,7 @@ export default defineRule({
       {
         name: 'an opening agreed only by the deputy in charge',
         setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '分管副主任'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'by'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'by'], messageId: 'notHead' }],
       },
     ],
   },

@@ -59,7 +59,7 @@ export default defineRule({
       { name: 'a rename still under way may keep the old name', setup: (k) => rename(k, '健康自贡发布', '健康自贡', false) },
     ],
     invalid: [
-      { name: 'renamed, but the file still carries the old name', setup: (k) => rename(k, '健康自贡发布', '健康自贡'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '健康自贡发布' }] },
+      { name: 'renamed, but the file still carries the old name', setup: (k) => rename(k, '健康自贡发布', '健康自贡'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '健康自贡发布', messageId: 'stale' }] },
       {
         name: 'the category was changed by filing but the file says otherwise',
         setup: (k) => {
@@ -71,7 +71,7 @@ export default defineRule({
             { type: '系统填报', date: '2026-04-07', action: '变更' },
           );
         },
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageId: 'stale' }],
       },
     ],
   },

@@ -7,5 +7,4 @@ import { zg } from '../cite.ts';
  */
 export default onePerPlatform({
   citation: zg('第六条、第十三条（一）', '一个单位原则上在同一平台只开设一个政务新媒体账号'),
-  severity: 'warning',
 });

@@ -56,14 +56,14 @@ export default defineRule({
         name: 'a reason without source or update guarantee',
         setup: (k) => void (k.get('dept-weixin').events[0]!.reason = '工作需要，开设政务新媒体。'),
         errors: [
-          { account: 'dept-weixin', pointer: ['events', 0, 'reason'], messageIncludes: '来源' },
-          { account: 'dept-weixin', pointer: ['events', 0, 'reason'], messageIncludes: '更新保障' },
+          { account: 'dept-weixin', pointer: ['events', 0, 'reason'], messageIncludes: '来源', messageId: 'noSource' },
+          { account: 'dept-weixin', pointer: ['events', 0, 'reason'], messageIncludes: '更新保障', messageId: 'noUpdate' },
         ],
       },
       {
         name: 'a superior\'s requirement without the document',
         setup: (k) => void (k.get('dept-weixin').events[0]!.reason = '根据上级部门通知要求开设，信息来源为本单位，由办公室每周更新。'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'reason'], messageIncludes: '上级要求' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'reason'], messageIncludes: '上级要求', messageId: 'noDocument' }],
       },
     ],
   },

@@ -57,12 +57,12 @@ export default defineRule({
       {
         name: 'a 61-day closure never reported',
         setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 9, 'date'], messageIncludes: '61' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 9, 'date'], messageIncludes: '61', messageId: 'unreported' }],
       },
       {
         name: 'an opening completed on day 31 without a report',
         setup: (k) => k.dates('dept-weixin', ['2026-03-02', '2026-03-04', '2026-03-27', '2026-03-30', '2026-04-02']),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageId: 'unreported' }],
       },
     ],
   },

@@ -52,7 +52,7 @@ export default defineRule({
           const t = k.get('dept-weixin').team;
           t.inCharge = { ...t.principal };
         },
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'inCharge', 'name'], severity: 'warning' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team', 'inCharge', 'name'], severity: 'warning', messageId: 'same' }],
       },
       {
         name: 'no phone at all',
@@ -63,7 +63,7 @@ export default defineRule({
             delete p.officePhone;
           }
         },
-        errors: [{ account: 'dept-weixin', pointer: ['team'] }],
+        errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'noPhone' }],
       },
     ],
   },

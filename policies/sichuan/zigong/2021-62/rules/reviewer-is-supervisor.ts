@@ -57,12 +57,12 @@ export default defineRule({
       {
         name: 'the department reviews its own account',
         setup: (k) => void (k.get('dept-weixin').events[1]!.reviewer = '自贡市卫生健康委员会'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '自己' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '自己', messageId: 'self' }],
       },
       {
         name: 'a district unit reviewed by a city department',
         setup: (k) => district(k, '市卫健委'),
-        errors: [{ account: 'qu-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '某区人民政府办公室（虚构）' }],
+        errors: [{ account: 'qu-weixin', pointer: ['events', 1, 'reviewer'], messageIncludes: '某区人民政府办公室（虚构）', messageId: 'other' }],
       },
     ],
   },

@@ -51,12 +51,12 @@ export default defineRule({
       {
         name: 'handover without details',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5] }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'noDetails' }],
       },
       {
         name: 'handover without a change of credentials is a warning',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], severity: 'warning' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], severity: 'warning', messageId: 'notRotated' }],
       },
     ],
   },

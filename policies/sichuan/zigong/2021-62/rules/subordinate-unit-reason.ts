@@ -5,6 +5,10 @@ import { zg } from '../cite.ts';
 /**
  * 第八条：市政府部门的下属单位、区县部门、乡镇（街道）原则上不再新开设；确有必要的，
  * 应向主管单位说明开设理由。
+ *
+ * 读法（原则上 → 须有主管单位同意的理由）：开设（补录）备案须写明理由（justification，或备案的
+ * reason），理由随备案报主管单位审核，主管单位同意即为认可。办法没有规定理由的字数，本规则也不设：
+ * 理由是否充分由主管单位判断。
  */
 export default defineRule({
   name: 'subordinate-unit-reason',
@@ -13,9 +17,9 @@ export default defineRule({
   citation: zg('第八条', '市政府部门的下属单位、区县部门、乡镇（街道）原则上不再新开设政务新媒体，确有必要开设或已开设确需单独保留的，应及时向政务新媒体主管单位说明开设理由'),
   severity: 'error',
   messages: {
-    noReason: { zh: '“{unit}”属于{kind}，原则上不再新开设政务新媒体；开设（或保留）账号“{name}”须说明理由，但备案中的理由不足 {min} 个字', en: '"{unit}" is a {kind}, which in principle opens no new accounts; keeping "{name}" needs a stated reason of at least {min} characters' },
+    noReason: { zh: '“{unit}”属于{kind}，原则上不再新开设政务新媒体；开设（或保留）账号“{name}”须向主管单位说明理由，但备案中没有写明理由', en: '"{unit}" is a {kind}, which in principle opens no new accounts; opening or keeping "{name}" needs a reason stated to the supervising office, and the filing gives none' },
   },
-  fix: { zh: '请在开设（或补录）备案的 reason 中详细说明确有必要单独开设的理由（职责、服务对象、信息来源、更新保障），并报主管单位。', en: 'State in the filing\'s reason why a separate account is necessary, and report it to the supervisor.' },
+  fix: { zh: '请在开设（或补录）备案的 justification（或 reason）中说明确有必要单独开设的理由（职责、服务对象、信息来源、更新保障），随备案报主管单位审核。', en: 'State in the filing\'s reason why a separate account is necessary, and report it to the supervisor.' },
   check(ctx, a) {
     if (!isLive(ctx, a)) return;
     const u = ctx.unitOf(a);
@@ -26,12 +30,20 @@ export default defineRule({
     const first = ctx.state(a).works.find((w) => w.kind === '开设' || w.kind === '补录');
     if (!first) return;
     const ev = a.data.events[first.index]!;
-    const MIN = 15;
-    if ((ev.reason ?? '').trim().length < MIN) ctx.report({ account: a, pointer: ['events', first.index, ...(ev.reason ? ['reason'] : [])], messageId: 'noReason', data: { unit: u.data.name, kind, name: a.data.name, min: MIN } });
+    // no invented minimum length: whether the reason suffices is the supervising office's call
+    if (!ev.justification?.trim() && !ev.reason?.trim()) ctx.report({ account: a, pointer: ['events', first.index, ...(ev.reason !== undefined ? ['reason'] : [])], messageId: 'noReason', data: { unit: u.data.name, kind, name: a.data.name } });
   },
   cases: {
     valid: [
       { name: 'city department needs no special reason', setup: (k) => void (k.get('dept-weixin').events[0]!.reason = '工作需要') },
+      {
+        name: 'subordinate unit with a short reason: the measures set no minimum length (the supervising office judges it)',
+        setup: (k) => {
+          k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
+          const a = k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
+          a.events[0]!.reason = '疫情防控信息发布。';
+        },
+      },
       {
         name: 'subordinate unit with a detailed reason',
         setup: (k) => {
@@ -42,13 +54,13 @@ export default defineRule({
     ],
     invalid: [
       {
-        name: 'subordinate unit with a one-word reason',
+        name: 'subordinate unit whose filing states no reason',
         setup: (k) => {
           k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
           const a = k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
-          a.events[0]!.reason = '工作需要';
+          a.events[0]!.reason = ' ';
         },
-        errors: [{ account: 'xs-weixin', pointer: ['events', 0, 'reason'] }],
+        errors: [{ account: 'xs-weixin', pointer: ['events', 0, 'reason'], messageId: 'noReason' }],
       },
     ],
   },

@@ -23,7 +23,7 @@ export default supervisorApproval({
           ],
         });
       },
-      errors: [{ account: 'dept-weibo', pointer: ['events', 0] }],
+      errors: [{ account: 'dept-weibo', pointer: ['events', 0], messageId: 'missing' }],
     },
   ],
 });
