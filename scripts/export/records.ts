@@ -43,6 +43,8 @@ export interface FieldDef {
   width: number;
   /** 说明（JSON 字段图例）/ legend text. */
   note?: string;
+  /** 日期列：XLSX 中写成日期单元格 / a date column: a real date cell in XLSX. */
+  date?: true;
 }
 
 const person = (key: string, zh: string, en: string): FieldDef[] => [
@@ -80,10 +82,10 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'operatingUnit', zh: '运营单位', en: 'Operating unit', width: 26 },
   { key: 'operatingMode', zh: '运营模式', en: 'Operating mode', width: 10 },
   { key: 'vendor', zh: '服务外包单位', en: 'Service vendor', width: 26, note: '仅单位名称，不含合同、资质和保密协议' },
-  { key: 'openedOn', zh: '开设时间', en: 'Opened on', width: 12, note: '首次开设备案或补录备案的日期' },
-  { key: 'state', zh: '状态', en: 'State', width: 10, note: '由事件推导的办理阶段：申请中、已备案、已认证、正常、变更中、关停中、已公告、已注销、已关停、审核未通过' },
+  { key: 'openedOn', zh: '开设时间', en: 'Opened on', width: 12, date: true, note: '首次开设备案或补录备案的日期' },
+  { key: 'state', zh: '登记簿状态', en: 'Register status', width: 10, note: '由事件推导的办理阶段：申请中、已备案、已认证、正常、变更中、关停中、已公告、已注销、已关停、审核未通过' },
   { key: 'nationalStatus', zh: '报送系统状态', en: 'National system status', width: 12, note: '按最近一次“系统填报”应在全国政务新媒体信息报送系统显示的状态：正常、关停、删除（变更后不再纳入监管），或未填报' },
-  { key: 'closedOn', zh: '关停日期', en: 'Closed on', width: 12, note: '平台注销（或应用下架）日期；无该事件时为关停的系统填报日期' },
+  { key: 'closedOn', zh: '关停日期', en: 'Closed on', width: 12, date: true, note: '平台注销（或应用下架）日期；无该事件时为关停的系统填报日期' },
 ];
 
 /** 公开 JSON 另有的字段 / extra keys of the public JSON. */
