@@ -34,6 +34,8 @@ export const BUILTIN_RULES = {
   'register/invisible-char': { severity: 'error', title: { zh: '名称中含有不可见字符或多余空白', en: 'invisible character or stray whitespace in a name' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
   'register/look-alike': { severity: 'error', title: { zh: '名称中含有形近仿冒字符', en: 'look-alike character in a name' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
   'register/exception-expired': { severity: 'error', title: { zh: '规则例外已到期', en: 'a rule exception has expired' } },
+  'register/baseline-invalid': { severity: 'error', title: { zh: '接入基线（整改清单）文件格式有误', en: 'the adoption baseline (rectification list) is malformed' } },
+  'register/baseline-stale': { severity: 'notice', title: { zh: '接入基线中有已整改的条目，可以移除', en: 'the adoption baseline lists items that are fixed' } },
   'register/secret': { severity: 'error', title: { zh: '疑似密码、令牌等秘密信息', en: 'value looks like a password, token or other secret' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '加强对账号密码的安全管理，防止账号被盗用' } },
   // ---- the pull-request check (transitions between the base and the head of a PR)
   'pr/deleted-account': { severity: 'error', title: { zh: '删除了账号文件', en: 'an account file was deleted' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
@@ -46,6 +48,7 @@ export const BUILTIN_RULES = {
   'pr/unit-deleted': { severity: 'error', title: { zh: '删除了单位文件', en: 'a unit file was deleted' } },
   'pr/outside-tree': { severity: 'error', title: { zh: '修改了登记簿以外的文件', en: 'a file outside the register tree was changed' } },
   'pr/mixed-rules-and-data': { severity: 'error', title: { zh: '规则修改与账号变更混在同一个合并请求中', en: 'a rules change mixed with account changes in one pull request' } },
+  'pr/baseline-grows': { severity: 'error', title: { zh: '合并请求向接入基线（整改清单）新增条目', en: 'a pull request adds to the adoption baseline' } },
   'pr/bulk-change': { severity: 'error', title: { zh: '一次关停或迁移了异常多的账号', en: 'an unusual share of a region\'s accounts closed or moved at once' } },
 } as const satisfies Record<string, Omit<BuiltinRuleMeta, 'id'>>;
 
