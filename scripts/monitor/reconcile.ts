@@ -442,7 +442,7 @@ export function reconcile(register: Register, policies: readonly LoadedPolicy[],
         },
       });
     }
-    if (r.entity && normName(r.entity) !== normName(a.data.certifiedEntity.name)) {
+    if (r.entity && a.data.certifiedEntity && normName(r.entity) !== normName(a.data.certifiedEntity.name)) {
       items.push({
         office,
         item: {

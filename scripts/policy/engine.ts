@@ -8,6 +8,7 @@ import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
 import { deriveState, type AccountState } from './lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
+import { appliesToKind } from './stage.ts';
 
 export function ruleId(policy: LoadedPolicy, rule: Rule): string {
   return `${policy.manifest.id}/${rule.name}`;
@@ -99,8 +100,10 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
     if (!s) byPolicy.set(p, (s = { accounts: [], units: [] }));
     return s;
   };
-  for (const u of register.units.values()) for (const p of forRegion(u.regionId)) scope(p).units.push(u);
-  for (const a of register.accounts) for (const p of forRegion(a.regionId)) scope(p).accounts.push(a);
+  // a module judges the units of the kinds it applies to (default: the government system) and their accounts
+  const judges = (p: LoadedPolicy, u: UnitDoc | undefined): boolean => !u || appliesToKind(p.manifest.appliesTo, u.data.kind);
+  for (const u of register.units.values()) for (const p of forRegion(u.regionId)) if (judges(p, u)) scope(p).units.push(u);
+  for (const a of register.accounts) for (const p of forRegion(a.regionId)) if (judges(p, register.units.get(a.unitId))) scope(p).accounts.push(a);
 
   for (const [policy, sc] of byPolicy) {
     for (const rule of policy.rules) {

@@ -35,6 +35,11 @@ export interface PolicyManifest {
   /** The region the document covers, e.g. "四川省自贡市". */
   jurisdiction: string;
   notes?: string;
+  /**
+   * Unit kinds (unit.json kind) the module judges; default the government system (stage.ts GOVERNMENT_KINDS).
+   * Units outside it (党委、人大、政协、法院、检察院、群团组织…) are judged by the data rules only unless listed here.
+   */
+  appliesTo?: string[];
 }
 
 export interface LoadedPolicy {

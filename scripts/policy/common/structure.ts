@@ -102,8 +102,8 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
       if (!isLive(ctx, a)) return;
       const u = ctx.unitOf(a);
       if (u?.data.kind === '内设机构') ctx.report({ account: a, pointer: ['hostUnit'], messageId: 'internalOwner', data: { unit: u.data.name } });
-      const cat = a.data.certifiedEntity.category;
-      if (cat === '内设机构' || cat === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: a.data.certifiedEntity.name, category: cat } });
+      const ce = a.data.certifiedEntity; // absent: unknown on a backfilled account
+      if (ce && (ce.category === '内设机构' || ce.category === '个人')) ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: ce.name, category: ce.category } });
     },
     cases: {
       valid: [{ name: 'department as certified entity' }, ...(o.valid ?? [])],
@@ -155,8 +155,9 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
       const m = majority(list.map((a) => a.data.name));
       for (const a of list) if (a.data.name !== m) ctx.report({ account: a, pointer: ['name'], messageId: 'name', data: { name: a.data.name, majority: m } });
       if (o.checkEntity !== false) {
-        const me = majority(list.map((a) => a.data.certifiedEntity.name));
-        for (const a of list) if (a.data.certifiedEntity.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity.name, majority: me } });
+        const known = list.filter((a) => a.data.certifiedEntity); // unknown entities (backfilled accounts) are not compared
+        const me = known.length ? majority(known.map((a) => a.data.certifiedEntity!.name)) : '';
+        for (const a of known) if (a.data.certifiedEntity!.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity!.name, majority: me } });
       }
     },
     cases: {
@@ -199,7 +200,7 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
       if (!u) return;
       const info = a.data.certification.publicInfo;
       if (!info) return ctx.report({ account: a, pointer: ['certification'], messageId: 'missing', data: { unit: u.data.name } });
-      const names = [u.data.name, u.data.shortName, a.data.certifiedEntity.name].filter((x): x is string => Boolean(x));
+      const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
       if (!names.some((n) => info.includes(n))) ctx.report({ account: a, pointer: ['certification', 'publicInfo'], messageId: 'noHost', data: { info, unit: u.data.name } });
     },
     cases: {
@@ -232,7 +233,7 @@ export function distinctReviewRoles(o: FactoryOptions & { roles?: ('editors' | '
       same: { zh: '请为{role2}另行指定一名人员，使编辑、审核、终审分离。', en: 'Assign someone else as {role2}.' },
     },
     check(ctx, a) {
-      if (!isLive(ctx, a)) return;
+      if (!isLive(ctx, a) || !a.data.team) return; // unknown team (backfilled account): nothing to check
       const review = a.data.team.review;
       for (const r of roles) {
         const list = review?.[r];

@@ -20,7 +20,7 @@ export default defineRule({
     if (!isLive(ctx, a)) return;
     const u = ctx.unitOf(a);
     if (!u) return;
-    const names = [u.data.name, u.data.shortName, a.data.certifiedEntity.name].filter((x): x is string => Boolean(x));
+    const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
     if (names.some((n) => a.data.name.includes(n))) return;
     const s = u.data.shortName;
     ctx.report({ account: a, pointer: ['name'], messageId: 'missing', data: { name: a.data.name, unit: u.data.name, short: s ? `“${s}”` : '（本单位未登记规范简称）', shortEn: s ? ` "${s}"` : ' (none recorded)' } });
