@@ -406,7 +406,7 @@ export function planImport(reg: Register, sheetRows: CsvRow[], o: ImportOptions)
     u.kind = kind;
     const levelText = facts.level ?? rowFact(cands, key, 'level');
     const region = reg.regions.get(u.regionId);
-    const level = levelText && (UNIT_LEVELS as readonly string[]).includes(levelText) ? levelText : kind === '村（社区）' ? '村级' : kind === '乡镇街道' ? '乡级' : region && ['省级', '市级', '县级'].includes(region.data.level) && u.name.startsWith(region.data.name) ? region.data.level : undefined;
+    const level = levelText && (UNIT_LEVELS as readonly string[]).includes(levelText) ? levelText : kind === '村（社区）' ? '村级' : kind === '乡镇街道' ? '乡级' : region && ['省级', '市级', '县级'].includes(region.data.level) && regionLocalNames(reg, region).some((n) => /[省市县区]$/.test(n) && u.name.startsWith(n)) && !/^[^县区]{1,5}[县区]/.test(short) ? region.data.level : undefined;
     if (level) u.level = level;
     const regionAbbr = region && region.id !== '' ? initials(regionLocalNames(reg, region).at(-1) ?? region.data.name) : 'zy';
     u.id = freeId(idOf(regionAbbr, initials(short) || 'dw'), initials(u.name), takenUnitIds);
@@ -446,6 +446,14 @@ export function planImport(reg: Register, sheetRows: CsvRow[], o: ImportOptions)
       summary.existing++;
       continue;
     }
+    if (c.platform === '移动客户端') {
+      // the register needs an app's IPv6, ageing-friendly, accessibility and server facts, which no
+      // sheet carries and which may not be marked unknown: file it by hand rather than invent them
+      findings.push(finding(o, c.row.line, c.row.col('platform'), 'error', 'import/needs-facts', `第 ${c.row.line} 行是移动客户端“${c.name}”：登记簿要求的 IPv6 支持、适老化、无障碍和服务器所在地等信息表中没有，不能编造，该行未导入`, `row ${c.row.line} is a mobile app; its IPv6, ageing-friendly, accessibility and server facts are not in the sheet and are not invented; not imported`, `请由主办单位“${u.name}”用 govmedia backfill 补录该客户端（逐项填写上述信息）。`, 'Have the host unit backfill the app with govmedia backfill.'));
+      summary.skipped++;
+      summary.accounts--;
+      continue;
+    }
     const code = PLATFORM_CODE[c.platform] ?? 'qita';
     const id = freeId(idOf(u.id, code), initials(c.name), takenAccountIds);
     takenAccountIds.add(id);
@@ -453,7 +461,8 @@ export function planImport(reg: Register, sheetRows: CsvRow[], o: ImportOptions)
     const depth = rel.split('/').length - 1;
     const unknown: string[] = [];
     const doc: Record<string, unknown> = { $schema: relSchema(depth, 'account.schema.json'), id, name: c.name, platform: c.platform };
-    const sub = c.row.get('subType');
+    // the sub-type column, or the platform cell when it says 服务号/订阅号
+    const sub = `${c.row.get('subType')} ${c.row.get('platform')}`;
     if (c.platform === '微信公众号') {
       const st = ['服务号', '订阅号', '企业号'].find((x) => sub.includes(x));
       if (st) doc.subType = st;
