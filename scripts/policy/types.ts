@@ -137,6 +137,12 @@ export interface Timing {
 }
 
 interface RuleBase {
+  /**
+   * The id of a rule of a higher document (e.g. "national-2018-123/one-account-per-platform") that this rule
+   * checks the same clause of. Where both find the same thing (same file, line and column) the engine
+   * reports one finding: the stricter severity, this rule's message, both citations (citation.also).
+   */
+  implements?: string;
   /** Deadline or minimum period this rule enforces (process rules). */
   timing?: Timing;
   /** Short name, kebab-case; the full id is "<module id>/<name>". */

@@ -20,6 +20,16 @@ export interface FactoryOptions {
   /** Extra cases specific to the module. */
   valid?: RuleCase[];
   invalid?: RuleCase[];
+  /**
+   * The national rule (国办发〔2018〕123号) this instance checks the same clause of, so the engine merges the
+   * two findings into one with both citations; the factories that have a national counterpart default to it.
+   */
+  implements?: string;
+}
+
+/** The national module's rule id for a factory rule name (layers of law: engine.ts mergeLayers). */
+function national(o: FactoryOptions, name: string): { implements: string } {
+  return { implements: o.implements ?? `national-2018-123/${name}` };
 }
 
 /** Accounts that are not closed, closing, or refused at opening. */
@@ -32,6 +42,7 @@ export function isLive(ctx: { state: (a: AccountDoc) => { closing: boolean; clos
 export function onePerPlatform(o: FactoryOptions): RegisterRule {
   return defineRule({
     name: 'one-account-per-platform',
+    ...national(o, 'one-account-per-platform'),
     scope: 'register',
     title: { zh: '一个单位在同一平台只开设一个账号', en: 'one account per platform per unit' },
     citation: o.citation,
@@ -132,6 +143,7 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
   const ignore = new Set(o.ignorePlatforms ?? ['移动客户端', '微信小程序']);
   return defineRule({
     name: 'consistent-names-across-platforms',
+    ...national(o, 'consistent-names-across-platforms'),
     scope: 'unit',
     title: { zh: '同一单位在不同平台的账号名称和认证主体保持一致', en: "a unit's accounts share one name and certified entity across platforms" },
     citation: o.citation,
@@ -185,6 +197,7 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
 export function certificationNamesHost(o: FactoryOptions): AccountRule {
   return defineRule({
     name: 'certification-names-host-unit',
+    ...national(o, 'certification-names-host-unit'),
     scope: 'account',
     title: { zh: '公开认证信息标明主办单位名称', en: 'public certification info names the host unit' },
     citation: o.citation,
@@ -331,6 +344,7 @@ export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): Acc
   const checks = new Set(o.checks);
   return defineRule({
     name: 'app-requirements',
+    ...national(o, 'app-requirements'),
     scope: 'account',
     title: { zh: '移动客户端的 IPv6、适老化无障碍和服务器位置要求', en: 'apps: IPv6, aging-friendly and accessible, servers located as required' },
     citation: o.citation,
