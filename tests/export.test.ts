@@ -76,7 +76,7 @@ const HEADERS_ZH = [
   '主要负责人姓名', '主要负责人职务', '主要负责人手机', '主要负责人座机',
   '分管负责人姓名', '分管负责人职务', '分管负责人手机', '分管负责人座机',
   '联系人姓名', '联系人职务', '联系人手机', '联系人座机',
-  '账号文章URL', '账号主页URL', '下载URL', '认证状态', '运营单位', '运营模式', '服务外包单位', '开设时间', '登记簿状态', '报送系统状态', '关停日期',
+  '账号文章URL', '账号主页URL', '下载URL', '认证状态', '运营单位', '运营模式', '服务外包单位', '开设时间', '平台开通日期', '登记簿状态', '报送系统状态', '关停日期',
 ];
 const PERSONAL_HEADERS = HEADERS_ZH.filter((h) => /负责人|联系人/.test(h));
 
@@ -124,6 +124,9 @@ describe('export --format csv', () => {
     expect(closed[col('报送系统状态')]).toBe('关停');
     expect(closed[col('关停日期')]).toBe('2025-04-25');
     expect(closed[col('开设时间')]).toBe('2016-03-01');
+    // the real opening on the platform (平台注册) is its own column; unknown stays empty
+    expect(row('lyg-wjw-weibo')[col('平台开通日期')]).toBe('2021-05-12');
+    expect(closed[col('平台开通日期')]).toBe('2016-03-04');
     // an account being opened has not been reported yet
     const opening = row('zg-swjw-douyin');
     expect(opening[col('登记簿状态')]).toBe('已备案');
