@@ -13,8 +13,9 @@ import { deriveState } from '../scripts/policy/lifecycle.ts';
 import { isBackfilled, isUnknown } from '../scripts/policy/stage.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { defineRule } from '../scripts/policy/types.ts';
-import { baseKit, writeKit } from './helpers.ts';
-import type { FixtureKit } from '../scripts/policy/fixture.ts';
+import { baseKit, ENGINE_ROOT, writeKit } from './helpers.ts';
+import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { loadPolicies } from '../scripts/policy/loader.ts';
 
 const NOW = '2026-12-01';
 const dirs: string[] = [];
@@ -173,5 +174,34 @@ describe('unit kinds, levels, aliases and module scope', () => {
 
   it('a module that lists 法院 in appliesTo judges it', async () => {
     expect(await judged(['政府部门', '法院'])).toEqual(['zg-fy-weibo', 'zg-wjw-weixin']);
+  });
+});
+
+describe('every module accepts an account imported on adoption (only what is known today)', () => {
+  it.each([
+    ['a Douyin account still running', '抖音', '正常'],
+    ['a WeChat account of unknown sub-type', '微信公众号', '正常'],
+    ['a closed historical Weibo account', '新浪微博', '已关停'],
+    ['an app whose IPv6 and server facts are unknown', '移动客户端', '正常'],
+  ] as const)('%s', async (_name, platform, status) => {
+    const policies = await loadPolicies(ENGINE_ROOT);
+    for (const p of policies) {
+      const k = new FixtureKit();
+      p.fixture!(k);
+      const [unit, sibling] = platform === '微信公众号' || platform === '移动客户端' ? ['zf', 'zf-weibo'] : ['dept', 'dept-weixin']; // no second account on one platform
+      const name = platform === '移动客户端' ? k.getUnit(unit).name + '客户端' : k.get(sibling).name; // names each module accepts
+      const a = k.account(unit, { id: 'dept-imported', name, platform });
+      const known = { $schema: a.$schema, id: a.id, name: a.name, platform, hostUnit: a.hostUnit };
+      for (const key of Object.keys(a)) delete (a as unknown as Record<string, unknown>)[key];
+      Object.assign(a, known, {
+        ...(platform === '微信公众号' ? { subType: '未知' } : {}),
+        operatingMode: '未知',
+        contentType: '未知',
+        unknown: ['certifiedEntity', 'operatingUnit', 'operatingMode', 'contentType', 'team', ...(platform === '微信公众号' ? ['subType'] : []), ...(platform === '移动客户端' ? ['app'] : [])],
+        events: [{ type: '平台注册', date: '2019-03-01' }, { type: '补录备案', date: k.now, status }],
+      });
+      const fs = (await run(k, [p])).filter((f) => f.file.endsWith('/dept-imported.json'));
+      expect(fs.map((f) => `${f.ruleId} ${f.message.zh}`), p.manifest.id).toEqual([]);
+    }
   });
 });

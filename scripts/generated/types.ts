@@ -93,7 +93,7 @@ export interface AccountFile {
    */
   tags?: string[];
   /**
-   * 未知事实（只用于补录的存量账号）：列出单位目前无法确知的事实。列出的对象和文本字段不填，列出的枚举字段填“未知”；不得编造。可列：certifiedEntity（认证主体）、certifiedEntity.category（认证主体分类）、operatingUnit（运营单位）、operatingMode（运营模式）、contentType（内容类型）、subType（微信公众号子类型）、team（管理队伍）、platformRegistered（平台开通日期；已知时记为按实际日期的“平台注册”事件）。需要这些事实的规则对该账号跳过相应检查。
+   * 未知事实（只用于补录的存量账号）：列出单位目前无法确知的事实。列出的对象和文本字段不填，列出的枚举字段填“未知”；不得编造。可列：certifiedEntity（认证主体）、certifiedEntity.category（认证主体分类）、operatingUnit（运营单位）、operatingMode（运营模式）、contentType（内容类型）、subType（微信公众号子类型）、team（管理队伍）、platformRegistered（平台开通日期；已知时记为按实际日期的“平台注册”事件）、app（移动客户端的 IPv6、适老化、服务器等信息）。需要这些事实的规则对该账号跳过相应检查。
    */
   unknown?: (
     | 'certifiedEntity'
@@ -104,6 +104,7 @@ export interface AccountFile {
     | 'subType'
     | 'team'
     | 'platformRegistered'
+    | 'app'
   )[];
   /**
    * 生命周期事件，按日期先后排列，只能追加、不能修改或删除已有事件。

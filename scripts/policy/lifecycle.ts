@@ -21,6 +21,11 @@ export interface Work {
   start: string;
   /** Date it was completed in the national system, if it was. */
   done?: string;
+  /**
+   * A backfill that records the account's status on adoption (补录备案 with status): the supervising office
+   * registers an existing account; it is not a filing made through the register, so process rules skip it.
+   */
+  adopted?: true;
 }
 
 export interface AccountState {
@@ -71,6 +76,7 @@ export function deriveState(account: Pick<AccountFile, 'events'>): AccountState 
       // a backfill that records the account's actual status (import on adoption): nothing is pending for it
       if (kind === '补录' && ev.status) {
         current.done = ev.date;
+        current.adopted = true;
         phase = ev.status === '已关停' ? '已关停' : '正常';
       }
       return;

@@ -46,6 +46,8 @@ export function isUnknown(a: AccountFile, fact: UnknownFact): boolean {
       return !a.team;
     case 'platformRegistered':
       return !a.events.some((e) => e.type === '平台注册');
+    case 'app':
+      return a.platform === '移动客户端' && !a.app;
   }
 }
 

@@ -1,4 +1,5 @@
 import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { isBackfilled } from '../../../../../scripts/policy/stage.ts';
 import type { Person } from '../../../../../scripts/generated/types.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { la } from '../cite.ts';
@@ -44,6 +45,8 @@ export default defineRule({
       else ctx.report({ account: a, pointer: ['team'], messageId: 'noSectionHead' });
       team.operators.forEach((p, i) => phones(p, ['team', 'operators', i], '经办人员', 'operator'));
     }
+    // a backfilled account carries what is known today (schema stage): its functions and URLs are not required
+    if (isBackfilled(a.data)) return;
     if (!a.data.functions?.length) ctx.report({ account: a, pointer: a.data.functions ? ['functions'] : [], messageId: 'noFunctions' });
     const open = ctx.state(a).works.some((w) => (w.kind === '开设' || w.kind === '补录') && w.done);
     if (!open) return;
