@@ -446,14 +446,6 @@ export function planImport(reg: Register, sheetRows: CsvRow[], o: ImportOptions)
       summary.existing++;
       continue;
     }
-    if (c.platform === '移动客户端') {
-      // the register needs an app's IPv6, ageing-friendly, accessibility and server facts, which no
-      // sheet carries and which may not be marked unknown: file it by hand rather than invent them
-      findings.push(finding(o, c.row.line, c.row.col('platform'), 'error', 'import/needs-facts', `第 ${c.row.line} 行是移动客户端“${c.name}”：登记簿要求的 IPv6 支持、适老化、无障碍和服务器所在地等信息表中没有，不能编造，该行未导入`, `row ${c.row.line} is a mobile app; its IPv6, ageing-friendly, accessibility and server facts are not in the sheet and are not invented; not imported`, `请由主办单位“${u.name}”用 govmedia backfill 补录该客户端（逐项填写上述信息）。`, 'Have the host unit backfill the app with govmedia backfill.'));
-      summary.skipped++;
-      summary.accounts--;
-      continue;
-    }
     const code = PLATFORM_CODE[c.platform] ?? 'qita';
     const id = freeId(idOf(u.id, code), initials(c.name), takenAccountIds);
     takenAccountIds.add(id);
@@ -499,9 +491,11 @@ export function planImport(reg: Register, sheetRows: CsvRow[], o: ImportOptions)
     const url = c.row.get('url');
     if (url && /^https?:\/\//i.test(url)) doc.urls = { homepage: url };
     unknown.push('team');
+    // an app's IPv6, ageing-friendly, accessibility and server facts are in no sheet: unknown
+    if (c.platform === '移动客户端') unknown.push('app');
     const opened = parseDate(c.row.get('opened'));
     if (!opened) unknown.push('platformRegistered');
-    const order = ['certifiedEntity', 'certifiedEntity.category', 'operatingUnit', 'operatingMode', 'contentType', 'subType', 'team', 'platformRegistered'];
+    const order = ['certifiedEntity', 'certifiedEntity.category', 'operatingUnit', 'operatingMode', 'contentType', 'subType', 'team', 'app', 'platformRegistered'];
     doc.unknown = unknown.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const events: Record<string, unknown>[] = [];
     if (opened) events.push({ type: '平台注册', date: opened, note: `平台开通日期，据 ${o.label} 第 ${c.row.line} 行` });
