@@ -124,6 +124,19 @@ describe('govmedia import', () => {
     expect(row[1]).toBe('六安城管');
     if (row[7]) expect(events[0]).toMatchObject({ type: '平台注册', date: row[7] });
     else expect(weibo.unknown).toContain('platformRegistered');
+    // every dated row gave a 平台注册 on exactly that date (read from the xlsx date cells)
+    const dated = new Map(sampleRows().filter((r) => r[7] && r[3]).map((r) => [`${r[1]}|${r[7]}`, r[7]]));
+    let withReg = 0;
+    for (const [rel, t] of snapshot(root)) {
+      if (!rel.endsWith('.json') || !t.includes('govmedia import')) continue;
+      const d = JSON.parse(t) as { name?: string; events?: { type: string; date: string }[] };
+      const reg = d.events?.find((e) => e.type === '平台注册');
+      if (reg) {
+        withReg++;
+        expect(dated.has(`${d.name}|${reg.date}`), `${rel} ${reg.date}`).toBe(true);
+      }
+    }
+    expect(withReg).toBeGreaterThan(90);
     // a WeChat account whose sub-type the sheet does not say
     const wx = jsonAt<Record<string, unknown>>(root, 'accounts/anhui/luan/la-gaj/la-gaj-weixin.json');
     expect(wx.subType).toBe('未知');
