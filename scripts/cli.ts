@@ -29,6 +29,8 @@ const LAZY: Record<string, () => Promise<Cmd>> = {
   monitor: async () => (await import('./commands/monitor.ts')).cmdMonitor,
   score: async () => (await import('./commands/score.ts')).cmdScore,
   reconcile: async () => (await import('./commands/reconcile.ts')).cmdReconcile,
+  baseline: async () => (await import('./commands/baseline.ts')).cmdBaseline,
+  import: async () => (await import('./commands/import.ts')).cmdImport,
 };
 
 export const COMMANDS: Record<string, { zh: string; en: string }> = {
@@ -47,6 +49,8 @@ export const COMMANDS: Record<string, { zh: string; en: string }> = {
   monitor: { zh: '合规监测：按日期列出逾期和即将到期的事项（按主管单位分组）', en: 'compliance monitor: what is overdue or due soon on a date, by supervising office' },
   score: { zh: '考核评分：按指标目录为账号和单位打分、分类排名', en: 'inspection scoring: accounts and units, ranked per class' },
   reconcile: { zh: '与全国政务新媒体信息报送系统的导出核对', en: 'reconcile the register with the national reporting system export' },
+  import: { zh: '导入存量账号：读取报送系统导出或任意表格，写出单位和补录的账号文件', en: "import a city's existing accounts from the national export or any sheet" },
+  baseline: { zh: '接入基线：把接入时已有的问题记为整改清单，不再阻断检查', en: 'adoption baseline: record the findings present on adoption as the rectification list' },
   'check-approvals': { zh: '核对合并请求的审批是否齐全（本单位、主管单位、维护者）', en: 'check that a pull request carries the approvals it needs' },
   'gen-codeowners': { zh: '由登记簿中的审核人生成 .github/CODEOWNERS（--check 检查是否过期）', en: 'generate .github/CODEOWNERS from the reviewers in the register (--check: fail if stale)' },
   'gen-types': { zh: '由 schemas/ 重新生成 TypeScript 类型和预编译的校验函数', en: 'regenerate TypeScript types and precompiled validators from schemas/' },

@@ -90,6 +90,7 @@ describe('bench generator: history repository', () => {
     const h = await ready;
     for (const f of accountFiles(h.dir)) {
       const a = JSON.parse(readFileSync(f, 'utf8')) as AccountFile;
+      if (!a.team) continue;
       const people = [a.team.principal, a.team.inCharge, ...(a.team.sectionHead ? [a.team.sectionHead] : []), ...a.team.operators];
       for (const p of people) {
         expect(p.name).toMatch(/^.某某（虚构）$/);

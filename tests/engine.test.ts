@@ -36,14 +36,15 @@ describe('policy versions', () => {
 
 describe('region binding', () => {
   it('辽宁 province plan reaches accounts in 沈阳 and 大连', () => {
-    for (const city of ['liaoning/shenyang', 'liaoning/dalian']) expect(policiesFor(register, policies, city, '2026-11-21').map((p) => p.manifest.id)).toEqual(['liaoning-2019-plan']);
+    for (const city of ['liaoning/shenyang', 'liaoning/dalian']) expect(policiesFor(register, policies, city, '2026-11-21').map((p) => p.manifest.id)).toEqual(['liaoning-2019-plan', 'national-2018-123']);
   });
   it('自流井区 accounts are judged by the 自贡 measures bound to the city', () => {
-    expect(policiesFor(register, policies, 'sichuan/zigong/ziliujing', '2026-11-21').map((p) => p.manifest.id)).toEqual(['zigong-2021-62']);
+    expect(policiesFor(register, policies, 'sichuan/zigong/ziliujing', '2026-11-21').map((p) => p.manifest.id)).toEqual(['zigong-2021-62', 'national-2018-123']);
   });
   it('before a measure came into force it does not apply', () => {
-    expect(policiesFor(register, policies, 'anhui/luan', '2021-12-15')).toEqual([]);
-    expect(policiesFor(register, policies, 'anhui/luan', '2021-12-16').map((p) => p.manifest.id)).toEqual(['luan-2021-148']);
+    expect(policiesFor(register, policies, 'anhui/luan', '2021-12-15').map((p) => p.manifest.id)).toEqual(['national-2018-123']);
+    expect(policiesFor(register, policies, 'anhui/luan', '2018-12-06')).toEqual([]);
+    expect(policiesFor(register, policies, 'anhui/luan', '2021-12-16').map((p) => p.manifest.id)).toEqual(['luan-2021-148', 'national-2018-123']);
   });
   it('every region binding names an existing policy series', () => {
     const series = new Set(policies.map((p) => p.series));

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cmdExport, publicRecords } from '../scripts/commands/export.ts';
 import { parseCsv } from '../scripts/export/csv.ts';
 import { loadForExport } from '../scripts/export/load.ts';
+import { dateText } from '../scripts/monitor/sheet.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-21';
@@ -62,7 +63,7 @@ async function xlsxRows(file: string): Promise<{ ws: ExcelJS.Worksheet; rows: st
     const cells: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
       const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : String(v));
+      cells.push(v instanceof Date ? dateText(v) : v === null || v === undefined ? '' : String(v));
     }
     rows.push(cells);
   });
@@ -75,7 +76,7 @@ const HEADERS_ZH = [
   '主要负责人姓名', '主要负责人职务', '主要负责人手机', '主要负责人座机',
   '分管负责人姓名', '分管负责人职务', '分管负责人手机', '分管负责人座机',
   '联系人姓名', '联系人职务', '联系人手机', '联系人座机',
-  '账号文章URL', '账号主页URL', '下载URL', '认证状态', '运营单位', '运营模式', '服务外包单位', '开设时间', '状态', '报送系统状态', '关停日期',
+  '账号文章URL', '账号主页URL', '下载URL', '认证状态', '运营单位', '运营模式', '服务外包单位', '开设时间', '平台开通日期', '登记簿状态', '报送系统状态', '关停日期',
 ];
 const PERSONAL_HEADERS = HEADERS_ZH.filter((h) => /负责人|联系人/.test(h));
 
@@ -119,16 +120,19 @@ describe('export --format csv', () => {
     const row = (id: string): string[] => rows.find((r) => r[0] === id)!;
     // a closed account: state, national status, closing date (deregistration)
     const closed = row('la-rsj-weibo');
-    expect(closed[col('状态')]).toBe('已关停');
+    expect(closed[col('登记簿状态')]).toBe('已关停');
     expect(closed[col('报送系统状态')]).toBe('关停');
     expect(closed[col('关停日期')]).toBe('2025-04-25');
     expect(closed[col('开设时间')]).toBe('2016-03-01');
+    // the real opening on the platform (平台注册) is its own column; unknown stays empty
+    expect(row('lyg-wjw-weibo')[col('平台开通日期')]).toBe('2021-05-12');
+    expect(closed[col('平台开通日期')]).toBe('2016-03-04');
     // an account being opened has not been reported yet
     const opening = row('zg-swjw-douyin');
-    expect(opening[col('状态')]).toBe('已备案');
+    expect(opening[col('登记簿状态')]).toBe('已备案');
     expect(opening[col('报送系统状态')]).toBe('未填报');
     // an account being closed is still 正常 in the national system
-    expect(row('la-wjw-kuaishou')[col('状态')]).toBe('已公告');
+    expect(row('la-wjw-kuaishou')[col('登记簿状态')]).toBe('已公告');
     expect(row('la-wjw-kuaishou')[col('报送系统状态')]).toBe('正常');
     // people and phones come from the team
     const file = SAMPLE_ACCOUNTS.find((a) => a.data.id === 'zg-swjw-douyin')!.data;
@@ -216,6 +220,22 @@ describe('export --format xlsx', () => {
     const csv = parseCsv((await run(['--format', 'csv', '--now', NOW, '--root', ENGINE_ROOT])).out);
     expect(rows).toEqual(csv);
     expect(rows.length - 1).toBe(SAMPLE_ACCOUNTS.length);
+    // 开设时间 and 关停日期 are real date cells (sortable, filterable), everything else text
+    const opened = HEADERS_ZH.indexOf('开设时间') + 1;
+    const closedCol = HEADERS_ZH.indexOf('关停日期') + 1;
+    let dates = 0;
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      for (const c of [opened, closedCol]) {
+        const cell = row.getCell(c);
+        if (cell.value === null || cell.value === undefined || cell.value === '') continue;
+        expect(cell.value, `row ${n} col ${c}`).toBeInstanceOf(Date);
+        expect(cell.numFmt).toBe('yyyy-mm-dd');
+        dates++;
+      }
+      expect(typeof row.getCell(2).value).toBe('string');
+    });
+    expect(dates).toBeGreaterThan(SAMPLE_ACCOUNTS.length / 2);
   });
 
   it('needs --out (a binary file is not written to the terminal)', async () => {

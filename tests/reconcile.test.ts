@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdReconcile } from '../scripts/commands/reconcile.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
-import type { ReconcileItem, ReconcileReport } from '../scripts/monitor/reconcile.ts';
+import { nationalFromRows, type ReconcileItem, type ReconcileReport } from '../scripts/monitor/reconcile.ts';
+import { cmdExport } from '../scripts/commands/export.ts';
 import { closeEvents, FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
 import { writeKit } from '../scripts/policy/tester.ts';
 
@@ -214,5 +215,54 @@ describe('reconcile with the national reporting system', () => {
     expect(bin.code).toBe(2);
     expect(bin.err).toContain('is a binary file');
   });
+
+  it('.xls and a broken .xlsx are refused in Chinese (exit 2), never a stack trace', async () => {
+    const root = writeKit(kit(), tmp());
+    const xls = path.join(root, 'old.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const r1 = await run(['--root', root, '--national', xls]);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toContain('旧版 Excel（.xls）');
+    const bad = path.join(root, 'broken.xlsx');
+    writeFileSync(bad, Buffer.from('PK\u0003\u0004 not really a zip', 'latin1'));
+    const r2 = await run(['--root', root, '--national', bad]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain('不是有效的 Excel（.xlsx）文件');
+    expect(r2.err).not.toMatch(/\n\s+at /);
+  });
 });
 
+describe('export → reconcile round trip', () => {
+  async function exportTo(format: 'csv' | 'xlsx', file: string): Promise<void> {
+    let err = '';
+    const code = await cmdExport(['--format', format, '--now', '2026-11-20', '--root', ENGINE_ROOT, '--out', file], { out: () => undefined, err: (s) => void (err += s) });
+    expect(code, err).toBe(0);
+  }
+
+  it.each(['csv', 'xlsx'] as const)('the sample register exported as %s reconciles against itself with zero differences', async (format) => {
+    const file = path.join(tmp(), `export.${format}`);
+    await exportTo(format, file);
+    const res = await run(['--root', ENGINE_ROOT, '--national', file, '--now', '2026-11-20', '--format', 'json']);
+    expect(res.code, res.err + res.out.slice(0, 2000)).toBe(0);
+    const report = JSON.parse(res.out) as ReconcileReport;
+    expect(report.national.encoding).toBe(format === 'csv' ? 'utf-8-bom' : 'xlsx');
+    expect(report.national.rows).toBeGreaterThan(50);
+    expect(report.summary).toEqual({ matched: report.national.rows, missingHere: 0, missingThere: 0, differences: 0, notices: 0 });
+    expect(report.groups.flatMap((g) => g.items)).toEqual([]);
+  });
+
+  it("the export's 报送系统状态 column is read, not the register's 登记簿状态", async () => {
+    const exp = nationalFromRows(
+      [
+        { line: 1, cells: ['账号名称', '平台类型', '主办单位', '登记簿状态', '报送系统状态'] },
+        { line: 2, cells: ['健康自贡', '微信公众号', '自贡市卫生健康委员会', '已关停', '关停'] },
+      ],
+      'x.csv',
+      'utf-8',
+    );
+    expect(exp.rows[0]!.status).toBe('关停');
+    // a sheet with only 状态 still reads it as the national status
+    const plain = nationalFromRows([{ line: 1, cells: ['账号名称', '平台类型', '主办单位', '状态'] }, { line: 2, cells: ['健康自贡', '微信', '自贡市卫生健康委员会', '正常'] }], 'y.csv', 'utf-8');
+    expect(plain.rows[0]!.status).toBe('正常');
+  });
+});

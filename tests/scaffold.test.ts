@@ -91,7 +91,7 @@ describe('govmedia new (non-interactive)', () => {
     expect(a.$schema).toBe(SCHEMA4);
     expect(a).toMatchObject({ id: 'zg-zfgjj-douyin', name: '自贡住房公积金', platform: '抖音', hostUnit: 'zg-zfgjj', contentType: '音视频', operatingMode: '自营', certifiedEntity: { name: GJJ, category: '承担行政职能的事业单位', unit: 'zg-zfgjj' } });
     expect(a.events).toEqual([{ type: '开设备案', date: NOW, reason: REASON, unitDecision: { decision: '同意', date: NOW, by: '主要负责人' } }]);
-    expect(a.team.review).toEqual({ editors: ['申某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
+    expect(a.team!.review).toEqual({ editors: ['申某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
     // 自贡 第七条（三）：5 working days for the supervisor's review: Mon 11-23 → Mon 11-30
     expect(r.out).toContain('请于 2026-11-30 前取得主管单位的审核意见（主管审核）（自府办函〔2021〕62号 第七条（三）、第八条）');
@@ -131,8 +131,9 @@ describe('refusals: exit 1, nothing written', () => {
     const r = await run(cmdNew, [...base(root), '--unit', 'zg-zfgjj', '--platform', '微信公众号', '--sub-type', '服务号', '--name', '自贡住房公积金', ...TEAM, '--reason', REASON, '--yes']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('不能写入');
-    expect(r.err).toContain('zigong-2021-62/one-account-per-platform');
-    expect(r.err).toContain('自府办函〔2021〕62号 第六条、第十三条（一）');
+    // 自贡 reads 原则上 as a warning; 国办发〔2018〕123号 (bound at the root) is stricter: one finding, both citations
+    expect(r.err).toContain('national-2018-123/one-account-per-platform');
+    expect(r.err).toContain('国办发〔2018〕123号 四、（一）开设整合；自府办函〔2021〕62号 第六条、第十三条（一）');
     expect(r.err).toContain('已有账号“自贡住房公积金”');
     expect(snapshot(root)).toEqual(before);
     // in English as well
@@ -277,9 +278,9 @@ describe('govmedia backfill / change / close (non-interactive)', () => {
     expect(r.code).toBe(0);
     const a = readJson(root, rel);
     expect(a.name).toBe(old.name);
-    expect(a.team.operators.map((p) => p.name)).toEqual(['酉某某（虚构）']);
-    expect(a.team.inCharge).toMatchObject({ name: '午某某（虚构）', officePhone: '0000-0000030', mobile: '13000000030' });
-    expect(a.team.review?.editors).toEqual(['酉某某（虚构）']);
+    expect(a.team!.operators.map((p) => p.name)).toEqual(['酉某某（虚构）']);
+    expect(a.team!.inCharge).toMatchObject({ name: '午某某（虚构）', officePhone: '0000-0000030', mobile: '13000000030' });
+    expect(a.team!.review?.editors).toEqual(['酉某某（虚构）']);
     const added = a.events.slice(old.events.length);
     expect(added.map((e) => e.type)).toEqual(['人员交接', '信息报备']);
     expect(added[0]!.handover).toEqual({ fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true });
@@ -401,8 +402,8 @@ describe('interactive (prompts injected)', () => {
     const rel = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-kuaishou.json';
     const a = readJson(root, rel);
     expect(a).toMatchObject({ name: '自贡住房公积金', platform: '快手', contentType: '音视频', functions: ['信息发布', '互动交流'], operatingMode: '自营' });
-    expect(a.team.principal).toEqual({ name: '巳某某（虚构）', position: `${GJJ} 主要负责人`, officePhone: '0000-0000019', mobile: '13000000019' });
-    expect(a.team.review).toEqual({ editors: ['申某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
+    expect(a.team!.principal).toEqual({ name: '巳某某（虚构）', position: `${GJJ} 主要负责人`, officePhone: '0000-0000019', mobile: '13000000019' });
+    expect(a.team!.review).toEqual({ editors: ['申某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
     // every question is Chinese; the validators answered in Chinese
     expect(s.asked.length).toBeGreaterThan(20);
@@ -480,8 +481,8 @@ describe('interactive (prompts injected)', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const a = readJson(root, rel);
-    expect(a.team.operators).toEqual([{ name: '酉某某（虚构）', position: old.team.operators[0]!.position, officePhone: old.team.operators[0]!.officePhone, mobile: '13000000023' }]);
-    expect(a.team.review).toEqual({ editors: ['酉某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
+    expect(a.team!.operators).toEqual([{ name: '酉某某（虚构）', position: old.team!.operators[0]!.position, officePhone: old.team!.operators[0]!.officePhone, mobile: '13000000023' }]);
+    expect(a.team!.review).toEqual({ editors: ['酉某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
     expect(a.events.slice(old.events.length).map((e) => e.type)).toEqual(['人员交接', '信息报备']);
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
   });

@@ -118,7 +118,7 @@ const cases: BrokenCase[] = [
   { name: 'impossible date 2026-02-30', kit: (k) => void (k.get('zg-wjw-weixin').events[1]!.date = '2026-02-30'), expect: (k) => [f('register/schema', ACC, at(k, ACC, ['events', 1, 'date']), '不是有效日期')] },
   { name: 'misspelt property', kit: (k) => void ((k.get('zg-wjw-weixin') as unknown as Record<string, unknown>).nmae = 'x'), expect: (k) => [f('register/schema', ACC, at(k, ACC, ['nmae'], true), '不认识的字段“nmae”')] },
   { name: 'a password property', kit: (k) => void ((k.get('zg-wjw-weixin') as unknown as Record<string, unknown>).password = 'Abc12345!'), expect: (k) => [f('register/schema', ACC, at(k, ACC, ['password'], true), '密码')] },
-  { name: 'mobile number of 10 digits', kit: (k) => void (k.get('zg-wjw-weixin').team.principal.mobile = '1300000001'), expect: (k) => [f('register/schema', ACC, at(k, ACC, ['team', 'principal', 'mobile']), '写法不符合要求')] },
+  { name: 'mobile number of 10 digits', kit: (k) => void (k.get('zg-wjw-weixin').team!.principal.mobile = '1300000001'), expect: (k) => [f('register/schema', ACC, at(k, ACC, ['team', 'principal', 'mobile']), '写法不符合要求')] },
   { name: 'outsourced without vendor', kit: (k) => void (k.get('zg-wjw-weixin').operatingMode = '购买服务'), expect: [f('register/schema', ACC, { line: 1, column: 1 }, 'vendor')] },
   { name: 'empty event list', kit: (k) => void (k.get('zg-wjw-weixin').events = []), expect: (k) => [f('register/schema', ACC, at(k, ACC, ['events']), '至少要有 1 项')] },
   { name: 'unit of an unknown kind', kit: (k) => void ((k.getUnit('zg-wjw') as unknown as { kind: string }).kind = '科室'), expect: (k) => [f('register/schema', UNIT, at(k, UNIT, ['kind']), '内设机构')] },
@@ -175,7 +175,7 @@ const cases: BrokenCase[] = [
   },
   { name: 'trailing space in the unit name', kit: (k) => void (k.getUnit('zg-wjw').name = '自贡市卫生健康委员会 '), expect: (k) => [f('register/invisible-char', UNIT, { line: at(k, UNIT, ['name']).line, column: at(k, UNIT, ['name']).column + 11 }, '空白')] },
   { name: 'WeChat AppSecret pasted into a note', kit: (k) => void (k.get('zg-wjw-weixin').events[4]!.note = 'AppSecret 0123456789abcdef0123456789abcdef'), expect: (k) => [f('register/secret', ACC, at(k, ACC, ['events', 4, 'note']), '疑似')] },
-  { name: 'password written in an operator position', kit: (k) => void (k.get('zg-wjw-weixin').team.operators[0]!.position = '办公室科员 密码：Zg123456'), expect: (k) => [f('register/secret', ACC, at(k, ACC, ['team', 'operators', 0, 'position']), '密码')] },
+  { name: 'password written in an operator position', kit: (k) => void (k.get('zg-wjw-weixin').team!.operators[0]!.position = '办公室科员 密码：Zg123456'), expect: (k) => [f('register/secret', ACC, at(k, ACC, ['team', 'operators', 0, 'position']), '密码')] },
   // ---- events
   { name: 'events out of date order', kit: (k) => void (k.get('zg-wjw-weixin').events[2]!.date = '2025-01-01'), expect: (k) => [f('register/event-order', ACC, at(k, ACC, ['events', 2, 'date']), '早于')] },
   { name: 'event dated in the future', kit: (k) => void (k.get('zg-wjw-weixin').events[4]!.date = '2030-01-01'), expect: (k) => [f('register/event-order', ACC, at(k, ACC, ['events', 4, 'date']), '晚于今天')] },

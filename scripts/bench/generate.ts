@@ -510,7 +510,7 @@ function unitAccounts(rng: Rng, people: People, u: UnitSpec, n: number, openFrom
       platform: pf.platform,
       ...(pf.platform === '微信公众号' ? { subType: u.kind === '人民政府' ? ('订阅号' as const) : rng.pick(['订阅号', '服务号'] as const) } : {}),
       hostUnit: u.id,
-      certifiedEntity: { name: u.name, category: u.kind === '政府办公室' || u.kind === '内设机构' ? '政府部门' : (u.kind as AccountFile['certifiedEntity']['category']), unit: u.id },
+      certifiedEntity: { name: u.name, category: u.kind === '政府办公室' || u.kind === '内设机构' ? '政府部门' : (u.kind as NonNullable<AccountFile['certifiedEntity']>['category']), unit: u.id },
       operatingUnit: outsourced ? `${r.short}某某文化传媒有限公司（虚构）` : u.operator,
       operatingMode: outsourced ? '购买服务' : '自营',
       ...(outsourced
@@ -570,7 +570,8 @@ export function mutate(rng: Rng, people: People, a: GeneratedAccount, date: stri
   const doc = a.doc;
   const r = rng.next();
   const kind = force ?? (a.unit.region.area === 'luan' ? 'phone' : r < 0.4 ? 'rotate' : r < 0.75 ? 'phone' : 'handover');
-  const op = doc.team.operators[0]!;
+  const team = doc.team!; // generated accounts are filed through the register: the team is known
+  const op = team.operators[0]!;
   if (kind === 'rotate') {
     doc.events.push({ type: '密码更换', date, attestedBy: '分管负责人', note: '例行更换登录口令。' });
     return `${doc.name}（${doc.id}）：密码更换 (#${pr})`;
@@ -580,10 +581,10 @@ export function mutate(rng: Rng, people: People, a: GeneratedAccount, date: stri
     doc.events.push({ type: '信息报备', date, changes: [{ field: '联系电话', from: `经办人员 ${op.name} 原联系电话`, to: `经办人员 ${op.name} 新联系电话` }], note: '非关键信息变更，已在全国政务新媒体报送系统修改并报主管单位备案。' });
     return `${doc.name}（${doc.id}）：信息报备，经办人员联系电话变更 (#${pr})`;
   }
-  const names = new Set([doc.team.principal.name, doc.team.inCharge.name, doc.team.sectionHead?.name ?? '', op.name]);
+  const names = new Set([team.principal.name, team.inCharge.name, team.sectionHead?.name ?? '', op.name]);
   const next = people.person(op.position, names);
-  doc.team.operators[0] = next;
-  if (doc.team.review) doc.team.review.editors = [next.name];
+  team.operators[0] = next;
+  if (team.review) team.review.editors = [next.name];
   doc.events.push(
     { type: '人员交接', date, handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true }, note: '经办人员调岗，交接当日更换登录口令、收回后台权限。' },
     { type: '信息报备', date, changes: [{ field: '管理队伍', from: `经办人员 ${op.name}`, to: `经办人员 ${next.name}` }], note: '非关键信息变更，报主管单位备案。' },

@@ -66,7 +66,7 @@ export async function cmdMonitor(args: string[], io: Io): Promise<number> {
     const loaded = await loadAll(o.root, o.now);
     warnDataProblems(loaded, o.lang, io);
     const activity = values.activity ? loadActivity(path.resolve(values.activity), loaded.schemas, values.activity) : undefined;
-    const report = runMonitor({ register: loaded.register, policies: loaded.policies, now: o.now, soon: Number(soonText), exceptions: loaded.exceptions, ...(activity ? { activity } : {}) });
+    const report = runMonitor({ register: loaded.register, policies: loaded.policies, now: o.now, soon: Number(soonText), exceptions: loaded.exceptions, ...(loaded.baseline ? { baseline: loaded.baseline } : {}), ...(activity ? { activity } : {}) });
     const text = format === 'json' ? monitorJson(report) : format === 'html' ? monitorHtml(report, o.lang) : monitorMarkdown(report, o.lang);
     const s = report.summary;
     emit(text, values.out, io, o.lang, o.lang === 'zh' ? `逾期 ${s.overdue} 项，即将到期 ${s.dueSoon} 项，提醒 ${s.reminders} 项` : `${s.overdue} overdue, ${s.dueSoon} due soon, ${s.reminders} reminders`);

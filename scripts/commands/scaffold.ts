@@ -284,7 +284,7 @@ async function getPerson(ctx: Ctx, role: RoleKey, flagValue: string | undefined,
   return promptPerson(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en), undefined, `${unitName} ${ROLES[role].zh}`);
 }
 
-async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<AccountFile['team']> {
+async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<NonNullable<AccountFile['team']>> {
   const t = ctx.t;
   const principal = await getPerson(ctx, 'principal', str(values.principal), unitName);
   const inCharge = await getPerson(ctx, 'inCharge', str(values['in-charge']), unitName);
@@ -300,14 +300,14 @@ async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<Acco
     operators = [];
     for (let i = 0; i < n; i++) operators.push(await promptPerson(ctx, n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator'), undefined, `${unitName} 经办人员`));
   } else throw new UsageError(t('缺少参数 --operator "姓名,职务,办公电话,手机"（至少一位经办人员）', 'missing --operator "name,position,office phone,mobile"'));
-  const team: AccountFile['team'] = { principal, inCharge, ...(sectionHead ? { sectionHead } : {}), operators };
+  const team: NonNullable<AccountFile['team']> = { principal, inCharge, ...(sectionHead ? { sectionHead } : {}), operators };
   const review = await getReview(ctx, values, team);
   if (review) team.review = review;
   return team;
 }
 
 /** The review chain (编辑 / 审核 / 终审): names of team members. */
-async function getReview(ctx: Ctx, values: Values, team: AccountFile['team'], current?: AccountFile['team']['review']): Promise<AccountFile['team']['review'] | undefined> {
+async function getReview(ctx: Ctx, values: Values, team: NonNullable<AccountFile['team']>, current?: NonNullable<AccountFile['team']>['review']): Promise<NonNullable<AccountFile['team']>['review'] | undefined> {
   const t = ctx.t;
   const names = teamNames(team);
   const flags = { editors: strs(values.editor), reviewers: strs(values.reviewer), finalApprovers: strs(values['final-approver']) };
@@ -317,7 +317,7 @@ async function getReview(ctx: Ctx, values: Values, team: AccountFile['team'], cu
     return list;
   };
   if (given) {
-    const r: NonNullable<AccountFile['team']['review']> = { ...(current ?? {}) };
+    const r: NonNullable<NonNullable<AccountFile['team']>['review']> = { ...(current ?? {}) };
     if (flags.editors?.length) r.editors = check('editor', flags.editors);
     if (flags.reviewers?.length) r.reviewers = check('reviewer', flags.reviewers);
     if (flags.finalApprovers?.length) r.finalApprovers = check('final-approver', flags.finalApprovers);
@@ -635,7 +635,7 @@ type KeyWhat = 'name' | 'entity' | 'category' | 'host';
 
 const PHONE_ROLES: Record<string, RoleKey> = { 主要负责人: 'principal', principal: 'principal', 分管负责人: 'inCharge', 'in-charge': 'inCharge', 科室负责人: 'sectionHead', 'section-head': 'sectionHead', 经办人员: 'operator', operator: 'operator' };
 
-function applyPhones(ctx: Ctx, team: AccountFile['team'], specs: string[]): void {
+function applyPhones(ctx: Ctx, team: NonNullable<AccountFile['team']>, specs: string[]): void {
   const { t } = ctx;
   for (const spec of specs) {
     const m = /^\s*([^=＝]+?)\s*(\d*)\s*[=＝]\s*(.*)$/.exec(spec);
@@ -654,14 +654,14 @@ function applyPhones(ctx: Ctx, team: AccountFile['team'], specs: string[]): void
 }
 
 /** Names in the review chain who are not on the team (any more). */
-function staleReviewers(team: AccountFile['team']): string[] {
+function staleReviewers(team: NonNullable<AccountFile['team']>): string[] {
   const names = teamNames(team);
   const r = team.review ?? {};
   return [...new Set([...(r.editors ?? []), ...(r.reviewers ?? []), ...(r.finalApprovers ?? [])])].filter((n) => !names.includes(n));
 }
 
 /** What changed on the team, as 信息报备 changes that name roles only (no personal data). */
-function teamChanges(before: AccountFile['team'], after: AccountFile['team']): { changes: Change[]; operatorLeft: boolean } {
+function teamChanges(before: NonNullable<AccountFile['team']>, after: NonNullable<AccountFile['team']>): { changes: Change[]; operatorLeft: boolean } {
   const changes: Change[] = [];
   const phones = (p: Person | undefined): string => `${p?.officePhone ?? ''}/${p?.mobile ?? ''}`;
   for (const role of ['principal', 'inCharge', 'sectionHead'] as const) {
@@ -693,8 +693,11 @@ export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {})
     const loaded = await loadAccount(ctx, pos, 'change');
     const refused = refuseIfClosed(ctx, loaded, '变更');
     if (refused !== undefined) return refused;
-    const before = loaded.data;
-    const a: AccountFile = structuredClone(before);
+    const known = loaded.data;
+    // A backfilled account may not know its certified entity or team (schema: unknown); the change wizard edits known facts only.
+    if (!known.team || !known.certifiedEntity) throw new UsageError(t(`账号“${known.name}”是补录的存量账号，认证主体或管理队伍尚未登记（见 unknown）；请先在账号文件中补填这些信息、从 unknown 中删去，并记一条“信息报备”事件，再办理变更。`, `"${known.name}" is a backfilled account whose certified entity or team is unknown (see unknown); fill them in the file, drop them from unknown and record an 信息报备 event first.`));
+    const before = known as AccountFile & Required<Pick<AccountFile, 'team' | 'certifiedEntity'>>;
+    const a = structuredClone(before);
     const unitName = (id: string): string => idx.units.get(id)?.data.name ?? id;
 
     // ---- which kind of change

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
-import { applyExceptions, loadExceptions } from '../core/exceptions.ts';
+import { applyBaseline, applyExceptions, loadBaseline, loadExceptions } from '../core/exceptions.ts';
 import { validateParallel } from '../core/parallel.ts';
 import { ENGINE_ROOT, toPosix, unitDirOf } from '../core/paths.ts';
 import { fileFinding, loadRegister, type DocCache, type Register } from '../core/register.ts';
@@ -24,6 +24,8 @@ export interface ValidateOptions {
   policies?: LoadedPolicy[];
   /** Read exceptions from this folder instead of <engineRoot>/policies/exceptions; 'none' for none (rule tests). */
   exceptionsDir?: string | 'none';
+  /** Read the adoption baseline from this file instead of <engineRoot>/policies/baseline.json; 'none' for none. */
+  baselineFile?: string | 'none';
   /** Read only these unit folders in full; findings are kept for them (and regions) only. */
   scope?: ReadonlySet<string>;
   /** With scope: also judge what is outside every unit folder. */
@@ -54,6 +56,9 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
   const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
+  // the adoption baseline (整改清单): findings present on adoption stop blocking but stay listed
+  const bl = opts.baselineFile === 'none' ? { findings: [] } : loadBaseline(engineRoot, opts.baselineFile);
+  if (bl.baseline || bl.findings.length) all = applyBaseline([...all, ...bl.findings], bl.baseline, { whole: !opts.scope && !opts.only }).sort(compareFindings);
   if (opts.scope) {
     const scope = opts.scope;
     const loose = opts.scopeLoose === true;

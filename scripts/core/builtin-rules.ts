@@ -37,6 +37,8 @@ export const BUILTIN_RULES = {
   'register/personal-data': { severity: 'error', title: { zh: '公开字段中含有手机号码、身份证号码或电子邮箱', en: 'mobile number, identity number or e-mail address in a public field' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '对于泄露后会危及国家安全、公共安全、经济安全、社会稳定的信息和国家秘密、商业秘密、个人隐私，要加强管理，确保不泄露' } },
   'register/implausible-date': { severity: 'error', title: { zh: '日期不存在或早于 2000-01-01', en: 'date does not exist or is before 2000-01-01' }, citation: { doc: LUAN, article: '第十四条', title: '六安市政府系统政务新媒体管理暂行办法', quote: '确保账号基本信息真实准确、规范完整' } },
   'register/exception-expired': { severity: 'error', title: { zh: '规则例外已到期', en: 'a rule exception has expired' } },
+  'register/baseline-invalid': { severity: 'error', title: { zh: '接入基线（整改清单）文件格式有误', en: 'the adoption baseline (rectification list) is malformed' } },
+  'register/baseline-stale': { severity: 'notice', title: { zh: '接入基线中有已整改的条目，可以移除', en: 'the adoption baseline lists items that are fixed' } },
   'register/secret': { severity: 'error', title: { zh: '疑似密码、令牌等秘密信息', en: 'value looks like a password, token or other secret' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '加强对账号密码的安全管理，防止账号被盗用' } },
   // ---- the pull-request check (transitions between the base and the head of a PR)
   'pr/deleted-account': { severity: 'error', title: { zh: '删除了账号文件', en: 'an account file was deleted' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
@@ -49,6 +51,7 @@ export const BUILTIN_RULES = {
   'pr/unit-deleted': { severity: 'error', title: { zh: '删除了单位文件', en: 'a unit file was deleted' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '政务新媒体主办单位发生变化的，应及时注销或变更账号信息，并向社会公告' } },
   'pr/outside-tree': { severity: 'error', title: { zh: '修改了登记簿以外的文件', en: 'a file outside the register tree was changed' } },
   'pr/mixed-rules-and-data': { severity: 'error', title: { zh: '规则修改与账号变更混在同一个合并请求中', en: 'a rules change mixed with account changes in one pull request' } },
+  'pr/baseline-grows': { severity: 'error', title: { zh: '合并请求向接入基线（整改清单）新增条目', en: 'a pull request adds to the adoption baseline' } },
   'pr/bulk-change': { severity: 'error', title: { zh: '一次关停或迁移了异常多的账号', en: 'an unusual share of a region\'s accounts closed or moved at once' } },
   'pr/unreadable-file': { severity: 'error', title: { zh: '改动后的登记簿文件无法判断（格式或数据模式不符）', en: 'a changed register file cannot be judged (malformed)' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
   // ---- the audit of Git history

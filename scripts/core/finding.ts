@@ -24,6 +24,8 @@ export interface Citation {
   title?: string;
   /** 原文摘录（可选）。 */
   quote?: string;
+  /** 同一事项的其他依据（例如地方条款与国办发〔2018〕123号 同时规定时，合并为一条结果并列出两者）。 */
+  also?: Citation[];
 }
 
 export interface Finding {
@@ -53,7 +55,8 @@ export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
 
 export function citationText(c: Citation | undefined, lang: Lang = 'zh'): string {
   if (!c) return lang === 'zh' ? '本库数据规范' : 'register data rules';
-  return lang === 'zh' ? `${c.doc} ${c.article}` : `${c.doc} ${c.article}`;
+  const also = (c.also ?? []).map((x) => `${x.doc} ${x.article}`);
+  return [`${c.doc} ${c.article}`, ...also].join(lang === 'zh' ? '；' : '; ');
 }
 
 /** Fill {placeholders} in a template. */

@@ -559,7 +559,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
   }
   for (const a of accounts) {
-    const ref = a.data.certifiedEntity.unit;
+    const ref = a.data.certifiedEntity?.unit;
     if (ref && !unitExists(ref)) {
       findings.push(fileFinding('register/reference', a.file.rel, a.file.parsed.locate(['certifiedEntity', 'unit']), { zh: `认证主体单位 "${ref}" 在登记簿中不存在`, en: `certified entity unit "${ref}" is not in the register` }, { zh: '请填写已登记单位的编号，或删去该字段。', en: 'Use a registered unit id or drop the field.' }, a.id));
     }

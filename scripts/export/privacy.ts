@@ -17,6 +17,7 @@ export function collectPersonalData(register: Register): PersonalData {
   const phones = new Set<string>();
   for (const a of register.accounts) {
     const t = a.data.team;
+    if (!t) continue; // unknown team (backfilled account)
     for (const p of [t.principal, t.inCharge, t.sectionHead, ...t.operators]) {
       if (!p) continue;
       if (p.name.trim()) names.add(p.name.trim());

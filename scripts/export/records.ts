@@ -43,6 +43,8 @@ export interface FieldDef {
   width: number;
   /** 说明（JSON 字段图例）/ legend text. */
   note?: string;
+  /** 日期列：XLSX 中写成日期单元格 / a date column: a real date cell in XLSX. */
+  date?: true;
 }
 
 const person = (key: string, zh: string, en: string): FieldDef[] => [
@@ -80,10 +82,11 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'operatingUnit', zh: '运营单位', en: 'Operating unit', width: 26 },
   { key: 'operatingMode', zh: '运营模式', en: 'Operating mode', width: 10 },
   { key: 'vendor', zh: '服务外包单位', en: 'Service vendor', width: 26, note: '仅单位名称，不含合同、资质和保密协议' },
-  { key: 'openedOn', zh: '开设时间', en: 'Opened on', width: 12, note: '首次开设备案或补录备案的日期' },
-  { key: 'state', zh: '状态', en: 'State', width: 10, note: '由事件推导的办理阶段：申请中、已备案、已认证、正常、变更中、关停中、已公告、已注销、已关停、审核未通过' },
+  { key: 'openedOn', zh: '开设时间', en: 'Opened on', width: 12, date: true, note: '首次开设备案或补录备案的日期' },
+  { key: 'registeredOn', zh: '平台开通日期', en: 'Opened on the platform', width: 12, date: true, note: '账号在平台上实际开通的日期（“平台注册”事件）；不知道时为空' },
+  { key: 'state', zh: '登记簿状态', en: 'Register status', width: 10, note: '由事件推导的办理阶段：申请中、已备案、已认证、正常、变更中、关停中、已公告、已注销、已关停、审核未通过' },
   { key: 'nationalStatus', zh: '报送系统状态', en: 'National system status', width: 12, note: '按最近一次“系统填报”应在全国政务新媒体信息报送系统显示的状态：正常、关停、删除（变更后不再纳入监管），或未填报' },
-  { key: 'closedOn', zh: '关停日期', en: 'Closed on', width: 12, note: '平台注销（或应用下架）日期；无该事件时为关停的系统填报日期' },
+  { key: 'closedOn', zh: '关停日期', en: 'Closed on', width: 12, date: true, note: '平台注销（或应用下架）日期；无该事件时为关停的系统填报日期' },
 ];
 
 /** 公开 JSON 另有的字段 / extra keys of the public JSON. */
@@ -130,6 +133,8 @@ export interface PublicRecord {
   urls: { article?: string; homepage?: string; download?: string };
   certificationStatus?: string;
   openedOn?: string;
+  /** 平台开通日期（平台注册事件）/ the real opening date on the platform. */
+  registeredOn?: string;
   state: Phase;
   nationalStatus: NationalStatus;
   publicStatus: PublicStatus;
@@ -198,6 +203,11 @@ export function nationalStatusOf(events: readonly Event[], state: AccountState):
   return '未填报';
 }
 
+/** 平台开通日期：第一个“平台注册”事件的日期 / the first 平台注册 event's date. */
+export function registeredOnOf(events: readonly Event[]): string | undefined {
+  return events.find((e) => e.type === '平台注册')?.date;
+}
+
 /** 关停日期 / closing date: deregistration (平台注销/应用下架) of the last closure, else its system filing. */
 export function closedOnOf(events: readonly Event[], state: AccountState): string | undefined {
   if (!state.closed) return undefined;
@@ -251,19 +261,20 @@ function flat(register: Register, s: Snapshot): FlatRecord {
     region: regionName(register, s.doc.regionId),
     hostUnit: unitName(register, s.doc.unitId),
     hostUnitId: s.doc.unitId,
-    certifiedEntity: a.certifiedEntity.name,
-    certifiedEntityCategory: a.certifiedEntity.category,
-    ...personCells('principal', a.team.principal),
-    ...personCells('inCharge', a.team.inCharge),
-    ...personCells('contact', a.team.operators[0]),
+    certifiedEntity: a.certifiedEntity?.name ?? '未知',
+    certifiedEntityCategory: a.certifiedEntity?.category ?? '未知',
+    ...personCells('principal', a.team?.principal),
+    ...personCells('inCharge', a.team?.inCharge),
+    ...personCells('contact', a.team?.operators[0]),
     articleUrl: a.urls?.article ?? null,
     homepageUrl: a.urls?.homepage ?? null,
     downloadUrl: a.urls?.download ?? null,
     certificationStatus: a.certification?.status ?? null,
-    operatingUnit: a.operatingUnit,
+    operatingUnit: a.operatingUnit ?? '未知',
     operatingMode: a.operatingMode,
     vendor: a.vendor?.name ?? null,
     openedOn: s.state.filedOn ?? null,
+    registeredOn: registeredOnOf(s.events) ?? null,
     state: s.state.phase,
     nationalStatus: national,
     closedOn: closedOnOf(s.events, s.state) ?? null,
@@ -374,9 +385,9 @@ export function publicRecords(register: Register, now: string): PublicRecord[] {
       region: scrub(regionName(register, s.doc.regionId)),
       hostUnitId: s.doc.unitId,
       hostUnit: scrub(unitName(register, s.doc.unitId)),
-      certifiedEntity: scrub(a.certifiedEntity.name),
-      certifiedEntityCategory: a.certifiedEntity.category,
-      operatingUnit: scrub(a.operatingUnit),
+      certifiedEntity: scrub(a.certifiedEntity?.name ?? '未知'),
+      certifiedEntityCategory: a.certifiedEntity?.category ?? '未知',
+      operatingUnit: scrub(a.operatingUnit ?? '未知'),
       operatingMode: a.operatingMode,
       urls: {},
       state: s.state.phase,
@@ -394,6 +405,8 @@ export function publicRecords(register: Register, now: string): PublicRecord[] {
     }
     if (a.certification) r.certificationStatus = a.certification.status;
     if (s.state.filedOn) r.openedOn = s.state.filedOn;
+    const reg = registeredOnOf(s.events);
+    if (reg) r.registeredOn = reg;
     const closedOn = closedOnOf(s.events, s.state);
     if (closedOn) r.closedOn = closedOn;
     const last = s.state.works[s.state.works.length - 1];
@@ -435,6 +448,7 @@ export function publicFlat(r: PublicRecord): FlatRecord {
     operatingMode: r.operatingMode,
     vendor: r.vendor ?? null,
     openedOn: r.openedOn ?? null,
+    registeredOn: r.registeredOn ?? null,
     state: r.state,
     nationalStatus: r.nationalStatus,
     closedOn: r.closedOn ?? null,

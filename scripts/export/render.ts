@@ -93,6 +93,6 @@ export async function renderExport(register: Register, opts: ExportOptions): Pro
   }
   const t = exportTable(register, opts, pub);
   if (opts.format === 'csv') return { data: Buffer.from(toCsv(t.header, t.rows), 'utf8'), count: t.rows.length };
-  const data = await toXlsx(t.header, t.fields.map((f) => f.width), t.rows, { title: title(opts.public, opts.lang), dataDate: opts.now });
+  const data = await toXlsx(t.header, t.fields.map((f) => f.width), t.rows, { title: title(opts.public, opts.lang), dataDate: opts.now, dateColumns: t.fields.map((f) => f.date === true) });
   return { data, count: t.rows.length };
 }

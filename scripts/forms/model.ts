@@ -139,10 +139,10 @@ const CHANGE_EVENTS: ReadonlySet<Event['type']> = new Set(['变更备案', '信�
 export function snapshotAt(account: AccountFile, index: number, hostUnitName: string): { snapshot: Snapshot; teamChanges: Review[] } {
   const s: Snapshot = {
     name: account.name,
-    certifiedEntityName: account.certifiedEntity.name,
-    certifiedEntityCategory: account.certifiedEntity.category,
+    certifiedEntityName: account.certifiedEntity?.name ?? '未知',
+    certifiedEntityCategory: account.certifiedEntity?.category ?? '未知',
     hostUnitName,
-    operatingUnit: account.operatingUnit,
+    operatingUnit: account.operatingUnit ?? '未知',
     operatingMode: account.operatingMode,
     vendorName: account.vendor?.name,
     contentType: account.contentType,

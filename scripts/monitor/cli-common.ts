@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
-import { loadExceptions, type LoadedException } from '../core/exceptions.ts';
+import { loadBaseline, loadExceptions, type LoadedBaseline, type LoadedException } from '../core/exceptions.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { loadRegister, type Register } from '../core/register.ts';
@@ -57,6 +57,8 @@ export interface Loaded {
   policies: LoadedPolicy[];
   schemas: SchemaSet;
   exceptions: LoadedException[];
+  /** The adoption baseline (policies/baseline.json of the engine), if any. */
+  baseline?: LoadedBaseline;
   /** Register files that could not be loaded (they are missing from the report). */
   dataProblems: number;
 }
@@ -68,7 +70,8 @@ export async function loadAll(root: string, now: string): Promise<Loaded> {
   const { register, findings } = loadRegister(new FsSource(root), { schemas, now, policySeries: policySeries(policies) });
   const dataProblems = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
   const exceptions = loadExceptions(ENGINE_ROOT, schemas).exceptions;
-  return { register, policies, schemas, exceptions, dataProblems };
+  const baseline = loadBaseline(ENGINE_ROOT).baseline;
+  return { register, policies, schemas, exceptions, ...(baseline ? { baseline } : {}), dataProblems };
 }
 
 export function warnDataProblems(l: Loaded, lang: Lang, io: Io): void {

@@ -12,7 +12,7 @@
  */
 import * as cal from '../calendar/workdays.ts';
 import type { LoadedException } from '../core/exceptions.ts';
-import { applyExceptions } from '../core/exceptions.ts';
+import { applyExceptions, type LoadedBaseline } from '../core/exceptions.ts';
 import type { Bilingual, Severity } from '../core/finding.ts';
 import type { Register, UnitDoc } from '../core/register.ts';
 import type { Event } from '../generated/types.ts';
@@ -37,6 +37,8 @@ export interface MonitorInput {
   national?: MonitorSpec | null;
   /** Reviewed exceptions (policies/exceptions) applied to rule findings used by the monitor. */
   exceptions?: readonly LoadedException[];
+  /** 接入基线：作为整改清单列出 / the adoption baseline, listed as the rectification list. */
+  baseline?: LoadedBaseline;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
@@ -453,7 +455,53 @@ export function runMonitor(input: MonitorInput): MonitorReport {
     }
   }
 
-  return assemble(items, input, monitored);
+  const rect = input.baseline ? rectificationItems(input.baseline, register, now, soon, push) : undefined;
+  const report = assemble(items, input, monitored);
+  if (rect) report.rectification = rect;
+  return report;
+}
+
+/**
+ * 整改清单：接入基线的每一项（文件 + 规则 + 数量）是一项整改任务，期限由主管单位在 due 中确定；
+ * 过期未整改的列为逾期。The rectification list: every baseline entry is a task for its host unit's
+ * supervising office, due on `due`; past due it is overdue (and monitor exits 1).
+ */
+function rectificationItems(bl: LoadedBaseline, register: Register, now: string, soon: number, push: (office: OfficeRef, item: MonitorItem) => void): NonNullable<MonitorReport['rectification']> {
+  const byFile = new Map(register.accounts.map((a) => [a.file.rel, a]));
+  const unitByFile = new Map([...register.units.values()].map((u) => [u.file.rel, u]));
+  let overdue = 0;
+  let undated = 0;
+  let findings = 0;
+  for (const e of bl.data.entries) {
+    findings += e.count;
+    const acc = byFile.get(e.file) ?? (e.account ? register.accountsById.get(e.account) : undefined);
+    const unit = acc ? register.units.get(acc.unitId) : unitByFile.get(e.file);
+    const regionId = acc?.regionId ?? unit?.regionId ?? '';
+    const t = e.due ? classify(e.due, now, soon) : undefined;
+    if (t?.status === 'overdue') overdue++;
+    if (!e.due) undated++;
+    const what = e.message ?? e.rule;
+    push(supervisingOffice(register, unit, regionId), {
+      kind: 'rectification',
+      status: t?.status ?? 'reminder',
+      severity: t?.status === 'overdue' ? 'error' : 'warning',
+      ...(acc ? { account: { id: acc.id, name: acc.data.name, platform: acc.data.platform, file: acc.file.rel } } : {}),
+      unit: { id: unit?.id ?? '', name: unit?.data.name ?? e.file },
+      what: {
+        zh: `整改清单（${bl.data.adoptedOn} 接入时已有）：${what}（规则 ${e.rule}${e.count > 1 ? `，共 ${e.count} 处` : ''}）`,
+        en: `rectification list (present on adoption, ${bl.data.adoptedOn}): ${e.rule}${e.count > 1 ? ` (${e.count} findings)` : ''} in ${e.file}`,
+      },
+      ...(e.due ? { due: e.due } : {}),
+      ...(t?.daysOverdue !== undefined ? { daysOverdue: t.daysOverdue } : {}),
+      ...(t?.workdaysLeft !== undefined ? { workdaysLeft: t.workdaysLeft } : {}),
+      citations: [],
+      todo: e.due
+        ? { zh: `请于 ${e.due} 前整改（期限由主管单位确定）；整改后运行 govmedia baseline --prune，从清单中移除。`, en: `Fix by ${e.due} (set by the supervising office), then run govmedia baseline --prune.` }
+        : { zh: '主管单位尚未确定整改期限：请在 policies/baseline.json 该项中填写 due；整改后运行 govmedia baseline --prune。', en: 'No due date yet: the supervising office sets "due" in policies/baseline.json; after fixing, run govmedia baseline --prune.' },
+      sources: ['baseline'],
+    });
+  }
+  return { adoptedOn: bl.data.adoptedOn, items: bl.data.entries.length, findings, overdue, undated };
 }
 
 interface Start {

@@ -15,20 +15,25 @@ import type { AccountFile } from '../generated/types.ts';
 import { policiesFor } from '../policy/engine.ts';
 import { deriveState, type AccountState } from '../policy/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
-import { headerKey, mapHeader, parseCsv, readTextFile } from './csv.ts';
+import { headerKey, parseCsv, readTextFile, type CsvRow } from './csv.ts';
 import { InputError } from './errors.ts';
 import { monitorSpecOf, supervisingOffice } from './monitor.ts';
+import { readSheet } from './sheet.ts';
 import type { MonitorCitation, OfficeRef } from './types.ts';
 
 type NField = 'name' | 'platform' | 'host' | 'entity' | 'status' | 'accountId' | 'url';
 
-/** Accepted column headings of the national export (any one alias per field). */
+/**
+ * Accepted column headings of the national export (any one alias per field; where a sheet has
+ * several, the earlier alias wins: 报送系统状态 before 状态, so the register's own export, which
+ * carries both the register's status and the national one, reads back as the national one).
+ */
 export const NATIONAL_COLUMNS: Record<NField, string[]> = {
   name: ['账号名称', '名称', '媒体名称', '政务新媒体名称'],
   platform: ['平台类型', '平台', '类型', '账号类型'],
   host: ['主办单位', '主办单位名称'],
-  entity: ['开设主体', '认证主体', '开办主体'],
-  status: ['状态', '账号状态', '运行状态'],
+  entity: ['开设主体', '认证主体', '开办主体', '开设主体（认证主体）全称', '开设主体全称', '认证主体全称'],
+  status: ['报送系统状态', '状态', '账号状态', '运行状态'],
   accountId: ['账号ID', '账号id', '平台账号', '账号标识', '微信号'],
   url: ['URL', '账号URL', '主页', '主页URL', '链接'],
 };
@@ -47,12 +52,30 @@ const PLATFORM_ALIASES: Record<AccountFile['platform'], string[]> = {
   其他平台: ['其他平台', '其他'],
 };
 
-export type NationalStatus = '正常' | '关停' | '删除';
+/** 未填报: the register's own export says the account is not yet in the national system. */
+export type NationalStatus = '正常' | '关停' | '删除' | '未填报';
 const STATUS_ALIASES: Record<NationalStatus, string[]> = {
   正常: ['正常', '正常运行', '运行', '运行中', '已开通'],
   关停: ['关停', '已关停', '停用', '已停用', '暂停'],
   删除: ['删除', '已删除', '注销', '已注销'],
+  未填报: ['未填报'],
 };
+
+/** Map header cells to fields, the earlier alias of a field winning over a later one. */
+export function mapHeaderPreferring<F extends string>(header: string[], aliases: Record<F, string[]>): Partial<Record<F, number>> {
+  const keys = header.map(headerKey);
+  const out: Partial<Record<F, number>> = {};
+  for (const [field, names] of Object.entries(aliases) as [F, string[]][]) {
+    for (const n of names) {
+      const i = keys.indexOf(headerKey(n));
+      if (i >= 0) {
+        out[field] = i;
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /** Names compared: NFKC, no whitespace, no zero-width or soft-hyphen characters, lowercase. */
 export function normName(s: string): string {
@@ -96,13 +119,22 @@ export interface NationalExport {
 /** Read a national export CSV (UTF-8 with or without BOM, or GBK). */
 export function loadNationalCsv(file: string, label = file): NationalExport {
   const { text, encoding } = readTextFile(file);
-  const all = parseCsv(text, label);
+  return nationalFromRows(parseCsv(text, label), label, encoding);
+}
+
+/** Read a national export as CSV (UTF-8, BOM, GBK) or Excel (.xlsx). */
+export async function loadNationalSheet(file: string, label = file): Promise<NationalExport> {
+  const sheet = await readSheet(file, label, '政务新媒体');
+  return nationalFromRows(sheet.rows, label, sheet.encoding);
+}
+
+export function nationalFromRows(all: CsvRow[], label: string, encoding: string): NationalExport {
   const header = all[0];
   if (!header) throw new InputError({ zh: `${label} 是空文件`, en: `${label} is empty` });
-  const cols = mapHeader(header.cells, NATIONAL_COLUMNS);
+  const cols = mapHeaderPreferring(header.cells, NATIONAL_COLUMNS);
   const missing = REQUIRED.filter((f) => cols[f] === undefined);
   if (missing.length) {
-    const names = missing.map((f) => NATIONAL_COLUMNS[f][0]);
+    const names = missing.map((f) => (f === 'status' ? '状态（或 报送系统状态）' : NATIONAL_COLUMNS[f][0]));
     throw new InputError({ zh: `${label} 第 1 行缺少列：${names.join('、')}（收到：${header.cells.join('、')}）。可接受的列见 scripts/monitor/README.md`, en: `${label} line 1 lacks the columns ${names.join(', ')} (got: ${header.cells.join(', ')}); see scripts/monitor/README.md` });
   }
   const cell = (r: { cells: string[] }, f: NField): string => {
@@ -288,6 +320,21 @@ export function reconcile(register: Register, policies: readonly LoadedPolicy[],
         continue;
       }
       const active = r.status === '正常' || r.status === undefined;
+      if (r.status === '未填报') {
+        items.push({
+          office,
+          item: {
+            kind: 'missing-here',
+            severity: 'notice',
+            national: rowRef(r),
+            unit: { ...(unit ? { id: unit.id } : {}), name: unit?.data.name ?? r.host },
+            what: { zh: `表中的“${r.name}”（${r.platform}）标为“未填报”，登记簿中没有对应账号`, en: `"${r.name}" (${r.platform}) is marked 未填报 and is not in the register` },
+            citations: [],
+            todo: { zh: '该行来自登记簿导出而非报送系统：请核实是否为其他登记簿的导出。', en: "The row comes from a register export, not the national system: check which register it came from." },
+          },
+        });
+        continue;
+      }
       items.push({
         office,
         item: {
@@ -325,6 +372,22 @@ export function reconcile(register: Register, policies: readonly LoadedPolicy[],
           todo: { zh: '请在报送系统办理关停（删除），并处理系统反馈，直至状态显示为“关停”或“删除”。', en: 'Close the account in the national system and follow up until it shows 关停 or 删除.' },
         },
       });
+    } else if (r.status === '未填报') {
+      if (phase !== 'open') {
+        items.push({
+          office,
+          item: {
+            ...base,
+            kind: 'status',
+            severity: 'warning',
+            what: { zh: `表中标为“未填报”，登记簿中已记录系统填报（${s.phase}）`, en: `marked 未填报 in the sheet, but the register records a national-system entry (${s.phase})` },
+            citations: citationsFor(a.regionId, 'systemStatus'),
+            todo: { zh: '“未填报”只出现在登记簿自己的导出中：请用报送系统的导出核对，或重新导出登记簿。', en: 'Only the register’s own export says 未填报: reconcile against the national export, or export again.' },
+          },
+        });
+      }
+    } else if ((phase === 'live' || phase === 'closing') && r.status === '删除' && removedFromSupervision(a)) {
+      // 变更后不再纳入监管：报送系统中删除是对的 / no longer a government account: deleted there, as it should be
     } else if ((phase === 'live' || phase === 'closing') && r.status !== '正常') {
       items.push({
         office,
@@ -379,7 +442,7 @@ export function reconcile(register: Register, policies: readonly LoadedPolicy[],
         },
       });
     }
-    if (r.entity && normName(r.entity) !== normName(a.data.certifiedEntity.name)) {
+    if (r.entity && a.data.certifiedEntity && normName(r.entity) !== normName(a.data.certifiedEntity.name)) {
       items.push({
         office,
         item: {
@@ -449,6 +512,17 @@ export function reconcile(register: Register, policies: readonly LoadedPolicy[],
     },
     groups: sorted,
   };
+}
+
+/** The last completed work is a change after which the account is no longer supervised. */
+function removedFromSupervision(a: AccountDoc): boolean {
+  const st = deriveState(a.data);
+  for (let i = st.works.length - 1; i >= 0; i--) {
+    const w = st.works[i]!;
+    if (!w.done) continue;
+    return w.kind === '变更' && a.data.events[w.index]?.stillSupervised === false;
+  }
+  return false;
 }
 
 /** Among same-named candidates, prefer the one whose state matches the row's status. */

@@ -47,6 +47,14 @@ function header(r: MonitorReport, lang: Lang): { title: string; lines: string[] 
       ? `逾期 ${s.overdue} 项 · 即将到期（${r.soon} 个工作日内）${s.dueSoon} 项 · 提醒 ${s.reminders} 项 · 监测账号 ${s.monitoredAccounts} 个 · 涉及主管单位 ${s.offices} 个`
       : `${s.overdue} overdue · ${s.dueSoon} due within ${r.soon} working days · ${s.reminders} reminders · ${s.monitoredAccounts} accounts monitored · ${s.offices} supervising offices`,
   ];
+  if (r.rectification) {
+    const x = r.rectification;
+    lines.push(
+      lang === 'zh'
+        ? `整改清单（接入基线 policies/baseline.json，${x.adoptedOn} 接入）：${x.items} 项（${x.findings} 处问题），逾期 ${x.overdue} 项${x.undated ? `，${x.undated} 项尚未确定整改期限` : ''}；各项列在下方主管单位名下`
+        : `Rectification list (adoption baseline policies/baseline.json, adopted ${x.adoptedOn}): ${x.items} items (${x.findings} findings), ${x.overdue} overdue${x.undated ? `, ${x.undated} without a due date` : ''}; listed under each supervising office below`,
+    );
+  }
   if (r.activity) {
     const a = r.activity;
     lines.push(

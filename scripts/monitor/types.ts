@@ -216,7 +216,9 @@ export type ItemKind =
   | 'update'
   | 'original'
   | 'reply'
-  | 'no-activity';
+  | 'no-activity'
+  /** 整改清单：接入基线（policies/baseline.json）中的一项 / an item of the adoption baseline. */
+  | 'rectification';
 
 export interface MonitorItem {
   kind: ItemKind;
@@ -254,5 +256,7 @@ export interface MonitorReport {
   soon: number;
   activity?: { source: string; asOf?: string; rows: number; unknownAccounts: string[] };
   summary: { overdue: number; dueSoon: number; reminders: number; offices: number; monitoredAccounts: number };
+  /** 整改清单（接入基线）/ the rectification list from the adoption baseline, when there is one. */
+  rectification?: { adoptedOn: string; items: number; findings: number; overdue: number; undated: number };
   groups: OfficeGroup[];
 }

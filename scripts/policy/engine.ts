@@ -8,6 +8,7 @@ import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
 import { deriveState, type AccountState } from './lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
+import { appliesToKind } from './stage.ts';
 
 /**
  * What each finding of a rule was reported with (message id and placeholder values), for the rule
@@ -87,8 +88,34 @@ function locate(file: SourceFile, pointer: (string | number)[] | undefined, atKe
   return { line: pos.line, column: pos.column };
 }
 
+const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, notice: 1 };
+
+/**
+ * Layers of law: where a rule `implements` a rule of a higher document and both found the same thing
+ * (same file, line and column), keep one finding: the stricter one (the local one when equally strict),
+ * citing both (citation.also). An exception for the kept rule id suppresses it as usual.
+ */
+function mergeLayers(findings: Finding[], implementsOf: ReadonlyMap<string, string>): Finding[] {
+  if (implementsOf.size === 0) return findings;
+  const at = (f: Finding, rule: string): string => `${rule}\u0000${f.file}\u0000${f.line}\u0000${f.column}`;
+  const upper = new Set(implementsOf.values());
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) if (upper.has(f.ruleId)) byKey.set(at(f, f.ruleId), f);
+  const dropped = new Set<Finding>();
+  for (const f of findings) {
+    const target = implementsOf.get(f.ruleId);
+    const other = target ? byKey.get(at(f, target)) : undefined;
+    if (!other || dropped.has(other) || dropped.has(f)) continue;
+    const [keep, drop] = RANK[other.severity] > RANK[f.severity] ? [other, f] : [f, other];
+    dropped.add(drop);
+    if (keep.citation && drop.citation) keep.citation = { ...keep.citation, also: [...(keep.citation.also ?? []), drop.citation] };
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
+
 export function runPolicies(register: Register, opts: RunOptions): Finding[] {
   const findings: Finding[] = [];
+  const implementsOf = new Map<string, string>();
   const stateCache = new Map<AccountDoc, AccountState>();
   const state = (a: AccountDoc): AccountState => {
     let s = stateCache.get(a);
@@ -108,13 +135,16 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
     if (!s) byPolicy.set(p, (s = { accounts: [], units: [] }));
     return s;
   };
-  for (const u of register.units.values()) for (const p of forRegion(u.regionId)) scope(p).units.push(u);
-  for (const a of register.accounts) for (const p of forRegion(a.regionId)) scope(p).accounts.push(a);
+  // a module judges the units of the kinds it applies to (default: the government system) and their accounts
+  const judges = (p: LoadedPolicy, u: UnitDoc | undefined): boolean => !u || appliesToKind(p.manifest.appliesTo, u.data.kind);
+  for (const u of register.units.values()) for (const p of forRegion(u.regionId)) if (judges(p, u)) scope(p).units.push(u);
+  for (const a of register.accounts) for (const p of forRegion(a.regionId)) if (judges(p, register.units.get(a.unitId))) scope(p).accounts.push(a);
 
   for (const [policy, sc] of byPolicy) {
     for (const rule of policy.rules) {
       const id = ruleId(policy, rule);
       if (opts.only && !opts.only.has(id)) continue;
+      if (rule.implements && rule.implements !== id) implementsOf.set(id, rule.implements);
       const ctx = makeContext(register, policy, rule, id, sc, opts.now, state, findings, opts.calendar ?? defaultCalendar());
       try {
         if (rule.scope === 'account') for (const a of sc.accounts) rule.check(ctx, a);
@@ -136,7 +166,7 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
       }
     }
   }
-  return findings;
+  return mergeLayers(findings, implementsOf);
 }
 
 function makeContext(

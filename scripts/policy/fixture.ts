@@ -4,6 +4,7 @@
  * writes the files to a real temporary folder and loads them with the real loader.
  */
 import type { AccountFile, Event, Person, RegionFile, UnitFile } from '../generated/types.ts';
+import type { FiledAccount } from './stage.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -60,7 +61,7 @@ export class FixtureKit {
       platform,
       ...(data.platform === '微信公众号' ? { subType: '订阅号' as const } : {}),
       hostUnit: unitId,
-      certifiedEntity: { name: unit.name, category: unit.kind === '政府办公室' ? '人民政府' : unit.kind === '内设机构' ? '内设机构' : (unit.kind as AccountFile['certifiedEntity']['category']), unit: unitId },
+      certifiedEntity: { name: unit.name, category: unit.kind === '政府办公室' ? '人民政府' : unit.kind === '内设机构' ? '内设机构' : (unit.kind as NonNullable<AccountFile['certifiedEntity']>['category']), unit: unitId },
       operatingUnit: unit.name,
       operatingMode: '自营',
       contentType: '图文',
@@ -82,8 +83,8 @@ export class FixtureKit {
     return doc;
   }
 
-  get(id: string): AccountFile {
-    for (const [rel, doc] of this.files) if (rel.endsWith(`/${id}.json`)) return doc as unknown as AccountFile;
+  get(id: string): FiledAccount {
+    for (const [rel, doc] of this.files) if (rel.endsWith(`/${id}.json`)) return doc as unknown as FiledAccount;
     throw new Error(`fixture: no account ${id}`);
   }
 

@@ -5,6 +5,8 @@
  *   开设备案/补录备案 → 申请中 → (主管审核 同意) 已备案 → (平台认证/应用上架) 已认证 → (系统填报) 正常
  *   变更备案 → 变更中 → (系统填报 变更) 正常
  *   关停备案 → 关停中 → (注销公告) 已公告 → (平台注销/应用下架) 已注销 → (系统填报 关停) 已关停
+ *   补录备案 with status 正常 (an existing account, already in the national system, registered on adoption) → 正常;
+ *   补录备案 with status 已关停 (a closed historical account, registered for the record) → 已关停
  */
 import type { AccountFile, Event } from '../generated/types.ts';
 
@@ -19,6 +21,11 @@ export interface Work {
   start: string;
   /** Date it was completed in the national system, if it was. */
   done?: string;
+  /**
+   * A backfill that records the account's status on adoption (补录备案 with status): the supervising office
+   * registers an existing account; it is not a filing made through the register, so process rules skip it.
+   */
+  adopted?: true;
 }
 
 export interface AccountState {
@@ -66,6 +73,12 @@ export function deriveState(account: Pick<AccountFile, 'events'>): AccountState 
       works.push(current);
       if ((kind === '开设' || kind === '补录') && !filedOn) filedOn = ev.date;
       phase = kind === '变更' ? '变更中' : kind === '关停' ? '关停中' : kind === '补录' ? '已备案' : '申请中';
+      // a backfill that records the account's actual status (import on adoption): nothing is pending for it
+      if (kind === '补录' && ev.status) {
+        current.done = ev.date;
+        current.adopted = true;
+        phase = ev.status === '已关停' ? '已关停' : '正常';
+      }
       return;
     }
     switch (ev.type) {

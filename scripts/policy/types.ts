@@ -36,6 +36,11 @@ export interface PolicyManifest {
   /** The region the document covers, e.g. "四川省自贡市". */
   jurisdiction: string;
   notes?: string;
+  /**
+   * Unit kinds (unit.json kind) the module judges; default the government system (stage.ts GOVERNMENT_KINDS).
+   * Units outside it (党委、人大、政协、法院、检察院、群团组织…) are judged by the data rules only unless listed here.
+   */
+  appliesTo?: string[];
 }
 
 export interface LoadedPolicy {
@@ -149,6 +154,12 @@ interface RuleBase {
   modality?: Modality;
   /** Whose act the rule judges (default 'unit'): the host unit, the supervising office, or the maintainers. */
   actor?: Actor;
+  /**
+   * The id of a rule of a higher document (e.g. "national-2018-123/one-account-per-platform") that this rule
+   * checks the same clause of. Where both find the same thing (same file, line and column) the engine
+   * reports one finding: the stricter severity, this rule's message, both citations (citation.also).
+   */
+  implements?: string;
   /** Deadline or minimum period this rule enforces (process rules). */
   timing?: Timing;
   /** Short name, kebab-case; the full id is "<module id>/<name>". */

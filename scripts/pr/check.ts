@@ -4,6 +4,7 @@
  * every changed file, judges the head's changed units with the engine's policies (only findings
  * the PR introduces block it), computes the approvals each change needs, and decides.
  */
+import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
 import type { Bilingual, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
@@ -98,6 +99,12 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   await Promise.all([baseSrc.prefetchScope(scopeDirs), headSrc.prefetchScope(scopeDirs)]);
   const policies = await loadPolicies(o.engineRoot);
   const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
+  // the adoption baseline (policies/baseline.json) may only shrink in a PR (scripts/core/exceptions.ts)
+  const grows = await baselineGrowthOf(g, mb, headC, diffs.map((d) => d.path), o.labels);
+  if (grows.length) {
+    j.findings.introduced.push(...grows);
+    if (grows.some((f) => f.severity === 'error')) j.verdict = { result: 'fail', reasons: [{ zh: '本合并请求向接入基线（整改清单）新增了条目', en: 'this PR adds to the adoption baseline' }, ...j.verdict.reasons.filter(() => j.verdict.result === 'fail')] };
+  }
   return {
     tool: 'govmedia check-pr',
     generatedAt: new Date().toISOString(),

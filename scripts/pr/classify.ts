@@ -28,31 +28,32 @@ type Get = (a: AccountFile) => string;
 const personLine = (p: { name: string; position: string } | undefined): string => (p ? `${p.name}｜${p.position}` : '');
 const phones = (a: AccountFile): string => {
   const t = a.team;
+  if (!t) return '';
   return [t.principal, t.inCharge, t.sectionHead, ...t.operators].map((p) => `${p?.officePhone ?? ''}/${p?.mobile ?? ''}`).join(',');
 };
 
 /** Key fields (自贡 附件3 注2：账号名称、认证主体、认证主体的分类) and the host unit. */
 export const KEY_FIELDS: { field: string; label: string; get: Get }[] = [
   { field: 'name', label: '账号名称', get: (a) => a.name },
-  { field: 'certifiedEntity.name', label: '认证主体', get: (a) => a.certifiedEntity.name },
-  { field: 'certifiedEntity.category', label: '认证主体分类', get: (a) => a.certifiedEntity.category },
+  { field: 'certifiedEntity.name', label: '认证主体', get: (a) => a.certifiedEntity?.name ?? '' },
+  { field: 'certifiedEntity.category', label: '认证主体分类', get: (a) => a.certifiedEntity?.category ?? '' },
   { field: 'hostUnit', label: '主办单位', get: (a) => a.hostUnit },
 ];
 
 /** Non-key fields (自贡 第十八条：机构人员、联系电话等). Personal data is never printed, only that it changed. */
 export const NONKEY_FIELDS: { field: string; label: string; get: Get; personal?: boolean }[] = [
-  { field: 'operatingUnit', label: '运营单位', get: (a) => a.operatingUnit },
+  { field: 'operatingUnit', label: '运营单位', get: (a) => a.operatingUnit ?? '' },
   { field: 'operatingMode', label: '运营模式', get: (a) => a.operatingMode },
   { field: 'vendor', label: '服务外包单位', get: (a) => a.vendor?.name ?? '（无）' },
   { field: 'contentType', label: '内容类型', get: (a) => a.contentType },
   { field: 'subType', label: '账号类型', get: (a) => a.subType ?? '' },
   { field: 'urls', label: '网址', get: (a) => JSON.stringify(a.urls ?? {}) },
   { field: 'certification', label: '认证情况', get: (a) => a.certification?.status ?? '' },
-  { field: 'team.principal', label: '主要负责人', get: (a) => personLine(a.team.principal), personal: true },
-  { field: 'team.inCharge', label: '分管负责人', get: (a) => personLine(a.team.inCharge), personal: true },
-  { field: 'team.sectionHead', label: '科室负责人', get: (a) => personLine(a.team.sectionHead), personal: true },
-  { field: 'team.operators', label: '经办人员', get: (a) => a.team.operators.map(personLine).join(','), personal: true },
-  { field: 'team.review', label: '审核分工', get: (a) => JSON.stringify(a.team.review ?? {}), personal: true },
+  { field: 'team.principal', label: '主要负责人', get: (a) => personLine(a.team?.principal), personal: true },
+  { field: 'team.inCharge', label: '分管负责人', get: (a) => personLine(a.team?.inCharge), personal: true },
+  { field: 'team.sectionHead', label: '科室负责人', get: (a) => personLine(a.team?.sectionHead), personal: true },
+  { field: 'team.operators', label: '经办人员', get: (a) => (a.team?.operators ?? []).map(personLine).join(','), personal: true },
+  { field: 'team.review', label: '审核分工', get: (a) => JSON.stringify(a.team?.review ?? {}), personal: true },
   { field: 'phones', label: '联系电话', get: phones, personal: true },
   { field: 'app', label: '移动客户端信息', get: (a) => JSON.stringify(a.app ?? {}) },
 ];

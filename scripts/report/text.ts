@@ -15,7 +15,15 @@ export function formatFinding(f: Finding, lang: Lang): string {
   const sev = SEVERITY_LABEL[f.severity][lang];
   const color = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
   const head = `${f.file}:${f.line}:${f.column}`;
-  const sup = f.suppressed ? (lang === 'zh' ? ` [已按例外放行：${f.suppressed.reason}，有效至 ${f.suppressed.expires}]` : ` [skipped by exception: ${f.suppressed.reason}, until ${f.suppressed.expires}]`) : '';
+  const sup = !f.suppressed
+    ? ''
+    : f.suppressed.by === 'baseline'
+      ? lang === 'zh'
+        ? ` [接入基线：已列入整改清单${f.suppressed.expires ? `，整改期限 ${f.suppressed.expires}` : ''}]`
+        : ` [adoption baseline: on the rectification list${f.suppressed.expires ? `, due ${f.suppressed.expires}` : ''}]`
+      : lang === 'zh'
+        ? ` [已按例外放行：${f.suppressed.reason}，有效至 ${f.suppressed.expires}]`
+        : ` [skipped by exception: ${f.suppressed.reason}, until ${f.suppressed.expires}]`;
   const lines = [
     `${paint('1', head)}  ${paint(color, sev)}  ${displaySafe(f.message[lang])}${sup}`,
     `    ${lang === 'zh' ? '规则' : 'rule'}：${f.ruleId}    ${lang === 'zh' ? '依据' : 'source'}：${citationText(f.citation, lang)}`,

@@ -68,7 +68,18 @@ export const QUALIFICATIONS = ['互联网新闻信息服务许可', '网络文�
 
 /** The certified-entity category that matches a unit's kind (a 政府办公室 is a government department). */
 export function categoryForKind(kind: UnitFile['kind']): CertifiedEntity['category'] {
-  return kind === '政府办公室' ? '政府部门' : kind;
+  if (kind === '政府办公室' || kind === '开发区管委会') return '政府部门';
+  switch (kind) {
+    case '人民政府':
+    case '政府部门':
+    case '承担行政职能的事业单位':
+    case '部门下属单位':
+    case '乡镇街道':
+    case '内设机构':
+      return kind;
+    default:
+      return '其他'; // 事业单位 and units outside the government system
+  }
 }
 
 export const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -149,7 +160,7 @@ export function accountJson(a: AccountFile): string {
 }
 
 /** Names of everyone on the team, in order, without duplicates. */
-export function teamNames(team: AccountFile['team']): string[] {
+export function teamNames(team: NonNullable<AccountFile['team']>): string[] {
   const out: string[] = [];
   for (const p of [team.principal, team.inCharge, team.sectionHead, ...team.operators]) if (p && !out.includes(p.name)) out.push(p.name);
   return out;

@@ -31,7 +31,7 @@ export function genericForm(f: FormFacts): FormDoc {
   // the account's public id and URLs, when recorded (the row is ours, so it is left out when empty)
   if (a.platformAccountId || a.urls?.article || a.urls?.homepage || a.urls?.download) rows.push({ cells: [label('账号标识\n及网址'), cell(urlParas(a), { colSpan: 5 })], minHeightMm: 10 });
 
-  const team = a.team;
+  const team: Partial<NonNullable<typeof a.team>> & Pick<NonNullable<typeof a.team>, 'operators'> = a.team ?? { operators: [] }; // unknown team (backfilled account): empty rows
   const ops = team.operators.length ? team.operators : [undefined];
   const people: [string, typeof team.principal | undefined][] = [['主要负责人', team.principal], ['分管负责人', team.inCharge], ...(team.sectionHead ? [['科室负责人', team.sectionHead] as [string, typeof team.sectionHead]] : []), ...ops.map((o): [string, typeof o] => ['经办人员', o])];
   rows.push({ cells: [label('管理队伍', { rowSpan: people.length + 1 }), label('职责'), label('姓名'), label('单位及职务'), label('办公电话'), label('手机号码')], minHeightMm: 8 });

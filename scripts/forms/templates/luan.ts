@@ -82,7 +82,7 @@ export function luanForm(f: FormFacts): FormDoc {
   ];
   const rows: Row[] = basic.map((cells, i) => ({ cells: i === 0 ? [label('基\n本\n信\n息', { rowSpan: basic.length }), ...cells] : cells, minHeightMm: i === basic.length - 1 ? 18 : 9 }));
 
-  const team = a.team;
+  const team: Partial<NonNullable<typeof a.team>> & Pick<NonNullable<typeof a.team>, 'operators'> = a.team ?? { operators: [] }; // unknown team (backfilled account): empty rows
   const ops = team.operators.length ? team.operators : [undefined];
   const people: [string, typeof team.inCharge | undefined][] = [['分管领导', team.inCharge], ['科室负责人', team.sectionHead], ...ops.map((o): [string, typeof o] => ['经办人员', o])];
   rows.push({ cells: [label('管\n理\n队\n伍', { rowSpan: people.length + 1 }), label(''), label('姓名'), label('单位及职务'), label('办公电话'), label('手机号码')], minHeightMm: 8 });

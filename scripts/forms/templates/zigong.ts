@@ -30,7 +30,7 @@ export function zigongForm(f: FormFacts): FormDoc {
     { cells: [label('媒体名称'), value(s.name, { colSpan: 2 }), label('运营单位'), value(s.operatingUnit)], minHeightMm: 11 },
     { cells: [label(d.label), value(d.value, { colSpan: 2 }), label('运营模式'), value(modeText(f))], minHeightMm: 11 },
   ];
-  const team = a.team;
+  const team: Partial<NonNullable<typeof a.team>> & Pick<NonNullable<typeof a.team>, 'operators'> = a.team ?? { operators: [] }; // unknown team (backfilled account): empty rows
   const ops = team.operators.length ? team.operators : [undefined];
   const teamRows: [string, typeof team.principal | undefined][] = [
     ['主要负责人', team.principal],

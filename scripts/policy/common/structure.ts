@@ -20,6 +20,16 @@ export interface FactoryOptions {
   /** Extra cases specific to the module. */
   valid?: RuleCase[];
   invalid?: RuleCase[];
+  /**
+   * The national rule (国办发〔2018〕123号) this instance checks the same clause of, so the engine merges the
+   * two findings into one with both citations; the factories that have a national counterpart default to it.
+   */
+  implements?: string;
+}
+
+/** The national module's rule id for a factory rule name (layers of law: engine.ts mergeLayers). */
+function national(o: FactoryOptions, name: string): { implements: string } {
+  return { implements: o.implements ?? `national-2018-123/${name}` };
 }
 
 /** Accounts that are not closed, closing, or refused at opening. */
@@ -32,6 +42,7 @@ export function isLive(ctx: { state: (a: AccountDoc) => { closing: boolean; clos
 export function onePerPlatform(o: FactoryOptions): RegisterRule {
   return defineRule({
     name: 'one-account-per-platform',
+    ...national(o, 'one-account-per-platform'),
     scope: 'register',
     title: { zh: '一个单位在同一平台原则上只开设一个账号（例外须有主管单位同意的理由）', en: 'one account per platform per unit, unless a justification is approved by the supervising office' },
     citation: o.citation,
@@ -141,8 +152,8 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
       if (!isLive(ctx, a)) return;
       const u = ctx.unitOf(a);
       if (u?.data.kind === '内设机构') ctx.report({ account: a, pointer: ['hostUnit'], messageId: 'internalOwner', data: { unit: u.data.name } });
-      const cat = a.data.certifiedEntity.category;
-      if (cat === '内设机构' || cat === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: a.data.certifiedEntity.name, category: cat } });
+      const ce = a.data.certifiedEntity; // absent: unknown on a backfilled account
+      if (ce && (ce.category === '内设机构' || ce.category === '个人')) ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: ce.name, category: ce.category } });
     },
     cases: {
       valid: [{ name: 'department as certified entity' }, ...(o.valid ?? [])],
@@ -171,6 +182,7 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
   const ignore = new Set(o.ignorePlatforms ?? ['移动客户端', '微信小程序']);
   return defineRule({
     name: 'consistent-names-across-platforms',
+    ...national(o, 'consistent-names-across-platforms'),
     scope: 'unit',
     title: { zh: '同一单位在不同平台的账号名称和认证主体保持一致', en: "a unit's accounts share one name and certified entity across platforms" },
     citation: o.citation,
@@ -194,8 +206,9 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
       const m = majority(list.map((a) => a.data.name));
       for (const a of list) if (a.data.name !== m) ctx.report({ account: a, pointer: ['name'], messageId: 'name', data: { name: a.data.name, majority: m } });
       if (o.checkEntity !== false) {
-        const me = majority(list.map((a) => a.data.certifiedEntity.name));
-        for (const a of list) if (a.data.certifiedEntity.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity.name, majority: me } });
+        const known = list.filter((a) => a.data.certifiedEntity); // unknown entities (backfilled accounts) are not compared
+        const me = known.length ? majority(known.map((a) => a.data.certifiedEntity!.name)) : '';
+        for (const a of known) if (a.data.certifiedEntity!.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity!.name, majority: me } });
       }
     },
     cases: {
@@ -235,6 +248,7 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
 export function certificationNamesHost(o: FactoryOptions): AccountRule {
   return defineRule({
     name: 'certification-names-host-unit',
+    ...national(o, 'certification-names-host-unit'),
     scope: 'account',
     title: { zh: '公开认证信息标明主办单位名称', en: 'public certification info names the host unit' },
     citation: o.citation,
@@ -250,7 +264,7 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
       if (!u) return;
       const info = a.data.certification.publicInfo;
       if (!info) return ctx.report({ account: a, pointer: ['certification'], messageId: 'missing', data: { unit: u.data.name } });
-      const names = [u.data.name, u.data.shortName, a.data.certifiedEntity.name].filter((x): x is string => Boolean(x));
+      const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
       if (!names.some((n) => info.includes(n))) ctx.report({ account: a, pointer: ['certification', 'publicInfo'], messageId: 'noHost', data: { info, unit: u.data.name } });
     },
     cases: {
@@ -294,7 +308,7 @@ export function distinctReviewRoles(
       same: { zh: '请为{role2}另行指定一名人员，使编辑、审核、终审分离。', en: 'Assign someone else as {role2}.' },
     },
     check(ctx, a) {
-      if (!isLive(ctx, a)) return;
+      if (!isLive(ctx, a) || !a.data.team) return; // unknown team (backfilled account): nothing to check
       const review = a.data.team.review;
       if (reference) {
         const editors = review?.editors ?? [];
@@ -411,6 +425,7 @@ export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): Acc
   const ids = o.checks.map((c) => APP_MESSAGE[c]);
   return defineRule({
     name: 'app-requirements',
+    ...national(o, 'app-requirements'),
     scope: 'account',
     title: { zh: '移动客户端的 IPv6、适老化无障碍和服务器位置要求', en: 'apps: IPv6, aging-friendly and accessible, servers located as required' },
     citation: o.citation,

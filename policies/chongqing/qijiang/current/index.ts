@@ -19,6 +19,7 @@ import threeLevelReview from './rules/three-level-review.ts';
 
 /** 第十五条的三级审核：经办人员初审、分管负责人复审、主要负责人终审。 */
 function threeLevels(a: AccountFile): void {
+  if (!a.team) return;
   a.team.review = { editors: [a.team.operators[0]!.name], reviewers: [a.team.inCharge.name], finalApprovers: [a.team.principal.name] };
 }
 

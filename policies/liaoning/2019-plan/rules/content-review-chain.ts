@@ -33,7 +33,7 @@ export default defineRule({
     selfReview: { zh: '请为“{editor}”编辑的内容另行指定审核人员（本单位其他管理队伍成员），登记在 team.review.reviewers 中。', en: 'Assign another team member to review what "{editor}" edits.' },
   },
   check(ctx, a) {
-    if (!isLive(ctx, a)) return;
+    if (!isLive(ctx, a) || !a.data.team) return; // unknown team (backfilled account)
     const review = a.data.team.review;
     const editors = review?.editors ?? [];
     const checkers = [...(review?.reviewers ?? []), ...(review?.finalApprovers ?? [])];

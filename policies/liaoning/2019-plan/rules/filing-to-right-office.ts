@@ -52,7 +52,7 @@ export default defineRule({
     if (!target) return;
     const { office, route } = target;
     for (const w of ctx.state(a).works) {
-      if (w.start < ctx.policy.manifest.inForce) continue;
+      if (w.start < ctx.policy.manifest.inForce || w.adopted) continue; // an adoption record is not a filing through the register
       const recipients = workEvents(a, w).filter(({ ev }) => ev.type === '主管审核' || ev.type === '上报备案');
       const level = levelOf(ctx, u) ?? '';
       const data = {

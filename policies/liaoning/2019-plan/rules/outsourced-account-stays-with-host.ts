@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx, a) {
     if (!isLive(ctx, a) || a.data.operatingMode !== '购买服务' || !a.data.vendor) return;
     const vendor = a.data.vendor.name.trim();
-    if (a.data.certifiedEntity.name.trim() !== vendor) return;
+    if (a.data.certifiedEntity?.name.trim() !== vendor) return;
     ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'vendorEntity', data: { name: a.data.name, vendor, unit: ctx.unitOf(a)?.data.name ?? a.data.hostUnit } });
   },
   cases: {

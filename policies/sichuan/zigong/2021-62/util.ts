@@ -65,6 +65,7 @@ export function unitsByName(register: Register): Map<string, UnitDoc> {
     for (const u of register.units.values()) {
       if (!m.has(u.data.name)) m.set(u.data.name, u);
       if (u.data.shortName && !m.has(u.data.shortName)) m.set(u.data.shortName, u);
+      for (const alias of u.data.aliases ?? []) if (!m.has(alias)) m.set(alias, u);
     }
     byName.set(register, m);
   }

@@ -1,4 +1,5 @@
 import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { isBackfilled } from '../../../../../scripts/policy/stage.ts';
 import type { Person } from '../../../../../scripts/generated/types.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { la } from '../cite.ts';
@@ -37,10 +38,15 @@ export default defineRule({
       const missing = [!p.officePhone ? ['办公电话', 'office phone'] : undefined, !p.mobile ? ['手机号码', 'mobile'] : undefined].filter((x): x is string[] => Boolean(x));
       if (missing.length) ctx.report({ account: a, pointer, messageId: 'noPhone', data: { role, roleEn, person: p.name, what: missing.map((m) => m[0]).join('和'), whatEn: missing.map((m) => m[1]).join(' and ') } });
     };
-    phones(team.inCharge, ['team', 'inCharge'], '分管负责人', 'officer in charge');
-    if (team.sectionHead) phones(team.sectionHead, ['team', 'sectionHead'], '科室负责人', 'section head');
-    else ctx.report({ account: a, pointer: ['team'], messageId: 'noSectionHead' });
-    team.operators.forEach((p, i) => phones(p, ['team', 'operators', i], '经办人员', 'operator'));
+    if (team) {
+      // an unknown team (backfilled account, listed in unknown) is not checked here
+      phones(team.inCharge, ['team', 'inCharge'], '分管负责人', 'officer in charge');
+      if (team.sectionHead) phones(team.sectionHead, ['team', 'sectionHead'], '科室负责人', 'section head');
+      else ctx.report({ account: a, pointer: ['team'], messageId: 'noSectionHead' });
+      team.operators.forEach((p, i) => phones(p, ['team', 'operators', i], '经办人员', 'operator'));
+    }
+    // a backfilled account carries what is known today (schema stage): its functions and URLs are not required
+    if (isBackfilled(a.data)) return;
     if (!a.data.functions?.length) ctx.report({ account: a, pointer: a.data.functions ? ['functions'] : [], messageId: 'noFunctions' });
     const open = ctx.state(a).works.some((w) => (w.kind === '开设' || w.kind === '补录') && w.done);
     if (!open) return;

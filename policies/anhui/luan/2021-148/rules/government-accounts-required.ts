@@ -27,7 +27,7 @@ export default defineRule({
     if (own) return;
     const office = region.data.supervisingOffice;
     const hosted = office
-      ? (ctx.register.accountsByUnit.get(office) ?? []).some((a) => isLive(ctx, a) && (a.data.certifiedEntity.unit === u.id || a.data.certifiedEntity.name === u.data.name))
+      ? (ctx.register.accountsByUnit.get(office) ?? []).some((a) => isLive(ctx, a) && (a.data.certifiedEntity?.unit === u.id || a.data.certifiedEntity?.name === u.data.name))
       : false;
     if (!hosted) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
   },

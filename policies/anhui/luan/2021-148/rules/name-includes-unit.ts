@@ -2,7 +2,7 @@ import { isLive } from '../../../../../scripts/policy/common/structure.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { la } from '../cite.ts';
 
-/** 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name 或 shortName，或认证主体全称）。 */
+/** 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name、shortName 或 aliases 中登记的其他写法，或认证主体全称）。 */
 export default defineRule({
   name: 'name-includes-unit',
   scope: 'account',
@@ -20,7 +20,7 @@ export default defineRule({
     if (!isLive(ctx, a)) return;
     const u = ctx.unitOf(a);
     if (!u) return;
-    const names = [u.data.name, u.data.shortName, a.data.certifiedEntity.name].filter((x): x is string => Boolean(x));
+    const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
     if (names.some((n) => a.data.name.includes(n))) return;
     const s = u.data.shortName;
     ctx.report({ account: a, pointer: ['name'], messageId: 'missing', data: { name: a.data.name, unit: u.data.name, short: s ? `“${s}”` : '（本单位未登记规范简称）', shortEn: s ? ` "${s}"` : ' (none recorded)' } });
@@ -28,6 +28,14 @@ export default defineRule({
   cases: {
     valid: [
       { name: 'contains the short name 市卫健委' },
+      {
+        name: 'contains another spelling recorded in aliases (六安市卫健委)',
+        setup: (k) => {
+          delete k.getUnit('dept').shortName;
+          k.getUnit('dept').aliases = ['六安市卫健委'];
+          k.get('dept-weixin').name = '六安市卫健委发布';
+        },
+      },
       { name: 'contains the certified government\'s full name', setup: (k) => void k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府政务公开', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } }) },
     ],
     invalid: [

@@ -36,7 +36,7 @@ export default defineRule({
     const app = APP_LIKE.has(a.data.platform);
     const suffix = app ? '' : '发布';
     let t: Template | undefined;
-    if (a.data.certifiedEntity.category === '人民政府' && (u.data.kind === '人民政府' || u.data.kind === '政府办公室')) {
+    if (a.data.certifiedEntity?.category === '人民政府' && (u.data.kind === '人民政府' || u.data.kind === '政府办公室')) {
       t = { template: `××市（县、区）人民政府${suffix}`, pattern: new RegExp(`^.+[市县区]人民政府${suffix}$`) };
     } else if (u.data.kind === '政府部门' && ctx.register.regions.get(u.regionId)?.data.level === '市级') {
       t = { template: `${CITY}××委（办、局）${suffix}`, pattern: new RegExp(`^${CITY}.+[委办局]${suffix}$`) };

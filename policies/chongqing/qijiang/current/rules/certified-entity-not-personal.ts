@@ -25,7 +25,7 @@ export default defineRule({
   check(ctx, a) {
     if (!isLive(ctx, a)) return;
     const e = a.data.certifiedEntity;
-    if (e.category === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'personal', data: { entity: e.name } });
+    if (e?.category === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'personal', data: { entity: e.name } });
   },
   cases: {
     valid: [{ name: 'certified to the department' }],

@@ -26,6 +26,7 @@ export default defineRule({
     notPrincipal: { zh: '请报本单位主要负责人同意后，把 unitDecision.by 改为“主要负责人”（或其姓名）；分管负责人同意不能代替主要负责人同意。', en: 'Get the head of the unit\'s consent and record it; a deputy\'s consent does not replace it.' },
   },
   check(ctx, a) {
+    if (!a.data.team) return; // unknown team (backfilled account)
     const principal = a.data.team.principal.name;
     for (const w of ctx.state(a).works) {
       if (w.start < ctx.policy.manifest.inForce) continue;

@@ -33,6 +33,7 @@ export default defineRule({
   check(ctx, a) {
     if (!isLive(ctx, a)) return;
     const t = a.data.team;
+    if (!t) return; // unknown team (backfilled account)
     const r = t.review;
     if (!r?.editors?.length || !r.reviewers?.length || !r.finalApprovers?.length) return;
     const operators = new Set(t.operators.map((p) => p.name));

@@ -12,6 +12,17 @@ const CATEGORY_OF: Record<UnitFile['kind'], string[]> = {
   部门下属单位: ['部门下属单位'],
   乡镇街道: ['乡镇街道'],
   内设机构: ['内设机构'],
+  开发区管委会: ['政府部门', '人民政府'],
+  事业单位: ['部门下属单位', '其他'],
+  // units outside the government system: this module does not apply to them (manifest appliesTo)
+  党委及其工作机关: ['其他'],
+  人大机关: ['其他'],
+  政协机关: ['其他'],
+  法院: ['其他'],
+  检察院: ['其他'],
+  群团组织: ['其他'],
+  融媒体中心: ['其他'],
+  '村（社区）': ['其他'],
 };
 
 /**
@@ -43,6 +54,7 @@ export default defineRule({
   check(ctx, a) {
     if (!isLive(ctx, a)) return;
     const ce = a.data.certifiedEntity;
+    if (!ce || ce.category === '未知') return; // unknown on a backfilled account
     if (ce.category === '其他') {
       ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'other', data: { entity: ce.name } });
       return;

@@ -7,8 +7,8 @@ import { judged, type KeyField } from '../util.ts';
 
 const CURRENT: Record<KeyField, { pointer: string[]; value: (a: AccountFile) => string }> = {
   账号名称: { pointer: ['name'], value: (a) => a.name },
-  认证主体: { pointer: ['certifiedEntity', 'name'], value: (a) => a.certifiedEntity.name },
-  认证主体分类: { pointer: ['certifiedEntity', 'category'], value: (a) => a.certifiedEntity.category },
+  认证主体: { pointer: ['certifiedEntity', 'name'], value: (a) => a.certifiedEntity?.name ?? '未知' },
+  认证主体分类: { pointer: ['certifiedEntity', 'category'], value: (a) => a.certifiedEntity?.category ?? '未知' },
 };
 
 /**

@@ -28,6 +28,7 @@ export default defineRule({
   check(ctx, a) {
     if (!isLive(ctx, a)) return;
     const t = a.data.team;
+    if (!t) return; // unknown team (backfilled account)
     if (t.principal.name === t.inCharge.name) ctx.report({ account: a, pointer: ['team', 'inCharge', 'name'], messageId: 'same', severity: 'warning', data: { name: t.inCharge.name } });
     if (![t.principal, t.inCharge, t.sectionHead, ...t.operators].some(hasPhone)) ctx.report({ account: a, pointer: ['team'], messageId: 'noPhone' });
   },

@@ -1,0 +1,79 @@
+/**
+ * 法律层级：国办发〔2018〕123号 绑定在根地区，各地区继承；地方办法叠加在上面。同一事项两者都检查出问题时只报一条：
+ * 较严的那条，并列出两处依据。
+ * Layers of law: the national module reaches every region; where a local rule implements a national one and
+ * both find the same thing, one finding remains (the stricter; the local one when equal) citing both.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateSource } from '../scripts/commands/validate.ts';
+import { citationText, type Finding } from '../scripts/core/finding.ts';
+import { ENGINE_ROOT } from '../scripts/core/paths.ts';
+import { FsSource } from '../scripts/core/source.ts';
+import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { loadPolicies } from '../scripts/policy/loader.ts';
+import { writeKit } from './helpers.ts';
+
+const NOW = '2026-11-20';
+const policies = await loadPolicies(ENGINE_ROOT);
+const liaoning = policies.find((p) => p.manifest.id === 'liaoning-2019-plan')!;
+const national = policies.find((p) => p.manifest.id === 'national-2018-123')!;
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** The 辽宁 module's fixture with the root bound to the national module. */
+function kit(): FixtureKit {
+  const k = new FixtureKit();
+  liaoning.fixture!(k);
+  k.region('', { name: '全国', level: '国家', policies: ['national'], supervisingOfficeName: '国务院办公厅' });
+  return k;
+}
+
+async function run(k: FixtureKit): Promise<Finding[]> {
+  const dir = writeKit(k);
+  dirs.push(dir);
+  return (await validateSource(new FsSource(dir), { now: NOW, policies: [liaoning, national], exceptionsDir: 'none' })).findings;
+}
+
+describe('the national module under a local one', () => {
+  it('the 辽宁 fixture is clean under both', async () => {
+    expect((await run(kit())).map((f) => `${f.ruleId} ${f.message.zh}`)).toEqual([]);
+  });
+
+  it('a second WeChat account: 辽宁 says 原则上 (warning), the national rule is stricter (error); one finding, both citations', async () => {
+    const k = kit();
+    k.account('dept', { id: 'dept-weixin-2', name: '健康辽宁服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) });
+    const fs = (await run(k)).filter((f) => f.ruleId.endsWith('/one-account-per-platform'));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.ruleId).toBe('national-2018-123/one-account-per-platform');
+    expect(fs[0]!.severity).toBe('error');
+    expect(fs[0]!.message.zh).toContain('不能再开设“健康辽宁服务”');
+    expect(citationText(fs[0]!.citation)).toBe('国办发〔2018〕123号 四、（一）开设整合；辽政办发〔2019〕24号 三、（一）规范开设整合');
+  });
+
+  it('equally strict (both errors): the local finding stays, citing the national clause too', async () => {
+    const k = kit();
+    k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' };
+    const fs = (await run(k)).filter((f) => f.ruleId.endsWith('/certification-names-host-unit'));
+    expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['liaoning-2019-plan/certification-names-host-unit', 'error']]);
+    expect(citationText(fs[0]!.citation)).toBe('辽政办发〔2019〕24号 三、（一）规范开设整合；国办发〔2018〕123号 四、（一）开设整合');
+  });
+
+  it('what only the national opinion requires is reported by the national module alone', async () => {
+    const k = kit();
+    k.get('dept-weixin').events.push({ type: '平台注销', date: '2026-02-02' });
+    const fs = await run(k);
+    expect(fs.filter((f) => f.ruleId === 'national-2018-123/filed-with-supervisor').map((f) => f.message.zh)).toEqual(['账号已于 2026-02-02 平台注销，但此前没有关停备案']);
+  });
+});
+
+describe('the sample register', () => {
+  it('every region is judged by at least the national module, and the register is clean under it', async () => {
+    const r = await validateSource(new FsSource(ENGINE_ROOT), { now: '2026-12-01' });
+    const { policiesFor } = await import('../scripts/policy/engine.ts');
+    for (const region of r.register.regions.values()) expect(policiesFor(r.register, policies, region.id, '2026-12-01').map((p) => p.manifest.id), region.id).toContain('national-2018-123');
+    expect(r.findings.filter((f) => f.ruleId.startsWith('national-2018-123/')).map((f) => `${f.file} ${f.message.zh}`)).toEqual([]);
+  });
+});
