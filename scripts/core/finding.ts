@@ -39,6 +39,8 @@ export interface Finding {
   citation?: Citation;
   /** 账号编号（若与某个账号有关）。 */
   account?: string;
+  /** 与本条结果合并的同一事项的其他规则编号（地方条款与国办发〔2018〕123号 同时检查出时）；对其中任一规则的例外也放行本条。 */
+  alsoRules?: string[];
   /** 被例外放行（见 exceptions/），仍然列出但不阻断。 */
   suppressed?: { by: string; reason: string; expires: string };
 }
