@@ -51,6 +51,7 @@ describe('the national module under a local one', () => {
     expect(fs[0]!.severity).toBe('error');
     expect(fs[0]!.message.zh).toContain('不能再开设“健康辽宁服务”');
     expect(citationText(fs[0]!.citation)).toBe('国办发〔2018〕123号 四、（一）开设整合；辽政办发〔2019〕24号 三、（一）规范开设整合');
+    expect(fs[0]!.alsoRules).toEqual(['liaoning-2019-plan/one-account-per-platform']);
   });
 
   it('equally strict (both errors): the local finding stays, citing the national clause too', async () => {

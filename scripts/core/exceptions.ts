@@ -61,7 +61,7 @@ export function applyExceptions(findings: Finding[], exceptions: readonly Loaded
   // does not whitewash what was judged earlier (audit judges each commit on its own date)
   const live = exceptions.filter((e) => e.data.approvedOn <= now && e.data.expires > now);
   for (const f of findings) {
-    const ex = live.find((e) => e.data.rule === f.ruleId && (e.data.account ? f.account === e.data.account : e.data.unit ? f.file.startsWith(unitDir.get(e.data.unit) ?? '\0') : false));
+    const ex = live.find((e) => (e.data.rule === f.ruleId || f.alsoRules?.includes(e.data.rule) === true) && (e.data.account ? f.account === e.data.account : e.data.unit ? f.file.startsWith(unitDir.get(e.data.unit) ?? '\0') : false));
     if (ex) out.push({ ...f, suppressed: { by: ex.data.id, reason: ex.data.reason, expires: ex.data.expires } });
     else out.push(f);
   }

@@ -43,6 +43,8 @@ export interface Finding {
   account?: string;
   /** 谁的行为：主办单位、主管单位或维护者（可选；未填为主办单位）。 Whose act it is (optional; default the unit). */
   actor?: Actor;
+  /** 与本条结果合并的同一事项的其他规则编号（地方条款与国办发〔2018〕123号 同时检查出时）；对其中任一规则的例外也放行本条。 */
+  alsoRules?: string[];
   /** 被例外放行（见 exceptions/），仍然列出但不阻断。 */
   suppressed?: { by: string; reason: string; expires: string };
 }

@@ -93,7 +93,7 @@ const RANK: Record<Finding['severity'], number> = { error: 3, warning: 2, notice
 /**
  * Layers of law: where a rule `implements` a rule of a higher document and both found the same thing
  * (same file, line and column), keep one finding: the stricter one (the local one when equally strict),
- * citing both (citation.also). An exception for the kept rule id suppresses it as usual.
+ * citing both (citation.also) and naming the other rule (alsoRules), so an exception for either suppresses it.
  */
 function mergeLayers(findings: Finding[], implementsOf: ReadonlyMap<string, string>): Finding[] {
   if (implementsOf.size === 0) return findings;
@@ -108,6 +108,7 @@ function mergeLayers(findings: Finding[], implementsOf: ReadonlyMap<string, stri
     if (!other || dropped.has(other) || dropped.has(f)) continue;
     const [keep, drop] = RANK[other.severity] > RANK[f.severity] ? [other, f] : [f, other];
     dropped.add(drop);
+    keep.alsoRules = [...(keep.alsoRules ?? []), drop.ruleId];
     if (keep.citation && drop.citation) keep.citation = { ...keep.citation, also: [...(keep.citation.also ?? []), drop.citation] };
   }
   return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;

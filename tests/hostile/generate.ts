@@ -1261,9 +1261,10 @@ function tree(): HostileCase[] {
     writeJson(dir, `${CITY}/ziliujing/zlj-x/unit.json`, { $schema: '../../../../../schemas/unit.schema.json', id: 'zlj-x', name: '自流井区某局', kind: '政府部门', region: 'sichuan/zigong/ziliujing' });
     return { file: `${CITY}/ziliujing`, rules: R.stray, line: 1 };
   });
-  add('unit folder at the top of accounts/', (dir) => {
-    writeJson(dir, 'accounts/zg-top/unit.json', { $schema: '../../schemas/unit.schema.json', id: 'zg-top', name: '顶层单位', kind: '政府部门', region: '' });
-    return { file: 'accounts/zg-top/unit.json', rules: R.schema };
+  // a unit may sit in the root region (a central unit, region ""), but not claim a region it is not in
+  add('unit folder at the top of accounts/ claiming a city', (dir) => {
+    writeJson(dir, 'accounts/zg-top/unit.json', { $schema: '../../schemas/unit.schema.json', id: 'zg-top', name: '顶层单位', kind: '政府部门', region: 'sichuan/zigong' });
+    return { file: 'accounts/zg-top/unit.json', rules: ['register/id-path'] };
   });
   const strays: [string, string | Buffer][] = [
     [`${UNIT_DIR}/备案表.docx`, Buffer.from('PK\u0003\u0004docx')],
