@@ -56,7 +56,7 @@ export function generatedShapes(valid: AccountFile): Shape[] {
   const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
   const paths: string[][] = [];
   for (const k of Object.keys(valid)) if (k !== '$schema') paths.push([k]);
-  for (const k of Object.keys(valid.team)) paths.push(['team', k]);
+  for (const k of Object.keys(valid.team!)) paths.push(['team', k]);
   for (const k of Object.keys(valid.events[0]!)) paths.push(['events', '0', k]);
   paths.push(['certifiedEntity', 'name'], ['certifiedEntity', 'category']);
   for (const p of paths) {

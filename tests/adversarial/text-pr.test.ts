@@ -102,12 +102,12 @@ scenarios.push({
 for (const [field, fn] of [
   ['platformAccountId', (a: AccountFile) => void (a.platformAccountId = 'zgcdc\u2065')],
   ['operatingUnit', (a: AccountFile) => void (a.operatingUnit = '自贡市疾病预防\u200b控制中心')],
-  ['an operator’s name', (a: AccountFile) => void (a.team.operators[0]!.name = '甲乙某\u200d（虚构）')],
-  ['an operator’s position', (a: AccountFile) => void (a.team.operators[0]!.position = '经办\u{1D173}人员')],
-  ['a reviewer in team.review', (a: AccountFile) => void (a.team.review!.reviewers![0] = '亥某某\u{13430}（虚构）')],
+  ['an operator’s name', (a: AccountFile) => void (a.team!.operators[0]!.name = '甲乙某\u200d（虚构）')],
+  ['an operator’s position', (a: AccountFile) => void (a.team!.operators[0]!.position = '经办\u{1D173}人员')],
+  ['a reviewer in team.review', (a: AccountFile) => void (a.team!.review!.reviewers![0] = '亥某某\u{13430}（虚构）')],
   ['tags', (a: AccountFile) => void (a.tags = ['疾控\u{1BCA0}'])],
   ['certification.publicInfo', (a: AccountFile) => void (a.certification!.publicInfo = '自贡市疾病预防控制中心\u2066官方账号')],
-  ['certifiedEntity.name', (a: AccountFile) => void (a.certifiedEntity.name = '自贡市疾病预防控制中心\u00ad')],
+  ['certifiedEntity.name', (a: AccountFile) => void (a.certifiedEntity!.name = '自贡市疾病预防控制中心\u00ad')],
 ] as const) {
   scenarios.push({ name: `invisible character in ${field}`, steps: [editCdc(fn)], verdict: 'fail', expect: [{ ruleId: 'register/invisible-char', text: /U\+(2065|200B|200D|1D173|13430|1BCA0|2066|00AD)/, file: CDC }] });
 }
@@ -154,7 +154,7 @@ for (const [shape, value, label] of PII) {
   scenarios.push({ name: `${shape} in a change filing’s description`, steps: [noteEvent('变更运营单位', { type: '变更备案', changes: [{ field: '运营单位', from: '自贡市疾病预防控制中心', to: `某某公司 ${value}` }] })], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: `字段 events.5.changes.0.to 中有${label}`, file: CDC }] });
 }
 scenarios.push({ name: 'a mobile number written with separators and +86', steps: [editCdc((a) => void (a.operatingUnit = '自贡市疾控中心 +86 138-1234-5678'))], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: '手机号码', file: CDC }] });
-scenarios.push({ name: 'a staff mobile in the team section is allowed', steps: [editCdc((a) => void (a.team.operators[0]!.mobile = '13000000099'))], verdict: 'pass', expect: [], absent: ['register/personal-data', 'register/secret'] });
+scenarios.push({ name: 'a staff mobile in the team section is allowed', steps: [editCdc((a) => void (a.team!.operators[0]!.mobile = '13000000099'))], verdict: 'pass', expect: [], absent: ['register/personal-data', 'register/secret'] });
 
 // ---- 5. dates before the floor
 scenarios.push({ name: 'an event dated 0000-01-01', steps: [noteEvent('补记', { date: '0000-01-01' })], verdict: 'fail', expect: [{ ruleId: 'register/implausible-date', text: '日期 0000-01-01 早于 2000-01-01', file: CDC }] });
