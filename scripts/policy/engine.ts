@@ -6,6 +6,7 @@
 import * as calendar from '../calendar/workdays.ts';
 import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
+import { accountPersonalValues, personalParts } from '../report/privacy.ts';
 import { deriveState, type AccountState } from './lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
 
@@ -139,13 +140,15 @@ function makeContext(
   state: (a: AccountDoc) => AccountState,
   findings: Finding[],
 ): RuleContext {
-  const messageFor = (d: ReportDescriptor): { message: Bilingual; fix: Bilingual } => {
+  const messageFor = (d: ReportDescriptor): { message: Bilingual; fix: Bilingual; private?: ReturnType<typeof personalParts> } => {
     const tpl = rule.messages[d.messageId];
     const data = d.data ?? {};
     const message = tpl ? { zh: fill(tpl.zh, data), en: fill(tpl.en, data) } : { zh: d.messageId, en: d.messageId };
     const fx = rule.fix as Bilingual | Record<string, Bilingual>;
     const f = 'zh' in fx && typeof fx.zh === 'string' ? (fx as Bilingual) : ((fx as Record<string, Bilingual>)[d.messageId] ?? { zh: '', en: '' });
-    return { message, fix: { zh: fill(f.zh, data), en: fill(f.en, data) } };
+    // Names and phones in the data travel as separate fields, with a withheld text for public reports.
+    const priv = personalParts({ message: tpl ?? message, fix: f }, data, { keys: d.personal, values: d.account ? accountPersonalValues(d.account.data) : [] });
+    return { message, fix: { zh: fill(f.zh, data), en: fill(f.en, data) }, private: priv };
   };
   const supervisorOf = (u: UnitDoc): UnitDoc | undefined => {
     if (u.data.supervisor) return register.units.get(u.data.supervisor);
@@ -168,7 +171,7 @@ function makeContext(
     report(d) {
       const doc = d.account ?? d.unit ?? d.region;
       if (!doc) throw new Error(`rule ${id} reported without a document`);
-      const { message, fix } = messageFor(d);
+      const { message, fix, private: priv } = messageFor(d);
       const pos = locate(doc.file, d.pointer, d.atKey);
       const f: Finding = {
         ruleId: id,
@@ -181,6 +184,7 @@ function makeContext(
         citation: rule.citation,
       };
       if (d.account) f.account = d.account.id;
+      if (priv) Object.assign(f, priv);
       findings.push(f);
     },
   };

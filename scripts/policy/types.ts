@@ -67,6 +67,11 @@ export interface ReportDescriptor {
   atKey?: boolean;
   /** Override the rule's severity for this finding (e.g. a deadline beyond the calendar). */
   severity?: Severity;
+  /**
+   * Keys of `data` that hold personal values (staff names, phones). Values holding a name or
+   * phone of the account's team are found without this; public reports withhold both.
+   */
+  personal?: string[];
 }
 
 export interface RuleContext {

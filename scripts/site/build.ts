@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { PUBLIC_STATUS_EN, type PublicRecord, type PublicStatus } from '../export/records.ts';
+import { esc } from '../report/escape.ts';
 
 /** The site's static assets stay beside the sources (the compiled copy reads them there). */
 const HERE = path.join(ENGINE_ROOT, 'scripts', 'site');
@@ -44,9 +45,8 @@ const STATUS_CLASS: Record<PublicStatus, string> = {
 
 const STATUS_ORDER: PublicStatus[] = ['正常', '开设中', '关停中', '已关停', '未通过审核', '已移出'];
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** HTML escaping is shared by every reporter (scripts/report/escape.ts); re-exported for old importers. */
+export { esc };
 
 /** JSON that is safe inside <script type="application/json">. */
 function scriptJson(v: unknown): string {
