@@ -10,6 +10,7 @@ import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import type { AuditResult } from '../history/audit.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
 import { KIND_ZH } from '../pr/types.ts';
+import { jobLog } from '../report/escape.ts';
 
 interface Io {
   out(s: string): void;
@@ -67,7 +68,7 @@ export async function cmdAudit(args: string[], io: Io): Promise<number> {
     if (format === 'json') {
       const fl = (c: AuditResult['broken'][number]): object => ({ ...c, findings: c.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message[lang], citation: f.citation ? citationText(f.citation, lang) : null })) });
       io.out(JSON.stringify({ range: r.range, commits: r.commits, judged: r.judged, broken: r.broken.map(fl), warned: r.warned.map(fl) }, null, 2));
-    } else io.out(auditText(r, lang));
+    } else io.out(jobLog(auditText(r, lang))); // printed to the CI job log: no line may become a workflow command
     return r.broken.length ? 1 : 0;
   } catch (e) {
     if (e instanceof AuditError) throw new UsageError(e.message);
