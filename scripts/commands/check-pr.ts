@@ -153,13 +153,14 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     engineRoot: ENGINE_ROOT,
     engine: values['engine-commit'] ? { source: 'base', commit: values['engine-commit'] } : { source: 'self' },
   });
-  // Filing forms hold staff names and phones: written only for a private repository.
+  // Filing forms hold staff names and phones: written only for a private repository, or on the
+  // explicit request GOVMEDIA_FORMS_ARTIFACT=true (a repository variable the workflow passes on).
   if (values.forms && result.filings.length) {
-    if (visibility === 'private') {
+    if (visibility === 'private' || process.env.GOVMEDIA_FORMS_ARTIFACT?.trim().toLowerCase() === 'true') {
       const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
       for (const sk of r.skipped) io.err(jobLog(`${logText(sk.accountId)} #${sk.eventIndex}: ${logText(sk.reason[lang])}`));
     } else {
-      io.err(lang === 'zh' ? '备案表含人员姓名和电话，公开仓库不生成（私有仓库或 --visibility private 时生成）。' : 'Filing forms hold staff names and phones: not written for a public repository (use a private one or --visibility private).');
+      io.err(lang === 'zh' ? '备案表含人员姓名和电话，公开仓库不生成（私有仓库、--visibility private 或 GOVMEDIA_FORMS_ARTIFACT=true 时生成）。' : 'Filing forms hold staff names and phones: not written for a public repository (private repository, --visibility private or GOVMEDIA_FORMS_ARTIFACT=true).');
     }
   }
   // Everything below may be public (summary, comment, annotations, record, Code Quality, job log).
