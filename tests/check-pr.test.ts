@@ -91,7 +91,7 @@ describe('check-pr: 綦江 (chongqing/qijiang)', () => {
 describe('check-pr: 自贡 (sichuan/zigong)', () => {
   it('opening an account: approvals of the unit and the supervising office, the review deadline as a date, and the filing form', async () => {
     const forms = path.join(tmpDir(), 'forms');
-    const run = await runScenario(repo, [(r) => void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' })], { extraArgs: ['--forms', forms] });
+    const run = await runScenario(repo, [(r) => void openAccount(r, 'zg-zfgjj-weixin', 'zg-zfgjj-douyin', { name: '自贡住房公积金', platform: '抖音', contentType: '音视频' })], { extraArgs: ['--forms', forms, '--visibility', 'private'] });
     const written = readdirSync(forms).sort();
     expect(written).toEqual(['zg-zfgjj-douyin-0-开设备案表.docx', 'zg-zfgjj-douyin-0-开设备案表.html']);
     expect(readFileSync(path.join(forms, 'zg-zfgjj-douyin-0-开设备案表.html'), 'utf8')).toContain('自贡市政务新媒体开设备案表');

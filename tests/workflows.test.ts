@@ -16,8 +16,11 @@ interface Step {
   name?: string;
   uses?: string;
   run?: string;
+  if?: string;
   with?: Record<string, unknown>;
   env?: Record<string, unknown>;
+  'continue-on-error'?: boolean;
+  'working-directory'?: string;
 }
 interface Workflow {
   name?: string;
@@ -26,8 +29,12 @@ interface Workflow {
   jobs: Record<string, { permissions?: unknown; steps: Step[] }>;
 }
 
+function text(file: string): string {
+  return readFileSync(path.join(DIR, file), 'utf8');
+}
+
 function load(file: string): Workflow {
-  const doc = parseDocument(readFileSync(path.join(DIR, file), 'utf8'));
+  const doc = parseDocument(text(file));
   if (doc.errors.length) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`);
   return doc.toJS() as Workflow;
 }
@@ -36,11 +43,11 @@ function steps(w: Workflow): Step[] {
   return Object.values(w.jobs).flatMap((j) => j.steps ?? []);
 }
 
-const PR_EVENTS = ['pull_request', 'pull_request_review', 'merge_group'];
+const PR_EVENTS = ['pull_request', 'pull_request_target', 'pull_request_review', 'merge_group'];
 
 describe('workflows', () => {
   it('the expected workflows exist', () => {
-    for (const f of ['pr-check.yml', 'pr-comment.yml', 'approvals.yml', 'post-merge.yml']) expect(files).toContain(f);
+    for (const f of ['pr-check.yml', 'pr-comment.yml', 'approvals.yml', 'approvals-review.yml', 'post-merge.yml']) expect(files).toContain(f);
   });
 
   it.each(files)('%s parses as YAML and declares least permissions at the top level', (file) => {
@@ -50,23 +57,38 @@ describe('workflows', () => {
     const perms = w.permissions as Record<string, string>;
     for (const [scope, level] of Object.entries(perms)) {
       expect(['read', 'write', 'none'], `${scope}: ${level}`).toContain(level);
-      if (level === 'write') expect(['pr-comment.yml pull-requests', 'site.yml pages', 'site.yml id-token', 'monitor.yml issues']).toContain(`${file} ${scope}`);
+      if (level === 'write') expect(['pr-comment.yml pull-requests', 'site.yml pages', 'site.yml id-token', 'monitor.yml issues', 'approvals.yml statuses']).toContain(`${file} ${scope}`);
     }
     for (const [name, job] of Object.entries(w.jobs)) expect(job.permissions, `job ${name} must not widen permissions`).toBeUndefined();
-    expect(Object.keys(w.on)).not.toContain('pull_request_target');
+    // pull_request_target runs the base copy with secrets: only approvals.yml, which never checks out the head
+    if (file !== 'approvals.yml') expect(Object.keys(w.on)).not.toContain('pull_request_target');
+  });
+
+  it.each(files)('%s pins every action to a full commit SHA, with the version in a comment', (file) => {
+    const uses = text(file).split('\n').filter((l) => /^\s*-?\s*uses:/.test(l));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line, line.trim()).toMatch(/uses: [\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40} # v\d+(?:\.\d+){0,2}\s*$/);
+  });
+
+  // pr-comment may find no artifact when the check died before uploading: it then posts nothing
+  it.each(files.filter((f) => f !== 'pr-comment.yml'))('%s has no continue-on-error (failures are loud)', (file) => {
+    const w = load(file);
+    for (const s of steps(w)) expect(s['continue-on-error'], s.name ?? s.uses).not.toBe(true);
+    for (const [name, job] of Object.entries(w.jobs)) expect((job as { 'continue-on-error'?: unknown })['continue-on-error'], name).toBeUndefined();
   });
 
   it.each(files)('%s never interpolates ${{ }} into a shell script (inputs go through env)', (file) => {
     for (const s of steps(load(file))) if (s.run) expect(s.run, s.name).not.toContain('${{');
   });
 
-  it.each(files.filter((f) => PR_EVENTS.some((e) => e in load(f).on)))('%s checks out the BASE branch only', (file) => {
+  // approvals-review.yml checks out nothing at all (its own test below)
+  it.each(files.filter((f) => f !== 'approvals-review.yml' && PR_EVENTS.some((e) => e in load(f).on)))('%s checks out the BASE branch only', (file) => {
     const w = load(file);
     const checkouts = steps(w).filter((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkouts.length).toBeGreaterThan(0);
     for (const c of checkouts) {
       const ref = String(c.with?.ref ?? '');
-      expect(ref, 'explicit base ref').toMatch(/base_ref|base_sha|base\.ref/);
+      expect(ref, 'explicit base ref').toMatch(/base_ref|base_sha|base\.ref|steps\.pr\.outputs\.base/);
       expect(ref).not.toMatch(/head/);
     }
     // npm ci only after a base checkout, never on a checkout of the head
@@ -95,7 +117,7 @@ describe('workflows', () => {
     const w = load('pr-comment.yml');
     expect(Object.keys(w.on)).toEqual(['workflow_run']);
     expect(w.on.workflow_run).toMatchObject({ workflows: [load('pr-check.yml').name], types: ['completed'] });
-    expect(w.permissions).toEqual({ 'pull-requests': 'write', actions: 'read' });
+    expect(w.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', actions: 'read' });
     const all = steps(w);
     expect(all.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
     expect(all.find((s) => s.uses?.startsWith('actions/download-artifact@'))?.with?.name).toBe('govmedia-pr-check');
@@ -105,23 +127,68 @@ describe('workflows', () => {
     expect(script).toContain('RUN_HEAD_SHA');
   });
 
-  it('approvals runs on reviews and PR updates and calls check-approvals', () => {
+  it('approvals runs the default branch copy (pull_request_target / workflow_run), never the head, and sets a commit status', () => {
     const w = load('approvals.yml');
-    expect(w.on.pull_request_review).toEqual({ types: ['submitted', 'dismissed'] });
-    expect(w.on.pull_request).toEqual({ types: ['opened', 'synchronize', 'reopened', 'labeled'] });
-    expect(w.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
-    const run = steps(w).find((s) => s.run?.includes('check-approvals'));
-    expect(run?.run).toContain('--record decision-record.json');
-    expect(run?.run).toContain('--repo "$REPO" --pr "$PR_NUMBER"');
-    expect(String(run?.env?.GITHUB_TOKEN)).toContain('GITHUB_TOKEN');
+    expect(Object.keys(w.on).sort()).toEqual(['pull_request_target', 'workflow_run']);
+    expect(w.on.pull_request_target).toEqual({ types: ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled'] });
+    expect(w.on.workflow_run).toEqual({ workflows: [load('approvals-review.yml').name], types: ['completed'] });
+    expect(w.permissions).toEqual({ contents: 'read', 'pull-requests': 'read', actions: 'read', statuses: 'write' });
+    const all = steps(w);
+    // the only checkout is of the base commit read from the API; nothing from the head is installed or run
+    const checkouts = all.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]!.with?.ref).toBe('${{ steps.pr.outputs.base }}');
+    expect(all.some((s) => s.run?.includes('refs/pull/$PR_NUMBER/head:refs/remotes/govmedia/head'))).toBe(true);
+    for (const s of all) if (s.run) expect(s.run).not.toMatch(/git (checkout|switch)|govmedia\/head\b.*(npm|node)/);
+    // the PR number from an artifact is untrusted: digits only; everything else comes from the API
+    const pr = all.find((s) => s.run?.includes('pulls/$pr'));
+    expect(pr?.run).toContain('^[1-9][0-9]{0,9}$');
+    // the secret only reaches the step that runs the BASE engine and check-approvals
+    const secretSteps = all.filter((s) => JSON.stringify(s.env ?? {}).includes('GOVMEDIA_READ_ORG_TOKEN'));
+    expect(secretSteps).toHaveLength(1);
+    expect(secretSteps[0]!.run).toContain('check-pr --repo . --base "$BASE_SHA" --head "$HEAD_SHA" --engine base');
+    expect(secretSteps[0]!.run).toContain('check-approvals --record ../decision-record.json --repo "$REPO" --pr "$PR_NUMBER"');
+    expect(secretSteps[0]!.run).toContain('::stop-commands::$token');
+    expect(all.some((s) => s.run?.includes('repos/$REPO/statuses/$HEAD_SHA') && s.run.includes('govmedia/approvals'))).toBe(true);
   });
 
-  it('post-merge validates main and never fails for a missing audit command', () => {
+  it('approvals-review has no permissions and no secrets and only records the PR number', () => {
+    const w = load('approvals-review.yml');
+    expect(Object.keys(w.on)).toEqual(['pull_request_review']);
+    expect(w.permissions).toEqual({});
+    expect(text('approvals-review.yml')).not.toContain('secrets.');
+    const all = steps(w);
+    expect(all.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
+    expect(all.filter((s) => s.run).map((s) => s.run!.trim())).toEqual([`printf '%s\\n' "$PR_NUMBER" > pr-number.txt`]);
+  });
+
+  it('pr-check tells check-pr whether the repository is private and leaves the forms decision to it', () => {
+    const check = steps(load('pr-check.yml')).find((s) => s.run?.includes('check-pr'));
+    expect(check?.env?.GOVMEDIA_REPO_PRIVATE).toBe('${{ github.event.repository.private }}');
+    expect(check?.env?.GOVMEDIA_FORMS_ARTIFACT).toBe('${{ vars.GOVMEDIA_FORMS_ARTIFACT }}');
+  });
+
+  it('pr-comment does not repost a summary from a PR that changes .github/', () => {
+    const script = String(steps(load('pr-comment.yml')).find((s) => s.uses?.startsWith('actions/github-script@'))?.with?.script ?? '');
+    expect(script).toContain('pulls.listFiles');
+    expect(script).toMatch(/startsWith\('\.github\/'\)/);
+  });
+
+  it('post-merge validates main and audits every commit of the push (before..after), failing loudly', () => {
     const w = load('post-merge.yml');
     expect(w.on.push).toEqual({ branches: ['main'] });
     const all = steps(w);
+    expect(all.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
     expect(all.some((s) => s.run?.includes('npm run validate'))).toBe(true);
-    const audit = all.find((s) => s.run?.includes('audit --since HEAD~1')) as (Step & { 'continue-on-error'?: boolean }) | undefined;
-    expect(audit?.['continue-on-error']).toBe(true);
+    const audit = all.find((s) => s.run?.includes('govmedia.mjs audit'));
+    expect(audit?.env).toMatchObject({ BEFORE: '${{ github.event.before }}', AFTER: '${{ github.event.after }}' });
+    const run = audit?.run ?? '';
+    expect(run).toContain('--since "$BEFORE"');
+    expect(run).toContain('--rev "$AFTER"');
+    expect(run, 'a new branch (before = 000…) audits the whole history').toContain('^0+$');
+    expect(run, 'a force push whose old tip is missing is fetched or audits everything').toContain('git fetch --no-tags origin "$BEFORE"');
+    expect(run).toContain('exit "$code"');
+    expect(run).not.toContain('HEAD~1');
+    for (const line of run.split('\n').filter((l) => l.includes('govmedia.mjs audit'))) expect(line).not.toContain('||');
   });
 });

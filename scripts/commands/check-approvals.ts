@@ -12,6 +12,7 @@ import { decideApprovals, type ApprovalDecision, type Review } from '../approval
 import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type FetchLike } from '../approvals/github.ts';
 import type { ApprovalRequirement } from '../pr/types.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
+import { jobLog } from '../report/escape.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -221,8 +222,9 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
     if (format === 'json') {
       io.out(JSON.stringify(jsonReport(decision, satisfied, { author, headSha: currentHead, pr, recordMismatch, verdict: rec.verdict, warnings }, lang), null, 2));
     } else {
-      for (const w of warnings) io.err((lang === 'zh' ? '警告：' : 'warning: ') + w[lang]);
-      io.out(textReport(decision, satisfied, { author, pr, recordMismatch, verdict: rec.verdict }, lang));
+      // Printed to the CI job log: reviewer logins, roles and reasons are data, never workflow commands.
+      for (const w of warnings) io.err(jobLog((lang === 'zh' ? '警告：' : 'warning: ') + w[lang]));
+      io.out(jobLog(textReport(decision, satisfied, { author, pr, recordMismatch, verdict: rec.verdict }, lang)));
     }
     return satisfied ? 0 : 1;
   } catch (e) {

@@ -17,8 +17,10 @@ import { git, GitError, resolveCommit } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { checkPr } from '../pr/check.ts';
 import { formsForFilings } from '../forms/index.ts';
-import { githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
+import { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
+import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
+import { jobLog, logText } from '../report/escape.ts';
 
 interface Io {
   out(s: string): void;
@@ -117,6 +119,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
       gitlab: { type: 'string' },
       forms: { type: 'string' },
       annotations: { type: 'boolean' },
+      visibility: { type: 'string' },
       engine: { type: 'string' },
       'engine-commit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -126,8 +129,8 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   if (values.help) {
     io.out(
       lang === 'zh'
-        ? 'govmedia check-pr --base <分支或提交> --head <分支或提交> [--repo 目录] [--engine base|self] [--labels 标签] [--format text|json|markdown|gitlab] [--summary 文件] [--record 文件] [--gitlab 文件] [--forms 目录] [--annotations] [--now 日期] [--lang zh|en]'
-        : 'govmedia check-pr --base <ref> --head <ref> [--repo dir] [--engine base|self] [--labels l] [--format text|json|markdown|gitlab] [--summary file] [--record file] [--gitlab file] [--forms dir] [--annotations] [--now date] [--lang zh|en]',
+        ? 'govmedia check-pr --base <分支或提交> --head <分支或提交> [--repo 目录] [--engine base|self] [--labels 标签] [--format text|json|markdown|gitlab] [--summary 文件] [--record 文件] [--gitlab 文件] [--forms 目录] [--annotations] [--visibility public|private] [--now 日期] [--lang zh|en]\n  --visibility：仓库是否公开（默认读环境变量 GOVMEDIA_REPO_PRIVATE，未设置按公开处理）；公开时摘要、标注、记录和报告不含人员姓名和电话，也不生成备案表'
+        : 'govmedia check-pr --base <ref> --head <ref> [--repo dir] [--engine base|self] [--labels l] [--format text|json|markdown|gitlab] [--summary file] [--record file] [--gitlab file] [--forms dir] [--annotations] [--visibility public|private] [--now date] [--lang zh|en]\n  --visibility: whether the repository is public (default: env GOVMEDIA_REPO_PRIVATE, unset = public); public output carries no staff names or phones and no filing forms are written',
     );
     return 0;
   }
@@ -141,6 +144,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   const repo = path.resolve(values.repo ?? process.cwd());
   if (!existsSync(path.join(repo, '.git')) && !existsSync(path.join(repo, 'HEAD'))) throw new UsageError(`“${repo}”不是 Git 仓库 / not a Git repository`);
   const labels = (values.labels ?? []).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+  const visibility = resolveVisibility(values.visibility === undefined ? undefined : oneOf('--visibility', values.visibility, ['public', 'private'] as const, 'public'));
 
   const g = git(repo);
   let baseCommit: string;
@@ -176,6 +180,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
         ...(values.gitlab ? ['--gitlab', ...abs(values.gitlab)] : []),
         ...(values.forms ? ['--forms', ...abs(values.forms)] : []),
         ...(values.annotations ? ['--annotations'] : []),
+        '--visibility', visibility,
       ];
       for (const f of [values.summary, values.record]) if (f) rmSync(path.resolve(f), { force: true });
       const r = await run(process.execPath, childArgs);
@@ -204,23 +209,31 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     writeFallback(values.summary, values.record, { now, base: values.base, head: values.head, error: String((e as Error)?.message ?? e) });
     throw e;
   }
-  if (values.summary) writeFileSync(values.summary, markdownSummary(result, lang));
+  // Filing forms hold staff names and phones: written only for a private repository, or on the
+  // explicit request GOVMEDIA_FORMS_ARTIFACT=true (a repository variable the workflow passes on).
   if (values.forms && result.filings.length) {
-    const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
-    for (const sk of r.skipped) io.err(`${sk.accountId} #${sk.eventIndex}: ${sk.reason[lang]}`);
+    if (visibility === 'private' || process.env.GOVMEDIA_FORMS_ARTIFACT?.trim().toLowerCase() === 'true') {
+      const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
+      for (const sk of r.skipped) io.err(jobLog(`${logText(sk.accountId)} #${sk.eventIndex}: ${logText(sk.reason[lang])}`));
+    } else {
+      io.err(lang === 'zh' ? '备案表含人员姓名和电话，公开仓库不生成（私有仓库、--visibility private 或 GOVMEDIA_FORMS_ARTIFACT=true 时生成）。' : 'Filing forms hold staff names and phones: not written for a public repository (private repository, --visibility private or GOVMEDIA_FORMS_ARTIFACT=true).');
+    }
   }
+  // Everything below may be public (summary, comment, annotations, record, Code Quality, job log).
+  const shown = forVisibility(result, visibility);
+  if (values.summary) writeFileSync(values.summary, markdownSummary(shown, lang));
   if (values.record) {
-    const { nextSteps: _n, unitNames: _u, headRegister: _h, filings: _f, ...record } = result;
-    writeFileSync(values.record, JSON.stringify({ ...record, nextSteps: result.nextSteps }, null, 2) + '\n');
+    const { nextSteps: _n, unitNames: _u, headRegister: _h, filings: _f, ...record } = shown;
+    writeFileSync(values.record, JSON.stringify({ ...record, visibility, nextSteps: shown.nextSteps }, null, 2) + '\n');
   }
-  if (values.gitlab) writeFileSync(values.gitlab, JSON.stringify(gitlabCodeQuality(result, lang), null, 2) + '\n');
+  if (values.gitlab) writeFileSync(values.gitlab, JSON.stringify(gitlabCodeQuality(shown, lang), null, 2) + '\n');
   if (values.annotations) {
-    const a = githubAnnotations(result, lang);
+    const a = githubAnnotations(shown, lang);
     if (a) io.out(a);
   }
-  if (format === 'json') io.out(JSON.stringify(jsonReport(result, lang), null, 2));
-  else if (format === 'markdown') io.out(markdownSummary(result, lang));
-  else if (format === 'gitlab') io.out(JSON.stringify(gitlabCodeQuality(result, lang), null, 2));
-  else io.out(textReport(result, lang));
+  if (format === 'json') io.out(JSON.stringify(jsonReport(shown, lang), null, 2));
+  else if (format === 'markdown') io.out(markdownSummary(shown, lang));
+  else if (format === 'gitlab') io.out(JSON.stringify(gitlabCodeQuality(shown, lang), null, 2));
+  else io.out(textReport(shown, lang));
   return result.verdict.result === 'fail' ? 1 : 0;
 }

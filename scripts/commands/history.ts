@@ -12,6 +12,7 @@ import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import type { AuditResult } from '../history/audit.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
 import { KIND_ZH } from '../pr/types.ts';
+import { jobLog } from '../report/escape.ts';
 
 interface Io {
   out(s: string): void;
@@ -71,7 +72,7 @@ export async function cmdAudit(args: string[], io: Io): Promise<number> {
     const json = { range: r.range, commits: r.commits, judged: r.judged, result: r.broken.length ? 'fail' : 'pass', broken: r.broken.map(fl), warned: r.warned.map(fl) };
     if (values.record) writeFileSync(values.record, JSON.stringify(json, null, 2) + '\n');
     if (format === 'json') io.out(JSON.stringify(json, null, 2));
-    else io.out(auditText(r, lang));
+    else io.out(jobLog(auditText(r, lang))); // printed to the CI job log: no line may become a workflow command
     return r.broken.length ? 1 : 0;
   } catch (e) {
     // the record is written whatever happens: an audit that could not run is a failed audit

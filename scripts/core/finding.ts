@@ -47,6 +47,10 @@ export interface Finding {
   alsoRules?: string[];
   /** 被例外放行（见 exceptions/），仍然列出但不阻断。 */
   suppressed?: { by: string; reason: string; expires: string };
+  /** 个人信息（姓名、电话），按模板数据的键单独存放；公开输出不得使用（见 scripts/report/privacy.ts）。 */
+  personal?: Record<string, string>;
+  /** 隐去个人信息后的消息和修正文字（有 personal 时给出），供公开输出使用。 */
+  redacted?: { message: Bilingual; fix: Bilingual };
 }
 
 export const SEVERITY_LABEL: Record<Severity, Bilingual> = {

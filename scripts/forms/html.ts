@@ -7,13 +7,13 @@
  * footer tracing the paper back to the register. Everything is HTML-escaped.
  */
 import { PAGE, sealDate, type Cell, type FormDoc, type Inline, type Para } from './layout.ts';
+import { esc } from '../report/escape.ts';
 
 export const FONT_STACK = '"Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", SimSun, "宋体", "Songti SC", STSong, serif';
 const SYMBOL_STACK = '"Segoe UI Symbol", "DejaVu Sans", "Noto Sans Symbols2", "MS Gothic", sans-serif';
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
-}
+/** HTML escaping is shared by every reporter (scripts/report/escape.ts); re-exported for old importers. */
+export { esc };
 
 function inline(i: Inline): string {
   if (i.t === 'box') return `<span class="opt${i.checked ? ' on' : ''}"><span class="cb">${i.checked ? '☑' : '☐'}</span>${esc(i.label)}</span>`;

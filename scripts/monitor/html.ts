@@ -5,24 +5,13 @@
  */
 import type { Lang } from '../core/finding.ts';
 import type { MonitorCitation } from './types.ts';
+import { esc, mdText } from '../report/escape.ts';
 
-export function esc(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** HTML and Markdown escaping are shared by every reporter (scripts/report/escape.ts). */
+export { esc };
 
-/** A Markdown table cell: no pipes or line breaks. */
-export function md(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
-    .replace(/</g, '&lt;');
-}
+/** A Markdown table cell or list item: no line breaks, pipes, links, mentions or HTML (mdText). */
+export const md = mdText;
 
 /** A citation as HTML: the document and article, the reading (if any) in small print. */
 export function citationHtml(c: MonitorCitation, lang: Lang): string {

@@ -6,6 +6,7 @@
 import { defaultCalendar, type WorkCalendar } from '../calendar/workdays.ts';
 import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
+import { accountPersonalValues, personalParts } from '../report/privacy.ts';
 import { deriveState, type AccountState } from './lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
 import { appliesToKind } from './stage.ts';
@@ -181,7 +182,7 @@ function makeContext(
   findings: Finding[],
   calendar: WorkCalendar,
 ): RuleContext {
-  const messageFor = (d: ReportDescriptor): { message: Bilingual; fix: Bilingual } => {
+  const messageFor = (d: ReportDescriptor): { message: Bilingual; fix: Bilingual; private?: ReturnType<typeof personalParts> } => {
     const tpl = Object.hasOwn(rule.messages, d.messageId) ? rule.messages[d.messageId] : undefined;
     // An unknown message id is a defect of the rule: it fails (reported as "rule failed"), it is never printed as the text.
     if (!tpl) throw new Error(`unknown message id "${d.messageId}" (messages: ${Object.keys(rule.messages).join(', ')})`);
@@ -189,7 +190,9 @@ function makeContext(
     const message = { zh: fill(tpl.zh, data), en: fill(tpl.en, data) };
     const fx = rule.fix as Bilingual | Record<string, Bilingual>;
     const f = 'zh' in fx && typeof fx.zh === 'string' ? (fx as Bilingual) : ((fx as Record<string, Bilingual>)[d.messageId] ?? { zh: '', en: '' });
-    return { message, fix: { zh: fill(f.zh, data), en: fill(f.en, data) } };
+    // Names and phones in the data travel as separate fields, with a withheld text for public reports.
+    const priv = personalParts({ message: tpl ?? message, fix: f }, data, { keys: d.personal, values: d.account ? accountPersonalValues(d.account.data) : [] });
+    return { message, fix: { zh: fill(f.zh, data), en: fill(f.en, data) }, private: priv };
   };
   const supervisorOf = (u: UnitDoc): UnitDoc | undefined => {
     if (u.data.supervisor) return register.units.get(u.data.supervisor);
@@ -212,7 +215,7 @@ function makeContext(
     report(d) {
       const doc = d.account ?? d.unit ?? d.region;
       if (!doc) throw new Error(`rule ${id} reported without a document`);
-      const { message, fix } = messageFor(d);
+      const { message, fix, private: priv } = messageFor(d);
       const pos = locate(doc.file, d.pointer, d.atKey);
       const f: Finding = {
         ruleId: id,
@@ -228,6 +231,7 @@ function makeContext(
       const actor = d.actor ?? rule.actor;
       if (actor && actor !== 'unit') f.actor = actor;
       reportedWith.set(f, { messageId: d.messageId, data: d.data ?? {} });
+      if (priv) Object.assign(f, priv);
       findings.push(f);
     },
   };

@@ -75,6 +75,11 @@ export interface ReportDescriptor {
   severity?: Severity;
   /** Override whose act this finding is about (default: the rule's actor). */
   actor?: Actor;
+  /**
+   * Keys of `data` that hold personal values (staff names, phones). Values holding a name or
+   * phone of the account's team are found without this; public reports withhold both.
+   */
+  personal?: string[];
 }
 
 export interface RuleContext {

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { SEVERITY_LABEL, citationText, type Finding, type Lang } from '../core/finding.ts';
+import { ghCommand, ghData, jobLog, logText, mdCode, mdText } from '../report/escape.ts';
+import { publicFinding, registerScrubber, type Visibility } from '../report/privacy.ts';
 import { formatFinding } from '../report/text.ts';
 import { KIND_ZH, type CheckPrResult } from './check.ts';
 import type { ChangeItem } from './types.ts';
@@ -25,8 +27,23 @@ const KIND_EN: Record<ChangeItem['kind'], string> = {
   illegal: 'not allowed',
 };
 
-function esc(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * 公开仓库的视图：所有结果改用隐去个人信息的文字，并用登记簿中全部姓名和电话兜底清除；私有仓库原样。
+ * The result as a public repository may show it: every finding's withheld text (no staff names
+ * or phones), scrubbed against every name and phone of the register; unchanged when private.
+ */
+export function forVisibility(r: CheckPrResult, visibility: Visibility): CheckPrResult {
+  if (visibility === 'private') return r;
+  const scrub = registerScrubber(r.headRegister);
+  const bi = (x: { zh: string; en: string }): { zh: string; en: string } => ({ zh: scrub(x.zh), en: scrub(x.en) });
+  const pf = (f: Finding): Finding => publicFinding(f, scrub);
+  return {
+    ...r,
+    verdict: { ...r.verdict, reasons: r.verdict.reasons.map(bi) },
+    changes: r.changes.map((c) => ({ ...c, fields: c.fields.map((f) => ({ ...f, from: scrub(f.from), to: scrub(f.to) })) })),
+    nextSteps: r.nextSteps.map((s) => ({ ...s, text: bi(s.text) })),
+    findings: { introduced: r.findings.introduced.map(pf), preexisting: r.findings.preexisting.map(pf), suppressed: r.findings.suppressed.map(pf) },
+  };
 }
 
 function describe(c: ChangeItem, r: CheckPrResult, lang: Lang): string {
@@ -44,7 +61,7 @@ function describe(c: ChangeItem, r: CheckPrResult, lang: Lang): string {
 }
 
 function findingRow(f: Finding, lang: Lang): string {
-  return `| \`${f.file}:${f.line}:${f.column}\` | ${SEVERITY_LABEL[f.severity][lang]} | ${esc(f.message[lang])} | ${esc(citationText(f.citation, lang))} | ${esc(f.fix[lang])} |`;
+  return `| ${mdCode(`${f.file}:${f.line}:${f.column}`)} | ${SEVERITY_LABEL[f.severity][lang]} | ${mdText(f.message[lang])} | ${mdText(citationText(f.citation, lang))} | ${mdText(f.fix[lang])} |`;
 }
 
 export function markdownSummary(r: CheckPrResult, lang: Lang = 'zh'): string {
@@ -53,34 +70,34 @@ export function markdownSummary(r: CheckPrResult, lang: Lang = 'zh'): string {
   const L: string[] = [COMMENT_MARKER];
   L.push(zh ? `## 政务新媒体备案检查：${blocked ? '❌ 不能合并' : '✅ 符合规则（合并前须取得下列审批）'}` : `## Register check: ${blocked ? '❌ cannot be merged' : '✅ complies (approvals below still required)'}`);
   L.push('');
-  for (const reason of r.verdict.reasons) L.push(`- ${reason[lang]}`);
+  for (const reason of r.verdict.reasons) L.push(`- ${mdText(reason[lang])}`);
   L.push('');
   const accounts = r.changes.filter((c) => c.kind !== 'rules');
   if (accounts.length) {
     L.push(zh ? '### 本次变更' : '### What changes', '', zh ? '| 账号或文件 | 主办单位 | 事项 | 具体内容 |' : '| account or file | host unit | kind | details |', '|---|---|---|---|');
     for (const c of accounts) {
       const who = c.accountName ? `${c.accountName}` : c.path;
-      L.push(`| ${esc(who)} | ${esc(r.unitNames[c.unitId ?? ''] ?? c.unitId ?? '')} | ${zh ? KIND_ZH[c.kind] : KIND_EN[c.kind]} | ${esc(describe(c, r, lang))} |`);
+      L.push(`| ${mdText(who)} | ${mdText(r.unitNames[c.unitId ?? ''] ?? c.unitId ?? '')} | ${zh ? KIND_ZH[c.kind] : KIND_EN[c.kind]} | ${mdText(describe(c, r, lang))} |`);
     }
     L.push('');
   }
   const rules = r.changes.filter((c) => c.kind === 'rules');
   if (rules.length) {
     L.push(zh ? `### 规则修改（须由本库维护者审核）` : '### Rules changes (maintainers review)', '');
-    for (const c of rules.slice(0, 30)) L.push(`- \`${c.path}\``);
+    for (const c of rules.slice(0, 30)) L.push(`- ${mdCode(c.path)}`);
     if (rules.length > 30) L.push(zh ? `- ……另有 ${rules.length - 30} 个文件` : `- … and ${rules.length - 30} more`);
     L.push('');
   }
   if (r.nextSteps.length) {
     L.push(zh ? '### 办理期限' : '### Deadlines', '');
-    for (const s of r.nextSteps) L.push(`- **${s.due}**　${esc(s.accountName)}：${esc(s.text[lang])}（${zh ? '依据' : 'source'} ${s.citation}）`);
+    for (const s of r.nextSteps) L.push(`- **${mdText(s.due)}**　${mdText(s.accountName)}：${mdText(s.text[lang])}（${zh ? '依据' : 'source'} ${mdText(s.citation)}）`);
     L.push('');
   }
   if (r.approvals.length) {
     L.push(zh ? '### 需要的审批' : '### Approvals required', '');
     for (const a of r.approvals) {
-      const who = a.reviewers.length ? a.reviewers.map((x) => `\`${x}\``).join(zh ? '、' : ', ') : zh ? '（未配置审核人，请维护者补充）' : '(no reviewers configured)';
-      L.push(zh ? `- ${a.role.zh}：${who} 中任一人批准（${a.because.join('；')}）` : `- ${a.role.en}: any one of ${who} (${a.because.join('; ')})`);
+      const who = a.reviewers.length ? a.reviewers.map((x) => mdCode(x)).join(zh ? '、' : ', ') : zh ? '（未配置审核人，请维护者补充）' : '(no reviewers configured)';
+      L.push(zh ? `- ${mdText(a.role.zh)}：${who} 中任一人批准（${mdText(a.because.join('；'))}）` : `- ${mdText(a.role.en)}: any one of ${who} (${mdText(a.because.join('; '))})`);
     }
     L.push('');
   }
@@ -93,7 +110,7 @@ export function markdownSummary(r: CheckPrResult, lang: Lang = 'zh'): string {
   }
   if (r.findings.suppressed.length) {
     L.push(zh ? `### 按例外放行（${r.findings.suppressed.length} 条，仍须整改）` : `### Skipped by reviewed exceptions (${r.findings.suppressed.length})`, '');
-    for (const f of r.findings.suppressed) L.push(`- \`${f.file}:${f.line}\` ${esc(f.message[lang])}（${zh ? '例外' : 'exception'} ${f.suppressed?.by}，${zh ? '有效至' : 'until'} ${f.suppressed?.expires}）`);
+    for (const f of r.findings.suppressed) L.push(`- ${mdCode(`${f.file}:${f.line}`)} ${mdText(f.message[lang])}（${zh ? '例外' : 'exception'} ${mdText(f.suppressed?.by)}，${zh ? '有效至' : 'until'} ${mdText(f.suppressed?.expires)}）`);
     L.push('');
   }
   if (r.findings.preexisting.length) {
@@ -105,8 +122,8 @@ export function markdownSummary(r: CheckPrResult, lang: Lang = 'zh'): string {
   L.push(zh ? '### 检查依据' : '### Basis of this decision', '');
   L.push(zh ? `- 检查程序与规则：${r.engine.source === 'base' ? '目标分支（基准）上的版本' : '当前运行的版本'}${r.engine.commit ? `（提交 ${r.engine.commit.slice(0, 12)}）` : ''}` : `- engine and rules: ${r.engine.source === 'base' ? "the target branch's" : 'the running'} version${r.engine.commit ? ` (commit ${r.engine.commit.slice(0, 12)})` : ''}`);
   L.push(zh ? `- 比较：${r.mergeBase.slice(0, 12)} → ${r.head.commit.slice(0, 12)}；判断日期 ${r.now}` : `- compared ${r.mergeBase.slice(0, 12)} → ${r.head.commit.slice(0, 12)}; judged as of ${r.now}`);
-  if (r.policies.length) L.push(zh ? `- 适用的管理办法：${r.policies.map((p) => `${p.docNumber}（${p.inForce} 起施行）`).join('；')}` : `- policies applied: ${r.policies.map((p) => `${p.docNumber} (in force ${p.inForce})`).join('; ')}`);
-  if (r.labels.length) L.push(zh ? `- 标签：${r.labels.join('、')}` : `- labels: ${r.labels.join(', ')}`);
+  if (r.policies.length) L.push(zh ? `- 适用的管理办法：${r.policies.map((p) => `${mdText(p.docNumber)}（${mdText(p.inForce)} 起施行）`).join('；')}` : `- policies applied: ${r.policies.map((p) => `${mdText(p.docNumber)} (in force ${mdText(p.inForce)})`).join('; ')}`);
+  if (r.labels.length) L.push(zh ? `- 标签：${r.labels.map(mdCode).join('、')}` : `- labels: ${r.labels.map(mdCode).join(', ')}`);
   L.push('');
   return L.join('\n');
 }
@@ -115,14 +132,14 @@ export function textReport(r: CheckPrResult, lang: Lang): string {
   const zh = lang === 'zh';
   const L: string[] = [];
   L.push(zh ? `合并请求检查：${r.verdict.result === 'fail' ? '不能合并' : '符合规则，待审批'}` : `PR check: ${r.verdict.result === 'fail' ? 'cannot be merged' : 'complies, awaiting approvals'}`);
-  for (const c of r.changes) L.push(`  [${zh ? KIND_ZH[c.kind] : KIND_EN[c.kind]}] ${c.accountName ?? c.path}${c.kind !== 'rules' ? ` — ${describe(c, r, lang)}` : ''}`);
+  for (const c of r.changes) L.push(`  [${zh ? KIND_ZH[c.kind] : KIND_EN[c.kind]}] ${logText(c.accountName ?? c.path)}${c.kind !== 'rules' ? ` — ${logText(describe(c, r, lang))}` : ''}`);
   if (r.nextSteps.length) {
     L.push(zh ? '期限：' : 'Deadlines:');
-    for (const s of r.nextSteps) L.push(`  ${s.due}  ${s.accountName}：${s.text[lang]}（${s.citation}）`);
+    for (const s of r.nextSteps) L.push(`  ${logText(s.due)}  ${logText(s.accountName)}：${logText(s.text[lang])}（${logText(s.citation)}）`);
   }
   if (r.approvals.length) {
     L.push(zh ? '需要的审批：' : 'Approvals required:');
-    for (const a of r.approvals) L.push(`  ${a.role[lang]}：${a.reviewers.join(' ') || '-'}`);
+    for (const a of r.approvals) L.push(`  ${logText(a.role[lang])}：${logText(a.reviewers.join(' ')) || '-'}`);
   }
   if (r.findings.introduced.length) {
     L.push('', zh ? `本次修改引入的问题（${r.findings.introduced.length} 条）：` : `Introduced (${r.findings.introduced.length}):`, '');
@@ -132,14 +149,8 @@ export function textReport(r: CheckPrResult, lang: Lang): string {
     L.push(zh ? `原有问题 ${r.findings.preexisting.length} 条（不阻止合并），详见摘要。` : `${r.findings.preexisting.length} pre-existing problem(s), not blocking.`);
   }
   if (r.findings.suppressed.length) L.push(zh ? `按例外放行 ${r.findings.suppressed.length} 条。` : `${r.findings.suppressed.length} skipped by exceptions.`);
-  return L.join('\n');
-}
-
-function ghEscapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function ghEscapeProp(s: string): string {
-  return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  // The text goes to the job log: no line may become a workflow command.
+  return jobLog(L.join('\n'));
 }
 
 /** GitHub workflow commands; GitHub shows at most 10 errors and 10 warnings per step. */
@@ -154,9 +165,9 @@ export function githubAnnotations(r: CheckPrResult, lang: Lang, limit = 10): str
       continue;
     }
     by[level]++;
-    L.push(`::${level} file=${ghEscapeProp(f.file)},line=${f.line},col=${f.column},title=${ghEscapeProp(`${f.ruleId}（${citationText(f.citation, lang)}）`)}::${ghEscapeData(`${f.message[lang]}\n${lang === 'zh' ? '修正' : 'fix'}：${f.fix[lang]}`)}`);
+    L.push(ghCommand(level, { file: f.file, line: f.line, col: f.column, title: `${f.ruleId}（${citationText(f.citation, lang)}）` }, `${f.message[lang]}\n${lang === 'zh' ? '修正' : 'fix'}：${f.fix[lang]}`));
   }
-  if (dropped) L.push(`::notice::${ghEscapeData(lang === 'zh' ? `另有 ${dropped} 条问题未逐行标注，请查看检查摘要。` : `${dropped} more problem(s) are listed in the job summary.`)}`);
+  if (dropped) L.push(`::notice::${ghData(lang === 'zh' ? `另有 ${dropped} 条问题未逐行标注，请查看检查摘要。` : `${dropped} more problem(s) are listed in the job summary.`)}`);
   return L.join('\n');
 }
 

@@ -3,7 +3,7 @@
  * Terminal reporter: Chinese by default, English with --lang en.
  */
 import { SEVERITY_LABEL, citationText, type Finding, type Lang, type Summary } from '../core/finding.ts';
-import { displaySafe } from '../core/text-checks.ts';
+import { jobLog, logText } from './escape.ts';
 
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
@@ -14,22 +14,23 @@ function paint(code: string, s: string): string {
 export function formatFinding(f: Finding, lang: Lang): string {
   const sev = SEVERITY_LABEL[f.severity][lang];
   const color = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
-  const head = `${f.file}:${f.line}:${f.column}`;
+  // Values are data (file names, account names): one line each, no workflow command (escape.ts).
+  const head = `${logText(f.file)}:${f.line}:${f.column}`;
   const sup = !f.suppressed
     ? ''
     : f.suppressed.by === 'baseline'
       ? lang === 'zh'
-        ? ` [接入基线：已列入整改清单${f.suppressed.expires ? `，整改期限 ${f.suppressed.expires}` : ''}]`
-        : ` [adoption baseline: on the rectification list${f.suppressed.expires ? `, due ${f.suppressed.expires}` : ''}]`
+        ? ` [接入基线：已列入整改清单${f.suppressed.expires ? `，整改期限 ${logText(f.suppressed.expires)}` : ''}]`
+        : ` [adoption baseline: on the rectification list${f.suppressed.expires ? `, due ${logText(f.suppressed.expires)}` : ''}]`
       : lang === 'zh'
-        ? ` [已按例外放行：${f.suppressed.reason}，有效至 ${f.suppressed.expires}]`
-        : ` [skipped by exception: ${f.suppressed.reason}, until ${f.suppressed.expires}]`;
+        ? ` [已按例外放行：${logText(f.suppressed.reason)}，有效至 ${logText(f.suppressed.expires)}]`
+        : ` [skipped by exception: ${logText(f.suppressed.reason)}, until ${logText(f.suppressed.expires)}]`;
   const lines = [
-    `${paint('1', head)}  ${paint(color, sev)}  ${displaySafe(f.message[lang])}${sup}`,
-    `    ${lang === 'zh' ? '规则' : 'rule'}：${f.ruleId}    ${lang === 'zh' ? '依据' : 'source'}：${citationText(f.citation, lang)}`,
-    `    ${lang === 'zh' ? '修正' : 'fix'}：${f.fix[lang]}`,
+    `${paint('1', head)}  ${paint(color, sev)}  ${logText(f.message[lang])}${sup}`,
+    `    ${lang === 'zh' ? '规则' : 'rule'}：${logText(f.ruleId)}    ${lang === 'zh' ? '依据' : 'source'}：${logText(citationText(f.citation, lang))}`,
+    `    ${lang === 'zh' ? '修正' : 'fix'}：${logText(f.fix[lang])}`,
   ];
-  return lines.join('\n');
+  return jobLog(lines.join('\n'));
 }
 
 export function formatSummary(s: Summary, lang: Lang): string {
@@ -46,7 +47,7 @@ export function formatText(findings: readonly Finding[], summary: Summary, lang:
   for (const f of findings) out.push(formatFinding(f, lang), '');
   out.push(formatSummary(summary, lang));
   if (summary.errors === 0 && summary.warnings === 0) out.push(lang === 'zh' ? '✓ 登记簿符合规则。' : '✓ The register complies.');
-  return out.join('\n');
+  return jobLog(out.join('\n'));
 }
 
 /** The JSON shape of --format json. */

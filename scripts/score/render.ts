@@ -4,7 +4,8 @@
  * printable) and JSON.
  */
 import type { Lang } from '../core/finding.ts';
-import { esc, htmlPage } from '../monitor/html.ts';
+import { esc } from '../report/escape.ts';
+import { htmlPage } from '../monitor/html.ts';
 import type { ClassRanking, Hit, ScoreReport, UnitScore } from './types.ts';
 
 const CLASS_EN: Record<string, string> = { 县区功能区: 'counties and functional zones', 市级部门: 'city departments and units' };

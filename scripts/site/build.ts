@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { PUBLIC_STATUS_EN, type PublicRecord, type PublicStatus } from '../export/records.ts';
+import { esc } from '../report/escape.ts';
 import { CONFUSABLES_DATA } from '../core/confusables/table.ts';
 
 /** The confusables table the lookup's skeleton needs, put into the script at build time (scripts/core/confusables). */
@@ -50,9 +51,8 @@ const STATUS_CLASS: Record<PublicStatus, string> = {
 
 const STATUS_ORDER: PublicStatus[] = ['正常', '开设中', '关停中', '已关停', '未通过审核', '已移出'];
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** HTML escaping is shared by every reporter (scripts/report/escape.ts); re-exported for old importers. */
+export { esc };
 
 /** JSON that is safe inside <script type="application/json">. */
 function scriptJson(v: unknown): string {
