@@ -48,6 +48,7 @@ import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructio
 import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts.ts';
 import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
+import { commandHelp, parseOptionsOf } from '../core/commands-table.ts';
 
 export interface Io {
   out(s: string): void;
@@ -63,73 +64,10 @@ export interface ScaffoldDeps {
   tty?: boolean;
 }
 
-const COMMON = {
-  lang: { type: 'string' },
-  now: { type: 'string' },
-  root: { type: 'string' },
-  date: { type: 'string' },
-  reason: { type: 'string' },
-  yes: { type: 'boolean', short: 'y' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const TEAM = {
-  principal: { type: 'string' },
-  'in-charge': { type: 'string' },
-  'section-head': { type: 'string' },
-  operator: { type: 'string', multiple: true },
-  editor: { type: 'string', multiple: true },
-  reviewer: { type: 'string', multiple: true },
-  'final-approver': { type: 'string', multiple: true },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const OPEN = {
-  ...COMMON,
-  ...TEAM,
-  unit: { type: 'string' },
-  platform: { type: 'string' },
-  name: { type: 'string' },
-  'sub-type': { type: 'string' },
-  id: { type: 'string' },
-  'content-type': { type: 'string' },
-  functions: { type: 'string', multiple: true },
-  'certified-entity': { type: 'string' },
-  category: { type: 'string' },
-  'operating-unit': { type: 'string' },
-  mode: { type: 'string' },
-  vendor: { type: 'string' },
-  qualification: { type: 'string', multiple: true },
-  'agreement-date': { type: 'string' },
-  homepage: { type: 'string' },
-  'platform-account-id': { type: 'string' },
-  'decision-by': { type: 'string' },
-  'app-server': { type: 'string' },
-  'app-server-outside': { type: 'boolean' },
-  'app-server-abroad': { type: 'boolean' },
-  'app-exception-decision': { type: 'string' },
-  'app-ipv6': { type: 'boolean' },
-  'app-aging-friendly': { type: 'boolean' },
-  'app-accessibility': { type: 'boolean' },
-  // backfill only
-  opened: { type: 'string' },
-  certification: { type: 'string' },
-  'public-info': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const CHANGE = {
-  ...COMMON,
-  ...TEAM,
-  name: { type: 'string' },
-  'certified-entity': { type: 'string' },
-  category: { type: 'string' },
-  'host-unit': { type: 'string' },
-  'not-supervised': { type: 'boolean' },
-  phone: { type: 'string', multiple: true },
-  'credentials-rotated': { type: 'boolean' },
-  'decision-by': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const CLOSE = { ...COMMON, 'decision-by': { type: 'string' } } as const satisfies NonNullable<ParseArgsConfig['options']>;
+const OPEN = parseOptionsOf('new');
+const BACKFILL = parseOptionsOf('backfill');
+const CHANGE = parseOptionsOf('change');
+const CLOSE = parseOptionsOf('close');
 
 interface Ctx {
   io: Io;
@@ -145,41 +83,8 @@ interface Ctx {
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-const HELP: Record<string, { zh: string; en: string }> = {
-  new: {
-    zh: `govmedia new [选项]   开设备案：新建账号文件，第一个事件为“开设备案”
-  --unit <单位编号>  --platform <平台>  --name <账号名称>  --sub-type <服务号|订阅号|企业号|其他>  --id <账号编号>
-  --content-type <图文|音视频>  --functions <信息发布,互动交流,…>  --certified-entity <认证主体>  --category <分类>
-  --operating-unit <运营单位>  --mode <自营|购买服务>  --vendor <外包单位>  --qualification <资质>  --agreement-date <保密协议签订日期>
-  --principal "姓名,职务,办公电话,手机"  --in-charge …  --section-head …  --operator …（可多次）
-  --editor <姓名>  --reviewer <姓名>  --final-approver <姓名>  --reason <开办理由>  --date <YYYY-MM-DD>  --homepage <URL>
-  移动客户端：--app-server <服务器所在地> [--app-server-outside] [--app-server-abroad] [--app-ipv6] [--app-aging-friendly] [--app-accessibility]
-  --yes 不提问、直接按参数写入   --root <目录>   --now <YYYY-MM-DD>   --lang zh|en`,
-    en: `govmedia new [options]   open an account: a new file whose first event is 开设备案 (see the Chinese help for every flag; --yes runs without questions)`,
-  },
-  backfill: {
-    zh: `govmedia backfill [选项]   补录备案：已开通但从未备案的账号；选项同 govmedia new，另有
-  --opened <平台开通日期>  --certification <未认证|认证中|已认证>  --public-info <平台公开认证信息>`,
-    en: `govmedia backfill [options]   back-fill an account that exists but was never filed (options as for new, plus --opened, --certification, --public-info)`,
-  },
-  change: {
-    zh: `govmedia change <账号编号> [选项]
-  关键信息（变更备案，须主管单位审核）：--name <新名称>  --certified-entity <新认证主体>  --category <新分类>  --host-unit <新主办单位编号>
-    --reason <变更原因>  [--not-supervised 变更后不再纳入政务新媒体监管]
-  非关键信息（信息报备）：--principal/--in-charge/--section-head "姓名,职务,办公电话,手机"  --operator …（可多次，整体替换）
-    --editor/--reviewer/--final-approver <姓名>  --phone "<角色>=办公电话,手机"（角色：主要负责人、分管负责人、科室负责人、经办人员1…）
-    [--credentials-rotated 经办人员调整时已更换账号口令]
-  --date <YYYY-MM-DD>  --yes  --root <目录>  --now <YYYY-MM-DD>  --lang zh|en`,
-    en: `govmedia change <account id> [options]   key changes (--name, --certified-entity, --category, --host-unit, --reason) append 变更备案; staff/phone changes append 信息报备`,
-  },
-  close: {
-    zh: `govmedia close <账号编号> --reason <关停原因> [--date <YYYY-MM-DD>] [--yes] [--root <目录>] [--now <YYYY-MM-DD>] [--lang zh|en]`,
-    en: `govmedia close <account id> --reason <why> [--date YYYY-MM-DD] [--yes]   append 关停备案`,
-  },
-};
-
 async function run(
-  command: keyof typeof HELP,
+  command: 'new' | 'backfill' | 'change' | 'close',
   args: string[],
   io: Io,
   deps: ScaffoldDeps,
@@ -193,7 +98,7 @@ async function run(
     const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
     const values = parsed.values as Values;
     if (values.help) {
-      io.out(HELP[command]![lang]);
+      io.out(commandHelp(command, lang));
       return 0;
     }
     langValue(values.lang);
@@ -572,14 +477,11 @@ async function getApp(ctx: Ctx, values: Values): Promise<App> {
 }
 
 export async function cmdNew(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
-  return run('new', args, io, deps, OPEN, 0, (values, _p, ctx) => {
-    for (const f of ['opened', 'certification', 'public-info']) if (values[f] !== undefined) throw new UsageError(ctx.t(`--${f} 只用于 govmedia backfill（补录备案）`, `--${f} is for govmedia backfill`));
-    return openAccount('开设', values, ctx);
-  });
+  return run('new', args, io, deps, OPEN, 0, (values, _p, ctx) => openAccount('开设', values, ctx));
 }
 
 export async function cmdBackfill(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
-  return run('backfill', args, io, deps, OPEN, 0, (values, _p, ctx) => openAccount('补录', values, ctx));
+  return run('backfill', args, io, deps, BACKFILL, 0, (values, _p, ctx) => openAccount('补录', values, ctx));
 }
 
 // ---------------------------------------------------------------- change / close

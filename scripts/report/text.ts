@@ -18,8 +18,8 @@ export function formatFinding(f: Finding, lang: Lang): string {
   const sup = f.suppressed ? (lang === 'zh' ? ` [已按例外放行：${f.suppressed.reason}，有效至 ${f.suppressed.expires}]` : ` [skipped by exception: ${f.suppressed.reason}, until ${f.suppressed.expires}]`) : '';
   const lines = [
     `${paint('1', head)}  ${paint(color, sev)}  ${displaySafe(f.message[lang])}${sup}`,
-    `    ${lang === 'zh' ? '规则' : 'rule'}：${f.ruleId}    ${lang === 'zh' ? '依据' : 'source'}：${citationText(f.citation, lang)}`,
-    `    ${lang === 'zh' ? '修正' : 'fix'}：${f.fix[lang]}`,
+    lang === 'zh' ? `    规则：${f.ruleId}    依据：${citationText(f.citation, lang)}` : `    rule: ${f.ruleId}    source: ${citationText(f.citation, lang)}`,
+    lang === 'zh' ? `    修正：${f.fix[lang]}` : `    fix: ${f.fix[lang]}`,
   ];
   return lines.join('\n');
 }
