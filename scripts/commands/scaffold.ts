@@ -11,7 +11,7 @@
  * written), warnings are shown for confirmation; after writing, the next steps with due dates
  * and the git commands are printed. Exit codes: 0 written, 1 refused or cancelled, 2 usage error.
  */
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
@@ -79,9 +79,77 @@ interface Ctx {
   idx: RegisterIndex;
   ask: Asker;
   v: ReturnType<typeof validators>;
+  /** Every answer as the flag that would give it: the draft and the equivalent --yes command. */
+  record: Map<string, string | string[] | boolean>;
+  /** The host unit's existing accounts (their staff are offered for reuse). */
+  unitAccounts: AccountFile[];
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
+
+// ---------------------------------------------------------------- drafts
+
+interface DraftState {
+  ctx: Ctx;
+  draft: string;
+  positional: string | undefined;
+}
+
+interface Draft {
+  command: string;
+  savedAt: string;
+  values: Record<string, string | string[] | boolean>;
+}
+
+/**
+ * 草稿：交互运行被拒绝、取消或中断时，已回答的内容存入登记簿根目录下的 .govmedia-draft-<命令>[-<编号>].json
+ * （.gitignore 已忽略，不会提交），下次运行时可接着填写；同时打印等价的 --yes 命令。
+ * A refused, cancelled or interrupted interactive run keeps its answers in a git-ignored draft at the
+ * register's root and prints the equivalent --yes command, so nothing is lost.
+ */
+function draftFile(root: string, command: string, positional: string | undefined): string {
+  const safe = positional && /^[a-z0-9-]{1,80}$/.test(positional) ? `-${positional}` : '';
+  return path.join(root, `.govmedia-draft-${command}${safe}.json`);
+}
+
+function readDraft(file: string): Draft | undefined {
+  try {
+    const d = JSON.parse(readFileSync(file, 'utf8')) as Draft;
+    return d && typeof d.values === 'object' && d.values !== null ? d : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shellQuote(s: string): string {
+  return s !== '' && !/[\s'"\\$`!*?#&;|<>(){}[\]~]/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that repeats the answers without questions. */
+export function yesCommand(command: string, positional: string | undefined, record: ReadonlyMap<string, string | string[] | boolean>): string {
+  const parts = ['npx', 'govmedia', command, ...(positional ? [shellQuote(positional)] : [])];
+  for (const [k, v] of record) {
+    if (v === false) continue;
+    if (v === true) parts.push(`--${k}`);
+    else for (const x of Array.isArray(v) ? v : [v]) if (x !== '') parts.push(`--${k}`, shellQuote(x));
+  }
+  parts.push('--yes');
+  return parts.join(' ');
+}
+
+function keepDraft(st: DraftState, command: string): void {
+  const { ctx } = st;
+  if (ctx.record.size === 0) return;
+  const d: Draft = { command, savedAt: new Date().toISOString().slice(0, 19).replace('T', ' '), values: Object.fromEntries(ctx.record) };
+  try {
+    writeFileSync(st.draft, JSON.stringify(d, null, 2) + '\n');
+  } catch {
+    return;
+  }
+  ctx.io.err(ctx.t(`\n已回答的内容已存为草稿：${st.draft}（不会提交；下次运行 govmedia ${command} 时可接着填写）。`, `\nYour answers are kept in a draft: ${st.draft} (not committed; the next run can continue from it).`));
+  ctx.io.err(ctx.t('等价的命令（修改后可直接运行，不再提问）：', 'The equivalent command (edit and run it; no questions):'));
+  ctx.io.err('  ' + yesCommand(command, st.positional, ctx.record));
+}
 
 async function run(
   command: 'new' | 'backfill' | 'change' | 'close',
@@ -94,6 +162,7 @@ async function run(
 ): Promise<number> {
   const lang = langOf(args);
   const t = translator(lang);
+  let state: DraftState | undefined;
   try {
     const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
     const values = parsed.values as Values;
@@ -116,15 +185,30 @@ async function run(
       else if (tty) prompts = terminalPrompts(lang);
       else throw new UsageError(t('当前没有可以提问的终端：请用参数提供全部信息并加上 --yes（运行 govmedia ' + command + ' --help 查看参数）', 'no terminal to ask on: pass every value as a flag and add --yes'));
     }
-    const ctx: Ctx = { io, lang, t, now, root, cwd, idx, ask: new Asker(prompts, t), v: validators(t, now) };
-    return await body(values, parsed.positionals, ctx);
+    const record = new Map<string, string | string[] | boolean>();
+    const draft = draftFile(root, command, parsed.positionals[0]);
+    if (prompts) {
+      const saved = readDraft(draft);
+      if (saved && (await prompts.confirm({ message: t(`发现上次未完成的草稿（${saved.savedAt}），是否接着填写？`, `A draft from ${saved.savedAt} was found. Continue from it?`), default: true }))) {
+        for (const [k, v] of Object.entries(saved.values)) if (values[k] === undefined && k in options) values[k] = v;
+      }
+    }
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && !['help', 'yes', 'lang', 'root'].includes(k)) record.set(k, v);
+    const ctx: Ctx = { io, lang, t, now, root, cwd, idx, ask: new Asker(prompts, t, record), v: validators(t, now), record, unitAccounts: [] };
+    state = { ctx, draft, positional: parsed.positionals[0] };
+    const code = await body(values, parsed.positionals, ctx);
+    if (code === 0) rmSync(draft, { force: true });
+    else if (prompts) keepDraft(state, command);
+    return code;
   } catch (e) {
     const u = e instanceof UsageError ? e : parseArgsError(e);
+    const interrupted = isPromptExit(e);
+    if (state && state.ctx.ask.interactive && (u || interrupted)) keepDraft(state, command);
     if (u) {
       io.err(usageText(u, lang, command));
       return 2;
     }
-    if (isPromptExit(e)) {
+    if (interrupted) {
       io.err(t('已取消，没有写入任何文件。', 'Cancelled; nothing was written.'));
       return 1;
     }
@@ -186,7 +270,48 @@ async function promptPerson(ctx: Ctx, label: string, current: Person | undefined
 async function getPerson(ctx: Ctx, role: RoleKey, flagValue: string | undefined, unitName: string, label?: string): Promise<Person> {
   if (flagValue !== undefined) return personFromFlag(ctx, role, flagValue);
   if (!ctx.ask.interactive) throw new UsageError(ctx.t(`缺少参数 --${ROLES[role].flag} "姓名,职务,办公电话,手机"（使用 --yes 时必须提供）`, `missing --${ROLES[role].flag} "name,position,office phone,mobile"`));
-  return promptPerson(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en), undefined, `${unitName} ${ROLES[role].zh}`);
+  const p = (await pickStaff(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en))) ?? (await promptPerson(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en), undefined, `${unitName} ${ROLES[role].zh}`));
+  ctx.record.set(ROLES[role].flag, personFlag(p));
+  return p;
+}
+
+/** "姓名,职务,办公电话,手机": a person as the flag takes it. */
+function personFlag(p: Person): string {
+  return [p.name, p.position, p.officePhone ?? '', p.mobile ?? ''].join(',');
+}
+
+function unitAccountsOf(ctx: Ctx, unit: UnitInfo): AccountFile[] {
+  const out: AccountFile[] = [];
+  for (const rels of ctx.idx.accountPaths.values()) {
+    for (const rel of rels) {
+      if (path.posix.dirname(rel) !== `accounts/${unit.dir}`) continue;
+      const a = readAccount(ctx.root, rel);
+      if (a) out.push(a.data);
+    }
+  }
+  return out;
+}
+
+/** The people already on the unit's other accounts, to offer for reuse. */
+function unitStaff(ctx: Ctx): Person[] {
+  const out = new Map<string, Person>();
+  for (const a of ctx.unitAccounts) {
+    const t = a.team;
+    for (const p of [t.principal, t.inCharge, ...(t.sectionHead ? [t.sectionHead] : []), ...t.operators]) if (!out.has(p.name)) out.set(p.name, p);
+  }
+  return [...out.values()];
+}
+
+/** Offer the unit's existing staff for a role; undefined = a new person is to be entered. */
+async function pickStaff(ctx: Ctx, label: string): Promise<Person | undefined> {
+  const staff = unitStaff(ctx);
+  if (!staff.length || !ctx.ask.interactive) return undefined;
+  const NEW = '\u0000new';
+  const v = await ctx.ask.prompts!.select<string>({
+    message: ctx.t(`${label}：选用本单位其他账号已登记的人员，或新填一位`, `${label}: reuse someone on the unit's other accounts, or enter a new person`),
+    choices: [...staff.map((p) => ({ value: p.name, name: `${p.name}（${p.position}）` })), { value: NEW, name: ctx.t('新填一位', 'someone new') }],
+  });
+  return v === NEW ? undefined : staff.find((p) => p.name === v);
 }
 
 async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<AccountFile['team']> {
@@ -196,14 +321,21 @@ async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<Acco
   let sectionHead: Person | undefined;
   const sh = str(values['section-head']);
   if (sh !== undefined) sectionHead = personFromFlag(ctx, 'sectionHead', sh);
-  else if (ctx.ask.interactive && (await ctx.ask.yesNo(undefined, { message: t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: true }))) sectionHead = await promptPerson(ctx, t('科室负责人', 'section head'), undefined, `${unitName} 科室负责人`);
+  else if (ctx.ask.interactive && (await ctx.ask.yesNo(undefined, { message: t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: true }))) {
+    sectionHead = (await pickStaff(ctx, t('科室负责人', 'section head'))) ?? (await promptPerson(ctx, t('科室负责人', 'section head'), undefined, `${unitName} 科室负责人`));
+    ctx.record.set('section-head', personFlag(sectionHead));
+  }
   const opFlags = strs(values.operator);
   let operators: Person[];
   if (opFlags && opFlags.length) operators = opFlags.map((o) => personFromFlag(ctx, 'operator', o));
   else if (ctx.ask.interactive) {
     const n = await ctx.ask.count(undefined, { message: t('经办人员有几位？', 'How many operators?'), default: 1, min: 1, max: 10 });
     operators = [];
-    for (let i = 0; i < n; i++) operators.push(await promptPerson(ctx, n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator'), undefined, `${unitName} 经办人员`));
+    for (let i = 0; i < n; i++) {
+      const label = n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator');
+      operators.push((await pickStaff(ctx, label)) ?? (await promptPerson(ctx, label, undefined, `${unitName} 经办人员`)));
+    }
+    ctx.record.set('operator', operators.map(personFlag));
   } else throw new UsageError(t('缺少参数 --operator "姓名,职务,办公电话,手机"（至少一位经办人员）', 'missing --operator "name,position,office phone,mobile"'));
   const team: AccountFile['team'] = { principal, inCharge, ...(sectionHead ? { sectionHead } : {}), operators };
   const review = await getReview(ctx, values, team);
@@ -236,12 +368,28 @@ async function getReview(ctx: Ctx, values: Values, team: AccountFile['team'], cu
     return p.select<string>({ message, choices, ...(dflt && choices.some((c) => c.value === dflt) ? { default: dflt } : {}) });
   };
   ctx.io.out(t('内容审核分工：编辑（初审）、审核（复审）、终审须由不同的人担任（严禁自编自审自发）。', 'Review chain: editor, reviewer and final approver must be different people.'));
+  // several people may share a step: after the first, more can be added (each person in one step only)
+  const more = async (role: string, first: string, exclude: string[]): Promise<string[]> => {
+    const out = [first];
+    const rest = names.filter((n) => !exclude.includes(n) && n !== first);
+    if (rest.length < 2) return out; // keep at least one person for the later steps
+    if (await p.confirm({ message: t(`还有其他人担任${role}吗？`, `Anyone else as ${role}?`), default: false })) {
+      const extra = await p.checkbox<string>({ message: t(`另外担任${role}的人员（空格选择）`, `Others as ${role} (space to select)`), choices: rest.slice(0, -1).map((n) => ({ value: n, name: n })) });
+      out.push(...extra);
+    }
+    return out;
+  };
   const editor = await pick(t('谁担任信息编辑（初审）？', 'Who edits (first review)?'), [], current?.editors?.[0] ?? team.operators[0]?.name);
   if (!editor) return current;
-  const reviewer = await pick(t('谁担任审核（复审）？（不能与编辑为同一人）', 'Who reviews? (not the editor)'), [editor], current?.reviewers?.[0] ?? team.sectionHead?.name);
-  if (!reviewer) return { editors: [editor] };
-  const finalApprover = await pick(t('谁担任终审？（不能与编辑、审核为同一人）', 'Who gives final approval? (neither of the above)'), [editor, reviewer], current?.finalApprovers?.[0] ?? team.inCharge.name);
-  return { editors: [editor], reviewers: [reviewer], ...(finalApprover ? { finalApprovers: [finalApprover] } : {}) };
+  const editors = await more(t('编辑', 'editor'), editor, []);
+  const reviewer = await pick(t('谁担任审核（复审）？（不能与编辑为同一人）', 'Who reviews? (not the editor)'), editors, current?.reviewers?.[0] ?? team.sectionHead?.name);
+  ctx.record.set('editor', editors);
+  if (!reviewer) return { editors };
+  const reviewers = await more(t('审核', 'reviewer'), reviewer, editors);
+  ctx.record.set('reviewer', reviewers);
+  const finalApprover = await pick(t('谁担任终审？（不能与编辑、审核为同一人）', 'Who gives final approval? (neither of the above)'), [...editors, ...reviewers], current?.finalApprovers?.[0] ?? team.inCharge.name);
+  if (finalApprover) ctx.record.set('final-approver', [finalApprover]);
+  return { editors, reviewers, ...(finalApprover ? { finalApprovers: [finalApprover] } : {}) };
 }
 
 // ---------------------------------------------------------------- writing
@@ -350,8 +498,22 @@ async function getDate(ctx: Ctx, values: Values, message: string, notBefore?: st
   return ctx.ask.text('date', str(values.date), { message, default: ctx.now, validate: ctx.v.dateNotBefore(notBefore) });
 }
 
-function decision(values: Values, date: string): NonNullable<Event['unitDecision']> {
-  return { decision: '同意', date, by: str(values['decision-by'])?.trim() || '主要负责人' };
+/**
+ * 主办单位意见：谁同意、何时同意。交互时逐项询问（不替经办人员写“同意”）；--yes 时取 --decision-by
+ * （默认“主要负责人”）和 --decision-date（默认备案日期）。
+ * The unit's decision: asked (who agreed, when) instead of written for the clerk.
+ */
+async function decision(ctx: Ctx, values: Values, date: string): Promise<NonNullable<Event['unitDecision']>> {
+  const { ask, t } = ctx;
+  if (ask.interactive && str(values['decision-by']) === undefined) {
+    const agreed = await ask.yesNo(undefined, { message: t('这次备案是否已经取得主办单位同意？（主要负责人同意或集体研究）', 'Has the host unit agreed to this filing (head of unit, or a collective decision)?'), default: true });
+    if (!agreed) throw new UsageError(t('主办单位同意后才能备案：请先报主要负责人同意（或集体研究），再运行本命令。', 'The host unit must agree before filing.'));
+  }
+  const by = ask.interactive ? await ask.text('decision-by', str(values['decision-by']), { message: t('由谁同意？（主要负责人的姓名或职务，或“集体研究”）', 'Who agreed? (the head of unit, or 集体研究)'), validate: ctx.v.required(t('同意人', 'who agreed'), 60) }) : (str(values['decision-by'])?.trim() || '主要负责人');
+  const when = await ask.text('decision-date', str(values['decision-date']), { message: t('何时同意？（YYYY-MM-DD，不晚于备案日期）', 'When? (YYYY-MM-DD, not after the filing date)'), default: date, validate: (s) => { const r = ctx.v.date(s); return r !== true ? r : s.trim() > date ? t(`同意日期不能晚于备案日期 ${date}`, `not after the filing date ${date}`) : true; } });
+  ctx.record.set('decision-by', by);
+  ctx.record.set('decision-date', when);
+  return { decision: '同意', date: when, by };
 }
 
 // ---------------------------------------------------------------- new / backfill
@@ -362,6 +524,7 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
   const here = unitOfCwd(idx, ctx.cwd);
   const unitId = await ask.choose('unit', str(values.unit), { message: t('主办单位（谁开设、谁主办）', 'Host unit'), choices: unitChoices(ctx), ...(here ? { default: here.id } : {}), parse: parseUnit(ctx) });
   const unit = idx.units.get(unitId)!;
+  ctx.unitAccounts = unitAccountsOf(ctx, unit);
   const platform = await ask.choose<Platform>('platform', str(values.platform), { message: t('平台', 'Platform'), choices: PLATFORMS.map((p) => ({ value: p, name: p })), parse: parsePlatform });
   let subType: AccountFile['subType'];
   if (platform === '微信公众号') subType = await ask.choose<(typeof SUB_TYPES)[number]>('sub-type', str(values['sub-type']), { message: t('公众号类型', 'Official account type'), choices: SUB_TYPES.map((s) => ({ value: s, name: s })), default: '订阅号', parse: (s) => SUB_TYPES.find((x) => x === s) });
@@ -416,21 +579,26 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     certification = { status, ...(publicInfo ? { publicInfo } : {}) };
     if (homepage === undefined && ask.interactive) homepage = await ask.text('homepage', undefined, { message: t('账号主页地址（URL，没有可留空）', 'Home page URL (optional)'), optional: true, validate: urlCheck(t) });
   }
+  if (homepage === undefined && ask.interactive && kind === '开设') homepage = await ask.text('homepage', undefined, { message: t('账号主页地址（URL；平台上尚未注册的可留空，注册后以“信息报备”补上）', 'Home page URL (optional; add it once registered)'), optional: true, validate: urlCheck(t) });
   if (homepage) homepage = ask.checkFlag('homepage', homepage, urlCheck(t));
+  // the citizen lookup needs the platform account id (微信号, 抖音号…)
+  const platformAccountId = (await ask.text('platform-account-id', str(values['platform-account-id']), { message: t('平台账号 ID（微信号、抖音号等，公众据此查询真伪；尚未注册的可留空）', 'Platform account id (optional)'), optional: true })).trim();
+  if (homepage) ctx.record.set('homepage', homepage);
   const reasonHint = kind === '开设' ? t('开办理由（写明开办的必要性、信息发布来源和更新保障机制；上级要求的注明文件）', 'Reason for opening (need, information sources, how updates are guaranteed)') : t('补录理由（为什么开通后未备案、为什么确需保留；信息发布来源和更新保障机制）', 'Reason for the back-fill (why it was not filed, why it stays; sources and updates)');
   const reason = await ask.text('reason', str(values.reason), { message: reasonHint, validate: v.required(t('理由', 'the reason'), 2000) });
   const date = await getDate(ctx, values, kind === '开设' ? t('备案日期（YYYY-MM-DD，默认今天）', 'Filing date (default today)') : t('补录备案日期（YYYY-MM-DD，默认今天）', 'Back-fill date (default today)'), opened);
 
   const rel = `accounts/${unit.dir}/${id}.json`;
-  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, unitDecision: decision(values, date) };
-  if (opened) first.note = `账号已于 ${opened} 在平台开通，此前未备案。`;
+  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, unitDecision: await decision(ctx, values, date) };
+  // the platform opening date is a fact of its own: a 平台注册 event before the back-fill, not a note
+  const events: Event[] = opened ? [{ type: '平台注册', date: opened }, first] : [first];
   const account: AccountFile = {
     $schema: schemaRef(rel),
     id,
     name,
     platform,
     ...(subType ? { subType } : {}),
-    ...(str(values['platform-account-id']) ? { platformAccountId: str(values['platform-account-id'])!.trim() } : {}),
+    ...(platformAccountId ? { platformAccountId } : {}),
     hostUnit: unit.id,
     certifiedEntity,
     operatingUnit,
@@ -442,7 +610,7 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     ...(homepage ? { urls: { homepage } } : {}),
     certification,
     ...(app ? { app } : {}),
-    events: [first],
+    events,
   };
   const summary = [
     '',
@@ -737,7 +905,7 @@ export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {})
     if (changes.length) {
       const reason = await ask.text('reason', str(values.reason), { message: t('变更原因（请详细说明）', 'Reason for the change (in detail)'), validate: v.required(t('变更原因', 'the reason'), 2000) });
       const supervised = bool(values['not-supervised']) !== undefined ? !values['not-supervised'] : await ask.yesNo(undefined, { message: t('变更后是否仍纳入政务新媒体监管？', 'Does the account stay under supervision?'), default: true });
-      a.events.push({ type: '变更备案', date, reason, unitDecision: decision(values, date), changes, stillSupervised: supervised });
+      a.events.push({ type: '变更备案', date, reason, unitDecision: await decision(ctx, values, date), changes, stillSupervised: supervised });
     }
     if (staff?.changes.length) {
       if (staff.operatorLeft) {
@@ -772,7 +940,7 @@ export async function cmdClose(args: string[], io: Io, deps: ScaffoldDeps = {}):
     const reason = await ask.text('reason', str(values.reason), { message: t('关停原因（例如：功能相近整合、用户关注度低、确属无力维护）', 'Reason for closing'), validate: v.required(t('关停原因', 'the reason'), 2000) });
     const date = await getDate(ctx, values, t('关停备案日期（YYYY-MM-DD，默认今天）', 'Closure filing date (default today)'), lastEventDate(before));
     const a: AccountFile = structuredClone(before);
-    a.events.push({ type: '关停备案', date, reason, unitDecision: decision(values, date) });
+    a.events.push({ type: '关停备案', date, reason, unitDecision: await decision(ctx, values, date) });
     const summary = ['', t(`将修改：${loaded.rel}`, `Will change: ${loaded.rel}`), t(`  追加事件：关停备案（${date}）；正在按适用的管理办法检查……`, `  appending 关停备案 (${date}); checking…`)];
     return commit(ctx, { kind: '关停', account: a, before, path: loaded.rel, summary, form: true, subject: `关停备案：${before.name}（${before.platform}）` });
   });

@@ -127,7 +127,7 @@ const CHANGE: Record<string, OptionSpec> = {
 };
 const SCAFFOLD_EXIT = [
   { code: 0 as const, text: t('已写入账号文件', 'the account file was written') },
-  { code: 1 as const, text: t('拒绝写入（本次修改会引入错误）或已取消；没有写入任何文件', 'refused (the change would add errors) or cancelled; nothing written') },
+  { code: 1 as const, text: t('拒绝写入（本次修改会引入错误）或已取消；没有写入任何文件（交互运行时已答内容存为草稿）', 'refused (the change would add errors) or cancelled; nothing written (an interactive run keeps its answers in a draft)') },
   USAGE_ERROR,
 ];
 
