@@ -718,6 +718,39 @@ describe('a clerk at the terminal (issue 16)', () => {
     expect(existsSync(path.join(root, rel))).toBe(false);
   });
 
+  it('a refusal shows at the question that causes it: a second 微信公众号 is refused right after the name, before the team is asked', async () => {
+    const root = copyRegister();
+    const before = snapshot(root);
+    const s = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '微信公众号'],
+      [/^公众号类型/, '服务号'],
+      [/^账号名称/, '自贡公积金服务'],
+    ]);
+    const r = await run(cmdNew, ['--root', root, '--now', NOW], { prompts: s.prompts });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('不能开设：按适用的管理办法，“自贡公积金服务”（微信公众号）这样开设会被拒绝（无需回答其余问题）');
+    expect(r.err).toContain('zigong-2021-62/one-account-per-platform');
+    expect(r.err).toContain('自府办函〔2021〕62号 第六条、第十三条（一）');
+    // nothing about the team, the reason or the date was asked
+    expect(s.asked.map((q) => q.message).filter((m) => /负责人|经办人员|开办理由|备案日期/.test(m))).toEqual([]);
+    expect(snapshot(root)).toEqual(before);
+    expect(r.err).toContain('npx govmedia new');
+    // a platform the unit does not use yet passes the early check and goes on to the questions
+    const ok = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '自贡住房公积金'],
+      [/^确认写入/, false],
+      [/选用本单位其他账号已登记的人员/, (c: Cfg) => (c.choices as { value: string }[])[0]!.value],
+      [/^开办理由/, REASON],
+      [/^备案日期/, NOW],
+    ]);
+    const r2 = await run(cmdNew, ['--root', copyRegister(), '--now', NOW], { prompts: ok.prompts });
+    expect(r2.err).not.toContain('不能开设');
+    expect(ok.asked.some((q) => /^开办理由/.test(q.message))).toBe(true);
+  });
+
   it('backfill records the platform opening date as a 平台注册 event and the --yes path keeps 主要负责人 as the default decision', async () => {
     const root = copyRegister();
     const r = await run(cmdBackfill, [...base(root), '--unit', 'zg-zfgjj', '--platform', '快手', '--name', '自贡住房公积金', ...TEAM, '--opened', '2021-05-06', '--certification', '未认证', '--decision-by', '巳某某（虚构）', '--decision-date', '2026-11-20', '--reason', '该账号于2021年开通，一直未备案；经清理核查确需保留，现补录。' + REASON, '--yes']);

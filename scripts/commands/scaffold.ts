@@ -49,6 +49,7 @@ import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts
 import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { commandHelp, parseOptionsOf } from '../core/commands-table.ts';
+import { parseJson } from '../core/jsonpos.ts';
 
 export interface Io {
   out(s: string): void;
@@ -534,6 +535,11 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
   let proposal = `${unit.id}-${PLATFORM_SLUG[platform]}`;
   for (let i = 2; taken(proposal); i++) proposal = `${unit.id}-${PLATFORM_SLUG[platform]}-${i}`;
   const id = await ask.text('id', str(values.id), { message: t('账号编号（文件名，小写字母、数字和连字符）', 'Account id (file name)'), default: proposal, validate: v.id(taken) });
+  // judge what is known now (unit, platform, name): a refusal they cause shows here, not after every other question
+  if (ask.interactive) {
+    const early = await earlyRefusal(ctx, { kind, unit, platform, ...(subType ? { subType } : {}), name, id });
+    if (early) return early;
+  }
   const contentType = await ask.choose<(typeof CONTENT_TYPES)[number]>('content-type', str(values['content-type']), { message: t('主要内容类型', 'Main content type'), choices: CONTENT_TYPES.map((c) => ({ value: c, name: c === '图文' ? '图文（以文字图片为主）' : '音视频（以音视频为主）' })), default: platform === '抖音' || platform === '快手' || platform === '微信视频号' || platform === '哔哩哔哩' ? '音视频' : '图文', parse: (s) => CONTENT_TYPES.find((x) => x === s) });
   const functions = await ask.many<AccountFunction>('functions', strs(values.functions), { message: t('账号功能（空格选择，回车确认）', 'Functions (space to select, enter to confirm)'), choices: FUNCTIONS, defaults: ['信息发布'], required: true });
   const entityName = await ask.text('certified-entity', str(values['certified-entity']), { message: t('认证主体（平台机构认证所用的单位全称）', 'Certified entity (full name)'), default: unit.data.name, validate: v.required(t('认证主体', 'the certified entity'), 100) });
@@ -619,6 +625,46 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     t(`  管理队伍 ${teamNames(team).length} 人；正在按适用的管理办法检查……`, `  team of ${teamNames(team).length}; checking against the measures that apply…`),
   ];
   return commit(ctx, { kind, account, path: rel, summary, form: true, subject: `${kind}备案：${name}（${platform}）` });
+}
+
+/**
+ * 提前检查：单位、平台、名称一经回答，就用真实的引擎判断一个暂定的账号（其余各项取本单位现有账号的人员或占位值），
+ * 只看落在已回答字段上的错误（以及本单位其他文件因此产生的错误），有则立即说明并停止（草稿保留）。
+ * Judge a provisional account as soon as unit, platform and name are known; only errors on the
+ * answered fields (or on the unit's other files) count, so placeholders cannot cause a refusal.
+ */
+async function earlyRefusal(ctx: Ctx, k: { kind: '开设' | '补录'; unit: UnitInfo; platform: Platform; subType?: AccountFile['subType']; name: string; id: string }): Promise<number | undefined> {
+  const { t } = ctx;
+  const rel = `accounts/${k.unit.dir}/${k.id}.json`;
+  const staff = ctx.unitAccounts[0]?.team;
+  const ph = (n: number): Person => ({ name: `占位${n}（虚构）`, position: `${k.unit.data.name} 工作人员`, officePhone: `0000-000000${n}`, mobile: `1300000000${n}` });
+  const team: AccountFile['team'] = staff ? { ...staff, review: staff.review ?? { editors: [staff.operators[0]!.name], reviewers: [staff.inCharge.name], finalApprovers: [staff.principal.name] } } : { principal: ph(1), inCharge: ph(2), operators: [ph(3)], review: { editors: [ph(3).name], reviewers: [ph(2).name], finalApprovers: [ph(1).name] } };
+  const account: AccountFile = {
+    $schema: schemaRef(rel),
+    id: k.id,
+    name: k.name,
+    platform: k.platform,
+    ...(k.subType ? { subType: k.subType } : {}),
+    hostUnit: k.unit.id,
+    certifiedEntity: { name: k.unit.data.name, category: categoryForKind(k.unit.data.kind) },
+    operatingUnit: k.unit.data.name,
+    operatingMode: '自营',
+    team,
+    contentType: '图文',
+    functions: ['信息发布'],
+    certification: { status: '未认证' },
+    events: [{ type: k.kind === '开设' ? '开设备案' : '补录备案', date: ctx.now, reason: '（暂定）', unitDecision: { decision: '同意', date: ctx.now, by: '主要负责人' } }],
+  };
+  const text = accountJson(account);
+  const parsed = parseJson(text);
+  const lines = new Set(['name', 'platform', 'subType', 'hostUnit', 'id'].map((f) => parsed.locate([f]).line));
+  const j = await judgeChange(ctx.root, { write: new Map([[rel, text]]), remove: [], account: { id: k.id, path: rel, after: account, unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id } }, { now: ctx.now });
+  const caused = j.blocking.filter((f) => (f.file === rel ? lines.has(f.line) : f.file.startsWith('accounts/')));
+  if (!caused.length) return undefined;
+  ctx.io.err(t(`\n不能开设：按适用的管理办法，“${k.name}”（${k.platform}）这样开设会被拒绝（无需回答其余问题）：\n`, `\nRefused: under the measures that apply, "${k.name}" (${k.platform}) would be refused (no need to answer the rest):\n`));
+  printFindings(ctx, caused, true);
+  ctx.io.err(t('请改换平台或名称后重新运行；确有特殊情况的，请联系主管单位申请经审核的规则例外。', 'Choose another platform or name and run again; for a genuine special case ask the supervising office for a reviewed exception.'));
+  return 1;
 }
 
 function urlCheck(t: Tr): (s: string) => true | string {
