@@ -751,6 +751,41 @@ describe('a clerk at the terminal (issue 16)', () => {
     expect(ok.asked.some((q) => /^开办理由/.test(q.message))).toBe(true);
   });
 
+  it('jurisdiction-aware: where the measures require a section head (六安 第十四条) it is asked for, not offered; in 自贡 it is optional', async () => {
+    const staff = (c: Cfg): unknown => (c.choices as { value: string }[])[0]!.value;
+    const la = scripted([
+      [/^主办单位/, 'la-rsj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '六安市人社局发布'],
+      [/选用本单位其他账号已登记的人员/, (c: Cfg) => (c.choices as { value: string }[]).at(-1)!.value],
+      [/姓名$/, (c: Cfg) => `${String(c.message).slice(0, 2)}某某（虚构）`],
+      [/办公电话/, '0000-0000141'],
+      [/手机号码/, '13000000141'],
+      [/^经办人员有几位/, 1],
+      [/^开办理由/, '发布人社政策。信息来源为局各科室，由办公室专人负责更新。'],
+      [/^备案日期/, NOW],
+      [/^确认写入|^仍要写入/, false],
+    ]);
+    const r = await run(cmdNew, ['--root', copyRegister(), '--now', NOW], { prompts: la.prompts });
+    expect(r.err).not.toContain('不能开设');
+    expect(la.asked.map((q) => q.message)).not.toContainEqual(expect.stringMatching(/^是否登记科室负责人/));
+    expect(la.asked.map((q) => q.message)).toContainEqual(expect.stringMatching(/^科室负责人姓名/));
+    expect(r.out).toContain('本地的管理办法要求登记科室负责人。');
+
+    const zg = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '自贡住房公积金'],
+      [/选用本单位其他账号已登记的人员/, staff],
+      [/^是否登记科室负责人/, (c: Cfg) => (expect(String(c.message)).toContain('本地办法未要求'), false)],
+      [/^开办理由/, REASON],
+      [/^备案日期/, NOW],
+      [/^确认写入|^仍要写入/, false],
+    ]);
+    await run(cmdNew, ['--root', copyRegister(), '--now', NOW], { prompts: zg.prompts });
+    expect(zg.asked.map((q) => q.message)).toContainEqual(expect.stringMatching(/^是否登记科室负责人/));
+  });
+
   it('backfill records the platform opening date as a 平台注册 event and the --yes path keeps 主要负责人 as the default decision', async () => {
     const root = copyRegister();
     const r = await run(cmdBackfill, [...base(root), '--unit', 'zg-zfgjj', '--platform', '快手', '--name', '自贡住房公积金', ...TEAM, '--opened', '2021-05-06', '--certification', '未认证', '--decision-by', '巳某某（虚构）', '--decision-date', '2026-11-20', '--reason', '该账号于2021年开通，一直未备案；经清理核查确需保留，现补录。' + REASON, '--yes']);

@@ -84,6 +84,8 @@ interface Ctx {
   record: Map<string, string | string[] | boolean>;
   /** The host unit's existing accounts (their staff are offered for reuse). */
   unitAccounts: AccountFile[];
+  /** Whether the measures that apply require a section head (found by the early check); undefined = not known. */
+  sectionHeadRequired?: boolean;
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -322,7 +324,9 @@ async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<Acco
   let sectionHead: Person | undefined;
   const sh = str(values['section-head']);
   if (sh !== undefined) sectionHead = personFromFlag(ctx, 'sectionHead', sh);
-  else if (ctx.ask.interactive && (await ctx.ask.yesNo(undefined, { message: t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: true }))) {
+  // jurisdiction-aware: where the measures require a section head it is asked for, not offered
+  else if (ctx.ask.interactive && (ctx.sectionHeadRequired === true || (await ctx.ask.yesNo(undefined, { message: ctx.sectionHeadRequired === false ? t('是否登记科室负责人？（本地办法未要求，可不登记）', 'Record a section head? (not required here)') : t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: ctx.sectionHeadRequired !== false })))) {
+    if (ctx.sectionHeadRequired) ctx.io.out(t('本地的管理办法要求登记科室负责人。', 'The measures here require a section head.'));
     sectionHead = (await pickStaff(ctx, t('科室负责人', 'section head'))) ?? (await promptPerson(ctx, t('科室负责人', 'section head'), undefined, `${unitName} 科室负责人`));
     ctx.record.set('section-head', personFlag(sectionHead));
   }
@@ -638,7 +642,10 @@ async function earlyRefusal(ctx: Ctx, k: { kind: '开设' | '补录'; unit: Unit
   const rel = `accounts/${k.unit.dir}/${k.id}.json`;
   const staff = ctx.unitAccounts[0]?.team;
   const ph = (n: number): Person => ({ name: `占位${n}（虚构）`, position: `${k.unit.data.name} 工作人员`, officePhone: `0000-000000${n}`, mobile: `1300000000${n}` });
-  const team: AccountFile['team'] = staff ? { ...staff, review: staff.review ?? { editors: [staff.operators[0]!.name], reviewers: [staff.inCharge.name], finalApprovers: [staff.principal.name] } } : { principal: ph(1), inCharge: ph(2), operators: [ph(3)], review: { editors: [ph(3).name], reviewers: [ph(2).name], finalApprovers: [ph(1).name] } };
+  // no section head: whether the jurisdiction requires one shows as an error on the team
+  const team: AccountFile['team'] = staff
+    ? { principal: staff.principal, inCharge: staff.inCharge, operators: staff.operators, review: { editors: [staff.operators[0]!.name], reviewers: [staff.inCharge.name], finalApprovers: [staff.principal.name] } }
+    : { principal: ph(1), inCharge: ph(2), operators: [ph(3)], review: { editors: [ph(3).name], reviewers: [ph(2).name], finalApprovers: [ph(1).name] } };
   const account: AccountFile = {
     $schema: schemaRef(rel),
     id: k.id,
@@ -659,6 +666,8 @@ async function earlyRefusal(ctx: Ctx, k: { kind: '开设' | '补录'; unit: Unit
   const parsed = parseJson(text);
   const lines = new Set(['name', 'platform', 'subType', 'hostUnit', 'id'].map((f) => parsed.locate([f]).line));
   const j = await judgeChange(ctx.root, { write: new Map([[rel, text]]), remove: [], account: { id: k.id, path: rel, after: account, unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id } }, { now: ctx.now });
+  const teamLine = parsed.locate(['team']).line;
+  ctx.sectionHeadRequired = j.blocking.some((f) => f.file === rel && f.line === teamLine && /科室负责人/.test(f.message.zh + f.fix.zh));
   const caused = j.blocking.filter((f) => (f.file === rel ? lines.has(f.line) : f.file.startsWith('accounts/')));
   if (!caused.length) return undefined;
   ctx.io.err(t(`\n不能开设：按适用的管理办法，“${k.name}”（${k.platform}）这样开设会被拒绝（无需回答其余问题）：\n`, `\nRefused: under the measures that apply, "${k.name}" (${k.platform}) would be refused (no need to answer the rest):\n`));
