@@ -111,7 +111,7 @@ describe('自贡 附件1—3', () => {
     expect(text).toContain('本栏留空');
     expect(text).not.toContain('自贡市人民政府办公室（同级）');
     expect(doc.footer[0]).toContain('accounts/sichuan/zigong/zg-swjw/zg-swjw-weibo.json');
-    expect(doc.footer[0]).toContain('事件序号 4（变更备案，2026-05-11）');
+    expect(doc.footer[0]).toContain('事件序号 5（变更备案，2026-05-11）'); // numbered from 1 for people
   });
 
   it('附件1 for the same account\'s 2020 opening shows the name it had then', () => {
@@ -383,7 +383,7 @@ describe('govmedia form', () => {
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-form-'));
     const b = io();
-    expect(await cmdForm(['la-gjj-weixin', '--event', '0', '--format', 'docx', '--out', dir + path.sep, '--root', ENGINE_ROOT], b.io)).toBe(0);
+    expect(await cmdForm(['la-gjj-weixin', '--event', '1', '--format', 'docx', '--out', dir + path.sep, '--root', ENGINE_ROOT], b.io)).toBe(0);
     expect(b.out.join('\n')).toContain('已写出');
     const docx = readdirSync(dir).find((f) => f.endsWith('.docx'));
     expect(docx).toBe('la-gjj-weixin-0-补录备案表.docx');
@@ -399,7 +399,8 @@ describe('govmedia form', () => {
   it('usage errors: Chinese message, exit 2, no stack trace', async () => {
     const cases: [string[], string][] = [
       [['nope-account'], '没有编号为“nope-account”的账号'],
-      [['zg-swjw-weibo', '--event', '2'], '第 2 号事件是“平台认证”，不是备案事件'],
+      [['zg-swjw-weibo', '--event', '3'], '第 3 号事件是“平台认证”，不是备案事件'],
+      [['zg-swjw-weibo', '--event', '0'], '--event 须为事件序号（从 1 开始的整数）'],
       [['zg-swjw-weibo', '--event', '99'], '没有序号 99'],
       [['zg-swjw-weibo', '--event', 'x'], '--event 须为事件序号'],
       [['zg-swjw-weibo', '--format', 'pdf'], '--format 只能是 html 或 docx'],
@@ -421,8 +422,8 @@ describe('govmedia form', () => {
       expect(r.out).toEqual([]);
     }
     const en = io();
-    expect(await cmdForm(['zg-swjw-weibo', '--event', '2', '--lang', 'en', '--root', ENGINE_ROOT], en.io)).toBe(2);
-    expect(en.err.join('\n')).toContain('usage error: event 2 is "平台认证", not a filing');
+    expect(await cmdForm(['zg-swjw-weibo', '--event', '3', '--lang', 'en', '--root', ENGINE_ROOT], en.io)).toBe(2);
+    expect(en.err.join('\n')).toContain('usage error: event 3 is "平台认证", not a filing');
     const nowhere = io();
     expect(await cmdForm(['zg-swjw-weibo', '--root', mkdtempSync(path.join(os.tmpdir(), 'govmedia-empty-'))], nowhere.io)).toBe(2);
     expect(nowhere.err.join('\n')).toContain('不是登记簿');

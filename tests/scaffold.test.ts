@@ -208,9 +208,11 @@ describe('govmedia backfill / change / close (non-interactive)', () => {
     const rel = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-douyin.json';
     const a = readJson(root, rel);
     expect(a.$schema).toBe(SCHEMA4);
-    expect(a.events).toHaveLength(1);
-    expect(a.events[0]).toMatchObject({ type: '补录备案', date: NOW, unitDecision: { decision: '同意', by: '主要负责人' } });
-    expect(a.events[0]!.note).toContain('2020-02-03');
+    // the platform opening date is an event of its own (平台注册), not a note
+    expect(a.events).toHaveLength(2);
+    expect(a.events[0]).toEqual({ type: '平台注册', date: '2020-02-03' });
+    expect(a.events[1]).toMatchObject({ type: '补录备案', date: NOW, unitDecision: { decision: '同意', by: '主要负责人' } });
+    expect(a.events[1]!.note).toBeUndefined();
     expect(a.certification).toEqual({ status: '已认证', publicInfo: GJJ });
     expect(a.urls).toEqual({ homepage: 'https://www.douyin.com/user/zg-zfgjj-example' });
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
@@ -324,13 +326,21 @@ type Answer = unknown | ((config: Cfg) => unknown) | { invalid: string[]; then?:
  * takes its default (or fails the test). `{ invalid, then }` first types the invalid values into
  * the prompt's own validator (as a user would) and records the messages it shows.
  */
+/** Questions added since the scripts were written, answered the same way unless a script says otherwise. */
+const LATER_QUESTIONS: [RegExp, Answer][] = [
+  [/选用本单位其他账号已登记的人员，或新填一位$/, '\u0000new'],
+  [/^账号主页地址/, ''],
+  [/^平台账号 ID/, ''],
+  [/^由谁同意/, '主要负责人'],
+];
+
 function scripted(script: [RegExp, Answer][]): { prompts: Prompts; asked: { kind: string; message: string }[]; rejected: string[] } {
   const asked: { kind: string; message: string }[] = [];
   const rejected: string[] = [];
   const take = async (kind: string, cfg: Record<string, unknown>): Promise<unknown> => {
     const message = String(cfg.message);
     asked.push({ kind, message });
-    const hit = script.find(([re]) => re.test(message));
+    const hit = script.find(([re]) => re.test(message)) ?? LATER_QUESTIONS.find(([re]) => re.test(message));
     const validate = cfg.validate as ((v: unknown) => unknown) | undefined;
     let a: unknown;
     if (!hit) {
@@ -377,7 +387,7 @@ describe('interactive (prompts injected)', () => {
     ];
     const s = scripted([
       [/^主办单位/, (c: Cfg) => (expect(c.default).toBe('zg-zfgjj'), c.default)],
-      [/^平台/, '快手'],
+      [/^平台$/, '快手'],
       [/^账号名称/, { invalid: ['', '自贡\u200b住房公积金'], then: '自贡住房公积金' }],
       [/^账号编号/, (c: Cfg) => (expect(c.default).toBe('zg-zfgjj-kuaishou'), { invalid: ['ZG_GJJ', 'zg-zfgjj-weixin'] })],
       [/^账号功能/, ['信息发布', '互动交流']],
@@ -446,7 +456,12 @@ describe('interactive (prompts injected)', () => {
       '认证主体分类',
       '运营单位（承办单位）全称',
       '运营模式',
+      '账号主页地址（URL；平台上尚未注册的可留空，注册后以“信息报备”补上）',
+      '平台账号 ID（微信号、抖音号等，公众据此查询真伪；尚未注册的可留空）',
       '备案日期（YYYY-MM-DD，默认今天）',
+      '这次备案是否已经取得主办单位同意？（主要负责人同意或集体研究）',
+      '由谁同意？（主要负责人的姓名或职务，或“集体研究”）',
+      '何时同意？（YYYY-MM-DD，不晚于备案日期）',
       '仍要写入 accounts/anhui/luan/la-rsj/la-rsj-weixin.json 吗？',
     ]);
     expect(snapshot(root)).toEqual(before);
@@ -576,12 +591,22 @@ describe.skipIf(!hasScript)('interactive through a pseudo-terminal (util-linux s
       type('\r');
       await expectScreen(/运营模式/);
       type('\r');
+      await expectScreen(/账号主页地址/);
+      type('\r'); // not registered on the platform yet
+      await expectScreen(/平台账号 ID/);
+      type('\r');
       await expectScreen(/开办理由/);
       type(REASON + '\r');
       await expectScreen(/备案日期/);
       type('2026-13-01\r');
       await expectScreen(/不是有效的日期/);
       type('\x15' + NOW + '\r'); // Ctrl-U clears the line, then the right date
+      await expectScreen(/是否已经取得主办单位同意/);
+      type('y\r');
+      await expectScreen(/由谁同意/);
+      type('巳某某（虚构）\r');
+      await expectScreen(/何时同意/);
+      type('\r'); // the filing date
       await expectScreen(/确认写入/);
       type('y\r');
       await expectScreen(/git push -u origin HEAD/);
@@ -591,9 +616,185 @@ describe.skipIf(!hasScript)('interactive through a pseudo-terminal (util-linux s
     expect(await closed).toBe(0);
     const rel = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-kuaishou.json';
     const a = readJson(root, rel);
-    expect(a).toMatchObject({ id: 'zg-zfgjj-kuaishou', name: '自贡住房公积金', platform: '快手', events: [{ type: '开设备案', date: NOW, reason: REASON }] });
+    expect(a).toMatchObject({ id: 'zg-zfgjj-kuaishou', name: '自贡住房公积金', platform: '快手', events: [{ type: '开设备案', date: NOW, reason: REASON, unitDecision: { decision: '同意', date: NOW, by: '巳某某（虚构）' } }] });
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
     expect(out).toContain('已写入');
     expect(out).toContain('请于 2026-11-30 前');
+  });
+});
+
+describe('a clerk at the terminal (issue 16)', () => {
+  /** The whole flow for 自贡住房公积金 on 快手, stopping at the last question. */
+  function clerk(): ReturnType<typeof scripted> {
+    return scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '自贡住房公积金'],
+      [/^主要负责人：选用/, (c: Cfg) => (expect((c.choices as { name: string }[]).map((x) => x.name)).toContain(`巳某某（虚构）（${GJJ} 主要负责人）`), '巳某某（虚构）')],
+      [/^分管负责人：选用/, '午某某（虚构）'],
+      [/^是否登记科室负责人/, true],
+      [/^科室负责人：选用/, '未某某（虚构）'],
+      [/^经办人员有几位/, 2],
+      [/^经办人员1：选用/, '申某某（虚构）'],
+      [/^经办人员2：选用/, '\u0000new'],
+      [/^经办人员2姓名/, '酉某某（虚构）'],
+      [/^经办人员2办公电话/, '0000-0000099'],
+      [/^经办人员2手机号码/, '13000000099'],
+      [/^谁担任信息编辑/, '申某某（虚构）'],
+      [/^还有其他人担任编辑/, true],
+      [/^另外担任编辑/, ['酉某某（虚构）']],
+      [/^谁担任审核/, '未某某（虚构）'],
+      [/^还有其他人担任审核/, false],
+      [/^谁担任终审/, '午某某（虚构）'],
+      [/^账号主页地址/, 'https://www.kuaishou.example/u/zgzfgjj2026'],
+      [/^平台账号 ID/, 'zgzfgjj2026'],
+      [/^开办理由/, REASON],
+      [/^备案日期/, '2026-11-21'],
+      [/^这次备案是否已经取得主办单位同意/, true],
+      [/^由谁同意/, '集体研究'],
+      [/^何时同意/, { invalid: ['2026-11-22'], then: '2026-11-20' }],
+      [/^确认写入/, false], // the clerk stops at the very end
+    ]);
+  }
+  const rel = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-kuaishou.json';
+
+  it('reuses the unit\'s staff, takes several editors, asks who agreed and when and the platform account id; a stopped run keeps a draft and prints the --yes command', async () => {
+    const root = copyRegister();
+    const before = snapshot(root);
+    const s = clerk();
+    const r = await run(cmdNew, ['--root', root, '--now', NOW], { prompts: s.prompts });
+    expect(r.code).toBe(1);
+    expect(snapshot(root)).toEqual(before); // nothing under accounts/
+    expect(s.rejected.join('\n')).toContain('同意日期不能晚于备案日期 2026-11-21');
+    const draftFile = path.join(root, '.govmedia-draft-new.json');
+    expect(r.err).toContain(`已回答的内容已存为草稿：${draftFile}`);
+    const draft = JSON.parse(readFileSync(draftFile, 'utf8')) as { values: Record<string, unknown> };
+    expect(draft.values).toMatchObject({ unit: 'zg-zfgjj', platform: '快手', 'platform-account-id': 'zgzfgjj2026', 'decision-by': '集体研究', 'decision-date': '2026-11-20', editor: ['申某某（虚构）', '酉某某（虚构）'] });
+    const line = r.err.split('\n').map((l) => l.trim()).find((l) => l.startsWith('npx govmedia new '))!;
+    expect(line).toContain('--unit zg-zfgjj --platform 快手');
+    expect(line).toMatch(/--yes$/);
+
+    // the printed command, run as it is, writes the account without a question
+    const args = (line.match(/'[^']*'|\S+/g) ?? []).map((x) => (x.startsWith("'") ? x.slice(1, -1) : x)).slice(3);
+    const copy = copyRegister();
+    const r2 = await run(cmdNew, [...args, '--root', copy]);
+    expect(r2.err).toBe('');
+    expect(r2.code).toBe(0);
+    const a = readJson(copy, rel);
+    expect(a.team!.principal.name).toBe('巳某某（虚构）');
+    expect(a.team!.operators.map((p) => p.name)).toEqual(['申某某（虚构）', '酉某某（虚构）']);
+    expect(a.team!.review).toEqual({ editors: ['申某某（虚构）', '酉某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
+    expect(a.platformAccountId).toBe('zgzfgjj2026');
+    expect(a.urls).toEqual({ homepage: 'https://www.kuaishou.example/u/zgzfgjj2026' });
+    expect(a.events[0]!.unitDecision).toEqual({ decision: '同意', date: '2026-11-20', by: '集体研究' });
+    expect(await judge(copy, rel)).toEqual({ file: [], errors: [] });
+
+    // the next interactive run continues from the draft: nothing is asked again but the last question
+    const again = scripted([
+      [/^发现上次未完成的草稿/, true],
+      [/^确认写入/, true],
+    ]);
+    const r3 = await run(cmdNew, ['--root', root, '--now', NOW], { prompts: again.prompts });
+    expect(r3.code).toBe(0);
+    expect(again.asked.map((q) => q.message)).toEqual([expect.stringMatching(/^发现上次未完成的草稿/), `确认写入 ${rel}？`]);
+    expect(readJson(root, rel)).toEqual(a);
+    expect(existsSync(draftFile)).toBe(false); // done: the draft is gone
+  });
+
+  it('a unit that has not agreed is not filed for: the run stops and keeps the draft', async () => {
+    const root = copyRegister();
+    const s = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '自贡住房公积金'],
+      [/选用本单位其他账号已登记的人员/, (c: Cfg) => (c.choices as { value: string }[])[0]!.value],
+      [/^开办理由/, REASON],
+      [/^备案日期/, NOW],
+      [/^这次备案是否已经取得主办单位同意/, false],
+    ]);
+    const r = await run(cmdNew, ['--root', root, '--now', NOW], { prompts: s.prompts });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('主办单位同意后才能备案');
+    expect(r.err).toContain('已存为草稿');
+    expect(existsSync(path.join(root, rel))).toBe(false);
+  });
+
+  it('a refusal shows at the question that causes it: a second 微信公众号 is refused right after the name, before the team is asked', async () => {
+    const root = copyRegister();
+    const before = snapshot(root);
+    const s = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '微信公众号'],
+      [/^公众号类型/, '服务号'],
+      [/^账号名称/, '自贡公积金服务'],
+    ]);
+    const r = await run(cmdNew, ['--root', root, '--now', NOW], { prompts: s.prompts });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('不能开设：按适用的管理办法，“自贡公积金服务”（微信公众号）这样开设会被拒绝（无需回答其余问题）');
+    expect(r.err).toContain('zigong-2021-62/one-account-per-platform');
+    expect(r.err).toContain('自府办函〔2021〕62号 第六条、第十三条（一）');
+    // nothing about the team, the reason or the date was asked
+    expect(s.asked.map((q) => q.message).filter((m) => /负责人|经办人员|开办理由|备案日期/.test(m))).toEqual([]);
+    expect(snapshot(root)).toEqual(before);
+    expect(r.err).toContain('npx govmedia new');
+    // a platform the unit does not use yet passes the early check and goes on to the questions
+    const ok = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '自贡住房公积金'],
+      [/^确认写入/, false],
+      [/选用本单位其他账号已登记的人员/, (c: Cfg) => (c.choices as { value: string }[])[0]!.value],
+      [/^开办理由/, REASON],
+      [/^备案日期/, NOW],
+    ]);
+    const r2 = await run(cmdNew, ['--root', copyRegister(), '--now', NOW], { prompts: ok.prompts });
+    expect(r2.err).not.toContain('不能开设');
+    expect(ok.asked.some((q) => /^开办理由/.test(q.message))).toBe(true);
+  });
+
+  it('jurisdiction-aware: where the measures require a section head (六安 第十四条) it is asked for, not offered; in 自贡 it is optional', async () => {
+    const staff = (c: Cfg): unknown => (c.choices as { value: string }[])[0]!.value;
+    const la = scripted([
+      [/^主办单位/, 'la-rsj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '六安市人社局发布'],
+      [/选用本单位其他账号已登记的人员/, (c: Cfg) => (c.choices as { value: string }[]).at(-1)!.value],
+      [/姓名$/, (c: Cfg) => `${String(c.message).slice(0, 2)}某某（虚构）`],
+      [/办公电话/, '0000-0000141'],
+      [/手机号码/, '13000000141'],
+      [/^经办人员有几位/, 1],
+      [/^开办理由/, '发布人社政策。信息来源为局各科室，由办公室专人负责更新。'],
+      [/^备案日期/, NOW],
+      [/^确认写入|^仍要写入/, false],
+    ]);
+    const r = await run(cmdNew, ['--root', copyRegister(), '--now', NOW], { prompts: la.prompts });
+    expect(r.err).not.toContain('不能开设');
+    expect(la.asked.map((q) => q.message)).not.toContainEqual(expect.stringMatching(/^是否登记科室负责人/));
+    expect(la.asked.map((q) => q.message)).toContainEqual(expect.stringMatching(/^科室负责人姓名/));
+    expect(r.out).toContain('本地的管理办法要求登记科室负责人。');
+
+    const zg = scripted([
+      [/^主办单位/, 'zg-zfgjj'],
+      [/^平台$/, '快手'],
+      [/^账号名称/, '自贡住房公积金'],
+      [/选用本单位其他账号已登记的人员/, staff],
+      [/^是否登记科室负责人/, (c: Cfg) => (expect(String(c.message)).toContain('本地办法未要求'), false)],
+      [/^开办理由/, REASON],
+      [/^备案日期/, NOW],
+      [/^确认写入|^仍要写入/, false],
+    ]);
+    await run(cmdNew, ['--root', copyRegister(), '--now', NOW], { prompts: zg.prompts });
+    expect(zg.asked.map((q) => q.message)).toContainEqual(expect.stringMatching(/^是否登记科室负责人/));
+  });
+
+  it('backfill records the platform opening date as a 平台注册 event and the --yes path keeps 主要负责人 as the default decision', async () => {
+    const root = copyRegister();
+    const r = await run(cmdBackfill, [...base(root), '--unit', 'zg-zfgjj', '--platform', '快手', '--name', '自贡住房公积金', ...TEAM, '--opened', '2021-05-06', '--certification', '未认证', '--decision-by', '巳某某（虚构）', '--decision-date', '2026-11-20', '--reason', '该账号于2021年开通，一直未备案；经清理核查确需保留，现补录。' + REASON, '--yes']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const a = readJson(root, rel);
+    expect(a.events.map((e) => [e.type, e.date])).toEqual([['平台注册', '2021-05-06'], ['补录备案', NOW]]);
+    expect(a.events[1]!.unitDecision).toEqual({ decision: '同意', date: '2026-11-20', by: '巳某某（虚构）' });
+    expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
   });
 });

@@ -40,7 +40,7 @@ const HELP = {
     '  六安（安徽省六安市及所辖县区）：六安市政务新媒体备案登记表；',
     '  其他地方：通用政务新媒体备案表（写明该地办法的备案条款）。',
     '',
-    '  --event <序号>   备案事件在 events 中的序号（从 0 开始；须为开设备案、补录备案、变更备案或关停备案），默认最近一次备案',
+    '  --event <序号>   第几个事件（从 1 开始；须为开设备案、补录备案、变更备案或关停备案），默认最近一次备案',
     '  --format         html（默认，A4 可直接打印）或 docx（Word/WPS 文档）；不写时按 --out 的扩展名判断',
     '  --out            输出文件（或目录）。HTML 不写时输出到标准输出；docx 不写时写到当前目录',
     '  --root           登记簿所在目录（默认当前目录）',
@@ -55,7 +55,7 @@ const HELP = {
     '  六安 (Lu\'an and its counties): the 六安市政务新媒体备案登记表;',
     '  elsewhere: a generic filing form citing the filing article of the local measures.',
     '',
-    '  --event <n>   index of the filing event in events (0-based; 开设备案, 补录备案, 变更备案 or 关停备案); default: the latest filing',
+    '  --event <n>   number of the filing event (from 1; 开设备案, 补录备案, 变更备案 or 关停备案); default: the latest filing',
     '  --format      html (default, print-ready A4) or docx (Word/WPS); inferred from --out when omitted',
     '  --out         output file (or folder). HTML goes to stdout without it; docx goes to the current folder',
     '  --root        folder holding accounts/ (default: the current folder)',
@@ -103,8 +103,8 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
 
   let eventIndex: number | undefined;
   if (values.event !== undefined) {
-    if (!/^\d{1,6}$/.test(values.event)) throw new UsageError(`--event 须为事件序号（从 0 开始的整数），收到“${values.event}”`, `--event must be an event index (an integer from 0), got "${values.event}"`);
-    eventIndex = Number(values.event);
+    if (!/^\d{1,6}$/.test(values.event) || Number(values.event) < 1) throw new UsageError(`--event 须为事件序号（从 1 开始的整数），收到“${values.event}”`, `--event must be an event number (an integer from 1), got "${values.event}"`);
+    eventIndex = Number(values.event) - 1;
   }
 
   let format = values.format;
@@ -141,7 +141,7 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
 
   const built = buildForm(register, policies, accountId, eventIndex);
   const { facts, doc } = built;
-  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex}: ${KIND_EN[facts.kind]} filing of ${facts.event.date})`;
+  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex + 1} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex + 1}: ${KIND_EN[facts.kind]} filing of ${facts.event.date})`;
 
   if (format === 'html' && !values.out) {
     io.out(formHtml(built));

@@ -42,7 +42,7 @@ export function rulesText(rules: RuleInfo[], lang: Lang): string {
       module = r.module;
       lines.push('', `== ${r.document} [${module}]`);
     }
-    lines.push(`  ${r.id}  [${SEVERITY_LABEL[r.severity][lang]}]  ${r.title[lang]}`, `      ${lang === 'zh' ? '依据' : 'source'}：${citationText(r.citation ?? undefined, lang)}`);
+    lines.push(`  ${r.id}  [${SEVERITY_LABEL[r.severity][lang]}]  ${r.title[lang]}`, `      ${lang === 'zh' ? '依据：' : 'source: '}${citationText(r.citation ?? undefined, lang)}`);
   }
   lines.push('', lang === 'zh' ? `共 ${rules.length} 条规则。` : `${rules.length} rules.`);
   return lines.join('\n').replace(/^\n/, '');

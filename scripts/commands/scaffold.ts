@@ -11,7 +11,7 @@
  * written), warnings are shown for confirmation; after writing, the next steps with due dates
  * and the git commands are printed. Exit codes: 0 written, 1 refused or cancelled, 2 usage error.
  */
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
@@ -48,6 +48,8 @@ import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructio
 import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts.ts';
 import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
+import { commandHelp, parseOptionsOf } from '../core/commands-table.ts';
+import { parseJson } from '../core/jsonpos.ts';
 
 export interface Io {
   out(s: string): void;
@@ -63,73 +65,10 @@ export interface ScaffoldDeps {
   tty?: boolean;
 }
 
-const COMMON = {
-  lang: { type: 'string' },
-  now: { type: 'string' },
-  root: { type: 'string' },
-  date: { type: 'string' },
-  reason: { type: 'string' },
-  yes: { type: 'boolean', short: 'y' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const TEAM = {
-  principal: { type: 'string' },
-  'in-charge': { type: 'string' },
-  'section-head': { type: 'string' },
-  operator: { type: 'string', multiple: true },
-  editor: { type: 'string', multiple: true },
-  reviewer: { type: 'string', multiple: true },
-  'final-approver': { type: 'string', multiple: true },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const OPEN = {
-  ...COMMON,
-  ...TEAM,
-  unit: { type: 'string' },
-  platform: { type: 'string' },
-  name: { type: 'string' },
-  'sub-type': { type: 'string' },
-  id: { type: 'string' },
-  'content-type': { type: 'string' },
-  functions: { type: 'string', multiple: true },
-  'certified-entity': { type: 'string' },
-  category: { type: 'string' },
-  'operating-unit': { type: 'string' },
-  mode: { type: 'string' },
-  vendor: { type: 'string' },
-  qualification: { type: 'string', multiple: true },
-  'agreement-date': { type: 'string' },
-  homepage: { type: 'string' },
-  'platform-account-id': { type: 'string' },
-  'decision-by': { type: 'string' },
-  'app-server': { type: 'string' },
-  'app-server-outside': { type: 'boolean' },
-  'app-server-abroad': { type: 'boolean' },
-  'app-exception-decision': { type: 'string' },
-  'app-ipv6': { type: 'boolean' },
-  'app-aging-friendly': { type: 'boolean' },
-  'app-accessibility': { type: 'boolean' },
-  // backfill only
-  opened: { type: 'string' },
-  certification: { type: 'string' },
-  'public-info': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const CHANGE = {
-  ...COMMON,
-  ...TEAM,
-  name: { type: 'string' },
-  'certified-entity': { type: 'string' },
-  category: { type: 'string' },
-  'host-unit': { type: 'string' },
-  'not-supervised': { type: 'boolean' },
-  phone: { type: 'string', multiple: true },
-  'credentials-rotated': { type: 'boolean' },
-  'decision-by': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-const CLOSE = { ...COMMON, 'decision-by': { type: 'string' } } as const satisfies NonNullable<ParseArgsConfig['options']>;
+const OPEN = parseOptionsOf('new');
+const BACKFILL = parseOptionsOf('backfill');
+const CHANGE = parseOptionsOf('change');
+const CLOSE = parseOptionsOf('close');
 
 interface Ctx {
   io: Io;
@@ -141,45 +80,82 @@ interface Ctx {
   idx: RegisterIndex;
   ask: Asker;
   v: ReturnType<typeof validators>;
+  /** Every answer as the flag that would give it: the draft and the equivalent --yes command. */
+  record: Map<string, string | string[] | boolean>;
+  /** The host unit's existing accounts (their staff are offered for reuse). */
+  unitAccounts: AccountFile[];
+  /** Whether the measures that apply require a section head (found by the early check); undefined = not known. */
+  sectionHeadRequired?: boolean;
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-const HELP: Record<string, { zh: string; en: string }> = {
-  new: {
-    zh: `govmedia new [选项]   开设备案：新建账号文件，第一个事件为“开设备案”
-  --unit <单位编号>  --platform <平台>  --name <账号名称>  --sub-type <服务号|订阅号|企业号|其他>  --id <账号编号>
-  --content-type <图文|音视频>  --functions <信息发布,互动交流,…>  --certified-entity <认证主体>  --category <分类>
-  --operating-unit <运营单位>  --mode <自营|购买服务>  --vendor <外包单位>  --qualification <资质>  --agreement-date <保密协议签订日期>
-  --principal "姓名,职务,办公电话,手机"  --in-charge …  --section-head …  --operator …（可多次）
-  --editor <姓名>  --reviewer <姓名>  --final-approver <姓名>  --reason <开办理由>  --date <YYYY-MM-DD>  --homepage <URL>
-  移动客户端：--app-server <服务器所在地> [--app-server-outside] [--app-server-abroad] [--app-ipv6] [--app-aging-friendly] [--app-accessibility]
-  --yes 不提问、直接按参数写入   --root <目录>   --now <YYYY-MM-DD>   --lang zh|en`,
-    en: `govmedia new [options]   open an account: a new file whose first event is 开设备案 (see the Chinese help for every flag; --yes runs without questions)`,
-  },
-  backfill: {
-    zh: `govmedia backfill [选项]   补录备案：已开通但从未备案的账号；选项同 govmedia new，另有
-  --opened <平台开通日期>  --certification <未认证|认证中|已认证>  --public-info <平台公开认证信息>`,
-    en: `govmedia backfill [options]   back-fill an account that exists but was never filed (options as for new, plus --opened, --certification, --public-info)`,
-  },
-  change: {
-    zh: `govmedia change <账号编号> [选项]
-  关键信息（变更备案，须主管单位审核）：--name <新名称>  --certified-entity <新认证主体>  --category <新分类>  --host-unit <新主办单位编号>
-    --reason <变更原因>  [--not-supervised 变更后不再纳入政务新媒体监管]
-  非关键信息（信息报备）：--principal/--in-charge/--section-head "姓名,职务,办公电话,手机"  --operator …（可多次，整体替换）
-    --editor/--reviewer/--final-approver <姓名>  --phone "<角色>=办公电话,手机"（角色：主要负责人、分管负责人、科室负责人、经办人员1…）
-    [--credentials-rotated 经办人员调整时已更换账号口令]
-  --date <YYYY-MM-DD>  --yes  --root <目录>  --now <YYYY-MM-DD>  --lang zh|en`,
-    en: `govmedia change <account id> [options]   key changes (--name, --certified-entity, --category, --host-unit, --reason) append 变更备案; staff/phone changes append 信息报备`,
-  },
-  close: {
-    zh: `govmedia close <账号编号> --reason <关停原因> [--date <YYYY-MM-DD>] [--yes] [--root <目录>] [--now <YYYY-MM-DD>] [--lang zh|en]`,
-    en: `govmedia close <account id> --reason <why> [--date YYYY-MM-DD] [--yes]   append 关停备案`,
-  },
-};
+// ---------------------------------------------------------------- drafts
+
+interface DraftState {
+  ctx: Ctx;
+  draft: string;
+  positional: string | undefined;
+}
+
+interface Draft {
+  command: string;
+  savedAt: string;
+  values: Record<string, string | string[] | boolean>;
+}
+
+/**
+ * 草稿：交互运行被拒绝、取消或中断时，已回答的内容存入登记簿根目录下的 .govmedia-draft-<命令>[-<编号>].json
+ * （.gitignore 已忽略，不会提交），下次运行时可接着填写；同时打印等价的 --yes 命令。
+ * A refused, cancelled or interrupted interactive run keeps its answers in a git-ignored draft at the
+ * register's root and prints the equivalent --yes command, so nothing is lost.
+ */
+function draftFile(root: string, command: string, positional: string | undefined): string {
+  const safe = positional && /^[a-z0-9-]{1,80}$/.test(positional) ? `-${positional}` : '';
+  return path.join(root, `.govmedia-draft-${command}${safe}.json`);
+}
+
+function readDraft(file: string): Draft | undefined {
+  try {
+    const d = JSON.parse(readFileSync(file, 'utf8')) as Draft;
+    return d && typeof d.values === 'object' && d.values !== null ? d : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shellQuote(s: string): string {
+  return s !== '' && !/[\s'"\\$`!*?#&;|<>(){}[\]~]/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that repeats the answers without questions. */
+export function yesCommand(command: string, positional: string | undefined, record: ReadonlyMap<string, string | string[] | boolean>): string {
+  const parts = ['npx', 'govmedia', command, ...(positional ? [shellQuote(positional)] : [])];
+  for (const [k, v] of record) {
+    if (v === false) continue;
+    if (v === true) parts.push(`--${k}`);
+    else for (const x of Array.isArray(v) ? v : [v]) if (x !== '') parts.push(`--${k}`, shellQuote(x));
+  }
+  parts.push('--yes');
+  return parts.join(' ');
+}
+
+function keepDraft(st: DraftState, command: string): void {
+  const { ctx } = st;
+  if (ctx.record.size === 0) return;
+  const d: Draft = { command, savedAt: new Date().toISOString().slice(0, 19).replace('T', ' '), values: Object.fromEntries(ctx.record) };
+  try {
+    writeFileSync(st.draft, JSON.stringify(d, null, 2) + '\n');
+  } catch {
+    return;
+  }
+  ctx.io.err(ctx.t(`\n已回答的内容已存为草稿：${st.draft}（不会提交；下次运行 govmedia ${command} 时可接着填写）。`, `\nYour answers are kept in a draft: ${st.draft} (not committed; the next run can continue from it).`));
+  ctx.io.err(ctx.t('等价的命令（修改后可直接运行，不再提问）：', 'The equivalent command (edit and run it; no questions):'));
+  ctx.io.err('  ' + yesCommand(command, st.positional, ctx.record));
+}
 
 async function run(
-  command: keyof typeof HELP,
+  command: 'new' | 'backfill' | 'change' | 'close',
   args: string[],
   io: Io,
   deps: ScaffoldDeps,
@@ -189,11 +165,12 @@ async function run(
 ): Promise<number> {
   const lang = langOf(args);
   const t = translator(lang);
+  let state: DraftState | undefined;
   try {
     const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
     const values = parsed.values as Values;
     if (values.help) {
-      io.out(HELP[command]![lang]);
+      io.out(commandHelp(command, lang));
       return 0;
     }
     langValue(values.lang);
@@ -211,15 +188,30 @@ async function run(
       else if (tty) prompts = terminalPrompts(lang);
       else throw new UsageError(t('当前没有可以提问的终端：请用参数提供全部信息并加上 --yes（运行 govmedia ' + command + ' --help 查看参数）', 'no terminal to ask on: pass every value as a flag and add --yes'));
     }
-    const ctx: Ctx = { io, lang, t, now, root, cwd, idx, ask: new Asker(prompts, t), v: validators(t, now) };
-    return await body(values, parsed.positionals, ctx);
+    const record = new Map<string, string | string[] | boolean>();
+    const draft = draftFile(root, command, parsed.positionals[0]);
+    if (prompts) {
+      const saved = readDraft(draft);
+      if (saved && (await prompts.confirm({ message: t(`发现上次未完成的草稿（${saved.savedAt}），是否接着填写？`, `A draft from ${saved.savedAt} was found. Continue from it?`), default: true }))) {
+        for (const [k, v] of Object.entries(saved.values)) if (values[k] === undefined && k in options) values[k] = v;
+      }
+    }
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && !['help', 'yes', 'lang', 'root'].includes(k)) record.set(k, v);
+    const ctx: Ctx = { io, lang, t, now, root, cwd, idx, ask: new Asker(prompts, t, record), v: validators(t, now), record, unitAccounts: [] };
+    state = { ctx, draft, positional: parsed.positionals[0] };
+    const code = await body(values, parsed.positionals, ctx);
+    if (code === 0) rmSync(draft, { force: true });
+    else if (prompts) keepDraft(state, command);
+    return code;
   } catch (e) {
     const u = e instanceof UsageError ? e : parseArgsError(e);
+    const interrupted = isPromptExit(e);
+    if (state && state.ctx.ask.interactive && (u || interrupted)) keepDraft(state, command);
     if (u) {
       io.err(usageText(u, lang, command));
       return 2;
     }
-    if (isPromptExit(e)) {
+    if (interrupted) {
       io.err(t('已取消，没有写入任何文件。', 'Cancelled; nothing was written.'));
       return 1;
     }
@@ -281,7 +273,49 @@ async function promptPerson(ctx: Ctx, label: string, current: Person | undefined
 async function getPerson(ctx: Ctx, role: RoleKey, flagValue: string | undefined, unitName: string, label?: string): Promise<Person> {
   if (flagValue !== undefined) return personFromFlag(ctx, role, flagValue);
   if (!ctx.ask.interactive) throw new UsageError(ctx.t(`缺少参数 --${ROLES[role].flag} "姓名,职务,办公电话,手机"（使用 --yes 时必须提供）`, `missing --${ROLES[role].flag} "name,position,office phone,mobile"`));
-  return promptPerson(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en), undefined, `${unitName} ${ROLES[role].zh}`);
+  const p = (await pickStaff(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en))) ?? (await promptPerson(ctx, label ?? ctx.t(ROLES[role].zh, ROLES[role].en), undefined, `${unitName} ${ROLES[role].zh}`));
+  ctx.record.set(ROLES[role].flag, personFlag(p));
+  return p;
+}
+
+/** "姓名,职务,办公电话,手机": a person as the flag takes it. */
+function personFlag(p: Person): string {
+  return [p.name, p.position, p.officePhone ?? '', p.mobile ?? ''].join(',');
+}
+
+function unitAccountsOf(ctx: Ctx, unit: UnitInfo): AccountFile[] {
+  const out: AccountFile[] = [];
+  for (const rels of ctx.idx.accountPaths.values()) {
+    for (const rel of rels) {
+      if (path.posix.dirname(rel) !== `accounts/${unit.dir}`) continue;
+      const a = readAccount(ctx.root, rel);
+      if (a) out.push(a.data);
+    }
+  }
+  return out;
+}
+
+/** The people already on the unit's other accounts, to offer for reuse. */
+function unitStaff(ctx: Ctx): Person[] {
+  const out = new Map<string, Person>();
+  for (const a of ctx.unitAccounts) {
+    const t = a.team;
+    if (!t) continue; // a backfilled account whose team is unknown
+    for (const p of [t.principal, t.inCharge, ...(t.sectionHead ? [t.sectionHead] : []), ...t.operators]) if (!out.has(p.name)) out.set(p.name, p);
+  }
+  return [...out.values()];
+}
+
+/** Offer the unit's existing staff for a role; undefined = a new person is to be entered. */
+async function pickStaff(ctx: Ctx, label: string): Promise<Person | undefined> {
+  const staff = unitStaff(ctx);
+  if (!staff.length || !ctx.ask.interactive) return undefined;
+  const NEW = '\u0000new';
+  const v = await ctx.ask.prompts!.select<string>({
+    message: ctx.t(`${label}：选用本单位其他账号已登记的人员，或新填一位`, `${label}: reuse someone on the unit's other accounts, or enter a new person`),
+    choices: [...staff.map((p) => ({ value: p.name, name: `${p.name}（${p.position}）` })), { value: NEW, name: ctx.t('新填一位', 'someone new') }],
+  });
+  return v === NEW ? undefined : staff.find((p) => p.name === v);
 }
 
 async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<NonNullable<AccountFile['team']>> {
@@ -291,14 +325,23 @@ async function getTeam(ctx: Ctx, values: Values, unitName: string): Promise<NonN
   let sectionHead: Person | undefined;
   const sh = str(values['section-head']);
   if (sh !== undefined) sectionHead = personFromFlag(ctx, 'sectionHead', sh);
-  else if (ctx.ask.interactive && (await ctx.ask.yesNo(undefined, { message: t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: true }))) sectionHead = await promptPerson(ctx, t('科室负责人', 'section head'), undefined, `${unitName} 科室负责人`);
+  // jurisdiction-aware: where the measures require a section head it is asked for, not offered
+  else if (ctx.ask.interactive && (ctx.sectionHeadRequired === true || (await ctx.ask.yesNo(undefined, { message: ctx.sectionHeadRequired === false ? t('是否登记科室负责人？（本地办法未要求，可不登记）', 'Record a section head? (not required here)') : t('是否登记科室负责人？（六安等地要求登记）', 'Record a section head?'), default: ctx.sectionHeadRequired !== false })))) {
+    if (ctx.sectionHeadRequired) ctx.io.out(t('本地的管理办法要求登记科室负责人。', 'The measures here require a section head.'));
+    sectionHead = (await pickStaff(ctx, t('科室负责人', 'section head'))) ?? (await promptPerson(ctx, t('科室负责人', 'section head'), undefined, `${unitName} 科室负责人`));
+    ctx.record.set('section-head', personFlag(sectionHead));
+  }
   const opFlags = strs(values.operator);
   let operators: Person[];
   if (opFlags && opFlags.length) operators = opFlags.map((o) => personFromFlag(ctx, 'operator', o));
   else if (ctx.ask.interactive) {
     const n = await ctx.ask.count(undefined, { message: t('经办人员有几位？', 'How many operators?'), default: 1, min: 1, max: 10 });
     operators = [];
-    for (let i = 0; i < n; i++) operators.push(await promptPerson(ctx, n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator'), undefined, `${unitName} 经办人员`));
+    for (let i = 0; i < n; i++) {
+      const label = n > 1 ? t(`经办人员${i + 1}`, `operator ${i + 1}`) : t('经办人员', 'operator');
+      operators.push((await pickStaff(ctx, label)) ?? (await promptPerson(ctx, label, undefined, `${unitName} 经办人员`)));
+    }
+    ctx.record.set('operator', operators.map(personFlag));
   } else throw new UsageError(t('缺少参数 --operator "姓名,职务,办公电话,手机"（至少一位经办人员）', 'missing --operator "name,position,office phone,mobile"'));
   const team: NonNullable<AccountFile['team']> = { principal, inCharge, ...(sectionHead ? { sectionHead } : {}), operators };
   const review = await getReview(ctx, values, team);
@@ -331,12 +374,28 @@ async function getReview(ctx: Ctx, values: Values, team: NonNullable<AccountFile
     return p.select<string>({ message, choices, ...(dflt && choices.some((c) => c.value === dflt) ? { default: dflt } : {}) });
   };
   ctx.io.out(t('内容审核分工：编辑（初审）、审核（复审）、终审须由不同的人担任（严禁自编自审自发）。', 'Review chain: editor, reviewer and final approver must be different people.'));
+  // several people may share a step: after the first, more can be added (each person in one step only)
+  const more = async (role: string, first: string, exclude: string[]): Promise<string[]> => {
+    const out = [first];
+    const rest = names.filter((n) => !exclude.includes(n) && n !== first);
+    if (rest.length < 2) return out; // keep at least one person for the later steps
+    if (await p.confirm({ message: t(`还有其他人担任${role}吗？`, `Anyone else as ${role}?`), default: false })) {
+      const extra = await p.checkbox<string>({ message: t(`另外担任${role}的人员（空格选择）`, `Others as ${role} (space to select)`), choices: rest.slice(0, -1).map((n) => ({ value: n, name: n })) });
+      out.push(...extra);
+    }
+    return out;
+  };
   const editor = await pick(t('谁担任信息编辑（初审）？', 'Who edits (first review)?'), [], current?.editors?.[0] ?? team.operators[0]?.name);
   if (!editor) return current;
-  const reviewer = await pick(t('谁担任审核（复审）？（不能与编辑为同一人）', 'Who reviews? (not the editor)'), [editor], current?.reviewers?.[0] ?? team.sectionHead?.name);
-  if (!reviewer) return { editors: [editor] };
-  const finalApprover = await pick(t('谁担任终审？（不能与编辑、审核为同一人）', 'Who gives final approval? (neither of the above)'), [editor, reviewer], current?.finalApprovers?.[0] ?? team.inCharge.name);
-  return { editors: [editor], reviewers: [reviewer], ...(finalApprover ? { finalApprovers: [finalApprover] } : {}) };
+  const editors = await more(t('编辑', 'editor'), editor, []);
+  const reviewer = await pick(t('谁担任审核（复审）？（不能与编辑为同一人）', 'Who reviews? (not the editor)'), editors, current?.reviewers?.[0] ?? team.sectionHead?.name);
+  ctx.record.set('editor', editors);
+  if (!reviewer) return { editors };
+  const reviewers = await more(t('审核', 'reviewer'), reviewer, editors);
+  ctx.record.set('reviewer', reviewers);
+  const finalApprover = await pick(t('谁担任终审？（不能与编辑、审核为同一人）', 'Who gives final approval? (neither of the above)'), [...editors, ...reviewers], current?.finalApprovers?.[0] ?? team.inCharge.name);
+  if (finalApprover) ctx.record.set('final-approver', [finalApprover]);
+  return { editors, reviewers, ...(finalApprover ? { finalApprovers: [finalApprover] } : {}) };
 }
 
 // ---------------------------------------------------------------- writing
@@ -445,8 +504,22 @@ async function getDate(ctx: Ctx, values: Values, message: string, notBefore?: st
   return ctx.ask.text('date', str(values.date), { message, default: ctx.now, validate: ctx.v.dateNotBefore(notBefore) });
 }
 
-function decision(values: Values, date: string): NonNullable<Event['unitDecision']> {
-  return { decision: '同意', date, by: str(values['decision-by'])?.trim() || '主要负责人' };
+/**
+ * 主办单位意见：谁同意、何时同意。交互时逐项询问（不替经办人员写“同意”）；--yes 时取 --decision-by
+ * （默认“主要负责人”）和 --decision-date（默认备案日期）。
+ * The unit's decision: asked (who agreed, when) instead of written for the clerk.
+ */
+async function decision(ctx: Ctx, values: Values, date: string): Promise<NonNullable<Event['unitDecision']>> {
+  const { ask, t } = ctx;
+  if (ask.interactive && str(values['decision-by']) === undefined) {
+    const agreed = await ask.yesNo(undefined, { message: t('这次备案是否已经取得主办单位同意？（主要负责人同意或集体研究）', 'Has the host unit agreed to this filing (head of unit, or a collective decision)?'), default: true });
+    if (!agreed) throw new UsageError(t('主办单位同意后才能备案：请先报主要负责人同意（或集体研究），再运行本命令。', 'The host unit must agree before filing.'));
+  }
+  const by = ask.interactive ? await ask.text('decision-by', str(values['decision-by']), { message: t('由谁同意？（主要负责人的姓名或职务，或“集体研究”）', 'Who agreed? (the head of unit, or 集体研究)'), validate: ctx.v.required(t('同意人', 'who agreed'), 60) }) : (str(values['decision-by'])?.trim() || '主要负责人');
+  const when = await ask.text('decision-date', str(values['decision-date']), { message: t('何时同意？（YYYY-MM-DD，不晚于备案日期）', 'When? (YYYY-MM-DD, not after the filing date)'), default: date, validate: (s) => { const r = ctx.v.date(s); return r !== true ? r : s.trim() > date ? t(`同意日期不能晚于备案日期 ${date}`, `not after the filing date ${date}`) : true; } });
+  ctx.record.set('decision-by', by);
+  ctx.record.set('decision-date', when);
+  return { decision: '同意', date: when, by };
 }
 
 // ---------------------------------------------------------------- new / backfill
@@ -457,6 +530,7 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
   const here = unitOfCwd(idx, ctx.cwd);
   const unitId = await ask.choose('unit', str(values.unit), { message: t('主办单位（谁开设、谁主办）', 'Host unit'), choices: unitChoices(ctx), ...(here ? { default: here.id } : {}), parse: parseUnit(ctx) });
   const unit = idx.units.get(unitId)!;
+  ctx.unitAccounts = unitAccountsOf(ctx, unit);
   const platform = await ask.choose<Platform>('platform', str(values.platform), { message: t('平台', 'Platform'), choices: PLATFORMS.map((p) => ({ value: p, name: p })), parse: parsePlatform });
   let subType: AccountFile['subType'];
   if (platform === '微信公众号') subType = await ask.choose<(typeof SUB_TYPES)[number]>('sub-type', str(values['sub-type']), { message: t('公众号类型', 'Official account type'), choices: SUB_TYPES.map((s) => ({ value: s, name: s })), default: '订阅号', parse: (s) => SUB_TYPES.find((x) => x === s) });
@@ -466,6 +540,11 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
   let proposal = `${unit.id}-${PLATFORM_SLUG[platform]}`;
   for (let i = 2; taken(proposal); i++) proposal = `${unit.id}-${PLATFORM_SLUG[platform]}-${i}`;
   const id = await ask.text('id', str(values.id), { message: t('账号编号（文件名，小写字母、数字和连字符）', 'Account id (file name)'), default: proposal, validate: v.id(taken) });
+  // judge what is known now (unit, platform, name): a refusal they cause shows here, not after every other question
+  if (ask.interactive) {
+    const early = await earlyRefusal(ctx, { kind, unit, platform, ...(subType ? { subType } : {}), name, id });
+    if (early) return early;
+  }
   const contentType = await ask.choose<(typeof CONTENT_TYPES)[number]>('content-type', str(values['content-type']), { message: t('主要内容类型', 'Main content type'), choices: CONTENT_TYPES.map((c) => ({ value: c, name: c === '图文' ? '图文（以文字图片为主）' : '音视频（以音视频为主）' })), default: platform === '抖音' || platform === '快手' || platform === '微信视频号' || platform === '哔哩哔哩' ? '音视频' : '图文', parse: (s) => CONTENT_TYPES.find((x) => x === s) });
   const functions = await ask.many<AccountFunction>('functions', strs(values.functions), { message: t('账号功能（空格选择，回车确认）', 'Functions (space to select, enter to confirm)'), choices: FUNCTIONS, defaults: ['信息发布'], required: true });
   const entityName = await ask.text('certified-entity', str(values['certified-entity']), { message: t('认证主体（平台机构认证所用的单位全称）', 'Certified entity (full name)'), default: unit.data.name, validate: v.required(t('认证主体', 'the certified entity'), 100) });
@@ -511,21 +590,26 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     certification = { status, ...(publicInfo ? { publicInfo } : {}) };
     if (homepage === undefined && ask.interactive) homepage = await ask.text('homepage', undefined, { message: t('账号主页地址（URL，没有可留空）', 'Home page URL (optional)'), optional: true, validate: urlCheck(t) });
   }
+  if (homepage === undefined && ask.interactive && kind === '开设') homepage = await ask.text('homepage', undefined, { message: t('账号主页地址（URL；平台上尚未注册的可留空，注册后以“信息报备”补上）', 'Home page URL (optional; add it once registered)'), optional: true, validate: urlCheck(t) });
   if (homepage) homepage = ask.checkFlag('homepage', homepage, urlCheck(t));
+  // the citizen lookup needs the platform account id (微信号, 抖音号…)
+  const platformAccountId = (await ask.text('platform-account-id', str(values['platform-account-id']), { message: t('平台账号 ID（微信号、抖音号等，公众据此查询真伪；尚未注册的可留空）', 'Platform account id (optional)'), optional: true })).trim();
+  if (homepage) ctx.record.set('homepage', homepage);
   const reasonHint = kind === '开设' ? t('开办理由（写明开办的必要性、信息发布来源和更新保障机制；上级要求的注明文件）', 'Reason for opening (need, information sources, how updates are guaranteed)') : t('补录理由（为什么开通后未备案、为什么确需保留；信息发布来源和更新保障机制）', 'Reason for the back-fill (why it was not filed, why it stays; sources and updates)');
   const reason = await ask.text('reason', str(values.reason), { message: reasonHint, validate: v.required(t('理由', 'the reason'), 2000) });
   const date = await getDate(ctx, values, kind === '开设' ? t('备案日期（YYYY-MM-DD，默认今天）', 'Filing date (default today)') : t('补录备案日期（YYYY-MM-DD，默认今天）', 'Back-fill date (default today)'), opened);
 
   const rel = `accounts/${unit.dir}/${id}.json`;
-  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, unitDecision: decision(values, date) };
-  if (opened) first.note = `账号已于 ${opened} 在平台开通，此前未备案。`;
+  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, unitDecision: await decision(ctx, values, date) };
+  // the platform opening date is a fact of its own: a 平台注册 event before the back-fill, not a note
+  const events: Event[] = opened ? [{ type: '平台注册', date: opened }, first] : [first];
   const account: AccountFile = {
     $schema: schemaRef(rel),
     id,
     name,
     platform,
     ...(subType ? { subType } : {}),
-    ...(str(values['platform-account-id']) ? { platformAccountId: str(values['platform-account-id'])!.trim() } : {}),
+    ...(platformAccountId ? { platformAccountId } : {}),
     hostUnit: unit.id,
     certifiedEntity,
     operatingUnit,
@@ -537,7 +621,7 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     ...(homepage ? { urls: { homepage } } : {}),
     certification,
     ...(app ? { app } : {}),
-    events: [first],
+    events,
   };
   const summary = [
     '',
@@ -546,6 +630,51 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     t(`  管理队伍 ${teamNames(team).length} 人；正在按适用的管理办法检查……`, `  team of ${teamNames(team).length}; checking against the measures that apply…`),
   ];
   return commit(ctx, { kind, account, path: rel, summary, form: true, subject: `${kind}备案：${name}（${platform}）` });
+}
+
+/**
+ * 提前检查：单位、平台、名称一经回答，就用真实的引擎判断一个暂定的账号（其余各项取本单位现有账号的人员或占位值），
+ * 只看落在已回答字段上的错误（以及本单位其他文件因此产生的错误），有则立即说明并停止（草稿保留）。
+ * Judge a provisional account as soon as unit, platform and name are known; only errors on the
+ * answered fields (or on the unit's other files) count, so placeholders cannot cause a refusal.
+ */
+async function earlyRefusal(ctx: Ctx, k: { kind: '开设' | '补录'; unit: UnitInfo; platform: Platform; subType?: AccountFile['subType']; name: string; id: string }): Promise<number | undefined> {
+  const { t } = ctx;
+  const rel = `accounts/${k.unit.dir}/${k.id}.json`;
+  const staff = ctx.unitAccounts[0]?.team;
+  const ph = (n: number): Person => ({ name: `占位${n}（虚构）`, position: `${k.unit.data.name} 工作人员`, officePhone: `0000-000000${n}`, mobile: `1300000000${n}` });
+  // no section head: whether the jurisdiction requires one shows as an error on the team
+  const team: AccountFile['team'] = staff
+    ? { principal: staff.principal, inCharge: staff.inCharge, operators: staff.operators, review: { editors: [staff.operators[0]!.name], reviewers: [staff.inCharge.name], finalApprovers: [staff.principal.name] } }
+    : { principal: ph(1), inCharge: ph(2), operators: [ph(3)], review: { editors: [ph(3).name], reviewers: [ph(2).name], finalApprovers: [ph(1).name] } };
+  const account: AccountFile = {
+    $schema: schemaRef(rel),
+    id: k.id,
+    name: k.name,
+    platform: k.platform,
+    ...(k.subType ? { subType: k.subType } : {}),
+    hostUnit: k.unit.id,
+    certifiedEntity: { name: k.unit.data.name, category: categoryForKind(k.unit.data.kind) },
+    operatingUnit: k.unit.data.name,
+    operatingMode: '自营',
+    team,
+    contentType: '图文',
+    functions: ['信息发布'],
+    certification: { status: '未认证' },
+    events: [{ type: k.kind === '开设' ? '开设备案' : '补录备案', date: ctx.now, reason: '（暂定）', unitDecision: { decision: '同意', date: ctx.now, by: '主要负责人' } }],
+  };
+  const text = accountJson(account);
+  const parsed = parseJson(text);
+  const lines = new Set(['name', 'platform', 'subType', 'hostUnit', 'id'].map((f) => parsed.locate([f]).line));
+  const j = await judgeChange(ctx.root, { write: new Map([[rel, text]]), remove: [], account: { id: k.id, path: rel, after: account, unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id } }, { now: ctx.now });
+  const teamLine = parsed.locate(['team']).line;
+  ctx.sectionHeadRequired = j.blocking.some((f) => f.file === rel && f.line === teamLine && /科室负责人/.test(f.message.zh + f.fix.zh));
+  const caused = j.blocking.filter((f) => (f.file === rel ? lines.has(f.line) : f.file.startsWith('accounts/')));
+  if (!caused.length) return undefined;
+  ctx.io.err(t(`\n不能开设：按适用的管理办法，“${k.name}”（${k.platform}）这样开设会被拒绝（无需回答其余问题）：\n`, `\nRefused: under the measures that apply, "${k.name}" (${k.platform}) would be refused (no need to answer the rest):\n`));
+  printFindings(ctx, caused, true);
+  ctx.io.err(t('请改换平台或名称后重新运行；确有特殊情况的，请联系主管单位申请经审核的规则例外。', 'Choose another platform or name and run again; for a genuine special case ask the supervising office for a reviewed exception.'));
+  return 1;
 }
 
 function urlCheck(t: Tr): (s: string) => true | string {
@@ -572,14 +701,11 @@ async function getApp(ctx: Ctx, values: Values): Promise<App> {
 }
 
 export async function cmdNew(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
-  return run('new', args, io, deps, OPEN, 0, (values, _p, ctx) => {
-    for (const f of ['opened', 'certification', 'public-info']) if (values[f] !== undefined) throw new UsageError(ctx.t(`--${f} 只用于 govmedia backfill（补录备案）`, `--${f} is for govmedia backfill`));
-    return openAccount('开设', values, ctx);
-  });
+  return run('new', args, io, deps, OPEN, 0, (values, _p, ctx) => openAccount('开设', values, ctx));
 }
 
 export async function cmdBackfill(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
-  return run('backfill', args, io, deps, OPEN, 0, (values, _p, ctx) => openAccount('补录', values, ctx));
+  return run('backfill', args, io, deps, BACKFILL, 0, (values, _p, ctx) => openAccount('补录', values, ctx));
 }
 
 // ---------------------------------------------------------------- change / close
@@ -838,7 +964,7 @@ export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {})
     if (changes.length) {
       const reason = await ask.text('reason', str(values.reason), { message: t('变更原因（请详细说明）', 'Reason for the change (in detail)'), validate: v.required(t('变更原因', 'the reason'), 2000) });
       const supervised = bool(values['not-supervised']) !== undefined ? !values['not-supervised'] : await ask.yesNo(undefined, { message: t('变更后是否仍纳入政务新媒体监管？', 'Does the account stay under supervision?'), default: true });
-      a.events.push({ type: '变更备案', date, reason, unitDecision: decision(values, date), changes, stillSupervised: supervised });
+      a.events.push({ type: '变更备案', date, reason, unitDecision: await decision(ctx, values, date), changes, stillSupervised: supervised });
     }
     if (staff?.changes.length) {
       if (staff.operatorLeft) {
@@ -873,7 +999,7 @@ export async function cmdClose(args: string[], io: Io, deps: ScaffoldDeps = {}):
     const reason = await ask.text('reason', str(values.reason), { message: t('关停原因（例如：功能相近整合、用户关注度低、确属无力维护）', 'Reason for closing'), validate: v.required(t('关停原因', 'the reason'), 2000) });
     const date = await getDate(ctx, values, t('关停备案日期（YYYY-MM-DD，默认今天）', 'Closure filing date (default today)'), lastEventDate(before));
     const a: AccountFile = structuredClone(before);
-    a.events.push({ type: '关停备案', date, reason, unitDecision: decision(values, date) });
+    a.events.push({ type: '关停备案', date, reason, unitDecision: await decision(ctx, values, date) });
     const summary = ['', t(`将修改：${loaded.rel}`, `Will change: ${loaded.rel}`), t(`  追加事件：关停备案（${date}）；正在按适用的管理办法检查……`, `  appending 关停备案 (${date}); checking…`)];
     return commit(ctx, { kind: '关停', account: a, before, path: loaded.rel, summary, form: true, subject: `关停备案：${before.name}（${before.platform}）` });
   });

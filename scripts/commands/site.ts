@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { toCsv } from '../export/csv.ts';
 import { commonValues, describeFsError, langOf, OUTPUT_OPTIONS, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
 import { loadForExport } from '../export/load.ts';
-import { publicRecords } from '../export/records.ts';
+import { publicRecords, type PublicRecord } from '../export/records.ts';
+import type { Register } from '../core/register.ts';
 import { exportJson, exportTable } from '../export/render.ts';
-import { buildSite, type SiteFile } from '../site/build.ts';
+import { buildSite, type Publisher, type SiteFile } from '../site/build.ts';
 
 const HELP = {
   zh: [
@@ -42,7 +43,7 @@ export function siteFiles(dataRoot: string, now: string): { files: SiteFile[]; c
   const records = publicRecords(register, now);
   const opts = { public: true, now, lang: 'zh' as const };
   const table = exportTable(register, opts, records);
-  const files = buildSite({ records, dataDate: now, json: exportJson(register, opts, records), csv: toCsv(table.header, table.rows) });
+  const files = buildSite({ records, dataDate: now, json: exportJson(register, opts, records), csv: toCsv(table.header, table.rows), publishers: publishersOf(register, records) });
   return { files, count: records.length, errors: errors.length };
 }
 
@@ -97,4 +98,19 @@ export async function cmdSite(args: string[], io: Io): Promise<number> {
     io.err(lang0 === 'zh' ? `生成网站失败：${(e as Error)?.message ?? String(e)}\n请把这条信息报告给本库维护者。` : `site build failed: ${(e as Error)?.message ?? String(e)}\nPlease report this to the maintainers.`);
     return 2;
   }
+}
+
+/** The supervising offices of the regions that hold published accounts, with their public contacts. */
+export function publishersOf(register: Register, records: readonly PublicRecord[]): Publisher[] {
+  const out: Publisher[] = [];
+  const ids = [...register.regions.keys()].sort();
+  for (const id of ids) {
+    const r = register.regions.get(id)!.data;
+    const office = r.supervisingOffice ? register.units.get(r.supervisingOffice)?.data.name : r.supervisingOfficeName;
+    if (!office) continue;
+    if (!records.some((x) => x.regionId === id || (id !== '' && x.regionId.startsWith(id + '/')))) continue;
+    const c = r.publicContact;
+    out.push({ region: r.name, office, ...(c?.name ? { contactName: c.name } : {}), ...(c?.phone ? { phone: c.phone } : {}), ...(c?.email ? { email: c.email } : {}), ...(c?.url ? { url: c.url } : {}), ...(c?.address ? { address: c.address } : {}) });
+  }
+  return out;
 }

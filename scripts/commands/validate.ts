@@ -1,7 +1,7 @@
 /**
  * govmedia validate [paths...]：检查 accounts/ 下的全部文件，并运行适用的管理办法规则。
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
 import { applyBaseline, applyExceptions, loadBaseline, loadExceptions } from '../core/exceptions.ts';
@@ -103,7 +103,30 @@ export async function validatePaths(dataRoot: string, paths: string[], opts: Val
   }
   const keep = res.findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(p + '/')));
   const findings = [...keep, ...extra].sort(compareFindings);
-  return { ...res, findings, summary: summarize(findings, res.summary.files, res.summary.accounts) };
+  // the summary counts what was checked: the files under the given paths, not the whole register
+  const counted = countFiles(dataRoot, prefixes);
+  return { ...res, findings, summary: summarize(findings, counted.files, counted.accounts) };
+}
+
+/** Files and account files under the given accounts/-relative folders or files of a register. */
+function countFiles(dataRoot: string, prefixes: readonly string[]): { files: number; accounts: number } {
+  const seen = new Set<string>();
+  const walk = (rel: string): void => {
+    const abs = path.join(dataRoot, rel);
+    let st;
+    try {
+      st = lstatSync(abs);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(abs)) if (!name.startsWith('.')) walk(rel === '' ? name : `${rel}/${name}`);
+    } else if (st.isFile() && rel.startsWith('accounts/')) seen.add(rel);
+  };
+  for (const p of prefixes) walk(p === '' ? 'accounts' : p);
+  let accounts = 0;
+  for (const f of seen) if (f.endsWith('.json') && !f.endsWith('/unit.json') && !f.endsWith('/region.json')) accounts++;
+  return { files: seen.size, accounts };
 }
 
 /** `--rule` names rules that exist (built-in or of a policy module); an unknown id is a usage error, not a clean result. */

@@ -189,15 +189,15 @@ export function findAccount(register: Register, accountId: string): AccountDoc {
 /** Check an event index names a filing event; default: the latest filing. */
 export function resolveFilingIndex(account: AccountFile, eventIndex: number | undefined): number {
   const filings = filingIndexes(account);
-  const list = filings.map((i) => `${i}（${account.events[i]?.type} ${account.events[i]?.date}）`).join('、');
+  const list = filings.map((i) => `${i + 1}（${account.events[i]?.type} ${account.events[i]?.date}）`).join('、');
   if (eventIndex === undefined) {
     const last = filings[filings.length - 1];
     if (last === undefined) throw new FormError({ zh: `账号“${account.id}”没有任何备案事件（开设备案、补录备案、变更备案、关停备案），无从填表`, en: `account "${account.id}" has no filing event (开设备案, 补录备案, 变更备案, 关停备案)` });
     return last;
   }
   const ev = account.events[eventIndex];
-  if (!ev) throw new FormError({ zh: `账号“${account.id}”只有 ${account.events.length} 个事件（序号 0—${account.events.length - 1}），没有序号 ${eventIndex}。备案事件：${list || '无'}`, en: `account "${account.id}" has ${account.events.length} events (0–${account.events.length - 1}); there is no event ${eventIndex}. Filing events: ${list || 'none'}` });
-  if (!isFilingType(ev.type)) throw new FormError({ zh: `第 ${eventIndex} 号事件是“${ev.type}”，不是备案事件；备案表只对应开设备案、补录备案、变更备案、关停备案。本账号的备案事件：${list || '无'}`, en: `event ${eventIndex} is "${ev.type}", not a filing; forms exist for 开设备案, 补录备案, 变更备案 and 关停备案 only. Filing events of this account: ${list || 'none'}` });
+  if (!ev) throw new FormError({ zh: `账号“${account.id}”只有 ${account.events.length} 个事件（序号 1—${account.events.length}），没有序号 ${eventIndex + 1}。备案事件：${list || '无'}`, en: `account "${account.id}" has ${account.events.length} events (1-${account.events.length}); there is no event ${eventIndex + 1}. Filing events: ${list || 'none'}` });
+  if (!isFilingType(ev.type)) throw new FormError({ zh: `第 ${eventIndex + 1} 号事件是“${ev.type}”，不是备案事件；备案表只对应开设备案、补录备案、变更备案、关停备案。本账号的备案事件：${list || '无'}`, en: `event ${eventIndex + 1} is "${ev.type}", not a filing; forms exist for 开设备案, 补录备案, 变更备案 and 关停备案 only. Filing events of this account: ${list || 'none'}` });
   return eventIndex;
 }
 

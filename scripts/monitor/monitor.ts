@@ -186,7 +186,7 @@ export function runMonitor(input: MonitorInput): MonitorReport {
               : { zh: `公告期将于 ${step.due} 届满，届满后（${step.due} 起）可办理“${what}”`, en: `the announcement period ends on ${step.due}; "${what}" may be done from then on` },
             due: step.due,
             citations: [citation],
-            todo: { zh: `公告期满后办理“${what}”，保存完成截图并追加事件；不得提前办理。`, en: `Do "${what}" after the period, keep the evidence and append the event; not before.` },
+            todo: { zh: `公告期满后再办理“${what}”，保存完成截图并追加事件。`, en: `Do "${what}" after the period, keep the evidence and append the event; not before.` },
             sources: [p.manifest.id],
           });
         }

@@ -24,21 +24,13 @@ export interface NextStep {
   uncovered: number[];
 }
 
-const FILINGS = ['开设备案', '补录备案', '变更备案', '关停备案'];
 
 export function nextStepsFor(a: AccountDoc, register: Register, policies: readonly LoadedPolicy[], now: string): NextStep[] {
   const out: NextStep[] = [];
   const w = deriveState(a.data).pending;
   if (!w) return out;
   const evs = a.data.events;
-  let end = evs.length;
-  for (let i = w.index + 1; i < evs.length; i++) {
-    if (FILINGS.includes(evs[i]!.type)) {
-      end = i;
-      break;
-    }
-  }
-  const work = evs.slice(w.index, end);
+  const work = evs.slice(w.index, w.end);
   for (const p of policiesFor(register, policies, a.regionId, now)) {
     for (const r of p.rules) {
       const t = r.timing;

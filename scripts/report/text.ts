@@ -3,6 +3,7 @@
  * Terminal reporter: Chinese by default, English with --lang en.
  */
 import { SEVERITY_LABEL, citationText, type Finding, type Lang, type Summary } from '../core/finding.ts';
+import { displaySafe } from '../core/text-checks.ts';
 import { jobLog, logText } from './escape.ts';
 
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -26,9 +27,9 @@ export function formatFinding(f: Finding, lang: Lang): string {
         ? ` [已按例外放行：${logText(f.suppressed.reason)}，有效至 ${logText(f.suppressed.expires)}]`
         : ` [skipped by exception: ${logText(f.suppressed.reason)}, until ${logText(f.suppressed.expires)}]`;
   const lines = [
-    `${paint('1', head)}  ${paint(color, sev)}  ${logText(f.message[lang])}${sup}`,
-    `    ${lang === 'zh' ? '规则' : 'rule'}：${logText(f.ruleId)}    ${lang === 'zh' ? '依据' : 'source'}：${logText(citationText(f.citation, lang))}`,
-    `    ${lang === 'zh' ? '修正' : 'fix'}：${logText(f.fix[lang])}`,
+    `${paint('1', head)}  ${paint(color, sev)}  ${logText(displaySafe(f.message[lang]))}${sup}`,
+    lang === 'zh' ? `    规则：${logText(f.ruleId)}    依据：${logText(citationText(f.citation, lang))}` : `    rule: ${logText(f.ruleId)}    source: ${logText(citationText(f.citation, lang))}`,
+    lang === 'zh' ? `    修正：${logText(f.fix[lang])}` : `    fix: ${logText(f.fix[lang])}`,
   ];
   return jobLog(lines.join('\n'));
 }

@@ -14,6 +14,8 @@ export class Asker {
     /** undefined = non-interactive (--yes). */
     readonly prompts: Prompts | undefined,
     readonly t: Tr,
+    /** Answers by flag name (the draft and the equivalent --yes command). */
+    readonly record: Map<string, string | string[] | boolean> = new Map(),
   ) {}
 
   get interactive(): boolean {
@@ -44,6 +46,7 @@ export class Asker {
           return r === true && !c.optional && !s.trim() ? this.t('请填写此项', 'this is required') : r;
         },
       });
+      if (v.trim()) this.record.set(flag, v.trim());
       return v.trim();
     }
     if (c.default !== undefined) return c.default;
@@ -61,7 +64,11 @@ export class Asker {
       }
       return v;
     }
-    if (this.prompts) return this.prompts.select<V>({ message: c.message, choices: c.choices, ...(c.default !== undefined ? { default: c.default } : {}) });
+    if (this.prompts) {
+      const v = await this.prompts.select<V>({ message: c.message, choices: c.choices, ...(c.default !== undefined ? { default: c.default } : {}) });
+      if (typeof v === 'string') this.record.set(flag, v);
+      return v;
+    }
     if (c.default !== undefined) return c.default;
     throw this.missing(flag);
   }
@@ -80,11 +87,13 @@ export class Asker {
       return [...new Set(vals)] as V[];
     }
     if (this.prompts) {
-      return this.prompts.checkbox<V>({
+      const v = await this.prompts.checkbox<V>({
         message: c.message,
         choices: c.choices.map((v) => ({ value: v, name: v, checked: c.defaults.includes(v) })),
         ...(c.required ? { validate: (sel: readonly { value: V }[]) => (sel.length ? true : this.t('请至少选择一项（空格键选择）', 'choose at least one (space)')) } : {}),
       });
+      this.record.set(flag, [v.join(',')]);
+      return v;
     }
     return [...c.defaults];
   }

@@ -93,15 +93,12 @@ export interface LaterStep {
   ifToday: string;
 }
 
-const FILINGS = new Set(['开设备案', '补录备案', '变更备案', '关停备案']);
 
 export function laterStepsFor(a: AccountDoc, register: Register, policies: readonly LoadedPolicy[], now: string): LaterStep[] {
   const w = deriveState(a.data).pending;
   if (!w) return [];
   const evs = a.data.events;
-  let end = evs.length;
-  for (let i = w.index + 1; i < evs.length; i++) if (FILINGS.has(evs[i]!.type)) (end = Math.min(end, i));
-  const work = evs.slice(w.index, end);
+  const work = evs.slice(w.index, w.end);
   const out: LaterStep[] = [];
   const seen = new Set<string>();
   for (const p of policiesFor(register, policies, a.regionId, now)) {

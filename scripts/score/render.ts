@@ -100,7 +100,7 @@ export function scoreHtml(reports: ScoreReport[], now: string, lang: Lang): stri
       for (const u of c.units) parts.push(unitDetail(u, r, lang));
     }
     if (r.unclassified.length) {
-      parts.push(`<h2>${lang === 'zh' ? '未分类（unit.json 没有 scoringClass，不参加排名）' : 'Unclassified (no scoringClass; not ranked)'}</h2>`);
+      parts.push(`<h2>${lang === 'zh' ? '未分类（单位没有登记考核分类，不参加排名）' : 'Unclassified (the unit has no assessment class recorded; not ranked)'}</h2>`);
       for (const u of r.unclassified) parts.push(unitDetail(u, r, lang) + `<p>${lang === 'zh' ? `单位得分 ${fmt(u.score)}` : `unit score ${fmt(u.score)}`}</p>`);
     }
     if (r.notScored.length) {

@@ -38,6 +38,19 @@ export interface SiteInput {
   json: string;
   /** The public CSV export (data.csv). */
   csv: string;
+  /** Who publishes the register: the supervising offices and their public contacts (region.json publicContact). */
+  publishers?: Publisher[];
+}
+
+/** A supervising office that publishes part of the register, with its public contact. */
+export interface Publisher {
+  region: string;
+  office: string;
+  contactName?: string;
+  phone?: string;
+  email?: string;
+  url?: string;
+  address?: string;
 }
 
 const STATUS_CLASS: Record<PublicStatus, string> = {
@@ -64,12 +77,13 @@ function sha256(s: string): string {
 }
 
 /** Status words as shown on the page. */
-export function statusLabel(r: PublicRecord): string {
+export function statusLabel(r: PublicRecord, now?: string): string {
   switch (r.publicStatus) {
     case '已关停':
       return r.closedOn ? `已关停（${r.closedOn}）` : '已关停';
     case '关停中':
-      return r.announcementEnd ? `关停中（注销公告期至 ${r.announcementEnd}）` : '关停中';
+      // a period that has ended is not shown as running ("公告期至" a past date would mislead)
+      return r.announcementEnd && !(now && r.announcementEnd < now) ? `关停中（注销公告期至 ${r.announcementEnd}）` : '关停中';
     case '已移出':
       return r.closedOn ? `已不属于政务新媒体（${r.closedOn}）` : '已不属于政务新媒体';
     default:
@@ -77,8 +91,13 @@ export function statusLabel(r: PublicRecord): string {
   }
 }
 
-function badge(r: PublicRecord): string {
-  return `<span class="badge ${STATUS_CLASS[r.publicStatus]}">${esc(statusLabel(r))}</span>`;
+function badge(r: PublicRecord, now?: string): string {
+  return `<span class="badge ${STATUS_CLASS[r.publicStatus]}">${esc(statusLabel(r, now))}</span>`;
+}
+
+/** The announcement end, while it has not passed. */
+function runningAnnouncement(r: PublicRecord, now: string): string | undefined {
+  return r.announcementEnd && r.announcementEnd >= now ? r.announcementEnd : undefined;
 }
 
 /** The compact data the script needs (search and the "is it official?" check). */
@@ -96,16 +115,16 @@ function clientData(records: PublicRecord[], dataDate: string): unknown {
       urls: [r.urls.homepage, r.urls.article, r.urls.download].filter((u): u is string => Boolean(u)),
       status: r.publicStatus,
       ...(r.closedOn ? { closedOn: r.closedOn } : {}),
-      ...(r.announcementEnd ? { announcementEnd: r.announcementEnd } : {}),
+      ...(runningAnnouncement(r, dataDate) ? { announcementEnd: r.announcementEnd } : {}),
       formerNames: r.formerNames,
     })),
   };
 }
 
-function listItem(r: PublicRecord): string {
+function listItem(r: PublicRecord, now: string): string {
   const closed = r.publicStatus === '已关停' || r.publicStatus === '已移出' || r.publicStatus === '未通过审核';
   const sub = r.subType ? `（${r.subType}）` : '';
-  return `<li data-id="${esc(r.id)}"${closed ? ' class="s-closed-item"' : ''}><a href="#acc-${esc(r.id)}"><span class="nm">${esc(r.name)}</span><span class="meta">${esc(r.platform + sub)} · ${esc(r.hostUnit)}</span>${badge(r)}</a></li>`;
+  return `<li data-id="${esc(r.id)}"${closed ? ' class="s-closed-item"' : ''}><a href="#acc-${esc(r.id)}"><span class="nm">${esc(r.name)}</span><span class="meta">${esc(r.platform + sub)} · ${esc(r.hostUnit)}</span>${badge(r, now)}</a></li>`;
 }
 
 function urlLink(label: string, u: string | undefined): string {
@@ -115,7 +134,7 @@ function urlLink(label: string, u: string | undefined): string {
   return `<dt>${label}</dt><dd>${safe ? `<a href="${esc(u)}" rel="noopener noreferrer nofollow">${esc(u)}</a>` : esc(u)}</dd>`;
 }
 
-function detail(r: PublicRecord): string {
+function detail(r: PublicRecord, now: string): string {
   const id = `acc-${r.id}`;
   const rows: string[] = [];
   const dd = (label: string, v: string | undefined): void => {
@@ -126,7 +145,7 @@ function detail(r: PublicRecord): string {
   dd('认证主体', `${r.certifiedEntity}（${r.certifiedEntityCategory}）`);
   dd('运营单位', r.operatingMode === '购买服务' && r.vendor ? `${r.operatingUnit}（购买服务：${r.vendor}）` : `${r.operatingUnit}（${r.operatingMode}）`);
   dd('平台', r.platform + (r.subType ? `（${r.subType}）` : ''));
-  dd('平台账号', r.platformAccountId);
+  dd('平台账号 ID', r.platformAccountId);
   dd('平台认证', r.certificationStatus);
   dd('账号功能', r.functions.join('、'));
   dd('内容类型', r.contentType);
@@ -138,7 +157,9 @@ function detail(r: PublicRecord): string {
     r.publicStatus === '已关停'
       ? `<p class="closed-note">此账号已关停${r.closedOn ? `（${esc(r.closedOn)}）` : ''}，不再是在用的政务新媒体。如仍看到它在发布信息，可能是假冒账号。</p>`
       : r.publicStatus === '关停中'
-        ? `<p class="closed-note">此账号正在办理关停${r.announcementEnd ? `，注销公告期至 ${esc(r.announcementEnd)}` : ''}。</p>`
+        ? `<p class="closed-note">此账号正在办理关停${runningAnnouncement(r, now) ? `，注销公告期至 ${esc(r.announcementEnd!)}` : r.announcementEnd ? `，注销公告期已于 ${esc(r.announcementEnd)} 届满` : ''}。</p>`
+        : r.publicStatus === '开设中'
+          ? '<p class="closed-note">此账号正在办理开设备案，尚未办结，还不是正式启用的政务新媒体账号。</p>'
         : r.publicStatus === '未通过审核'
           ? '<p class="closed-note">此账号的开设申请未通过审核，不是政务新媒体。</p>'
           : r.publicStatus === '已移出'
@@ -147,12 +168,29 @@ function detail(r: PublicRecord): string {
   const history = r.history.map((h) => `<li><time datetime="${esc(h.date)}">${esc(h.date)}</time>${esc(h.zh)}</li>`).join('');
   return `<article class="detail" id="${esc(id)}" tabindex="-1" aria-labelledby="${esc(id)}-h">
 <h3 id="${esc(id)}-h">${esc(r.name)} <span class="note">· ${esc(r.platform)}</span></h3>
-<p class="status-line">状态：${badge(r)}</p>
+<p class="status-line">状态：${badge(r, now)}</p>
 ${closedNote}<dl>${rows.join('')}</dl>
 <h4>办理记录 <span class="en" lang="en">History</span></h4>
 <ol class="history">${history || '<li>暂无</li>'}</ol>
 <a class="back" href="#search">返回列表</a>
 </article>`;
+}
+
+function publishersSection(publishers: readonly Publisher[]): string {
+  const items = publishers.map((p) => {
+    const parts: string[] = [];
+    if (p.phone) parts.push(`电话 <a href="tel:${esc(p.phone.replace(/[^0-9+]/g, ''))}">${esc(p.phone)}</a>`);
+    if (p.email) parts.push(`邮箱 <a href="mailto:${esc(p.email)}">${esc(p.email)}</a>`);
+    if (p.url && /^https?:\/\//i.test(p.url)) parts.push(`网址 <a href="${esc(p.url)}" rel="noopener noreferrer nofollow">${esc(p.url)}</a>`);
+    if (p.address) parts.push(`地址 ${esc(p.address)}`);
+    const who = p.contactName ? `${esc(p.office)}（${esc(p.contactName)}）` : esc(p.office);
+    return `<li><strong>${esc(p.region)}</strong>：${who}${parts.length ? `。举报假冒账号、核实账号：${parts.join('，')}` : '。（未登记公开联系方式，请通过该单位的官方网站联系）'}</li>`;
+  });
+  return `<section id="contact" aria-labelledby="contact-h">
+<h2 id="contact-h">谁发布本登记簿、如何举报假冒账号 <span class="en" lang="en">Who publishes this register; reporting a fake account</span></h2>
+<p>本登记簿由各地政务新媒体主管单位（一般为本级政府办公室）发布；各地账号的开设、变更和关停须经其审核。发现冒用政府机关名义的账号，或对账号真伪有疑问，请联系该地的主管单位：</p>
+<ul class="publishers">${items.join('') || '<li>本登记簿未登记主管单位的公开联系方式。</li>'}</ul>
+</section>`;
 }
 
 function options(values: string[], all: string): string {
@@ -216,14 +254,15 @@ export function buildSite(input: SiteInput): SiteFile[] {
 </div>
 </form>
 <div id="details">
-${records.map(detail).join('\n')}
+${records.map((r) => detail(r, dataDate)).join('\n')}
 </div>
 <p id="count" aria-live="polite">共 ${records.length} 个账号</p>
 <ul id="results" class="results">
-${records.map(listItem).join('\n')}
+${records.map((r) => listItem(r, dataDate)).join('\n')}
 </ul>
 <p id="empty" hidden>没有找到符合条件的账号。如果您要核对的账号不在其中，它可能不是已登记的政务新媒体。</p>
 </section>
+${publishersSection(input.publishers ?? [])}
 </main>
 <footer>
 <p>数据日期：<time datetime="${esc(dataDate)}">${esc(dataDate)}</time>。共 ${records.length} 个账号（${esc(counts)}）。</p>

@@ -138,7 +138,9 @@
     }
     return prev[b.length];
   }
-  function live(r) { return r.status === '正常' || r.status === '开设中' || r.status === '关停中'; }
+  // "已登记" only for accounts live on their platform: opened (正常) or still running while closing (关停中);
+  // an account whose opening is still being filed (开设中) is not yet an official account
+  function live(r) { return r.status === '正常' || r.status === '关停中'; }
   function statusText(r) {
     if (r.status === '已关停') return '已关停' + (r.closedOn ? '（' + r.closedOn + '）' : '');
     if (r.status === '关停中') return '关停中' + (r.announcementEnd ? '（注销公告期至 ' + r.announcementEnd + '）' : '');
@@ -161,6 +163,15 @@
       li.appendChild(a);
       li.appendChild(document.createTextNode(' · ' + r.platform + ' · 主办单位：' + r.hostUnit + ' · '));
       li.appendChild(el('span', 'badge ' + (STATUS_CLASS[r.status] || ''), statusText(r)));
+      if (r.platformAccountId) li.appendChild(el('span', 'pid', ' · 平台账号 ID：' + r.platformAccountId));
+      var home = (r.urls || []).filter(function (u) { return /^https?:\/\//i.test(u); })[0];
+      if (home) {
+        li.appendChild(document.createTextNode(' · '));
+        var link = el('a', 'home', '账号主页');
+        link.href = home;
+        link.rel = 'noopener noreferrer nofollow';
+        li.appendChild(link);
+      }
       if (note) li.appendChild(el('span', 'note', note(r)));
       ul.appendChild(li);
     });
@@ -180,6 +191,7 @@
     var liveOnes = list.filter(live);
     if (approx) return { verdict: 'approximate', title: '⚠ 只找到近似的登记名称，请谨慎核对' };
     if (liveOnes.length) return { verdict: 'official', title: '✔ 是已登记的政务新媒体' };
+    if (list.some(function (r) { return r.status === '开设中'; })) return { verdict: 'opening', title: '⚠ 正在办理开设备案，尚未正式启用' };
     var closed = list.filter(function (r) { return r.status === '已关停'; });
     if (closed.length) {
       var dates = closed.map(function (r) { return r.closedOn; }).filter(Boolean).join('、');
@@ -228,7 +240,7 @@
         }
         var elsewhere = plat ? records.filter(function (r) { return r.platform !== plat && norm(r.name) === n2; }) : [];
         var near = n2.length >= 3 ? pool.filter(function (r) { return distance(norm(r.name), n2) <= (n2.length >= 6 ? 2 : 1); }) : [];
-        var extra = ['本登记簿中没有这个名称。请勿轻信该账号发布的信息，可向主管单位核实。'];
+        var extra = ['本登记簿中没有这个名称。请勿轻信该账号发布的信息，可向主管单位核实或举报（联系方式见页面下方“如何举报假冒账号”）。'];
         if (elsewhere.length) extra.push('该名称在其他平台有登记：' + elsewhere.map(function (r) { return r.platform + '（' + statusText(r) + '）'; }).join('、') + '。');
         if (near.length) extra.push('与下列登记名称相近但不相同，请仔细核对：');
         show('not-found', '✖ 未在本登记簿中找到（可能是假冒账号，请谨慎）', extra, near);
@@ -237,7 +249,8 @@
     }
     var v = verdictFor(list, approx);
     if (!approx && v.verdict === 'official' && list.some(function (r) { return !live(r); })) lines.push('同名账号中有的已关停或未通过审核，请按平台核对：');
-    if (v.verdict === 'closed') lines.push('该账号已经关停。如仍看到它在发布信息，可能是假冒账号，请谨慎并向主管单位反映。');
+    if (v.verdict === 'closed') lines.push('该账号已经关停。如仍看到它在发布信息，可能是假冒账号，请谨慎并向主管单位反映（联系方式见页面下方“如何举报假冒账号”）。');
+    if (v.verdict === 'opening') lines.push('该账号的开设备案尚未办结，还不是正式启用的政务新媒体。如已看到它以政府名义发布信息，请向主管单位核实（联系方式见页面下方）。');
     show(v.verdict, v.title, lines, list);
   }
   vForm.addEventListener('submit', function (e) { e.preventDefault(); verify(); });

@@ -57,7 +57,7 @@ function expectNoPersonal(o: Outputs, extra: string[] = []): void {
   expect(o.recordRaw).not.toContain('"redacted"');
 }
 
-const sameEditorAndFinal = (r: Repo): void => r.edit(r.find(ZG), (a) => void (a.team.review!.finalApprovers = [EDITOR]));
+const sameEditorAndFinal = (r: Repo): void => r.edit(r.find(ZG), (a) => void (a.team!.review!.finalApprovers = [EDITOR]));
 
 describe('privacy: a finding that names a person (编辑与终审为同一人)', () => {
   it('public (the default): no name anywhere; the message says the same person without the name', async () => {
@@ -109,26 +109,26 @@ describe('privacy: a finding that names a person (编辑与终审为同一人)',
 
 describe('privacy: other findings that carry names or phones', () => {
   it('主要负责人与分管负责人为同一人 (a warning quoting the name): withheld on a public repository', async () => {
-    const o = await runHostile(repo, [(r) => r.edit(r.find(ZG), (a) => void (a.team.principal.name = IN_CHARGE))]);
+    const o = await runHostile(repo, [(r) => r.edit(r.find(ZG), (a) => void (a.team!.principal.name = IN_CHARGE))]);
     expectNoPersonal(o);
     expect(o.record.findings.introduced.some((f) => f.message.zh.includes('［姓名已隐去］'))).toBe(true);
   });
 
   it('六安: a person without a mobile (the message names the person): withheld', async () => {
-    const o = await runHostile(repo, [(r) => r.edit(r.find('la-wjw-weixin'), (a) => void delete a.team.operators[0]!.mobile)]);
+    const o = await runHostile(repo, [(r) => r.edit(r.find('la-wjw-weixin'), (a) => void delete a.team!.operators[0]!.mobile)]);
     expectNoPersonal(o);
     const f = o.record.findings.introduced.find((x) => x.ruleId.endsWith('/basic-info-complete'));
     expect(f?.message.zh, JSON.stringify(o.record.findings.introduced)).toMatch(/“［姓名已隐去］”没有登记手机号码/);
   });
 
   it('a changed mobile number (a non-key change): neither the old nor the new number is shown', async () => {
-    const o = await runHostile(repo, [(r) => r.edit(r.find(ZG), (a) => void (a.team.operators[0]!.mobile = '13000000999'))]);
+    const o = await runHostile(repo, [(r) => r.edit(r.find(ZG), (a) => void (a.team!.operators[0]!.mobile = '13000000999'))]);
     expectNoPersonal(o, ['13000000999']);
     expect(o.summary).toContain('| 自贡住房公积金 | 自贡市住房公积金管理中心 | 非关键信息变更（报备） | 联系电话已更新 |');
   });
 
   it('a renamed staff member: neither name is shown, in the change table nor the findings', async () => {
-    const o = await runHostile(repo, [(r) => r.edit(r.find(ZG), (a) => void (a.team.operators[0]!.name = '戌某某（虚构）'))]);
+    const o = await runHostile(repo, [(r) => r.edit(r.find(ZG), (a) => void (a.team!.operators[0]!.name = '戌某某（虚构）'))]);
     expectNoPersonal(o, ['戌某某（虚构）']);
   });
 });

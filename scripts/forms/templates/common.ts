@@ -102,7 +102,7 @@ export function basisText(f: FormFacts): string | undefined {
 
 /** Footer: where the facts come from, so the paper can be traced back. */
 export function footer(f: FormFacts, withBasis: boolean): string[] {
-  const out = [`登记簿文件：${f.file} · 事件序号 ${f.eventIndex}（${f.filingType}，${f.event.date}） · 账号编号 ${f.account.id}`];
+  const out = [`登记簿文件：${f.file} · 事件序号 ${f.eventIndex + 1}（${f.filingType}，${f.event.date}） · 账号编号 ${f.account.id}`];
   if (withBasis) {
     const b = basisText(f);
     if (b) out.push(b);

@@ -41,7 +41,7 @@ export function workEvents(a: AccountDoc, w: Work): { ev: Event; i: number }[] {
   const evs = a.data.events;
   for (let i = w.index; i < evs.length; i++) {
     const ev = evs[i]!;
-    if (i > w.index && (ev.type === '开设备案' || ev.type === '补录备案' || ev.type === '变更备案' || ev.type === '关停备案')) break;
+    if (i > w.index && (w.end !== undefined ? i >= w.end : ev.type === '开设备案' || ev.type === '补录备案' || ev.type === '变更备案' || ev.type === '关停备案')) break;
     out.push({ ev, i });
   }
   return out;
