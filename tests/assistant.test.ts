@@ -206,6 +206,98 @@ describe('filing assistant page', () => {
   }, 300_000);
 });
 
-afterAll(() => {
-  /* temp folders removed above */
+describe('change, closure and back-fill', () => {
+  /** A unit of the jurisdiction whose name contains `part` (else the i-th jurisdiction). */
+  const pick = (part: string, i: number): UnitInfo => {
+    const list = jurisdictions(repo.dir);
+    return (list.find((j) => j.name.includes(part)) ?? list[i % list.length]!).units[0]!;
+  };
+
+  it('a change of name gives the verdict CI gives', async () => {
+    const u = pick('六安', 0);
+    const a = u.live[0]!;
+    const page = await open();
+    await page.check('input[name=action][value=变更]');
+    await chooseUnit(page, u.id);
+    await page.selectOption('#account', a.id);
+    // questions of a new filing are not asked for a change
+    expect(await page.isVisible('#q-platform')).toBe(false);
+    await page.fill('#newOperatingUnit', `${u.name}办公室`);
+    await fillFiling(page, '机构职能调整，账号日常运营改由本单位办公室承担，信息来源和审核流程不变。');
+    const pv = await produce(page);
+    expect(pv.path).toBe(`accounts/${u.dir}/${a.id}.json`);
+    expect(JSON.parse(pv.text!).events.at(-1)).toMatchObject({ type: '变更备案', changes: [{ field: '运营单位', from: a.operatingUnit, to: `${u.name}办公室` }], unitDecision: { decision: '同意', by: '主要负责人', date: NOW } });
+    await expectSameAsCi(pv);
+    // an existing file: the link opens Gitea's editor on it (the clerk pastes the copied text)
+    expect(await page.getAttribute('#editor-link', 'href')).toBe(`https://git.example.gov.cn/govmedia/register/_edit/main/${pv.path}`);
+    await page.close();
+  }, 120_000);
+
+  it('a closure gives the verdict CI gives', async () => {
+    const u = pick('自贡', 1);
+    const a = u.live[0]!;
+    const page = await open();
+    await page.check('input[name=action][value=关停]');
+    await chooseUnit(page, u.id);
+    await page.selectOption('#account', a.id);
+    await fillFiling(page, '账号功能与本单位其他账号重复，关注度低，按集约节约原则关停，信息改由本单位其他账号发布。');
+    const pv = await produce(page);
+    expect(JSON.parse(pv.text!).events.at(-1)).toMatchObject({ type: '关停备案', date: NOW });
+    await expectSameAsCi(pv);
+    // next steps carry dates on the official calendar
+    expect(await page.textContent('#steps')).toMatch(/20\d\d-\d\d-\d\d/);
+    await page.close();
+  }, 120_000);
+
+  it('a back-fill gives the verdict CI gives', async () => {
+    const u = pick('綦江', 2);
+    const from = u.live[0]!;
+    const platform = FREE_PLATFORMS.find((p) => !u.accounts.some((a) => a.platform === p))!;
+    const page = await open();
+    await page.check('input[name=action][value=补录]');
+    await chooseUnit(page, u.id);
+    await page.selectOption('#platform', platform);
+    await page.fill('#name', commonName(u));
+    await page.fill('#opened', '2024-03-01');
+    await page.selectOption('#teamFrom', from.id);
+    await fillFiling(page, '账号于2024年开通后一直由本单位办公室运营，但未按规定备案，现补录。账号发布本单位政务信息，信息来源为各科室，每周更新，确需保留。');
+    const pv = await produce(page);
+    const acc = JSON.parse(pv.text!) as AccountFile;
+    expect(acc.events[0]).toMatchObject({ type: '补录备案', note: '账号已于 2024-03-01 在平台开通，此前未备案。' });
+    await expectSameAsCi(pv);
+    await page.close();
+  }, 120_000);
+});
+
+describe('refusals appear at the question that causes them', () => {
+  it('a second live account on the same platform: at the platform question, with its citation, before the end', async () => {
+    const u = jurisdictions(repo.dir).find((j) => j.name.includes('自贡'))?.units[0] ?? jurisdictions(repo.dir)[0]!.units[0]!;
+    const taken = u.live[0]!;
+    const page = await open();
+    await chooseUnit(page, u.id);
+    await page.selectOption('#platform', taken.platform);
+    const box = page.locator('.findings[data-for="platform"] .finding');
+    await expect.poll(async () => (await box.allTextContents()).join('\n'), { timeout: 10_000 }).toContain('依据：');
+    const rules = await box.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    expect(rules.some((r) => r?.endsWith('/one-account-per-platform'))).toBe(true);
+    // nothing else was answered yet: the refusal is shown where it arises, not after the last question
+    expect(await page.locator('.findings[data-for="decision"] .finding').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('one person as both editor and reviewer: at the review question', async () => {
+    const u = jurisdictions(repo.dir).find((j) => j.name.includes('自贡'))?.units[0] ?? jurisdictions(repo.dir)[0]!.units[0]!;
+    const from = u.live[0]!;
+    const page = await open();
+    await chooseUnit(page, u.id);
+    await page.selectOption('#platform', FREE_PLATFORMS.find((p) => !u.accounts.some((a) => a.platform === p))!);
+    await page.selectOption('#teamFrom', from.id);
+    const editor = from.team.operators[0]!.name;
+    await page.fill('#editors', editor);
+    await page.fill('#reviewers', editor);
+    const box = page.locator('.findings[data-for="review"] .finding');
+    await expect.poll(async () => (await box.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).join(' '), { timeout: 10_000 }).toMatch(/distinct-review-roles/);
+    expect((await box.allTextContents()).join('')).toContain(editor);
+    await page.close();
+  }, 60_000);
 });

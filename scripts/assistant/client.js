@@ -17,7 +17,7 @@ import { deriveState } from '../policy/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
 import { judgeFile, loadSnapshot, TextSource } from './judge.ts';
-import { pointersByLine, produce, questionFor } from './model.ts';
+import { draftAnswers, pointersByLine, produce, questionFor } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
 const DATA = JSON.parse($('assistant-data').textContent);
@@ -238,10 +238,10 @@ function touch(q) {
 
 let last; // { produced, judgement }
 
-function findingHtml(f) {
-  const sev = f.severity === 'error' ? '不能提交' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
+function findingHtml(f, refused) {
+  const sev = f.severity === 'error' ? '不能提交' : refused ? '不能提交（办法禁止；确需保留须经主管单位批准例外）' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
   const cite = f.citation ? `${f.citation.doc} ${f.citation.article}` : '';
-  return `<div class="finding ${escHtml(f.severity)}" data-rule="${escHtml(f.ruleId)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
+  return `<div class="finding ${refused ? 'error' : escHtml(f.severity)}" data-rule="${escHtml(f.ruleId)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
 }
 
 function judge(showAll) {
@@ -255,8 +255,9 @@ function judge(showAll) {
     box.insertAdjacentHTML('beforeend', html);
     box.closest('.q').classList.add('bad');
   };
-  if (pre.length) {
-    for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
+  for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
+  // without a unit (or the account to change) there is nothing to judge yet
+  if (pre.some(([q]) => q === 'unit' || q === 'account')) {
     last = undefined;
     return undefined;
   }
@@ -264,7 +265,8 @@ function judge(showAll) {
   const before = a.accountRel ? REG.accountsById.get($('account').value)?.data : undefined;
   let produced;
   try {
-    produced = produce(a, u.data, before, (id) => REG.accountsById.has(id));
+    // while the clerk types, unanswered questions get stand-ins so the rules can judge the rest
+    produced = produce(showAll ? a : draftAnswers(a, NOW, u.data.name), u.data, before, (id) => REG.accountsById.has(id));
   } catch (e) {
     put('account', `<div class="finding error">${escHtml(String(e.message ?? e))}</div>`);
     return undefined;
@@ -274,7 +276,7 @@ function judge(showAll) {
   for (const f of j.introduced) {
     const q = questionFor(f, produced, lines);
     // a refusal shows at the question that causes it once that question is answered
-    if (showAll || touched.has(q)) put(q, findingHtml(f));
+    if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f)));
   }
   last = { produced, judgement: j };
   return last;
@@ -307,7 +309,7 @@ function produceOutput() {
   v.dataset.verdict = ci;
   v.dataset.rules = refused.join(' ');
   v.dataset.blocking = [...new Set(j.blocking.map((f) => f.ruleId))].sort().join(' ');
-  $('all-findings').innerHTML = j.introduced.map(findingHtml).join('');
+  $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f))).join('');
   if (j.blocking.length) {
     v.className = 'verdict fail';
     v.innerHTML = `<p class="title">不能提交：有 ${j.blocking.length} 处不符合管理办法</p><p>合并请求的自动检查预计：${ci === 'fail' ? '不通过' : '通过，但本助手按办法的禁止性规定拒绝生成（须先经主管单位批准例外）'}。请按各问题下方的提示修改。</p>`;

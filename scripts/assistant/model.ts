@@ -248,3 +248,45 @@ export function questionFor(f: Pick<Finding, 'file' | 'line'>, produced: Pick<Pr
   if (p.length === 0) return 'filing';
   return questionOf(p);
 }
+
+/** What stands in for an answer not given yet while the page judges a draft. */
+export const PLACEHOLDER = '待填写';
+
+/**
+ * The answers with every required-but-empty answer filled by a stand-in, so that the draft is a
+ * schema-valid file and the policy rules can judge what *has* been answered (an invalid file is
+ * not loaded into the register, and rules never see it). Findings at unanswered questions are not
+ * shown; those at answered ones are, as soon as the answer is given.
+ */
+export function draftAnswers(a: Answers, now: string, unitName: string): Answers {
+  const d: Answers = structuredClone(a);
+  const blank = (s: string | undefined): boolean => !s || !s.trim();
+  const date = (s: string | undefined): boolean => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s.trim());
+  if (!date(d.date)) d.date = now;
+  if (!date(d.decisionDate)) d.decisionDate = d.date;
+  if (d.decision !== '同意' && d.decision !== '不同意') d.decision = '同意';
+  if (d.action === '开设' || d.action === '补录') {
+    if (blank(d.name)) d.name = '（新账号）';
+    if (blank(d.certName)) d.certName = unitName;
+    if (blank(d.operatingUnit)) d.operatingUnit = unitName;
+    if (d.mode === '购买服务' && blank(d.vendorName)) d.vendorName = PLACEHOLDER;
+    if (d.app && blank(d.app.place)) d.app.place = PLACEHOLDER;
+    if (d.action === '补录' && d.opened !== undefined && !date(d.opened)) delete d.opened;
+    if (d.vendorAgreementDate !== undefined && !date(d.vendorAgreementDate)) delete d.vendorAgreementDate;
+    const t = d.team;
+    if (t) {
+      let n = 0;
+      const fill = (p: PersonAnswer): void => {
+        n++;
+        if (blank(p.name)) p.name = `${PLACEHOLDER}${n}`;
+        if (blank(p.position)) p.position = PLACEHOLDER;
+      };
+      fill(t.principal);
+      fill(t.inCharge);
+      if (t.sectionHead && !blank(t.sectionHead.name + t.sectionHead.position)) fill(t.sectionHead);
+      if (!t.operators.length) t.operators.push({ name: '', position: '' });
+      t.operators.forEach(fill);
+    }
+  }
+  return d;
+}
