@@ -95,6 +95,13 @@ describe('Gitea adapter (pull request reviews API)', () => {
     expect(j.requirements[1]!.staleApprovals).toEqual(['@zg-bgs-li']);
   });
 
+  it('under Gitea Actions (GITEA_ACTIONS=true) the unchanged approvals workflow uses the Gitea adapter', async () => {
+    const r = await run(['--record', RECORD, '--repo', 'govmedia-demo/register', '--pr', '42'], { GITEA_ACTIONS: 'true', GITHUB_API_URL: `${origin}/gitea/api/v1`, GITHUB_TOKEN: TOKEN });
+    expect(r.code, r.out + r.err).toBe(0);
+    // the teams were read through Gitea's /orgs/{org}/teams/search (GitHub's team route does not exist there)
+    expect(r.err).toBe('');
+  });
+
   it('a pull request that does not exist: exit 2 with a Chinese message, no stack trace', async () => {
     const r = await run(['--record', RECORD, '--repo', 'govmedia-demo/register', '--pr', '99', '--forge', 'gitea'], { GITEA_API_URL: `${origin}/gitea/api/v1`, GITEA_TOKEN: TOKEN });
     expect(r.code).toBe(2);

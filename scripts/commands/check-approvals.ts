@@ -48,7 +48,7 @@ function usage(lang: Lang): string {
         '  --head-sha <提交>   合并请求当前的提交；给出时，针对其他提交的批准不计入',
         '  --repo <o/r> --pr <n>  在线读取该合并请求',
         '  --allow-stale       计入针对较早提交的批准',
-        '  --forge github|gitea|gitlab  代码托管平台（默认取环境变量 GOVMEDIA_FORGE，否则 github）：',
+        '  --forge github|gitea|gitlab  代码托管平台（默认取环境变量 GOVMEDIA_FORGE；在 Gitea Actions、GitLab CI 中自动识别；否则 github）：',
         '                      gitea 读取 GITEA_API_URL（或 Gitea Actions 提供的 GITHUB_API_URL，形如 https://主机/api/v1）与 GITEA_TOKEN（或 GITHUB_TOKEN）；',
         '                      gitlab 读取 CI_API_V4_URL（或 GITLAB_API_URL）与 GITLAB_TOKEN，--repo 写作 群组/项目，--pr 为合并请求编号（iid）；',
         '                      离线时 --reviews 为 GitLab 批准接口（…/merge_requests/:iid/approvals）的响应',
@@ -68,7 +68,7 @@ function usage(lang: Lang): string {
         '(--allow-stale counts them).',
         '',
         'Options: --record, --reviews, --teams, --author, --head-sha, --repo, --pr, --allow-stale, --lang zh|en, --format text|json,',
-        '  --forge github|gitea|gitlab (default: $GOVMEDIA_FORGE, else github). gitea reads GITEA_API_URL (or GITHUB_API_URL',
+        '  --forge github|gitea|gitlab (default: $GOVMEDIA_FORGE, else detected under Gitea Actions or GitLab CI, else github). gitea reads GITEA_API_URL (or GITHUB_API_URL',
         '  as Gitea Actions sets it, https://host/api/v1) and GITEA_TOKEN (or GITHUB_TOKEN); gitlab reads CI_API_V4_URL (or',
         '  GITLAB_API_URL) and GITLAB_TOKEN, --repo is group/project and --pr the merge request iid; offline, --reviews is',
         "  GitLab's approvals response.",
@@ -216,7 +216,9 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
     if (!offline && !online) throw new UsageError('请给出 --reviews 与 --author（离线），或 --repo 与 --pr（在线）');
 
     const env = deps.env ?? process.env;
-    const forge = oneOf('--forge', values.forge ?? (env.GOVMEDIA_FORGE || undefined), ['github', 'gitea', 'gitlab'] as const, 'github');
+    // --forge, else GOVMEDIA_FORGE, else the CI system we run in (Gitea Actions and GitLab CI say so)
+    const detected = env.GITEA_ACTIONS === 'true' ? 'gitea' : env.GITLAB_CI === 'true' ? 'gitlab' : undefined;
+    const forge = oneOf('--forge', values.forge ?? (env.GOVMEDIA_FORGE || detected), ['github', 'gitea', 'gitlab'] as const, 'github');
     const rec = recordInfo(await readJsonFile(values.record, { zh: '检查记录', en: 'decision record' }), values.record);
     let teams: Record<string, string[]> = values.teams ? teamsFromFile(await readJsonFile(values.teams, { zh: '团队', en: 'teams' }), values.teams) : {};
     const warnings: { zh: string; en: string }[] = [];
