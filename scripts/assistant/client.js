@@ -16,12 +16,12 @@ import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-s
 import { deriveState } from '../policy/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
-import { judgeFile, loadSnapshot, TextSource } from './judge.ts';
+import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
 import { draftAnswers, pointersByLine, produce, questionFor } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
 const DATA = JSON.parse($('assistant-data').textContent);
-const SNAP = DATA.snapshot;
+const SNAP = expandSnapshot(DATA.snapshot);
 const FORGE = DATA.forge;
 /** Whether the page carries the register's real teams (intranet build); else stand-ins, nothing to reuse. */
 const TEAMS = DATA.teams === true;

@@ -26,7 +26,17 @@ export interface Snapshot {
   /** Data date of the snapshot (the site's build date). */
   builtOn: string;
   files: Record<string, string>;
+  /** Files carried as JSON values (their text is JSON.stringify(value, null, 2) + newline). */
+  docs?: Record<string, unknown>;
   exceptions: { rel: string; text: string }[];
+}
+
+/** The snapshot with every file as text again (see packSnapshot in page.ts). */
+export function expandSnapshot(snap: Snapshot): Snapshot {
+  if (!snap.docs) return snap;
+  const files: Record<string, string> = { ...snap.files };
+  for (const [rel, v] of Object.entries(snap.docs)) files[rel] = JSON.stringify(v, null, 2) + '\n';
+  return { builtOn: snap.builtOn, files, exceptions: snap.exceptions };
 }
 
 /** A source over path → text (no bytes: the texts are already strings). */

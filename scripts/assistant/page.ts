@@ -82,6 +82,28 @@ export function snapshotOf(dataRoot: string, now: string, engineRoot = ENGINE_RO
 }
 
 /**
+ * The snapshot as embedded in the page: files whose text is exactly their JSON written with two
+ * spaces (nearly all) travel as JSON values rather than as escaped strings (a third smaller); the
+ * page writes them back byte for byte (expandSnapshot in judge.ts).
+ */
+export function packSnapshot(snap: Snapshot): Snapshot {
+  const files: Record<string, string> = {};
+  const docs: Record<string, unknown> = {};
+  for (const [rel, text] of Object.entries(snap.files)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      files[rel] = text;
+      continue;
+    }
+    if (JSON.stringify(v, null, 2) + '\n' === text) docs[rel] = v;
+    else files[rel] = text;
+  }
+  return { ...snap, files, docs };
+}
+
+/**
  * Stand-ins for the people of the register: the same person gets the same stand-in everywhere
  * (team fields, and wherever the name or phone recurs in a file's text, e.g. a handover note or a
  * 信息报备 change), in the shapes the schema accepts, so the rules judge the snapshot as they judge
@@ -166,11 +188,11 @@ function sha256(s: string): string {
 let bundleCache: Promise<string> | undefined;
 
 /** Build assistant/index.html (nothing written). */
-export async function assistantFiles(dataRoot: string, now: string, engineRoot = ENGINE_ROOT): Promise<{ files: SiteFile[]; note?: string }> {
+export async function assistantFiles(dataRoot: string, now: string, engineRoot = ENGINE_ROOT): Promise<{ files: SiteFile[]; teams?: boolean; note?: string }> {
   const { config, note } = readSiteConfig(dataRoot);
   if (!config.assistant) return { files: [], ...(note ? { note } : {}) };
   const script = await (engineRoot === ENGINE_ROOT ? (bundleCache ??= bundleAssistant(engineRoot)) : bundleAssistant(engineRoot));
-  const data = { snapshot: snapshotOf(dataRoot, now, engineRoot, { teams: config.teams }), forge: config.forge ?? null, teams: config.teams };
+  const data = { snapshot: packSnapshot(snapshotOf(dataRoot, now, engineRoot, { teams: config.teams })), forge: config.forge ?? null, teams: config.teams };
   const css = readFileSync(path.join(ENGINE_ROOT, 'scripts', 'assistant', 'style.css'), 'utf8');
   const body = readFileSync(path.join(ENGINE_ROOT, 'scripts', 'assistant', 'form.html'), 'utf8');
   const csp = [
@@ -201,5 +223,5 @@ ${body}
 </body>
 </html>
 `;
-  return { files: [{ name: 'assistant/index.html', data: html }], ...(note ? { note } : {}) };
+  return { files: [{ name: 'assistant/index.html', data: html }], teams: config.teams, ...(note ? { note } : {}) };
 }

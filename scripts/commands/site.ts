@@ -101,8 +101,8 @@ export async function cmdSite(args: string[], io: Io): Promise<number> {
     if (assistant.files.length) {
       io.out(
         c.lang === 'zh'
-          ? `已生成备案助手：${path.join(outArg, 'assistant', 'index.html')}（内含本库账号文件中的管理队伍信息，只应发布在能读取本仓库的内网上；在 site.config.json 中设 "assistant": false 可不生成）`
-          : `built the filing assistant: ${path.join(outArg, 'assistant', 'index.html')} (it carries the team data of the register's files: publish it only where the repository itself may be read; "assistant": false in site.config.json leaves it out)`,
+          ? `已生成备案助手：${path.join(outArg, 'assistant', 'index.html')}（${assistant.teams ? '内含本库的管理队伍信息（site.config.json 设了 assistant.teams），只应发布在能读取本仓库的内网上' : '登记簿中的人员均以“人员N（已隐去）”代替，可与公开网站一起发布'}）`
+          : `built the filing assistant: ${path.join(outArg, 'assistant', 'index.html')} (${assistant.teams ? 'it carries the register\'s teams (assistant.teams in site.config.json): publish it only where the repository itself may be read' : 'the register\'s people are replaced by stand-ins; it may be published with the public site'})`,
       );
     }
     return errors ? 1 : 0;
