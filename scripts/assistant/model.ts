@@ -202,7 +202,7 @@ export function pointersByLine(text: string): Map<number, (string | number)[]> {
 
 /** Which question a pointer inside the account file belongs to. */
 export function questionOf(p: (string | number)[]): QuestionId {
-  const [a, b, , d] = p;
+  const [a, b, c] = p;
   switch (a) {
     case 'platform':
     case 'subType':
@@ -230,8 +230,8 @@ export function questionOf(p: (string | number)[]): QuestionId {
     case 'team':
       return b === 'review' ? 'review' : 'team';
     case 'events':
-      if (d === 'unitDecision') return 'decision';
-      if (d === 'changes' || d === 'stillSupervised') return 'change';
+      if (c === 'unitDecision') return 'decision';
+      if (c === 'changes' || c === 'stillSupervised') return 'change';
       return 'filing';
     default:
       return 'platform';
