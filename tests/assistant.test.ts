@@ -199,8 +199,12 @@ describe('filing assistant page', () => {
       const frame = page.frameLocator('#form-frame');
       await expect.poll(async () => (await frame.locator('h1').textContent()) ?? '').toContain('备案');
       expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+      // usable on a phone: nothing wider than the 390-pixel screen
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.close();
     }
+    // the realistic path ends in a file CI accepts (on the sample register: all five)
+    expect(seen.filter((x) => x.includes(':pass:')).length, seen.join('\n')).toBeGreaterThanOrEqual(1);
     // at least the sample register's five jurisdictions, each seen once
     expect(seen.length, seen.join('\n')).toBeGreaterThanOrEqual(5);
   }, 300_000);

@@ -6,7 +6,7 @@ import { POLICIES } from 'assistant:policies';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
-import { formFacts } from '../forms/model.ts';
+import { formFacts, OWN_FORMS } from '../forms/model.ts';
 import { renderHtml } from '../forms/html.ts';
 import { genericForm } from '../forms/templates/generic.ts';
 import { luanForm } from '../forms/templates/luan.ts';
@@ -89,7 +89,9 @@ function jurisdiction(regionId) {
   const ps = policiesFor(REG, POLICIES, regionId, NOW);
   const rules = new Set(ps.flatMap((p) => p.rules.map((r) => r.name)));
   const series = ps.map((p) => p.series);
-  const form = series.includes('sichuan/zigong') ? '自贡市政务新媒体备案表（自府办函〔2021〕62号 附件1—3）' : series.includes('anhui/luan') ? '六安市政务新媒体备案登记表（六政办秘〔2021〕148号 附件）' : '政务新媒体备案表（通用）';
+  // the jurisdiction's own form where the repository has one (scripts/forms), else the generic form
+  const own = series.map((s) => OWN_FORMS[s]).find(Boolean);
+  const form = own === 'zigong' ? '自贡市政务新媒体开设/关停/信息变更备案表（附件1—3）' : own === 'luan' ? '六安市政务新媒体备案登记表' : '政务新媒体备案表（通用）';
   return { policies: ps, rules, form, docs: ps.map((p) => p.manifest.docNumber) };
 }
 
