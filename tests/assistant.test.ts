@@ -153,7 +153,9 @@ beforeAll(async () => {
   const code = await cmdSite(['--out', siteDir, '--now', NOW, '--root', repo.dir], { out: (s) => void (buildOut += s + '\n'), err: (s) => void (buildOut += s + '\n') });
   expect(code, buildOut).toBe(0);
   pageUrl = `file://${path.join(siteDir, 'assistant', 'index.html')}?now=${NOW}`;
-  ctx = await chromium.launchPersistentContext(tmpDir('govmedia-chromium-'), { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 } });
+  const profile = tmpDir('govmedia-chromium-');
+  tmp.push(profile);
+  ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 } });
 }, 120_000);
 
 afterAll(async () => {
