@@ -9,7 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { decideApprovals, type ApprovalDecision, type Review } from '../approvals/decide.ts';
-import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type FetchLike } from '../approvals/github.ts';
+import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type ApiResult, type FetchLike, type PullInfo } from '../approvals/github.ts';
+import { giteaClient } from '../approvals/gitea.ts';
+import { gitlabClient, reviewsFromGitlab } from '../approvals/gitlab.ts';
 import type { ApprovalRequirement } from '../pr/types.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { jobLog } from '../report/escape.ts';
@@ -47,6 +49,10 @@ function usage(lang: Lang): string {
         '  --head-sha <提交>   合并请求当前的提交；给出时，针对其他提交的批准不计入',
         '  --repo <o/r> --pr <n>  在线读取该合并请求',
         '  --allow-stale       计入针对较早提交的批准',
+        '  --forge github|gitea|gitlab  代码托管平台（默认取环境变量 GOVMEDIA_FORGE；在 Gitea Actions、GitLab CI 中自动识别；否则 github）：',
+        '                      gitea 读取 GITEA_API_URL（或 Gitea Actions 提供的 GITHUB_API_URL，形如 https://主机/api/v1）与 GITEA_TOKEN（或 GITHUB_TOKEN）；',
+        '                      gitlab 读取 CI_API_V4_URL（或 GITLAB_API_URL）与 GITLAB_TOKEN，--repo 写作 群组/项目，--pr 为合并请求编号（iid）；',
+        '                      离线时 --reviews 为 GitLab 批准接口（…/merge_requests/:iid/approvals）的响应',
         '  --lang zh|en        输出语言（默认中文）',
         '  --format text|json  输出格式（默认 text）',
         '退出码：0 已满足；1 未满足；2 用法错误或无法读取。',
@@ -61,6 +67,12 @@ function usage(lang: Lang): string {
         'files in the shape of GitHub API responses; online mode uses GITHUB_TOKEN against GITHUB_API_URL (default',
         'https://api.github.com); team membership needs read:org. Online, approvals of older commits do not count',
         '(--allow-stale counts them).',
+        '',
+        'Options: --record, --reviews, --teams, --author, --head-sha, --repo, --pr, --allow-stale, --lang zh|en, --format text|json,',
+        '  --forge github|gitea|gitlab (default: $GOVMEDIA_FORGE, else detected under Gitea Actions or GitLab CI, else github). gitea reads GITEA_API_URL (or GITHUB_API_URL',
+        '  as Gitea Actions sets it, https://host/api/v1) and GITEA_TOKEN (or GITHUB_TOKEN); gitlab reads CI_API_V4_URL (or',
+        '  GITLAB_API_URL) and GITLAB_TOKEN, --repo is group/project and --pr the merge request iid; offline, --reviews is',
+        "  GitLab's approvals response.",
         '',
         'Exit codes: 0 satisfied; 1 not satisfied; 2 usage error or nothing could be read.',
       ].join('\n');
@@ -131,6 +143,43 @@ function teamsFromFile(json: unknown, file: string): Record<string, string[]> {
 const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
 const LOGIN_RE = /^@?[A-Za-z0-9][A-Za-z0-9_.-]*(\[bot\])?$/;
 const REPO_RE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** GitLab: group[/subgroup…]/project. */
+const PROJECT_RE = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/;
+
+/** One shape over the three forges' clients (repo is owner/name, or GitLab's group/project path). */
+interface OnlineClient {
+  getPull(repo: string, pr: number): Promise<ApiResult<PullInfo>>;
+  listReviews(repo: string, pr: number): Promise<ApiResult<Review[]>>;
+  teamsFor(handles: string[]): Promise<{ teams: Record<string, string[]>; errors: ApiError[] }>;
+}
+
+function split(repo: string): [string, string] {
+  const i = repo.indexOf('/');
+  return [repo.slice(0, i), repo.slice(i + 1)];
+}
+
+/** The client for the forge, from its environment variables (a missing API URL is a usage error). */
+function onlineClient(forge: 'github' | 'gitea' | 'gitlab', env: Record<string, string | undefined>, fetchImpl: FetchLike | undefined, warnings: { zh: string; en: string }[]): OnlineClient {
+  const f = fetchImpl ? { fetch: fetchImpl } : {};
+  if (forge === 'gitlab') {
+    const baseUrl = env.CI_API_V4_URL || env.GITLAB_API_URL;
+    if (!baseUrl) throw new UsageError('--forge gitlab 需要 API 地址：请设置 CI_API_V4_URL（GitLab CI 自动提供）或 GITLAB_API_URL，例如 https://gitlab.example.gov.cn/api/v4');
+    if (!env.GITLAB_TOKEN) warnings.push({ zh: '未设置 GITLAB_TOKEN：只能读取公开项目，且无法读取群组成员', en: 'GITLAB_TOKEN is not set: public projects only, no group members' });
+    const c = gitlabClient({ baseUrl, token: env.GITLAB_TOKEN || undefined, ...f });
+    return { getPull: (r, n) => c.getPull(r, n), listReviews: (r, n) => c.listReviews(r, n), teamsFor: (h) => c.teamsFor(h) };
+  }
+  if (forge === 'gitea') {
+    const baseUrl = env.GITEA_API_URL || env.GITHUB_API_URL;
+    if (!baseUrl) throw new UsageError('--forge gitea 需要 API 地址：请设置 GITEA_API_URL（或 Gitea Actions 提供的 GITHUB_API_URL），例如 https://git.example.gov.cn/api/v1');
+    const token = env.GITEA_TOKEN || env.GITHUB_TOKEN || undefined;
+    if (!token) warnings.push({ zh: '未设置 GITEA_TOKEN：只能读取公开仓库，且无法读取团队成员', en: 'GITEA_TOKEN is not set: public repositories only, no team members' });
+    const c = giteaClient({ baseUrl, token, ...f });
+    return { getPull: (r, n) => c.getPull(...split(r), n), listReviews: (r, n) => c.listReviews(...split(r), n), teamsFor: (h) => c.teamsFor(h) };
+  }
+  if (!env.GITHUB_TOKEN) warnings.push({ zh: '未设置 GITHUB_TOKEN：只能读取公开仓库，调用次数受限，且无法读取团队成员', en: 'GITHUB_TOKEN is not set: public repositories only, low rate limit, no team members' });
+  const c = clientFromEnv(env, fetchImpl);
+  return { getPull: (r, n) => c.getPull(...split(r), n), listReviews: (r, n) => c.listReviews(...split(r), n), teamsFor: (h) => c.teamsFor(h) };
+}
 
 export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, deps: CheckApprovalsDeps = {}): Promise<number> {
   let lang = langOf(args);
@@ -146,6 +195,7 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
         repo: { type: 'string' },
         pr: { type: 'string' },
         'allow-stale': { type: 'boolean' },
+        forge: { type: 'string' },
         lang: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -166,6 +216,10 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
     if (offline && online) throw new UsageError('--reviews/--author/--head-sha（离线）与 --repo/--pr（在线）不能同时使用');
     if (!offline && !online) throw new UsageError('请给出 --reviews 与 --author（离线），或 --repo 与 --pr（在线）');
 
+    const env = deps.env ?? process.env;
+    // --forge, else GOVMEDIA_FORGE, else the CI system we run in (Gitea Actions and GitLab CI say so)
+    const detected = env.GITEA_ACTIONS === 'true' ? 'gitea' : env.GITLAB_CI === 'true' ? 'gitlab' : undefined;
+    const forge = oneOf('--forge', values.forge ?? (env.GOVMEDIA_FORGE || detected), ['github', 'gitea', 'gitlab'] as const, 'github');
     const rec = recordInfo(await readJsonFile(values.record, { zh: '检查记录', en: 'decision record' }), values.record);
     let teams: Record<string, string[]> = values.teams ? teamsFromFile(await readJsonFile(values.teams, { zh: '团队', en: 'teams' }), values.teams) : {};
     const warnings: { zh: string; en: string }[] = [];
@@ -182,29 +236,34 @@ export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, de
       const sha = values['head-sha'];
       if (sha !== undefined && !SHA_RE.test(sha)) throw new UsageError(`--head-sha 应为完整的提交哈希（40 位十六进制）：${sha}`);
       const raw = await readJsonFile(values.reviews, { zh: '评审', en: 'reviews' });
-      if (!Array.isArray(raw)) throw new UsageError(`评审文件格式不正确（${values.reviews}）：应为 GitHub API 返回的评审列表\nthe reviews file must be the API's list of reviews`);
-      reviews = reviewsFromApi(raw);
+      if (forge === 'gitlab') {
+        if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`评审文件格式不正确（${values.reviews}）：应为 GitLab 批准接口（merge_requests/:iid/approvals）返回的对象\nthe reviews file must be GitLab's approvals response`);
+        reviews = reviewsFromGitlab(raw);
+      } else {
+        if (!Array.isArray(raw)) throw new UsageError(`评审文件格式不正确（${values.reviews}）：应为 ${forge === 'gitea' ? 'Gitea' : 'GitHub'} API 返回的评审列表\nthe reviews file must be the API's list of reviews`);
+        reviews = reviewsFromApi(raw);
+      }
       author = values.author;
       currentHead = sha;
       headSha = values['allow-stale'] ? undefined : sha;
     } else {
-      const m = REPO_RE.exec(values.repo ?? '');
-      if (!m) throw new UsageError(`--repo 应为“所有者/仓库”：${values.repo ?? '（缺少）'}`);
+      const m = (forge === 'gitlab' ? PROJECT_RE : REPO_RE).exec(values.repo ?? '');
+      if (!m) throw new UsageError(forge === 'gitlab' ? `--repo 应为“群组/项目”：${values.repo ?? '（缺少）'}` : `--repo 应为“所有者/仓库”：${values.repo ?? '（缺少）'}`);
       if (!values.pr || !/^[1-9][0-9]{0,9}$/.test(values.pr)) throw new UsageError(`--pr 应为合并请求编号（正整数）：${values.pr ?? '（缺少）'}`);
-      const [owner, name] = [m[1]!, m[2]!];
+      const repoPath = values.repo!;
       const number = Number(values.pr);
-      const env = deps.env ?? process.env;
-      if (!env.GITHUB_TOKEN) warnings.push({ zh: '未设置 GITHUB_TOKEN：只能读取公开仓库，调用次数受限，且无法读取团队成员', en: 'GITHUB_TOKEN is not set: public repositories only, low rate limit, no team members' });
-      const client = clientFromEnv(env, deps.fetch);
-      const pull = await client.getPull(owner, name, number);
+      const client = onlineClient(forge, env, deps.fetch, warnings);
+      const pull = await client.getPull(repoPath, number);
       if (!pull.ok) return failApi(pull.error, lang, io);
-      const revs = await client.listReviews(owner, name, number);
+      const revs = await client.listReviews(repoPath, number);
       if (!revs.ok) return failApi(revs.error, lang, io);
       reviews = revs.value;
       author = pull.value.author;
       currentHead = pull.value.headSha;
-      headSha = values['allow-stale'] ? undefined : pull.value.headSha;
-      pr = { repo: `${owner}/${name}`, number, labels: pull.value.labels };
+      // GitLab's approvals name no commit: staleness is the project's "remove approvals on push" setting
+      headSha = values['allow-stale'] || forge === 'gitlab' ? undefined : pull.value.headSha;
+      if (forge === 'gitlab' && !values['allow-stale']) warnings.push({ zh: 'GitLab 的批准不记录针对哪个提交：请在项目设置中开启“添加提交时移除所有批准”，推送新提交后须重新批准', en: "GitLab approvals do not name a commit: enable the project's \"Remove all approvals when commits are added\"" });
+      pr = { repo: repoPath, number, labels: pull.value.labels };
       const need = rec.requirements.flatMap((r) => r.reviewers).filter((h) => !(('@' + h.trim().replace(/^@/, '').toLowerCase()) in teams));
       const t = await client.teamsFor(need);
       teams = { ...t.teams, ...teams };

@@ -15,6 +15,7 @@ import { publicRecords, type PublicRecord } from '../export/records.ts';
 import type { Register } from '../core/register.ts';
 import { exportJson, exportTable } from '../export/render.ts';
 import { buildSite, type Publisher, type SiteFile } from '../site/build.ts';
+import { assistantFiles } from '../assistant/page.ts';
 
 const HELP = {
   zh: [
@@ -76,9 +77,16 @@ export async function cmdSite(args: string[], io: Io): Promise<number> {
     if (isFile) throw new UsageError(`--out 应为目录，但 ${outArg} 是一个文件`);
 
     const { files, count, errors } = siteFiles(c.root, c.now);
+    // the filing assistant (备案助手) beside the registry: assistant/index.html
+    const assistant = await assistantFiles(c.root, c.now);
+    files.push(...assistant.files);
+    if (assistant.note) io.err(assistant.note);
     try {
       mkdirSync(outDir, { recursive: true });
-      for (const f of files) writeFileSync(path.join(outDir, f.name), f.data);
+      for (const f of files) {
+        mkdirSync(path.dirname(path.join(outDir, f.name)), { recursive: true });
+        writeFileSync(path.join(outDir, f.name), f.data);
+      }
     } catch (e) {
       io.err(c.lang === 'zh' ? describeFsError(e, outArg) : `cannot write ${outArg}: ${(e as Error).message}`);
       return 2;
@@ -91,6 +99,13 @@ export async function cmdSite(args: string[], io: Io): Promise<number> {
         ? `已生成公开网站：${path.join(outArg, 'index.html')}（${count} 个账号，数据日期 ${c.now}，不含个人信息）`
         : `built the public site: ${path.join(outArg, 'index.html')} (${count} accounts, data date ${c.now}, no personal data)`,
     );
+    if (assistant.files.length) {
+      io.out(
+        c.lang === 'zh'
+          ? `已生成备案助手：${path.join(outArg, 'assistant', 'index.html')}（${assistant.teams ? '内含本库的管理队伍信息（site.config.json 设了 assistant.teams），只应发布在能读取本仓库的内网上' : '登记簿中的人员均以“人员N（已隐去）”代替，可与公开网站一起发布'}）`
+          : `built the filing assistant: ${path.join(outArg, 'assistant', 'index.html')} (${assistant.teams ? 'it carries the register\'s teams (assistant.teams in site.config.json): publish it only where the repository itself may be read' : 'the register\'s people are replaced by stand-ins; it may be published with the public site'})`,
+      );
+    }
     return errors ? 1 : 0;
   } catch (e) {
     const code = usageFailure(e, lang0, io);

@@ -1,0 +1,412 @@
+// 备案助手页面脚本（由 scripts/assistant/bundle.ts 用 esbuild 打包，内嵌到 assistant/index.html）。
+// 检查用的是与命令行完全相同的模块：登记簿加载与模式校验（scripts/core）、各地管理办法（policies/，
+// 经 assistant:policies 静态导入）、工作日日历、下一步期限和备案表模板。页面不发出任何网络请求。
+// The assistant page's script: the CLI's own modules, bundled. Nothing is sent anywhere.
+import { POLICIES } from 'assistant:policies';
+import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
+import { policiesFor, regionChain } from '../policy/engine.ts';
+import { nextStepsFor } from '../policy/deadlines.ts';
+import { formFacts, OWN_FORMS } from '../forms/model.ts';
+import { renderHtml } from '../forms/html.ts';
+import { genericForm } from '../forms/templates/generic.ts';
+import { luanForm } from '../forms/templates/luan.ts';
+import { zigongForm } from '../forms/templates/zigong.ts';
+import { CATEGORIES, categoryForKind, FUNCTIONS, PLATFORMS, SUB_TYPES } from '../scaffold/model.ts';
+import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-steps.ts';
+import { deriveState } from '../policy/lifecycle.ts';
+import { escHtml } from './escape.ts';
+import { editorLink } from './forge.ts';
+import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
+import { draftAnswers, pointersByLine, produce, questionFor } from './model.ts';
+
+const $ = (id) => document.getElementById(id);
+const DATA = JSON.parse($('assistant-data').textContent);
+const SNAP = expandSnapshot(DATA.snapshot);
+const FORGE = DATA.forge;
+/** Whether the page carries the register's real teams (intranet build); else stand-ins, nothing to reuse. */
+const TEAMS = DATA.teams === true;
+const params = new URLSearchParams(location.search);
+const NOW = isValidDate(params.get('now') ?? '') ? params.get('now') : todayShanghai();
+const t = (zh) => zh;
+
+const { register: REG } = loadSnapshot(new TextSource('登记簿', SNAP.files), POLICIES, NOW);
+
+// ---------------------------------------------------------------- choices from the register
+
+function regionName(regionId) {
+  return regionChain(REG, regionId)[0]?.data.name ?? regionId;
+}
+const unitDirs = new Map(); // unit id → accounts/-relative folder
+for (const u of REG.units.values()) unitDirs.set(u.id, u.file.rel.slice('accounts/'.length, -'/unit.json'.length));
+
+function fillSelect(sel, items, placeholder) {
+  sel.textContent = '';
+  if (placeholder !== undefined) sel.append(new Option(placeholder, ''));
+  for (const it of items) sel.append(typeof it === 'string' ? new Option(it, it) : new Option(it.label, it.value));
+}
+
+(function unitChoices() {
+  const sel = $('unit');
+  sel.textContent = '';
+  sel.append(new Option('（请选择单位）', ''));
+  const byRegion = new Map();
+  for (const u of REG.units.values()) {
+    if (!byRegion.has(u.regionId)) byRegion.set(u.regionId, []);
+    byRegion.get(u.regionId).push(u);
+  }
+  for (const rid of [...byRegion.keys()].sort()) {
+    const g = document.createElement('optgroup');
+    g.label = regionName(rid) || rid;
+    for (const u of byRegion.get(rid).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'))) g.append(new Option(u.data.name, u.id));
+    sel.append(g);
+  }
+})();
+fillSelect($('platform'), PLATFORMS);
+fillSelect($('subType'), SUB_TYPES);
+$('subType').value = '订阅号';
+fillSelect($('certCategory'), CATEGORIES);
+$('functions').innerHTML = FUNCTIONS.map((f) => `<label><input type="checkbox" name="functions" value="${escHtml(f)}"${f === '信息发布' ? ' checked' : ''}> ${escHtml(f)}</label>`).join('');
+
+const ROLES = [
+  ['principal', '主要负责人（第一责任人）', true],
+  ['inCharge', '分管负责人（直接责任人）', true],
+  ['sectionHead', '科室负责人', false],
+  ['operator1', '经办人员', true],
+  ['operator2', '经办人员（第二位，可留空）', false],
+];
+$('people').innerHTML = ROLES.map(
+  ([k, title]) => `<div class="person" id="p-${k}"><h3>${escHtml(title)}</h3><div class="grid">
+<div><label for="${k}-name">姓名</label><input id="${k}-name" maxlength="30"></div>
+<div><label for="${k}-position">单位及职务</label><input id="${k}-position" maxlength="60"></div>
+<div><label for="${k}-office">办公电话</label><input id="${k}-office" inputmode="tel" placeholder="0813-0000001"></div>
+<div><label for="${k}-mobile">手机</label><input id="${k}-mobile" inputmode="tel" placeholder="11 位手机号码"></div></div></div>`,
+).join('');
+
+// ---------------------------------------------------------------- what the jurisdiction asks
+
+/** Rule names in force for a region, and the form it files on. */
+function jurisdiction(regionId) {
+  const ps = policiesFor(REG, POLICIES, regionId, NOW);
+  const rules = new Set(ps.flatMap((p) => p.rules.map((r) => r.name)));
+  const series = ps.map((p) => p.series);
+  // the jurisdiction's own form where the repository has one (scripts/forms), else the generic form
+  const own = series.map((s) => OWN_FORMS[s]).find(Boolean);
+  const form = own === 'zigong' ? '自贡市政务新媒体开设/关停/信息变更备案表（附件1—3）' : own === 'luan' ? '六安市政务新媒体备案登记表' : '政务新媒体备案表（通用）';
+  return { policies: ps, rules, form, docs: ps.map((p) => p.manifest.docNumber) };
+}
+
+function action() {
+  return document.querySelector('input[name=action]:checked').value;
+}
+function unit() {
+  return REG.units.get($('unit').value);
+}
+
+function liveAccounts(u) {
+  return (REG.accountsByUnit.get(u.id) ?? []).filter((a) => !deriveState(a.data).closing);
+}
+
+function refreshVisibility() {
+  const act = action();
+  const u = unit();
+  const isNew = act === '开设' || act === '补录';
+  for (const el of document.querySelectorAll('.new-only')) el.hidden = !isNew;
+  $('q-change').hidden = act !== '变更';
+  $('q-account').hidden = isNew;
+  for (const el of document.querySelectorAll('.backfill-only')) el.hidden = act !== '补录';
+  $('subType-box').hidden = $('platform').value !== '微信公众号';
+  $('q-app').hidden = !isNew || $('platform').value !== '移动客户端';
+  $('vendor-box').hidden = $('mode').value !== '购买服务';
+  $('filing-title').textContent = `${act}备案`;
+  $('reason-label').textContent = act === '开设' ? '开办理由（开办的必要性、信息发布来源和更新保障机制）' : act === '补录' ? '补录理由（为什么开通后未备案、为什么确需保留）' : act === '变更' ? '变更原因' : '关停原因（例如：功能相近整合、关注度低、无力维护）';
+  if (u) {
+    const j = jurisdiction(u.regionId);
+    $('unit-info').textContent = `所在地区：${regionName(u.regionId)}；适用：${j.docs.join('、') || '（本地区尚未绑定管理办法）'}；备案表：${j.form}`;
+    // questions that do not apply to this jurisdiction are not asked
+    // 终审 where a rule asks for it (三审三校, or distinct editing/review/final roles)
+    const final = j.rules.has('three-level-review') || j.rules.has('content-review-chain') || j.rules.has('distinct-review-roles');
+    for (const el of document.querySelectorAll('.final-only')) el.hidden = !final;
+    $('functions-box').hidden = !(j.rules.has('basic-info-complete') || j.rules.has('host-unit-in-scope'));
+    $('p-sectionHead').hidden = !(j.rules.has('responsible-persons') || j.rules.has('basic-info-complete'));
+    $('agreement-box').hidden = !j.rules.has('outsourcing-vendor');
+  } else $('unit-info').textContent = '';
+}
+
+function onUnitChange() {
+  const u = unit();
+  if (!u) return;
+  // account choices (change/close) and the team to reuse
+  const accs = (REG.accountsByUnit.get(u.id) ?? []).slice().sort((a, b) => a.id.localeCompare(b.id));
+  fillSelect($('account'), accs.filter((a) => !deriveState(a.data).closed).map((a) => ({ value: a.id, label: `${a.data.name}（${a.data.platform}）${deriveState(a.data).closing ? '·关停中' : ''}` })), '（请选择账号）');
+  const withTeam = liveAccounts(u);
+  fillSelect($('teamFrom'), withTeam.map((a) => ({ value: a.id, label: `${a.data.name}（${a.data.platform}）的管理队伍` })), '（不沿用，重新填写）');
+  $('reuse-box').hidden = !TEAMS || withTeam.length === 0;
+  const name = u.data.name;
+  for (const id of ['certName', 'operatingUnit']) if (!$(id).dataset.touched) $(id).value = name;
+  if (!$('certCategory').dataset.touched) $('certCategory').value = categoryForKind(u.data.kind);
+  if (!$('publicInfo').dataset.touched) $('publicInfo').value = name;
+  refreshVisibility();
+}
+
+function reuseTeam() {
+  const a = REG.accountsById.get($('teamFrom').value);
+  if (!a) return;
+  const team = a.data.team;
+  const put = (k, p) => {
+    $(`${k}-name`).value = p?.name ?? '';
+    $(`${k}-position`).value = p?.position ?? '';
+    $(`${k}-office`).value = p?.officePhone ?? '';
+    $(`${k}-mobile`).value = p?.mobile ?? '';
+  };
+  put('principal', team.principal);
+  put('inCharge', team.inCharge);
+  put('sectionHead', team.sectionHead);
+  put('operator1', team.operators[0]);
+  put('operator2', team.operators[1]);
+  $('editors').value = (team.review?.editors ?? []).join('、');
+  $('reviewers').value = (team.review?.reviewers ?? []).join('、');
+  $('finalApprovers').value = (team.review?.finalApprovers ?? []).join('、');
+  touch('team');
+  touch('review');
+}
+
+// ---------------------------------------------------------------- answers → file → judgement
+
+const list = (s) => s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const val = (id) => $(id).value.trim();
+const personAt = (k) => ({ name: val(`${k}-name`), position: val(`${k}-position`), officePhone: val(`${k}-office`), mobile: val(`${k}-mobile`) });
+
+function answers() {
+  const u = unit();
+  const act = action();
+  const acc = REG.accountsById.get($('account').value);
+  const ops = [personAt('operator1'), personAt('operator2')].filter((p, i) => i === 0 || p.name);
+  const a = {
+    action: act,
+    unitDir: u ? unitDirs.get(u.id) : '',
+    date: val('date'),
+    reason: $('reason').value,
+    decision: $('decision').value,
+    decisionBy: val('decisionBy'),
+    decisionDate: val('decisionDate'),
+  };
+  if (act === '变更' || act === '关停') {
+    if (acc) a.accountRel = acc.file.rel;
+    if (act === '变更') Object.assign(a, { newName: val('newName'), newCertName: val('newCertName'), newOperatingUnit: val('newOperatingUnit'), stillSupervised: $('stillSupervised').checked });
+    return a;
+  }
+  const j = u ? jurisdiction(u.regionId) : undefined;
+  Object.assign(a, {
+    platform: $('platform').value,
+    subType: $('subType').value,
+    name: val('name'),
+    platformAccountId: val('platformAccountId'),
+    homepage: val('homepage'),
+    certName: val('certName'),
+    certCategory: $('certCategory').value,
+    operatingUnit: val('operatingUnit'),
+    mode: $('mode').value,
+    contentType: $('contentType').value,
+    team: {
+      principal: personAt('principal'),
+      inCharge: personAt('inCharge'),
+      ...($('p-sectionHead').hidden ? {} : { sectionHead: personAt('sectionHead') }),
+      operators: ops,
+      editors: list($('editors').value),
+      reviewers: list($('reviewers').value),
+      finalApprovers: $('finalApprovers').closest('.final-only').hidden ? [] : list($('finalApprovers').value),
+    },
+  });
+  if (!$('functions-box').hidden) a.functions = [...document.querySelectorAll('input[name=functions]:checked')].map((x) => x.value);
+  if (a.mode === '购买服务') Object.assign(a, { vendorName: val('vendorName'), vendorQualification: val('vendorQualification'), ...(j && j.rules.has('outsourcing-vendor') && val('vendorAgreementDate') ? { vendorAgreementDate: val('vendorAgreementDate') } : {}) });
+  if (a.platform === '移动客户端') a.app = { place: val('appPlace'), inRegion: $('appInRegion').checked, abroad: $('appAbroad').checked, ipv6: $('appIpv6').checked, agingFriendly: $('appAging').checked, accessibility: $('appAccess').checked };
+  if (act === '补录') Object.assign(a, { opened: val('opened'), certStatus: $('certStatus').value, publicInfo: val('publicInfo') });
+  return a;
+}
+
+/** Problems the page finds before the engine can judge (nothing chosen yet). */
+function precheck(a) {
+  const out = [];
+  if (!unit()) out.push(['unit', '请先从登记簿中选择主办单位']);
+  if ((a.action === '变更' || a.action === '关停') && !a.accountRel) out.push(['account', '请选择要办理的账号']);
+  if (!a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
+  return out;
+}
+
+const touched = new Set();
+function touch(q) {
+  touched.add(q);
+}
+
+let last; // { produced, judgement }
+
+function findingHtml(f, refused) {
+  const sev = f.severity === 'error' ? '不能提交' : refused ? '不能提交（办法禁止；确需保留须经主管单位批准例外）' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
+  const cite = f.citation ? `${f.citation.doc} ${f.citation.article}` : '';
+  return `<div class="finding ${refused ? 'error' : escHtml(f.severity)}" data-rule="${escHtml(f.ruleId)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
+}
+
+function judge(showAll) {
+  const a = answers();
+  for (const el of document.querySelectorAll('.findings')) el.innerHTML = '';
+  for (const el of document.querySelectorAll('.q.bad')) el.classList.remove('bad');
+  const pre = precheck(a);
+  const put = (q, html) => {
+    const box = document.querySelector(`.findings[data-for="${q}"]`);
+    if (!box) return;
+    box.insertAdjacentHTML('beforeend', html);
+    box.closest('.q').classList.add('bad');
+  };
+  for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
+  // without a unit (or the account to change) there is nothing to judge yet
+  if (pre.some(([q]) => q === 'unit' || q === 'account')) {
+    last = undefined;
+    return undefined;
+  }
+  const u = unit();
+  const before = a.accountRel ? REG.accountsById.get($('account').value)?.data : undefined;
+  let produced;
+  try {
+    // while the clerk types, unanswered questions get stand-ins so the rules can judge the rest
+    produced = produce(showAll ? a : draftAnswers(a, NOW, u.data.name), u.data, before, (id) => REG.accountsById.has(id));
+  } catch (e) {
+    put('account', `<div class="finding error">${escHtml(String(e.message ?? e))}</div>`);
+    return undefined;
+  }
+  const j = judgeFile(SNAP, POLICIES, { rel: produced.rel, text: produced.text, after: produced.account, ...(produced.before ? { before: produced.before } : {}), id: produced.account.id }, NOW);
+  const lines = pointersByLine(produced.text);
+  for (const f of j.introduced) {
+    const q = questionFor(f, produced, lines);
+    // a refusal shows at the question that causes it once that question is answered
+    if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f)));
+  }
+  last = { produced, judgement: j };
+  return last;
+}
+
+let timer;
+function scheduleJudge() {
+  clearTimeout(timer);
+  timer = setTimeout(() => judge(false), 250);
+}
+
+// ---------------------------------------------------------------- output
+
+function produceOutput() {
+  const r = judge(true);
+  $('result').hidden = false;
+  const v = $('verdict');
+  if (!r) {
+    v.className = 'verdict fail';
+    v.dataset.verdict = 'incomplete';
+    v.innerHTML = '<p class="title">还有问题没有回答</p><p>请按各问题下方的提示填写后再生成。</p>';
+    $('output').hidden = true;
+    $('all-findings').innerHTML = '';
+    document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
+    return;
+  }
+  const { produced, judgement: j } = r;
+  const ci = j.errors.length ? 'fail' : 'pass';
+  const refused = [...new Set([...j.errors, ...j.warnings, ...j.blocking].map((f) => f.ruleId))].sort();
+  v.dataset.verdict = ci;
+  v.dataset.rules = refused.join(' ');
+  v.dataset.blocking = [...new Set(j.blocking.map((f) => f.ruleId))].sort().join(' ');
+  $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f))).join('');
+  if (j.blocking.length) {
+    v.className = 'verdict fail';
+    v.innerHTML = `<p class="title">不能提交：有 ${j.blocking.length} 处不符合管理办法</p><p>合并请求的自动检查预计：${ci === 'fail' ? '不通过' : '通过，但本助手按办法的禁止性规定拒绝生成（须先经主管单位批准例外）'}。请按各问题下方的提示修改。</p>`;
+    $('output').hidden = true;
+    document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
+    return;
+  }
+  v.className = 'verdict pass';
+  v.innerHTML = `<p class="title">可以提交：合并请求的自动检查预计通过${j.warnings.length ? `（另有 ${j.warnings.length} 条提醒，评审时由主管单位确认）` : ''}</p><p>合并前须取得主办单位和主管单位在评审中的批准。</p>`;
+  $('output').hidden = false;
+  // next steps on the official calendar (the same helpers as the CLI)
+  const doc = j.after.accountsById.get(produced.account.id);
+  const steps = doc ? formatSteps(nextStepsFor(doc, j.after, POLICIES, NOW), t) : [];
+  const later = doc ? formatLaterSteps(laterStepsFor(doc, j.after, POLICIES, NOW), NOW, t) : [];
+  const intro = FORGE ? '在代码托管平台上提交本文件（下方按钮），发起合并请求（PR），由主管单位在评审中审核。' : '把本文件交给本单位负责登记簿的同事，或在代码托管平台上新建该文件并发起合并请求（PR）。';
+  $('steps').innerHTML = [intro, '打印下方的备案表，经单位负责人签字盖章后按规定报送；', ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
+  $('path-line').innerHTML = `文件位置：<code>${escHtml(produced.rel)}</code>（${produced.exists ? '修改已有文件：请在编辑器中全选后粘贴替换' : '新文件'}）`;
+  $('file').textContent = produced.text;
+  $('file').dataset.path = produced.rel;
+  const link = $('editor-link');
+  if (FORGE) {
+    const l = editorLink(FORGE, produced.rel, produced.text, produced.exists);
+    link.href = l.href;
+    link.hidden = false;
+    link.textContent = produced.exists ? '在代码托管平台上编辑该文件（先复制内容）' : '在代码托管平台上新建该文件';
+    $('forge-line').textContent = l.prefilled ? '打开后文件名和内容已填好：填写提交说明，选择“新建分支并发起合并请求”。' : '打开后请粘贴复制的文件内容（全选替换），选择“新建分支并发起合并请求”。';
+  } else {
+    link.hidden = true;
+    $('forge-line').textContent = '维护者尚未在 site.config.json 中设置代码托管平台，请使用下载或复制。';
+  }
+  // the filing form, printable
+  try {
+    const facts = formFacts(j.after, POLICIES, produced.account.id);
+    const form = facts.template === 'zigong' ? zigongForm(facts) : facts.template === 'luan' ? luanForm(facts) : genericForm(facts);
+    $('form-frame').srcdoc = renderHtml(form, { source: produced.rel });
+    $('form-frame').dataset.template = facts.template;
+  } catch (e) {
+    $('form-frame').srcdoc = `<p>${escHtml(String(e.message ?? e))}</p>`;
+  }
+  v.scrollIntoView({ block: 'start' });
+}
+
+$('copy').addEventListener('click', async () => {
+  const text = $('file').textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    $('copy-status').textContent = '已复制到剪贴板。';
+  } catch {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.remove();
+    $('copy-status').textContent = ok ? '已复制到剪贴板。' : '无法自动复制：请展开“账号文件内容”手动选择复制。';
+  }
+});
+$('download').addEventListener('click', () => {
+  if (!last) return;
+  const blob = new Blob([last.produced.text], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = last.produced.rel.slice(last.produced.rel.lastIndexOf('/') + 1);
+  document.body.append(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 0);
+});
+$('print').addEventListener('click', () => $('form-frame').contentWindow?.print());
+
+// ---------------------------------------------------------------- wiring
+
+const QUESTION_OF_INPUT = (el) => {
+  const sec = el.closest('.q');
+  return sec ? sec.id.slice(2) : undefined;
+};
+$('wizard').addEventListener('input', (e) => {
+  const q = QUESTION_OF_INPUT(e.target);
+  if (q) touch(q);
+  if (e.target.id) e.target.dataset.touched = '1';
+  if (e.target.name === 'action' || e.target.id === 'platform' || e.target.id === 'mode') refreshVisibility();
+  scheduleJudge();
+});
+$('wizard').addEventListener('change', (e) => {
+  const q = QUESTION_OF_INPUT(e.target);
+  if (q) touch(q);
+  if (e.target.id === 'unit') onUnitChange();
+  if (e.target.id === 'teamFrom') reuseTeam();
+  refreshVisibility();
+  scheduleJudge();
+});
+$('produce').addEventListener('click', produceOutput);
+$('date').value = NOW;
+$('decisionDate').value = NOW;
+refreshVisibility();
+document.body.dataset.ready = '1';

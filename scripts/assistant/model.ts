@@ -1,0 +1,292 @@
+/**
+ * 备案助手的数据模型：把网页表单的回答写成账号文件（与命令行向导同样的字段、顺序和 $schema），
+ * 并把检查结果按所指的字段对应到引起它的问题上。浏览器和测试共用，不依赖文件系统。
+ *
+ * The assistant's model: answers of the page's forms → the account file (same fields, order and
+ * $schema as the CLI scaffolder writes), and findings → the question that caused them (by the JSON
+ * pointer of the line the finding names). Shared by the page and the tests; no file system.
+ */
+import { parseJson } from '../core/jsonpos.ts';
+import type { Finding } from '../core/finding.ts';
+import type { AccountFile, Event, Person, Platform, UnitFile } from '../generated/types.ts';
+import { accountJson, categoryForKind, PLATFORM_SLUG, schemaRef } from '../scaffold/model.ts';
+
+export type Action = '开设' | '补录' | '变更' | '关停';
+
+export interface PersonAnswer {
+  name: string;
+  position: string;
+  officePhone?: string;
+  mobile?: string;
+}
+
+export interface TeamAnswer {
+  principal: PersonAnswer;
+  inCharge: PersonAnswer;
+  sectionHead?: PersonAnswer;
+  operators: PersonAnswer[];
+  editors: string[];
+  reviewers: string[];
+  finalApprovers: string[];
+}
+
+export interface Answers {
+  action: Action;
+  /** Unit folder, accounts/-relative (e.g. "sichuan/zigong/zg-swjw"). */
+  unitDir: string;
+  /** change/close: the account's file (repo-relative). */
+  accountRel?: string;
+  // new / backfill
+  platform?: Platform;
+  subType?: string;
+  name?: string;
+  platformAccountId?: string;
+  homepage?: string;
+  certName?: string;
+  certCategory?: string;
+  operatingUnit?: string;
+  mode?: '自营' | '购买服务';
+  vendorName?: string;
+  vendorQualification?: string;
+  vendorAgreementDate?: string;
+  contentType?: '图文' | '音视频';
+  functions?: string[];
+  app?: { place: string; inRegion: boolean; abroad: boolean; ipv6: boolean; agingFriendly: boolean; accessibility: boolean };
+  team?: TeamAnswer;
+  /** backfill: when the account was opened on the platform, and its certification. */
+  opened?: string;
+  certStatus?: '未认证' | '认证中' | '已认证';
+  publicInfo?: string;
+  // change
+  newName?: string;
+  newOperatingUnit?: string;
+  newCertName?: string;
+  stillSupervised?: boolean;
+  // every filing
+  date: string;
+  reason: string;
+  decision: '同意' | '不同意';
+  decisionBy: string;
+  decisionDate: string;
+}
+
+export interface Produced {
+  rel: string;
+  text: string;
+  account: AccountFile;
+  before?: AccountFile;
+  exists: boolean;
+}
+
+function person(p: PersonAnswer): Person {
+  const o: Person = { name: p.name.trim(), position: p.position.trim() };
+  if (p.officePhone?.trim()) o.officePhone = p.officePhone.trim();
+  if (p.mobile?.trim()) o.mobile = p.mobile.trim();
+  return o;
+}
+
+function names(list: string[]): string[] {
+  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+}
+
+export function teamOf(t: TeamAnswer): AccountFile['team'] {
+  const team: AccountFile['team'] = { principal: person(t.principal), inCharge: person(t.inCharge), operators: t.operators.map(person) };
+  if (t.sectionHead && t.sectionHead.name.trim()) team.sectionHead = person(t.sectionHead);
+  const review: NonNullable<AccountFile['team']['review']> = {};
+  if (names(t.editors).length) review.editors = names(t.editors);
+  if (names(t.reviewers).length) review.reviewers = names(t.reviewers);
+  if (names(t.finalApprovers).length) review.finalApprovers = names(t.finalApprovers);
+  if (Object.keys(review).length) team.review = review;
+  return team;
+}
+
+/** The id the CLI would propose: <unit id>-<platform slug>, numbered when taken. */
+export function proposeId(unitId: string, platform: Platform, taken: (id: string) => boolean): string {
+  const base = `${unitId}-${PLATFORM_SLUG[platform]}`;
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+function filingEvent(type: Event['type'], a: Answers): Event {
+  const ev: Event = { type, date: a.date, reason: a.reason.trim(), unitDecision: { decision: a.decision, date: a.decisionDate, ...(a.decisionBy.trim() ? { by: a.decisionBy.trim() } : {}) } };
+  return ev;
+}
+
+/**
+ * Write the answers as an account file. `unit` is the chosen host unit, `before` the existing
+ * account for a change or closure, `taken` says whether an id is in use.
+ */
+export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefined, taken: (id: string) => boolean): Produced {
+  if (a.action === '变更' || a.action === '关停') {
+    if (!before || !a.accountRel) throw new Error('no account chosen');
+    const acc: AccountFile = structuredClone(before);
+    if (a.action === '关停') acc.events.push(filingEvent('关停备案', a));
+    else {
+      const changes: NonNullable<Event['changes']> = [];
+      if (a.newName?.trim() && a.newName.trim() !== before.name) {
+        changes.push({ field: '账号名称', from: before.name, to: a.newName.trim() });
+        acc.name = a.newName.trim();
+      }
+      if (a.newCertName?.trim() && a.newCertName.trim() !== before.certifiedEntity.name) {
+        changes.push({ field: '认证主体', from: before.certifiedEntity.name, to: a.newCertName.trim() });
+        acc.certifiedEntity = { ...acc.certifiedEntity, name: a.newCertName.trim() };
+      }
+      if (a.newOperatingUnit?.trim() && a.newOperatingUnit.trim() !== before.operatingUnit) {
+        changes.push({ field: '运营单位', from: before.operatingUnit, to: a.newOperatingUnit.trim() });
+        acc.operatingUnit = a.newOperatingUnit.trim();
+      }
+      const ev = filingEvent('变更备案', a);
+      if (changes.length) ev.changes = changes;
+      ev.stillSupervised = a.stillSupervised !== false;
+      acc.events.push(ev);
+    }
+    return { rel: a.accountRel, text: accountJson(acc), account: acc, before, exists: true };
+  }
+  const platform = a.platform ?? '微信公众号';
+  const id = proposeId(unit.id, platform, taken);
+  const rel = `accounts/${a.unitDir}/${id}.json`;
+  const first = filingEvent(a.action === '开设' ? '开设备案' : '补录备案', a);
+  if (a.action === '补录' && a.opened) first.note = `账号已于 ${a.opened} 在平台开通，此前未备案。`;
+  const acc: AccountFile = {
+    $schema: schemaRef(rel),
+    id,
+    name: (a.name ?? '').trim(),
+    platform,
+    ...(platform === '微信公众号' ? { subType: (a.subType ?? '订阅号') as AccountFile['subType'] } : {}),
+    ...(a.platformAccountId?.trim() ? { platformAccountId: a.platformAccountId.trim() } : {}),
+    hostUnit: unit.id,
+    certifiedEntity: { name: (a.certName ?? unit.name).trim(), category: (a.certCategory ?? categoryForKind(unit.kind)) as AccountFile['certifiedEntity']['category'], unit: unit.id },
+    operatingUnit: (a.operatingUnit ?? unit.name).trim(),
+    operatingMode: a.mode ?? '自营',
+    ...(a.mode === '购买服务'
+      ? {
+          vendor: {
+            name: (a.vendorName ?? '').trim(),
+            ...(a.vendorQualification?.trim() ? { qualifications: [a.vendorQualification.trim()] } : {}),
+            confidentialityAgreement: a.vendorAgreementDate ? { signed: true, date: a.vendorAgreementDate } : { signed: false },
+          },
+        }
+      : {}),
+    team: teamOf(a.team ?? { principal: { name: '', position: '' }, inCharge: { name: '', position: '' }, operators: [], editors: [], reviewers: [], finalApprovers: [] }),
+    contentType: a.contentType ?? '图文',
+    functions: (a.functions?.length ? a.functions : ['信息发布']) as AccountFile['functions'],
+    ...(a.homepage?.trim() ? { urls: { homepage: a.homepage.trim() } } : {}),
+    certification: a.action === '补录' ? { status: a.certStatus ?? '已认证', ...(a.publicInfo?.trim() ? { publicInfo: a.publicInfo.trim() } : {}) } : { status: '未认证' },
+    ...(platform === '移动客户端' && a.app ? { app: { ipv6: a.app.ipv6, agingFriendly: a.app.agingFriendly, accessibility: a.app.accessibility, serverLocation: { place: a.app.place.trim(), inRegion: a.app.inRegion, abroad: a.app.abroad } } } : {}),
+    events: [first],
+  };
+  return { rel, text: accountJson(acc), account: acc, exists: false };
+}
+
+// ---------------------------------------------------------------- findings → questions
+
+/** The questions of the page, in the order they are asked. */
+export const QUESTIONS = ['unit', 'account', 'platform', 'name', 'platformId', 'cert', 'operating', 'content', 'app', 'team', 'review', 'change', 'filing', 'decision'] as const;
+export type QuestionId = (typeof QUESTIONS)[number];
+
+/** JSON pointer of the deepest value that starts on each line of a JSON text (1-based lines). */
+export function pointersByLine(text: string): Map<number, (string | number)[]> {
+  const parsed = parseJson(text);
+  const out = new Map<number, (string | number)[]>();
+  if (!parsed.ok) return out;
+  const walk = (v: unknown, p: (string | number)[]): void => {
+    const line = parsed.locate(p).line;
+    const prev = out.get(line);
+    if (!prev || prev.length < p.length) out.set(line, p);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+  };
+  walk(parsed.value, []);
+  return out;
+}
+
+/** Which question a pointer inside the account file belongs to. */
+export function questionOf(p: (string | number)[]): QuestionId {
+  const [a, b, c] = p;
+  switch (a) {
+    case 'platform':
+    case 'subType':
+    case 'id':
+    case 'hostUnit':
+      return 'platform';
+    case 'name':
+      return 'name';
+    case 'platformAccountId':
+    case 'urls':
+      return 'platformId';
+    case 'certifiedEntity':
+    case 'certification':
+      return 'cert';
+    case 'operatingUnit':
+    case 'operatingMode':
+    case 'vendor':
+      return 'operating';
+    case 'contentType':
+    case 'functions':
+      return 'content';
+    case 'app':
+    case 'miniProgram':
+      return 'app';
+    case 'team':
+      return b === 'review' ? 'review' : 'team';
+    case 'events':
+      if (c === 'unitDecision') return 'decision';
+      if (c === 'changes' || c === 'stillSupervised') return 'change';
+      return 'filing';
+    default:
+      return 'platform';
+  }
+}
+
+/** The question a finding belongs to: by the line it names in the produced file, else the unit. */
+export function questionFor(f: Pick<Finding, 'file' | 'line'>, produced: Pick<Produced, 'rel' | 'text'>, lines?: Map<number, (string | number)[]>): QuestionId {
+  if (f.file !== produced.rel) return 'unit';
+  const m = lines ?? pointersByLine(produced.text);
+  const p = m.get(f.line);
+  if (!p) return 'filing';
+  // line 1 is the file itself (e.g. a transition rule of the pull-request check)
+  if (p.length === 0) return 'filing';
+  return questionOf(p);
+}
+
+/** What stands in for an answer not given yet while the page judges a draft. */
+export const PLACEHOLDER = '待填写';
+
+/**
+ * The answers with every required-but-empty answer filled by a stand-in, so that the draft is a
+ * schema-valid file and the policy rules can judge what *has* been answered (an invalid file is
+ * not loaded into the register, and rules never see it). Findings at unanswered questions are not
+ * shown; those at answered ones are, as soon as the answer is given.
+ */
+export function draftAnswers(a: Answers, now: string, unitName: string): Answers {
+  const d: Answers = structuredClone(a);
+  const blank = (s: string | undefined): boolean => !s || !s.trim();
+  const date = (s: string | undefined): boolean => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s.trim());
+  if (!date(d.date)) d.date = now;
+  if (!date(d.decisionDate)) d.decisionDate = d.date;
+  if (d.decision !== '同意' && d.decision !== '不同意') d.decision = '同意';
+  if (d.action === '开设' || d.action === '补录') {
+    if (blank(d.name)) d.name = '（新账号）';
+    if (blank(d.certName)) d.certName = unitName;
+    if (blank(d.operatingUnit)) d.operatingUnit = unitName;
+    if (d.mode === '购买服务' && blank(d.vendorName)) d.vendorName = PLACEHOLDER;
+    if (d.app && blank(d.app.place)) d.app.place = PLACEHOLDER;
+    if (d.action === '补录' && d.opened !== undefined && !date(d.opened)) delete d.opened;
+    if (d.vendorAgreementDate !== undefined && !date(d.vendorAgreementDate)) delete d.vendorAgreementDate;
+    const t = d.team;
+    if (t) {
+      let n = 0;
+      const fill = (p: PersonAnswer): void => {
+        n++;
+        if (blank(p.name)) p.name = `${PLACEHOLDER}${n}`;
+        if (blank(p.position)) p.position = PLACEHOLDER;
+      };
+      fill(t.principal);
+      fill(t.inCharge);
+      if (t.sectionHead && !blank(t.sectionHead.name + t.sectionHead.position)) fill(t.sectionHead);
+      if (!t.operators.length) t.operators.push({ name: '', position: '' });
+      t.operators.forEach(fill);
+    }
+  }
+  return d;
+}

@@ -1,0 +1,5 @@
+// 页面中不会调用的 Node 模块（进程、线程、子进程、加密）。Node modules the page never calls.
+function none() { throw new Error('not available in the browser'); }
+export const createHash = none, spawn = none, Worker = none, cpus = () => [], tmpdir = () => '/tmp';
+export const isMainThread = true, parentPort = null, workerData = null;
+export default { createHash, spawn, Worker, cpus, tmpdir };

@@ -1,0 +1,118 @@
+/**
+ * 备案助手在 Node 中可测的部分：页面的“裁判”与命令行向导的 judgeChange 结论一致；答案写成的文件；
+ * 检查结果对应到问题；人员代称一致；快照打包可逐字节还原。
+ * The parts of the assistant testable in Node: the page's judge agrees with the scaffolder's
+ * judgeChange; answers → file; findings → questions; stand-ins; the packed snapshot round-trips.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { judgeFile } from '../scripts/assistant/judge.ts';
+import { draftAnswers, pointersByLine, produce, questionFor, type Answers } from '../scripts/assistant/model.ts';
+import { packSnapshot, snapshotOf, StandIns } from '../scripts/assistant/page.ts';
+import { expandSnapshot } from '../scripts/assistant/judge.ts';
+import { loadPolicies } from '../scripts/policy/loader.ts';
+import { judgeChange } from '../scripts/scaffold/guard.ts';
+import type { UnitFile } from '../scripts/generated/types.ts';
+import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+
+const NOW = '2026-11-20';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const team = (editor: string, reviewer: string): Answers['team'] => ({
+  principal: { name: '甲某（虚构）', position: '自贡市卫生健康委员会 主任' },
+  inCharge: { name: '乙某（虚构）', position: '自贡市卫生健康委员会 副主任' },
+  sectionHead: { name: '丙某（虚构）', position: '自贡市卫生健康委员会 办公室主任' },
+  operators: [{ name: '丁某（虚构）', position: '自贡市卫生健康委员会 办公室科员', mobile: '13900000000' }],
+  editors: [editor],
+  reviewers: [reviewer],
+  finalApprovers: ['乙某（虚构）'],
+});
+
+function answers(platform: Answers['platform'], editor = '丁某（虚构）', reviewer = '丙某（虚构）'): Answers {
+  return { action: '开设', unitDir: 'sichuan/zigong/zg-swjw', platform, name: '健康自贡', contentType: '图文', team: team(editor, reviewer), date: NOW, reason: '为发布卫生健康政策和健康科普信息开设本账号。信息来源为委内各科室，由办公室编辑审核发布，每周更新不少于两次，安排专人值守留言。', decision: '同意', decisionBy: '委党组会议', decisionDate: NOW };
+}
+
+describe("the page's judge is the scaffolder's judgement", () => {
+  it('same introduced findings as judgeChange for a clean filing, a second account on a platform and one person in two roles', async () => {
+    const root = tmpDir('govmedia-assistant-model-');
+    dirs.push(root);
+    for (const f of ['accounts']) cpSync(path.join(ENGINE_ROOT, f), path.join(root, f), { recursive: true });
+    const policies = await loadPolicies(ENGINE_ROOT);
+    const snap = expandSnapshot(packSnapshot(snapshotOf(root, NOW, ENGINE_ROOT, { teams: true })));
+    const unit = JSON.parse(snap.files['accounts/sichuan/zigong/zg-swjw/unit.json']!) as UnitFile;
+    const taken = (id: string): boolean => Object.keys(snap.files).some((r) => r.endsWith(`/${id}.json`));
+    const seen: string[][] = [];
+    for (const a of [answers('哔哩哔哩'), answers('抖音'), answers('快手', '丁某（虚构）', '丁某（虚构）')]) {
+      const p = produce(a, unit, undefined, taken);
+      const page = judgeFile(snap, policies, { rel: p.rel, text: p.text, after: p.account, id: p.account.id }, NOW);
+      const cli = await judgeChange(root, { write: new Map([[p.rel, p.text]]), remove: [], account: { id: p.account.id, path: p.rel, after: p.account, unitName: (id) => id } }, { now: NOW });
+      const ids = (fs: { ruleId: string }[]): string[] => [...new Set(fs.map((f) => f.ruleId))].sort();
+      expect(ids(page.introduced)).toEqual(ids(cli.introduced));
+      expect(ids(page.blocking)).toEqual(ids(cli.blocking));
+      seen.push(ids(page.blocking));
+    }
+    expect(seen[0]).toEqual([]);
+    expect(seen[1]).toContain('zigong-2021-62/one-account-per-platform');
+    expect(seen[2]).toContain('zigong-2021-62/distinct-review-roles');
+  }, 60_000);
+});
+
+describe('answers, questions and stand-ins', () => {
+  const unit = { id: 'zg-swjw', name: '自贡市卫生健康委员会', kind: '政府部门' } as UnitFile;
+  it('writes the file the CLI writes: $schema, id from the platform, the unit decision as given', () => {
+    const p = produce(answers('哔哩哔哩'), unit, undefined, () => false);
+    expect(p.rel).toBe('accounts/sichuan/zigong/zg-swjw/zg-swjw-bilibili.json');
+    expect(p.account).toMatchObject({ $schema: '../../../../schemas/account.schema.json', hostUnit: 'zg-swjw', certifiedEntity: { name: '自贡市卫生健康委员会', category: '政府部门', unit: 'zg-swjw' }, events: [{ type: '开设备案', unitDecision: { decision: '同意', by: '委党组会议', date: NOW } }] });
+    expect(produce(answers('哔哩哔哩'), unit, undefined, (id) => id === 'zg-swjw-bilibili').account.id).toBe('zg-swjw-bilibili-2');
+  });
+
+  it('maps a finding to the question of the line it names', () => {
+    const p = produce(answers('哔哩哔哩'), unit, undefined, () => false);
+    const lines = pointersByLine(p.text);
+    const lineOf = (needle: string): number => p.text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const q = (needle: string): string => questionFor({ file: p.rel, line: lineOf(needle) }, p, lines);
+    expect(q('"platform"')).toBe('platform');
+    expect(q('"reviewers"')).toBe('review');
+    expect(q('"principal"')).toBe('team');
+    expect(q('"by"')).toBe('decision');
+    expect(q('"reason"')).toBe('filing');
+    expect(questionFor({ file: 'accounts/sichuan/zigong/zg-swjw/unit.json', line: 3 }, p)).toBe('unit');
+  });
+
+  it('a draft has stand-ins only where nothing was answered', () => {
+    const a = answers('哔哩哔哩');
+    a.name = '';
+    a.decision = '' as Answers['decision'];
+    a.team!.principal = { name: '', position: '' };
+    const d = draftAnswers(a, NOW, '自贡市卫生健康委员会');
+    expect(d.name).toBe('（新账号）');
+    expect(d.decision).toBe('同意');
+    expect(d.team!.principal.name).toBe('待填写1');
+    expect(d.team!.inCharge.name).toBe('乙某（虚构）');
+    expect(a.name).toBe(''); // the answers themselves are untouched
+  });
+
+  it('stand-ins: the same person everywhere, in the shapes the schema accepts, nothing of the original left', () => {
+    const s = new StandIns();
+    const f1 = JSON.stringify({ team: { principal: { name: '张某（虚构）', position: 'x', mobile: '13000000001', officePhone: '0000-0000001' }, inCharge: { name: '李某（虚构）', position: 'y' }, operators: [], review: { editors: ['李某（虚构）'] } }, events: [{ note: '由张某（虚构）接替，电话 0000-0000001' }] });
+    s.learn(f1);
+    const out = s.file(f1);
+    expect(out).not.toMatch(/张某|李某|13000000001|0000-0000001/);
+    const o = JSON.parse(out) as { team: { principal: { name: string; mobile: string; officePhone: string }; review: { editors: string[] } }; events: { note: string }[] };
+    expect(o.team.principal.name).toBe('人员1（已隐去）');
+    expect(o.team.review.editors).toEqual(['人员2（已隐去）']);
+    expect(o.team.principal.mobile).toMatch(/^1[0-9]{10}$/);
+    expect(o.team.principal.officePhone).toMatch(/^[0-9][0-9-]{6,19}$/);
+    expect(o.events[0]!.note).toBe(`由人员1（已隐去）接替，电话 ${o.team.principal.officePhone}`);
+  });
+
+  it('the packed snapshot gives back every file byte for byte', () => {
+    const snap = snapshotOf(ENGINE_ROOT, NOW, ENGINE_ROOT, { teams: true });
+    const back = expandSnapshot(packSnapshot(snap));
+    expect(back.files).toEqual(snap.files);
+  });
+});
