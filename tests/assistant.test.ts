@@ -189,7 +189,7 @@ describe('filing assistant page', () => {
       await page.fill('#platformAccountId', `${u.id}-test`);
       // the unit's existing team is offered for reuse
       await page.selectOption('#teamFrom', from.id);
-      expect(await page.inputValue('#principal-name')).toBe(from.team.principal.name);
+      expect(await page.inputValue('#principal-name')).toBe(from.team!.principal.name);
       await fillFiling(page);
       const pv = await produce(page);
       seen.push(`${j.name}:${pv.verdict}:${pv.rules.join(',')}`);
@@ -298,7 +298,7 @@ describe('refusals appear at the question that causes them', () => {
     await chooseUnit(page, u.id);
     await page.selectOption('#platform', FREE_PLATFORMS.find((p) => !u.accounts.some((a) => a.platform === p))!);
     await page.selectOption('#teamFrom', from.id);
-    const editor = from.team.operators[0]!.name;
+    const editor = from.team!.operators[0]!.name;
     await page.fill('#editors', editor);
     await page.fill('#reviewers', editor);
     const box = page.locator('.findings[data-for="review"] .finding');

@@ -89,10 +89,10 @@ function names(list: string[]): string[] {
   return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
 }
 
-export function teamOf(t: TeamAnswer): AccountFile['team'] {
-  const team: AccountFile['team'] = { principal: person(t.principal), inCharge: person(t.inCharge), operators: t.operators.map(person) };
+export function teamOf(t: TeamAnswer): NonNullable<AccountFile['team']> {
+  const team: NonNullable<AccountFile['team']> = { principal: person(t.principal), inCharge: person(t.inCharge), operators: t.operators.map(person) };
   if (t.sectionHead && t.sectionHead.name.trim()) team.sectionHead = person(t.sectionHead);
-  const review: NonNullable<AccountFile['team']['review']> = {};
+  const review: NonNullable<NonNullable<AccountFile['team']>['review']> = {};
   if (names(t.editors).length) review.editors = names(t.editors);
   if (names(t.reviewers).length) review.reviewers = names(t.reviewers);
   if (names(t.finalApprovers).length) review.finalApprovers = names(t.finalApprovers);
@@ -127,12 +127,13 @@ export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefi
         changes.push({ field: '账号名称', from: before.name, to: a.newName.trim() });
         acc.name = a.newName.trim();
       }
-      if (a.newCertName?.trim() && a.newCertName.trim() !== before.certifiedEntity.name) {
-        changes.push({ field: '认证主体', from: before.certifiedEntity.name, to: a.newCertName.trim() });
-        acc.certifiedEntity = { ...acc.certifiedEntity, name: a.newCertName.trim() };
+      if (a.newCertName?.trim() && a.newCertName.trim() !== before.certifiedEntity?.name) {
+        changes.push({ field: '认证主体', from: before.certifiedEntity?.name ?? '未知', to: a.newCertName.trim() });
+        // a backfilled account may not know its certified entity's category: it stays 未知 until filed
+        acc.certifiedEntity = acc.certifiedEntity ? { ...acc.certifiedEntity, name: a.newCertName.trim() } : { name: a.newCertName.trim(), category: '未知' };
       }
       if (a.newOperatingUnit?.trim() && a.newOperatingUnit.trim() !== before.operatingUnit) {
-        changes.push({ field: '运营单位', from: before.operatingUnit, to: a.newOperatingUnit.trim() });
+        changes.push({ field: '运营单位', from: before.operatingUnit ?? '未知', to: a.newOperatingUnit.trim() });
         acc.operatingUnit = a.newOperatingUnit.trim();
       }
       const ev = filingEvent('变更备案', a);
@@ -155,7 +156,7 @@ export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefi
     ...(platform === '微信公众号' ? { subType: (a.subType ?? '订阅号') as AccountFile['subType'] } : {}),
     ...(a.platformAccountId?.trim() ? { platformAccountId: a.platformAccountId.trim() } : {}),
     hostUnit: unit.id,
-    certifiedEntity: { name: (a.certName ?? unit.name).trim(), category: (a.certCategory ?? categoryForKind(unit.kind)) as AccountFile['certifiedEntity']['category'], unit: unit.id },
+    certifiedEntity: { name: (a.certName ?? unit.name).trim(), category: (a.certCategory ?? categoryForKind(unit.kind)) as NonNullable<AccountFile['certifiedEntity']>['category'], unit: unit.id },
     operatingUnit: (a.operatingUnit ?? unit.name).trim(),
     operatingMode: a.mode ?? '自营',
     ...(a.mode === '购买服务'
