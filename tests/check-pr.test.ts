@@ -181,10 +181,13 @@ describe('check-pr: 辽宁 (province plan reaches 沈阳 and 大连)', () => {
 
   it('a second WeChat account of 沈阳教育局: 原则上 without an approved justification blocks under 国办发〔2018〕123号, citing 辽宁 too', async () => {
     const run = await runScenario(repo, [(r) => void openAccount(r, 'sy-jyj-weixin', 'sy-jyj-weixin2', { name: '沈阳教育', platform: '微信公众号', subType: '服务号' })]);
+    // the local and the national clause find the same thing: one finding, an error, both citations
     const fs = run.json.findings.filter((x) => x.ruleId.endsWith('/one-account-per-platform'));
-    expect(fs.map((x) => [x.ruleId, x.severity])).toEqual([['national-2018-123/one-account-per-platform', 'error']]);
-    expect(fs[0]!.citation).toBe('国办发〔2018〕123号 四、（一）开设整合；辽政办发〔2019〕24号 三、（一）规范开设整合');
-    expect(run.json.verdict).not.toBe('pass');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.severity).toBe('error');
+    expect(fs[0]!.citation).toContain('国办发〔2018〕123号 四、（一）开设整合');
+    expect(fs[0]!.citation).toContain('辽政办发〔2019〕24号 三、（一）规范开设整合');
+    expect(run.json.verdict).toBe('fail');
   });
 
   it('a host-unit change moving the account between folders with a change filing passes', async () => {

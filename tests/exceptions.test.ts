@@ -76,7 +76,8 @@ describe('reviewed exceptions', () => {
       },
     );
     expect(run.json.verdict).toBe('pass');
-    // 国办发〔2018〕123号 finds the same thing more strictly; the merged finding is suppressed by the 自贡 exception
-    expect(run.json.suppressed.map((f) => f.ruleId)).toContain('national-2018-123/one-account-per-platform');
+    // 自贡 and 国办发〔2018〕123号 find the same thing; the one merged finding is suppressed by the 自贡 exception
+    expect(run.json.suppressed.map((f) => f.ruleId)).toContain('zigong-2021-62/one-account-per-platform');
+    expect(run.json.findings.map((f) => f.ruleId)).not.toContain('national-2018-123/one-account-per-platform');
   }, 120_000);
 });

@@ -131,9 +131,11 @@ describe('refusals: exit 1, nothing written', () => {
     const r = await run(cmdNew, [...base(root), '--unit', 'zg-zfgjj', '--platform', '微信公众号', '--sub-type', '服务号', '--name', '自贡住房公积金', ...TEAM, '--reason', REASON, '--yes']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('不能写入');
-    // 自贡 reads 原则上 as a warning; 国办发〔2018〕123号 (bound at the root) is stricter: one finding, both citations
-    expect(r.err).toContain('national-2018-123/one-account-per-platform');
-    expect(r.err).toContain('国办发〔2018〕123号 四、（一）开设整合；自府办函〔2021〕62号 第六条、第十三条（一）');
+    // 自贡 and 国办发〔2018〕123号 (bound at the root) both read 原则上 as an error without an approved justification:
+    // one finding (the local rule's), both citations
+    expect(r.err).toContain('zigong-2021-62/one-account-per-platform');
+    expect(r.err).toContain('国办发〔2018〕123号 四、（一）开设整合');
+    expect(r.err).toContain('自府办函〔2021〕62号 第六条、第十三条（一）');
     expect(r.err).toContain('已有账号“自贡住房公积金”');
     expect(snapshot(root)).toEqual(before);
     // in English as well

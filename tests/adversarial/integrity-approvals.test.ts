@@ -184,7 +184,10 @@ describe('moving an account to another region asks the former supervising office
 
   it('a move inside one region asks that region\'s office once, no "former" office', async () => {
     const run = await runScenario(repo, [moveWithFiling('dl-tsg-weixin', 'dl-tsg', 'dl-wlj', 'dl-wlj', '大连图书馆', '大连市文化和旅游局')]);
-    expectPassed(run);
+    // 大连市文化和旅游局 already runs a WeChat account: the moved one is a second (原则上 one per platform,
+    // an error without an approved justification), which does not change who must approve the move
+    expectSane(run, run.json.findings);
+    expect(run.json.findings.map((f) => f.ruleId)).toContain('liaoning-2019-plan/one-account-per-platform');
     expect(approvers(run, '原主办单位“大连图书馆”')).toBeDefined();
     expect(approvers(run, '原主管单位')).toBeUndefined();
     expect(approvers(run, '主管单位')).toEqual(['@govmedia-demo/dalian-supervisor']);
@@ -233,11 +236,11 @@ describe('exceptions count only from their approval date on', () => {
   it('check-pr: an exception approved after the check\'s date does not suppress what the PR brings', async () => {
     const run = await runScenario(repo, [secondWeibo], { engine: 'base', prepareMain: (r) => r.write('policies/exceptions/zg-sgaj-weibo2.json', exceptionFile('2026-12-01')) });
     expectSane(run, run.json.findings);
-    // the finding stands (a warning for the reviewer: 原则上), not marked as excepted
+    // the finding stands (原则上: an error until a justification approved by the supervising office is recorded), not marked as excepted
     const f = run.json.findings.find((x) => x.ruleId === 'zigong-2021-62/one-account-per-platform');
     expect(f?.file).toContain('zg-sgaj-weibo2.json');
     expect(f?.citation).toBeTruthy();
-    expect(f?.severity).toBe('warning');
+    expect(f?.severity).toBe('error');
     expect(run.json.suppressed.map((x) => x.ruleId)).not.toContain('zigong-2021-62/one-account-per-platform');
   }, 180_000);
 
