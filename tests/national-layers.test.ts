@@ -42,16 +42,51 @@ describe('the national module under a local one', () => {
     expect((await run(kit())).map((f) => `${f.ruleId} ${f.message.zh}`)).toEqual([]);
   });
 
-  it('a second WeChat account: 辽宁 says 原则上 (warning), the national rule is stricter (error); one finding, both citations', async () => {
+  /** A second WeChat account of `dept`, a copy of the first one's events; `edit` changes its events (e.g. adds a justification). */
+  function secondWeixin(k: FixtureKit, edit: (evs: ReturnType<FixtureKit['get']>['events']) => ReturnType<FixtureKit['get']>['events'] = (e) => e): void {
+    k.account('dept', { id: 'dept-weixin-2', name: '健康辽宁服务', platform: '微信公众号', events: edit(k.get('dept-weixin').events.map((e) => ({ ...e }))) });
+  }
+  const JUSTIFICATION = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
+
+  it('a second WeChat account: 辽宁 and the national opinion both say 原则上 (an error unless an approved justification is recorded); one finding, both citations', async () => {
     const k = kit();
-    k.account('dept', { id: 'dept-weixin-2', name: '健康辽宁服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) });
+    secondWeixin(k);
     const fs = (await run(k)).filter((f) => f.ruleId.endsWith('/one-account-per-platform'));
-    expect(fs).toHaveLength(1);
-    expect(fs[0]!.ruleId).toBe('national-2018-123/one-account-per-platform');
-    expect(fs[0]!.severity).toBe('error');
-    expect(fs[0]!.message.zh).toContain('不能再开设“健康辽宁服务”');
+    // equally strict: the local finding stays and cites the national clause too (the national one is merged into it)
+    expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['liaoning-2019-plan/one-account-per-platform', 'error']]);
+    expect(fs[0]!.message.zh).toContain('“健康辽宁服务”是同一平台的第二个账号，备案中没有写明例外理由');
+    expect(citationText(fs[0]!.citation)).toBe('辽政办发〔2019〕24号 三、（一）规范开设整合；国办发〔2018〕123号 四、（一）开设整合');
+    expect(fs[0]!.alsoRules).toEqual(['national-2018-123/one-account-per-platform']);
+  });
+
+  it('a second WeChat account whose filing records a justification: not approved yet, one error citing both; approved by the supervising office, neither layer reports it', async () => {
+    const justified = (evs: ReturnType<FixtureKit['get']>['events']) => {
+      evs[0]!.justification = JUSTIFICATION;
+      return evs;
+    };
+    const pending = kit();
+    secondWeixin(pending, (evs) => justified(evs).filter((e) => e.type !== '主管审核'));
+    const fs = (await run(pending)).filter((f) => f.ruleId.endsWith('/one-account-per-platform'));
+    expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['liaoning-2019-plan/one-account-per-platform', 'error']]);
+    expect(fs[0]!.message.zh).toContain('备案写明了例外理由，但主管单位尚未审核同意');
+    expect(fs[0]!.alsoRules).toEqual(['national-2018-123/one-account-per-platform']);
+
+    // the same justification, approved by the supervising office in the same work, satisfies the national rule as well
+    const approved = kit();
+    secondWeixin(approved, justified);
+    expect(approved.get('dept-weixin-2').events.some((e) => e.type === '主管审核' && e.decision === '同意')).toBe(true);
+    expect((await run(approved)).filter((f) => f.ruleId.endsWith('/one-account-per-platform')).map((f) => `${f.ruleId} ${f.message.zh}`)).toEqual([]);
+  });
+
+  it('a stricter national rule wins over a laxer local one: a different name on Weibo (辽宁 warning, national error); one finding, both citations', async () => {
+    const k = kit();
+    k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+    k.account('dept', { id: 'dept-weibo', name: '别的名字（虚构）', platform: '新浪微博' });
+    const fs = (await run(k)).filter((f) => f.ruleId.endsWith('/consistent-names-across-platforms'));
+    expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['national-2018-123/consistent-names-across-platforms', 'error']]);
+    expect(fs[0]!.message.zh).toContain('“别的名字（虚构）”');
     expect(citationText(fs[0]!.citation)).toBe('国办发〔2018〕123号 四、（一）开设整合；辽政办发〔2019〕24号 三、（一）规范开设整合');
-    expect(fs[0]!.alsoRules).toEqual(['liaoning-2019-plan/one-account-per-platform']);
+    expect(fs[0]!.alsoRules).toEqual(['liaoning-2019-plan/consistent-names-across-platforms']);
   });
 
   it('equally strict (both errors): the local finding stays, citing the national clause too', async () => {

@@ -78,22 +78,22 @@ export default defineRule({
       {
         name: 'an account with platform events only',
         setup: (k) => void (k.get('dept-weixin').events = [{ type: '平台注册', date: '2024-05-06' }, { type: '平台认证', date: '2024-05-08' }]),
-        errors: [{ account: 'dept-weixin', pointer: ['events'], messageIncludes: '没有开设备案或补录备案' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events'], messageIncludes: '没有开设备案或补录备案', messageId: 'noFiling', data: { name: '健康自贡' } }],
       },
       {
         name: 'deregistered on the platform without a closure filing',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '平台注销', date: '2026-02-02' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '此前没有关停备案' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '此前没有关停备案', messageId: 'closedUnfiled', data: { date: '2026-02-02', type: '平台注销' } }],
       },
       {
         name: 'changed on the platform without a change filing',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '平台变更', date: '2026-02-02' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '不属于任何变更备案' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '不属于任何变更备案', messageId: 'changedUnfiled', data: { date: '2026-02-02' } }],
       },
       {
         name: 'an opening entered without any review by the supervising office',
         setup: (k) => void k.get('dept-weixin').events.splice(1, 1),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageIncludes: '没有主管单位的审核或上报记录' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageIncludes: '没有主管单位的审核或上报记录', messageId: 'noReview', data: { kind: '开设备案' } }],
       },
     ],
   },

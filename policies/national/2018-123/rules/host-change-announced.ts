@@ -63,7 +63,7 @@ export default defineRule({
       {
         name: 'host change completed without announcement',
         setup: (k) => moveToNewHost(k, false),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'changes', 0], messageIncludes: '没有记录“变更公告”' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'changes', 0], messageIncludes: '没有记录“变更公告”', messageId: 'change', data: { from: '自贡市原某局', to: '自贡市卫生健康委员会', date: '2026-04-01' } }],
       },
       {
         name: 'closure because the host changed, without a closure notice',
@@ -74,7 +74,7 @@ export default defineRule({
             { type: '平台注销', date: '2026-05-20' },
             { type: '系统填报', date: '2026-05-21', action: '关停' },
           ),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '没有记录“注销公告”' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '没有记录“注销公告”', messageId: 'closure', data: { date: '2026-04-01' } }],
       },
     ],
   },

@@ -66,12 +66,12 @@ export default defineRule({
       {
         name: 'the city government has no account',
         setup: (k) => k.remove('zf-weibo'),
-        errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '应当开设政务新媒体' }],
+        errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '应当开设政务新媒体', messageId: 'none', data: { unit: '自贡市人民政府' } }],
       },
       {
         name: 'a State Council department (中央 政府部门) has no account',
         setup: (k) => void k.unit('', { id: 'gwy-bm', name: '某部（虚构）', kind: '政府部门', level: '中央', region: '' }),
-        errors: [{ unit: 'gwy-bm', pointer: ['kind'], messageIncludes: '“某部（虚构）”应当开设政务新媒体' }],
+        errors: [{ unit: 'gwy-bm', pointer: ['kind'], messageIncludes: '“某部（虚构）”应当开设政务新媒体', messageId: 'none', data: { unit: '某部（虚构）' } }],
       },
     ],
   },

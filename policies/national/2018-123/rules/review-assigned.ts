@@ -39,12 +39,12 @@ export default defineRule({
       {
         name: 'no review chain at all',
         setup: (k) => void delete k.get('dept-weixin').team.review,
-        errors: [{ account: 'dept-weixin', pointer: ['team'], messageIncludes: '没有登记内容审核人员' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team'], messageIncludes: '没有登记内容审核人员', messageId: 'none' }],
       },
       {
         name: 'editors but no reviewer',
         setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'] }),
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'review'], messageIncludes: '审核主体不明确' }],
+        errors: [{ account: 'dept-weixin', pointer: ['team', 'review'], messageIncludes: '审核主体不明确', messageId: 'none' }],
       },
     ],
   },

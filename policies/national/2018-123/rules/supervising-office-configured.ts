@@ -39,7 +39,7 @@ export default defineRule({
           k.region('sichuan/zigong/rx', { name: '四川省自贡市荣县', level: '县级' });
           k.unit('sichuan/zigong/rx', { id: 'rx-jyj', name: '荣县教育局', kind: '政府部门' });
         },
-        errors: [{ region: 'sichuan/zigong/rx', pointer: [], messageIncludes: '没有写明本级主管单位' }],
+        errors: [{ region: 'sichuan/zigong/rx', pointer: [], messageIncludes: '没有写明本级主管单位', messageId: 'missing', data: { region: '四川省自贡市荣县' } }],
       },
     ],
   },
