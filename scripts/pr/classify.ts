@@ -235,11 +235,14 @@ const isPerson = (v: unknown): boolean => isObj(v) && isStr(v.name) && isStr(v.p
 export function isAccountShape(v: unknown): v is AccountFile {
   if (!isObj(v)) return false;
   if (!isStr(v.id) || !isStr(v.name) || !isStr(v.platform) || !isStr(v.hostUnit)) return false;
+  // a backfilled account may not know its certified entity or team (listed in `unknown`): absent is a shape, anything else present must be right
   const ce = v.certifiedEntity;
-  if (!isObj(ce) || !isStr(ce.name) || !isStr(ce.category)) return false;
+  if (ce !== undefined && (!isObj(ce) || !isStr(ce.name) || !isStr(ce.category))) return false;
   const t = v.team;
-  if (!isObj(t) || !Array.isArray(t.operators) || !t.operators.every(isPerson)) return false;
-  for (const k of ['principal', 'inCharge', 'sectionHead']) if (t[k] !== undefined && !isPerson(t[k])) return false;
+  if (t !== undefined) {
+    if (!isObj(t) || !Array.isArray(t.operators) || !t.operators.every(isPerson)) return false;
+    for (const k of ['principal', 'inCharge', 'sectionHead']) if (t[k] !== undefined && !isPerson(t[k])) return false;
+  }
   if (v.vendor !== undefined && !isObj(v.vendor)) return false;
   if (v.certification !== undefined && !isObj(v.certification)) return false;
   if (!Array.isArray(v.events) || v.events.length === 0) return false;
