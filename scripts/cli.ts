@@ -11,9 +11,37 @@ import { GitError, PolicyLoadError, UsageError } from './core/errors.ts';
 import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
 
 
-import { COMMAND_TABLE, commandHelp, commandSpec, globalHelp, parseOptionsOf, type Io } from './core/commands-table.ts';
+import { COMMAND_TABLE, commandHelp, commandSpec, globalHelp, parseOptionsOf, type Handler, type Io } from './commands/table.ts';
 
 /** One line per command, from the command table (kept for callers of the old export). */
+/**
+ * Each command's code, loaded when it is used (validate need not load Word, Excel or prompts).
+ * Kept beside the dispatcher, not in the table, so that the commands (which read their options
+ * from the table) and the table do not import each other. A test checks both list the same commands.
+ */
+export const LOADERS: Record<string, () => Promise<Handler>> = {
+  'new': async () => (await import('./commands/scaffold.ts')).cmdNew,
+  'backfill': async () => (await import('./commands/scaffold.ts')).cmdBackfill,
+  'change': async () => (await import('./commands/scaffold.ts')).cmdChange,
+  'close': async () => (await import('./commands/scaffold.ts')).cmdClose,
+  'validate': async () => (await import('./commands/validate-cli.ts')).cmdValidate,
+  'rules': async () => (await import('./commands/validate-cli.ts')).cmdRules,
+  'check-pr': async () => (await import('./commands/check-pr.ts')).cmdCheckPr,
+  'check-approvals': async () => (await import('./commands/check-approvals.ts')).cmdCheckApprovals,
+  'form': async () => (await import('./commands/form.ts')).cmdForm,
+  'history': async () => (await import('./commands/history.ts')).cmdHistory,
+  'audit': async () => (await import('./commands/history.ts')).cmdAudit,
+  'export': async () => (await import('./commands/export.ts')).cmdExport,
+  'site': async () => (await import('./commands/site.ts')).cmdSite,
+  'monitor': async () => (await import('./commands/monitor.ts')).cmdMonitor,
+  'score': async () => (await import('./commands/score.ts')).cmdScore,
+  'reconcile': async () => (await import('./commands/reconcile.ts')).cmdReconcile,
+  'import': async () => (await import('./commands/import.ts')).cmdImport,
+  'baseline': async () => (await import('./commands/baseline.ts')).cmdBaseline,
+  'gen-codeowners': async () => (await import('./commands/gen-codeowners.ts')).cmdGenCodeowners,
+  'gen-types': async () => (await import('./commands/validate-cli.ts')).cmdGenTypes,
+};
+
 export const COMMANDS: Record<string, { zh: string; en: string }> = Object.fromEntries(COMMAND_TABLE.map((c) => [c.name, c.summary]));
 
 /** The version in package.json. */
@@ -77,7 +105,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       throw e;
     }
-    return await (await spec.load())(rest, io);
+    const load = LOADERS[cmd];
+    if (!load) throw new Error(`command ${cmd} has no loader`);
+    return await (await load())(rest, io);
   } catch (e) {
     const u = e instanceof UsageError ? e : parseArgsError(e);
     if (u) {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdBaseline } from '../scripts/commands/baseline.ts';
-import { exitCodeFor, validateSource } from '../scripts/commands/validate.ts';
+import { exitCodeFor, validateSource } from '../scripts/pipeline/pipeline.ts';
 import { BASELINE_GROWTH_LABEL, baselineGrowthFindings, baselineText, loadBaseline, type Baseline } from '../scripts/core/exceptions.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { loadAll } from '../scripts/monitor/cli-common.ts';
@@ -18,7 +18,7 @@ import { monitorExitCode, runMonitor } from '../scripts/monitor/monitor.ts';
 import { monitorMarkdown } from '../scripts/monitor/render.ts';
 import { FixtureKit } from '../scripts/policy/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
-import { writeKit } from '../scripts/policy/tester.ts';
+import { writeKit } from './support/tester.ts';
 import { ENGINE_ROOT } from './helpers.ts';
 import { makeBaseRepo, runScenario, type Repo } from './pr-harness.ts';
 

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdCheckPr } from '../scripts/commands/check-pr.ts';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeownersText, MAINTAINER_PATHS, maintainersOf, supervisorReviewers } from '../scripts/approvals/codeowners.ts';
 import { cmdGenCodeowners } from '../scripts/commands/gen-codeowners.ts';
-import { schemasFor } from '../scripts/commands/validate.ts';
+import { schemasFor } from '../scripts/pipeline/pipeline.ts';
 import { loadRegister, type Register } from '../scripts/core/register.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { FixtureKit } from '../scripts/policy/fixture.ts';

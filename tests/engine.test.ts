@@ -3,7 +3,7 @@
  * The engine picks the version in force on the date, and reaches accounts through ancestor regions.
  */
 import { describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { policiesFor, versionInForce } from '../scripts/policy/engine.ts';

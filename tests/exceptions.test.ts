@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
 import { FixtureKit } from '../scripts/policy/fixture.ts';

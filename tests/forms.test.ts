@@ -13,7 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdForm } from '../scripts/commands/form.ts';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import type { Register } from '../scripts/core/register.ts';
 import { FsSource } from '../scripts/core/source.ts';

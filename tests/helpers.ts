@@ -9,7 +9,7 @@ import path from 'node:path';
 import { main } from '../scripts/cli.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FixtureKit } from '../scripts/policy/fixture.ts';
-import { writeKit } from '../scripts/policy/tester.ts';
+import { writeKit } from './support/tester.ts';
 
 export { ENGINE_ROOT };
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdImport } from '../scripts/commands/import.ts';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { initials, freeId } from '../scripts/import/ids.ts';
 import { kindFromName, parseDate } from '../scripts/import/import.ts';

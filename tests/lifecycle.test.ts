@@ -8,13 +8,13 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdMonitor } from '../scripts/commands/monitor.ts';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { publicRecords } from '../scripts/export/records.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorReport } from '../scripts/monitor/types.ts';
 import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
-import { deriveState, eventsOfWork } from '../scripts/policy/lifecycle.ts';
+import { deriveState, eventsOfWork } from '../scripts/core/lifecycle.ts';
 import { tmpDir, writeKit } from './helpers.ts';
 
 const dirs: string[] = [];

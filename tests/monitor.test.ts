@@ -19,7 +19,7 @@ import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
-import { writeKit } from '../scripts/policy/tester.ts';
+import { writeKit } from './support/tester.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

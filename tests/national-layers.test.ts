@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { citationText, type Finding } from '../scripts/core/finding.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';

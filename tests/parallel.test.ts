@@ -5,8 +5,8 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
-import { validateParallel } from '../scripts/core/parallel.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
+import { validateParallel } from '../scripts/pipeline/parallel.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { snapshotRepo } from '../scripts/bench/generate.ts';
 import { cliProcess, ENGINE_ROOT, tmpDir } from './helpers.ts';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
-import { runCase, runFixture } from '../scripts/policy/tester.ts';
+import { runCase, runFixture } from './support/tester.ts';
 import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
 
 /**

@@ -3,10 +3,10 @@
  * The sample register: five regions, every lifecycle state, visibly fictitious people, clean.
  */
 import { describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
-import { deriveState } from '../scripts/policy/lifecycle.ts';
+import { deriveState } from '../scripts/core/lifecycle.ts';
 import { cliProcess } from './helpers.ts';
 
 const res = await validateSource(new FsSource(ENGINE_ROOT), { now: '2026-11-21' });

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { cmdBackfill, cmdChange, cmdClose, cmdNew, type ScaffoldDeps } from '../scripts/commands/scaffold.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
@@ -552,11 +552,11 @@ describe('interactive close', () => {
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe.skipIf(!hasScript)('interactive through a pseudo-terminal (util-linux script)', () => {
-  it('types answers into the real prompts of scripts/scaffold/main.mjs and the file is written', async () => {
+  it('types answers into the real prompts of scripts/commands/scaffold-main.mjs and the file is written', async () => {
     const root = copyRegister();
     const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
     const flags = TEAM.map(q).join(' ');
-    const cmd = `${q(process.execPath)} scripts/scaffold/main.mjs new --root ${q(root)} --unit zg-zfgjj --platform 快手 --now ${NOW} ${flags}`;
+    const cmd = `${q(process.execPath)} scripts/commands/scaffold-main.mjs new --root ${q(root)} --unit zg-zfgjj --platform 快手 --now ${NOW} ${flags}`;
     const p = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ENGINE_ROOT, env: { ...process.env, TERM: 'xterm', COLUMNS: '200', LINES: '50' } });
     let out = '';
     p.stdout.on('data', (d: Buffer) => void (out += d.toString('utf8')));

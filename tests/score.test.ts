@@ -16,7 +16,7 @@ import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
-import { writeKit } from '../scripts/policy/tester.ts';
+import { writeKit } from './support/tester.ts';
 import type { ScoreReport, ScoringCatalogue, UnitScore } from '../scripts/score/types.ts';
 
 const dirs: string[] = [];

@@ -5,11 +5,11 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateSource } from '../scripts/commands/validate.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { Finding } from '../scripts/core/finding.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
-import { deriveState } from '../scripts/policy/lifecycle.ts';
+import { deriveState } from '../scripts/core/lifecycle.ts';
 import { isBackfilled, isUnknown } from '../scripts/policy/stage.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { defineRule } from '../scripts/policy/types.ts';

@@ -585,7 +585,7 @@ describe('a new year is data, not code', () => {
   it('adding <year>.txt and <year>.json to a copy turns the 2027 warnings into verdicts', async () => {
     const { ENGINE_ROOT } = await import('../scripts/core/paths.ts');
     const { loadPolicies } = await import('../scripts/policy/loader.ts');
-    const { runCase } = await import('../scripts/policy/tester.ts');
+    const { runCase } = await import('./support/tester.ts');
     const { closeEvents } = await import('../scripts/policy/fixture.ts');
     const copy = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
     try {

@@ -8,7 +8,7 @@
  *   node scripts/bench/child.mjs history <repo> <account-id>
  */
 import { performance } from 'node:perf_hooks';
-import { schemasFor, validateSource } from '../commands/validate.ts';
+import { schemasFor, validateSource } from '../pipeline/pipeline.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { FsSource } from '../core/source.ts';
 import { accountHistory } from '../history/history.ts';

@@ -80,7 +80,7 @@ export function categoryOf(name: string, src: string): { zh: string; en: string 
   if (/(^|\/)(jsonpos|jsonfast)\.ts$/.test(src) || name === 'parse' && src === '') return { zh: 'JSON 解析（带位置）', en: 'JSON parsing (with positions)' };
   if (src.startsWith('node_modules/ajv') || src.startsWith('node_modules/ajv-formats') || /schema\.ts$/.test(src)) return { zh: '模式校验（ajv）', en: 'schema validation (ajv)' };
   if (src.startsWith('policies/') || src.startsWith('scripts/policy/') || src.startsWith('scripts/calendar/') || src.startsWith('node_modules/chinese-days')) return { zh: '管理办法规则与工作日', en: 'policy rules and working days' };
-  if (/^scripts\/core\/(register|text-checks|source|exceptions|finding)\.ts$/.test(src) || src === 'scripts/core/parallel.ts') return { zh: '登记簿读取与数据规则', en: 'register loading and data rules' };
+  if (/^scripts\/core\/(register|text-checks|source|exceptions|finding)\.ts$/.test(src) || src.startsWith('scripts/pipeline/')) return { zh: '登记簿读取与数据规则', en: 'register loading and data rules' };
   if (/^scripts\/(core\/(git|blobs)|history\/|pr\/)/.test(src)) return { zh: 'Git 数据处理（JS 侧）', en: 'Git data handling (JS side)' };
   if (src.startsWith('node:internal/modules') || src.startsWith('node_modules/tsx') || src.startsWith('node_modules/esbuild') || src.startsWith('node_modules/get-tsconfig') || name === 'compileSourceTextModule' || name === 'wrapSafe' || name === 'compileFunction') return { zh: '模块加载与 TS 转译', en: 'module loading and TS transpiling' };
   if (src.startsWith('node:internal/fs') || src === 'node:fs' || /^(lstat|stat|readdir|readFileUtf8|readFileSync|open|close|read|realpath)$/.test(name) && src === '') return { zh: '文件系统', en: 'file system' };

@@ -17,7 +17,7 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 import { FsSource } from '../core/source.ts';
 import { baseOptions, guard, type Io } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
-import { validateSource } from './validate.ts';
+import { validateSource } from '../pipeline/pipeline.ts';
 
 const HELP = {
   zh: `用法：govmedia baseline [--prune] [--due YYYY-MM-DD] [--out 文件] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]

@@ -22,7 +22,7 @@ import { buildForm, formHtml, FormError, renderDocx, safeName } from '../forms/i
 import { KIND_EN } from '../forms/model.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
 import { formatFinding } from '../report/text.ts';
-import { schemasFor } from './validate.ts';
+import { schemasFor } from '../pipeline/pipeline.ts';
 
 interface Io {
   out(s: string): void;

@@ -14,7 +14,7 @@ import { langOf, langValue, parseArgsError, usageText, UsageError } from '../cor
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { loadRegister } from '../core/register.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor } from './validate.ts';
+import { schemasFor } from '../pipeline/pipeline.ts';
 
 type Lang = 'zh' | 'en';
 

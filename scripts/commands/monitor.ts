@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { commandHelp, parseOptionsOf } from '../core/commands-table.ts';
+import { commandHelp, parseOptionsOf } from './table.ts';
 import { loadActivity } from '../monitor/activity.ts';
 import { snapshotAge, snapshotLine, staleDaysOf } from './snapshot-age.ts';
 import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';

@@ -19,7 +19,7 @@ import type { Finding, Lang } from '../core/finding.ts';
 import { defaultDataRoot } from '../core/paths.ts';
 import type { AccountFile, App, CertifiedEntity, Change, Event, Person, Platform, Vendor } from '../generated/types.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
-import { deriveState } from '../policy/lifecycle.ts';
+import { deriveState } from '../core/lifecycle.ts';
 import { formatFinding } from '../report/text.ts';
 import { Asker } from '../scaffold/ask.ts';
 import { judgeChange, type PendingChange } from '../scaffold/guard.ts';
@@ -48,7 +48,7 @@ import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructio
 import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts.ts';
 import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
-import { commandHelp, parseOptionsOf } from '../core/commands-table.ts';
+import { commandHelp, parseOptionsOf } from './table.ts';
 import { parseJson } from '../core/jsonpos.ts';
 
 export interface Io {

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { langOf, langValue, oneOf } from '../core/cli-args.ts';
-import { commandHelp, parseOptionsOf, type Io } from '../core/commands-table.ts';
+import { commandHelp, parseOptionsOf, type Io } from './table.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Finding } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
@@ -41,8 +41,9 @@ export async function cmdValidate(args: string[], io: Io): Promise<number> {
   const now = (values.now as string | undefined) ?? todayShanghai();
   if (!isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`, `--now must be a real YYYY-MM-DD date (got ${now})`);
   const root = typeof values.root === 'string' ? path.resolve(values.root) : defaultDataRoot();
-  const { validatePaths } = await import('./validate.ts');
-  const { defaultJobs } = await import('../core/parallel.ts');
+  const { validatePaths } = await import('../pipeline/validate-paths.ts');
+  const { checkRuleIds } = await import('./validate.ts');
+  const { defaultJobs } = await import('../pipeline/parallel.ts');
   const { formatText, toJson } = await import('../report/text.ts');
   const rules = values.rule as string[] | undefined;
   const only = rules && rules.length ? new Set(rules) : undefined;
@@ -52,6 +53,7 @@ export async function cmdValidate(args: string[], io: Io): Promise<number> {
   const jobs = jobsArg === undefined || jobsArg === 'auto' ? defaultJobs() : Number(jobsArg);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 须为 1 到 64 的整数（收到 ${String(jobsArg)}）`, `--jobs must be an integer from 1 to 64 (got ${String(jobsArg)})`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInt('--max-warnings', values['max-warnings'] as string, 1_000_000);
+  if (only) await checkRuleIds(only, ENGINE_ROOT);
   const res = await validatePaths(root, positionals, { now, engineRoot: ENGINE_ROOT, jobs, ...(only ? { only } : {}) });
   if (format === 'json') io.out(JSON.stringify(toJson(res.findings, res.summary, lang), null, 2));
   else io.out(formatText(res.findings, res.summary, lang));

@@ -5,7 +5,7 @@
  * do not count: their names are no longer in use.
  */
 import type { AccountFile } from '../generated/types.ts';
-import { deriveState } from '../policy/lifecycle.ts';
+import { deriveState } from './lifecycle.ts';
 import { BUILTIN_RULES } from './builtin-rules.ts';
 import type { Finding } from './finding.ts';
 import { unitDirOf } from './paths.ts';

@@ -3,7 +3,7 @@
  * Load the register for the export and the site. Files that fail the checks are not in the
  * snapshot; the caller warns about them.
  */
-import { schemasFor } from '../commands/validate.ts';
+import { schemasFor } from '../pipeline/pipeline.ts';
 import type { Finding } from '../core/finding.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { loadRegister, type Register } from '../core/register.ts';

@@ -9,8 +9,8 @@
  */
 import type { AccountFile, Change, Event, Person, Platform } from '../generated/types.ts';
 import type { AccountDoc, Register } from '../core/register.ts';
-import { deriveState, type AccountState, type Phase } from '../policy/lifecycle.ts';
-import { collectPersonalData, scrubber } from './privacy.ts';
+import { deriveState, type AccountState, type Phase } from '../core/lifecycle.ts';
+import { collectPersonalData, scrubber } from '../core/personal-data.ts';
 
 /** 报送系统中的账号状态 / the account's status in the national reporting system. */
 export type NationalStatus = '正常' | '关停' | '删除' | '未填报';

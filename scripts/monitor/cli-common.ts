@@ -11,7 +11,7 @@ import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { loadRegister, type Register } from '../core/register.ts';
 import type { SchemaSet } from '../core/schema.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor } from '../commands/validate.ts';
+import { schemasFor } from '../pipeline/pipeline.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';

@@ -19,7 +19,7 @@ import type { Event } from '../generated/types.ts';
 import { workEvents } from '../policy/common/process.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
 import { policiesFor, regionChain, runPolicies } from '../policy/engine.ts';
-import { deriveState, type AccountState, type Work } from '../policy/lifecycle.ts';
+import { deriveState, type AccountState, type Work } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import type { ActivityRecord, ActivitySnapshot } from './activity.ts';
 import { NATIONAL_MONITOR, NATIONAL_SOURCE } from './national.ts';

@@ -13,7 +13,7 @@ import type { Bilingual, Severity } from '../core/finding.ts';
 import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { policiesFor } from '../policy/engine.ts';
-import { deriveState, type AccountState } from '../policy/lifecycle.ts';
+import { deriveState, type AccountState } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { headerKey, parseCsv, readTextFile, type CsvRow } from './csv.ts';
 import { InputError } from './errors.ts';

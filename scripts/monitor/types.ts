@@ -9,7 +9,7 @@
  */
 import type { Bilingual, Citation, Severity } from '../core/finding.ts';
 import type { Event, RegionFile, UnitFile } from '../generated/types.ts';
-import type { WorkKind } from '../policy/lifecycle.ts';
+import type { WorkKind } from '../core/lifecycle.ts';
 
 export type EventType = Event['type'];
 export type RegionLevel = RegionFile['level'];

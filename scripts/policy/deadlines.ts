@@ -7,7 +7,7 @@ import * as cal from '../calendar/workdays.ts';
 import type { Bilingual } from '../core/finding.ts';
 import type { AccountDoc, Register } from '../core/register.ts';
 import { policiesFor } from './engine.ts';
-import { deriveState } from './lifecycle.ts';
+import { deriveState } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from './types.ts';
 
 export interface NextStep {

@@ -7,7 +7,7 @@ import { defaultCalendar, type WorkCalendar } from '../calendar/workdays.ts';
 import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
 import { accountPersonalValues, personalParts } from '../report/privacy.ts';
-import { deriveState, type AccountState } from './lifecycle.ts';
+import { deriveState, type AccountState } from '../core/lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
 import { appliesToKind } from './stage.ts';
 

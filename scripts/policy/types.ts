@@ -11,7 +11,7 @@ import type { Actor, Bilingual, Citation, Severity } from '../core/finding.ts';
 import type { Modality } from './modality.ts';
 import type { AccountDoc, RegionDoc, Register, UnitDoc } from '../core/register.ts';
 import type { AccountFile, UnitFile } from '../generated/types.ts';
-import type { AccountState } from './lifecycle.ts';
+import type { AccountState } from '../core/lifecycle.ts';
 import type { FixtureKit } from './fixture.ts';
 
 export interface PolicyManifest {

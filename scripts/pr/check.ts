@@ -14,7 +14,7 @@ import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
 import type { SchemaName, SchemaSet } from '../core/schema.ts';
 import { impersonationAcrossScope } from '../core/impersonation.ts';
-import { schemasFor, unitDirOf, validateSource } from '../commands/validate.ts';
+import { schemasFor, unitDirOf, validateSource } from '../pipeline/pipeline.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 export type { NextStep };

@@ -10,7 +10,7 @@
  */
 import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import type { Register } from '../core/register.ts';
-import { collectPersonalData, scrubber } from '../export/privacy.ts';
+import { collectPersonalData, scrubber } from '../core/personal-data.ts';
 
 /** 仓库是否公开。Whether the repository (and so its CI logs, comments and artifacts) is public. */
 export type Visibility = 'public' | 'private';

@@ -3,7 +3,7 @@
  * One way to get every value: a flag (validated), else a prompt (validated as the user types),
  * else a default, else a usage error naming the flag.
  */
-import { UsageError } from '../commands/validate.ts';
+import { UsageError } from '../pipeline/pipeline.ts';
 import type { Tr } from './model.ts';
 import type { Choice, Prompts } from './prompts.ts';
 

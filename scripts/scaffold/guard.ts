@@ -8,7 +8,7 @@
 import { fileFinding } from '../core/register.ts';
 import type { Finding } from '../core/finding.ts';
 import { FsSource } from '../core/source.ts';
-import { validateSource, type ValidateResult } from '../commands/validate.ts';
+import { validateSource, type ValidateResult } from '../pipeline/pipeline.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount } from '../pr/classify.ts';
 import { OverlaySource } from './overlay.ts';

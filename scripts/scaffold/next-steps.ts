@@ -9,7 +9,7 @@ import * as cal from '../calendar/workdays.ts';
 import type { AccountDoc, Register } from '../core/register.ts';
 import type { NextStep } from '../policy/deadlines.ts';
 import { policiesFor } from '../policy/engine.ts';
-import { deriveState } from '../policy/lifecycle.ts';
+import { deriveState } from '../core/lifecycle.ts';
 import type { LoadedPolicy, Timing } from '../policy/types.ts';
 import type { Tr } from './model.ts';
 

@@ -11,7 +11,7 @@ import * as cal from '../calendar/workdays.ts';
 import type { Bilingual } from '../core/finding.ts';
 import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
 import { policiesFor } from '../policy/engine.ts';
-import { deriveState } from '../policy/lifecycle.ts';
+import { deriveState } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import type { ActivityRecord, ActivitySnapshot } from '../monitor/activity.ts';
 import { InputError } from '../monitor/errors.ts';

@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateParallel } from '../../scripts/core/parallel.ts';
+import { validateParallel } from '../../scripts/pipeline/parallel.ts';
 import { checkNameChars, checkStrings, findPii, findSecret, idCheckDigitOk, skeleton } from '../../scripts/core/text-checks.ts';
 import { ENGINE_ROOT } from '../helpers.ts';
 import { baseKit, cli, tmpDir, writeKit } from '../helpers.ts';

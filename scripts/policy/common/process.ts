@@ -14,7 +14,7 @@ import type { AccountDoc } from '../../core/register.ts';
 import type { Event } from '../../generated/types.ts';
 import { closeEvents, shift } from '../fixture.ts';
 import { only } from './structure.ts';
-import type { Work, WorkKind } from '../lifecycle.ts';
+import type { Work, WorkKind } from '../../core/lifecycle.ts';
 import { defineRule, type AccountRule, type RuleCase, type RuleContext } from '../types.ts';
 
 /** How to fix a verdict that depends on a year without official holiday data (one text for every rule). */

@@ -12,7 +12,7 @@
 import type { AccountDoc } from '../../../../scripts/core/register.ts';
 import type { Event } from '../../../../scripts/generated/types.ts';
 import { workEvents } from '../../../../scripts/policy/common/process.ts';
-import type { Work } from '../../../../scripts/policy/lifecycle.ts';
+import type { Work } from '../../../../scripts/core/lifecycle.ts';
 import type { RuleContext } from '../../../../scripts/policy/types.ts';
 
 export type Tier = '市级' | '县区';

@@ -3,7 +3,7 @@
  * Small helpers shared by this module's rules (not rules themselves).
  */
 import type { AccountDoc, Register, UnitDoc } from '../../../../scripts/core/register.ts';
-import type { Work } from '../../../../scripts/policy/lifecycle.ts';
+import type { Work } from '../../../../scripts/core/lifecycle.ts';
 import type { RuleContext } from '../../../../scripts/policy/types.ts';
 
 /** A piece of work is judged by this version only if it started on or after the version came into force. */

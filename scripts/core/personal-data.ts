@@ -4,7 +4,7 @@
  * public output (public records are built from non-personal fields; this catches the rest, e.g.
  * a name someone typed into a change description).
  */
-import type { Register } from '../core/register.ts';
+import type { Register } from './register.ts';
 
 export interface PersonalData {
   names: Set<string>;

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// 向导的独立入口（在接入 govmedia 命令行之前、以及终端测试使用）：node scripts/scaffold/main.mjs new|backfill|change|close …
+// 向导的独立入口（在接入 govmedia 命令行之前、以及终端测试使用）：node scripts/commands/scaffold-main.mjs new|backfill|change|close …
 // Stand-alone entry for the scaffolder commands (used by the pseudo-terminal test).
 import { register } from 'tsx/esm/api';
 
 register();
-const { cmdNew, cmdBackfill, cmdChange, cmdClose } = await import('../commands/scaffold.ts');
+const { cmdNew, cmdBackfill, cmdChange, cmdClose } = await import('./scaffold.ts');
 const io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
@@ -13,7 +13,7 @@ const [cmd, ...args] = process.argv.slice(2);
 const commands = { new: cmdNew, backfill: cmdBackfill, change: cmdChange, close: cmdClose };
 const f = commands[cmd ?? ''];
 if (!f) {
-  io.err('用法：node scripts/scaffold/main.mjs new|backfill|change|close [选项]');
+  io.err('用法：node scripts/commands/scaffold-main.mjs new|backfill|change|close [选项]');
   process.exitCode = 2;
 } else {
   try {

@@ -2,10 +2,10 @@
  * 一个工作线程的任务：按范围（一组单位文件夹）检查登记簿，返回结果。
  * One worker's share: a scoped validation of a set of unit folders.
  */
-import { validateSource } from '../commands/validate.ts';
-import type { Finding } from './finding.ts';
-import { FsSource, type Entry } from './source.ts';
-import { nameEntries, type NameEntry } from './impersonation.ts';
+import { validateSource } from './pipeline.ts';
+import type { Finding } from '../core/finding.ts';
+import { FsSource, type Entry } from '../core/source.ts';
+import { nameEntries, type NameEntry } from '../core/impersonation.ts';
 
 export interface ShareInput {
   root: string;

@@ -7,13 +7,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Finding } from '../core/finding.ts';
-import { parseJson } from '../core/jsonpos.ts';
-import { FsSource } from '../core/source.ts';
-import { validateSource } from '../commands/validate.ts';
-import { FixtureKit } from './fixture.ts';
-import { reportedWith, ruleId } from './engine.ts';
-import type { ExpectedFinding, LoadedPolicy, Rule, RuleCase } from './types.ts';
+import type { Finding } from '../../scripts/core/finding.ts';
+import { parseJson } from '../../scripts/core/jsonpos.ts';
+import { FsSource } from '../../scripts/core/source.ts';
+import { validateSource } from '../../scripts/pipeline/pipeline.ts';
+import { FixtureKit } from '../../scripts/policy/fixture.ts';
+import { reportedWith, ruleId } from '../../scripts/policy/engine.ts';
+import type { ExpectedFinding, LoadedPolicy, Rule, RuleCase } from '../../scripts/policy/types.ts';
 
 export interface CaseOutcome {
   /** Findings of the rule under test. */

@@ -6,7 +6,7 @@
  * (the node:util parseArgs config), each command's --help (Chinese first, English with --lang en) and
  * the global --help are generated from it. Adding a command is one entry in COMMAND_TABLE.
  */
-import type { Lang } from './finding.ts';
+import type { Lang } from '../core/finding.ts';
 
 export interface Io {
   out(s: string): void;
@@ -40,8 +40,6 @@ export interface CommandSpec {
   description?: Text;
   options: Record<string, OptionSpec>;
   exitCodes: { code: 0 | 1 | 2; text: Text }[];
-  /** Loads the command's code when it is used (validate need not load Word, Excel or prompts). */
-  load: () => Promise<Handler>;
 }
 
 // ---------------------------------------------------------------- options used by several commands
@@ -139,14 +137,12 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     summary: t('开设备案：新建账号文件（逐项提问，或用参数加 --yes）', 'open an account: write a new account file (interactive, or flags with --yes)'),
     options: OPEN,
     exitCodes: SCAFFOLD_EXIT,
-    load: async () => (await import('../commands/scaffold.ts')).cmdNew,
   },
   {
     name: 'backfill',
     summary: t('补录备案：登记已开通但未备案的账号', 'back-fill an account that exists but was never filed'),
     options: BACKFILL,
     exitCodes: SCAFFOLD_EXIT,
-    load: async () => (await import('../commands/scaffold.ts')).cmdBackfill,
   },
   {
     name: 'change',
@@ -155,7 +151,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     positionals: 'one',
     options: CHANGE,
     exitCodes: SCAFFOLD_EXIT,
-    load: async () => (await import('../commands/scaffold.ts')).cmdChange,
   },
   {
     name: 'close',
@@ -164,7 +159,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     positionals: 'one',
     options: SCAFFOLD_COMMON,
     exitCodes: SCAFFOLD_EXIT,
-    load: async () => (await import('../commands/scaffold.ts')).cmdClose,
   },
   {
     name: 'validate',
@@ -187,14 +181,12 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       { code: 1, text: t('有错误，或警告数超过 --max-warnings', 'errors, or more warnings than --max-warnings') },
       USAGE_ERROR,
     ],
-    load: async () => (await import('../commands/validate-cli.ts')).cmdValidate,
   },
   {
     name: 'rules',
     summary: t('列出全部规则及其依据，并可写出 docs/rules.md', 'list every rule with its citation; --write updates docs/rules.md'),
     options: { write: { type: 'boolean', help: t('写出 docs/rules.md', 'write docs/rules.md') }, format: fmt(['text', 'json'], 'text'), lang: LANG, help: HELP },
     exitCodes: [WRITTEN, USAGE_ERROR],
-    load: async () => (await import('../commands/validate-cli.ts')).cmdRules,
   },
   {
     name: 'check-pr',
@@ -218,7 +210,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('可以合并（可能仍需批准）', 'may be merged (approvals may still be needed)') }, { code: 1, text: t('有阻止合并的错误', 'errors block the merge') }, USAGE_ERROR],
-    load: async () => (await import('../commands/check-pr.ts')).cmdCheckPr,
   },
   {
     name: 'check-approvals',
@@ -238,7 +229,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('审批已齐全', 'approvals complete') }, { code: 1, text: t('审批不齐全', 'approvals missing') }, { code: 2, text: t('用法错误或无法读取', 'usage error, or nothing could be read') }],
-    load: async () => (await import('../commands/check-approvals.ts')).cmdCheckApprovals,
   },
   {
     name: 'form',
@@ -255,7 +245,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [WRITTEN, { code: 1, text: t('该事件没有备案表', 'no form for that event') }, USAGE_ERROR],
-    load: async () => (await import('../commands/form.ts')).cmdForm,
   },
   {
     name: 'history',
@@ -264,7 +253,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     positionals: 'one',
     options: { repo: REPO, rev: { type: 'string', arg: t('<提交>', '<rev>'), help: t('读到该提交为止（默认 HEAD）', 'up to this commit (default HEAD)') }, format: fmt(['text', 'json'], 'text'), lang: LANG, help: HELP },
     exitCodes: [WRITTEN, USAGE_ERROR],
-    load: async () => (await import('../commands/history.ts')).cmdHistory,
   },
   {
     name: 'audit',
@@ -280,7 +268,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('没有违规提交', 'no commit broke a rule') }, { code: 1, text: t('有违规提交', 'some commits broke a rule') }, USAGE_ERROR],
-    load: async () => (await import('../commands/history.ts')).cmdAudit,
   },
   {
     name: 'export',
@@ -295,14 +282,12 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [WRITTEN, USAGE_ERROR],
-    load: async () => (await import('../commands/export.ts')).cmdExport,
   },
   {
     name: 'site',
     summary: t('生成政务新媒体备案公示网站（只含公开信息）', 'build the public registry site (public data only)'),
     options: { out: { type: 'string', arg: t('<目录>', '<dir>'), help: t('输出目录（默认 site-dist）', 'output folder (default site-dist)') }, now: NOW, root: ROOT, lang: LANG, help: HELP },
     exitCodes: [WRITTEN, USAGE_ERROR],
-    load: async () => (await import('../commands/site.ts')).cmdSite,
   },
   {
     name: 'monitor',
@@ -320,7 +305,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('没有逾期事项', 'nothing overdue') }, { code: 1, text: t('有逾期事项', 'something is overdue') }, USAGE_ERROR],
-    load: async () => (await import('../commands/monitor.ts')).cmdMonitor,
   },
   {
     name: 'score',
@@ -338,7 +322,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('已生成（评分不是合格判断）', 'written (scores are not pass/fail)') }, USAGE_ERROR],
-    load: async () => (await import('../commands/score.ts')).cmdScore,
   },
   {
     name: 'reconcile',
@@ -353,7 +336,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('一致', 'consistent') }, { code: 1, text: t('有差异', 'differences found') }, USAGE_ERROR],
-    load: async () => (await import('../commands/reconcile.ts')).cmdReconcile,
   },
   {
     name: 'import',
@@ -371,7 +353,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('已导入（或试运行）', 'imported (or dry run)') }, { code: 1, text: t('有的行无法导入（带表格、行、列的检查结果）', 'some rows could not be imported (findings name sheet, row, column)') }, USAGE_ERROR],
-    load: async () => (await import('../commands/import.ts')).cmdImport,
   },
   {
     name: 'baseline',
@@ -387,7 +368,6 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [WRITTEN, USAGE_ERROR],
-    load: async () => (await import('../commands/baseline.ts')).cmdBaseline,
   },
   {
     name: 'gen-codeowners',
@@ -400,14 +380,12 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       help: HELP,
     },
     exitCodes: [{ code: 0, text: t('已写出，或未过期', 'written, or current') }, { code: 1, text: t('已过期（--check）', 'stale (--check)') }, { code: 2, text: t('用法错误或无法写出', 'usage error, or cannot write') }],
-    load: async () => (await import('../commands/gen-codeowners.ts')).cmdGenCodeowners,
   },
   {
     name: 'gen-types',
     summary: t('由 schemas/ 重新生成 TypeScript 类型和预编译的校验函数', 'regenerate TypeScript types and precompiled validators from schemas/'),
     options: { lang: LANG, help: HELP },
     exitCodes: [WRITTEN, USAGE_ERROR],
-    load: async () => (await import('../commands/validate-cli.ts')).cmdGenTypes,
   },
 ];
 

@@ -8,10 +8,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compareFindings, summarize, type Finding, type Summary } from './finding.ts';
+import { compareFindings, summarize, type Finding, type Summary } from '../core/finding.ts';
 import type { ShareInput, ShareOutput } from './parallel-share.ts';
-import { COMPILED, ENGINE_ROOT } from './paths.ts';
-import { FsSource } from './source.ts';
+import { COMPILED, ENGINE_ROOT } from '../core/paths.ts';
+import { FsSource } from '../core/source.ts';
 
 export const PARALLEL_MIN_FILES = 4000;
 
@@ -29,7 +29,7 @@ function runWorker(input: ShareInput): Promise<ShareOutput> {
     // the worker entry is plain JavaScript beside the sources; it loads the share module this copy
     // runs (compiled .js, or .ts through tsx)
     const share = new URL(`./parallel-share.${COMPILED ? 'js' : 'ts'}`, import.meta.url).href;
-    const w = new Worker(path.join(ENGINE_ROOT, 'scripts', 'core', 'parallel-worker.mjs'), { workerData: { share, input } });
+    const w = new Worker(path.join(ENGINE_ROOT, 'scripts', 'pipeline', 'parallel-worker.mjs'), { workerData: { share, input } });
     w.once('message', (m: ShareOutput) => resolve(m));
     w.once('error', reject);
     w.once('exit', (code) => {
@@ -85,7 +85,7 @@ export async function validateParallel(root: string, opts: { engineRoot: string;
     }
   }
   // the same or a look-alike name in two shares (each share saw only its own units)
-  const { impersonationAcrossShares } = await import('./impersonation.ts');
+  const { impersonationAcrossShares } = await import('../core/impersonation.ts');
   findings.push(...impersonationAcrossShares(outs.map((o) => o.names ?? [])));
   findings.sort(compareFindings);
   return { findings, summary: summarize(findings, files.length, accounts) };

@@ -1,0 +1,89 @@
+/**
+ * 检查流水线：载入 → 解析 → 模式 → 管理办法规则 → 例外与接入基线 → 检查结果。每个命令都经由这里得到
+ * 一个经过判断的登记簿（validate、check-pr、audit、scaffold、monitor、export、bench……）。
+ *
+ * The pipeline: load → parse → schema → policies → exceptions and baseline → findings. It is the one
+ * way every command gets a judged register; commands only parse their arguments and call it.
+ * (Moved here from commands/validate.ts so that core, policy, pr and the rest never import a command.)
+ */
+import path from 'node:path';
+import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
+import { applyBaseline, applyExceptions, loadBaseline, loadExceptions } from '../core/exceptions.ts';
+import { ENGINE_ROOT, unitDirOf } from '../core/paths.ts';
+import { loadRegister, type DocCache, type Register } from '../core/register.ts';
+import { SchemaSet } from '../core/schema.ts';
+import type { FileSource } from '../core/source.ts';
+import { runPolicies } from '../policy/engine.ts';
+import { calendarFor } from '../calendar/workdays.ts';
+import { loadPolicies, policySeries } from '../policy/loader.ts';
+import type { LoadedPolicy } from '../policy/types.ts';
+
+export interface ValidateOptions {
+  /** Engine root: schemas/ and policies/ come from here. */
+  engineRoot?: string;
+  now: string;
+  only?: ReadonlySet<string>;
+  /** Use these policy versions instead of every module under <engineRoot>/policies (tests). */
+  policies?: LoadedPolicy[];
+  /** Read exceptions from this folder instead of <engineRoot>/policies/exceptions; 'none' for none (rule tests). */
+  exceptionsDir?: string | 'none';
+  /** Read the adoption baseline from this file instead of <engineRoot>/policies/baseline.json; 'none' for none. */
+  baselineFile?: string | 'none';
+  /** Read only these unit folders in full; findings are kept for them (and regions) only. */
+  scope?: ReadonlySet<string>;
+  /** With scope: also judge what is outside every unit folder. */
+  scopeLoose?: boolean;
+  /** Reuse file results across loads (replays). */
+  cache?: DocCache;
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  summary: Summary;
+  register: Register;
+  policies: LoadedPolicy[];
+}
+
+const schemaCache = new Map<string, SchemaSet>();
+export function schemasFor(engineRoot: string): SchemaSet {
+  let s = schemaCache.get(engineRoot);
+  if (!s) schemaCache.set(engineRoot, (s = new SchemaSet(path.join(engineRoot, 'schemas'))));
+  return s;
+}
+
+/** Validate a whole register from any source; findings sorted by file, line, column. */
+export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
+  const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
+  const policies = opts.policies ?? (await loadPolicies(engineRoot));
+  const { register, findings, unitDirs } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
+  const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
+  const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
+  let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
+  // the adoption baseline (整改清单): findings present on adoption stop blocking but stay listed
+  const bl = opts.baselineFile === 'none' ? { findings: [] } : loadBaseline(engineRoot, opts.baselineFile);
+  if (bl.baseline || bl.findings.length) all = applyBaseline([...all, ...bl.findings], bl.baseline, { whole: !opts.scope && !opts.only }).sort(compareFindings);
+  if (opts.scope) {
+    const scope = opts.scope;
+    const loose = opts.scopeLoose === true;
+    all = all.filter((f) => {
+      if (!f.file.startsWith('accounts/') || f.file.endsWith('/region.json') || f.file === 'accounts/region.json') return true;
+      const d = unitDirOf(f.file);
+      if (scope.has(d)) return true;
+      // a unit folder itself (dir finding) or anything outside every unit folder
+      const own = f.file.slice('accounts/'.length);
+      return loose && !unitDirs.has(d) && !unitDirs.has(own);
+    });
+  }
+  return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
+}
+
+export { unitDirOf };
+
+import { UsageError } from '../core/errors.ts';
+export { UsageError };
+
+export function exitCodeFor(findings: readonly Finding[]): 0 | 1 {
+  return findings.some((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
+}
+
+export type { Lang };
