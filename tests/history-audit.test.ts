@@ -3,6 +3,7 @@
  * - history 跟随账号在单位文件夹之间的迁移，用领域语言说明每次修改；
  * - audit 在数百个提交的历史中找出埋入的违规提交，并按提交当日有效的办法判断。
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,9 +134,9 @@ describe('audit', () => {
     void base;
   }, 120_000);
 
-  it('passes on this repository\'s own main branch', async () => {
+  // not a Git checkout (e.g. an exported tarball): nothing to audit, and the run says it skipped
+  it.skipIf(!existsSync(path.resolve(import.meta.dirname, '..', '.git')))('passes on this repository\'s own main branch', async () => {
     const r = await cli(['audit', '--repo', path.resolve(import.meta.dirname, '..')]);
-    if (r.code === 2) return; // not a Git checkout (e.g. an exported tarball): nothing to audit
     expect(r.out).toContain('违反规则的提交：0 个。');
     expect(r.code).toBe(0);
   }, 300_000);

@@ -13,7 +13,7 @@ import { luanForm } from '../forms/templates/luan.ts';
 import { zigongForm } from '../forms/templates/zigong.ts';
 import { CATEGORIES, categoryForKind, FUNCTIONS, PLATFORMS, SUB_TYPES } from '../scaffold/model.ts';
 import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-steps.ts';
-import { deriveState } from '../policy/lifecycle.ts';
+import { deriveState } from '../core/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
 import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
