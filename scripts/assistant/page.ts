@@ -23,7 +23,7 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 import { FsSource } from '../core/source.ts';
 import type { SiteFile } from '../site/build.ts';
 import { bundleAssistant } from './bundle.ts';
-import { escHtml, scriptJson } from './escape.ts';
+import { scriptJson } from './escape.ts';
 import { parseForgeConfig, type ForgeConfig } from './forge.ts';
 import type { Snapshot } from './judge.ts';
 

@@ -114,9 +114,6 @@ function isWs(c: number): boolean {
   return c === C_SPACE || c === C_LF || c === C_CR || c === C_TAB;
 }
 
-function isDigit(c: number): boolean {
-  return c >= C_0 && c <= C_9;
-}
 
 /** ASCII identifier-ish character: letters, digits, `_`, `$`. */
 function isWordChar(c: number): boolean {

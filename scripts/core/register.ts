@@ -23,7 +23,6 @@ export const MAX_FILE_BYTES = 256 * 1024;
 function tooLarge(rel: string, size: number): Finding {
   return fileFinding('register/file-too-large', rel, AT_START, { zh: `文件大小 ${size} 字节，超过上限 ${MAX_FILE_BYTES} 字节`, en: `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit` }, { zh: '一个账号文件只记录备案信息；请删除粘贴进来的大段内容，附件请在 evidence 中写明存放位置。', en: 'Keep only filing data in the file; reference large attachments by location.' });
 }
-const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DIR_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface SourceFile {

@@ -15,7 +15,6 @@ import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type 
 import type { SchemaName, SchemaSet } from '../core/schema.ts';
 import { impersonationAcrossScope } from '../core/impersonation.ts';
 import { schemasFor, unitDirOf, validateSource } from '../pipeline/pipeline.ts';
-import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 export type { NextStep };
 import { nextStepsFor, type NextStep } from '../policy/deadlines.ts';

@@ -27,7 +27,7 @@ const LEFT = '离开了账号集合';
 
 describe('an account that leaves the account set by any route is a deletion (check-pr)', () => {
   const renames: [string, (r: Repo, from: string) => string][] = [
-    ['README.md in its unit folder', (r, from) => `${from.slice(0, from.lastIndexOf('/'))}/README.md`],
+    ['README.md in its unit folder', (_r, from) => `${from.slice(0, from.lastIndexOf('/'))}/README.md`],
     ['.gitkeep in its region folder', (_r, from) => `${from.split('/').slice(0, 3).join('/')}/.gitkeep`],
     ['.gitkeep at the top of accounts/', () => 'accounts/.gitkeep'],
     ['docs/ (a maintainers\' folder)', () => 'docs/archive/zg-swjw-weibo.json'],

@@ -277,7 +277,7 @@ function json5isms(rng: Prng): HostileCase[] {
   }
   // comments
   const comments = ['// 备注：这是测试账号', '/* 临时注释 */', '# comment', '/** 文档注释 */', '<!-- html -->', '-- sql comment', '; ini comment', '//', '/*', '/* 未结束的注释'];
-  comments.forEach((c, i) => {
+  comments.forEach((c) => {
     const frac = rng.next();
     out.push({
       name: `comment ${JSON.stringify(c)} between members`,
@@ -424,7 +424,7 @@ function nesting(): HostileCase[] {
     ['unclosed arrays', (n) => '['.repeat(n)],
     ['closed arrays', (n) => '['.repeat(n) + ']'.repeat(n)],
     ['objects', (n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)],
-    ['arrays inside an event note', (n) => ''],
+    ['arrays inside an event note', () => ''],
   ];
   for (const depth of [100, 1000, 100_000]) {
     for (const [label, make] of forms) {

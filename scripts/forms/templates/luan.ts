@@ -64,7 +64,7 @@ export function luanForm(f: FormFacts): FormDoc {
     p(box(other, '其他平台'), '：（', box(pf === '今日头条', '今日头条'), '/', box(pf === '快手', '快手'), '/', box(pf === '抖音', '抖音'), '/', otherName ? box(true, otherName) : blank(4), '）'),
   ];
 
-  const situation: Para[] = (f.event.reason ?? '').split(/\r?\n/).filter((l, i, all) => l || all.length === 1).map((l) => p(l));
+  const situation: Para[] = (f.event.reason ?? '').split(/\r?\n/).filter((l, _i, all) => l || all.length === 1).map((l) => p(l));
   if (k === '变更') for (const c of f.event.changes ?? []) situation.push(p(`${c.field}：${changeText(c.from, c.to)}`));
   if (k === '变更' && f.event.stillSupervised !== undefined) situation.push(p(`变更后${f.event.stillSupervised ? '仍' : '不再'}纳入政务新媒体监管。`));
 
