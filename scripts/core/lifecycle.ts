@@ -51,19 +51,6 @@ export interface AccountState {
   pending?: Work;
 }
 
-export const PHASE_EN: Record<Phase, string> = {
-  申请中: 'applying',
-  审核未通过: 'rejected',
-  已备案: 'filed',
-  已认证: 'certified',
-  正常: 'active',
-  变更中: 'changing',
-  关停中: 'closing',
-  已公告: 'announced',
-  已注销: 'deregistered',
-  已关停: 'closed',
-};
-
 const FILING_KIND: Partial<Record<Event['type'], WorkKind>> = {
   开设备案: '开设',
   补录备案: '补录',
@@ -168,8 +155,3 @@ export function eventsOfWork<E>(events: readonly E[], w: Work): { ev: E; i: numb
   return out;
 }
 
-/** Index of the first event of a type at or after `from`, or -1. */
-export function findEvent(events: readonly Event[], type: Event['type'], from = 0, to = events.length): number {
-  for (let i = from; i < to; i++) if (events[i]?.type === type) return i;
-  return -1;
-}

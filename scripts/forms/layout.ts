@@ -66,8 +66,6 @@ export interface FormDoc {
   fontPt: number;
 }
 
-/** Printable width of A4 portrait with 20 mm side margins. */
-export const PRINT_WIDTH_MM = 170;
 export const PAGE = { widthMm: 210, heightMm: 297, marginTopMm: 14, marginBottomMm: 12, marginSideMm: 20 } as const;
 
 export const t = (text: string, o: { bold?: boolean; muted?: boolean; small?: boolean } = {}): Inline => ({ t: 'text', text, ...o });

@@ -22,7 +22,6 @@ export interface Io {
   err(s: string): void;
 }
 
-export { langOf as pickLang };
 
 /** The options every report command takes (monitor, score, reconcile). */
 export const REPORT_OPTIONS = {

@@ -57,7 +57,6 @@ export function parsePlatform(s: string): Platform | undefined {
 }
 
 export const SUB_TYPES = ['服务号', '订阅号', '企业号', '其他'] as const;
-export type SubType = (typeof SUB_TYPES)[number];
 export const CONTENT_TYPES = ['图文', '音视频'] as const;
 export const MODES = ['自营', '购买服务'] as const;
 export const FUNCTIONS = ['信息发布', '解读回应', '互动交流', '办事服务', '其他'] as const;

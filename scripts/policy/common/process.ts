@@ -33,7 +33,6 @@ export interface ProcessOptions {
 type EventType = Event['type'];
 
 const KIND_LABEL: Record<WorkKind, string> = { 开设: '开设', 补录: '补录', 变更: '变更', 关停: '关停' };
-const FILING_OF: Record<WorkKind, EventType> = { 开设: '开设备案', 补录: '补录备案', 变更: '变更备案', 关停: '关停备案' };
 
 /** The events of one piece of work: from its filing up to (not including) the next filing. */
 export function workEvents(a: AccountDoc, w: Work): { ev: Event; i: number }[] {
@@ -397,4 +396,3 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
   });
 }
 
-export { FILING_OF };
