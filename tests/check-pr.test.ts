@@ -7,9 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AccountFile, Event } from '../scripts/generated/types.ts';
 import { cli, tmpDir } from './helpers.ts';
-import { makeBaseRepo, Repo, rules, runScenario, type ScenarioRun } from './pr-harness.ts';
+import { makeBaseRepo, openAccount, Repo, rules, runScenario, type ScenarioRun } from './pr-harness.ts';
 
 let repo: Repo;
 beforeAll(async () => {
@@ -18,22 +17,6 @@ beforeAll(async () => {
 
 const TODAY = '2026-11-20';
 
-/** A new account file in a unit folder, modelled on an existing account of that unit. */
-function openAccount(r: Repo, likeId: string, id: string, patch: Partial<AccountFile>, events?: Event[]): string {
-  const like = r.find(likeId);
-  const doc = r.read(like);
-  const file = `${path.posix.dirname(like)}/${id}.json`;
-  const fresh: AccountFile = {
-    ...doc,
-    id,
-    certification: { status: '未认证' },
-    events: events ?? [{ type: '开设备案', date: '2026-11-19', reason: '为拓展政务信息传播渠道，发布本单位政务信息、解读政策，信息来源为本单位，由办公室每周更新。', unitDecision: { decision: '同意', date: '2026-11-19', by: '主要负责人' } }],
-    ...patch,
-  };
-  delete (fresh as { urls?: unknown }).urls;
-  r.write(file, fresh);
-  return file;
-}
 
 function expectLocated(run: ScenarioRun, ruleId: string, file?: string): void {
   const f = run.json.findings.find((x) => x.ruleId === ruleId);

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import type { AccountFile } from '../scripts/generated/types.ts';
+import type { AccountFile, Event } from '../scripts/generated/types.ts';
 import { cli, ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 export class Repo {
@@ -138,4 +138,21 @@ export async function runScenario(
 
 export function rules(run: ScenarioRun): string[] {
   return [...new Set(run.json.findings.map((f) => f.ruleId))].sort();
+}
+
+/** A new account file in a unit folder, modelled on an existing account of that unit (a valid opening). */
+export function openAccount(r: Repo, likeId: string, id: string, patch: Partial<AccountFile>, events?: Event[]): string {
+  const like = r.find(likeId);
+  const doc = r.read(like);
+  const file = `${path.posix.dirname(like)}/${id}.json`;
+  const fresh: AccountFile = {
+    ...doc,
+    id,
+    certification: { status: '未认证' },
+    events: events ?? [{ type: '开设备案', date: '2026-11-19', reason: '为拓展政务信息传播渠道，发布本单位政务信息、解读政策，信息来源为本单位，由办公室每周更新。', unitDecision: { decision: '同意', date: '2026-11-19', by: '主要负责人' } }],
+    ...patch,
+  };
+  delete (fresh as { urls?: unknown }).urls;
+  r.write(file, fresh);
+  return file;
 }

@@ -9,10 +9,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountFile, Event } from '../../scripts/generated/types.ts';
 import { audit, judgingDates } from '../../scripts/history/audit.ts';
 import { cli, tmpDir } from '../helpers.ts';
-import { makeBaseRepo } from '../pr-harness.ts';
+import { makeBaseRepo, openAccount } from '../pr-harness.ts';
 import { approvers, auditFindings, commit, editAccount, expectAuditBroken, expectPassed, expectRefused, expectSane, NOW, runAudit, runScenario, type Repo, type ScenarioRun } from './integrity-harness.ts';
 
 let repo: Repo;
@@ -37,22 +36,6 @@ function noAttacker(run: ScenarioRun): void {
   expect(all.filter((h) => /attacker/i.test(h)), JSON.stringify(run.json.approvals)).toEqual([]);
 }
 
-/** A valid opening of a new account in the folder of `likeId`. */
-function openAccount(r: Repo, likeId: string, id: string, patch: Partial<AccountFile>, events?: Event[]): string {
-  const like = r.find(likeId);
-  const doc = r.read(like);
-  const file = `${path.posix.dirname(like)}/${id}.json`;
-  const fresh: AccountFile = {
-    ...doc,
-    id,
-    certification: { status: '未认证' },
-    events: events ?? [{ type: '开设备案', date: '2026-11-19', reason: '为拓展政务信息传播渠道，发布本单位政务信息、解读政策，信息来源为本单位，由办公室每周更新。', unitDecision: { decision: '同意', date: '2026-11-19', by: '主要负责人' } }],
-    ...patch,
-  };
-  delete (fresh as { urls?: unknown }).urls;
-  r.write(file, fresh);
-  return file;
-}
 
 /** A host-unit change filing appended to an account moved to `toUnit`. */
 function moveWithFiling(id: string, fromUnitDir: string, toUnitDir: string, toUnit: string, fromName: string, toName: string): (r: Repo) => void {
