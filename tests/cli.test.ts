@@ -166,10 +166,12 @@ describe('score and monitor: the activity snapshot\'s date', () => {
     const m = await cli(['monitor', '--root', root, '--now', NOW, '--activity', csv, '--format', 'json', '--lang', 'en']);
     expect(m.err).toContain('warning: the activity snapshot');
     expect(m.err).toContain('is 81 days old, more than 7');
-    // a fresh snapshot is used and gives no warning
+    // a fresh snapshot is used, its date printed, and gives no warning
     writeFileSync(csv, 'accountId,lastPost,lastOriginalPost\nlyg-wjw-weixin,2026-11-20,2026-11-19\n');
     const fresh = await cli(['score', '--root', root, '--now', NOW, '--activity', csv, '--format', 'json']);
-    expect(fresh.err).toBe('');
+    expect(fresh.err).toBe(`运行数据：${csv}（未写明 asOf，最近一条记录为 2026-11-20）。\n`);
+    const freshEn = await cli(['monitor', '--root', root, '--now', NOW, '--activity', csv, '--format', 'json', '--lang', 'en']);
+    expect(freshEn.err).toBe(`Activity snapshot: ${csv} (no asOf; latest record 2026-11-20).\n`);
     const wide = await cli(['score', '--root', root, '--now', NOW, '--activity', csv, '--stale-days', 'x']);
     expect(wide.code).toBe(2);
   });

@@ -35,7 +35,8 @@ export async function cmdScore(args: string[], io: Io): Promise<number> {
     const staleDays = staleDaysOf(values['stale-days'] as string | undefined);
     const snapshot = values.activity ? loadActivity(path.resolve(values.activity as string), loaded.schemas, values.activity as string) : undefined;
     const age = snapshot ? snapshotAge(snapshot, o.now, staleDays) : undefined;
-    if (snapshot && age?.stale) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
+    // the snapshot's date is always printed (stderr: stdout stays the report); a stale one is warned about
+    if (snapshot && age) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
     // a stale snapshot is not judged on: old data would make every account look silent
     const activity = snapshot && age && !age.stale ? snapshot : undefined;
     const ids = new Set(loaded.policies.flatMap((p) => scoringOf(p)?.indicators.map((i) => i.id) ?? []));
