@@ -166,8 +166,9 @@ describe("the filing assistant's web-editor links", () => {
     expect(editorLink(gt, rel, text, false).href).toBe(`https://git.example.gov.cn/govmedia/register/_new/main/accounts/sichuan/zigong/zg-wjw/?filename=zg-wjw-bilibili.json&value=${encodeURIComponent(text)}`);
     expect(editorLink(gt, rel, text, true).href).toBe(`https://git.example.gov.cn/govmedia/register/_edit/main/${rel}`);
     const gl = parseForgeConfig({ kind: 'gitlab', url: 'https://gitlab.example.gov.cn', repo: 'gov/media/register', branch: 'main' })!;
-    expect(editorLink(gl, rel, text, false).href).toBe(`https://gitlab.example.gov.cn/gov/media/register/-/new/main/accounts/sichuan/zigong/zg-wjw?file_name=zg-wjw-bilibili.json&content=${encodeURIComponent(text)}`);
-    expect(editorLink(gl, rel, text, true)).toEqual({ href: `https://gitlab.example.gov.cn/gov/media/register/-/edit/main/${rel}`, prefilled: false });
+    // GitLab's editor ignores a content parameter (gitlab-org/gitlab#594214): the name only, the clerk pastes
+    expect(editorLink(gl, rel, text, false)).toEqual({ href: 'https://gitlab.example.gov.cn/gov/media/register/-/new/main/accounts/sichuan/zigong/zg-wjw?file_name=zg-wjw-bilibili.json', prefilled: false, why: 'forge' });
+    expect(editorLink(gl, rel, text, true)).toEqual({ href: `https://gitlab.example.gov.cn/gov/media/register/-/edit/main/${rel}`, prefilled: false, why: 'exists' });
   });
   it('a hostile config is refused', () => {
     expect(parseForgeConfig({ kind: 'gitea', url: 'javascript:alert(1)', repo: 'a/b' })).toBeUndefined();

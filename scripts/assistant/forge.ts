@@ -10,8 +10,19 @@
  *           edit: <url>/<owner>/<repo>/edit/<branch>/<path>            (no content parameter)
  *   Gitea   new:  <url>/<owner>/<repo>/_new/<branch>/<dir>/?filename=<name>&value=<text>
  *           edit: <url>/<owner>/<repo>/_edit/<branch>/<path>           (no content parameter)
- *   GitLab  new:  <url>/<group>/<project>/-/new/<branch>/<dir>?file_name=<name>&content=<text>
+ *   GitLab  new:  <url>/<group>/<project>/-/new/<branch>/<dir>?file_name=<name>
  *           edit: <url>/<group>/<project>/-/edit/<branch>/<path>       (no content parameter)
+ *
+ * Sources: GitHub's `filename`/`value` (isaacs/github#1527); Gitea's, made to match it
+ * (go-gitea/gitea#16556: `_new/<branch>/<dir>/?filename=…&value=…`, the file name may carry a
+ * path). GitLab fills in `file_name` but its current editor ignores `content` (gitlab-org/gitlab
+ * #594214; the older `file` parameter is gone, #532221): the page does not promise a filled-in
+ * text there and asks the clerk to paste the copied file.
+ *
+ * Length: the content travels percent-encoded (a Chinese character takes nine bytes). Forges sit
+ * behind proxies whose default request line limit is 8 KB (nginx large_client_header_buffers
+ * 4 8k), so a link longer than MAX_URL opens the empty editor at the right path instead, and the
+ * page says to paste the copied file (or upload the downloaded one).
  */
 export type ForgeKind = 'github' | 'gitea' | 'gitlab';
 export const FORGE_KINDS: readonly ForgeKind[] = ['github', 'gitea', 'gitlab'];
@@ -30,10 +41,12 @@ export interface EditorLink {
   href: string;
   /** Whether the forge fills in the content from the link (new files only). */
   prefilled: boolean;
+  /** Why not: an existing file, a forge that does not take content, or a link too long. */
+  why?: 'exists' | 'forge' | 'too-long';
 }
 
-/** Longest URL we hand to a browser; beyond it the clerk pastes the copied text instead. */
-export const MAX_URL = 60_000;
+/** Longest link the page hands out (a proxy's default 8 KB request line, less room for headers). */
+export const MAX_URL = 7_500;
 
 /** Encode each path segment, keep the slashes. */
 function encPath(p: string): string {
@@ -60,21 +73,13 @@ export function editorLink(cfg: ForgeConfig, rel: string, text: string, exists: 
   const slash = rel.lastIndexOf('/');
   const dir = slash < 0 ? '' : rel.slice(0, slash);
   const name = rel.slice(slash + 1);
-  let href: string;
-  let prefilled = false;
   if (exists) {
-    href = cfg.kind === 'github' ? `${base}/edit/${br}/${encPath(rel)}` : cfg.kind === 'gitea' ? `${base}/_edit/${br}/${encPath(rel)}` : `${base}/-/edit/${br}/${encPath(rel)}`;
-  } else {
-    const value = encodeURIComponent(text);
-    if (cfg.kind === 'github') href = `${base}/new/${br}?filename=${encodeURIComponent(rel)}&value=${value}`;
-    else if (cfg.kind === 'gitea') href = `${base}/_new/${br}/${encPath(dir)}/?filename=${encodeURIComponent(name)}&value=${value}`;
-    else href = `${base}/-/new/${br}/${encPath(dir)}?file_name=${encodeURIComponent(name)}&content=${value}`;
-    prefilled = true;
-    if (href.length > MAX_URL) {
-      // too long for some browsers and proxies: open the empty editor at the right place
-      href = href.slice(0, href.lastIndexOf(cfg.kind === 'gitlab' ? '&content=' : '&value='));
-      prefilled = false;
-    }
+    const href = cfg.kind === 'github' ? `${base}/edit/${br}/${encPath(rel)}` : cfg.kind === 'gitea' ? `${base}/_edit/${br}/${encPath(rel)}` : `${base}/-/edit/${br}/${encPath(rel)}`;
+    return { href, prefilled: false, why: 'exists' };
   }
-  return { href, prefilled };
+  if (cfg.kind === 'gitlab') return { href: `${base}/-/new/${br}/${encPath(dir)}?file_name=${encodeURIComponent(name)}`, prefilled: false, why: 'forge' };
+  const empty = cfg.kind === 'github' ? `${base}/new/${br}?filename=${encodeURIComponent(rel)}` : `${base}/_new/${br}/${encPath(dir)}/?filename=${encodeURIComponent(name)}`;
+  const full = `${empty}&value=${encodeURIComponent(text)}`;
+  // too long for the proxies in front of many forges: open the empty editor at the right place
+  return full.length <= MAX_URL ? { href: full, prefilled: true } : { href: empty, prefilled: false, why: 'too-long' };
 }
