@@ -16,6 +16,7 @@ import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-s
 import { deriveState } from '../core/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
+import { optionalQuestionsFor } from './asks.ts';
 import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
 import { draftAnswers, pointersByLine, produce, questionFor } from './model.ts';
 
@@ -30,6 +31,12 @@ const NOW = isValidDate(params.get('now') ?? '') ? params.get('now') : todayShan
 const t = (zh) => zh;
 
 const { register: REG } = loadSnapshot(new TextSource('登记簿', SNAP.files), POLICIES, NOW);
+
+// which build this is: a public page never carries personal data (DESIGN §7), so stand-ins are the default
+$('mode').dataset.mode = TEAMS ? 'intranet' : 'public';
+$('mode').textContent = TEAMS
+  ? '内网版：本页含登记簿中真实的管理队伍（姓名、电话），可沿用本单位已有的管理队伍；只可发布在能读取登记簿仓库的内网上，不得公开。'
+  : '公开版：登记簿中的人员已以“人员N（已隐去）”代替，本页不含任何个人信息；沿用本单位已有的管理队伍只在内网版中提供，请如实填写。';
 
 // ---------------------------------------------------------------- choices from the register
 
@@ -106,6 +113,13 @@ function liveAccounts(u) {
   return (REG.accountsByUnit.get(u.id) ?? []).filter((a) => !deriveState(a.data).closing);
 }
 
+/** The optional questions the jurisdiction's rules need for a new account of the unit (asks.ts), per unit. */
+const asksCache = new Map();
+function asks(u) {
+  if (!asksCache.has(u.id)) asksCache.set(u.id, optionalQuestionsFor(SNAP, POLICIES, u.data, unitDirs.get(u.id), NOW, (id) => REG.accountsById.has(id)));
+  return asksCache.get(u.id);
+}
+
 function refreshVisibility() {
   const act = action();
   const u = unit();
@@ -122,13 +136,15 @@ function refreshVisibility() {
   if (u) {
     const j = jurisdiction(u.regionId);
     $('unit-info').textContent = `所在地区：${regionName(u.regionId)}；适用：${j.docs.join('、') || '（本地区尚未绑定管理办法）'}；备案表：${j.form}`;
-    // questions that do not apply to this jurisdiction are not asked
-    // 终审 where a rule asks for it (三审三校, or distinct editing/review/final roles)
-    const final = j.rules.has('three-level-review') || j.rules.has('content-review-chain') || j.rules.has('distinct-review-roles');
-    for (const el of document.querySelectorAll('.final-only')) el.hidden = !final;
-    $('functions-box').hidden = !(j.rules.has('basic-info-complete') || j.rules.has('host-unit-in-scope'));
-    $('p-sectionHead').hidden = !(j.rules.has('responsible-persons') || j.rules.has('basic-info-complete'));
-    $('agreement-box').hidden = !j.rules.has('outsourcing-vendor');
+    // questions that do not apply to this jurisdiction are not asked: those no rule in force needs
+    if (isNew) {
+      const q = asks(u);
+      for (const el of document.querySelectorAll('.final-only')) el.hidden = !q.has('finalApprovers');
+      $('functions-box').hidden = !q.has('functions');
+      $('p-sectionHead').hidden = !q.has('sectionHead');
+      $('agreement-box').hidden = !q.has('vendorAgreement');
+      $('wizard').dataset.asks = [...q].sort().join(' ');
+    }
   } else $('unit-info').textContent = '';
 }
 
@@ -195,7 +211,6 @@ function answers() {
     if (act === '变更') Object.assign(a, { newName: val('newName'), newCertName: val('newCertName'), newOperatingUnit: val('newOperatingUnit'), stillSupervised: $('stillSupervised').checked });
     return a;
   }
-  const j = u ? jurisdiction(u.regionId) : undefined;
   Object.assign(a, {
     platform: $('platform').value,
     subType: $('subType').value,
@@ -218,7 +233,8 @@ function answers() {
     },
   });
   if (!$('functions-box').hidden) a.functions = [...document.querySelectorAll('input[name=functions]:checked')].map((x) => x.value);
-  if (a.mode === '购买服务') Object.assign(a, { vendorName: val('vendorName'), vendorQualification: val('vendorQualification'), ...(j && j.rules.has('outsourcing-vendor') && val('vendorAgreementDate') ? { vendorAgreementDate: val('vendorAgreementDate') } : {}) });
+  // the agreement only where the jurisdiction asks for it (left empty there: not signed)
+  if (a.mode === '购买服务') Object.assign(a, { vendorName: val('vendorName'), vendorQualification: val('vendorQualification'), ...($('agreement-box').hidden ? {} : { vendorAgreementDate: val('vendorAgreementDate') }) });
   if (a.platform === '移动客户端') a.app = { place: val('appPlace'), inRegion: $('appInRegion').checked, abroad: $('appAbroad').checked, ipv6: $('appIpv6').checked, agingFriendly: $('appAging').checked, accessibility: $('appAccess').checked };
   if (act === '补录') Object.assign(a, { opened: val('opened'), certStatus: $('certStatus').value, publicInfo: val('publicInfo') });
   return a;
@@ -336,8 +352,16 @@ function produceOutput() {
     const l = editorLink(FORGE, produced.rel, produced.text, produced.exists);
     link.href = l.href;
     link.hidden = false;
-    link.textContent = produced.exists ? '在代码托管平台上编辑该文件（先复制内容）' : '在代码托管平台上新建该文件';
-    $('forge-line').textContent = l.prefilled ? '打开后文件名和内容已填好：填写提交说明，选择“新建分支并发起合并请求”。' : '打开后请粘贴复制的文件内容（全选替换），选择“新建分支并发起合并请求”。';
+    link.dataset.prefilled = l.prefilled ? '1' : '0';
+    link.textContent = produced.exists ? '在代码托管平台上编辑该文件（先复制内容）' : l.prefilled ? '在代码托管平台上新建该文件' : '在代码托管平台上新建该文件（先复制内容）';
+    const paste = '选择“新建分支并发起合并请求”。';
+    $('forge-line').textContent = l.prefilled
+      ? `打开后文件名和内容已填好：填写提交说明，${paste}`
+      : l.why === 'exists'
+        ? `先点“复制文件内容”；打开后在编辑器中全选，粘贴替换原有内容，${paste}`
+        : l.why === 'too-long'
+          ? `文件内容较长，链接带不下（超过代码托管平台前端代理允许的长度）：先点“复制文件内容”，打开后文件名已填好，把内容粘贴进编辑器（或上传下载的文件），${paste}`
+          : `该平台不从链接带入文件内容：先点“复制文件内容”，打开后文件名已填好，把内容粘贴进编辑器，${paste}`;
   } else {
     link.hidden = true;
     $('forge-line').textContent = '维护者尚未在 site.config.json 中设置代码托管平台，请使用下载或复制。';
@@ -406,7 +430,92 @@ $('wizard').addEventListener('change', (e) => {
   scheduleJudge();
 });
 $('produce').addEventListener('click', produceOutput);
+
+// ---------------------------------------------------------------- the draft, kept in this browser
+
+/**
+ * The answers are kept in this browser's localStorage as they are typed, so a reload or a closed
+ * tab loses nothing; nothing is sent anywhere. “清除草稿” removes them (and starts afresh).
+ */
+const DRAFT_KEY = `govmedia-assistant-draft:${location.pathname}`;
+let saveTimer;
+let clearing = false;
+
+function draftOfPage() {
+  const d = { v: 1, action: action(), fields: {}, checks: {}, touched: [...touched], typed: [] };
+  for (const el of $('wizard').querySelectorAll('input, select, textarea')) {
+    if (el.type === 'radio') continue;
+    const k = el.id || (el.name ? `${el.name}:${el.value}` : '');
+    if (!k) continue;
+    if (el.type === 'checkbox') d.checks[k] = el.checked;
+    else d.fields[k] = el.value;
+    if (el.dataset.touched) d.typed.push(k);
+  }
+  return d;
+}
+
+function saveDraft() {
+  clearTimeout(saveTimer);
+  if (clearing) return;
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draftOfPage()));
+    $('draft-status').textContent = '草稿已保存在本浏览器中。';
+  } catch {
+    $('draft-status').textContent = '本浏览器不允许保存草稿：刷新页面会丢失已填写的内容。';
+  }
+}
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveDraft, 300);
+}
+
+function restoreDraft() {
+  let d;
+  try {
+    d = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+  } catch {
+    return false;
+  }
+  if (!d || d.v !== 1 || typeof d.fields !== 'object') return false;
+  const radio = document.querySelector(`input[name=action][value="${CSS.escape(String(d.action))}"]`);
+  if (radio) radio.checked = true;
+  $('unit').value = String(d.fields.unit ?? '');
+  onUnitChange();
+  const byKey = (k) => (k.includes(':') ? document.querySelector(`input[name="${CSS.escape(k.slice(0, k.indexOf(':')))}"][value="${CSS.escape(k.slice(k.indexOf(':') + 1))}"]`) : $(k));
+  for (const [k, v] of Object.entries(d.fields)) {
+    const el = k === 'unit' ? undefined : byKey(k);
+    if (el && typeof v === 'string') el.value = v;
+  }
+  for (const [k, v] of Object.entries(d.checks ?? {})) {
+    const el = byKey(k);
+    if (el) el.checked = v === true;
+  }
+  for (const k of d.typed ?? []) {
+    const el = byKey(k);
+    if (el) el.dataset.touched = '1';
+  }
+  for (const q of d.touched ?? []) touch(q);
+  refreshVisibility();
+  judge(false);
+  $('draft-status').textContent = '已恢复上次未完成的草稿（保存在本浏览器中）。';
+  return true;
+}
+
+$('wizard').addEventListener('input', scheduleSave);
+$('wizard').addEventListener('change', scheduleSave);
+$('clear-draft').addEventListener('click', () => {
+  if (!confirm('清除草稿：本页已填写的全部内容将被删除，且不能恢复。确定吗？')) return;
+  clearing = true;
+  clearTimeout(saveTimer);
+  try {
+    localStorage.removeItem(DRAFT_KEY);
+  } catch {
+    /* nothing was kept */
+  }
+  location.reload();
+});
+
 $('date').value = NOW;
 $('decisionDate').value = NOW;
-refreshVisibility();
+if (!restoreDraft()) refreshVisibility();
 document.body.dataset.ready = '1';

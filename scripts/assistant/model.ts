@@ -164,13 +164,14 @@ export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefi
           vendor: {
             name: (a.vendorName ?? '').trim(),
             ...(a.vendorQualification?.trim() ? { qualifications: [a.vendorQualification.trim()] } : {}),
-            confidentialityAgreement: a.vendorAgreementDate ? { signed: true, date: a.vendorAgreementDate } : { signed: false },
+            // asked only where a rule of the jurisdiction needs it (asks.ts): not asked, not written
+            ...(a.vendorAgreementDate === undefined ? {} : { confidentialityAgreement: a.vendorAgreementDate ? { signed: true, date: a.vendorAgreementDate } : { signed: false } }),
           },
         }
       : {}),
     team: teamOf(a.team ?? { principal: { name: '', position: '' }, inCharge: { name: '', position: '' }, operators: [], editors: [], reviewers: [], finalApprovers: [] }),
     contentType: a.contentType ?? '图文',
-    functions: (a.functions?.length ? a.functions : ['信息发布']) as AccountFile['functions'],
+    ...(a.functions?.length ? { functions: a.functions as AccountFile['functions'] } : {}),
     ...(a.homepage?.trim() ? { urls: { homepage: a.homepage.trim() } } : {}),
     certification: a.action === '补录' ? { status: a.certStatus ?? '已认证', ...(a.publicInfo?.trim() ? { publicInfo: a.publicInfo.trim() } : {}) } : { status: '未认证' },
     ...(platform === '移动客户端' && a.app ? { app: { ipv6: a.app.ipv6, agingFriendly: a.app.agingFriendly, accessibility: a.app.accessibility, serverLocation: { place: a.app.place.trim(), inRegion: a.app.inRegion, abroad: a.app.abroad } } } : {}),
@@ -273,7 +274,7 @@ export function draftAnswers(a: Answers, now: string, unitName: string): Answers
     if (d.mode === '购买服务' && blank(d.vendorName)) d.vendorName = PLACEHOLDER;
     if (d.app && blank(d.app.place)) d.app.place = PLACEHOLDER;
     if (d.action === '补录' && d.opened !== undefined && !date(d.opened)) delete d.opened;
-    if (d.vendorAgreementDate !== undefined && !date(d.vendorAgreementDate)) delete d.vendorAgreementDate;
+    if (d.vendorAgreementDate !== undefined && d.vendorAgreementDate !== '' && !date(d.vendorAgreementDate)) delete d.vendorAgreementDate;
     const t = d.team;
     if (t) {
       let n = 0;
