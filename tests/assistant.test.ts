@@ -156,9 +156,9 @@ async function ciVerdict(rel: string, text: string): Promise<{ check: string; ch
   repo.write(rel, text);
   await repo.git.add([rel]);
   await repo.git.commit(`备案助手生成：${rel}`);
-  const v = await cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']);
+  // validate reads the checked-out branch, check-pr only git objects: the two run side by side
+  const [v, c] = await Promise.all([cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']), cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', NOW, '--engine', 'self', '--format', 'json'])]);
   await repo.git.checkout(['-f', 'main']);
-  const c = await cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', NOW, '--engine', 'self', '--format', 'json']);
   const cj = JSON.parse(c.out.slice(c.out.search(/^\{/m))) as { verdict: string; findings: { ruleId: string; severity: string }[] };
   const vj = JSON.parse(v.out.slice(v.out.search(/^\{/m))) as { findings: { ruleId: string; severity: string; suppressed?: unknown }[] };
   const ids = (fs: { ruleId: string; severity: string; suppressed?: unknown }[]): string[] => [...new Set(fs.filter((f) => !f.suppressed && f.severity !== 'notice').map((f) => f.ruleId))].sort();
