@@ -15,6 +15,7 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import { judgeChange } from '../scripts/scaffold/guard.ts';
 import type { UnitFile } from '../scripts/generated/types.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { makeBaseRepo, rules, runScenario } from './pr-harness.ts';
 
 const NOW = '2026-11-20';
 const dirs: string[] = [];
@@ -115,4 +116,28 @@ describe('answers, questions and stand-ins', () => {
     const back = expandSnapshot(packSnapshot(snap));
     expect(back.files).toEqual(snap.files);
   });
+});
+
+describe("names across units: the page's judge reads every other unit's names, as check-pr does", () => {
+  it("a new account named like another unit's account on the same platform is refused by the page and by check-pr alike", async () => {
+    const repo = await makeBaseRepo();
+    dirs.push(repo.dir);
+    const policies = await loadPolicies(ENGINE_ROOT);
+    const snap = snapshotOf(repo.dir, NOW, ENGINE_ROOT, { teams: true });
+    const unit = JSON.parse(snap.files['accounts/sichuan/zigong/zg-swjw/unit.json']!) as UnitFile;
+    const mine = new Set(Object.entries(snap.files).filter(([r]) => r.includes('/zg-swjw/') && !r.endsWith('/unit.json')).map(([, t]) => (JSON.parse(t) as { platform: string }).platform));
+    // a live account of another unit, on a platform the unit has no account on
+    const [, text] = Object.entries(snap.files).find(([r, t]) => r.startsWith('accounts/sichuan/') && !r.includes('/zg-swjw/') && !r.endsWith('/unit.json') && !r.endsWith('/region.json') && !mine.has((JSON.parse(t) as { platform: string }).platform) && t.includes('"主管审核"'))!;
+    const other = JSON.parse(text) as { name: string; platform: Answers['platform'] };
+    const a = { ...answers(other.platform), name: other.name };
+    const p = produce(a, unit, undefined, (id) => Object.keys(snap.files).some((r) => r.endsWith(`/${id}.json`)));
+    const page = judgeFile(snap, policies, { rel: p.rel, text: p.text, after: p.account, id: p.account.id }, NOW);
+    const pageRules = [...new Set(page.introduced.filter((f) => f.severity !== 'notice').map((f) => f.ruleId))].sort();
+    expect(pageRules).toContain('register/impersonation');
+    expect(page.errors.map((f) => f.ruleId)).toContain('register/impersonation');
+    const run = await runScenario(repo, [(r) => r.write(p.rel, p.text)], { now: NOW });
+    expect(run.json.verdict).toBe('fail');
+    expect([...new Set(run.json.findings.filter((f) => f.severity !== 'notice').map((f) => f.ruleId))].sort()).toEqual(pageRules);
+    expect(rules(run)).toContain('register/impersonation');
+  }, 120_000);
 });

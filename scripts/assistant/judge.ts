@@ -12,7 +12,9 @@
  */
 import { compareFindings, type Finding } from '../core/finding.ts';
 import { applyExceptions, type LoadedException } from '../core/exceptions.ts';
+import { impersonationFindings, nameInUse, type NameEntry } from '../core/impersonation.ts';
 import { parseJson } from '../core/jsonpos.ts';
+import { unitDirOf } from '../core/paths.ts';
 import { fileFinding, loadRegister, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
 import type { Entry, FileSource } from '../core/source.ts';
@@ -159,6 +161,28 @@ function key(f: Finding): string {
   return `${f.ruleId}|${f.account ?? f.file}|${f.message.zh}`;
 }
 
+/**
+ * The names of every account outside the judged unit folders (as check-pr's impersonationAcrossScope
+ * reads them from the head): a new or renamed account must not look like another unit's account.
+ */
+function namesOutside(files: Record<string, string>, scopedDirs: ReadonlySet<string>): NameEntry[] {
+  const out: NameEntry[] = [];
+  for (const [rel, text] of Object.entries(files)) {
+    if (!rel.startsWith('accounts/') || !rel.endsWith('.json') || rel.endsWith('/unit.json') || rel.endsWith('/region.json') || rel === 'accounts/region.json') continue;
+    const dir = unitDirOf(rel);
+    if (scopedDirs.has(dir)) continue;
+    try {
+      const v = JSON.parse(text) as Partial<AccountFile> | null;
+      if (!v || typeof v !== 'object' || typeof v.id !== 'string' || typeof v.name !== 'string' || typeof v.platform !== 'string' || !Array.isArray(v.events)) continue;
+      if (!nameInUse(v as AccountFile)) continue;
+      out.push({ id: v.id, unitId: typeof v.hostUnit === 'string' ? v.hostUnit : dir.slice(dir.lastIndexOf('/') + 1), platform: v.platform, name: v.name, file: rel });
+    } catch {
+      /* not an account file the register loads: validate reports it */
+    }
+  }
+  return out;
+}
+
 /** Judge one would-be account file against the snapshot. */
 export function judgeFile(snap: Snapshot, policies: readonly LoadedPolicy[], file: PendingFile, now: string): PageJudgement {
   const base = new TextSource('登记簿', snap.files);
@@ -177,6 +201,15 @@ export function judgeFile(snap: Snapshot, policies: readonly LoadedPolicy[], fil
     const n = seen.get(key(f)) ?? 0;
     if (n > 0) seen.set(key(f), n - 1);
     else introduced.push(f);
+  }
+  // as check-pr: a new or renamed account against the names of every account outside the scope
+  const candidates = after.register.accounts.filter((a) => {
+    const b = before.register.accountsById.get(a.id);
+    return !b || b.data.name !== a.data.name || b.data.platform !== a.data.platform;
+  });
+  if (candidates.length) {
+    const headFiles = { ...snap.files, [file.rel]: file.text };
+    introduced.push(...impersonationFindings(candidates, namesOutside(headFiles, new Set(after.register.accounts.map((a) => unitDirOf(a.file.rel)))), true).filter((f) => !f.suppressed));
   }
   const unitName = (id: string): string => after.register.units.get(id)?.data.name ?? id;
   const c = classifyAccount(file.before ? 'M' : 'A', file.rel, undefined, file.before, file.after, unitName);
