@@ -417,6 +417,10 @@ describe('refusals appear at the question that causes them', () => {
     await page.fill('#reviewers', editor);
     const box = page.locator('.findings[data-for="review"] .finding');
     await expect.poll(async () => (await box.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).join(' '), { timeout: 10_000 }).toMatch(/distinct-review-roles/);
+    const shown = await box.evaluateAll((els) => els.filter((e) => e.getAttribute('data-rule')?.endsWith('/distinct-review-roles')).map((e) => [e.getAttribute('data-severity'), e.querySelector('.sev')?.textContent ?? '']));
     expect((await box.allTextContents()).join('')).toContain(editor);
+    // the words follow the severity: an error says 不能提交; a warning the assistant still refuses says what it takes, never 不能
+    const [severity, words] = shown[0]!;
+    expect(words).toBe(severity === 'error' ? '不能提交：' : '须先经主管单位批准例外（本助手暂不生成）：');
   }, 60_000);
 });

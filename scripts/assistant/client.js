@@ -257,9 +257,10 @@ function touch(q) {
 let last; // { produced, judgement }
 
 function findingHtml(f, refused) {
-  const sev = f.severity === 'error' ? '不能提交' : refused ? '不能提交（办法禁止；确需保留须经主管单位批准例外）' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
+  // the words follow the severity: only an error says 不能 (a refused warning needs the supervisor's exception first)
+  const sev = f.severity === 'error' ? '不能提交' : refused ? '须先经主管单位批准例外（本助手暂不生成）' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
   const cite = f.citation ? `${f.citation.doc} ${f.citation.article}` : '';
-  return `<div class="finding ${refused ? 'error' : escHtml(f.severity)}" data-rule="${escHtml(f.ruleId)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
+  return `<div class="finding ${refused ? 'error' : escHtml(f.severity)}" data-rule="${escHtml(f.ruleId)}" data-severity="${escHtml(f.severity)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
 }
 
 function judge(showAll) {
@@ -330,7 +331,9 @@ function produceOutput() {
   $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f))).join('');
   if (j.blocking.length) {
     v.className = 'verdict fail';
-    v.innerHTML = `<p class="title">不能提交：有 ${j.blocking.length} 处不符合管理办法</p><p>合并请求的自动检查预计：${ci === 'fail' ? '不通过' : '通过，但本助手按办法的禁止性规定拒绝生成（须先经主管单位批准例外）'}。请按各问题下方的提示修改。</p>`;
+    v.innerHTML = ci === 'fail'
+      ? `<p class="title">不能提交：有 ${j.errors.length} 处错误</p><p>合并请求的自动检查预计：不通过。请按各问题下方的提示修改。</p>`
+      : `<p class="title">暂不生成：有 ${j.blocking.length} 处须先经主管单位批准例外</p><p>合并请求的自动检查预计：通过（只有警告）；但办法对此有禁止性规定，本助手按命令行向导的做法，须先经主管单位批准例外再办理。请按各问题下方的提示修改。</p>`;
     $('output').hidden = true;
     document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
     return;
