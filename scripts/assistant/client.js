@@ -91,15 +91,14 @@ $('people').innerHTML = ROLES.map(
 
 // ---------------------------------------------------------------- what the jurisdiction asks
 
-/** Rule names in force for a region, and the form it files on. */
+/** The policies in force for a region, and the form it files on (what is asked: see asks()). */
 function jurisdiction(regionId) {
   const ps = policiesFor(REG, POLICIES, regionId, NOW);
-  const rules = new Set(ps.flatMap((p) => p.rules.map((r) => r.name)));
   const series = ps.map((p) => p.series);
   // the jurisdiction's own form where the repository has one (scripts/forms), else the generic form
   const own = series.map((s) => OWN_FORMS[s]).find(Boolean);
   const form = own === 'zigong' ? '自贡市政务新媒体开设/关停/信息变更备案表（附件1—3）' : own === 'luan' ? '六安市政务新媒体备案登记表' : '政务新媒体备案表（通用）';
-  return { policies: ps, rules, form, docs: ps.map((p) => p.manifest.docNumber) };
+  return { policies: ps, form, docs: ps.map((p) => p.manifest.docNumber) };
 }
 
 function action() {
