@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { optionalQuestionsFor } from '../scripts/assistant/asks.ts';
 import { judgeFile } from '../scripts/assistant/judge.ts';
 import { draftAnswers, pointersByLine, produce, questionFor, type Answers } from '../scripts/assistant/model.ts';
 import { packSnapshot, snapshotOf, StandIns } from '../scripts/assistant/page.ts';
@@ -140,4 +141,23 @@ describe("names across units: the page's judge reads every other unit's names, a
     expect([...new Set(run.json.findings.filter((f) => f.severity !== 'notice').map((f) => f.ruleId))].sort()).toEqual(pageRules);
     expect(rules(run)).toContain('register/impersonation');
   }, 120_000);
+});
+
+describe('optional questions come from the jurisdiction\'s policy modules', () => {
+  it('六安 asks for the section head, the functions and the vendor agreement; 辽宁 asks none of the four', async () => {
+    const policies = await loadPolicies(ENGINE_ROOT);
+    const snap = expandSnapshot(packSnapshot(snapshotOf(ENGINE_ROOT, NOW, ENGINE_ROOT)));
+    const taken = (id: string): boolean => Object.keys(snap.files).some((r) => r.endsWith(`/${id}.json`));
+    const asked = (dir: string): string[] => [...optionalQuestionsFor(snap, policies, JSON.parse(snap.files[`accounts/${dir}/unit.json`]!) as UnitFile, dir, NOW, taken)].sort();
+    expect(asked('anhui/luan/la-wjw')).toEqual(['functions', 'sectionHead', 'vendorAgreement']);
+    expect(asked('liaoning/ln-wjw')).toEqual([]);
+    // the answers not asked are not written: no section head, no functions, no agreement in the file
+    const unit = JSON.parse(snap.files['accounts/liaoning/ln-wjw/unit.json']!) as UnitFile;
+    const a: Answers = { ...answers('哔哩哔哩'), unitDir: 'liaoning/ln-wjw', mode: '购买服务', vendorName: '某某信息技术有限公司（虚构）' };
+    delete a.team!.sectionHead;
+    const p = produce(a, unit, undefined, taken);
+    expect(p.account.functions).toBeUndefined();
+    expect(p.account.team!.sectionHead).toBeUndefined();
+    expect(p.account.vendor).toEqual({ name: '某某信息技术有限公司（虚构）' });
+  }, 60_000);
 });
