@@ -7,8 +7,7 @@
  * Exit codes: 0 nothing overdue, 1 something overdue, 2 usage error.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { commandHelp, parseOptionsOf } from './table.ts';
+import { commandHelp, parseCommand } from './table.ts';
 import { loadActivity } from '../monitor/activity.ts';
 import { snapshotAge, snapshotLine, staleDaysOf } from './snapshot-age.ts';
 import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
@@ -18,24 +17,19 @@ import { monitorHtml, monitorJson, monitorMarkdown } from '../monitor/render.ts'
 
 export async function cmdMonitor(args: string[], io: Io): Promise<number> {
   return guard(args, io, async (lang) => {
-    const values = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: parseOptionsOf('monitor'),
-    }).values as { lang?: string; now?: string; root?: string; format?: string; out?: string; [k: string]: string | boolean | undefined };
+    const { values } = parseCommand('monitor', args);
     if (values.help) {
       io.out(commandHelp('monitor', lang));
       return 0;
     }
     const o = baseOptions(values);
     const format = pickFormat(values.format, ['markdown', 'html', 'json'] as const, 'markdown');
-    const soonText = (values.soon as string | undefined) ?? '5';
+    const soonText = values.soon ?? '5';
     if (!/^\d{1,3}$/.test(soonText) || Number(soonText) > 250) throw new InputError({ zh: `--soon 须为 0 到 250 之间的工作日数（收到 ${soonText}）`, en: `--soon must be a number of working days from 0 to 250 (got ${soonText})` });
     const loaded = await loadAll(o.root, o.now);
     warnDataProblems(loaded, o.lang, io);
-    const staleDays = staleDaysOf(values['stale-days'] as string | undefined);
-    const snapshot = values.activity ? loadActivity(path.resolve(values.activity as string), loaded.schemas, values.activity as string) : undefined;
+    const staleDays = staleDaysOf(values['stale-days']);
+    const snapshot = values.activity ? loadActivity(path.resolve(values.activity), loaded.schemas, values.activity) : undefined;
     const age = snapshot ? snapshotAge(snapshot, o.now, staleDays) : undefined;
     if (snapshot && age?.stale) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
     // a stale snapshot is not judged on: old data would make every account look silent
@@ -45,5 +39,5 @@ export async function cmdMonitor(args: string[], io: Io): Promise<number> {
     const s = report.summary;
     emit(text, values.out, io, o.lang, o.lang === 'zh' ? `逾期 ${s.overdue} 项，即将到期 ${s.dueSoon} 项，提醒 ${s.reminders} 项` : `${s.overdue} overdue, ${s.dueSoon} due soon, ${s.reminders} reminders`);
     return monitorExitCode(report);
-  });
+  }, 'monitor');
 }

@@ -23,16 +23,6 @@ export interface Io {
 }
 
 
-/** The options every report command takes (monitor, score, reconcile). */
-export const REPORT_OPTIONS = {
-  now: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  root: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 export interface BaseOptions {
   lang: Lang;
   now: string;
@@ -95,17 +85,18 @@ export function emit(text: string, out: string | undefined, io: Io, lang: Lang, 
 }
 
 /**
- * Run a command body; usage and input errors become a Chinese (or English) message and exit code 2.
+ * Run a command body; usage and input errors become a Chinese (or English) message and exit code 2
+ * that names the command's --help.
  * Anything else propagates to the CLI's main(), which reports it without a stack trace.
  */
-export async function guard(args: string[], io: Io, body: (lang: Lang) => Promise<number>): Promise<number> {
+export async function guard(args: string[], io: Io, body: (lang: Lang) => Promise<number>, command?: string): Promise<number> {
   const lang = langOf(args);
   try {
     return await body(lang);
   } catch (e) {
     const u = e instanceof UsageError ? e : parseArgsError(e);
     if (u) {
-      io.err(usageText(u, lang, lang === 'zh' ? '<命令>' : '<command>'));
+      io.err(usageText(u, lang, command ?? (lang === 'zh' ? '<命令>' : '<command>')));
       return 2;
     }
     throw e;
