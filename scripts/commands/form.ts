@@ -18,7 +18,7 @@ import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
 import { ACCOUNTS_DIR, loadRegister } from '../core/register.ts';
 import { FsSource } from '../core/source.ts';
 import { buildForm, formHtml, FormError, renderDocx, safeName } from '../forms/index.ts';
-import { KIND_EN } from '../forms/model.ts';
+import { WORK_KIND_EN } from '../core/lifecycle.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
 import { formatFinding } from '../report/text.ts';
 import { schemasFor } from '../pipeline/pipeline.ts';
@@ -90,7 +90,7 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
 
   const built = buildForm(register, policies, accountId, eventIndex);
   const { facts, doc } = built;
-  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex + 1} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex + 1}: ${KIND_EN[facts.kind]} filing of ${facts.event.date})`;
+  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex + 1} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex + 1}: ${WORK_KIND_EN[facts.kind]} filing of ${facts.event.date})`;
 
   if (format === 'html' && !values.out) {
     io.out(formHtml(built));
