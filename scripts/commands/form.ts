@@ -15,13 +15,13 @@ import { todayShanghai } from '../calendar/workdays.ts';
 import { langOf, langValue, usageText, UsageError } from '../core/cli-args.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
-import { ACCOUNTS_DIR, loadRegister } from '../core/register.ts';
+import { ACCOUNTS_DIR } from '../core/register.ts';
 import { FsSource } from '../core/source.ts';
 import { buildForm, formHtml, FormError, renderDocx, safeName } from '../forms/index.ts';
 import { WORK_KIND_EN } from '../core/lifecycle.ts';
-import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { loadPolicies } from '../policy/loader.ts';
 import { formatFinding } from '../report/text.ts';
-import { schemasFor } from '../pipeline/pipeline.ts';
+import { readRegister } from '../pipeline/pipeline.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
 
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -74,7 +74,7 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
   }
   const unitDirs = new Set(hits.map((h) => path.posix.dirname(h.rel).slice(ACCOUNTS_DIR.length + 1)));
   const policies = await loadPolicies(ENGINE_ROOT);
-  const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai(), policySeries: policySeries(policies), scope: unitDirs });
+  const { register, findings } = readRegister(src, { now: todayShanghai(), policies, scope: unitDirs });
   if (!register.accountsById.has(accountId)) {
     const files = new Set([...hits.map((h) => h.rel), ...[...unitDirs].map((d) => `${ACCOUNTS_DIR}/${d}/unit.json`)]);
     const own = findings.filter((f) => files.has(f.file));

@@ -10,10 +10,9 @@ import path from 'node:path';
 import { todayShanghai } from '../calendar/workdays.ts';
 import { codeownersText } from '../approvals/codeowners.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
-import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
-import { loadRegister } from '../core/register.ts';
+import { defaultDataRoot } from '../core/paths.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor } from '../pipeline/pipeline.ts';
+import { readRegister } from '../pipeline/pipeline.ts';
 import { commandHelp, parseCommand } from './table.ts';
 
 
@@ -37,7 +36,7 @@ export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Pro
     const src = new FsSource(root);
     if (!src.exists('accounts/region.json')) throw new UsageError(`${root} 中没有 accounts/region.json，不是登记簿\n${root} holds no accounts/region.json`);
 
-    const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai() });
+    const { register, findings } = readRegister(src, { now: todayShanghai() });
     const broken = new Set(findings.filter((f) => f.severity === 'error' && /(^|\/)(region|unit)\.json$/.test(f.file)).map((f) => f.file));
     if (broken.size) {
       io.err(

@@ -8,12 +8,12 @@ import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import { loadBaseline, loadExceptions, type LoadedBaseline, type LoadedException } from '../core/exceptions.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
-import { loadRegister, type Register } from '../core/register.ts';
+import type { Register } from '../core/register.ts';
 import type { SchemaSet } from '../core/schema.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor } from '../pipeline/pipeline.ts';
+import { readRegister, schemasFor } from '../pipeline/pipeline.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
-import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { InputError } from './errors.ts';
 
@@ -56,7 +56,7 @@ export interface Loaded {
 export async function loadAll(root: string, now: string): Promise<Loaded> {
   const schemas = schemasFor(ENGINE_ROOT);
   const policies = await loadPolicies(ENGINE_ROOT);
-  const { register, findings } = loadRegister(new FsSource(root), { schemas, now, policySeries: policySeries(policies) });
+  const { register, findings } = readRegister(new FsSource(root), { now, policies });
   const dataProblems = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
   const exceptions = loadExceptions(ENGINE_ROOT, schemas).exceptions;
   const baseline = loadBaseline(ENGINE_ROOT).baseline;
