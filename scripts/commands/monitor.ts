@@ -6,10 +6,8 @@
  *                  [--out <file>] [--lang zh|en] [--root <dir>] [--soon <working days>]
  * Exit codes: 0 nothing overdue, 1 something overdue, 2 usage error.
  */
-import path from 'node:path';
 import { commandHelp, parseCommand } from './table.ts';
-import { loadActivity } from '../monitor/activity.ts';
-import { snapshotAge, snapshotLine, staleDaysOf } from './snapshot-age.ts';
+import { freshActivity } from './snapshot-age.ts';
 import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
 import { monitorExitCode, runMonitor } from '../monitor/monitor.ts';
@@ -28,12 +26,7 @@ export async function cmdMonitor(args: string[], io: Io): Promise<number> {
     if (!/^\d{1,3}$/.test(soonText) || Number(soonText) > 250) throw new InputError({ zh: `--soon 须为 0 到 250 之间的工作日数（收到 ${soonText}）`, en: `--soon must be a number of working days from 0 to 250 (got ${soonText})` });
     const loaded = await loadAll(o.root, o.now);
     warnDataProblems(loaded, o.lang, io);
-    const staleDays = staleDaysOf(values['stale-days']);
-    const snapshot = values.activity ? loadActivity(path.resolve(values.activity), loaded.schemas, values.activity) : undefined;
-    const age = snapshot ? snapshotAge(snapshot, o.now, staleDays) : undefined;
-    if (snapshot && age?.stale) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
-    // a stale snapshot is not judged on: old data would make every account look silent
-    const activity = snapshot && age && !age.stale ? snapshot : undefined;
+    const activity = freshActivity(values.activity, values['stale-days'], loaded.schemas, o.now, o.lang, (s) => io.err(s));
     const report = runMonitor({ register: loaded.register, policies: loaded.policies, now: o.now, soon: Number(soonText), exceptions: loaded.exceptions, ...(loaded.baseline ? { baseline: loaded.baseline } : {}), ...(activity ? { activity } : {}) });
     const text = format === 'json' ? monitorJson(report) : format === 'html' ? monitorHtml(report, o.lang) : monitorMarkdown(report, o.lang);
     const s = report.summary;

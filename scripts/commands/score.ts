@@ -8,8 +8,7 @@
  */
 import path from 'node:path';
 import { commandHelp, parseCommand } from './table.ts';
-import { loadActivity } from '../monitor/activity.ts';
-import { snapshotAge, snapshotLine, staleDaysOf } from './snapshot-age.ts';
+import { freshActivity } from './snapshot-age.ts';
 import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
 import { loadInspection } from '../score/inspection.ts';
 import { computeScores, scoringOf } from '../score/score.ts';
@@ -26,12 +25,7 @@ export async function cmdScore(args: string[], io: Io): Promise<number> {
     const format = pickFormat(values.format, ['html', 'json'] as const, 'html');
     const loaded = await loadAll(o.root, o.now);
     warnDataProblems(loaded, o.lang, io);
-    const staleDays = staleDaysOf(values['stale-days']);
-    const snapshot = values.activity ? loadActivity(path.resolve(values.activity), loaded.schemas, values.activity) : undefined;
-    const age = snapshot ? snapshotAge(snapshot, o.now, staleDays) : undefined;
-    if (snapshot && age?.stale) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
-    // a stale snapshot is not judged on: old data would make every account look silent
-    const activity = snapshot && age && !age.stale ? snapshot : undefined;
+    const activity = freshActivity(values.activity, values['stale-days'], loaded.schemas, o.now, o.lang, (s) => io.err(s));
     const ids = new Set(loaded.policies.flatMap((p) => scoringOf(p)?.indicators.map((i) => i.id) ?? []));
     const inspection = values.inspection ? loadInspection(path.resolve(values.inspection), values.inspection, loaded.register, ids) : undefined;
     const reports = computeScores({ register: loaded.register, policies: loaded.policies, now: o.now, ...(activity ? { activity } : {}), ...(inspection ? { inspection } : {}) });
