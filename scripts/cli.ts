@@ -4,22 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Lang } from './core/finding.ts';
-import { langOf, langValue, oneOf, parseArgsError, usageText } from './core/cli-args.ts';
+import { langOf, parseArgsError, usageText } from './core/cli-args.ts';
 import { GitError, PolicyLoadError, UsageError } from './core/errors.ts';
-import { defaultDataRoot, ENGINE_ROOT } from './core/paths.ts';
+import { ENGINE_ROOT } from './core/paths.ts';
+import { commandHelp, commandSpec, globalHelp, parseCommand, type CommandName, type Handler, type Io } from './commands/table.ts';
 
-
-import { COMMAND_TABLE, commandHelp, commandSpec, globalHelp, parseOptionsOf, type Handler, type Io } from './commands/table.ts';
-
-/** One line per command, from the command table (kept for callers of the old export). */
 /**
  * Each command's code, loaded when it is used (validate need not load Word, Excel or prompts).
  * Kept beside the dispatcher, not in the table, so that the commands (which read their options
- * from the table) and the table do not import each other. A test checks both list the same commands.
+ * from the table) and the table do not import each other. Typed by the table: a command without a
+ * loader does not compile (and a test checks both list the same commands).
  */
-export const LOADERS: Record<string, () => Promise<Handler>> = {
+export const LOADERS: Record<CommandName, () => Promise<Handler>> = {
   'new': async () => (await import('./commands/scaffold.ts')).cmdNew,
   'backfill': async () => (await import('./commands/scaffold.ts')).cmdBackfill,
   'change': async () => (await import('./commands/scaffold.ts')).cmdChange,
@@ -42,7 +38,6 @@ export const LOADERS: Record<string, () => Promise<Handler>> = {
   'gen-types': async () => (await import('./commands/validate-cli.ts')).cmdGenTypes,
 };
 
-export const COMMANDS: Record<string, { zh: string; en: string }> = Object.fromEntries(COMMAND_TABLE.map((c) => [c.name, c.summary]));
 
 /** The version in package.json. */
 export function version(): string {
@@ -94,20 +89,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(`govmedia ${version()}`);
       return 0;
     }
-    // the table is the parser: unknown options, missing values and stray arguments are usage errors here
-    try {
-      parseArgs({ args: rest, options: parseOptionsOf(cmd), allowPositionals: spec.positionals !== undefined && spec.positionals !== 'none', strict: true });
-    } catch (e) {
-      const u = e instanceof UsageError ? e : parseArgsError(e);
-      if (u) {
-        io.err(usageText(u, lang, cmd));
-        return 2;
-      }
-      throw e;
-    }
-    const load = LOADERS[cmd];
-    if (!load) throw new Error(`command ${cmd} has no loader`);
-    return await (await load())(rest, io);
+    // the table is the parser: unknown options, missing values and stray arguments are usage errors
+    // here, before the command is loaded (the command reads its typed values with the same parseCommand)
+    const name = spec.name as CommandName;
+    parseCommand(name, rest);
+    return await (await LOADERS[name]())(rest, io);
   } catch (e) {
     const u = e instanceof UsageError ? e : parseArgsError(e);
     if (u) {
@@ -126,21 +112,4 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (process.env.GOVMEDIA_DEBUG) io.err(String((e as Error)?.stack));
     return 2;
   }
-}
-
-export interface Common {
-  lang: Lang;
-  format: 'text' | 'json';
-  now: string;
-  root: string;
-}
-
-export async function commonOptions(values: Record<string, unknown>, formats: readonly string[] = ['text', 'json']): Promise<Common> {
-  const { isValidDate, todayShanghai } = await import('./calendar/workdays.ts');
-  const lang = langValue(values.lang);
-  const format = oneOf('--format', values.format, formats, 'text');
-  const now = values.now ?? todayShanghai();
-  if (typeof now !== 'string' || !isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${String(now)}）`);
-  const root = typeof values.root === 'string' ? path.resolve(values.root) : defaultDataRoot();
-  return { lang, format: format as 'text' | 'json', now, root };
 }

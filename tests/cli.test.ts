@@ -14,6 +14,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_TABLE, commandHelp } from '../scripts/commands/table.ts';
 import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
 import { cli, ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
+import { LOADERS } from '../scripts/cli.ts';
+import { UsageError } from '../scripts/core/errors.ts';
+import { IMPORT_COLUMNS } from '../scripts/import/import.ts';
 
 const NOW = '2026-11-21';
 const dirs: string[] = [];
@@ -72,6 +75,41 @@ describe('--version and --help from the command table', () => {
     expect(gen.code).toBe(0);
     expect(gen.out).not.toContain('已生成');
     expect(statSync(types).mtimeMs).toBe(before);
+  });
+
+  /** Run a command's own handler (not the dispatcher); a usage error it throws counts as exit 2. */
+  async function handler(name: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const io = { out: (x: string) => void (out += x + '\n'), err: (x: string) => void (err += x + '\n') };
+    try {
+      const code = await (await LOADERS[name as keyof typeof LOADERS]())(args, io);
+      return { code, out, err };
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      return { code: 2, out, err: err + e.message + '\n' + (e.en ?? '') };
+    }
+  }
+
+  it.each(COMMAND_TABLE.map((c) => c.name))('%s parses with its table entry: every option the table lists is accepted, --help is the table\'s help, any other option exits 2 (Chinese; English with --lang en)', async (name) => {
+    const spec = COMMAND_TABLE.find((c) => c.name === name)!;
+    // every option of the table at once, then --help: the handler must accept them all and only print its help
+    const all = Object.entries(spec.options).flatMap(([k, o]) => (k === 'help' ? [] : o.type === 'boolean' ? [`--${k}`] : [`--${k}`, k === 'lang' ? 'zh' : 'x']));
+    const help = await handler(name, [...all, '--help']);
+    expect(help.err).toBe('');
+    expect(help.code).toBe(0);
+    expect(help.out).toBe(commandHelp(name, 'zh') + '\n');
+    const bad = await handler(name, ['--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('未知选项 --bogus');
+    const en = await handler(name, ['--bogus', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('unknown option --bogus');
+  });
+
+  it('import --help names the first heading of every column it recognises', async () => {
+    const r = await cli(['import', '--help']);
+    for (const [field, names] of Object.entries(IMPORT_COLUMNS)) expect(r.out, field).toContain(names[0]!);
   });
 
   it('an option the table does not list is a usage error (exit 2) naming the command\'s help', async () => {

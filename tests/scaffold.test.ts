@@ -551,7 +551,7 @@ describe('interactive close', () => {
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
-describe.skipIf(!hasScript)('interactive through a pseudo-terminal (util-linux script)', () => {
+describe.skipIf(!hasScript)('interactive through a pseudo-terminal (runs when util-linux script is installed)', () => {
   it('types answers into the real prompts of scripts/commands/scaffold-main.mjs and the file is written', async () => {
     const root = copyRegister();
     const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -326,7 +326,7 @@ describe('official 2026 notice vs chinese-days data', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it.skipIf(!existsSync(SHARED_NOTICE))('policies/calendar/2026.txt is the shared reference notice, word for word', () => {
+  it.skipIf(!existsSync(SHARED_NOTICE))('policies/calendar/2026.txt is the shared reference notice, word for word (runs when the shared reference folder is beside the checkout)', () => {
     const text = readFileSync(SHARED_NOTICE, 'utf8');
     const prose = text.slice(0, text.indexOf(SECTION_HEADER)).trimEnd() + '\n';
     expect(readFileSync(`${CALENDAR_DIR}2026.txt`, 'utf8')).toBe(prose);

@@ -10,7 +10,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isValidDate } from '../calendar/workdays.ts';
 import { BASELINE_FILE, baselineText, buildBaseline, loadBaseline } from '../core/exceptions.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
@@ -18,55 +17,13 @@ import { FsSource } from '../core/source.ts';
 import { baseOptions, guard, type Io } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
 import { validateSource } from '../pipeline/pipeline.ts';
-
-const HELP = {
-  zh: `用法：govmedia baseline [--prune] [--due YYYY-MM-DD] [--out 文件] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]
-把登记簿当前的全部错误和警告记入接入基线 ${BASELINE_FILE}（整改清单）。基线按“文件 + 规则 + 数量”记录（不记行号），
-列入的问题不再阻断 validate 和合并请求检查，但仍标明“接入基线”列出；monitor 把它作为整改清单、按期限跟踪。
-基线文件由维护者审核；合并请求不得新增条目（check-pr 会拒绝）。
-
-  --prune            只缩短基线：移除已整改的条目，不新增任何条目
-  --due YYYY-MM-DD   新增条目的整改期限（由主管单位确定；已有条目的期限不变）
-  --out <文件>       写入该文件（默认 ${BASELINE_FILE}，在本程序所在的仓库中）
-  --now YYYY-MM-DD   检查日期，也是首次生成时记录的接入日期（默认今天）
-  --root <目录>      登记簿所在目录（默认当前目录）
-  --lang zh|en       输出语言
-
-退出码：0 已写入，2 用法错误。`,
-  en: `Usage: govmedia baseline [--prune] [--due YYYY-MM-DD] [--out file] [--now YYYY-MM-DD] [--root dir] [--lang zh|en]
-Records every current error and warning of the register in the adoption baseline ${BASELINE_FILE} (the
-rectification list), keyed by file + rule + count. Baselined findings stop blocking validate and PR checks
-but stay listed; monitor tracks them as the rectification list. Maintainers review the file; a PR may not
-add to it.
-
-  --prune            only shrink: drop fixed items, add nothing
-  --due YYYY-MM-DD   due date for new items (set by the supervising office)
-  --out <file>       write there (default ${BASELINE_FILE} of this program's repository)
-  --now YYYY-MM-DD   check date, and the adoption day on first run
-  --root <dir>       folder holding accounts/
-  --lang zh|en       output language
-
-Exit codes: 0 written, 2 usage error.`,
-};
+import { commandHelp, parseCommand } from './table.ts';
 
 export async function cmdBaseline(args: string[], io: Io): Promise<number> {
   return guard(args, io, async (lang) => {
-    const { values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        now: { type: 'string' },
-        root: { type: 'string' },
-        lang: { type: 'string' },
-        out: { type: 'string' },
-        due: { type: 'string' },
-        prune: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const { values } = parseCommand('baseline', args);
     if (values.help) {
-      io.out(HELP[lang]);
+      io.out(commandHelp('baseline', lang));
       return 0;
     }
     const o = baseOptions(values);
@@ -103,5 +60,5 @@ export async function cmdBaseline(args: string[], io: Io): Promise<number> {
         : `${same ? 'baseline unchanged' : 'wrote the adoption baseline'} ${rel}: ${built.baseline.entries.length} items (${n} findings), ${built.added} added, ${built.removed} removed; adopted ${built.baseline.adoptedOn}.${undated ? ` ${undated} items have no due date yet.` : ''} Maintainers review the file; monitor lists it as the rectification list.`,
     );
     return 0;
-  });
+  }, 'baseline');
 }

@@ -7,7 +7,6 @@
  * Exit 0 satisfied, 1 not satisfied, 2 usage error or nothing could be read. Never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { decideApprovals, type ApprovalDecision, type Review } from '../approvals/decide.ts';
 import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type ApiResult, type FetchLike, type PullInfo } from '../approvals/github.ts';
 import { giteaClient } from '../approvals/gitea.ts';
@@ -15,6 +14,7 @@ import { gitlabClient, reviewsFromGitlab } from '../approvals/gitlab.ts';
 import type { ApprovalRequirement } from '../pr/types.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { jobLog } from '../report/escape.ts';
+import { commandHelp, parseCommand } from './table.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -29,54 +29,6 @@ export interface CheckApprovalsDeps {
   fetch?: FetchLike;
 }
 
-
-function usage(lang: Lang): string {
-  return lang === 'zh'
-    ? [
-        '用法：',
-        '  govmedia check-approvals --record <检查记录.json> --reviews <评审.json> --author <作者> [--teams <团队.json>] [--head-sha <提交>]',
-        '  govmedia check-approvals --record <检查记录.json> --repo <所有者/仓库> --pr <编号> [--teams <团队.json>]',
-        '',
-        '核对合并请求的代码评审是否满足 check-pr 记录中的审批要求（各组须有一人批准，且组内无人要求修改；作者本人的批准不计）。',
-        '离线方式读取按 GitHub API 格式保存的文件；在线方式用 GITHUB_TOKEN 访问 GITHUB_API_URL（默认 https://api.github.com），',
-        '读取团队成员需要 read:org 权限。在线方式下，针对较早提交的批准不计入（--allow-stale 可计入）。',
-        '',
-        '选项：',
-        '  --record <文件>     check-pr --record 写出的检查记录（必填）',
-        '  --reviews <文件>    评审列表（GET /repos/{o}/{r}/pulls/{n}/reviews 的响应，可为多页组成的数组）',
-        '  --teams <文件>      团队成员：{"@组织/团队": [成员…]}，成员可为登录名或 API 返回的用户对象',
-        '  --author <登录名>   合并请求的作者',
-        '  --head-sha <提交>   合并请求当前的提交；给出时，针对其他提交的批准不计入',
-        '  --repo <o/r> --pr <n>  在线读取该合并请求',
-        '  --allow-stale       计入针对较早提交的批准',
-        '  --forge github|gitea|gitlab  代码托管平台（默认取环境变量 GOVMEDIA_FORGE；在 Gitea Actions、GitLab CI 中自动识别；否则 github）：',
-        '                      gitea 读取 GITEA_API_URL（或 Gitea Actions 提供的 GITHUB_API_URL，形如 https://主机/api/v1）与 GITEA_TOKEN（或 GITHUB_TOKEN）；',
-        '                      gitlab 读取 CI_API_V4_URL（或 GITLAB_API_URL）与 GITLAB_TOKEN，--repo 写作 群组/项目，--pr 为合并请求编号（iid）；',
-        '                      离线时 --reviews 为 GitLab 批准接口（…/merge_requests/:iid/approvals）的响应',
-        '  --lang zh|en        输出语言（默认中文）',
-        '  --format text|json  输出格式（默认 text）',
-        '退出码：0 已满足；1 未满足；2 用法错误或无法读取。',
-      ].join('\n')
-    : [
-        'Usage:',
-        '  govmedia check-approvals --record <record.json> --reviews <reviews.json> --author <login> [--teams <teams.json>] [--head-sha <sha>]',
-        '  govmedia check-approvals --record <record.json> --repo <owner/name> --pr <number> [--teams <teams.json>]',
-        '',
-        "Checks a pull request's reviews against the approvals required by a check-pr decision record (one approval per",
-        "group, no outstanding change request in the group; the author's own approval never counts). Offline mode reads",
-        'files in the shape of GitHub API responses; online mode uses GITHUB_TOKEN against GITHUB_API_URL (default',
-        'https://api.github.com); team membership needs read:org. Online, approvals of older commits do not count',
-        '(--allow-stale counts them).',
-        '',
-        'Options: --record, --reviews, --teams, --author, --head-sha, --repo, --pr, --allow-stale, --lang zh|en, --format text|json,',
-        '  --forge github|gitea|gitlab (default: $GOVMEDIA_FORGE, else detected under Gitea Actions or GitLab CI, else github). gitea reads GITEA_API_URL (or GITHUB_API_URL',
-        '  as Gitea Actions sets it, https://host/api/v1) and GITEA_TOKEN (or GITHUB_TOKEN); gitlab reads CI_API_V4_URL (or',
-        '  GITLAB_API_URL) and GITLAB_TOKEN, --repo is group/project and --pr the merge request iid; offline, --reviews is',
-        "  GitLab's approvals response.",
-        '',
-        'Exit codes: 0 satisfied; 1 not satisfied; 2 usage error or nothing could be read.',
-      ].join('\n');
-}
 
 async function readJsonFile(file: string, label: { zh: string; en: string }): Promise<unknown> {
   let text: string;
@@ -139,7 +91,6 @@ function teamsFromFile(json: unknown, file: string): Record<string, string[]> {
   return out;
 }
 
-/** node:util parseArgs errors, in Chinese first (the original English kept in brackets). */
 const SHA_RE = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
 const LOGIN_RE = /^@?[A-Za-z0-9][A-Za-z0-9_.-]*(\[bot\])?$/;
 const REPO_RE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -184,32 +135,13 @@ function onlineClient(forge: 'github' | 'gitea' | 'gitlab', env: Record<string, 
 export async function cmdCheckApprovals(args: string[], io: CheckApprovalsIo, deps: CheckApprovalsDeps = {}): Promise<number> {
   let lang = langOf(args);
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        record: { type: 'string' },
-        reviews: { type: 'string' },
-        teams: { type: 'string' },
-        author: { type: 'string' },
-        'head-sha': { type: 'string' },
-        repo: { type: 'string' },
-        pr: { type: 'string' },
-        'allow-stale': { type: 'boolean' },
-        forge: { type: 'string' },
-        lang: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
+    const { values } = parseCommand('check-approvals', args);
     if (values.help) {
-      io.out(usage(lang));
+      io.out(commandHelp('check-approvals', lang));
       return 0;
     }
     lang = langValue(values.lang);
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
-    if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
     if (!values.record) throw new UsageError('缺少 --record <检查记录.json>（由 govmedia check-pr --record 写出）');
     const offline = values.reviews !== undefined || values.author !== undefined || values['head-sha'] !== undefined;
     const online = values.repo !== undefined || values.pr !== undefined;

@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
 import { git, GitError, resolveCommit } from '../core/git.ts';
@@ -21,11 +20,7 @@ import { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdo
 import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import { jobLog, logText } from '../report/escape.ts';
-
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
+import { commandHelp, parseCommand, type Io } from './table.ts';
 
 const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json'];
 
@@ -102,36 +97,10 @@ function writeFallback(summary: string | undefined, record: string | undefined, 
 }
 
 export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      base: { type: 'string' },
-      head: { type: 'string' },
-      repo: { type: 'string' },
-      now: { type: 'string' },
-      lang: { type: 'string' },
-      format: { type: 'string' },
-      labels: { type: 'string', multiple: true },
-      record: { type: 'string' },
-      summary: { type: 'string' },
-      gitlab: { type: 'string' },
-      forms: { type: 'string' },
-      annotations: { type: 'boolean' },
-      visibility: { type: 'string' },
-      engine: { type: 'string' },
-      'engine-commit': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values } = parseCommand('check-pr', args);
   const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
   if (values.help) {
-    io.out(
-      lang === 'zh'
-        ? 'govmedia check-pr --base <分支或提交> --head <分支或提交> [--repo 目录] [--engine base|self] [--labels 标签] [--format text|json|markdown|gitlab] [--summary 文件] [--record 文件] [--gitlab 文件] [--forms 目录] [--annotations] [--visibility public|private] [--now 日期] [--lang zh|en]\n  --visibility：仓库是否公开（默认读环境变量 GOVMEDIA_REPO_PRIVATE，未设置按公开处理）；公开时摘要、标注、记录和报告不含人员姓名和电话，也不生成备案表'
-        : 'govmedia check-pr --base <ref> --head <ref> [--repo dir] [--engine base|self] [--labels l] [--format text|json|markdown|gitlab] [--summary file] [--record file] [--gitlab file] [--forms dir] [--annotations] [--visibility public|private] [--now date] [--lang zh|en]\n  --visibility: whether the repository is public (default: env GOVMEDIA_REPO_PRIVATE, unset = public); public output carries no staff names or phones and no filing forms are written',
-    );
+    io.out(commandHelp('check-pr', lang));
     return 0;
   }
   langValue(values.lang);

@@ -10,53 +10,20 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { oneOf } from '../core/cli-args.ts';
-import { commonValues, describeFsError, langOf, OUTPUT_OPTIONS, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
+import { commonValues, describeFsError, langOf, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
 import { loadForExport } from '../export/load.ts';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../export/render.ts';
+import { commandHelp, parseCommand } from './table.ts';
 
 export { publicRecords, type PublicRecord } from '../export/records.ts';
-
-const HELP = {
-  zh: [
-    '用法：govmedia export [--format csv|xlsx|json] [--public] [--out 文件] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]',
-    '',
-    '按全国政务新媒体信息报送系统所需字段导出登记簿（字段参照六政办秘〔2021〕148号 第十四条）。',
-    '  --format   csv（默认，UTF-8 带 BOM，Excel/WPS 可直接打开）、xlsx（须同时指定 --out）或 json',
-    '  --public   公开版：不含任何人员姓名、职务、电话，也不含审核、外包合同和证明材料等内部信息',
-    '  --out      写入文件（默认输出到屏幕）',
-    '  --now      数据日期：只计入该日及以前的事件（默认今天，北京时间）',
-    '  --root     登记簿所在目录（含 accounts/，默认当前目录）',
-    '  --lang     表头语言：zh（默认）或 en',
-  ].join('\n'),
-  en: [
-    'Usage: govmedia export [--format csv|xlsx|json] [--public] [--out file] [--now YYYY-MM-DD] [--root dir] [--lang zh|en]',
-    '',
-    "Export the register in the national reporting system's fields (六安 第十四条 as the guide).",
-    '  --format   csv (default; UTF-8 with BOM for Excel/WPS), xlsx (needs --out) or json',
-    '  --public   public version: no names, positions or phones, nothing internal',
-    '  --out      write to a file (default: standard output)',
-    '  --now      data date: only events on or before it count (default: today, Asia/Shanghai)',
-    '  --root     folder holding accounts/ (default: the current folder)',
-    '  --lang     header language: zh (default) or en',
-  ].join('\n'),
-};
 
 export async function cmdExport(args: string[], io: Io): Promise<number> {
   const lang0 = langOf(args);
   try {
-    const values = parsed(
-      () =>
-        parseArgs({
-          args,
-          options: { ...OUTPUT_OPTIONS, format: { type: 'string' }, public: { type: 'boolean' } },
-          allowPositionals: false,
-          strict: true,
-        }).values,
-    );
+    const { values } = parseCommand('export', args);
     if (values.help) {
-      io.out(HELP[lang0]);
+      io.out(commandHelp('export', lang0));
       return 0;
     }
     const c = commonValues(values);

@@ -11,66 +11,27 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { todayShanghai } from '../calendar/workdays.ts';
-import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
+import { langOf, langValue, usageText, UsageError } from '../core/cli-args.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
-import { ACCOUNTS_DIR, loadRegister } from '../core/register.ts';
+import { ACCOUNTS_DIR } from '../core/register.ts';
 import { FsSource } from '../core/source.ts';
 import { buildForm, formHtml, FormError, renderDocx, safeName } from '../forms/index.ts';
-import { KIND_EN } from '../forms/model.ts';
-import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { WORK_KIND_EN } from '../core/lifecycle.ts';
+import { loadPolicies } from '../policy/loader.ts';
 import { formatFinding } from '../report/text.ts';
-import { schemasFor } from '../pipeline/pipeline.ts';
-
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
+import { readRegister } from '../pipeline/pipeline.ts';
+import { commandHelp, parseCommand, type Io } from './table.ts';
 
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-const HELP = {
-  zh: [
-    '用法：govmedia form <账号编号> [--event <序号>] [--format html|docx] [--out <文件或目录>] [--lang zh|en] [--root <目录>]',
-    '',
-    '填写某账号某次备案的备案表，供打印、签字、盖章：',
-    '  自贡（四川省自贡市及所辖区县）：附件1 开设备案表（开设、补录）、附件2 关停备案表、附件3 信息变更备案表；',
-    '  六安（安徽省六安市及所辖县区）：六安市政务新媒体备案登记表；',
-    '  其他地方：通用政务新媒体备案表（写明该地办法的备案条款）。',
-    '',
-    '  --event <序号>   第几个事件（从 1 开始；须为开设备案、补录备案、变更备案或关停备案），默认最近一次备案',
-    '  --format         html（默认，A4 可直接打印）或 docx（Word/WPS 文档）；不写时按 --out 的扩展名判断',
-    '  --out            输出文件（或目录）。HTML 不写时输出到标准输出；docx 不写时写到当前目录',
-    '  --root           登记簿所在目录（默认当前目录）',
-    '',
-    '备案表含工作人员姓名和电话，只供内部备案使用，不得公开。',
-  ].join('\n'),
-  en: [
-    'Usage: govmedia form <account-id> [--event <n>] [--format html|docx] [--out <file or folder>] [--lang zh|en] [--root <dir>]',
-    '',
-    'Fill in the filing form of one filing of an account, to print, sign and seal:',
-    '  自贡 (Zigong and its districts): annex 1 opening (also back-filing), annex 2 closure, annex 3 change;',
-    '  六安 (Lu\'an and its counties): the 六安市政务新媒体备案登记表;',
-    '  elsewhere: a generic filing form citing the filing article of the local measures.',
-    '',
-    '  --event <n>   number of the filing event (from 1; 开设备案, 补录备案, 变更备案 or 关停备案); default: the latest filing',
-    '  --format      html (default, print-ready A4) or docx (Word/WPS); inferred from --out when omitted',
-    '  --out         output file (or folder). HTML goes to stdout without it; docx goes to the current folder',
-    '  --root        folder holding accounts/ (default: the current folder)',
-    '',
-    'The form holds staff names and phone numbers: it is for internal filing only, never for publication.',
-    'The form itself is the official Chinese form; --lang only changes the messages.',
-  ].join('\n'),
-};
 
 export async function cmdForm(args: string[], io: Io): Promise<number> {
   const lang = langOf(args);
   try {
     return await run(args, io, lang);
   } catch (e) {
-    const u = e instanceof UsageError ? e : e instanceof FormError ? new UsageError(e.msg.zh, e.msg.en) : parseArgsError(e);
+    const u = e instanceof UsageError ? e : e instanceof FormError ? new UsageError(e.msg.zh, e.msg.en) : undefined;
     if (!u) throw e;
     io.err(usageText(u, lang, 'form'));
     return 2;
@@ -78,21 +39,9 @@ export async function cmdForm(args: string[], io: Io): Promise<number> {
 }
 
 async function run(args: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      event: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommand('form', args);
   if (values.help) {
-    io.out(HELP[lang]);
+    io.out(commandHelp('form', lang));
     return 0;
   }
   langValue(values.lang);
@@ -125,7 +74,7 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
   }
   const unitDirs = new Set(hits.map((h) => path.posix.dirname(h.rel).slice(ACCOUNTS_DIR.length + 1)));
   const policies = await loadPolicies(ENGINE_ROOT);
-  const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai(), policySeries: policySeries(policies), scope: unitDirs });
+  const { register, findings } = readRegister(src, { now: todayShanghai(), policies, scope: unitDirs });
   if (!register.accountsById.has(accountId)) {
     const files = new Set([...hits.map((h) => h.rel), ...[...unitDirs].map((d) => `${ACCOUNTS_DIR}/${d}/unit.json`)]);
     const own = findings.filter((f) => files.has(f.file));
@@ -141,7 +90,7 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
 
   const built = buildForm(register, policies, accountId, eventIndex);
   const { facts, doc } = built;
-  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex + 1} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex + 1}: ${KIND_EN[facts.kind]} filing of ${facts.event.date})`;
+  const what = lang === 'zh' ? `${doc.title}${doc.subtitle ?? ''}（${accountId} 第 ${facts.eventIndex + 1} 号事件：${facts.filingType} ${facts.event.date}）` : `${doc.title}${doc.subtitle ?? ''} (${accountId}, event ${facts.eventIndex + 1}: ${WORK_KIND_EN[facts.kind]} filing of ${facts.event.date})`;
 
   if (format === 'html' && !values.out) {
     io.out(formHtml(built));

@@ -7,16 +7,14 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { todayShanghai } from '../calendar/workdays.ts';
 import { codeownersText } from '../approvals/codeowners.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
-import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
-import { loadRegister } from '../core/register.ts';
+import { defaultDataRoot } from '../core/paths.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor } from '../pipeline/pipeline.ts';
+import { readRegister } from '../pipeline/pipeline.ts';
+import { commandHelp, parseCommand } from './table.ts';
 
-type Lang = 'zh' | 'en';
 
 export interface GenCodeownersIo {
   out(s: string): void;
@@ -24,41 +22,12 @@ export interface GenCodeownersIo {
 }
 
 
-function usage(lang: Lang): string {
-  return lang === 'zh'
-    ? [
-        '用法：govmedia gen-codeowners [--check] [--root 目录] [--out 文件] [--lang zh|en]',
-        '由登记簿（accounts/ 中的 reviewers）生成 .github/CODEOWNERS。',
-        '  --check        不写文件，只检查已提交的文件是否与登记簿一致（不一致时退出码 1）',
-        '  --root <目录>  登记簿所在目录（默认：当前目录含 accounts/ 时为当前目录，否则为本程序目录）',
-        '  --out <文件>   输出文件（默认 <目录>/.github/CODEOWNERS）',
-      ].join('\n')
-    : [
-        'Usage: govmedia gen-codeowners [--check] [--root dir] [--out file] [--lang zh|en]',
-        'Generate .github/CODEOWNERS from the reviewers in accounts/.',
-        '  --check       do not write; exit 1 if the committed file differs',
-        '  --root <dir>  folder holding accounts/ (default: current folder if it has accounts/, else the engine)',
-        '  --out <file>  output file (default <dir>/.github/CODEOWNERS)',
-      ].join('\n');
-}
-
 export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Promise<number> {
   let lang = langOf(args);
   try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        check: { type: 'boolean' },
-        root: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
+    const { values } = parseCommand('gen-codeowners', args);
     if (values.help) {
-      io.out(usage(lang));
+      io.out(commandHelp('gen-codeowners', lang));
       return 0;
     }
     lang = langValue(values.lang);
@@ -67,7 +36,7 @@ export async function cmdGenCodeowners(args: string[], io: GenCodeownersIo): Pro
     const src = new FsSource(root);
     if (!src.exists('accounts/region.json')) throw new UsageError(`${root} 中没有 accounts/region.json，不是登记簿\n${root} holds no accounts/region.json`);
 
-    const { register, findings } = loadRegister(src, { schemas: schemasFor(ENGINE_ROOT), now: todayShanghai() });
+    const { register, findings } = readRegister(src, { now: todayShanghai() });
     const broken = new Set(findings.filter((f) => f.severity === 'error' && /(^|\/)(region|unit)\.json$/.test(f.file)).map((f) => f.file));
     if (broken.size) {
       io.err(

@@ -4,7 +4,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { citationText, type Lang } from '../core/finding.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { isValidDate } from '../calendar/workdays.ts';
@@ -13,17 +12,13 @@ import type { AuditResult } from '../history/audit.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
 import { KIND_ZH } from '../pr/types.ts';
 import { jobLog } from '../report/escape.ts';
-
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
+import { commandHelp, parseCommand, type Io } from './table.ts';
 
 export async function cmdHistory(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { repo: { type: 'string' }, rev: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseCommand('history', args);
   const lang = langValue(values.lang);
   if (values.help) {
-    io.out(lang === 'zh' ? 'govmedia history <账号编号> [--repo 目录] [--rev 提交] [--format text|json] [--lang zh|en]' : 'govmedia history <account-id> [--repo dir] [--rev ref] [--format text|json] [--lang zh|en]');
+    io.out(commandHelp('history', lang));
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('请给出一个账号编号，例如 govmedia history zg-szf-weixin / give one account id');
@@ -55,10 +50,10 @@ export function auditText(r: AuditResult, lang: Lang): string {
 }
 
 export async function cmdAudit(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { repo: { type: 'string' }, since: { type: 'string' }, rev: { type: 'string' }, now: { type: 'string' }, record: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseCommand('audit', args);
   const lang = langValue(values.lang);
   if (values.help) {
-    io.out(lang === 'zh' ? 'govmedia audit [--since 提交] [--rev 提交] [--repo 目录] [--now 审计日] [--record 记录.json] [--format text|json] [--lang zh|en]' : 'govmedia audit [--since ref] [--rev ref] [--repo dir] [--now audit-day] [--record record.json] [--format text|json] [--lang zh|en]');
+    io.out(commandHelp('audit', lang));
     return 0;
   }
   if (values.now !== undefined && !isValidDate(values.now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${values.now}）/ --now must be a date YYYY-MM-DD`);

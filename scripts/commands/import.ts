@@ -9,38 +9,14 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { compareFindings } from '../core/finding.ts';
 import { parseJson } from '../core/jsonpos.ts';
-import { fileText, planImport, IMPORT_COLUMNS, type ImportField, type ImportMapping } from '../import/import.ts';
+import { fileText, planImport, IMPORT_COLUMNS, type ImportMapping } from '../import/import.ts';
 import { baseOptions, guard, loadAll, type Io } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
 import { readSheet } from '../monitor/sheet.ts';
 import { formatFinding } from '../report/text.ts';
-
-const HELP = {
-  zh: `用法：govmedia import <表格.xlsx|表格.csv> --region <地区编号> [--map 映射.json] [--dry-run] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]
-把一个城市已有的账号导入登记簿（接入第一天）：读取全国政务新媒体信息报送系统导出的 Excel 或 CSV（UTF-8 或 GBK），
-按主办单位归并（全称、简称、带不带省市前缀、映射文件中的别名），生成拼音编号，写出单位文件和账号文件。
-每个账号记一条补录备案（日期为接入日 --now）；表中有开通时间的，另记按实际日期的“平台注册”事件。
-表中没有的事实记为未知（unknown），不编造；联系人、手机等个人信息列不读取。同一张表再导入一次不会改动任何文件。
-
-  --region <编号>    单位所在的地区（如 anhui/luan）；表中“地区”列或单位名称中的县区名会把单位放到其下的地区
-  --map <文件>       列映射文件：{"sheet": "工作表", "columns": {"name": "公众号名称", "host": "单位"},
-                     "aliases": {"六安市城市管理局": ["六安市城管局"]}, "units": {"某单位": {"kind": "政府部门"}}}
-  --dry-run          只列出将要写入的文件，不写
-  --now YYYY-MM-DD   接入日（补录备案的日期，默认今天）
-  --root <目录>      登记簿所在目录（默认当前目录）
-
-可识别的列：${(Object.entries(IMPORT_COLUMNS) as [ImportField, string[]][]).map(([f, n]) => `${f}=${n[0]}`).join('、')}
-退出码：0 已导入（或无需改动），1 有的行未能导入（逐行列出），2 用法错误。`,
-  en: `Usage: govmedia import <sheet.xlsx|sheet.csv> --region <id> [--map mapping.json] [--dry-run] [--now YYYY-MM-DD] [--root dir] [--lang zh|en]
-Imports a city's existing accounts from the national reporting system's export (xlsx, or CSV in UTF-8/GBK)
-or any sheet through a mapping file: hosts grouped into units (names, region prefixes, aliases), pinyin ids,
-unit files and backfilled account files (a 补录备案 on the adoption day, the real 平台注册 date where known).
-Missing facts are recorded as unknown, never invented; contact columns are never read. Re-running changes nothing.
-Exit codes: 0 imported, 1 some rows not imported, 2 usage error.`,
-};
+import { commandHelp, parseCommand } from './table.ts';
 
 function loadMapping(file: string): ImportMapping {
   let text: string;
@@ -67,22 +43,9 @@ function loadMapping(file: string): ImportMapping {
 
 export async function cmdImport(args: string[], io: Io): Promise<number> {
   return guard(args, io, async (lang) => {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        now: { type: 'string' },
-        root: { type: 'string' },
-        lang: { type: 'string' },
-        region: { type: 'string' },
-        map: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const { values, positionals } = parseCommand('import', args);
     if (values.help) {
-      io.out(HELP[lang]);
+      io.out(commandHelp('import', lang));
       return 0;
     }
     const o = baseOptions(values);
@@ -122,5 +85,5 @@ export async function cmdImport(args: string[], io: Io): Promise<number> {
     if (!dry && s.newAccounts) lines.push(lang === 'zh' ? '下一步：govmedia validate 查看问题，govmedia baseline 把接入时已有的问题记为整改清单（由维护者审核），再提交。' : 'Next: govmedia validate, then govmedia baseline (reviewed by the maintainers), then commit.');
     io.out(lines.join('\n'));
     return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
-  });
+  }, 'import');
 }

@@ -6,11 +6,8 @@
  *                  [--out <file>] [--lang zh|en] [--root <dir>] [--soon <working days>]
  * Exit codes: 0 nothing overdue, 1 something overdue, 2 usage error.
  */
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { commandHelp, parseOptionsOf } from './table.ts';
-import { loadActivity } from '../monitor/activity.ts';
-import { snapshotAge, snapshotLine, staleDaysOf } from './snapshot-age.ts';
+import { commandHelp, parseCommand } from './table.ts';
+import { freshActivity } from './snapshot-age.ts';
 import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
 import { InputError } from '../monitor/errors.ts';
 import { monitorExitCode, runMonitor } from '../monitor/monitor.ts';
@@ -18,33 +15,22 @@ import { monitorHtml, monitorJson, monitorMarkdown } from '../monitor/render.ts'
 
 export async function cmdMonitor(args: string[], io: Io): Promise<number> {
   return guard(args, io, async (lang) => {
-    const values = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: parseOptionsOf('monitor'),
-    }).values as { lang?: string; now?: string; root?: string; format?: string; out?: string; [k: string]: string | boolean | undefined };
+    const { values } = parseCommand('monitor', args);
     if (values.help) {
       io.out(commandHelp('monitor', lang));
       return 0;
     }
     const o = baseOptions(values);
     const format = pickFormat(values.format, ['markdown', 'html', 'json'] as const, 'markdown');
-    const soonText = (values.soon as string | undefined) ?? '5';
+    const soonText = values.soon ?? '5';
     if (!/^\d{1,3}$/.test(soonText) || Number(soonText) > 250) throw new InputError({ zh: `--soon 须为 0 到 250 之间的工作日数（收到 ${soonText}）`, en: `--soon must be a number of working days from 0 to 250 (got ${soonText})` });
     const loaded = await loadAll(o.root, o.now);
     warnDataProblems(loaded, o.lang, io);
-    const staleDays = staleDaysOf(values['stale-days'] as string | undefined);
-    const snapshot = values.activity ? loadActivity(path.resolve(values.activity as string), loaded.schemas, values.activity as string) : undefined;
-    const age = snapshot ? snapshotAge(snapshot, o.now, staleDays) : undefined;
-    // the snapshot's date is always printed (stderr: stdout stays the report); a stale one is warned about
-    if (snapshot && age) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
-    // a stale snapshot is not judged on: old data would make every account look silent
-    const activity = snapshot && age && !age.stale ? snapshot : undefined;
+    const activity = freshActivity(values.activity, values['stale-days'], loaded.schemas, o.now, o.lang, (s) => io.err(s));
     const report = runMonitor({ register: loaded.register, policies: loaded.policies, now: o.now, soon: Number(soonText), exceptions: loaded.exceptions, ...(loaded.baseline ? { baseline: loaded.baseline } : {}), ...(activity ? { activity } : {}) });
     const text = format === 'json' ? monitorJson(report) : format === 'html' ? monitorHtml(report, o.lang) : monitorMarkdown(report, o.lang);
     const s = report.summary;
     emit(text, values.out, io, o.lang, o.lang === 'zh' ? `逾期 ${s.overdue} 项，即将到期 ${s.dueSoon} 项，提醒 ${s.reminders} 项` : `${s.overdue} overdue, ${s.dueSoon} due soon, ${s.reminders} reminders`);
     return monitorExitCode(report);
-  });
+  }, 'monitor');
 }

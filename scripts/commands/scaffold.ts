@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Finding, Lang } from '../core/finding.ts';
 import { defaultDataRoot } from '../core/paths.ts';
@@ -48,7 +48,7 @@ import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructio
 import { isPromptExit, terminalPrompts, type Prompts } from '../scaffold/prompts.ts';
 import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type RegisterIndex, type UnitInfo } from '../scaffold/registry.ts';
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
-import { commandHelp, parseOptionsOf } from './table.ts';
+import { commandHelp, parseCommand, parseOptionsOf } from './table.ts';
 import { parseJson } from '../core/jsonpos.ts';
 
 export interface Io {
@@ -167,7 +167,7 @@ async function run(
   const t = translator(lang);
   let state: DraftState | undefined;
   try {
-    const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
+    const parsed = parseCommand(command, args);
     const values = parsed.values as Values;
     if (values.help) {
       io.out(commandHelp(command, lang));

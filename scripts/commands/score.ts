@@ -7,10 +7,8 @@
  * Exit codes: 0 report written, 2 usage error (scores are not pass/fail).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { commandHelp, parseOptionsOf } from './table.ts';
-import { loadActivity } from '../monitor/activity.ts';
-import { snapshotAge, snapshotLine, staleDaysOf } from './snapshot-age.ts';
+import { commandHelp, parseCommand } from './table.ts';
+import { freshActivity } from './snapshot-age.ts';
 import { baseOptions, emit, guard, loadAll, pickFormat, warnDataProblems, type Io } from '../monitor/cli-common.ts';
 import { loadInspection } from '../score/inspection.ts';
 import { computeScores, scoringOf } from '../score/score.ts';
@@ -18,12 +16,7 @@ import { scoreHtml, scoreJson } from '../score/render.ts';
 
 export async function cmdScore(args: string[], io: Io): Promise<number> {
   return guard(args, io, async (lang) => {
-    const values = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: parseOptionsOf('score'),
-    }).values as { lang?: string; now?: string; root?: string; format?: string; out?: string; [k: string]: string | boolean | undefined };
+    const { values } = parseCommand('score', args);
     if (values.help) {
       io.out(commandHelp('score', lang));
       return 0;
@@ -32,19 +25,13 @@ export async function cmdScore(args: string[], io: Io): Promise<number> {
     const format = pickFormat(values.format, ['html', 'json'] as const, 'html');
     const loaded = await loadAll(o.root, o.now);
     warnDataProblems(loaded, o.lang, io);
-    const staleDays = staleDaysOf(values['stale-days'] as string | undefined);
-    const snapshot = values.activity ? loadActivity(path.resolve(values.activity as string), loaded.schemas, values.activity as string) : undefined;
-    const age = snapshot ? snapshotAge(snapshot, o.now, staleDays) : undefined;
-    // the snapshot's date is always printed (stderr: stdout stays the report); a stale one is warned about
-    if (snapshot && age) io.err(snapshotLine(snapshot, age, staleDays, o.lang));
-    // a stale snapshot is not judged on: old data would make every account look silent
-    const activity = snapshot && age && !age.stale ? snapshot : undefined;
+    const activity = freshActivity(values.activity, values['stale-days'], loaded.schemas, o.now, o.lang, (s) => io.err(s));
     const ids = new Set(loaded.policies.flatMap((p) => scoringOf(p)?.indicators.map((i) => i.id) ?? []));
-    const inspection = values.inspection ? loadInspection(path.resolve(values.inspection as string), values.inspection as string, loaded.register, ids) : undefined;
+    const inspection = values.inspection ? loadInspection(path.resolve(values.inspection), values.inspection, loaded.register, ids) : undefined;
     const reports = computeScores({ register: loaded.register, policies: loaded.policies, now: o.now, ...(activity ? { activity } : {}), ...(inspection ? { inspection } : {}) });
     const text = format === 'json' ? scoreJson(reports, o.now) : scoreHtml(reports, o.now, o.lang);
     const units = reports.reduce((s, r) => s + r.classes.reduce((t, c) => t + c.units.length, 0), 0);
     emit(text, values.out, io, o.lang, o.lang === 'zh' ? `${reports.length} 套评分目录，${units} 个单位参加排名` : `${reports.length} catalogues, ${units} units ranked`);
     return 0;
-  });
+  }, 'score');
 }

@@ -7,36 +7,15 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { toCsv } from '../export/csv.ts';
-import { commonValues, describeFsError, langOf, OUTPUT_OPTIONS, parsed, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
+import { commonValues, describeFsError, langOf, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
 import { loadForExport } from '../export/load.ts';
 import { publicRecords, type PublicRecord } from '../export/records.ts';
 import type { Register } from '../core/register.ts';
 import { exportJson, exportTable } from '../export/render.ts';
 import { buildSite, type Publisher, type SiteFile } from '../site/build.ts';
 import { assistantFiles } from '../assistant/page.ts';
-
-const HELP = {
-  zh: [
-    '用法：govmedia site [--out 目录] [--now YYYY-MM-DD] [--root 目录] [--lang zh|en]',
-    '',
-    '由登记簿的公开导出生成政务新媒体备案公示网站（账号查询、账号真伪查询），不含任何个人信息。',
-    '生成的 index.html 可直接双击打开，也可放在任何静态网站上（如 GitHub Pages）。',
-    '  --out   输出目录（默认 site-dist）',
-    '  --now   数据日期（默认今天，北京时间）',
-    '  --root  登记簿所在目录（含 accounts/，默认当前目录）',
-  ].join('\n'),
-  en: [
-    'Usage: govmedia site [--out dir] [--now YYYY-MM-DD] [--root dir] [--lang zh|en]',
-    '',
-    "Build the public registry site (search, 'is this account official?') from the public export; no personal data.",
-    'index.html opens from disk or from any static host (e.g. GitHub Pages).',
-    '  --out   output folder (default site-dist)',
-    '  --now   data date (default: today, Asia/Shanghai)',
-    '  --root  folder holding accounts/ (default: the current folder)',
-  ].join('\n'),
-};
+import { commandHelp, parseCommand } from './table.ts';
 
 /** Build the site's files from a register folder (nothing written). */
 export function siteFiles(dataRoot: string, now: string): { files: SiteFile[]; count: number; errors: number } {
@@ -51,17 +30,9 @@ export function siteFiles(dataRoot: string, now: string): { files: SiteFile[]; c
 export async function cmdSite(args: string[], io: Io): Promise<number> {
   const lang0 = langOf(args);
   try {
-    const values = parsed(
-      () =>
-        parseArgs({
-          args,
-          options: OUTPUT_OPTIONS,
-          allowPositionals: false,
-          strict: true,
-        }).values,
-    );
+    const { values } = parseCommand('site', args);
     if (values.help) {
-      io.out(HELP[lang0]);
+      io.out(commandHelp('site', lang0));
       return 0;
     }
     const c = commonValues(values);

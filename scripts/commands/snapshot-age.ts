@@ -7,9 +7,11 @@
  * date cannot be told) is warned about and not used, because old data makes every account look
  * silent and scores everyone 0. The limit is an operational default (--stale-days, 7), not a rule.
  */
+import path from 'node:path';
 import { diffDays } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
-import type { ActivitySnapshot } from '../monitor/activity.ts';
+import type { SchemaSet } from '../core/schema.ts';
+import { loadActivity, type ActivitySnapshot } from '../monitor/activity.ts';
 import { InputError } from '../monitor/errors.ts';
 
 export const DEFAULT_STALE_DAYS = 7;
@@ -49,4 +51,18 @@ export function snapshotLine(s: ActivitySnapshot, age: SnapshotAge, staleDays: n
   return zh
     ? `注意：运行数据 ${s.source}（${when}）已是 ${age.days} 天前的数据，超过 ${staleDays} 天；更新、原创和留言类指标本次未评（不按 0 分计）。请导出最新快照，或用 --stale-days 放宽。`
     : `warning: the activity snapshot ${s.source} (${when}) is ${age.days} days old, more than ${staleDays}; update, original-post and reply checks were skipped (not scored 0). Export a fresh snapshot, or widen --stale-days.`;
+}
+
+/**
+ * The --activity snapshot to judge on (monitor and score alike): read it, print its date when it is
+ * stale (to stderr) and leave a stale one out, since old data would make every account look silent.
+ */
+export function freshActivity(file: string | undefined, staleDaysText: string | undefined, schemas: SchemaSet, now: string, lang: Lang, warn: (s: string) => void): ActivitySnapshot | undefined {
+  const staleDays = staleDaysOf(staleDaysText);
+  const snapshot = file ? loadActivity(path.resolve(file), schemas, file) : undefined;
+  const age = snapshot ? snapshotAge(snapshot, now, staleDays) : undefined;
+  // the snapshot's date is always printed (stderr: stdout stays the report); a stale one is warned about
+  if (snapshot && age) warn(snapshotLine(snapshot, age, staleDays, lang));
+  // a stale snapshot is not judged on: old data would make every account look silent
+  return snapshot && age && !age.stale ? snapshot : undefined;
 }

@@ -6,7 +6,9 @@
  * (the node:util parseArgs config), each command's --help (Chinese first, English with --lang en) and
  * the global --help are generated from it. Adding a command is one entry in COMMAND_TABLE.
  */
+import { parseArgs } from 'node:util';
 import type { Lang } from '../core/finding.ts';
+import { parseArgsError } from '../core/cli-args.ts';
 
 export interface Io {
   out(s: string): void;
@@ -38,27 +40,34 @@ export interface CommandSpec {
   positionals?: 'none' | 'one' | 'many';
   /** Longer explanation printed after the usage line. */
   description?: Text;
-  options: Record<string, OptionSpec>;
-  exitCodes: { code: 0 | 1 | 2; text: Text }[];
+  options: Readonly<Record<string, OptionSpec>>;
+  exitCodes: readonly { code: 0 | 1 | 2; text: Text }[];
 }
 
 // ---------------------------------------------------------------- options used by several commands
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 
-const LANG: OptionSpec = { type: 'string', arg: t('zh|en', 'zh|en'), help: t('输出语言（默认中文）', 'output language (default zh)') };
-const NOW: OptionSpec = { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('以该日期为“今天”（默认今天，北京时间；用于测试和回放）', 'judge as of that date (default today in Beijing; for tests and replays)') };
-const ROOT: OptionSpec = { type: 'string', arg: t('<目录>', '<dir>'), help: t('登记簿所在目录（含 accounts/，默认当前目录）', 'folder holding accounts/ (default: the current folder)') };
-const OUT_FILE: OptionSpec = { type: 'string', arg: t('<文件>', '<file>'), help: t('写入文件（默认输出到屏幕）', 'write to a file (default: print)') };
-const HELP: OptionSpec = { type: 'boolean', short: 'h', help: t('显示本帮助', 'show this help') };
-const REPO: OptionSpec = { type: 'string', arg: t('<目录>', '<dir>'), help: t('Git 仓库目录（默认当前目录）', 'Git repository (default: the current folder)') };
-const fmt = (formats: string[], dflt: string): OptionSpec => ({ type: 'string', arg: t(formats.join('|'), formats.join('|')), help: t(`输出格式（默认 ${dflt}）`, `output format (default ${dflt})`) });
+const LANG = { type: 'string', arg: t('zh|en', 'zh|en'), help: t('输出语言（默认中文）', 'output language (default zh)') } satisfies OptionSpec;
+const NOW = { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('以该日期为“今天”（默认今天，北京时间；用于测试和回放）', 'judge as of that date (default today in Beijing; for tests and replays)') } satisfies OptionSpec;
+const ROOT = { type: 'string', arg: t('<目录>', '<dir>'), help: t('登记簿所在目录（含 accounts/，默认当前目录）', 'folder holding accounts/ (default: the current folder)') } satisfies OptionSpec;
+const OUT_FILE = { type: 'string', arg: t('<文件>', '<file>'), help: t('写入文件（默认输出到屏幕）', 'write to a file (default: print)') } satisfies OptionSpec;
+const HELP = { type: 'boolean', short: 'h', help: t('显示本帮助', 'show this help') } satisfies OptionSpec;
+const REPO = { type: 'string', arg: t('<目录>', '<dir>'), help: t('Git 仓库目录（默认当前目录）', 'Git repository (default: the current folder)') } satisfies OptionSpec;
+const fmt = (formats: string[], dflt: string) => ({ type: 'string' as const, arg: t(formats.join('|'), formats.join('|')), help: t(`输出格式（默认 ${dflt}）`, `output format (default ${dflt})`) }) satisfies OptionSpec;
+
+/** The activity snapshot, read by monitor and score alike. */
+const ACTIVITY = {
+  activity: { type: 'string', arg: t('<文件>', '<file>'), help: t('运行数据快照（.csv 或 .json，列见 scripts/monitor/README.md）', 'activity snapshot (.csv or .json; see scripts/monitor/README.md)') },
+  'stale-days': { type: 'string', arg: t('<天数>', '<days>'), help: t('运行数据早于该天数即视为过旧：提醒并不用于评判（默认 7 天，运维默认值，非办法规定）', 'a snapshot older than this is stale: warned about and not used (default 7; an operational default, not a rule)') },
+} satisfies Record<string, OptionSpec>;
 
 const USAGE_ERROR = { code: 2 as const, text: t('用法错误（未知选项、取值不对、缺少参数）', 'usage error (unknown option, bad value, missing argument)') };
 const WRITTEN = { code: 0 as const, text: t('已完成', 'done') };
+const SOME_LEFT_OUT = { code: 1 as const, text: t('已完成，但登记簿中有文件未通过检查，没有收录（已提示）', 'done, but register files that fail the checks were left out (with a note)') };
 
 // the scaffolder's options
-const SCAFFOLD_COMMON: Record<string, OptionSpec> = {
+const SCAFFOLD_COMMON = {
   date: { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('备案日期（默认今天）', 'filing date (default today)') },
   reason: { type: 'string', arg: t('<理由>', '<text>'), help: t('开办理由、变更原因或关停原因', 'the reason for opening, changing or closing') },
   'decision-by': { type: 'string', arg: t('<姓名或会议>', '<who>'), help: t('主办单位意见：谁同意的（主要负责人姓名，或“集体研究”）', "the unit's decision: who agreed (the head of unit, or 集体研究)") },
@@ -68,9 +77,9 @@ const SCAFFOLD_COMMON: Record<string, OptionSpec> = {
   now: NOW,
   lang: LANG,
   help: HELP,
-};
+} satisfies Record<string, OptionSpec>;
 const PERSON = t('"姓名,职务,办公电话,手机"', '"name,position,office phone,mobile"');
-const TEAM: Record<string, OptionSpec> = {
+const TEAM = {
   principal: { type: 'string', arg: PERSON, help: t('主要负责人', 'head of unit') },
   'in-charge': { type: 'string', arg: PERSON, help: t('分管负责人', 'leader in charge') },
   'section-head': { type: 'string', arg: PERSON, help: t('科室负责人', 'section head') },
@@ -78,8 +87,8 @@ const TEAM: Record<string, OptionSpec> = {
   editor: { type: 'string', multiple: true, arg: t('<姓名>', '<name>'), help: t('编辑（可多次）', 'editor (repeatable)') },
   reviewer: { type: 'string', multiple: true, arg: t('<姓名>', '<name>'), help: t('审核（可多次）', 'reviewer (repeatable)') },
   'final-approver': { type: 'string', multiple: true, arg: t('<姓名>', '<name>'), help: t('终审（可多次）', 'final approver (repeatable)') },
-};
-const OPEN: Record<string, OptionSpec> = {
+} satisfies Record<string, OptionSpec>;
+const OPEN = {
   unit: { type: 'string', arg: t('<单位编号>', '<unit id>'), help: t('主办单位（默认当前所在的单位文件夹）', 'host unit (default: the unit folder you are in)') },
   platform: { type: 'string', arg: t('<平台>', '<platform>'), help: t('平台：微信公众号、微博、抖音、移动客户端……', 'platform: 微信公众号, 微博, 抖音, 移动客户端…') },
   name: { type: 'string', arg: t('<账号名称>', '<name>'), help: t('账号名称', 'account name') },
@@ -105,14 +114,14 @@ const OPEN: Record<string, OptionSpec> = {
   'app-aging-friendly': { type: 'boolean', help: t('移动客户端：适老化', 'app: aging-friendly') },
   'app-accessibility': { type: 'boolean', help: t('移动客户端：无障碍', 'app: accessible') },
   ...SCAFFOLD_COMMON,
-};
-const BACKFILL: Record<string, OptionSpec> = {
+} satisfies Record<string, OptionSpec>;
+const BACKFILL = {
   ...OPEN,
   opened: { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('平台开通日期（记为“平台注册”事件）', 'date the account was opened on the platform (a 平台注册 event)') },
   certification: { type: 'string', arg: t('未认证|认证中|已认证', '未认证|认证中|已认证'), help: t('平台认证状态', 'platform certification status') },
   'public-info': { type: 'string', arg: t('<认证信息>', '<text>'), help: t('平台公开的认证信息', 'certification info shown on the platform') },
-};
-const CHANGE: Record<string, OptionSpec> = {
+} satisfies Record<string, OptionSpec>;
+const CHANGE = {
   name: { type: 'string', arg: t('<新名称>', '<name>'), help: t('关键信息：新名称（变更备案）', 'key change: new name (变更备案)') },
   'certified-entity': { type: 'string', arg: t('<新认证主体>', '<entity>'), help: t('关键信息：新认证主体', 'key change: new certified entity') },
   category: { type: 'string', arg: t('<新分类>', '<category>'), help: t('关键信息：新的认证主体分类', 'key change: new category') },
@@ -122,7 +131,7 @@ const CHANGE: Record<string, OptionSpec> = {
   phone: { type: 'string', multiple: true, arg: t('"<角色>=办公电话,手机"', '"<role>=office,mobile"'), help: t('非关键信息：更正电话（信息报备；角色：主要负责人、分管负责人、科室负责人、经办人员1…）', 'staff phone change (信息报备)') },
   'credentials-rotated': { type: 'boolean', help: t('经办人员调整时已更换账号口令', 'credentials were changed with the staff change') },
   ...SCAFFOLD_COMMON,
-};
+} satisfies Record<string, OptionSpec>;
 const SCAFFOLD_EXIT = [
   { code: 0 as const, text: t('已写入账号文件', 'the account file was written') },
   { code: 1 as const, text: t('拒绝写入（本次修改会引入错误）或已取消；没有写入任何文件（交互运行时已答内容存为草稿）', 'refused (the change would add errors) or cancelled; nothing written (an interactive run keeps its answers in a draft)') },
@@ -131,7 +140,7 @@ const SCAFFOLD_EXIT = [
 
 // ---------------------------------------------------------------- the table
 
-export const COMMAND_TABLE: readonly CommandSpec[] = [
+export const COMMAND_TABLE = [
   {
     name: 'new',
     summary: t('开设备案：新建账号文件（逐项提问，或用参数加 --yes）', 'open an account: write a new account file (interactive, or flags with --yes)'),
@@ -214,6 +223,10 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   {
     name: 'check-approvals',
     summary: t('核对合并请求的审批是否齐全（本单位、主管单位、维护者）', 'check that a pull request carries the approvals it needs'),
+    description: t(
+      '离线：--record 加 --reviews、--author（可加 --teams、--head-sha）；在线：--record 加 --repo、--pr。各组须有一人批准且组内无人要求修改，作者本人的批准不计。离线读取按 GitHub API 格式保存的文件（GitLab 为批准接口 …/merge_requests/:iid/approvals 的响应）；在线时 github 用 GITHUB_TOKEN 访问 GITHUB_API_URL（读取团队成员需要 read:org），gitea 读取 GITEA_API_URL 与 GITEA_TOKEN，gitlab 读取 CI_API_V4_URL（或 GITLAB_API_URL）与 GITLAB_TOKEN（--repo 写作 群组/项目，--pr 为 iid）。在线时针对较早提交的批准不计入（--allow-stale 可计入）。',
+      "Offline: --record with --reviews and --author (optionally --teams, --head-sha); online: --record with --repo and --pr. Each group needs one approval and no outstanding change request; the author's own approval never counts. Offline files are in the shape of the GitHub API (for GitLab the approvals response of .../merge_requests/:iid/approvals); online, github uses GITHUB_TOKEN against GITHUB_API_URL (team members need read:org), gitea reads GITEA_API_URL and GITEA_TOKEN, gitlab reads CI_API_V4_URL (or GITLAB_API_URL) and GITLAB_TOKEN (--repo is group/project, --pr the iid). Online, approvals of older commits do not count (--allow-stale counts them).",
+    ),
     options: {
       record: { type: 'string', arg: t('<文件>', '<file>'), help: t('check-pr --record 写出的检查记录（必填）', 'the decision record written by check-pr --record (required)') },
       reviews: { type: 'string', arg: t('<文件>', '<file>'), help: t('评审列表（按 GitHub API 格式保存）', 'reviews, as saved from the GitHub API') },
@@ -235,7 +248,10 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     summary: t('填写并输出备案表（自贡附件1—3、六安备案登记表、其他地方通用备案表），HTML 或 Word', 'fill in the filing form of a filing (HTML or .docx) to print, sign and seal'),
     args: t('<账号编号>', '<account id>'),
     positionals: 'one',
-    description: t('备案表含工作人员姓名和电话，只供内部备案使用，不得公开。', 'Forms hold staff names and phones: for internal filing only, never published.'),
+    description: t(
+      '自贡（四川省自贡市及所辖区县）：附件1 开设备案表（开设、补录）、附件2 关停备案表、附件3 信息变更备案表；六安（安徽省六安市及所辖县区）：六安市政务新媒体备案登记表；其他地方：通用政务新媒体备案表（写明该地办法的备案条款）。--format 不写时按 --out 的扩展名判断；HTML 不写 --out 时输出到屏幕，docx 不写 --out 时写到当前目录。备案表含工作人员姓名和电话，只供内部备案使用，不得公开。',
+      "自贡 (Zigong and its districts): annex 1 opening (also back-filing), annex 2 closure, annex 3 change; 六安 (Lu'an and its counties): the 六安市政务新媒体备案登记表; elsewhere a generic form citing the filing article of the local measures. Without --format the --out extension decides; HTML without --out is printed, docx without --out goes to the current folder. Forms hold staff names and phones: for internal filing only, never published. The form itself is the official Chinese form; --lang only changes the messages.",
+    ),
     options: {
       event: { type: 'string', arg: t('<序号>', '<n>'), help: t('第几个事件（从 1 开始；须为开设、补录、变更或关停备案），默认最近一次备案', 'which event (from 1; a filing event), default the latest filing') },
       format: fmt(['html', 'docx'], 'html'),
@@ -244,7 +260,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       lang: LANG,
       help: HELP,
     },
-    exitCodes: [WRITTEN, { code: 1, text: t('该事件没有备案表', 'no form for that event') }, USAGE_ERROR],
+    exitCodes: [WRITTEN, { code: 1, text: t('账号文件未通过登记簿检查，无法填写（列出问题）', 'the account file does not pass the register checks (the findings are listed)') }, USAGE_ERROR],
   },
   {
     name: 'history',
@@ -272,6 +288,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   {
     name: 'export',
     summary: t('按全国政务新媒体信息报送系统字段导出登记簿（CSV/XLSX/JSON；--public 为不含个人信息的公开版）', "export the register in the national reporting system's fields (csv/xlsx/json; --public: no personal data)"),
+    description: t('字段参照六政办秘〔2021〕148号 第十四条。csv 为 UTF-8 带 BOM（Excel、WPS 可直接打开）；xlsx 须同时给出 --out。--now 为数据日期：只计入该日及以前的事件。未通过检查的文件不导出（退出码 1 并提示）。', "Fields follow 六政办秘〔2021〕148号 article 14. csv is UTF-8 with a BOM (opens in Excel and WPS); xlsx needs --out. --now is the data date: only events on or before it count. Files that fail the checks are not exported (exit 1 with a note)."),
     options: {
       format: fmt(['csv', 'xlsx', 'json'], 'csv'),
       public: { type: 'boolean', help: t('公开版：不含任何人员姓名、职务、电话和内部信息', 'public version: no names, positions, phones or internal information') },
@@ -281,21 +298,21 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
       lang: LANG,
       help: HELP,
     },
-    exitCodes: [WRITTEN, USAGE_ERROR],
+    exitCodes: [WRITTEN, SOME_LEFT_OUT, USAGE_ERROR],
   },
   {
     name: 'site',
     summary: t('生成政务新媒体备案公示网站（只含公开信息）', 'build the public registry site (public data only)'),
+    description: t('由登记簿的公开导出生成（账号查询、账号真伪查询），另附备案助手（assistant/index.html）；不含任何个人信息。index.html 可直接双击打开，也可放在任何静态网站上。', "Built from the register's public export (search, is this account official?) with the filing assistant beside it (assistant/index.html); no personal data. index.html opens from disk or from any static host."),
     options: { out: { type: 'string', arg: t('<目录>', '<dir>'), help: t('输出目录（默认 site-dist）', 'output folder (default site-dist)') }, now: NOW, root: ROOT, lang: LANG, help: HELP },
-    exitCodes: [WRITTEN, USAGE_ERROR],
+    exitCodes: [WRITTEN, SOME_LEFT_OUT, USAGE_ERROR],
   },
   {
     name: 'monitor',
     summary: t('合规监测：按日期列出逾期和即将到期的事项（按主管单位分组）', 'compliance monitor: what is overdue or due soon on a date, by supervising office'),
     description: t('有运行数据时还检查更新频率、原创和留言答复；报告写明运行数据的日期，数据过旧时给出提醒。', 'With an activity snapshot it also checks updates, originality and replies; the report states the snapshot\'s date and warns when it is stale.'),
     options: {
-      activity: { type: 'string', arg: t('<文件>', '<file>'), help: t('运行数据快照（.csv 或 .json，列见 scripts/monitor/README.md）', 'activity snapshot (.csv or .json; see scripts/monitor/README.md)') },
-      'stale-days': { type: 'string', arg: t('<天数>', '<days>'), help: t('运行数据早于该天数即视为过旧：提醒并不用于评判（默认 7 天，运维默认值，非办法规定）', 'a snapshot older than this is stale: warned about and not used (default 7; an operational default, not a rule)') },
+      ...ACTIVITY,
       soon: { type: 'string', arg: t('<工作日数>', '<working days>'), help: t('“即将到期”的范围（默认 5 个工作日）', '"due soon" window (default 5 working days)') },
       format: fmt(['markdown', 'html', 'json'], 'markdown'),
       out: OUT_FILE,
@@ -311,8 +328,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     summary: t('考核评分：按指标目录为账号和单位打分、分类排名', 'inspection scoring: accounts and units, ranked per class'),
     description: t('报告写明运行数据的日期；没有运行数据或数据过旧时给出提醒，不按 0 分计。', "The report states the activity snapshot's date; without a snapshot, or with a stale one, it warns instead of scoring 0."),
     options: {
-      activity: { type: 'string', arg: t('<文件>', '<file>'), help: t('运行数据快照（.csv 或 .json）', 'activity snapshot (.csv or .json)') },
-      'stale-days': { type: 'string', arg: t('<天数>', '<days>'), help: t('运行数据早于该天数即视为过旧：提醒并不用于评判（默认 7 天，运维默认值，非办法规定）', 'a snapshot older than this is stale: warned about and not used (default 7; an operational default, not a rule)') },
+      ...ACTIVITY,
       inspection: { type: 'string', arg: t('<文件>', '<file>'), help: t('人工检查结果（JSON，格式见 scripts/monitor/README.md）', 'manual inspection results (JSON; see scripts/monitor/README.md)') },
       format: fmt(['html', 'json'], 'html'),
       out: OUT_FILE,
@@ -326,6 +342,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   {
     name: 'reconcile',
     summary: t('与全国政务新媒体信息报送系统的导出核对', 'reconcile the register with the national reporting system export'),
+    description: t('把登记簿与报送系统的导出逐个比对：报送系统有、登记簿无（须补录），登记簿有、报送系统无，登记簿已关停而报送系统仍为“正常”，名称、主办单位、开设主体不一致；按主管单位分组列出。本库 export 的导出也可直接核对；列见 scripts/monitor/README.md。', "Compares the register with the national system's export: there but not here (backfill needed), here but not there, closed here but active there, differing names, host units and certified entities; grouped by supervising office. The register's own export reads too; columns in scripts/monitor/README.md."),
     options: {
       national: { type: 'string', arg: t('<文件>', '<file>'), help: t('报送系统导出的 CSV（UTF-8 或 GBK）或 .xlsx（必填）', 'the national system export, CSV (UTF-8 or GBK) or .xlsx (required)') },
       format: fmt(['markdown', 'html', 'json'], 'markdown'),
@@ -342,7 +359,14 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     summary: t('导入存量账号：读取报送系统导出或任意表格，写出单位和补录的账号文件', "import a city's existing accounts from the national export or any sheet"),
     args: t('<表格.xlsx|表格.csv>', '<sheet.xlsx|sheet.csv>'),
     positionals: 'one',
-    description: t('表格中没有的事实记为未知（"未知"或不填并列入 unknown），从不编造；每个账号记一个以 --now 为日期的“补录备案”，表格有开通日期时另记“平台注册”。同一表格再次导入不改动任何文件。', 'Facts the sheet lacks are recorded as unknown, never invented; each account gets a 补录备案 dated --now, and a 平台注册 on its real date where the sheet has it. Importing the same sheet again changes nothing.'),
+    description: t(
+      '读取全国政务新媒体信息报送系统导出的 Excel 或 CSV（UTF-8 或 GBK），按主办单位归并（全称、简称、带不带省市前缀、映射文件中的别名），生成拼音编号，写出单位文件和账号文件。表格中没有的事实记为未知（"未知"或不填并列入 unknown），从不编造；联系人、手机等个人信息列不读取。每个账号记一个以 --now 为日期的“补录备案”，表格有开通日期时另记“平台注册”。同一表格再次导入不改动任何文件。\n' +
+        '可识别的列：账号名称、平台类型、主办单位、报送系统状态、开设主体、认证主体分类、账号ID、URL、开通时间、地区、单位类型、行政层级、平台子类型、运营单位、运营模式、内容类型（及常见别名）；“地区”列或单位名称中的县区名会把单位放到其下的地区。\n' +
+        '映射文件：{"sheet": "工作表", "columns": {"name": "公众号名称", "host": "单位"}, "aliases": {"六安市城市管理局": ["六安市城管局"]}, "units": {"某单位": {"kind": "政府部门"}}}',
+      "Reads the national reporting system's export (xlsx, or CSV in UTF-8 or GBK), groups hosts into units (full and short names, region prefixes, aliases from the mapping), makes pinyin ids and writes unit and account files. Facts the sheet lacks are recorded as unknown, never invented; contact and phone columns are never read. Each account gets a 补录备案 dated --now, and a 平台注册 on its real date where the sheet has it. Importing the same sheet again changes nothing.\n" +
+        'Columns recognised: 账号名称, 平台类型, 主办单位, 报送系统状态, 开设主体, 认证主体分类, 账号ID, URL, 开通时间, 地区, 单位类型, 行政层级, 平台子类型, 运营单位, 运营模式, 内容类型 (and common aliases); a 地区 column or a county name in the unit name places the unit in that region.\n' +
+        'Mapping file: {"sheet": "...", "columns": {"name": "...", "host": "..."}, "aliases": {"unit": ["alias"]}, "units": {"unit": {"kind": "政府部门"}}}',
+    ),
     options: {
       region: { type: 'string', arg: t('<地区编号>', '<region id>'), help: t('单位所在的地区，例如 anhui/luan（必填）', 'the region of the units, e.g. anhui/luan (required)') },
       map: { type: 'string', arg: t('<映射.json>', '<mapping.json>'), help: t('列名映射文件（任意表格），可补充单位别名和单位类型', 'column mapping for any sheet; may add unit aliases and kinds') },
@@ -361,7 +385,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     options: {
       due: { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('整改期限（由主管单位确定）', 'the rectification due date (set by the supervising office)') },
       prune: { type: 'boolean', help: t('只删去已整改的条目，不增加新条目', 'only remove fixed items; never add') },
-      out: OUT_FILE,
+      out: { type: 'string', arg: t('<文件>', '<file>'), help: t('写入该文件（默认本程序所在仓库的 policies/baseline.json）', "write there (default policies/baseline.json of this program's repository)") },
       now: NOW,
       root: ROOT,
       lang: LANG,
@@ -387,10 +411,24 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
     options: { lang: LANG, help: HELP },
     exitCodes: [WRITTEN, USAGE_ERROR],
   },
-];
+] as const satisfies readonly CommandSpec[];
+
+/** The name of a command of the table. */
+export type CommandName = (typeof COMMAND_TABLE)[number]['name'];
 
 export function commandSpec(name: string): CommandSpec | undefined {
-  return COMMAND_TABLE.find((c) => c.name === name);
+  return (COMMAND_TABLE as readonly CommandSpec[]).find((c) => c.name === name);
+}
+
+type OptionsOf<N extends CommandName> = Extract<(typeof COMMAND_TABLE)[number], { name: N }>['options'];
+type ValueOf<O> = O extends { type: 'boolean' } ? boolean : O extends { multiple: true } ? string[] : string;
+
+/** A command's option values, typed from its table entry (every option may be absent). */
+export type OptionValues<N extends CommandName> = { -readonly [K in keyof OptionsOf<N>]?: ValueOf<OptionsOf<N>[K]> };
+
+export interface ParsedCommand<N extends CommandName> {
+  values: OptionValues<N>;
+  positionals: string[];
 }
 
 /** The node:util parseArgs options of a command, from the table. */
@@ -400,6 +438,22 @@ export function parseOptionsOf(name: string): Record<string, { type: 'string' | 
   const out: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const [k, o] of Object.entries(spec.options)) out[k] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   return out;
+}
+
+/**
+ * Parse a command's arguments with its table entry: the one parser of every command (the
+ * dispatcher calls it before loading the command, and each command calls it for its values).
+ * An unknown option, a missing value or a positional the command does not take is a UsageError
+ * (exit 2, Chinese first, English with --lang en).
+ */
+export function parseCommand<N extends CommandName>(name: N, args: readonly string[]): ParsedCommand<N> {
+  const spec = commandSpec(name)!;
+  try {
+    const r = parseArgs({ args: [...args], options: parseOptionsOf(name), allowPositionals: spec.positionals !== undefined && spec.positionals !== 'none', strict: true });
+    return { values: r.values as OptionValues<N>, positionals: r.positionals };
+  } catch (e) {
+    throw parseArgsError(e) ?? e;
+  }
 }
 
 const L = {

@@ -7,9 +7,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { langOf, langValue, oneOf } from '../core/cli-args.ts';
-import { commandHelp, parseOptionsOf, type Io } from './table.ts';
+import { commandHelp, parseCommand, type Io } from './table.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Finding } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
@@ -30,7 +29,7 @@ function nonNegativeInt(option: string, v: string, max: number): number {
 
 export async function cmdValidate(args: string[], io: Io): Promise<number> {
   const lang = langOf(args);
-  const { values, positionals } = parseArgs({ args, options: parseOptionsOf('validate'), allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommand('validate', args);
   if (values.help) {
     io.out(commandHelp('validate', lang));
     return 0;
@@ -38,21 +37,21 @@ export async function cmdValidate(args: string[], io: Io): Promise<number> {
   const { isValidDate, todayShanghai } = await import('../calendar/workdays.ts');
   langValue(values.lang);
   const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
-  const now = (values.now as string | undefined) ?? todayShanghai();
+  const now = values.now ?? todayShanghai();
   if (!isValidDate(now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${now}）`, `--now must be a real YYYY-MM-DD date (got ${now})`);
   const root = typeof values.root === 'string' ? path.resolve(values.root) : defaultDataRoot();
   const { validatePaths } = await import('../pipeline/validate-paths.ts');
   const { checkRuleIds } = await import('./validate.ts');
   const { defaultJobs } = await import('../pipeline/parallel.ts');
   const { formatText, toJson } = await import('../report/text.ts');
-  const rules = values.rule as string[] | undefined;
+  const rules = values.rule;
   const only = rules && rules.length ? new Set(rules) : undefined;
   // a large register (4,000 files and more) is judged in several threads, one per core up to 4,
   // the main thread taking a share (docs/benchmarks.md); --jobs 1 keeps one thread
-  const jobsArg = values.jobs as string | undefined;
+  const jobsArg = values.jobs;
   const jobs = jobsArg === undefined || jobsArg === 'auto' ? defaultJobs() : Number(jobsArg);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 须为 1 到 64 的整数（收到 ${String(jobsArg)}）`, `--jobs must be an integer from 1 to 64 (got ${String(jobsArg)})`);
-  const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInt('--max-warnings', values['max-warnings'] as string, 1_000_000);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInt('--max-warnings', values['max-warnings'], 1_000_000);
   if (only) await checkRuleIds(only, ENGINE_ROOT);
   const res = await validatePaths(root, positionals, { now, engineRoot: ENGINE_ROOT, jobs, ...(only ? { only } : {}) });
   if (format === 'json') io.out(JSON.stringify(toJson(res.findings, res.summary, lang), null, 2));
@@ -67,7 +66,7 @@ export async function cmdValidate(args: string[], io: Io): Promise<number> {
 
 export async function cmdRules(args: string[], io: Io): Promise<number> {
   const lang0 = langOf(args);
-  const { values } = parseArgs({ args, options: parseOptionsOf('rules'), allowPositionals: false, strict: true });
+  const { values } = parseCommand('rules', args);
   if (values.help) {
     io.out(commandHelp('rules', lang0));
     return 0;
@@ -89,7 +88,7 @@ export async function cmdRules(args: string[], io: Io): Promise<number> {
 
 export async function cmdGenTypes(args: string[], io: Io): Promise<number> {
   const lang0 = langOf(args);
-  const { values } = parseArgs({ args, options: parseOptionsOf('gen-types'), allowPositionals: false, strict: true });
+  const { values } = parseCommand('gen-types', args);
   if (values.help) {
     io.out(commandHelp('gen-types', lang0));
     return 0;

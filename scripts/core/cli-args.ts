@@ -56,15 +56,6 @@ export function parseArgsError(e: unknown): UsageError | undefined {
   }
 }
 
-/** Run node:util parseArgs, turning its errors into usage errors. */
-export function parsed<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    throw parseArgsError(e) ?? e;
-  }
-}
-
 /** A usage error's message in the language asked for. */
 export function usageMessage(e: Error, lang: Lang): string {
   if (e instanceof UsageError && e.en !== undefined) return lang === 'en' ? e.en : e.message;

@@ -20,6 +20,9 @@ export type Phase = '申请中' | '审核未通过' | '已备案' | '已认证' 
 
 export type WorkKind = '开设' | '补录' | '变更' | '关停';
 
+/** The English name of each kind of work (the one table; messages, forms and policies use it). */
+export const WORK_KIND_EN: Readonly<Record<WorkKind, string>> = { 开设: 'opening', 补录: 'backfill', 变更: 'change', 关停: 'closure' };
+
 export interface Work {
   kind: WorkKind;
   /** Index of the filing event that started it. */

@@ -13,7 +13,7 @@ import { type ParsedJson } from './jsonpos.ts';
 import { parseJsonFast } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, type SchemaName } from './schema.ts';
-import { FileTooLarge, type FileSource } from './source.ts';
+import { FileTooLarge, type Entry, type FileSource } from './source.ts';
 import { impersonationFindings } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
 
@@ -227,31 +227,85 @@ interface Candidate {
   value: unknown;
 }
 
+/** What the listing of accounts/ tells before any file is read. */
+interface Listing {
+  entries: Entry[];
+  regionDirs: Set<string>;
+  unitDirs: Set<string>;
+  /** Unit ids known from the folder names alone. */
+  unitIdsListed: Set<string>;
+  unitDirsById: Map<string, string[]>;
+  /** Whether a folder (accounts/-relative) is read in full (see LoadOptions.scope). */
+  inScope(dir: string): boolean;
+}
+
+/** A file to read, with the kind its path gives it. */
+interface ToRead {
+  rel: string;
+  kind: Kind;
+  dir: string;
+  size: number;
+}
+
+/** Reads, parses and checks files for one load (stage 2), keeping results in the cache. */
+interface Reader {
+  readChecked(t: ToRead, schema: SchemaName): CachedRead;
+  textChecks(entry: CachedRead, c: Candidate, account?: string): void;
+}
+
+/** The folder of a file, relative to accounts/ ('' for accounts/ itself). */
+function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, i);
+}
+
 /**
  * Read and check every file under accounts/ of the given source.
  *
  * With `scope`, only the unit folders it accepts are read in full (plus every region.json and
  * the units those reference); ids of everything else come from the listing alone, so the PR
  * check can judge a few changed units of a 100,000-account register without parsing it all.
+ *
+ * The stages: list the folders (listAccounts), sort the entries into files to read and refused
+ * paths (sortEntries), then read, parse and schema-check regions, units and accounts in that
+ * order (fileReader, loadRegions, loadUnits, loadAccounts), look for impersonating names, check
+ * the references between files (checkReferences) and index the snapshot.
  */
 export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
+  const listing = listAccounts(src, opts);
+  const { toRead, fileCount, accountPathsByStem } = sortEntries(listing, findings);
+  const reader = fileReader(src, opts, findings);
+  const regions = loadRegions(toRead, listing, reader, findings);
+  const { units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings);
+  const accounts = loadAccounts(toRead, listing, reader, units, unitIdByDir, accountPathsByStem, src, opts.now, findings);
+  // another unit's account on the same platform with the same or a look-alike name
+  findings.push(...impersonationFindings(accounts));
+  checkReferences(listing, regions, units, accounts, opts.policySeries, findings);
+  const accountsById = new Map<string, AccountDoc>();
+  const accountsByUnit = new Map<string, AccountDoc[]>();
+  for (const a of accounts) {
+    accountsById.set(a.id, a);
+    let list = accountsByUnit.get(a.unitId);
+    if (!list) accountsByUnit.set(a.unitId, (list = []));
+    list.push(a);
+  }
+  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount, scoped: Boolean(opts.scope) }, findings, unitDirs: listing.unitDirs };
+}
+
+/** Stage 0: the listing of accounts/ (or of the scope), and the region and unit folders in it. */
+function listAccounts(src: FileSource, opts: LoadOptions): Listing {
   const scope = opts.scope;
   const entries = scope && src.listForScope ? src.listForScope(scope) : src.list(ACCOUNTS_DIR);
   const regionDirs = new Set<string>();
   const unitDirs = new Set<string>();
-  const fileNames = new Set(entries.filter((e) => e.type === 'file').map((e) => e.rel));
-  const dirOf = (rel: string): string => {
-    const i = rel.lastIndexOf('/');
-    return i <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, i);
-  };
-  for (const rel of fileNames) {
-    const base = baseName(rel);
-    if (base === 'region.json') regionDirs.add(dirOf(rel));
-    if (base === 'unit.json') unitDirs.add(dirOf(rel));
+  for (const e of entries) {
+    if (e.type !== 'file') continue;
+    const base = baseName(e.rel);
+    if (base === 'region.json') regionDirs.add(dirOf(e.rel));
+    if (base === 'unit.json') unitDirs.add(dirOf(e.rel));
   }
   const inScope = (dir: string): boolean => !scope || scope.has(dir) || (opts.scopeLoose === true && !unitDirs.has(dir));
-  // ids known from the listing alone
   const unitIdsListed = new Set<string>();
   const unitDirsById = new Map<string, string[]>();
   for (const d of unitDirs) {
@@ -261,10 +315,13 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (l) l.push(d);
     else unitDirsById.set(id, [d]);
   }
-  const accountPathsByStem = new Map<string, string[]>();
+  return { entries, regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope };
+}
 
-  // ---- 1. entries: symlinks, odd files, folder structure (no reading yet)
-  const toRead: { rel: string; kind: Kind; dir: string; size: number }[] = [];
+/** Stage 1: entries: symlinks, odd files, folder structure (no reading yet). */
+function sortEntries({ entries, regionDirs, unitDirs, inScope }: Listing, findings: Finding[]): { toRead: ToRead[]; fileCount: number; accountPathsByStem: Map<string, string[]> } {
+  const accountPathsByStem = new Map<string, string[]>();
+  const toRead: ToRead[] = [];
   let fileCount = 0;
   for (const e of entries) {
     const base = baseName(e.rel);
@@ -326,7 +383,11 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     toRead.push({ rel: e.rel, kind, dir, size: e.size });
   }
 
-  // ---- 2. reading: bytes → text → JSON with positions
+  return { toRead, fileCount, accountPathsByStem };
+}
+
+/** Stage 2: reading: bytes → text → JSON with positions, then the schema; cached across loads. */
+function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Reader {
   /** The byte-level path: binary, size and encoding checks with the offending byte's position. */
   const readBytes = (t: { rel: string; size: number }): string | undefined => {
     let buf: Buffer;
@@ -355,7 +416,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     return text;
   };
 
-  const read = (t: { rel: string; kind: Kind; dir: string; size: number }, keepText = false): Candidate | undefined => {
+  const read = (t: ToRead, keepText = false): Candidate | undefined => {
     if (t.size > MAX_FILE_BYTES) {
       findings.push(tooLarge(t.rel, t.size));
       return undefined;
@@ -396,13 +457,6 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value };
   };
 
-  // ---- 3. schema, ids and paths
-  const regions = new Map<string, RegionDoc>();
-  const units = new Map<string, UnitDoc>();
-  const accounts: AccountDoc[] = [];
-  const accountsById = new Map<string, AccountDoc>();
-  const unitIdByDir = new Map<string, string>();
-
   const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
     const issues = opts.schemas.validate(name, c.value);
     for (const is of issues) {
@@ -421,7 +475,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const cache = opts.cache;
   if (cache && cache.size > DOC_CACHE_LIMIT) cache.clear();
   /** Read, parse and schema-check a file, or take the result of an earlier load of the same content. */
-  const readChecked = (t: { rel: string; kind: Kind; dir: string; size: number }, schema: SchemaName): CachedRead => {
+  const readChecked = (t: ToRead, schema: SchemaName): CachedRead => {
     const id = cache && src.contentKey ? src.contentKey(t.rel) : undefined;
     const key = id ? `${t.rel}\u0000${id}` : undefined;
     const hit = key ? cache!.get(key) : undefined;
@@ -446,6 +500,12 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     findings.push(...entry.text);
   };
 
+  return { readChecked, textChecks };
+}
+
+/** Stage 3a: region files: schema, id and folder. */
+function loadRegions(toRead: readonly ToRead[], { regionDirs }: Listing, { readChecked, textChecks }: Reader, findings: Finding[]): Map<string, RegionDoc> {
+  const regions = new Map<string, RegionDoc>();
   for (const t of toRead.filter((x) => x.kind === 'region')) {
     const rc = readChecked(t, 'region');
     const c = rc.c;
@@ -463,7 +523,14 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     textChecks(rc, c);
   }
 
-  const loadUnit = (t: { rel: string; kind: Kind; dir: string; size: number }): void => {
+  return regions;
+}
+
+/** Stage 3b: unit files: schema, id, region and duplicates (with a scope, the units in it and those they point at). */
+function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById }: Listing, { readChecked, textChecks }: Reader, regions: ReadonlyMap<string, RegionDoc>, scope: ReadonlySet<string> | undefined, findings: Finding[]): { units: Map<string, UnitDoc>; unitIdByDir: Map<string, string> } {
+  const units = new Map<string, UnitDoc>();
+  const unitIdByDir = new Map<string, string>();
+  const loadUnit = (t: ToRead): void => {
     const rc = readChecked(t, 'unit');
     const c = rc.c;
     if (!c || !rc.ok) return;
@@ -500,6 +567,22 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     for (const t of unitTasks) if (more.has(baseName(t.dir)) && !units.has(baseName(t.dir))) loadUnit(t);
   }
 
+  return { units, unitIdByDir };
+}
+
+/** Stage 3c: account files in scope: schema, id and file name, duplicates, host unit, event order. */
+function loadAccounts(
+  toRead: readonly ToRead[],
+  { inScope }: Listing,
+  { readChecked, textChecks }: Reader,
+  units: ReadonlyMap<string, UnitDoc>,
+  unitIdByDir: ReadonlyMap<string, string>,
+  accountPathsByStem: ReadonlyMap<string, string[]>,
+  src: FileSource,
+  now: string,
+  findings: Finding[],
+): AccountDoc[] {
+  const accounts: AccountDoc[] = [];
   for (const t of toRead.filter((x) => x.kind === 'account')) {
     if (!inScope(t.dir)) continue;
     const rc = readChecked(t, 'account');
@@ -525,14 +608,15 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
     const doc: AccountDoc = { file: c.file, data, id: data.id, unitId, regionId: unit?.regionId ?? '' };
     accounts.push(doc);
-    accountsById.set(doc.id, doc);
     textChecks(rc, c, data.id);
-    eventOrder(c, data, opts.now, findings);
+    eventOrder(c, data, now, findings);
   }
 
-  // ---- names: another unit's account on the same platform with the same or a look-alike name
-  findings.push(...impersonationFindings(accounts));
+  return accounts;
+}
 
+/** Stage 5: references between files (existence from the listing). */
+function checkReferences({ unitIdsListed, inScope }: Listing, regions: ReadonlyMap<string, RegionDoc>, units: ReadonlyMap<string, UnitDoc>, accounts: readonly AccountDoc[], policySeries: ReadonlySet<string> | undefined, findings: Finding[]): void {
   // ---- 4. references between files (existence from the listing)
   const unitExists = (id: string): boolean => unitIdsListed.has(id);
   for (const r of regions.values()) {
@@ -540,9 +624,9 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     if (so && !unitExists(so)) {
       findings.push(fileFinding('register/reference', r.file.rel, r.file.parsed.locate(['supervisingOffice']), { zh: `主管单位 "${so}" 在登记簿中不存在`, en: `supervising office "${so}" is not in the register` }, { zh: '请填写已登记的主管单位编号（其 unit.json 中的 id）。', en: 'Use the id of a registered unit.' }));
     }
-    if (opts.policySeries) {
+    if (policySeries) {
       r.data.policies.forEach((p, i) => {
-        if (!opts.policySeries?.has(p)) {
+        if (!policySeries.has(p)) {
           findings.push(fileFinding('register/reference', r.file.rel, r.file.parsed.locate(['policies', i]), { zh: `绑定的管理办法 "${p}" 在 policies/ 中不存在`, en: `bound policy "${p}" does not exist under policies/` }, { zh: '请填写 policies/ 下已有的办法文件夹路径，例如 "sichuan/zigong"。', en: 'Use an existing policies/ folder path, e.g. "sichuan/zigong".' }));
         }
       });
@@ -564,13 +648,6 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     }
   }
 
-  const accountsByUnit = new Map<string, AccountDoc[]>();
-  for (const a of accounts) {
-    let list = accountsByUnit.get(a.unitId);
-    if (!list) accountsByUnit.set(a.unitId, (list = []));
-    list.push(a);
-  }
-  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount, scoped: Boolean(scope) }, findings, unitDirs };
 }
 
 function accountIdOf(c: Candidate): string | undefined {

@@ -8,21 +8,12 @@ import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot } from '../core/paths.ts';
-import { langOf, langValue, parsed, usageText, UsageError } from '../core/cli-args.ts';
+import { langOf, langValue, usageText, UsageError } from '../core/cli-args.ts';
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
 }
-
-/** The options export and site both take. */
-export const OUTPUT_OPTIONS = {
-  out: { type: 'string' },
-  now: { type: 'string' },
-  root: { type: 'string' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 export interface CommonValues {
   lang: Lang;
@@ -56,4 +47,4 @@ export function describeFsError(e: unknown, target: string): string {
   return `无法写入 ${target}：${why}`;
 }
 
-export { langOf, parsed, UsageError };
+export { langOf, UsageError };

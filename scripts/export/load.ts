@@ -3,10 +3,9 @@
  * Load the register for the export and the site. Files that fail the checks are not in the
  * snapshot; the caller warns about them.
  */
-import { schemasFor } from '../pipeline/pipeline.ts';
+import { readRegister } from '../pipeline/pipeline.ts';
 import type { Finding } from '../core/finding.ts';
-import { ENGINE_ROOT } from '../core/paths.ts';
-import { loadRegister, type Register } from '../core/register.ts';
+import type { Register } from '../core/register.ts';
 import { FsSource } from '../core/source.ts';
 
 export interface Loaded {
@@ -16,6 +15,6 @@ export interface Loaded {
 }
 
 export function loadForExport(dataRoot: string, now: string): Loaded {
-  const { register, findings } = loadRegister(new FsSource(dataRoot), { schemas: schemasFor(ENGINE_ROOT), now });
+  const { register, findings } = readRegister(new FsSource(dataRoot), { now });
   return { register, errors: findings.filter((f) => f.severity === 'error') };
 }

@@ -19,7 +19,6 @@ export type FilingType = (typeof FILING_TYPES)[number];
 export type FilingKind = '开设' | '补录' | '变更' | '关停';
 
 export const KIND_OF: Record<FilingType, FilingKind> = { 开设备案: '开设', 补录备案: '补录', 变更备案: '变更', 关停备案: '关停' };
-export const KIND_EN: Record<FilingKind, string> = { 开设: 'opening', 补录: 'back-filing', 变更: 'change', 关停: 'closure' };
 
 /** A problem with what was asked for (unknown account, event that is not a filing): a usage error. */
 export class FormError extends Error {

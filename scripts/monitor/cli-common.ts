@@ -8,12 +8,12 @@ import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import { loadBaseline, loadExceptions, type LoadedBaseline, type LoadedException } from '../core/exceptions.ts';
 import type { Lang } from '../core/finding.ts';
 import { defaultDataRoot, ENGINE_ROOT } from '../core/paths.ts';
-import { loadRegister, type Register } from '../core/register.ts';
+import type { Register } from '../core/register.ts';
 import type { SchemaSet } from '../core/schema.ts';
 import { FsSource } from '../core/source.ts';
-import { schemasFor } from '../pipeline/pipeline.ts';
+import { readRegister, schemasFor } from '../pipeline/pipeline.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
-import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { InputError } from './errors.ts';
 
@@ -22,16 +22,6 @@ export interface Io {
   err(s: string): void;
 }
 
-
-/** The options every report command takes (monitor, score, reconcile). */
-export const REPORT_OPTIONS = {
-  now: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  root: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 export interface BaseOptions {
   lang: Lang;
@@ -66,7 +56,7 @@ export interface Loaded {
 export async function loadAll(root: string, now: string): Promise<Loaded> {
   const schemas = schemasFor(ENGINE_ROOT);
   const policies = await loadPolicies(ENGINE_ROOT);
-  const { register, findings } = loadRegister(new FsSource(root), { schemas, now, policySeries: policySeries(policies) });
+  const { register, findings } = readRegister(new FsSource(root), { now, policies });
   const dataProblems = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
   const exceptions = loadExceptions(ENGINE_ROOT, schemas).exceptions;
   const baseline = loadBaseline(ENGINE_ROOT).baseline;
@@ -95,17 +85,18 @@ export function emit(text: string, out: string | undefined, io: Io, lang: Lang, 
 }
 
 /**
- * Run a command body; usage and input errors become a Chinese (or English) message and exit code 2.
+ * Run a command body; usage and input errors become a Chinese (or English) message and exit code 2
+ * that names the command's --help.
  * Anything else propagates to the CLI's main(), which reports it without a stack trace.
  */
-export async function guard(args: string[], io: Io, body: (lang: Lang) => Promise<number>): Promise<number> {
+export async function guard(args: string[], io: Io, body: (lang: Lang) => Promise<number>, command?: string): Promise<number> {
   const lang = langOf(args);
   try {
     return await body(lang);
   } catch (e) {
     const u = e instanceof UsageError ? e : parseArgsError(e);
     if (u) {
-      io.err(usageText(u, lang, lang === 'zh' ? '<命令>' : '<command>'));
+      io.err(usageText(u, lang, command ?? (lang === 'zh' ? '<命令>' : '<command>')));
       return 2;
     }
     throw e;

@@ -14,7 +14,7 @@ import * as cal from '../calendar/workdays.ts';
 import type { LoadedException } from '../core/exceptions.ts';
 import { applyExceptions, type LoadedBaseline } from '../core/exceptions.ts';
 import type { Bilingual, Severity } from '../core/finding.ts';
-import type { Register, UnitDoc } from '../core/register.ts';
+import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
 import type { Event } from '../generated/types.ts';
 import { workEvents } from '../policy/common/process.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
@@ -124,268 +124,305 @@ export function runMonitor(input: MonitorInput): MonitorReport {
   const { register, policies, now, soon } = input;
   const national = input.national === undefined ? NATIONAL_MONITOR : input.national;
   const items: { office: OfficeRef; item: MonitorItem }[] = [];
-  let monitored = 0;
-
-  const push = (office: OfficeRef, item: MonitorItem): void => {
+  const push: Push = (office, item) => {
     items.push({ office, item });
   };
+  let monitored = 0;
 
+  // ---- per account: each stage adds the account's items, merged and filed under its supervising office
   for (const a of register.accounts) {
     const st = deriveState(a.data);
     if (st.phase === '已关停') continue; // closed and completed: not monitored
     monitored++;
     const unit = register.units.get(a.unitId);
-    const office = supervisingOffice(register, unit, a.regionId);
     const base = {
       account: { id: a.id, name: a.data.name, platform: a.data.platform, file: a.file.rel },
       unit: { id: a.unitId, name: unit?.data.name ?? a.unitId },
     };
-    const level = register.regions.get(a.regionId)?.data.level;
-    const ps = policiesFor(register, policies, a.regionId, now);
     const accountItems: MonitorItem[] = [];
-    const add = (it: Omit<MonitorItem, 'account' | 'unit'>): void => {
+    const add: Add = (it) => {
       accountItems.push({ ...base, ...it });
     };
+    const c: AccountCheck = { a, st, level: register.regions.get(a.regionId)?.data.level, ps: modulesFor(register, policies, a.regionId, now), register, now, soon };
+    pendingStepItems(c, add);
+    moduleDeadlineItems(c, add);
+    unfiledCertifiedItems(c, add);
+    credentialRotationItems(c, add);
+    if (input.activity && isLive(st)) activityItems(c, input.activity, national, add);
+    for (const it of mergeItems(accountItems)) push(supervisingOffice(register, unit, a.regionId), it);
+  }
 
-    // ---- deadlines of the pending work: the rules' timing (nextStepsFor), per module
-    for (const p of ps) {
-      const spec = monitorSpecOf(p);
-      for (const step of nextStepsFor(a, register, [p], now)) {
-        const filtered = spec?.stepFilters?.find((f) => f.what.some((w) => step.what.includes(w)) && !(level && f.regionLevels.includes(level)));
-        if (filtered) continue;
-        const article = step.citation.startsWith(p.manifest.docNumber) ? step.citation.slice(p.manifest.docNumber.length).trim() : step.citation;
-        const citation: MonitorCitation = { doc: p.manifest.docNumber, article, title: p.manifest.title };
-        const what = step.what.join('/');
-        if (step.direction === 'by') {
-          const t = classify(step.due, now, soon);
-          if (!t) continue;
-          const note = uncoveredNote(step.uncovered);
-          add({
-            kind: 'deadline',
-            ...t,
-            severity: 'error',
-            what: step.text,
-            due: step.due,
-            citations: [citation],
-            todo: { zh: `请办理“${what}”，并在账号文件中追加该事件${t.status === 'overdue' ? '；已逾期的，请在事件备注中说明原因并向主管单位报告' : ''}。`, en: `Do "${what}" and append the event to the account file${t.status === 'overdue' ? '; explain the delay in its note and report it to the supervising office' : ''}.` },
-            sources: [p.manifest.id],
-            ...(note ? { note } : {}),
-          });
-        } else {
-          // a minimum period (announcement): remind when it ends soon or has ended
-          const ended = step.due <= now;
-          const left = ended ? 0 : cal.workdaysBetween(now, step.due).count;
-          if (!ended && left > soon) continue;
-          add({
-            kind: 'announcement',
-            status: ended ? 'reminder' : 'due-soon',
-            ...(ended ? {} : { workdaysLeft: left }),
-            severity: 'notice',
-            what: ended
-              ? { zh: `公告期已于 ${step.due} 届满，可办理“${what}”`, en: `the announcement period ended on ${step.due}; "${what}" may now be done` }
-              : { zh: `公告期将于 ${step.due} 届满，届满后（${step.due} 起）可办理“${what}”`, en: `the announcement period ends on ${step.due}; "${what}" may be done from then on` },
-            due: step.due,
-            citations: [citation],
-            todo: { zh: `公告期满后再办理“${what}”，保存完成截图并追加事件。`, en: `Do "${what}" after the period, keep the evidence and append the event; not before.` },
-            sources: [p.manifest.id],
-          });
-        }
-      }
-    }
+  // ---- per unit and per module
+  monthlyReportItems(register, policies, now, push);
+  supervisorLateItems(register, policies, now, push);
+  requiredAccountItems(register, policies, now, input.exceptions, push);
 
-    // ---- extra deadlines declared by the modules
-    const w = st.pending;
-    if (w) {
-      const evs = workEvents(a, w);
-      for (const p of ps) {
-        for (const d of monitorSpecOf(p)?.deadlines ?? []) {
-          if (!d.works.includes(w.kind)) continue;
-          if (d.regionLevels && !(level && d.regionLevels.includes(level as RegionLevel))) continue;
-          const start = deadlineStart(d, evs);
-          if (!start) continue;
-          if (evs.some(({ ev, i }) => i > start.i && fulfils(ev, d.to, w))) continue;
-          const due = addSpan(start.date, d.amount, d.unit);
-          const t = classify(due.date, now, soon);
-          if (!t) continue;
-          const span = spanText(d.amount, d.unit);
-          const what = d.to.join('/');
-          add({
-            kind: 'deadline',
-            ...t,
-            severity: d.severity,
-            what: { zh: `“${what}”应于 ${due.date} 前完成（${start.label.zh} ${start.date} 后${span.zh}内）`, en: `"${what}" due by ${due.date} (${span.en} after ${start.label.en} on ${start.date})` },
-            due: due.date,
-            citations: [d.citation],
-            todo: d.todo,
-            sources: [p.manifest.id],
-            ...(joinNotes(d.note, uncoveredNote(due.uncovered)) ? { note: joinNotes(d.note, uncoveredNote(due.uncovered))! } : {}),
-          });
-        }
+  const rect = input.baseline ? rectificationItems(input.baseline, register, now, soon, push) : undefined;
+  const report = assemble(items, input, monitored);
+  if (rect) report.rectification = rect;
+  return report;
+}
 
-        // ---- work unfinished past a limit must be reported
-        for (const pw of monitorSpecOf(p)?.pendingWork ?? []) {
-          if (!pw.works.includes(w.kind)) continue;
-          const limit = pw.maxDays !== undefined ? addSpan(w.start, pw.maxDays, 'days').date : addSpan(w.start, pw.maxMonths ?? 1, 'months').date;
-          const spanZh = pw.maxDays !== undefined ? `${pw.maxDays}天` : `${pw.maxMonths ?? 1}个月`;
-          const spanEn = pw.maxDays !== undefined ? `${pw.maxDays} days` : `${pw.maxMonths ?? 1} month(s)`;
-          const report = pw.reportEvent ? evs.find(({ ev }) => ev.type === pw.reportEvent) : undefined;
-          if (report) {
-            if (now > limit) {
-              add({
-                kind: 'pending-work',
-                status: 'reminder',
-                severity: 'notice',
-                what: { zh: `${w.kind}事项（${w.start} 备案）超过${spanZh}仍未办结，已于 ${report.ev.date} 向主管单位报告`, en: `the ${w.kind} filed on ${w.start} is still open after ${spanEn}; reported to the supervising office on ${report.ev.date}` },
-                due: limit,
-                citations: [pw.citation],
-                todo: { zh: '继续跟进，直至在全国政务新媒体报送系统中办结。', en: 'Follow up until it is completed in the national system.' },
-                sources: [p.manifest.id],
-              });
-            }
-            continue;
-          }
-          const t = classify(limit, now, soon);
-          if (!t) continue;
-          add({
-            kind: 'pending-work',
-            ...t,
-            severity: pw.severity,
-            what:
-              t.status === 'overdue'
-                ? { zh: `${w.kind}事项于 ${w.start} 备案，已超过${spanZh}（${limit}）仍未办结，且没有向主管单位报告的记录`, en: `the ${w.kind} filed on ${w.start} is still open more than ${spanEn} later (${limit}), with no report to the supervising office` }
-                : { zh: `${w.kind}事项于 ${w.start} 备案，将于 ${limit} 满${spanZh}，届时仍未办结须向主管单位报告`, en: `the ${w.kind} filed on ${w.start} reaches ${spanEn} on ${limit}; if still open then, it must be reported` },
-            due: limit,
-            citations: [pw.citation],
-            todo: pw.todo,
-            sources: [p.manifest.id],
-          });
-        }
-      }
-    }
+type Add = (it: Omit<MonitorItem, 'account' | 'unit'>) => void;
+type Push = (office: OfficeRef, item: MonitorItem) => void;
 
-    // ---- certified (listed) but never filed
-    if (st.works.length === 0) {
-      const certIdx = a.data.events.findIndex((e) => e.type === '平台认证' || e.type === '应用上架');
-      const certified = certIdx >= 0 || a.data.certification?.status === '已认证';
-      if (certified) {
-        for (const p of ps) {
-          const u = monitorSpecOf(p)?.uncertifiedFiling;
-          if (!u) continue;
-          const cert = certIdx >= 0 ? a.data.events[certIdx]! : a.data.events[0]!;
-          const due = cal.addDays(cert.date, u.days);
-          const t = classify(due, now, soon);
-          if (!t) continue;
-          add({
-            kind: 'unfiled-certified',
-            ...t,
-            severity: u.severity,
-            what: { zh: `账号已于 ${cert.date} ${certIdx >= 0 ? cert.type : '认证（认证日期未记录，按首个事件日期计）'}，至今没有开设备案或补录备案${t.status === 'overdue' ? `，已超过${u.days}天` : `，${due} 满${u.days}天`}`, en: `certified on ${cert.date} with no opening or backfill filing${t.status === 'overdue' ? `, more than ${u.days} days ago` : `; ${u.days} days on ${due}`}` },
-            due,
-            citations: [u.citation],
-            todo: { zh: '请立即办理补录备案（写明开设理由和未及时备案的原因），报主管单位审核。', en: 'File a backfill now, with the reason and why it was late, for the supervisor\'s review.' },
-            sources: [p.manifest.id],
-          });
-        }
-      }
-    }
+/** What every per-account stage reads. */
+interface AccountCheck {
+  a: AccountDoc;
+  st: AccountState;
+  /** The level of the account's region. */
+  level: RegionLevel | undefined;
+  /** The modules whose duties apply to the account (modulesFor). */
+  ps: LoadedPolicy[];
+  register: Register;
+  now: string;
+  soon: number;
+}
 
-    // ---- credential rotation (accounts on a platform, not closing)
-    const onPlatform = !st.closing && !st.closed && (isLive(st) || a.data.events.some((e) => PLATFORM_EVENTS.has(e.type)));
-    if (onPlatform) {
-      for (const p of ps) {
-        const cr = monitorSpecOf(p)?.credentialRotation;
-        if (!cr) continue;
-        let last: string | undefined;
-        for (const e of a.data.events) if (e.type === '密码更换' || (e.type === '人员交接' && e.handover?.credentialsRotated)) last = e.date;
-        const openedOn = a.data.events.find((e) => PLATFORM_EVENTS.has(e.type))?.date ?? liveSince(st) ?? st.filedOn ?? a.data.events[0]!.date;
-        // the duty exists from the measure's entry into force: an older account counts from then
-        const opened = openedOn < p.manifest.inForce ? p.manifest.inForce : openedOn;
-        const since = last && last > opened ? last : opened;
-        const due = cal.addMonths(since, cr.months);
-        const t = classify(due, now, soon);
+/** The policy modules whose duties the monitor checks for a region on a date: the versions in force there. */
+export function modulesFor(register: Register, policies: readonly LoadedPolicy[], regionId: string, now: string): LoadedPolicy[] {
+  return policiesFor(register, policies, regionId, now);
+}
+
+/** Deadlines of the pending work: the rules' timing (nextStepsFor), per module. */
+function pendingStepItems({ a, level, ps, register, now, soon }: AccountCheck, add: Add): void {
+  for (const p of ps) {
+    const spec = monitorSpecOf(p);
+    for (const step of nextStepsFor(a, register, [p], now)) {
+      const filtered = spec?.stepFilters?.find((f) => f.what.some((w) => step.what.includes(w)) && !(level && f.regionLevels.includes(level)));
+      if (filtered) continue;
+      const article = step.citation.startsWith(p.manifest.docNumber) ? step.citation.slice(p.manifest.docNumber.length).trim() : step.citation;
+      const citation: MonitorCitation = { doc: p.manifest.docNumber, article, title: p.manifest.title };
+      const what = step.what.join('/');
+      if (step.direction === 'by') {
+        const t = classify(step.due, now, soon);
         if (!t) continue;
+        const note = uncoveredNote(step.uncovered);
         add({
-          kind: 'credential-rotation',
+          kind: 'deadline',
           ...t,
-          severity: cr.severity,
-          what: last
-            ? { zh: `上次更换口令为 ${last}，应每${cr.months}个月更换一次，${t.status === 'overdue' ? `已于 ${due} 到期` : `应于 ${due} 前更换`}`, en: `credentials last rotated on ${last}; every ${cr.months} months, ${t.status === 'overdue' ? `due on ${due}` : `due by ${due}`}` }
-            : { zh: `${opened === openedOn ? `开通（${opened}）` : `办法施行（${opened}）`}以来没有更换口令的记录，应每${cr.months}个月更换一次，${t.status === 'overdue' ? `已于 ${due} 到期` : `应于 ${due} 前更换`}`, en: `no credential rotation recorded since ${opened === openedOn ? 'the account opened' : 'the measure came into force'} (${opened}); every ${cr.months} months, due ${due}` },
-          due,
-          citations: [cr.citation],
-          todo: { zh: '请更换账号口令，并在账号文件中追加“密码更换”事件（只记录日期和确认人职务，绝不记录口令本身）。', en: 'Rotate the credentials and append a 密码更换 event (date and the attesting role only, never the password).' },
+          severity: 'error',
+          what: step.text,
+          due: step.due,
+          citations: [citation],
+          todo: { zh: `请办理“${what}”，并在账号文件中追加该事件${t.status === 'overdue' ? '；已逾期的，请在事件备注中说明原因并向主管单位报告' : ''}。`, en: `Do "${what}" and append the event to the account file${t.status === 'overdue' ? '; explain the delay in its note and report it to the supervising office' : ''}.` },
+          sources: [p.manifest.id],
+          ...(note ? { note } : {}),
+        });
+      } else {
+        // a minimum period (announcement): remind when it ends soon or has ended
+        const ended = step.due <= now;
+        const left = ended ? 0 : cal.workdaysBetween(now, step.due).count;
+        if (!ended && left > soon) continue;
+        add({
+          kind: 'announcement',
+          status: ended ? 'reminder' : 'due-soon',
+          ...(ended ? {} : { workdaysLeft: left }),
+          severity: 'notice',
+          what: ended
+            ? { zh: `公告期已于 ${step.due} 届满，可办理“${what}”`, en: `the announcement period ended on ${step.due}; "${what}" may now be done` }
+            : { zh: `公告期将于 ${step.due} 届满，届满后（${step.due} 起）可办理“${what}”`, en: `the announcement period ends on ${step.due}; "${what}" may be done from then on` },
+          due: step.due,
+          citations: [citation],
+          todo: { zh: `公告期满后再办理“${what}”，保存完成截图并追加事件。`, en: `Do "${what}" after the period, keep the evidence and append the event; not before.` },
           sources: [p.manifest.id],
         });
       }
     }
+  }
+}
 
-    // ---- activity: update frequency, original posts, replies
-    if (input.activity && isLive(st)) {
-      const rec = input.activity.byAccount.get(a.id);
-      const since = liveSince(st)!;
-      if (!rec) {
+/** Extra deadlines declared by the modules, and work unfinished past a limit. */
+function moduleDeadlineItems({ a, st, level, ps, now, soon }: AccountCheck, add: Add): void {
+  const w = st.pending;
+  if (w) {
+    const evs = workEvents(a, w);
+    for (const p of ps) {
+      for (const d of monitorSpecOf(p)?.deadlines ?? []) {
+        if (!d.works.includes(w.kind)) continue;
+        if (d.regionLevels && !(level && d.regionLevels.includes(level as RegionLevel))) continue;
+        const start = deadlineStart(d, evs);
+        if (!start) continue;
+        if (evs.some(({ ev, i }) => i > start.i && fulfils(ev, d.to, w))) continue;
+        const due = addSpan(start.date, d.amount, d.unit);
+        const t = classify(due.date, now, soon);
+        if (!t) continue;
+        const span = spanText(d.amount, d.unit);
+        const what = d.to.join('/');
         add({
-          kind: 'no-activity',
-          status: 'reminder',
-          severity: 'notice',
-          what: { zh: '运行数据中没有该账号，无法判断更新和互动情况', en: 'the activity snapshot has no row for this account; updates and replies cannot be judged' },
-          citations: [],
-          todo: { zh: '请在下一次运行数据中补充该账号。', en: 'Add the account to the next activity snapshot.' },
-          sources: ['monitor'],
+          kind: 'deadline',
+          ...t,
+          severity: d.severity,
+          what: { zh: `“${what}”应于 ${due.date} 前完成（${start.label.zh} ${start.date} 后${span.zh}内）`, en: `"${what}" due by ${due.date} (${span.en} after ${start.label.en} on ${start.date})` },
+          due: due.date,
+          citations: [d.citation],
+          todo: d.todo,
+          sources: [p.manifest.id],
+          ...(joinNotes(d.note, uncoveredNote(due.uncovered)) ? { note: joinNotes(d.note, uncoveredNote(due.uncovered))! } : {}),
         });
-      } else {
-        const specs: { source: string; spec: MonitorSpec }[] = [];
-        if (national) specs.push({ source: NATIONAL_SOURCE, spec: national });
-        for (const p of ps) {
-          const s = monitorSpecOf(p);
-          if (s) specs.push({ source: p.manifest.id, spec: s });
-        }
-        for (const { source, spec } of specs) {
-          for (const r of spec.updateRules ?? []) {
-            if (r.contentType && r.contentType !== a.data.contentType) continue;
-            for (const it of judgeUpdate(r, rec, since, now, soon)) add({ ...it, sources: [source] });
-          }
-          for (const r of spec.replyRules ?? []) {
-            if (!rec.oldestUnanswered || rec.unansweredMessages === 0) continue;
-            const recv = rec.oldestUnanswered;
-            let due: string;
-            let holiday = false;
-            if (r.maxWorkdays !== undefined) due = cal.addWorkdays(recv, r.maxWorkdays).date;
-            else if (r.maxMonths !== undefined) due = cal.addMonths(recv, r.maxMonths);
-            else {
-              holiday = r.holidayMaxDays !== undefined && (!cal.isWorkday(recv) || !cal.isWorkday(cal.addDays(recv, 1)));
-              due = cal.addDays(recv, holiday ? r.holidayMaxDays! : (r.maxDays ?? 1));
-            }
-            const t = classify(due, now, soon);
-            if (!t || (t.status === 'due-soon' && r.severity !== 'error')) continue;
-            const n = rec.unansweredMessages;
+      }
+
+      // ---- work unfinished past a limit must be reported
+      for (const pw of monitorSpecOf(p)?.pendingWork ?? []) {
+        if (!pw.works.includes(w.kind)) continue;
+        const limit = pw.maxDays !== undefined ? addSpan(w.start, pw.maxDays, 'days').date : addSpan(w.start, pw.maxMonths ?? 1, 'months').date;
+        const spanZh = pw.maxDays !== undefined ? `${pw.maxDays}天` : `${pw.maxMonths ?? 1}个月`;
+        const spanEn = pw.maxDays !== undefined ? `${pw.maxDays} days` : `${pw.maxMonths ?? 1} month(s)`;
+        const report = pw.reportEvent ? evs.find(({ ev }) => ev.type === pw.reportEvent) : undefined;
+        if (report) {
+          if (now > limit) {
             add({
-              kind: 'reply',
-              ...t,
-              severity: r.severity,
-              what: { zh: `${n !== undefined ? `有 ${n} 条留言未答复，` : ''}最早一条收到于 ${recv}，${r.title.zh}${holiday ? '（节假日）' : ''}：应于 ${due} 前答复`, en: `${n !== undefined ? `${n} unanswered messages; ` : ''}the oldest was received on ${recv}; ${r.title.en}${holiday ? ' (holiday)' : ''}: answer by ${due}` },
-              due,
-              citations: [r.citation],
-              todo: { zh: '请尽快答复或办理留言，并公开答复情况。', en: 'Answer or handle the messages and publish the answers.' },
-              sources: [source],
+              kind: 'pending-work',
+              status: 'reminder',
+              severity: 'notice',
+              what: { zh: `${w.kind}事项（${w.start} 备案）超过${spanZh}仍未办结，已于 ${report.ev.date} 向主管单位报告`, en: `the ${w.kind} filed on ${w.start} is still open after ${spanEn}; reported to the supervising office on ${report.ev.date}` },
+              due: limit,
+              citations: [pw.citation],
+              todo: { zh: '继续跟进，直至在全国政务新媒体报送系统中办结。', en: 'Follow up until it is completed in the national system.' },
+              sources: [p.manifest.id],
             });
           }
+          continue;
         }
+        const t = classify(limit, now, soon);
+        if (!t) continue;
+        add({
+          kind: 'pending-work',
+          ...t,
+          severity: pw.severity,
+          what:
+            t.status === 'overdue'
+              ? { zh: `${w.kind}事项于 ${w.start} 备案，已超过${spanZh}（${limit}）仍未办结，且没有向主管单位报告的记录`, en: `the ${w.kind} filed on ${w.start} is still open more than ${spanEn} later (${limit}), with no report to the supervising office` }
+              : { zh: `${w.kind}事项于 ${w.start} 备案，将于 ${limit} 满${spanZh}，届时仍未办结须向主管单位报告`, en: `the ${w.kind} filed on ${w.start} reaches ${spanEn} on ${limit}; if still open then, it must be reported` },
+          due: limit,
+          citations: [pw.citation],
+          todo: pw.todo,
+          sources: [p.manifest.id],
+        });
       }
     }
-
-    for (const it of mergeItems(accountItems)) push(office, it);
   }
+}
 
-  // ---- unit-level duties: monthly reports, required accounts
-  const unitPolicies = new Map<string, LoadedPolicy[]>();
-  const policiesOfUnit = (u: UnitDoc): LoadedPolicy[] => {
-    let l = unitPolicies.get(u.id);
-    if (!l) unitPolicies.set(u.id, (l = policiesFor(register, policies, u.regionId, now)));
-    return l;
-  };
+/** Certified (listed) on the platform but never filed. */
+function unfiledCertifiedItems({ a, st, ps, now, soon }: AccountCheck, add: Add): void {
+  if (st.works.length === 0) {
+    const certIdx = a.data.events.findIndex((e) => e.type === '平台认证' || e.type === '应用上架');
+    const certified = certIdx >= 0 || a.data.certification?.status === '已认证';
+    if (certified) {
+      for (const p of ps) {
+        const u = monitorSpecOf(p)?.uncertifiedFiling;
+        if (!u) continue;
+        const cert = certIdx >= 0 ? a.data.events[certIdx]! : a.data.events[0]!;
+        const due = cal.addDays(cert.date, u.days);
+        const t = classify(due, now, soon);
+        if (!t) continue;
+        add({
+          kind: 'unfiled-certified',
+          ...t,
+          severity: u.severity,
+          what: { zh: `账号已于 ${cert.date} ${certIdx >= 0 ? cert.type : '认证（认证日期未记录，按首个事件日期计）'}，至今没有开设备案或补录备案${t.status === 'overdue' ? `，已超过${u.days}天` : `，${due} 满${u.days}天`}`, en: `certified on ${cert.date} with no opening or backfill filing${t.status === 'overdue' ? `, more than ${u.days} days ago` : `; ${u.days} days on ${due}`}` },
+          due,
+          citations: [u.citation],
+          todo: { zh: '请立即办理补录备案（写明开设理由和未及时备案的原因），报主管单位审核。', en: 'File a backfill now, with the reason and why it was late, for the supervisor\'s review.' },
+          sources: [p.manifest.id],
+        });
+      }
+    }
+  }
+}
+
+/** Credential rotation (accounts on a platform, not closing). */
+function credentialRotationItems({ a, st, ps, now, soon }: AccountCheck, add: Add): void {
+  const onPlatform = !st.closing && !st.closed && (isLive(st) || a.data.events.some((e) => PLATFORM_EVENTS.has(e.type)));
+  if (onPlatform) {
+    for (const p of ps) {
+      const cr = monitorSpecOf(p)?.credentialRotation;
+      if (!cr) continue;
+      let last: string | undefined;
+      for (const e of a.data.events) if (e.type === '密码更换' || (e.type === '人员交接' && e.handover?.credentialsRotated)) last = e.date;
+      const openedOn = a.data.events.find((e) => PLATFORM_EVENTS.has(e.type))?.date ?? liveSince(st) ?? st.filedOn ?? a.data.events[0]!.date;
+      // the duty exists from the measure's entry into force: an older account counts from then
+      const opened = openedOn < p.manifest.inForce ? p.manifest.inForce : openedOn;
+      const since = last && last > opened ? last : opened;
+      const due = cal.addMonths(since, cr.months);
+      const t = classify(due, now, soon);
+      if (!t) continue;
+      add({
+        kind: 'credential-rotation',
+        ...t,
+        severity: cr.severity,
+        what: last
+          ? { zh: `上次更换口令为 ${last}，应每${cr.months}个月更换一次，${t.status === 'overdue' ? `已于 ${due} 到期` : `应于 ${due} 前更换`}`, en: `credentials last rotated on ${last}; every ${cr.months} months, ${t.status === 'overdue' ? `due on ${due}` : `due by ${due}`}` }
+          : { zh: `${opened === openedOn ? `开通（${opened}）` : `办法施行（${opened}）`}以来没有更换口令的记录，应每${cr.months}个月更换一次，${t.status === 'overdue' ? `已于 ${due} 到期` : `应于 ${due} 前更换`}`, en: `no credential rotation recorded since ${opened === openedOn ? 'the account opened' : 'the measure came into force'} (${opened}); every ${cr.months} months, due ${due}` },
+        due,
+        citations: [cr.citation],
+        todo: { zh: '请更换账号口令，并在账号文件中追加“密码更换”事件（只记录日期和确认人职务，绝不记录口令本身）。', en: 'Rotate the credentials and append a 密码更换 event (date and the attesting role only, never the password).' },
+        sources: [p.manifest.id],
+      });
+    }
+  }
+}
+
+/** With an activity snapshot: update frequency, original posts, replies. */
+function activityItems({ a, st, ps, now, soon }: AccountCheck, activity: ActivitySnapshot, national: MonitorSpec | null, add: Add): void {
+  const rec = activity.byAccount.get(a.id);
+  const since = liveSince(st)!;
+  if (!rec) {
+    add({
+      kind: 'no-activity',
+      status: 'reminder',
+      severity: 'notice',
+      what: { zh: '运行数据中没有该账号，无法判断更新和互动情况', en: 'the activity snapshot has no row for this account; updates and replies cannot be judged' },
+      citations: [],
+      todo: { zh: '请在下一次运行数据中补充该账号。', en: 'Add the account to the next activity snapshot.' },
+      sources: ['monitor'],
+    });
+  } else {
+    const specs: { source: string; spec: MonitorSpec }[] = [];
+    if (national) specs.push({ source: NATIONAL_SOURCE, spec: national });
+    for (const p of ps) {
+      const s = monitorSpecOf(p);
+      if (s) specs.push({ source: p.manifest.id, spec: s });
+    }
+    for (const { source, spec } of specs) {
+      for (const r of spec.updateRules ?? []) {
+        if (r.contentType && r.contentType !== a.data.contentType) continue;
+        for (const it of judgeUpdate(r, rec, since, now, soon)) add({ ...it, sources: [source] });
+      }
+      for (const r of spec.replyRules ?? []) {
+        if (!rec.oldestUnanswered || rec.unansweredMessages === 0) continue;
+        const recv = rec.oldestUnanswered;
+        let due: string;
+        let holiday = false;
+        if (r.maxWorkdays !== undefined) due = cal.addWorkdays(recv, r.maxWorkdays).date;
+        else if (r.maxMonths !== undefined) due = cal.addMonths(recv, r.maxMonths);
+        else {
+          holiday = r.holidayMaxDays !== undefined && (!cal.isWorkday(recv) || !cal.isWorkday(cal.addDays(recv, 1)));
+          due = cal.addDays(recv, holiday ? r.holidayMaxDays! : (r.maxDays ?? 1));
+        }
+        const t = classify(due, now, soon);
+        if (!t || (t.status === 'due-soon' && r.severity !== 'error')) continue;
+        const n = rec.unansweredMessages;
+        add({
+          kind: 'reply',
+          ...t,
+          severity: r.severity,
+          what: { zh: `${n !== undefined ? `有 ${n} 条留言未答复，` : ''}最早一条收到于 ${recv}，${r.title.zh}${holiday ? '（节假日）' : ''}：应于 ${due} 前答复`, en: `${n !== undefined ? `${n} unanswered messages; ` : ''}the oldest was received on ${recv}; ${r.title.en}${holiday ? ' (holiday)' : ''}: answer by ${due}` },
+          due,
+          citations: [r.citation],
+          todo: { zh: '请尽快答复或办理留言，并公开答复情况。', en: 'Answer or handle the messages and publish the answers.' },
+          sources: [source],
+        });
+      }
+    }
+  }
+}
+
+/** Unit-level duty: the monthly monitoring report. */
+function monthlyReportItems(register: Register, policies: readonly LoadedPolicy[], now: string, push: Push): void {
   for (const u of register.units.values()) {
-    for (const p of policiesOfUnit(u)) {
+    for (const p of modulesFor(register, policies, u.regionId, now)) {
       const mr = monitorSpecOf(p)?.monthlyReport;
       if (!mr) continue;
       const level = register.regions.get(u.regionId)?.data.level;
@@ -408,8 +445,13 @@ export function runMonitor(input: MonitorInput): MonitorReport {
       });
     }
   }
-  // Late acts of the supervising office recorded in the register (rules whose actor is the supervisor):
-  // reported to that office, never to the unit as its fault.
+}
+
+/**
+ * Late acts of the supervising office recorded in the register (rules whose actor is the supervisor):
+ * reported to that office, never to the unit as its fault.
+ */
+function supervisorLateItems(register: Register, policies: readonly LoadedPolicy[], now: string, push: Push): void {
   for (const p of policies) {
     const only = new Set(p.rules.filter((r) => r.actor === 'supervisor').map((r) => `${p.manifest.id}/${r.name}`));
     if (!only.size) continue;
@@ -430,12 +472,16 @@ export function runMonitor(input: MonitorInput): MonitorReport {
       });
     }
   }
+}
+
+/** The accounts a module requires (its requiredAccounts rules), with the reviewed exceptions applied. */
+function requiredAccountItems(register: Register, policies: readonly LoadedPolicy[], now: string, exceptions: readonly LoadedException[] | undefined, push: Push): void {
   for (const p of policies) {
     const ra = monitorSpecOf(p)?.requiredAccounts;
     if (!ra || !ra.rules.length) continue;
     const only = new Set(ra.rules.map((r) => `${p.manifest.id}/${r}`));
     let findings = runPolicies(register, { now, policies: [p], only });
-    if (input.exceptions) findings = applyExceptions(findings, input.exceptions, register, now).filter((f) => f.ruleId.startsWith(p.manifest.id + '/'));
+    if (exceptions) findings = applyExceptions(findings, exceptions, register, now).filter((f) => f.ruleId.startsWith(p.manifest.id + '/'));
     for (const f of findings) {
       if (f.suppressed) continue;
       const u = [...register.units.values()].find((x) => x.file.rel === f.file);
@@ -454,11 +500,6 @@ export function runMonitor(input: MonitorInput): MonitorReport {
       });
     }
   }
-
-  const rect = input.baseline ? rectificationItems(input.baseline, register, now, soon, push) : undefined;
-  const report = assemble(items, input, monitored);
-  if (rect) report.rectification = rect;
-  return report;
 }
 
 /**

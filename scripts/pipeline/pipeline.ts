@@ -10,7 +10,7 @@ import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
 import { applyBaseline, applyExceptions, loadBaseline, loadExceptions } from '../core/exceptions.ts';
 import { ENGINE_ROOT, unitDirOf } from '../core/paths.ts';
-import { loadRegister, type DocCache, type Register } from '../core/register.ts';
+import { loadRegister, type DocCache, type LoadResult, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
 import type { FileSource } from '../core/source.ts';
 import { runPolicies } from '../policy/engine.ts';
@@ -51,11 +51,32 @@ export function schemasFor(engineRoot: string): SchemaSet {
   return s;
 }
 
+export interface ReadOptions {
+  /** Engine root: schemas/ come from here. */
+  engineRoot?: string;
+  now: string;
+  /** The policy versions whose series region files may bind (unchecked when absent). */
+  policies?: readonly LoadedPolicy[];
+  scope?: ReadonlySet<string>;
+  scopeLoose?: boolean;
+  cache?: DocCache;
+}
+
+/**
+ * The first stages: load → parse → schema. The register snapshot and the findings about its files,
+ * without the policy rules: for the commands that judge on their own (monitor, score, reconcile,
+ * import), publish (export, site), or only need the data (form, gen-codeowners).
+ */
+export function readRegister(src: FileSource, opts: ReadOptions): LoadResult {
+  const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
+  return loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, ...(opts.policies ? { policySeries: policySeries(opts.policies) } : {}), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
+}
+
 /** Validate a whole register from any source; findings sorted by file, line, column. */
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
-  const { register, findings, unitDirs } = loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, policySeries: policySeries(policies), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
+  const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
   const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);

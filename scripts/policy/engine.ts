@@ -10,6 +10,7 @@ import { accountPersonalValues, personalParts } from '../report/privacy.ts';
 import { deriveState, type AccountState } from '../core/lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
 import { appliesToKind } from './stage.ts';
+import { inForceOn, judgedWork } from './in-force.ts';
 
 /**
  * What each finding of a rule was reported with (message id and placeholder values), for the rule
@@ -212,6 +213,8 @@ function makeContext(
     unitOf: (a) => register.units.get(a.unitId),
     regionChain: (rid) => regionChain(register, rid),
     supervisorOf,
+    inForce: (date) => inForceOn(policy, date),
+    judged: (w) => judgedWork(policy, w),
     report(d) {
       const doc = d.account ?? d.unit ?? d.region;
       if (!doc) throw new Error(`rule ${id} reported without a document`);

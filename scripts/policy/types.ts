@@ -101,6 +101,10 @@ export interface RuleContext {
   regionChain(regionId: string): RegionDoc[];
   /** The supervising office unit for a unit (unit.supervisor, else its region's, else an ancestor's). */
   supervisorOf(u: UnitDoc): UnitDoc | undefined;
+  /** Whether this version is in force on that date: events dated before it are not judged by it (in-force.ts). */
+  inForce(date: string): boolean;
+  /** Whether a piece of work is judged by this version: it started on or after the version came into force. */
+  judged(w: { start: string }): boolean;
 }
 
 export interface ExpectedFinding {

@@ -48,7 +48,7 @@ export function workEvents(a: AccountDoc, w: Work): { ev: Event; i: number }[] {
 
 function judged(ctx: RuleContext, w: Work): boolean {
   // an adoption record (补录备案 with status) is not a filing made through the register: no process rule judges it
-  return w.start >= ctx.policy.manifest.inForce && !w.adopted;
+  return ctx.judged(w) && !w.adopted;
 }
 
 /** 备案须经主办单位主要负责人同意（或集体研究），并写明理由。 */

@@ -46,4 +46,4 @@ export function addCounty(k: FixtureKit, events: Event[]): void {
 }
 
 /** English names of the kinds of work, for the en messages. */
-export const KIND_EN: Record<string, string> = { 开设: 'opening', 补录: 'backfill', 变更: 'change', 关停: 'closure' };
+export { WORK_KIND_EN as KIND_EN } from '../../../../scripts/core/lifecycle.ts';

@@ -34,11 +34,11 @@ export function sameLevel(level: Event['level'], tier: Tier): boolean {
 
 /** Works dated before the version came into force are not judged. */
 export function judged(ctx: RuleContext, w: Work): boolean {
-  return w.start >= ctx.policy.manifest.inForce;
+  return ctx.judged(w);
 }
 
 export const KIND_TEXT: Record<Work['kind'], string> = { 开设: '开设', 补录: '补录', 变更: '变更', 关停: '关停（注销）' };
-export const KIND_EN: Record<Work['kind'], string> = { 开设: 'opening', 补录: 'backfill', 变更: 'change', 关停: 'closure' };
+export { WORK_KIND_EN as KIND_EN } from '../../../../scripts/core/lifecycle.ts';
 
 /** The national/provincial system entry that completes the work (same matching as lifecycle.ts). */
 export function entryOf(a: AccountDoc, w: Work): At | undefined {

@@ -14,7 +14,7 @@ import { addCity, filingOffice, isOffice, levelOf, reviewedBy } from '../offices
  * 其他单位（事业单位、部门下属单位、乡镇街道等）本方案未规定备案去向，不检查；
  * 省政府的上一级办公部门不在本库中，也不检查。
  */
-const KIND_EN: Record<string, string> = { 开设: 'opening', 补录: 'backfill', 变更: 'change', 关停: 'closure' };
+import { WORK_KIND_EN as KIND_EN } from '../../../../scripts/core/lifecycle.ts';
 const WHAT: Record<string, string> = { 开设: '开设政务新媒体', 补录: '补录登记账号', 变更: '变更账号信息', 关停: '关停、注销账号' };
 
 export default defineRule({
@@ -52,7 +52,7 @@ export default defineRule({
     if (!target) return;
     const { office, route } = target;
     for (const w of ctx.state(a).works) {
-      if (w.start < ctx.policy.manifest.inForce || w.adopted) continue; // an adoption record is not a filing through the register
+      if (!ctx.judged(w) || w.adopted) continue; // an adoption record is not a filing through the register
       const recipients = workEvents(a, w).filter(({ ev }) => ev.type === '主管审核' || ev.type === '上报备案');
       const level = levelOf(ctx, u) ?? '';
       const data = {

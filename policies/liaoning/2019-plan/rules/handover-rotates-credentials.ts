@@ -27,7 +27,7 @@ export default defineRule({
     if (!isLive(ctx, a)) return;
     const evs = a.data.events;
     evs.forEach((ev, i) => {
-      if (ev.type !== '人员交接' || ev.date < ctx.policy.manifest.inForce) return;
+      if (ev.type !== '人员交接' || !ctx.inForce(ev.date)) return;
       if (ev.handover?.credentialsRotated === true) return;
       if (evs.some((x, j) => j > i && x.type === '密码更换' && x.date >= ev.date)) return;
       ctx.report({

@@ -52,7 +52,7 @@ export default defineRule({
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
-      if (w.start < ctx.policy.manifest.inForce) continue;
+      if (!ctx.judged(w)) continue;
       const evs = workEvents(a, w);
       const filing = a.data.events[w.index]!;
       if (w.kind === '变更') {

@@ -51,7 +51,7 @@ export default defineRule({
       }
     });
     for (const w of st.works) {
-      if (!w.done || w.start < ctx.policy.manifest.inForce) continue;
+      if (!w.done || !ctx.judged(w)) continue;
       if (w.kind === '补录' && events[w.index]!.status) continue;
       if (workEvents(a, w).some(({ ev }) => ev.type === '主管审核' || ev.type === '上报备案')) continue;
       const kindEn = { 开设: 'opening', 补录: 'backfill', 变更: 'change', 关停: 'closure' }[w.kind];

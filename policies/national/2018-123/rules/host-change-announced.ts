@@ -34,7 +34,7 @@ export default defineRule({
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
-      if (!w.done || w.start < ctx.policy.manifest.inForce) continue;
+      if (!w.done || !ctx.judged(w)) continue;
       if (w.kind !== '变更' && w.kind !== '关停') continue;
       const filing = a.data.events[w.index]!;
       const j = (filing.changes ?? []).findIndex((c) => c.field === '主办单位');

@@ -8,12 +8,12 @@ import type { RuleContext } from '../../../../scripts/policy/types.ts';
 
 /** A piece of work is judged by this version only if it started on or after the version came into force. */
 export function judged(ctx: RuleContext, w: Work): boolean {
-  return w.start >= ctx.policy.manifest.inForce;
+  return ctx.judged(w);
 }
 
 /** An event date is judged by this version only from the day it came into force. */
 export function judgedDate(ctx: RuleContext, date: string): boolean {
-  return date >= ctx.policy.manifest.inForce;
+  return ctx.inForce(date);
 }
 
 /** The piece of work (filing and what follows it) that event `i` belongs to, if any. */

@@ -25,7 +25,7 @@ export default defineRule({
   check(ctx, a) {
     if (a.data.platform !== '移动客户端') return;
     for (const w of ctx.state(a).works) {
-      if (w.kind !== '关停' || !w.done || w.start < ctx.policy.manifest.inForce) continue;
+      if (w.kind !== '关停' || !w.done || !ctx.judged(w)) continue;
       const evs = workEvents(a, w);
       if (evs.some(({ ev }) => ev.type === '应用下架')) continue;
       const entry = evs.find(({ ev }) => ev.type === '系统填报') ?? evs[0]!;

@@ -28,7 +28,7 @@ export default defineRule({
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
-      if (w.kind !== '变更' || w.start < ctx.policy.manifest.inForce) continue;
+      if (w.kind !== '变更' || !ctx.judged(w)) continue;
       for (const { ev, i } of workEvents(a, w)) {
         if (ev.type !== '变更公告') continue;
         if (ev.announcementDays !== undefined && ev.announcementDays < N) ctx.report({ account: a, pointer: ['events', i, 'announcementDays'], messageId: 'days', data: { date: ev.date, days: ev.announcementDays } });

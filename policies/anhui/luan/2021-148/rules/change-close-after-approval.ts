@@ -41,7 +41,7 @@ export default defineRule({
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
-      if ((w.kind !== '变更' && w.kind !== '关停') || w.start < ctx.policy.manifest.inForce) continue;
+      if ((w.kind !== '变更' && w.kind !== '关停') || !ctx.judged(w)) continue;
       let approved: string | undefined;
       for (const { ev, i } of workEvents(a, w)) {
         if (ev.type === '主管审核' && ev.decision === '同意' && !approved) approved = ev.date;

@@ -42,7 +42,7 @@ export default defineRule({
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
-      if ((w.kind !== '变更' && w.kind !== '关停') || w.start < ctx.policy.manifest.inForce) continue;
+      if ((w.kind !== '变更' && w.kind !== '关停') || !ctx.judged(w)) continue;
       const evs = workEvents(a, w);
       if (w.kind === '变更') {
         const platform = evs.find(({ ev }) => ev.type === '平台变更');

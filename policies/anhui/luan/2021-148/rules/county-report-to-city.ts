@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx, a) {
     if (!inCounty(ctx, a)) return;
     for (const w of ctx.state(a).works) {
-      if (w.start < ctx.policy.manifest.inForce) continue;
+      if (!ctx.judged(w)) continue;
       const evs = workEvents(a, w);
       const entry = evs.find(({ ev }) => ev.type === '系统填报');
       if (!entry) continue;

@@ -30,7 +30,7 @@ export default defineRule({
   check(ctx, a) {
     const evs = a.data.events;
     evs.forEach((ev, i) => {
-      if (ev.type !== '人员交接' || ev.date < ctx.policy.manifest.inForce) return;
+      if (ev.type !== '人员交接' || !ctx.inForce(ev.date)) return;
       if (ev.handover?.credentialsRotated === true) return;
       const data = { date: ev.date, from: ev.handover?.fromRole ?? '?', to: ev.handover?.toRole ?? '?' };
       // the next handover starts a new obligation: look for a change before it

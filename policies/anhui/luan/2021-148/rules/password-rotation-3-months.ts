@@ -28,7 +28,7 @@ export default defineRule({
     let prev: string | undefined;
     a.data.events.forEach((ev, i) => {
       if (!isRotation(ev)) return;
-      if (prev && ev.date >= ctx.policy.manifest.inForce) {
+      if (prev && ctx.inForce(ev.date)) {
         const due = ctx.calendar.addMonths(prev, 3);
         if (ev.date > due) ctx.report({ account: a, pointer: ['events', i, 'date'], messageId: 'gap', data: { prev, date: ev.date, due } });
       }

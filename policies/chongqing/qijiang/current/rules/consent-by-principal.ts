@@ -29,7 +29,7 @@ export default defineRule({
     if (!a.data.team) return; // unknown team (backfilled account)
     const principal = a.data.team.principal.name;
     for (const w of ctx.state(a).works) {
-      if (w.start < ctx.policy.manifest.inForce) continue;
+      if (!ctx.judged(w)) continue;
       const ev = workEvents(a, w)[0]?.ev;
       const d = ev?.unitDecision;
       if (!ev || !d || d.decision !== '同意') continue;

@@ -30,12 +30,11 @@ export default defineRule({
     noHandover: { zh: '如有人员调离，请补记“人员交接”事件（写明交接岗位，"credentialsRotated": true）；如只是增加人员，请在该报备的 note 中说明“无人员调离”。', en: 'If someone left, record the handover event; if staff were only added, say so in the note.' },
   },
   check(ctx, a) {
-    const inForce = ctx.policy.manifest.inForce;
     const evs = a.data.events;
     let lastTeamChange = -1;
     evs.forEach((ev, i) => {
       if (ev.type === '人员交接') {
-        if (ev.date >= inForce && ev.handover?.credentialsRotated !== true) {
+        if (ctx.inForce(ev.date) && ev.handover?.credentialsRotated !== true) {
           const pointer = ev.handover ? (ev.handover.credentialsRotated === undefined ? ['events', i, 'handover'] : ['events', i, 'handover', 'credentialsRotated']) : ['events', i];
           ctx.report({ account: a, pointer, messageId: 'notRotated', data: { date: ev.date } });
         }
@@ -47,7 +46,7 @@ export default defineRule({
       const covered = evs.some((h, j) => h.type === '人员交接' && j > lastTeamChange && h.date <= ev.date);
       const explained = /无人员调离/.test(ev.note ?? '');
       lastTeamChange = i;
-      if (ev.date < inForce || covered || explained) return;
+      if (!ctx.inForce(ev.date) || covered || explained) return;
       ctx.report({ account: a, pointer: ['events', i, 'changes', c, 'field'], messageId: 'noHandover', data: { date: ev.date }, severity: 'warning' });
     });
   },

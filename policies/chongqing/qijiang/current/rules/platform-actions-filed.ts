@@ -64,7 +64,6 @@ export default defineRule({
     beforeBackfill: { zh: '补录已完成；请在补录备案的 note 中说明未及时备案的原因，由区政府办公室审核时确认。', en: 'The backfill is done; explain the delay in the backfill\'s note for the supervisor to confirm.' },
   },
   check(ctx, a) {
-    const inForce = ctx.policy.manifest.inForce;
     const evs = a.data.events;
     const first = evs.findIndex((e) => FILING[e.type] === '开设' || FILING[e.type] === '补录');
     let current: { kind: Kind; date: string } | undefined;
@@ -75,7 +74,7 @@ export default defineRule({
         return;
       }
       const allowed = allowedFor(ev);
-      if (!allowed || ev.date < inForce) return;
+      if (!allowed || !ctx.inForce(ev.date)) return;
       if (current && allowed.includes(current.kind)) return;
       const need = allowed[0]!;
       const en: Record<Kind, string> = { 开设: 'opening', 补录: 'backfill', 变更: 'change', 关停: 'closure' };

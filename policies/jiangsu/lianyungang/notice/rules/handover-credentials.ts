@@ -20,7 +20,7 @@ export default defineRule({
   check(ctx, a) {
     const evs = a.data.events;
     evs.forEach((ev, i) => {
-      if (ev.type !== '人员交接' || ev.date < ctx.policy.manifest.inForce) return;
+      if (ev.type !== '人员交接' || !ctx.inForce(ev.date)) return;
       if (ev.handover?.credentialsRotated === true) return;
       if (evs.some((e) => e.type === '密码更换' && e.date === ev.date)) return;
       const pointer = ev.handover?.credentialsRotated === false ? ['events', i, 'handover', 'credentialsRotated'] : ev.handover ? ['events', i, 'handover'] : ['events', i];
