@@ -18,7 +18,7 @@ import type { Register, UnitDoc } from '../core/register.ts';
 import type { Event } from '../generated/types.ts';
 import { workEvents } from '../policy/common/process.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
-import { policiesFor, regionChain, runPolicies } from '../policy/engine.ts';
+import { policiesForUnit, regionChain, runPolicies } from '../policy/engine.ts';
 import { deriveState, type AccountState, type Work } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import type { ActivityRecord, ActivitySnapshot } from './activity.ts';
@@ -141,7 +141,7 @@ export function runMonitor(input: MonitorInput): MonitorReport {
       unit: { id: a.unitId, name: unit?.data.name ?? a.unitId },
     };
     const level = register.regions.get(a.regionId)?.data.level;
-    const ps = policiesFor(register, policies, a.regionId, now);
+    const ps = policiesForUnit(register, policies, unit, a.regionId, now);
     const accountItems: MonitorItem[] = [];
     const add = (it: Omit<MonitorItem, 'account' | 'unit'>): void => {
       accountItems.push({ ...base, ...it });
@@ -381,7 +381,7 @@ export function runMonitor(input: MonitorInput): MonitorReport {
   const unitPolicies = new Map<string, LoadedPolicy[]>();
   const policiesOfUnit = (u: UnitDoc): LoadedPolicy[] => {
     let l = unitPolicies.get(u.id);
-    if (!l) unitPolicies.set(u.id, (l = policiesFor(register, policies, u.regionId, now)));
+    if (!l) unitPolicies.set(u.id, (l = policiesForUnit(register, policies, u, u.regionId, now)));
     return l;
   };
   for (const u of register.units.values()) {
