@@ -1,0 +1,114 @@
+/**
+ * 接入第一天（issue 14 的后续）：别名对账、存量账号按现状补录、办法按 appliesTo 只对其适用的单位产生期限和监测项、
+ * 国办发〔2018〕123号“原则上”名称一致的理由路径。全部在临时文件夹中的真实登记簿上运行。
+ *
+ * Day one of a city, continued (issue 14): reconcile by unit aliases, backfilling a legacy name as it
+ * is, deadlines and monitor items only from modules whose manifest `appliesTo` covers the unit, and
+ * the justification path of the national 原则上 naming clause. Real registers in temporary folders.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cmdMonitor } from '../scripts/commands/monitor.ts';
+import { cmdReconcile } from '../scripts/commands/reconcile.ts';
+import type { Event } from '../scripts/generated/types.ts';
+import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
+import type { ReconcileItem, ReconcileReport } from '../scripts/monitor/reconcile.ts';
+import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { writeKit } from './support/tester.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function tmp(): string {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-dayone-'));
+  dirs.push(d);
+  return d;
+}
+
+type Cmd = (args: string[], io: { out(s: string): void; err(s: string): void }) => Promise<number>;
+async function run(cmd: Cmd, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await cmd(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
+  return { code, out, err };
+}
+
+// ---------------------------------------------------------------- reconcile by aliases
+
+function luanKit(): FixtureKit {
+  const k = new FixtureKit();
+  k.region('', { name: '全国', level: '国家' });
+  k.region('anhui', { name: '安徽省', level: '省级' });
+  k.region('anhui/luan', { name: '安徽省六安市', level: '市级', supervisingOffice: 'la-bgs', policies: ['anhui/luan'] });
+  k.unit('anhui/luan', { id: 'la-bgs', name: '六安市人民政府办公室', kind: '政府办公室', level: '市级' });
+  k.unit('anhui/luan', { id: 'la-cgj', name: '六安市城市管理局', kind: '政府部门', level: '市级', aliases: ['六安市城管局'] });
+  return k;
+}
+
+describe('reconcile matches a unit by its aliases (unit.json aliases)', () => {
+  it('a row naming the host 六安市城管局 matches 六安市城市管理局: no host difference, and an account under another name is one name difference, not missing on both sides', async () => {
+    const k = luanKit();
+    k.account('la-cgj', { id: 'la-cgj-weixin', name: '六安城管', platform: '微信公众号' });
+    k.account('la-cgj', { id: 'la-cgj-douyin', name: '六安城管', platform: '抖音', contentType: '音视频' });
+    const root = writeKit(k, tmp());
+    const sheet = path.join(root, 'national.csv');
+    writeFileSync(
+      sheet,
+      ['账号名称,平台类型,主办单位,状态', '六安城管,微信公众号,六安市城管局,正常', '六安城管局发布,抖音,六安市城管局,正常'].join('\n') + '\n',
+    );
+    const r = await run(cmdReconcile, ['--root', root, '--now', '2026-11-23', '--format', 'json', '--national', sheet]);
+    expect(r.err).toBe('');
+    const rep = JSON.parse(r.out) as ReconcileReport;
+    const items: ReconcileItem[] = rep.groups.flatMap((g) => g.items);
+    const line = (i: ReconcileItem): string => `${i.kind} ${i.severity} ${i.account?.id ?? '-'} ${i.national?.line ?? '-'}`;
+    // the 抖音 account: matched through the alias (the unit's only 抖音 account), its name differs once
+    expect(items.map(line)).toEqual(['name warning la-cgj-douyin 3']);
+    expect(items.find((i) => i.kind === 'name')!.what.zh).toBe('名称不一致：登记簿“六安城管”，报送系统“六安城管局发布”');
+    expect(rep.summary).toMatchObject({ matched: 2, missingHere: 0, missingThere: 0, differences: 1 });
+  });
+
+  it('without the alias the same sheet flags 六安市城管局 as another host (the difference the alias resolves)', async () => {
+    const k = luanKit();
+    delete k.getUnit('la-cgj').aliases;
+    k.account('la-cgj', { id: 'la-cgj-weixin', name: '六安城管', platform: '微信公众号' });
+    const root = writeKit(k, tmp());
+    const sheet = path.join(root, 'national.csv');
+    writeFileSync(sheet, '账号名称,平台类型,主办单位,状态\n六安城管,微信公众号,六安市城管局,正常\n');
+    const rep = JSON.parse((await run(cmdReconcile, ['--root', root, '--now', '2026-11-23', '--format', 'json', '--national', sheet])).out) as ReconcileReport;
+    const items = rep.groups.flatMap((g) => g.items);
+    expect(items.map((i) => i.kind)).toEqual(['host']);
+    expect(items[0]!.todo.zh).toContain('aliases');
+  });
+});
+
+// ---------------------------------------------------------------- modules apply by unit kind
+
+function opening(filed: string, upTo: number): Event[] {
+  return openEvents(filed).slice(0, upTo);
+}
+
+describe('monitor and deadlines take only the modules that apply to the unit (manifest appliesTo)', () => {
+  it('自贡 第七条: a government department\'s pending opening has deadlines; the same opening by a court (法院, outside the government system) has none', async () => {
+    const k = new FixtureKit();
+    k.region('', { name: '全国', level: '国家' });
+    k.region('sichuan', { name: '四川省', level: '省级' });
+    k.region('sichuan/zigong', { name: '四川省自贡市', level: '市级', supervisingOffice: 'zg-bgs', policies: ['sichuan/zigong'] });
+    k.unit('sichuan/zigong', { id: 'zg-bgs', name: '自贡市人民政府办公室', kind: '政府办公室', level: '市级' });
+    k.unit('sichuan/zigong', { id: 'zg-wjw', name: '自贡市卫生健康委员会', shortName: '市卫健委', kind: '政府部门', level: '市级' });
+    k.unit('sichuan/zigong', { id: 'zg-zy', name: '自贡市中级人民法院', kind: '法院', level: '市级' });
+    k.account('zg-wjw', { id: 'zg-wjw-weixin', name: '健康自贡', platform: '微信公众号', events: opening('2026-11-16', 1) });
+    k.account('zg-zy', { id: 'zg-zy-weixin', name: '自贡中院', platform: '微信公众号', certifiedEntity: { name: '自贡市中级人民法院', category: '其他', unit: 'zg-zy' }, events: opening('2026-11-16', 1) });
+    const root = writeKit(k, tmp());
+    const res = await run(cmdMonitor, ['--root', root, '--now', '2026-11-20', '--format', 'json']);
+    expect(res.err).toBe('');
+    const rep = JSON.parse(res.out) as MonitorReport;
+    const items: MonitorItem[] = rep.groups.flatMap((g) => g.items);
+    const deadlines = (id: string): string[] => items.filter((i) => i.account?.id === id && i.kind === 'deadline').map((i) => i.citations.map((c) => `${c.doc} ${c.article}`).join('；'));
+    expect(deadlines('zg-wjw-weixin').join('\n')).toContain('自府办函〔2021〕62号 第七条');
+    expect(deadlines('zg-zy-weixin')).toEqual([]);
+    expect(items.filter((i) => i.account?.id === 'zg-zy-weixin' && (i.sources ?? []).includes('zigong-2021-62'))).toEqual([]);
+  });
+});
