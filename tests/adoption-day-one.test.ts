@@ -6,11 +6,15 @@
  * is, deadlines and monitor items only from modules whose manifest `appliesTo` covers the unit, and
  * the justification path of the national 原则上 naming clause. Real registers in temporary folders.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdMonitor } from '../scripts/commands/monitor.ts';
+import { cmdBackfill } from '../scripts/commands/scaffold.ts';
+import { ENGINE_ROOT } from '../scripts/core/paths.ts';
+import { FsSource } from '../scripts/core/source.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { cmdReconcile } from '../scripts/commands/reconcile.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
@@ -110,5 +114,56 @@ describe('monitor and deadlines take only the modules that apply to the unit (ma
     expect(deadlines('zg-wjw-weixin').join('\n')).toContain('自府办函〔2021〕62号 第七条');
     expect(deadlines('zg-zy-weixin')).toEqual([]);
     expect(items.filter((i) => i.account?.id === 'zg-zy-weixin' && (i.sources ?? []).includes('zigong-2021-62'))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- backfill of a legacy name
+
+describe('govmedia backfill records a long-standing account under its legacy name', () => {
+  const RSJ = '六安市人力资源和社会保障局';
+  const args = (root: string, name: string): string[] => [
+    '--root', root, '--now', '2026-11-23', '--unit', 'la-rsj', '--platform', '抖音', '--name', name, '--content-type', '音视频', '--functions', '信息发布',
+    '--principal', `酉某某（虚构）,${RSJ} 局长,0000-0000131,13000000131`,
+    '--in-charge', `戌某某（虚构）,${RSJ} 副局长,0000-0000132,13000000132`,
+    '--section-head', `亥某某（虚构）,${RSJ} 办公室主任,0000-0000133,13000000133`,
+    '--operator', `子某某（虚构）,${RSJ} 办公室科员,0000-0000134,13000000134`,
+    '--editor', '子某某（虚构）', '--reviewer', '亥某某（虚构）', '--final-approver', '戌某某（虚构）',
+    '--opened', '2019-05-06', '--certification', '已认证', '--public-info', RSJ,
+    '--reason', '该账号于2019年开通，一直未备案；经清理核查确需保留，现补录。发布人社政策和办事指引，信息来源为局各科室，由办公室专人每周更新。',
+    '--yes',
+  ];
+
+  it('六安人社 breaks 六安 第十三条 (no full name or short name): the file is written, exit 0, the finding stays and the message names the rename and the baseline', async () => {
+    const root = tmp();
+    cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
+    const r = await run(cmdBackfill, args(root, '六安人社'));
+    expect(r.code, r.err).toBe(0);
+    const rel = 'accounts/anhui/luan/la-rsj/la-rsj-douyin.json';
+    expect(existsSync(path.join(root, rel))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(root, rel), 'utf8'))).toMatchObject({ name: '六安人社', events: [{ type: '平台注册', date: '2019-05-06' }, { type: '补录备案' }] });
+    expect(r.err).toContain('存量账号“六安人社”的现有名称不符合以下命名条款');
+    expect(r.err).toContain('luan-2021-148/name-includes-unit');
+    expect(r.err).toContain('六政办秘〔2021〕148号 第十三条');
+    expect(r.err).toContain('govmedia change la-rsj-douyin');
+    expect(r.err).toContain('govmedia baseline --due');
+    expect(r.err).toContain('baseline-approved');
+    expect(r.err).not.toContain('不能写入');
+    // the finding stays: validate still reports it on the account's name
+    const v = await validateSource(new FsSource(root), { now: '2026-11-23', baselineFile: 'none' });
+    const onFile = v.findings.filter((f) => f.file === rel && f.severity === 'error').map((f) => `${f.ruleId} ${f.line}`);
+    expect(onFile).toEqual(['luan-2021-148/name-includes-unit 4']);
+  });
+
+  it('a back-fill is still refused for what is not its name: a second 抖音 account of the unit under a legacy name (one-account-per-platform), nothing written', async () => {
+    const root = tmp();
+    cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
+    expect((await run(cmdBackfill, args(root, '六安人社'))).code).toBe(0);
+    const second = args(root, '六安人社服务').map((x) => (x === '2019-05-06' ? '2020-05-06' : x));
+    second.splice(second.indexOf('--yes'), 0, '--id', 'la-rsj-douyin-2');
+    const r = await run(cmdBackfill, second);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('不能写入');
+    expect(r.err).toContain('one-account-per-platform');
+    expect(existsSync(path.join(root, 'accounts/anhui/luan/la-rsj/la-rsj-douyin-2.json'))).toBe(false);
   });
 });
