@@ -167,3 +167,24 @@ describe('govmedia backfill records a long-standing account under its legacy nam
     expect(existsSync(path.join(root, 'accounts/anhui/luan/la-rsj/la-rsj-douyin-2.json'))).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------- one CSV module
+
+describe('one CSV module reads what it writes (scripts/core/csv.ts)', () => {
+  it('toCsv → file → readTextFile → parseCsv: BOM, quotes, a newline inside a cell, the formula guard; lines counted from the record start', async () => {
+    const { parseCsv, readTextFile, toCsv } = await import('../scripts/core/csv.ts');
+    const file = path.join(tmp(), 'round.csv');
+    writeFileSync(file, toCsv(['账号名称', '说明'], [['健康"自贡"', '第一行\n第二行'], ['=1+1', ' 前后空格 ']]));
+    const { text, encoding } = readTextFile(file);
+    expect(encoding).toBe('utf-8-bom');
+    const rows = parseCsv(text, 'round.csv', { trim: false });
+    expect(rows).toEqual([
+      { line: 1, cells: ['账号名称', '说明'] },
+      { line: 2, cells: ['健康"自贡"', '第一行\n第二行'] },
+      { line: 4, cells: ["'=1+1", ' 前后空格 '] },
+    ]);
+    // hand-made sheets: unquoted cells are trimmed by default
+    expect(parseCsv('名称 , 平台\n 健康自贡 ,微信\n')[1]!.cells).toEqual(['健康自贡', '微信']);
+    expect(() => parseCsv('名称\n"未闭合\n', 'bad.csv')).toThrow('bad.csv 第 2 行：引号没有闭合');
+  });
+});

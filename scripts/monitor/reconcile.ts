@@ -15,7 +15,7 @@ import type { AccountFile } from '../generated/types.ts';
 import { policiesForUnit } from '../policy/engine.ts';
 import { deriveState, type AccountState } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
-import { headerKey, parseCsv, readTextFile, type CsvRow } from './csv.ts';
+import { headerKey, parseCsv, readTextFile, type CsvRow } from '../core/csv.ts';
 import { InputError } from './errors.ts';
 import { monitorSpecOf, supervisingOffice } from './monitor.ts';
 import { readSheet } from './sheet.ts';
