@@ -136,7 +136,10 @@ describe('govmedia backfill records a long-standing account under its legacy nam
   it('六安人社 breaks 六安 第十三条 (no full name or short name): the file is written, exit 0, the finding stays and the message names the rename and the baseline', async () => {
     const root = tmp();
     cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
-    const r = await run(cmdBackfill, args(root, '六安人社'));
+    // the host unit named by a recorded alias (unit.json aliases) is found as well
+    const unitFile = path.join(root, 'accounts/anhui/luan/la-rsj/unit.json');
+    writeFileSync(unitFile, JSON.stringify({ ...JSON.parse(readFileSync(unitFile, 'utf8')), aliases: ['六安市人社局'] }, null, 2) + '\n');
+    const r = await run(cmdBackfill, args(root, '六安人社').map((x) => (x === 'la-rsj' ? '六安市人社局' : x)));
     expect(r.code, r.err).toBe(0);
     const rel = 'accounts/anhui/luan/la-rsj/la-rsj-douyin.json';
     expect(existsSync(path.join(root, rel))).toBe(true);
@@ -186,5 +189,28 @@ describe('one CSV module reads what it writes (scripts/core/csv.ts)', () => {
     // hand-made sheets: unquoted cells are trimmed by default
     expect(parseCsv('名称 , 平台\n 健康自贡 ,微信\n')[1]!.cells).toEqual(['健康自贡', '微信']);
     expect(() => parseCsv('名称\n"未闭合\n', 'bad.csv')).toThrow('bad.csv 第 2 行：引号没有闭合');
+  });
+});
+
+describe('score takes only the units its module applies to (manifest appliesTo)', () => {
+  it('连云港: a 群团组织 (团市委) is neither scored, ranked nor listed as not scored; the department is scored', async () => {
+    const { cmdScore } = await import('../scripts/commands/score.ts');
+    const k = new FixtureKit();
+    k.region('', { name: '全国', level: '国家' });
+    k.region('jiangsu', { name: '江苏省', level: '省级' });
+    k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
+    k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
+    k.unit('jiangsu/lianyungang', { id: 'lyg-wjw', name: '连云港市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
+    k.unit('jiangsu/lianyungang', { id: 'lyg-tsw', name: '共青团连云港市委员会', kind: '群团组织', level: '市级' });
+    k.account('lyg-wjw', { id: 'lyg-wjw-weixin', name: '健康连云港', platform: '微信公众号' });
+    k.account('lyg-tsw', { id: 'lyg-tsw-weixin', name: '青春连云港', platform: '微信公众号', certifiedEntity: { name: '共青团连云港市委员会', category: '其他', unit: 'lyg-tsw' } });
+    const root = writeKit(k, tmp());
+    const r = await run(cmdScore, ['--root', root, '--now', '2026-11-20', '--format', 'json']);
+    expect(r.err).not.toContain('用法错误');
+    const { reports } = JSON.parse(r.out) as { reports: { classes: { units: { id: string }[] }[]; unclassified: { id: string }[]; notScored: { id: string }[] }[] };
+    expect(reports).toHaveLength(1);
+    const ids = reports.flatMap((x) => [...x.classes.flatMap((c) => c.units.map((u) => u.id)), ...x.unclassified.map((u) => u.id), ...x.notScored.map((u) => u.id)]);
+    expect(ids).toContain('lyg-wjw');
+    expect(ids).not.toContain('lyg-tsw');
   });
 });
