@@ -17,6 +17,7 @@ import { FsSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { cmdReconcile } from '../scripts/commands/reconcile.ts';
 import type { Event } from '../scripts/generated/types.ts';
+import type { Prompts } from '../scripts/scaffold/prompts.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import type { ReconcileItem, ReconcileReport } from '../scripts/monitor/reconcile.ts';
 import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
@@ -155,6 +156,34 @@ describe('govmedia backfill records a long-standing account under its legacy nam
     const v = await validateSource(new FsSource(root), { now: '2026-11-23', baselineFile: 'none' });
     const onFile = v.findings.filter((f) => f.file === rel && f.severity === 'error').map((f) => `${f.ruleId} ${f.line}`);
     expect(onFile).toEqual(['luan-2021-148/name-includes-unit 4']);
+  });
+
+  it('interactive: the legacy name does not stop the questions; the final question defaults to no, and yes writes the file', async () => {
+    const root = tmp();
+    cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
+    const confirms: { message: string; default: unknown }[] = [];
+    const answer = (c: unknown): Record<string, unknown> => c as Record<string, unknown>;
+    const prompts: Prompts = {
+      input: async (c) => {
+        const m = String(answer(c).message);
+        return (answer(c).default as string | undefined) ?? (/由谁同意/.test(m) ? '主要负责人' : '');
+      },
+      confirm: async (c) => {
+        confirms.push({ message: String(answer(c).message), default: answer(c).default });
+        return !/草稿/.test(String(answer(c).message));
+      },
+      select: (async (c: unknown) => answer(c).default ?? (answer(c).choices as { value: unknown }[])[0]!.value) as Prompts['select'],
+      checkbox: (async (c: unknown) => (answer(c).choices as { value: unknown; checked?: boolean }[]).filter((x) => x.checked).map((x) => x.value)) as Prompts['checkbox'],
+      number: async () => undefined,
+    };
+    const flags = args(root, '六安人社').filter((x) => x !== '--yes');
+    let err = '';
+    const code = await cmdBackfill(flags, { out: () => undefined, err: (x) => void (err += x + '\n') }, { prompts });
+    expect(code, err).toBe(0);
+    expect(err).toContain('存量账号“六安人社”的现有名称不符合以下命名条款');
+    expect(err).not.toContain('不能开设');
+    expect(confirms.at(-1)).toEqual({ message: '仍要写入 accounts/anhui/luan/la-rsj/la-rsj-douyin.json 吗？', default: false });
+    expect(existsSync(path.join(root, 'accounts/anhui/luan/la-rsj/la-rsj-douyin.json'))).toBe(true);
   });
 
   it('a back-fill is still refused for what is not its name: a second 抖音 account of the unit under a legacy name (one-account-per-platform), nothing written', async () => {
