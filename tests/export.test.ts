@@ -8,7 +8,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cmdExport, publicRecords } from '../scripts/commands/export.ts';
-import { parseCsv } from '../scripts/export/csv.ts';
+import { parseCsv as parseRecords } from '../scripts/core/csv.ts';
+
+/** The export read back through the project's one CSV parser, cells exactly as written (no trimming). */
+const parseCsv = (text: string): string[][] => parseRecords(text, 'export.csv', { trim: false }).map((r) => r.cells);
 import { loadForExport } from '../scripts/export/load.ts';
 import { dateText } from '../scripts/monitor/sheet.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';

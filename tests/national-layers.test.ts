@@ -78,15 +78,44 @@ describe('the national module under a local one', () => {
     expect((await run(approved)).filter((f) => f.ruleId.endsWith('/one-account-per-platform')).map((f) => `${f.ruleId} ${f.message.zh}`)).toEqual([]);
   });
 
-  it('a stricter national rule wins over a laxer local one: a different name on Weibo (辽宁 warning, national error); one finding, both citations', async () => {
-    const k = kit();
-    k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
-    k.account('dept', { id: 'dept-weibo', name: '别的名字（虚构）', platform: '新浪微博' });
-    const fs = (await run(k)).filter((f) => f.ruleId.endsWith('/consistent-names-across-platforms'));
-    expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['national-2018-123/consistent-names-across-platforms', 'error']]);
-    expect(fs[0]!.message.zh).toContain('“别的名字（虚构）”');
-    expect(citationText(fs[0]!.citation)).toBe('国办发〔2018〕123号 四、（一）开设整合；辽政办发〔2019〕24号 三、（一）规范开设整合');
-    expect(fs[0]!.alsoRules).toEqual(['liaoning-2019-plan/consistent-names-across-platforms']);
+  it('a stricter national rule wins over a laxer local one: certification text without the host (自贡 warning, national error); one finding, both citations', async () => {
+    const zigong = policies.find((p) => p.manifest.id === 'zigong-2021-62')!;
+    const k = new FixtureKit();
+    zigong.fixture!(k);
+    k.region('', { name: '全国', level: '国家', policies: ['national'], supervisingOfficeName: '国务院办公厅' });
+    k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' };
+    const dir = writeKit(k);
+    dirs.push(dir);
+    const all = (await validateSource(new FsSource(dir), { now: NOW, policies: [zigong, national], exceptionsDir: 'none' })).findings;
+    const fs = all.filter((f) => f.ruleId.endsWith('/certification-names-host-unit'));
+    expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([['national-2018-123/certification-names-host-unit', 'error']]);
+    expect(fs[0]!.alsoRules).toEqual(['zigong-2021-62/certification-names-host-unit']);
+    expect(citationText(fs[0]!.citation)).toContain('国办发〔2018〕123号 四、（一）开设整合；自府办函〔2021〕62号');
+  });
+
+  it('原则上 names (辽宁 and national both errors with the justification path): one finding citing both; an approved justification excuses both, an unapproved one is one error on it', async () => {
+    const named = (edit: (evs: ReturnType<FixtureKit['get']>['events']) => ReturnType<FixtureKit['get']>['events']): FixtureKit => {
+      const k = kit();
+      k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+      k.account('dept', { id: 'dept-weibo', name: '别的名字（虚构）', platform: '新浪微博', events: edit(k.get('dept-weixin').events.map((e) => ({ ...e }))) });
+      return k;
+    };
+    const names = async (k: FixtureKit): Promise<Finding[]> => (await run(k)).filter((f) => f.ruleId.endsWith('/consistent-names-across-platforms'));
+    const plain = await names(named((e) => e));
+    expect(plain.map((f) => [f.ruleId, f.severity])).toEqual([['liaoning-2019-plan/consistent-names-across-platforms', 'error']]);
+    expect(plain[0]!.message.zh).toContain('“别的名字（虚构）”');
+    expect(plain[0]!.message.zh).toContain('备案中没有写明理由');
+    expect(citationText(plain[0]!.citation)).toBe('辽政办发〔2019〕24号 三、（一）规范开设整合；国办发〔2018〕123号 四、（一）开设整合');
+    expect(plain[0]!.alsoRules).toEqual(['national-2018-123/consistent-names-across-platforms']);
+
+    const justified = (evs: ReturnType<FixtureKit['get']>['events']): ReturnType<FixtureKit['get']>['events'] => {
+      evs[0]!.justification = '微博账号沿用开通时的名称，粉丝较多，认证信息已标明主办单位，暂不更名。';
+      return evs;
+    };
+    expect(await names(named(justified))).toEqual([]);
+    const unapproved = await names(named((evs) => justified(evs).filter((e) => e.type !== '主管审核')));
+    expect(unapproved.map((f) => [f.ruleId, f.severity, f.message.zh.includes('主管单位尚未审核同意')])).toEqual([['liaoning-2019-plan/consistent-names-across-platforms', 'error', true]]);
+    expect(unapproved[0]!.alsoRules).toEqual(['national-2018-123/consistent-names-across-platforms']);
   });
 
   it('equally strict (both errors): the local finding stays, citing the national clause too', async () => {

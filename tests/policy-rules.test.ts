@@ -18,8 +18,6 @@ const MODALITY_DEVIATIONS: Record<string, string> = {
   'luan-2021-148/complete-within-1-month': 'the platform, not the unit, may cause the delay; actor to be refined',
   'luan-2021-148/naming-convention': '原则上: justification path not yet wired for naming (still a warning)',
   'luan-2021-148/password-rotation-3-months': '原则上: justification path not yet wired (still a warning)',
-  'liaoning-2019-plan/consistent-names-across-platforms': '原则上: justification path not yet wired (still a warning)',
-  'zigong-2021-62/consistent-names-across-platforms': '原则上: justification path not yet wired (still a warning)',
   'qijiang-current/host-unit-in-scope': 'scope statement: the register cannot always tell an administrative 事业单位; reviewer attention',
   'qijiang-current/three-level-review': 'the 承办单位 is not recorded: the register cannot verify, so a reviewer notice',
   'jiangsu-city-notice/handover-credentials': '“加强……管理” is an exhortation without a concrete act',

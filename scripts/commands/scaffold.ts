@@ -50,6 +50,7 @@ import { findDataRoot, indexRegister, readAccount, regionName, unitOfCwd, type R
 import { langOf, langValue, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { commandHelp, parseCommand, parseOptionsOf } from './table.ts';
 import { parseJson } from '../core/jsonpos.ts';
+import { BASELINE_FILE, BASELINE_GROWTH_LABEL } from '../core/exceptions.ts';
 
 export interface Io {
   out(s: string): void;
@@ -235,7 +236,7 @@ function unitChoices(ctx: Ctx, exclude?: string): { value: string; name: string;
 }
 
 function parseUnit(ctx: Ctx): (s: string) => string | undefined {
-  return (s) => (ctx.idx.units.has(s) ? s : [...ctx.idx.units.values()].find((u) => u.data.name === s || u.data.shortName === s)?.id);
+  return (s) => (ctx.idx.units.has(s) ? s : [...ctx.idx.units.values()].find((u) => u.data.name === s || u.data.shortName === s || (u.data.aliases ?? []).includes(s))?.id);
 }
 
 // ---------------------------------------------------------------- people
@@ -439,9 +440,12 @@ async function commit(ctx: Ctx, plan: Plan): Promise<number> {
   };
   ctx.io.out(plan.summary.join('\n'));
   const j = await judgeChange(ctx.root, change, { now: ctx.now });
-  if (j.blocking.length) {
-    ctx.io.err(t(`\n不能写入：按适用的管理办法，这样修改会产生 ${j.blocking.length} 个问题（未写入任何文件）：\n`, `\nRefused: under the measures that apply, this change would introduce ${j.blocking.length} problem(s) (nothing was written):\n`));
-    printFindings(ctx, j.blocking, true);
+  // a back-filled account is recorded as it is: a legacy name that breaks a naming clause is a rectification item, not a refusal
+  const legacy = plan.kind === '补录' ? legacyNameFindings(j.blocking, plan.path, change.write.get(plan.path)!) : [];
+  const blocking = j.blocking.filter((f) => !legacy.includes(f));
+  if (blocking.length) {
+    ctx.io.err(t(`\n不能写入：按适用的管理办法，这样修改会产生 ${blocking.length} 个问题（未写入任何文件）：\n`, `\nRefused: under the measures that apply, this change would introduce ${blocking.length} problem(s) (nothing was written):\n`));
+    printFindings(ctx, blocking, true);
     if (j.warnings.length) {
       ctx.io.err(t('另有以下警告：\n', 'And these warnings:\n'));
       printFindings(ctx, j.warnings);
@@ -449,12 +453,14 @@ async function commit(ctx: Ctx, plan: Plan): Promise<number> {
     ctx.io.err(t('请按“修正”一栏修改后重新运行。确有特殊情况的，请联系主管单位申请经审核的规则例外（policies/exceptions/）。', 'Fix as described and run again; for a genuine special case, ask the supervising office for a reviewed exception (policies/exceptions/).'));
     return 1;
   }
+  if (legacy.length) printLegacyName(ctx, legacy, plan.account);
   if (j.warnings.length) {
     ctx.io.err(t(`\n请注意：以下 ${j.warnings.length} 条警告不阻止提交，但审核人会看到，需要说明理由：\n`, `\nNote: ${j.warnings.length} warning(s) do not block, but the reviewer will see them:\n`));
     printFindings(ctx, j.warnings);
   }
   if (ctx.ask.interactive) {
-    const ok = await ctx.ask.prompts!.confirm({ message: j.warnings.length ? t(`仍要写入 ${plan.path} 吗？`, `Write ${plan.path} anyway?`) : t(`确认写入 ${plan.path}？`, `Write ${plan.path}?`), default: j.warnings.length === 0 });
+    const caution = j.warnings.length + legacy.length > 0;
+    const ok = await ctx.ask.prompts!.confirm({ message: caution ? t(`仍要写入 ${plan.path} 吗？`, `Write ${plan.path} anyway?`) : t(`确认写入 ${plan.path}？`, `Write ${plan.path}?`), default: !caution });
     if (!ok) {
       ctx.io.err(t('已取消，没有写入任何文件。', 'Cancelled; nothing was written.'));
       return 1;
@@ -492,6 +498,29 @@ async function commit(ctx: Ctx, plan: Plan): Promise<number> {
   for (const s of prInstructions(t)) item(s);
   ctx.io.out(lines.join('\n'));
   return 0;
+}
+
+/**
+ * 补录的存量账号按现状登记：落在账号名称上的错误（命名条款，例如六安 第十三条“应包括单位全称或规范简称”）
+ * 不拒绝写入。它仍是一项真实的整改事项：检查照常报告，可更名，或经审核记入接入基线（整改清单）。
+ * A back-filled account is recorded as it exists: errors on its name (naming clauses) do not refuse the
+ * write; they stay findings (a real rectification item) that a rename fixes or the baseline lists.
+ */
+function legacyNameFindings(blocking: readonly Finding[], rel: string, text: string): Finding[] {
+  const nameLine = parseJson(text).locate(['name']).line;
+  return blocking.filter((f) => f.file === rel && f.line === nameLine && !f.ruleId.startsWith('pr/'));
+}
+
+function printLegacyName(ctx: Ctx, list: readonly Finding[], a: AccountFile): void {
+  const { t } = ctx;
+  ctx.io.err(t(`\n请注意：存量账号“${a.name}”的现有名称不符合以下命名条款。补录按账号的现状登记，所以仍会写入；但这是一项需要整改的问题，检查（validate、合并请求）会继续报告它：\n`, `\nNote: the existing name of "${a.name}" breaks the naming clauses below. A back-fill records the account as it is, so the file is written; but this is a rectification item, and validate and the PR check keep reporting it:\n`));
+  for (const f of list) ctx.io.err(formatFinding(f, ctx.lang) + '\n');
+  ctx.io.err(
+    t(
+      `处理方式（二选一）：\n  1. 向平台申请更名，办理变更备案：govmedia change ${a.id}；\n  2. 暂不能更名的，由主管单位审核后记入接入基线（整改清单）：维护者运行 govmedia baseline --due <整改期限> 更新 ${BASELINE_FILE}，合并请求加标签“${BASELINE_GROWTH_LABEL}”；此后该问题不再阻断检查，但仍列出，并在 govmedia monitor 的整改清单中按期限跟踪，更名后运行 govmedia baseline --prune 移除。`,
+      `Either rename the account on the platform and file a change (govmedia change ${a.id}), or, where it cannot be renamed yet, have the supervising office approve it for the adoption baseline: a maintainer runs govmedia baseline --due <date> to update ${BASELINE_FILE} and labels the PR "${BASELINE_GROWTH_LABEL}"; it then stops blocking but stays listed and is tracked on monitor's rectification list until govmedia baseline --prune removes it.`,
+    ) + '\n',
+  );
 }
 
 function lastEventDate(a: AccountFile): string | undefined {
@@ -669,7 +698,8 @@ async function earlyRefusal(ctx: Ctx, k: { kind: '开设' | '补录'; unit: Unit
   const j = await judgeChange(ctx.root, { write: new Map([[rel, text]]), remove: [], account: { id: k.id, path: rel, after: account, unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id } }, { now: ctx.now });
   const teamLine = parsed.locate(['team']).line;
   ctx.sectionHeadRequired = j.blocking.some((f) => f.file === rel && f.line === teamLine && /科室负责人/.test(f.message.zh + f.fix.zh));
-  const caused = j.blocking.filter((f) => (f.file === rel ? lines.has(f.line) : f.file.startsWith('accounts/')));
+  const legacy = k.kind === '补录' ? legacyNameFindings(j.blocking, rel, text) : [];
+  const caused = j.blocking.filter((f) => !legacy.includes(f) && (f.file === rel ? lines.has(f.line) : f.file.startsWith('accounts/')));
   if (!caused.length) return undefined;
   ctx.io.err(t(`\n不能开设：按适用的管理办法，“${k.name}”（${k.platform}）这样开设会被拒绝（无需回答其余问题）：\n`, `\nRefused: under the measures that apply, "${k.name}" (${k.platform}) would be refused (no need to answer the rest):\n`));
   printFindings(ctx, caused, true);

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toCsv } from '../export/csv.ts';
+import { toCsv } from '../core/csv.ts';
 import { commonValues, describeFsError, langOf, usageFailure, UsageError, type Io } from '../export/cli-args.ts';
 import { loadForExport } from '../export/load.ts';
 import { publicRecords, type PublicRecord } from '../export/records.ts';

@@ -3,7 +3,7 @@
  */
 import type { Lang } from '../core/finding.ts';
 import type { Register } from '../core/register.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../core/csv.ts';
 import { cellText, exportRecords, fieldsFor, PUBLIC_EXTRA_FIELDS, publicFlat, publicRecords, type FieldDef, type FlatRecord, type PublicRecord } from './records.ts';
 import { toXlsx } from './xlsx.ts';
 

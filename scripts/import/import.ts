@@ -12,7 +12,7 @@
  */
 import type { Finding } from '../core/finding.ts';
 import type { Register, RegionDoc, UnitDoc } from '../core/register.ts';
-import { headerKey, type CsvRow } from '../monitor/csv.ts';
+import { headerKey, type CsvRow } from '../core/csv.ts';
 import { normName, normPlatform } from '../monitor/reconcile.ts';
 import { freeId, idOf, initials } from './ids.ts';
 

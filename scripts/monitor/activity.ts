@@ -8,7 +8,7 @@ import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import type { SchemaSet } from '../core/schema.ts';
 import type { ActivityFile } from '../generated/types.ts';
-import { headerKey, mapHeader, parseCsv, readTextFile } from './csv.ts';
+import { headerKey, mapHeader, parseCsv, readTextFile } from '../core/csv.ts';
 import { InputError } from './errors.ts';
 
 /** One account's activity, times reduced to Shanghai dates. */

@@ -18,7 +18,7 @@ import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
 import type { Event } from '../generated/types.ts';
 import { workEvents } from '../policy/common/process.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
-import { policiesFor, regionChain, runPolicies } from '../policy/engine.ts';
+import { policiesForUnit, regionChain, runPolicies } from '../policy/engine.ts';
 import { deriveState, type AccountState, type Work } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import type { ActivityRecord, ActivitySnapshot } from './activity.ts';
@@ -143,7 +143,7 @@ export function runMonitor(input: MonitorInput): MonitorReport {
     const add: Add = (it) => {
       accountItems.push({ ...base, ...it });
     };
-    const c: AccountCheck = { a, st, level: register.regions.get(a.regionId)?.data.level, ps: modulesFor(register, policies, a.regionId, now), register, now, soon };
+    const c: AccountCheck = { a, st, level: register.regions.get(a.regionId)?.data.level, ps: modulesFor(register, policies, unit, a.regionId, now), register, now, soon };
     pendingStepItems(c, add);
     moduleDeadlineItems(c, add);
     unfiledCertifiedItems(c, add);
@@ -180,8 +180,8 @@ interface AccountCheck {
 }
 
 /** The policy modules whose duties the monitor checks for a region on a date: the versions in force there. */
-export function modulesFor(register: Register, policies: readonly LoadedPolicy[], regionId: string, now: string): LoadedPolicy[] {
-  return policiesFor(register, policies, regionId, now);
+export function modulesFor(register: Register, policies: readonly LoadedPolicy[], unit: UnitDoc | undefined, regionId: string, now: string): LoadedPolicy[] {
+  return policiesForUnit(register, policies, unit, regionId, now);
 }
 
 /** Deadlines of the pending work: the rules' timing (nextStepsFor), per module. */
@@ -422,7 +422,7 @@ function activityItems({ a, st, ps, now, soon }: AccountCheck, activity: Activit
 /** Unit-level duty: the monthly monitoring report. */
 function monthlyReportItems(register: Register, policies: readonly LoadedPolicy[], now: string, push: Push): void {
   for (const u of register.units.values()) {
-    for (const p of modulesFor(register, policies, u.regionId, now)) {
+    for (const p of modulesFor(register, policies, u, u.regionId, now)) {
       const mr = monitorSpecOf(p)?.monthlyReport;
       if (!mr) continue;
       const level = register.regions.get(u.regionId)?.data.level;

@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { parseCsv, readTextFile, type CsvRow } from './csv.ts';
+import { parseCsv, readTextFile, type CsvRow } from '../core/csv.ts';
 import { InputError } from './errors.ts';
 
 export interface Sheet {

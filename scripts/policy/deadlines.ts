@@ -6,7 +6,7 @@
 import * as cal from '../calendar/workdays.ts';
 import type { Bilingual } from '../core/finding.ts';
 import type { AccountDoc, Register } from '../core/register.ts';
-import { policiesFor } from './engine.ts';
+import { policiesForUnit } from './engine.ts';
 import { deriveState } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from './types.ts';
 
@@ -31,7 +31,7 @@ export function nextStepsFor(a: AccountDoc, register: Register, policies: readon
   if (!w) return out;
   const evs = a.data.events;
   const work = evs.slice(w.index, w.end);
-  for (const p of policiesFor(register, policies, a.regionId, now)) {
+  for (const p of policiesForUnit(register, policies, register.units.get(a.unitId), a.regionId, now)) {
     for (const r of p.rules) {
       const t = r.timing;
       if (!t || !t.works.includes(w.kind)) continue;

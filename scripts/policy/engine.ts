@@ -75,6 +75,17 @@ export function policiesFor(register: Register, policies: readonly LoadedPolicy[
   return out;
 }
 
+/**
+ * The policy versions that judge a unit and its accounts: those bound to its region on the date
+ * (policiesFor) whose manifest `appliesTo` lists the unit's kind (default: the government system),
+ * the same selection runPolicies makes. Deadlines, monitor and score use it, so a module that does
+ * not apply to a unit (a party organ, a court, a village…) sets it no deadline and no monitor item.
+ */
+export function policiesForUnit(register: Register, policies: readonly LoadedPolicy[], unit: UnitDoc | undefined, regionId: string, date: string): LoadedPolicy[] {
+  const ps = policiesFor(register, policies, regionId, date);
+  return unit ? ps.filter((p) => appliesToKind(p.manifest.appliesTo, unit.data.kind)) : ps;
+}
+
 export interface RunOptions {
   now: string;
   policies: readonly LoadedPolicy[];

@@ -16,11 +16,14 @@ import { OverlaySource } from './overlay.ts';
 /**
  * Rules the scaffolder never lets a clerk create even where a module grades them a warning.
  *
- * Both are prohibitions in the measures (“一个单位原则上在同一平台只开设一个政务新媒体账号”,
- * “严禁自编自审自发”); the modules grade them warnings so that records made before the measures
- * do not block every pull request. A new filing has no such history, and the rules' own fix
- * names the way to keep a second account: a reviewed exception (policies/exceptions/), which
- * suppresses the finding, and then the scaffolder lets it through.
+ * “一个单位原则上在同一平台只开设一个政务新媒体账号” and “严禁自编自审自发”: where a module still
+ * grades one of them a warning (so that records made before the measures do not block every pull
+ * request), a new filing has no such history. The way to keep a second account is the one the
+ * 原则上 reading gives (DESIGN §8, policies/README.md): the filing records a `justification` and the
+ * supervising office approves it (主管审核 同意) in the same work; the rule then finds nothing and the
+ * scaffolder lets it through. A back-filled account's legacy name is not refused either: it is recorded
+ * as it is and stays a finding, to be renamed or put in the adoption baseline (整改清单; see
+ * legacyNameFindings in scripts/commands/scaffold.ts).
  */
 export const REFUSED_EVEN_AS_WARNING: ReadonlySet<string> = new Set(['one-account-per-platform', 'distinct-review-roles']);
 

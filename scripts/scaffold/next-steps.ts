@@ -8,7 +8,7 @@
 import * as cal from '../calendar/workdays.ts';
 import type { AccountDoc, Register } from '../core/register.ts';
 import type { NextStep } from '../policy/deadlines.ts';
-import { policiesFor } from '../policy/engine.ts';
+import { policiesForUnit } from '../policy/engine.ts';
 import { deriveState } from '../core/lifecycle.ts';
 import type { LoadedPolicy, Timing } from '../policy/types.ts';
 import type { Tr } from './model.ts';
@@ -101,7 +101,7 @@ export function laterStepsFor(a: AccountDoc, register: Register, policies: reado
   const work = evs.slice(w.index, w.end);
   const out: LaterStep[] = [];
   const seen = new Set<string>();
-  for (const p of policiesFor(register, policies, a.regionId, now)) {
+  for (const p of policiesForUnit(register, policies, register.units.get(a.unitId), a.regionId, now)) {
     for (const r of p.rules) {
       const t = r.timing;
       if (!t || t.from === 'filing' || !t.works.includes(w.kind)) continue;

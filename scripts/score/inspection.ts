@@ -10,7 +10,7 @@
  */
 import { parseJson } from '../core/jsonpos.ts';
 import type { Register } from '../core/register.ts';
-import { readTextFile } from '../monitor/csv.ts';
+import { readTextFile } from '../core/csv.ts';
 import { InputError } from '../monitor/errors.ts';
 
 export interface InspectionResult {

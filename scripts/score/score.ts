@@ -10,7 +10,7 @@
 import * as cal from '../calendar/workdays.ts';
 import type { Bilingual } from '../core/finding.ts';
 import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
-import { policiesFor } from '../policy/engine.ts';
+import { policiesForUnit } from '../policy/engine.ts';
 import { deriveState } from '../core/lifecycle.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import type { ActivityRecord, ActivitySnapshot } from '../monitor/activity.ts';
@@ -43,10 +43,12 @@ const ACTIVITY_MEASURES = new Set(['no-update', 'no-original', 'reply-late', 'or
 /** Every catalogue in force, with the units it covers. */
 function catalogues(register: Register, policies: readonly LoadedPolicy[], now: string): { policy: LoadedPolicy; catalogue: ScoringCatalogue; units: UnitDoc[] }[] {
   const out = new Map<LoadedPolicy, { policy: LoadedPolicy; catalogue: ScoringCatalogue; units: UnitDoc[] }>();
-  const byRegion = new Map<string, LoadedPolicy[]>();
+  const byRegionKind = new Map<string, LoadedPolicy[]>();
   for (const u of register.units.values()) {
-    let ps = byRegion.get(u.regionId);
-    if (!ps) byRegion.set(u.regionId, (ps = policiesFor(register, policies, u.regionId, now)));
+    // a catalogue covers the units its module applies to (manifest appliesTo), as validate judges them
+    const key = `${u.regionId}\u0000${u.data.kind}`;
+    let ps = byRegionKind.get(key);
+    if (!ps) byRegionKind.set(key, (ps = policiesForUnit(register, policies, u, u.regionId, now)));
     for (const p of ps) {
       const c = scoringOf(p);
       if (!c) continue;

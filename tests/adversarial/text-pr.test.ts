@@ -89,8 +89,8 @@ for (const [label, from, to, script] of [
   scenarios.push({ name: `look-alike name: ${label}`, prepareMain: baseNamed(BASE_NAME), steps: [addDouyin(BASE_NAME.replace(from, to))], verdict: 'fail', expect: [{ ruleId: 'register/look-alike', text: script, file: NEW }, { ruleId: 'register/impersonation', text: `（“${BASE_NAME}”）形近`, file: NEW }] });
 }
 scenarios.push({ name: 'a space inside the name still impersonates', steps: [addDouyin('健康 自贡')], verdict: 'fail', expect: [{ ruleId: 'register/impersonation', text: '形近', file: NEW }] });
-// (it is still a name that differs from the unit's own account on another platform: 国办发〔2018〕123号 原则上 consistent names)
-scenarios.push({ name: 'the same name on another platform is no impersonation', steps: [addDouyin('健康自贡'), (r) => r.edit(NEW, (a) => void (a.platform = '快手'))], verdict: 'fail', expect: [{ ruleId: 'national-2018-123/consistent-names-across-platforms', text: '不一致', file: CDC }], absent: ['register/impersonation'] });
+// (it is still a name that differs from the unit's own account on another platform: 原则上 consistent names, 自府办函〔2021〕62号 第十六条 with 国办发〔2018〕123号; both errors, so the local finding stays and cites both)
+scenarios.push({ name: 'the same name on another platform is no impersonation', steps: [addDouyin('健康自贡'), (r) => r.edit(NEW, (a) => void (a.platform = '快手'))], verdict: 'fail', expect: [{ ruleId: 'zigong-2021-62/consistent-names-across-platforms', text: '不一致', file: CDC }], absent: ['register/impersonation'] });
 scenarios.push({
   name: 'renaming an account to another unit’s name on the same platform',
   steps: [editCdc((a) => void (a.name = '健康自贡'))],

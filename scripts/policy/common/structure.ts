@@ -38,6 +38,32 @@ export function isLive(ctx: { state: (a: AccountDoc) => { closing: boolean; clos
   return !s.closing && !s.closed && s.phase !== '审核未通过';
 }
 
+/**
+ * “原则上”的理由路径（DESIGN §8，policies/README.md 情态词表）：账号的备案事件（types 中的一种）写明
+ * justification，且主管单位在同一项办理中审核同意（其后、下一次备案之前有“主管审核”，decision 为“同意”）。
+ * The 原则上 reading: an exception holds when a filing of the account (one of `types`, the latest that
+ * carries a justification) records one and the supervising office approved it in the same work (a
+ * 主管审核 with decision 同意 before the next filing). Undefined when no such filing records one.
+ */
+export function justificationOf(a: AccountDoc, types: readonly string[]): { at: number; approved: boolean } | undefined {
+  const evs = a.data.events;
+  let at = -1;
+  for (let i = evs.length - 1; i >= 0; i--) {
+    if (types.includes(evs[i]!.type) && evs[i]!.justification?.trim()) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return undefined;
+  let approved = false;
+  for (let i = at + 1; i < evs.length; i++) {
+    const e = evs[i]!;
+    if (e.type === '开设备案' || e.type === '补录备案' || e.type === '变更备案' || e.type === '关停备案') break;
+    if (e.type === '主管审核') approved = e.decision === '同意';
+  }
+  return { at, approved };
+}
+
 /** 一个单位原则上在同一平台只开设一个账号。 */
 export function onePerPlatform(o: FactoryOptions): RegisterRule {
   return defineRule({
@@ -81,19 +107,9 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         for (const a of g.slice(1)) {
           const data = { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name };
           // the justification is on the account's opening (or backfill) filing; the supervisor's approval in the same work confirms it
-          const evs = a.data.events;
-          const at = evs.findIndex((e) => (e.type === '开设备案' || e.type === '补录备案') && !!e.justification?.trim());
-          if (at < 0) {
-            ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
-            continue;
-          }
-          let approved = false;
-          for (let i = at + 1; i < evs.length; i++) {
-            const e = evs[i]!;
-            if (e.type === '开设备案' || e.type === '补录备案' || e.type === '变更备案' || e.type === '关停备案') break;
-            if (e.type === '主管审核') approved = e.decision === '同意';
-          }
-          if (!approved) ctx.report({ account: a, pointer: ['events', at, 'justification'], messageId: 'unapproved', data });
+          const j = justificationOf(a, ['开设备案', '补录备案']);
+          if (!j) ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
+          else if (!j.approved) ctx.report({ account: a, pointer: ['events', j.at, 'justification'], messageId: 'unapproved', data });
         }
       }
     },
@@ -178,8 +194,18 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
 }
 
 /** 主办单位在不同平台上开设的政务新媒体名称（原则上）应保持一致。 */
-export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]; checkEntity?: boolean }): UnitRule {
+/** Filings whose justification may explain a name that differs across platforms (an opening, back-fill or rename). */
+const NAME_FILINGS = ['开设备案', '补录备案', '变更备案'];
+
+/**
+ * 同一单位在不同平台的账号名称（和认证主体）保持一致。`principle`：条文是“原则上应保持一致”（国办发〔2018〕123号
+ * 四、（一），辽宁、自贡照录）：不一致为错误，除非该账号的备案（开设、补录或变更备案）写明理由（justification）
+ * 并经主管单位审核同意。Without `principle` (“应保持一致”, 六安、綦江) a differing name is never excused.
+ */
+export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]; checkEntity?: boolean; principle?: boolean }): UnitRule {
   const ignore = new Set(o.ignorePlatforms ?? ['移动客户端', '微信小程序']);
+  const nameIds = o.principle ? ['name', 'nameUnapproved'] : ['name'];
+  const ids = o.checkEntity === false ? nameIds : [...nameIds, 'entity'];
   return defineRule({
     name: 'consistent-names-across-platforms',
     ...national(o, 'consistent-names-across-platforms'),
@@ -188,13 +214,19 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
     citation: o.citation,
     severity: o.severity ?? 'warning',
     messages: only({
-      name: { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms' },
+      name: o.principle
+        ? { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致，备案中没有写明理由（原则上应保持一致）', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms, and its filing gives no justification (one name, in principle)' }
+        : { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms' },
+      nameUnapproved: { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致；备案写明了理由，但主管单位尚未审核同意（该项办理中没有“主管审核 同意”）', en: 'name "{name}" differs from "{majority}"; its filing gives a justification, but the supervising office has not approved it yet' },
       entity: { zh: '认证主体“{entity}”与本单位其他账号的认证主体“{majority}”不一致', en: 'certified entity "{entity}" differs from "{majority}" on the unit\'s other accounts' },
-    }, o.checkEntity === false ? ['name'] : ['name', 'entity']),
+    }, ids),
     fix: only({
-      name: { zh: '请统一名称为“{majority}”（向平台申请改名并办理变更备案），或说明理由并由主管单位确认。', en: 'Rename to "{majority}" (with a change filing), or explain why to the supervisor.' },
+      name: o.principle
+        ? { zh: '请统一名称为“{majority}”（向平台申请改名并办理变更备案）；确需使用不同名称的，在该账号的开设、补录或变更备案中填写 justification（理由），并由主管单位审核同意。', en: 'Rename to "{majority}" (with a change filing); or write the justification in the account\'s filing and have the supervising office approve it.' }
+        : { zh: '请统一名称为“{majority}”（向平台申请改名并办理变更备案）。', en: 'Rename to "{majority}" (with a change filing).' },
+      nameUnapproved: { zh: '请主管单位审核该理由，同意后记录“主管审核”事件（decision 为“同意”）；不同意的，请统一名称为“{majority}”。', en: 'The supervising office reviews the justification and records its approval (主管审核, 同意); otherwise rename to "{majority}".' },
       entity: { zh: '同一单位的账号应以同一主体认证；请核对并办理变更备案。', en: 'Certify all the unit\'s accounts to the same entity; file a change.' },
-    }, o.checkEntity === false ? ['name'] : ['name', 'entity']),
+    }, ids),
     check(ctx, u) {
       const list = (ctx.register.accountsByUnit.get(u.id) ?? []).filter((a) => isLive(ctx, a) && !ignore.has(a.data.platform));
       if (list.length < 2) return;
@@ -204,7 +236,13 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
         return [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
       };
       const m = majority(list.map((a) => a.data.name));
-      for (const a of list) if (a.data.name !== m) ctx.report({ account: a, pointer: ['name'], messageId: 'name', data: { name: a.data.name, majority: m } });
+      for (const a of list) {
+        if (a.data.name === m) continue;
+        const data = { name: a.data.name, majority: m };
+        const j = o.principle ? justificationOf(a, NAME_FILINGS) : undefined;
+        if (!j) ctx.report({ account: a, pointer: ['name'], messageId: 'name', data });
+        else if (!j.approved) ctx.report({ account: a, pointer: ['events', j.at, 'justification'], messageId: 'nameUnapproved', data });
+      }
       if (o.checkEntity !== false) {
         const known = list.filter((a) => a.data.certifiedEntity); // unknown entities (backfilled accounts) are not compared
         const me = known.length ? majority(known.map((a) => a.data.certifiedEntity!.name)) : '';
@@ -215,6 +253,19 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
       valid: [
         { name: 'same name on WeChat and Douyin', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
         { name: 'an app may carry another name', setup: (k) => void k.account('dept', { id: 'dept-app', name: k.getUnit('dept').name + '客户端', platform: '移动客户端' }) },
+        ...(o.principle
+          ? [
+              {
+                name: 'a different name on Weibo with a justification the supervising office approved (原则上)',
+                setup: (k: import('../fixture.ts').FixtureKit) => {
+                  const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+                  evs[0]!.justification = '微博账号沿用开通时的名称，已在认证信息中标明主办单位，粉丝较多，暂不更名。';
+                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+                  k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博', events: evs });
+                },
+              },
+            ]
+          : []),
         ...(o.valid ?? []),
       ],
       invalid: [
@@ -226,6 +277,31 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
           },
           errors: [{ account: 'dept-weibo', pointer: ['name'], messageId: 'name' }],
         },
+        ...(o.principle
+          ? [
+              {
+                name: 'a different name on Weibo whose justification the supervising office has not approved',
+                setup: (k: import('../fixture.ts').FixtureKit) => {
+                  const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+                  evs[0]!.justification = '微博账号沿用开通时的名称，已在认证信息中标明主办单位，粉丝较多，暂不更名。';
+                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+                  k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博', events: evs.filter((e) => e.type !== '主管审核') });
+                },
+                errors: [{ account: 'dept-weibo', pointer: ['events', 0, 'justification'], messageId: 'nameUnapproved', severity: 'error' as const }],
+              },
+            ]
+          : [
+              {
+                name: 'a justification does not excuse a different name where the text says 应 (not 原则上)',
+                setup: (k: import('../fixture.ts').FixtureKit) => {
+                  const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
+                  evs[0]!.justification = '微博账号沿用开通时的名称，已在认证信息中标明主办单位，粉丝较多，暂不更名。';
+                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
+                  k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博', events: evs });
+                },
+                errors: [{ account: 'dept-weibo', pointer: ['name'], messageId: 'name' }],
+              },
+            ]),
         ...(o.checkEntity === false
           ? []
           : [
