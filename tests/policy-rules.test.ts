@@ -14,8 +14,6 @@ import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
  * reason. This list may only shrink: a rule not listed must follow the table.
  */
 const MODALITY_DEVIATIONS: Record<string, string> = {
-  'luan-2021-148/government-accounts-required': 'adoption: existing governments are being backfilled; to become an error once the baseline holds them',
-  'luan-2021-148/complete-within-1-month': 'the platform, not the unit, may cause the delay; actor to be refined',
   'luan-2021-148/naming-convention': '原则上: justification path not yet wired for naming (still a warning)',
   'luan-2021-148/password-rotation-3-months': '原则上: justification path not yet wired (still a warning)',
   'liaoning-2019-plan/consistent-names-across-platforms': '原则上: justification path not yet wired (still a warning)',
@@ -23,11 +21,7 @@ const MODALITY_DEVIATIONS: Record<string, string> = {
   'qijiang-current/host-unit-in-scope': 'scope statement: the register cannot always tell an administrative 事业单位; reviewer attention',
   'qijiang-current/three-level-review': 'the 承办单位 is not recorded: the register cannot verify, so a reviewer notice',
   'jiangsu-city-notice/handover-credentials': '“加强……管理” is an exhortation without a concrete act',
-  'jiangsu-city-notice/scoring-class': 'inspection catalogue data, not a duty of the unit',
   'liaoning-2019-plan/handover-rotates-credentials': '“加强……管理” is an exhortation without a concrete act',
-  'zigong-2021-62/head-consent': 'the form of the consent is not prescribed; reviewer attention',
-  'zigong-2021-62/opening-reason-details': '“详细说明” has no measure: the supervising office judges (no invented threshold)',
-  'zigong-2021-62/forwarded-to-city-office': 'the supervising office forwards, not the unit; actor to be refined',
   'zigong-2021-62/certification-names-host-unit': 'the platform sets the public text; reviewer attention',
   'zigong-2021-62/distinct-review-roles': 'the article names no roles (分级分类审核): the chain is a reading, so a warning',
 };
