@@ -5,6 +5,7 @@
 import type { FixtureKit } from '../../../../scripts/policy/fixture.ts';
 import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
 import announcementPeriod from './rules/announcement-period.ts';
+import openingAnnouncementPeriod from './rules/opening-announcement-period.ts';
 import appClosureDelisting from './rules/app-closure-delisting.ts';
 import appIpv6AndAccessibility from './rules/app-ipv6-and-accessibility.ts';
 import appServerInCity from './rules/app-server-in-city.ts';
@@ -69,6 +70,7 @@ const index: PolicyIndex = {
     upwardFilingWithin3Workdays,
     countySupervisorOpinion,
     countyReportToCity,
+    openingAnnouncementPeriod,
     announcementPeriod,
     changeAnnouncementPeriod,
     noInternalOrPersonalOwner,
