@@ -637,6 +637,10 @@ export interface RegionFile {
     address?: string;
   };
   /**
+   * 本地区接入本库（开始以本库办理备案）的日期。原文没有写明施行日期的办法（manifest 的 inForce 为 "adoption"）绑定在本地区时，只评判此日及以后的办理事项；本地区未填写时取上级地区的，都未填写时取检查当日。
+   */
+  adoptedOn?: string;
+  /**
    * 备注。
    */
   notes?: string;
