@@ -11,7 +11,8 @@ import { cityOffice, doneIndex, judged } from '../util.ts';
  * For a unit whose supervising office is not the 市政府办公室 itself (区县 units, units of a
  * vertically managed system), a completed filing must show the 上报备案 to the city office.
  * City departments report to the 市政府办公室 directly: their 主管审核 is that report.
- * It is the supervising office's step, recorded in the host unit's file: a warning for the reviewer.
+ * It is the supervising office's step (actor: supervisor), recorded in the host unit's file: a warning shown to the
+ * supervising office that never blocks the unit's PR.
  */
 export default defineRule({
   name: 'forwarded-to-city-office',
