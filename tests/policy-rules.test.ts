@@ -86,6 +86,9 @@ for (const policy of policies) {
                 );
               }
               if (e.messageIncludes) expect(f.message.zh).toContain(e.messageIncludes);
+              if (e.messageIncludesEn) expect(f.message.en, 'the English message').toContain(e.messageIncludesEn);
+              // data values that are not Chinese text appear in the English message too (dates, numbers, ids): it says the same thing
+              if (e.data) for (const v of Object.values(e.data)) if (!/[\u3000-\u9fff\uff00-\uffef]/.test(String(v))) expect(f.message.en + f.fix.en, `English text carries ${v}`).toContain(String(v));
               if (e.severity) expect(f.severity).toBe(e.severity);
               if (e.actor) expect(f.actor ?? 'unit', 'whose act it is').toBe(e.actor);
               // a late act of the supervising office never blocks the unit's PR

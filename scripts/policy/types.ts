@@ -123,6 +123,8 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** A fragment the zh message must contain. */
   messageIncludes?: string;
+  /** A fragment the English message (--lang en) must contain. */
+  messageIncludesEn?: string;
   /** Whose act the finding must name (default 'unit'). */
   actor?: Actor;
   severity?: Severity;

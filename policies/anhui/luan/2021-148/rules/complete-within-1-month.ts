@@ -129,7 +129,7 @@ export default defineRule({
           const evs = k.get('dept-weixin').events;
           evs.splice(7, 0, { type: '逾期报告', date: '2026-04-30', note: '平台方长期未受理名称变更申请，已报市政府办公室协调。' });
         },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'platformDelay', data: { reported: '2026-04-30', due: '2026-05-02' }, actor: 'supervisor', severity: 'warning' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'platformDelay', data: { reported: '2026-04-30', due: '2026-05-02' }, messageIncludesEn: 'the government office coordinates', actor: 'supervisor', severity: 'warning' }],
       },
     ],
   },

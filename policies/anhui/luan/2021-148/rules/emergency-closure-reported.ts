@@ -77,7 +77,7 @@ export default defineRule({
       {
         name: 'a city account reported to the city office only',
         setup: (k) => emergencyClose(k, { cause: '安全', reportedTo: ['市主管单位'], reportedOn: '2026-03-02' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'emergency'], messageId: 'levels', data: { missing: '省主管单位' }, severity: 'error' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'emergency'], messageId: 'levels', data: { missing: '省主管单位' }, messageIncludesEn: 'the provincial supervising office', severity: 'error' }],
       },
       {
         name: 'a county account that skipped the county office (逐级: every level)',
@@ -87,7 +87,7 @@ export default defineRule({
       {
         name: 'a network-security emergency not reported to cyberspace and police',
         setup: (k) => emergencyClose(k, { cause: '安全', concerns: ['网络安全'], reportedTo: ['市主管单位', '省主管单位', '宣传部门'], reportedOn: '2026-03-02' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'emergency'], messageId: 'departments', data: { missing: '网信部门、公安部门', concerns: '网络安全' } }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'emergency'], messageId: 'departments', data: { missing: '网信部门、公安部门', concerns: '网络安全' }, messageIncludesEn: 'the cyberspace administration, the police' }],
       },
       {
         name: 'reported three days after the emergency closure: “第一时间” has no number, so a notice for the supervisor',

@@ -60,7 +60,7 @@ export default defineRule({
       {
         name: 'an opening announced before the supervising office approved',
         setup: (k) => void k.get('zf-weibo').events.splice(1, 0, { type: '开设公告', date: '2025-03-03', announcementDays: 30 }),
-        errors: [{ account: 'zf-weibo', pointer: ['events', 1, 'date'], messageId: 'early', severity: 'error' }],
+        errors: [{ account: 'zf-weibo', pointer: ['events', 1, 'date'], messageId: 'early', messageIncludesEn: 'before the supervising office approved', severity: 'error' }],
       },
       { name: 'an opening announced for 10 working days', setup: (k) => announceOpening(k, { announcementDays: 10 }), errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'announcementDays'], messageId: 'days', data: { days: 10 } }] },
       {

@@ -50,7 +50,7 @@ export default defineRule({
       {
         name: 'a handover that says nothing about the vetting',
         setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-05-06', handover: { fromRole: '经办人员', toRole: '审核人员', credentialsRotated: true } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], messageId: 'unrecorded', data: { to: '审核人员' }, severity: 'error' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], messageId: 'unrecorded', data: { to: '审核人员' }, messageIncludesEn: 'passed the vetting and the pre-post training', severity: 'error' }],
       },
       {
         name: 'two handovers: the first vetted, the second records the newcomer was not (every handover is checked)',

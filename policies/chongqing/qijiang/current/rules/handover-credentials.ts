@@ -106,7 +106,7 @@ export default defineRule({
       {
         name: 'handover with new credentials but no confidentiality undertaking recorded',
         setup: (k) => void k.get('zf-weibo').events.push({ type: '人员交接', date: '2026-09-30', handover: { fromRole: '审核员', toRole: '审核员', credentialsRotated: true } }),
-        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'handover'], messageId: 'noUndertaking', severity: 'error' }],
+        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'handover'], messageId: 'noUndertaking', messageIncludesEn: 'confidentiality undertaking', severity: 'error' }],
       },
       {
         name: 'two handovers: the second records that the leaver made no undertaking (every handover is checked)',

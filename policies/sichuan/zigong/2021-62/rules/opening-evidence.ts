@@ -46,7 +46,7 @@ export default defineRule({
       {
         name: 'an opening entered in the national system with no record kept on any event: a notice for the supervising office',
         setup: (k) => void k.get('dept-weixin').events.forEach((e) => delete e.evidence),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 4], messageId: 'none', severity: 'notice' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 4], messageId: 'none', messageIncludesEn: 'the supervising office checks', severity: 'notice' }],
       },
     ],
   },
