@@ -502,8 +502,7 @@ function unitAccounts(rng: Rng, people: People, u: UnitSpec, n: number, openFrom
     const d2 = nextWorkday(last);
     const d3 = nextWorkday(d2);
     const d4 = nextWorkday(d3);
-    // the certification keeps the chat log with the platform (自府办函〔2021〕62号 第十一条: records kept for inspection)
-    events.push({ type: '平台注册', date: d2 }, { type: '平台认证', date: d3, evidence: [{ kind: '聊天记录', ref: `档案 ${id}-认证` }] }, { type: '系统填报', date: d4, action: '开设' });
+    events.push({ type: '平台注册', date: d2 }, { type: '平台认证', date: d3 }, { type: '系统填报', date: d4, action: '开设' });
     const doc: AccountFile = {
       $schema: '',
       id,
@@ -587,7 +586,7 @@ export function mutate(rng: Rng, people: People, a: GeneratedAccount, date: stri
   team.operators[0] = next;
   if (team.review) team.review.editors = [next.name];
   doc.events.push(
-    { type: '人员交接', date, handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true, confidentialityUndertaking: true, incomingVetted: true }, note: '经办人员调岗，交接当日更换登录口令、收回后台权限。' },
+    { type: '人员交接', date, handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true }, note: '经办人员调岗，交接当日更换登录口令、收回后台权限。' },
     { type: '信息报备', date, changes: [{ field: '管理队伍', from: `经办人员 ${op.name}`, to: `经办人员 ${next.name}` }], note: '非关键信息变更，报主管单位备案。' },
   );
   return `${doc.name}（${doc.id}）：人员交接，经办人员由 ${op.name} 调整为 ${next.name} (#${pr})`;

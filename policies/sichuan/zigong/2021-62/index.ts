@@ -25,7 +25,6 @@ import keyInfoMatchesChangeFiling from './rules/key-info-matches-change-filing.t
 import noInternalOrPersonalOwner from './rules/no-internal-or-personal-owner.ts';
 import nonKeyInfoReport from './rules/non-key-info-report.ts';
 import oneAccountPerPlatform from './rules/one-account-per-platform.ts';
-import openingEvidence from './rules/opening-evidence.ts';
 import openingReasonDetails from './rules/opening-reason-details.ts';
 import overdueWorkReported from './rules/overdue-work-reported.ts';
 import rejectionReason from './rules/rejection-reason.ts';
@@ -46,8 +45,6 @@ export function fixture(k: FixtureKit): void {
   k.unit('sichuan/zigong', { id: 'dept', name: '自贡市卫生健康委员会', shortName: '市卫健委', kind: '政府部门' });
   k.account('dept', { id: 'dept-weixin', name: '健康自贡', platform: '微信公众号' });
   k.account('zf', { id: 'zf-weibo', name: '自贡发布', platform: '新浪微博' });
-  // 第十一条：开设阶段保存必要的资料备查（认证时与平台的沟通记录）
-  for (const id of ['dept-weixin', 'zf-weibo']) k.get(id).events[3]!.evidence = [{ kind: '聊天记录', ref: `档案 ZG-2025-${id}`, description: '与平台沟通机构认证的记录' }];
 }
 
 const index: PolicyIndex = {
@@ -78,7 +75,6 @@ const index: PolicyIndex = {
     // 第十条 超过30天未完成的报告
     overdueWorkReported,
     // 第十一条 证明材料
-    openingEvidence,
     closureEvidence,
     // 第十四条 认证主体
     certifiedEntityAdministrative,
