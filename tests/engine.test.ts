@@ -46,6 +46,23 @@ describe('region binding', () => {
     expect(policiesFor(register, policies, 'anhui/luan', '2018-12-06')).toEqual([]);
     expect(policiesFor(register, policies, 'anhui/luan', '2021-12-16').map((p) => p.manifest.id)).toEqual(['luan-2021-148', 'national-2018-123']);
   });
+  it('a document that states no date of entry into force (綦江, 江苏) applies from the region\'s adoption of the register, never from an invented date', () => {
+    const qj = policies.find((p) => p.series === 'chongqing/qijiang')!;
+    const js = policies.find((p) => p.series === 'jiangsu/lianyungang')!;
+    expect([qj.manifest.inForce, js.manifest.inForce]).toEqual(['adoption', 'adoption']);
+    // the sample 綦江 region records its adoption on 2024-03-07
+    expect(register.regions.get('chongqing/qijiang')!.data.adoptedOn).toBe('2024-03-07');
+    expect(policiesFor(register, policies, 'chongqing/qijiang', '2024-03-06').map((p) => p.manifest.id)).toEqual(['national-2018-123']);
+    const v = policiesFor(register, policies, 'chongqing/qijiang', '2024-03-07').find((p) => p.series === 'chongqing/qijiang')!;
+    // rules see a date: the adoption day, marked as such for the PR summary
+    expect(v.manifest).toMatchObject({ id: 'qijiang-current', inForce: '2024-03-07', inForceFromAdoption: true });
+    // the loaded module itself is untouched, and one copy serves every call for the same date
+    expect(qj.manifest.inForce).toBe('adoption');
+    expect(policiesFor(register, policies, 'chongqing/qijiang', '2026-11-21').find((p) => p.series === 'chongqing/qijiang')).toBe(policiesFor(register, policies, 'chongqing/qijiang', '2025-01-01').find((p) => p.series === 'chongqing/qijiang'));
+    // with no adoption date anywhere in the chain, the day of the check: no earlier work is judged
+    expect(versionInForce([qj], 'chongqing/qijiang', '2026-11-21')?.manifest.inForce).toBe('2026-11-21');
+    expect(versionInForce([qj], 'chongqing/qijiang', '2026-11-21', '2026-12-01')).toBeUndefined();
+  });
   it('every region binding names an existing policy series', () => {
     const series = new Set(policies.map((p) => p.series));
     for (const r of register.regions.values()) for (const b of r.data.policies) expect(series, `${r.id} → ${b}`).toContain(b);

@@ -311,7 +311,7 @@ describe('duties that fall due with time', () => {
     const { items, code } = await report(write(k), '2026-11-20');
     const req = items.filter((i) => i.kind === 'required-account');
     expect(req).toHaveLength(1);
-    expect(req[0]).toMatchObject({ unit: { id: 'la-zf' }, status: 'overdue', severity: 'warning' });
+    expect(req[0]).toMatchObject({ unit: { id: 'la-zf' }, status: 'overdue', severity: 'error' });
     expect(req[0]!.citations[0]!.article).toContain('第九条');
     expect(code).toBe(1);
   });

@@ -23,16 +23,47 @@ export function ruleId(policy: LoadedPolicy, rule: Rule): string {
   return `${policy.manifest.id}/${rule.name}`;
 }
 
-/** The version of a series in force on a date, or undefined. */
-export function versionInForce(policies: readonly LoadedPolicy[], series: string, date: string): LoadedPolicy | undefined {
+/**
+ * manifest.inForce of a document that states no date of entry into force: the module applies to work dated from the
+ * register's adoption (region.json `adoptedOn` of the binding region or its nearest ancestor; without one, the day of
+ * the check, so no earlier work is ever judged by it).
+ */
+export const IN_FORCE_FROM_ADOPTION = 'adoption';
+
+/** The date a version is in force from, given the adoption date of the region that binds it. */
+export function effectiveInForce(p: LoadedPolicy, adoptedOn: string): string {
+  return p.manifest.inForce === IN_FORCE_FROM_ADOPTION ? adoptedOn : p.manifest.inForce;
+}
+
+/** Copies of adoption-dated versions with their inForce resolved, one per date (rules read ctx.policy.manifest.inForce). */
+const resolvedCopies = new WeakMap<LoadedPolicy, Map<string, LoadedPolicy>>();
+function resolvedAt(p: LoadedPolicy, inForce: string): LoadedPolicy {
+  let m = resolvedCopies.get(p);
+  if (!m) resolvedCopies.set(p, (m = new Map()));
+  let c = m.get(inForce);
+  if (!c) m.set(inForce, (c = { ...p, manifest: { ...p.manifest, inForce, inForceFromAdoption: true } }));
+  return c;
+}
+
+/**
+ * The version of a series in force on a date, or undefined. A version whose document states no date (inForce
+ * "adoption") is in force from `adoptedOn` (default: the date itself) and is returned with that date as its inForce.
+ */
+export function versionInForce(policies: readonly LoadedPolicy[], series: string, date: string, adoptedOn: string = date): LoadedPolicy | undefined {
   let best: LoadedPolicy | undefined;
   for (const p of policies) {
     if (p.series !== series) continue;
-    if (p.manifest.inForce > date) continue;
+    if (effectiveInForce(p, adoptedOn) > date) continue;
     if (p.manifest.repealed && p.manifest.repealed <= date) continue;
-    if (!best || p.manifest.inForce > best.manifest.inForce) best = p;
+    if (!best || effectiveInForce(p, adoptedOn) > effectiveInForce(best, adoptedOn)) best = p;
   }
-  return best;
+  return best && best.manifest.inForce === IN_FORCE_FROM_ADOPTION ? resolvedAt(best, adoptedOn) : best;
+}
+
+/** The register's adoption date for a region: its own `adoptedOn`, else the nearest ancestor's. */
+export function adoptionDate(register: Register, regionId: string): string | undefined {
+  for (const r of regionChain(register, regionId)) if (r.data.adoptedOn) return r.data.adoptedOn;
+  return undefined;
 }
 
 /** Region chains per register snapshot: every account of a region asks for the same chain. */
@@ -68,7 +99,7 @@ export function policiesFor(register: Register, policies: readonly LoadedPolicy[
     for (const series of r.data.policies) {
       if (seen.has(series)) continue;
       seen.add(series);
-      const v = versionInForce(policies, series, date);
+      const v = versionInForce(policies, series, date, adoptionDate(register, r.data.id) ?? date);
       if (v) out.push(v);
     }
   }

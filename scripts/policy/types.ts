@@ -25,8 +25,14 @@ export interface PolicyManifest {
   title: string;
   /** 印发日期 YYYY-MM-DD */
   issued: string;
-  /** 施行日期 YYYY-MM-DD: this version judges events and snapshots from this date on. */
+  /**
+   * 施行日期 YYYY-MM-DD as the document states it: this version judges events and snapshots from this date on.
+   * "adoption" where the document states none: the version applies to work dated from the register's adoption
+   * (region.json `adoptedOn`; engine.ts IN_FORCE_FROM_ADOPTION). Rules always see a date: the engine resolves it.
+   */
   inForce: string;
+  /** Set by the engine on a version whose inForce was resolved from the region's adoption date. */
+  inForceFromAdoption?: true;
   /** 废止日期 (optional). */
   repealed?: string;
   /** Documents (文号) this version replaces. */
@@ -121,6 +127,8 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** A fragment the zh message must contain. */
   messageIncludes?: string;
+  /** A fragment the English message (--lang en) must contain. */
+  messageIncludesEn?: string;
   /** Whose act the finding must name (default 'unit'). */
   actor?: Actor;
   severity?: Severity;

@@ -339,7 +339,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
     nextSteps,
     unitNames,
     verdict,
-    policies: [...usedPolicies.values()].map((p) => ({ id: p.manifest.id, docNumber: p.manifest.docNumber, version: p.version, inForce: p.manifest.inForce })),
+    policies: [...usedPolicies.values()].map((p) => ({ id: p.manifest.id, docNumber: p.manifest.docNumber, version: p.version, inForce: p.manifest.inForce, ...(p.manifest.inForceFromAdoption ? { inForceFromAdoption: true as const } : {}) })),
     headRegister: headReg,
   };
 }

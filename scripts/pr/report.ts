@@ -122,7 +122,7 @@ export function markdownSummary(r: CheckPrResult, lang: Lang = 'zh'): string {
   L.push(zh ? '### 检查依据' : '### Basis of this decision', '');
   L.push(zh ? `- 检查程序与规则：${r.engine.source === 'base' ? '目标分支（基准）上的版本' : '当前运行的版本'}${r.engine.commit ? `（提交 ${r.engine.commit.slice(0, 12)}）` : ''}` : `- engine and rules: ${r.engine.source === 'base' ? "the target branch's" : 'the running'} version${r.engine.commit ? ` (commit ${r.engine.commit.slice(0, 12)})` : ''}`);
   L.push(zh ? `- 比较：${r.mergeBase.slice(0, 12)} → ${r.head.commit.slice(0, 12)}；判断日期 ${r.now}` : `- compared ${r.mergeBase.slice(0, 12)} → ${r.head.commit.slice(0, 12)}; judged as of ${r.now}`);
-  if (r.policies.length) L.push(zh ? `- 适用的管理办法：${r.policies.map((p) => `${mdText(p.docNumber)}（${mdText(p.inForce)} 起施行）`).join('；')}` : `- policies applied: ${r.policies.map((p) => `${mdText(p.docNumber)} (in force ${mdText(p.inForce)})`).join('; ')}`);
+  if (r.policies.length) L.push(zh ? `- 适用的管理办法：${r.policies.map((p) => `${mdText(p.docNumber)}（${p.inForceFromAdoption ? `原文未载施行日期，自本地区接入本库之日 ${mdText(p.inForce)} 起适用` : `${mdText(p.inForce)} 起施行`}）`).join('；')}` : `- policies applied: ${r.policies.map((p) => `${mdText(p.docNumber)} (${p.inForceFromAdoption ? `no date in the document; applied from the region's adoption of the register, ${mdText(p.inForce)}` : `in force ${mdText(p.inForce)}`})`).join('; ')}`);
   if (r.labels.length) L.push(zh ? `- 标签：${r.labels.map(mdCode).join('、')}` : `- labels: ${r.labels.map(mdCode).join(', ')}`);
   L.push('');
   return L.join('\n');

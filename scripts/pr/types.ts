@@ -71,7 +71,8 @@ export interface DecisionRecord {
   head: { ref: string; commit: string };
   mergeBase: string;
   engine: { source: 'base' | 'self'; commit?: string; inProcess?: boolean };
-  policies: { id: string; docNumber: string; version: string; inForce: string }[];
+  /** inForceFromAdoption: the document states no date; the module applies from the region's adoption of the register. */
+  policies: { id: string; docNumber: string; version: string; inForce: string; inForceFromAdoption?: true }[];
   changes: ChangeItem[];
   approvals: ApprovalRequirement[];
   labels: string[];

@@ -23,7 +23,7 @@ export interface CaseOutcome {
   /** What each finding was reported with (message id and placeholder values), in the order of `findings`. */
   reported: { messageId: string; data: Record<string, string | number | undefined> }[];
   /** Expected findings resolved to file/line/column. */
-  expected: { file: string; line: number; column: number; actor?: string; messageId?: string; data?: Record<string, string | number>; messageIncludes?: string; severity?: string }[];
+  expected: { file: string; line: number; column: number; actor?: string; messageId?: string; data?: Record<string, string | number>; messageIncludes?: string; messageIncludesEn?: string; severity?: string }[];
   kit: FixtureKit;
 }
 
@@ -63,7 +63,7 @@ export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, eng
       const text = typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2) + '\n';
       const parsed = parseJson(text);
       const pos = e.atKey ? parsed.locateKey(e.pointer) : parsed.locate(e.pointer);
-      return { file: `accounts/${rel}`, line: pos.line, column: pos.column, ...(e.messageId ? { messageId: e.messageId } : {}), ...(e.actor ? { actor: e.actor } : {}), ...(e.data ? { data: e.data } : {}), ...(e.messageIncludes ? { messageIncludes: e.messageIncludes } : {}), ...(e.severity ? { severity: e.severity } : {}) };
+      return { file: `accounts/${rel}`, line: pos.line, column: pos.column, ...(e.messageId ? { messageId: e.messageId } : {}), ...(e.actor ? { actor: e.actor } : {}), ...(e.data ? { data: e.data } : {}), ...(e.messageIncludes ? { messageIncludes: e.messageIncludes } : {}), ...(e.messageIncludesEn ? { messageIncludesEn: e.messageIncludesEn } : {}), ...(e.severity ? { severity: e.severity } : {}) };
     });
     const reported = findings.map((f) => reportedWith.get(f) ?? { messageId: '', data: {} });
     return { findings, dataFindings, reported, expected, kit };

@@ -359,18 +359,47 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
     check(ctx, a) {
       for (const w of ctx.state(a).works) {
         if (!works.has(w.kind) || !judged(ctx, w)) continue;
-        const evs = workEvents(a, w);
-        const review = evs.find(({ ev }) => ev.type === '主管审核');
-        if (review?.ev.decision === '不同意') {
-          const after = evs.find(({ ev, i }) => i > review.i && ev.type !== '主管审核' && ev.type !== '逾期报告');
-          if (after) ctx.report({ account: a, pointer: ['events', after.i, 'type'], messageId: 'rejected', data: { date: review.ev.date, type: after.ev.type } });
-          continue;
+        // Every review counts, in order (several levels may review one filing): after a refusal nothing proceeds until
+        // a later approval; an amendment filed after the refusal is the revision the supervisor asked for.
+        let refused: Event | undefined;
+        let approved = false;
+        let blocked = false;
+        for (const { ev, i } of workEvents(a, w)) {
+          if (i === w.index || ev.type === '逾期报告') continue;
+          if (ev.type === '主管审核') {
+            if (ev.decision === '不同意') refused = ev;
+            else {
+              approved = true;
+              refused = undefined;
+            }
+            continue;
+          }
+          if (w.amendments?.includes(i)) {
+            refused = undefined;
+            continue;
+          }
+          if (refused) {
+            ctx.report({ account: a, pointer: ['events', i, 'type'], messageId: 'rejected', data: { date: refused.date, type: ev.type } });
+            blocked = true;
+            break;
+          }
         }
-        if (w.done && !review) ctx.report({ account: a, pointer: ['events', w.index], messageId: 'missing', data: { kind: KIND_LABEL[w.kind], date: w.start } });
+        if (!blocked && w.done && !approved) ctx.report({ account: a, pointer: ['events', w.index], messageId: 'missing', data: { kind: KIND_LABEL[w.kind], date: w.start } });
       }
     },
     cases: {
-      valid: [{ name: 'approved opening' }, ...(o.valid ?? [])],
+      valid: [
+        { name: 'approved opening' },
+        {
+          name: 'refused, then approved on reconsideration: what follows the later approval proceeds',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events;
+            const at = evs.findIndex((e) => e.type === '主管审核');
+            evs.splice(at, 0, { ...evs[at]!, decision: '不同意', opinion: '请补充更新保障。' });
+          },
+        },
+        ...(o.valid ?? []),
+      ],
       invalid: [
         {
           name: 'opening completed without approval',
@@ -389,6 +418,24 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
             evs[at]!.reason = '开设必要性不足。';
           },
           errors: [{ account: 'dept-weixin', pointer: ['events', 2, 'type'], messageId: 'rejected' }],
+        },
+        {
+          name: 'several reviews: approved at the first level, refused at the next, yet the opening went on (every review counts, not only the first)',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events;
+            const at = evs.findIndex((e) => e.type === '主管审核');
+            evs.splice(at + 1, 0, { type: '主管审核', date: evs[at]!.date, decision: '不同意', reviewer: '上级主管单位', level: '省级', opinion: '名称不规范。' });
+          },
+          errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'type'], messageId: 'rejected', messageIncludesEn: 'the supervisor refused' }],
+        },
+        {
+          name: 'several reviews, none approving: refused twice and entered in the system',
+          setup: (k) => {
+            const evs = k.get('dept-weixin').events.filter((e) => e.type === '开设备案' || e.type === '主管审核' || e.type === '系统填报');
+            evs[1]!.decision = '不同意';
+            k.get('dept-weixin').events = [evs[0]!, evs[1]!, { ...evs[1]!, level: '省级' }, evs[2]!];
+          },
+          errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'type'], messageId: 'rejected' }],
         },
         ...(o.invalid ?? []),
       ],

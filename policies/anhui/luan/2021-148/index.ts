@@ -5,6 +5,7 @@
 import type { FixtureKit } from '../../../../scripts/policy/fixture.ts';
 import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
 import announcementPeriod from './rules/announcement-period.ts';
+import openingAnnouncementPeriod from './rules/opening-announcement-period.ts';
 import appClosureDelisting from './rules/app-closure-delisting.ts';
 import appIpv6AndAccessibility from './rules/app-ipv6-and-accessibility.ts';
 import appServerInCity from './rules/app-server-in-city.ts';
@@ -18,6 +19,7 @@ import consistentNames from './rules/consistent-names-across-platforms.ts';
 import countyReportToCity from './rules/county-report-to-city.ts';
 import countySupervisorOpinion from './rules/county-supervisor-opinion.ts';
 import distinctReviewRoles from './rules/distinct-review-roles.ts';
+import emergencyClosureReported from './rules/emergency-closure-reported.ts';
 import filingRequirements from './rules/filing-requirements.ts';
 import governmentAccountsRequired from './rules/government-accounts-required.ts';
 import handoverRotatesCredentials from './rules/handover-rotates-credentials.ts';
@@ -29,6 +31,7 @@ import noSpecialProjectAccounts from './rules/no-special-project-accounts.ts';
 import oneAccountPerPlatform from './rules/one-account-per-platform.ts';
 import outsourcingVendor from './rules/outsourcing-vendor.ts';
 import passwordRotation3Months from './rules/password-rotation-3-months.ts';
+import staffVettedBeforePost from './rules/staff-vetted-before-post.ts';
 import supervisorApproval from './rules/supervisor-approval.ts';
 import upwardFilingWithin3Workdays from './rules/upward-filing-within-3-workdays.ts';
 
@@ -67,6 +70,7 @@ const index: PolicyIndex = {
     upwardFilingWithin3Workdays,
     countySupervisorOpinion,
     countyReportToCity,
+    openingAnnouncementPeriod,
     announcementPeriod,
     changeAnnouncementPeriod,
     noInternalOrPersonalOwner,
@@ -78,6 +82,7 @@ const index: PolicyIndex = {
     changeCloseAfterApproval,
     completeWithin1Month,
     appClosureDelisting,
+    emergencyClosureReported,
     namingConvention,
     nameIncludesUnit,
     consistentNames,
@@ -88,6 +93,7 @@ const index: PolicyIndex = {
     // 第八章 安全管理
     passwordRotation3Months,
     handoverRotatesCredentials,
+    staffVettedBeforePost,
     appServerInCity,
     noServersAbroad,
   ],

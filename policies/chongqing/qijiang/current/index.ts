@@ -27,7 +27,7 @@ function threeLevels(a: AccountFile): void {
 export function fixture(k: FixtureKit): void {
   k.region('', { name: '全国', level: '国家' });
   k.region('chongqing', { name: '重庆市', level: '省级' });
-  k.region('chongqing/qijiang', { name: '重庆市綦江区', level: '县级', policies: ['chongqing/qijiang'], supervisingOffice: 'bgs' });
+  k.region('chongqing/qijiang', { name: '重庆市綦江区', level: '县级', policies: ['chongqing/qijiang'], supervisingOffice: 'bgs', adoptedOn: '2024-03-07' });
   k.unit('chongqing/qijiang', { id: 'bgs', name: '重庆市綦江区人民政府办公室', shortName: '区政府办公室', kind: '政府办公室' });
   k.unit('chongqing/qijiang', { id: 'zf', name: '重庆市綦江区人民政府', shortName: '綦江区人民政府', kind: '人民政府' });
   k.unit('chongqing/qijiang', { id: 'dept', name: '重庆市綦江区卫生健康委员会', shortName: '区卫生健康委', kind: '政府部门' });

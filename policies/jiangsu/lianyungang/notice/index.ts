@@ -22,7 +22,7 @@ import unitSupervisor from './rules/unit-supervisor.ts';
 export function fixture(k: FixtureKit): void {
   k.region('', { name: '全国', level: '国家' });
   k.region('jiangsu', { name: '江苏省', level: '省级' });
-  k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', policies: ['jiangsu/lianyungang'], supervisingOffice: 'bgs' });
+  k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', policies: ['jiangsu/lianyungang'], supervisingOffice: 'bgs', adoptedOn: '2021-01-01' });
   k.unit('jiangsu/lianyungang', { id: 'bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
   k.unit('jiangsu/lianyungang', { id: 'zf', name: '连云港市人民政府', kind: '人民政府', level: '市级' });
   k.unit('jiangsu/lianyungang', { id: 'dept', name: '连云港市卫生健康委员会', shortName: '市卫健委', kind: '政府部门', level: '市级', scoringClass: '市级部门' });

@@ -12,6 +12,7 @@ export default defineRule({
   scope: 'account',
   title: { zh: '人员交接时更换账号口令', en: 'credentials are rotated when staff hand over' },
   citation: ln(ANQUAN, '加强对账号密码的安全管理，防止账号被盗用或被恶意攻击等安全事件发生'),
+  modality: '加强',
   severity: 'notice',
   messages: {
     notRotated: {

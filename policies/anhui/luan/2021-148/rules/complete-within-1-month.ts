@@ -13,15 +13,21 @@ const ANNOUNCEMENT_WORKDAYS = 30;
  * - 变更：从最后一次主管审核同意（逐级核准完成）起，1个月内完成“平台变更”。
  * - 关停：第八条要求先公告不少于30个工作日，公告期满前不能注销；所以从公告期满之日
  *   （注销公告的 announcementEnd，未填写时按公告日后第30个工作日计算）起，1个月内完成“平台注销”或“应用下架”。
- * 平台不予受理或长期无反馈的，由政府办公室统筹协调——延误不一定是主办单位的责任，所以是警告。
+ * 期限是主办单位的义务（规定 → 错误）。第十一条同时规定“如平台方不予受理或长期无结果反馈，各级人民政府办公室
+ * 应给予统筹协调”：该项办理在逾期的平台步骤之前（或当天）记录了“逾期报告”（主办单位已报告平台的延误）的，
+ * 逾期不再是主办单位的错误，而是提请政府办公室统筹协调的警告（行为方：主管单位），不阻断主办单位的合并请求。
  */
 export default defineRule({
   name: 'complete-within-1-month',
   scope: 'account',
   title: { zh: '核准（公告期满）后1个月内在平台完成变更、关停', en: 'the platform change or closure is done within 1 month of approval (or of the end of the announcement)' },
   citation: la('第十一条', '加强与第三方平台的沟通协调，在1个月内完成变更、关停工作'),
-  severity: 'warning',
+  severity: 'error',
   messages: {
+    platformDelay: {
+      zh: '“{type}”于 {date} 完成，晚于1个月的期限 {due}；主办单位已于 {reported} 报告平台方的延误，请政府办公室统筹协调（第十一条）',
+      en: '"{type}" on {date} was later than the 1-month limit {due}; the unit reported the platform\'s delay on {reported}: the government office coordinates (art. 11)',
+    },
     lateChange: {
       zh: '“平台变更”于 {date} 完成，超过了1个月的期限：应在主管单位核准（{from}）后1个月内，即 {due} 前完成',
       en: 'the platform change on {date} was late: due within 1 month of the approval ({from}), i.e. by {due}',
@@ -36,14 +42,21 @@ export default defineRule({
     },
   },
   fix: {
-    lateChange: { zh: '请在备注中说明逾期原因（如平台不予受理、长期无反馈），并报政府办公室统筹协调。', en: 'Explain the delay in a note (e.g. the platform did not respond) and ask the government office to coordinate.' },
-    lateClose: { zh: '请在备注中说明逾期原因（如平台不予受理、长期无反馈），并报政府办公室统筹协调。', en: 'Explain the delay in a note (e.g. the platform did not respond) and ask the government office to coordinate.' },
+    platformDelay: { zh: '这是提请政府办公室统筹协调的提醒，不阻断本单位的合并请求；主管单位审核时请核实平台方的延误情况。', en: 'A reminder for the government office to coordinate; it does not block the unit\'s PR.' },
+    lateChange: { zh: '逾期是因平台不予受理或长期无反馈的，请在完成平台步骤之前记录“逾期报告”事件（写明平台方的情况），报政府办公室统筹协调；否则请在备注中说明逾期原因。', en: 'Explain the delay in a note (e.g. the platform did not respond) and ask the government office to coordinate.' },
+    lateClose: { zh: '逾期是因平台不予受理或长期无反馈的，请在完成平台步骤之前记录“逾期报告”事件（写明平台方的情况），报政府办公室统筹协调；否则请在备注中说明逾期原因。', en: 'Explain the delay in a note (e.g. the platform did not respond) and ask the government office to coordinate.' },
     uncovered: CALENDAR_FIX,
   },
   check(ctx, a) {
     for (const w of ctx.state(a).works) {
       if ((w.kind !== '变更' && w.kind !== '关停') || !ctx.judged(w)) continue;
       const evs = workEvents(a, w);
+      // a late platform step: the unit's error, unless the unit reported the platform's delay before it (逾期报告)
+      const late = (step: { ev: { type: string; date: string }; i: number }, messageId: 'lateChange' | 'lateClose', data: Record<string, string>): void => {
+        const report = evs.find(({ ev, i }) => i < step.i && ev.type === '逾期报告' && ev.date <= step.ev.date);
+        if (report) ctx.report({ account: a, pointer: ['events', step.i, 'date'], messageId: 'platformDelay', data: { ...data, type: step.ev.type, reported: report.ev.date }, actor: 'supervisor', severity: 'warning' });
+        else ctx.report({ account: a, pointer: ['events', step.i, 'date'], messageId, data });
+      };
       if (w.kind === '变更') {
         const platform = evs.find(({ ev }) => ev.type === '平台变更');
         if (!platform) continue;
@@ -51,7 +64,7 @@ export default defineRule({
         const last = approvals[approvals.length - 1];
         if (!last) continue; // change-close-after-approval reports it
         const due = ctx.calendar.addMonths(last.ev.date, 1);
-        if (platform.ev.date > due) ctx.report({ account: a, pointer: ['events', platform.i, 'date'], messageId: 'lateChange', data: { date: platform.ev.date, from: last.ev.date, due } });
+        if (platform.ev.date > due) late(platform, 'lateChange', { date: platform.ev.date, from: last.ev.date, due });
         continue;
       }
       const notice = evs.find(({ ev }) => ev.type === '注销公告');
@@ -71,7 +84,7 @@ export default defineRule({
       if (years.length && done.ev.date <= ctx.calendar.addMonths(ctx.calendar.addDays(notice.ev.date, days), 1)) continue;
       const data = { type: done.ev.type, date: done.ev.date, from: end, due, years: years.join('、') };
       if (years.length) ctx.report({ account: a, pointer: ['events', done.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
-      else ctx.report({ account: a, pointer: ['events', done.i, 'date'], messageId: 'lateClose', data });
+      else late(done, 'lateClose', data);
     }
   },
   cases: {
@@ -107,7 +120,16 @@ export default defineRule({
       {
         name: 'change: renamed on the platform 5 weeks after approval',
         setup: (k) => changeOn(k, '2026-05-08'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'date'], messageIncludes: '2026-05-02', messageId: 'lateChange' }],
+        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'date'], messageIncludes: '2026-05-02', messageId: 'lateChange', severity: 'error' }],
+      },
+      {
+        name: 'change renamed 5 weeks after approval, the platform\'s delay reported before: a warning for the government office to coordinate, not the unit\'s error',
+        setup: (k) => {
+          changeOn(k, '2026-05-08');
+          const evs = k.get('dept-weixin').events;
+          evs.splice(7, 0, { type: '逾期报告', date: '2026-04-30', note: '平台方长期未受理名称变更申请，已报市政府办公室协调。' });
+        },
+        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'platformDelay', data: { reported: '2026-04-30', due: '2026-05-02' }, messageIncludesEn: 'the government office coordinates', actor: 'supervisor', severity: 'warning' }],
       },
     ],
   },

@@ -6,7 +6,8 @@ import { qj } from '../cite.ts';
  * 第二条、第十一条：本办法所称政务新媒体，是街道办事处、镇人民政府、区政府各部门（含承担行政
  * 职能的事业单位）、市属在綦单位开设的账号；“各街镇、区政府各部门可根据工作需要规范开设”。
  * 区人民政府和区政府办公室（区政府的组成部门）当然在内。
- * 内设机构、不承担行政职能的部门下属单位不在所列单位之内。本办法没有写“不得”，所以是警告：
+ * 内设机构、不承担行政职能的部门下属单位不在所列单位之内。本办法没有写“不得”，第十一条只说所列单位“可”开设
+ * （情态词“可” → 提示）：
  * 请审核人确认该账号应由哪个单位作主办单位，或单位类型是否登记有误。
  * “市属在綦单位”在本库中按其性质登记为“政府部门”或“承担行政职能的事业单位”（在 note 中注明）。
  */
@@ -16,8 +17,9 @@ export default defineRule({
   name: 'host-unit-in-scope',
   scope: 'account',
   title: { zh: '主办单位属于本办法第二条所列的开设单位', en: 'the host unit is one of the bodies listed in Article 2' },
-  citation: qj('第二条、第十一条', '重庆市綦江区各街道办事处、各镇人民政府、区政府各部门(含承担行政职能的事业单位)、市属在綦单位在微博、微信等第三方平台上开设的政务账号或应用'),
-  severity: 'warning',
+  citation: qj('第二条、第十一条', '各街镇、区政府各部门可根据工作需要规范开设政务新媒体账号；本办法所称政务新媒体是指重庆市綦江区各街道办事处、各镇人民政府、区政府各部门(含承担行政职能的事业单位)、市属在綦单位在微博、微信等第三方平台上开设的政务账号或应用'),
+  modality: '可',
+  severity: 'notice',
   messages: {
     outOfScope: {
       zh: '主办单位“{unit}”的类型是“{kind}”，不在本办法第二条所列的开设单位（街道办事处、镇人民政府、区政府各部门及承担行政职能的事业单位、市属在綦单位）之内',
@@ -67,7 +69,7 @@ export default defineRule({
           k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: '重庆市綦江区卫生健康委员会宣传科', kind: '内设机构', parent: 'dept' });
           k.account('dept-ks', { id: 'ks-douyin', name: '綦江卫健宣传', platform: '抖音', certifiedEntity: { name: '重庆市綦江区卫生健康委员会', category: '政府部门', unit: 'dept' } });
         },
-        errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageIncludes: '内设机构', severity: 'warning', messageId: 'outOfScope' }],
+        errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageIncludes: '内设机构', severity: 'notice', messageId: 'outOfScope' }],
       },
       {
         name: 'a subordinate unit without administrative functions',

@@ -16,6 +16,8 @@ export default defineRule({
   title: { zh: '运维账号的单位登记考核分类（县区功能区 / 市级部门）', en: 'units running accounts carry their assessment class' },
   citation: js(ART.scoring, '本指标考核对象为各县区（功能区）、市各有关部门和单位两类'),
   severity: 'warning',
+  // 考核对象分为两类：分类是考核者（市政府办公室，主管单位）的事，不是主办单位的义务
+  actor: 'supervisor',
   messages: {
     missing: { zh: '“{unit}”运维政务新媒体账号，但没有登记考核分类（应为“{expected}”）', en: '"{unit}" runs accounts but has no assessment class (should be "{expected}")' },
     wrong: { zh: '“{unit}”位于{level}地区，考核分类应为“{expected}”，而不是“{actual}”', en: '"{unit}" is in a {levelEn} region: its assessment class is "{expected}", not "{actual}"' },
@@ -45,7 +47,7 @@ export default defineRule({
       {
         name: 'a city department with accounts but no class',
         setup: (k) => void delete k.getUnit('dept').scoringClass,
-        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '市级部门', messageId: 'missing' }],
+        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '市级部门', messageId: 'missing', actor: 'supervisor', severity: 'warning' }],
       },
       {
         name: 'a district government classed as a city department',
@@ -53,7 +55,7 @@ export default defineRule({
           addCounty(k);
           k.getUnit('xq').scoringClass = '市级部门';
         },
-        errors: [{ unit: 'xq', pointer: ['scoringClass'], messageIncludes: '县区功能区', messageId: 'wrong' }],
+        errors: [{ unit: 'xq', pointer: ['scoringClass'], messageIncludes: '县区功能区', messageId: 'wrong', actor: 'supervisor' }],
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { openEvents } from '../../../../../scripts/policy/fixture.ts';
+import { openEvents, type FixtureKit } from '../../../../../scripts/policy/fixture.ts';
 import { defineRule } from '../../../../../scripts/policy/types.ts';
 import { zg } from '../cite.ts';
 import { judged } from '../util.ts';
@@ -12,13 +12,18 @@ import { judged } from '../util.ts';
  * a unit with no earlier account entered in the system, the rule reads that day from the entry
  * event's note (“2022-05-17 收到报送系统账户” — a date and 收到 in the note) and counts from it;
  * without it a late entry is only a warning for the reviewer.
+ *
+ * 补录（第八条：已开设确需保留的，“按本办法第七条的规定完善开设手续”）: a backfilled account was certified before it
+ * was filed, so the step that completes its filing is the supervising office's approval (第七条（四）); the entry is due
+ * within 3 working days of that approval (or of a certification recorded after it). The first-time clause applies alike.
+ * An adoption record (补录备案 with status) is not a filing through the register and is not judged.
  */
 const RECEIPT_DATE = /(\d{4}-\d{2}-\d{2})/;
 export default defineRule({
   name: 'entry-within-3-workdays',
   scope: 'account',
-  title: { zh: '认证（上架）后3个工作日内完成全国政务新媒体报送系统填报', en: 'national-system entry within 3 working days of certification' },
-  citation: zg('第七条（六）', '完成政务新媒体账号认证（上架）后，主办单位应在3个工作日内（首次开设政务新媒体的主办单位从收到下发的账户密码之日起算）完成全国政务新媒体报送系统的信息填报工作'),
+  title: { zh: '认证（上架）后3个工作日内完成全国政务新媒体报送系统填报（补录：审核同意后）', en: 'national-system entry within 3 working days of certification (a backfill: of the approval)' },
+  citation: zg('第七条（六）、第八条', '完成政务新媒体账号认证（上架）后，主办单位应在3个工作日内（首次开设政务新媒体的主办单位从收到下发的账户密码之日起算）完成全国政务新媒体报送系统的信息填报工作'),
   severity: 'error',
   messages: {
     late: {
@@ -47,11 +52,18 @@ export default defineRule({
   check(ctx, a) {
     const works = ctx.state(a).works;
     for (const w of works) {
-      if (w.kind !== '开设' || !judged(ctx, w)) continue;
+      if ((w.kind !== '开设' && w.kind !== '补录') || w.adopted || !judged(ctx, w)) continue;
       const evs = workEvents(a, w);
-      const start = evs.find(({ ev }) => ev.type === '平台认证' || ev.type === '应用上架');
+      const certified = ({ ev }: { ev: { type: string } }): boolean => ev.type === '平台认证' || ev.type === '应用上架';
+      let start = w.kind === '开设' ? evs.find(certified) : undefined;
+      if (w.kind === '补录') {
+        // the filing is complete with the approval; a certification recorded after it starts the clock instead
+        const approval = evs.find(({ ev }) => ev.type === '主管审核' && ev.decision === '同意');
+        start = approval && (evs.find((x) => x.i > approval.i && certified(x)) ?? approval);
+      }
       if (!start) continue;
-      const end = evs.find(({ ev, i }) => i > start.i && ev.type === '系统填报' && (ev.action === undefined || ev.action === '开设'));
+      const from = start;
+      const end = evs.find(({ ev, i }) => i > from.i && ev.type === '系统填报' && (ev.action === undefined || ev.action === w.kind || (w.kind === '补录' && ev.action === '开设')));
       if (!end) continue;
       const r = ctx.calendar.judgePeriod({ from: start.ev.date, amount: 3, unit: 'workdays', direction: 'by', actual: end.ev.date });
       if (r.verdict === 'ok') continue;
@@ -63,7 +75,7 @@ export default defineRule({
       }
       // 首次开设: no other account of the unit was entered in the national system before this certification.
       const earlier = (ctx.register.accountsByUnit.get(a.unitId) ?? []).some(
-        (o) => o !== a && o.data.events.some((ev) => ev.type === '系统填报' && ev.date < start.ev.date),
+        (o) => o !== a && o.data.events.some((ev) => ev.type === '系统填报' && ev.date < from.ev.date),
       );
       if (earlier) {
         ctx.report({ account: a, pointer, messageId: 'late', data });
@@ -75,8 +87,8 @@ export default defineRule({
         ctx.report({ account: a, pointer, messageId: 'firstTime', data, severity: 'warning' });
         continue;
       }
-      const from = receipt > start.ev.date ? receipt : start.ev.date;
-      const r2 = ctx.calendar.judgePeriod({ from, amount: 3, unit: 'workdays', direction: 'by', actual: end.ev.date });
+      const clock = receipt > from.ev.date ? receipt : from.ev.date;
+      const r2 = ctx.calendar.judgePeriod({ from: clock, amount: 3, unit: 'workdays', direction: 'by', actual: end.ev.date });
       if (r2.verdict === 'late') ctx.report({ account: a, pointer, messageId: 'lateFromReceipt', data: { ...data, receipt, due: r2.due } });
       else if (r2.verdict === 'unknown') ctx.report({ account: a, pointer, messageId: 'uncovered', actor: 'maintainers', data: { ...data, due: r2.due, years: r2.uncovered.join('、') }, severity: 'warning' });
     }
@@ -84,6 +96,11 @@ export default defineRule({
   cases: {
     valid: [
       { name: 'entered the day after certification' },
+      { name: 'a backfill entered on the 3rd working day after the approval (06-03 → 06-08 over the weekend)', setup: (k) => backfill(k, '2026-06-03', '2026-06-08') },
+      {
+        name: 'an adoption record (补录备案 with status) is not a filing through the register: no entry deadline',
+        setup: (k) => void k.account('dept', { id: 'dept-weibo', name: '健康自贡', platform: '新浪微博', events: [{ type: '补录备案', date: '2026-06-01', status: '正常', reason: '接入本库，导入存量账号。', unitDecision: { decision: '同意', date: '2026-06-01', by: '主要负责人' } }] }),
+      },
       {
         name: 'certified before Spring Festival, entered on the 3rd working day (02-14 Saturday counts)',
         setup: (k) => k.dates('dept-weixin', ['2026-02-09', '2026-02-10', '2026-02-10', '2026-02-12', '2026-02-24']),
@@ -138,6 +155,35 @@ export default defineRule({
         },
         errors: [{ account: 'dept-weixin', pointer: ['events', 4, 'date'], messageIncludes: '2026-03-11', severity: 'error', messageId: 'lateFromReceipt' }],
       },
+      {
+        name: 'a backfill of a unit already in the system: approved 2026-06-03, entered 06-12 — late (due 3 working days after the approval, 06-08)',
+        setup: (k) => backfill(k, '2026-06-03', '2026-06-12'),
+        errors: [{ account: 'dept-weibo', pointer: ['events', 3, 'date'], messageId: 'late', data: { fromType: '主管审核', fromDate: '2026-06-03', due: '2026-06-08' }, severity: 'error' }],
+      },
+      {
+        name: 'a backfill approved 2026-12-30 and entered 2027-01-06: needs the 2027 calendar — a warning naming 2027',
+        now: '2027-03-01',
+        setup: (k) => backfill(k, '2026-12-30', '2027-01-06'),
+        errors: [{ account: 'dept-weibo', pointer: ['events', 3, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
+      },
     ],
   },
 });
+
+/**
+ * A backfill by dept (which already has dept-weixin in the system): the account was certified in 2020, filed on
+ * 2026-06-01, approved on `approved`, entered on `entered`.
+ */
+function backfill(k: FixtureKit, approved: string, entered: string): void {
+  k.account('dept', {
+    id: 'dept-weibo',
+    name: '健康自贡',
+    platform: '新浪微博',
+    events: [
+      { type: '平台认证', date: '2020-06-15' },
+      { type: '补录备案', date: '2026-06-01', reason: '账号2020年开通后未备案，现补办开设手续；信息来源为本单位，由办公室负责每周更新。', unitDecision: { decision: '同意', date: '2026-06-01', by: '主要负责人' } },
+      { type: '主管审核', date: approved, decision: '同意', reviewer: '自贡市人民政府办公室', level: '同级' },
+      { type: '系统填报', date: entered, action: '补录' },
+    ],
+  });
+}

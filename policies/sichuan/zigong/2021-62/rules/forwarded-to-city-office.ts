@@ -11,7 +11,8 @@ import { cityOffice, doneIndex, judged } from '../util.ts';
  * For a unit whose supervising office is not the 市政府办公室 itself (区县 units, units of a
  * vertically managed system), a completed filing must show the 上报备案 to the city office.
  * City departments report to the 市政府办公室 directly: their 主管审核 is that report.
- * It is the supervising office's step, recorded in the host unit's file: a warning for the reviewer.
+ * It is the supervising office's step (actor: supervisor), recorded in the host unit's file: a warning shown to the
+ * supervising office that never blocks the unit's PR.
  */
 export default defineRule({
   name: 'forwarded-to-city-office',
@@ -19,6 +20,8 @@ export default defineRule({
   title: { zh: '区县（系统）主管单位签署意见后报市政府办公室备案', en: 'filings approved by a county or sector supervisor are forwarded to the city office' },
   citation: zg('第七条（四）', '报政务新媒体主管单位签署意见后，由主管单位报市政府办公室，同步抄送一份至市政务服务和数字化管理局'),
   severity: 'warning',
+  // 第七条（四）“由主管单位报市政府办公室”：报送是主管单位的行为，如实记录、提示主管单位，不阻断主办单位
+  actor: 'supervisor',
   messages: {
     notForwarded: {
       zh: '{kind}备案（{date}）已办结，但没有记录主管单位“{supervisor}”将备案材料报送“{city}”（上报备案）',
@@ -55,7 +58,7 @@ export default defineRule({
       },
     ],
     invalid: [
-      { name: 'a district opening completed without forwarding', setup: (k) => district(k, false), errors: [{ account: 'qu-weixin', pointer: ['events', 0], messageId: 'notForwarded' }] },
+      { name: 'a district opening completed without forwarding', setup: (k) => district(k, false), errors: [{ account: 'qu-weixin', pointer: ['events', 0], messageId: 'notForwarded', actor: 'supervisor', severity: 'warning' }] },
       {
         name: 'a unit of a vertically managed system, supervised by the city department, not forwarded',
         setup: (k) => {
@@ -63,7 +66,7 @@ export default defineRule({
           k.unit('sichuan/zigong/qu', { id: 'qu-fj', name: '自贡市公安局某区分局（虚构）', kind: '政府部门', supervisor: 'dept' });
           k.account('qu-fj', { id: 'fj-weibo', name: '某区公安（虚构）', platform: '新浪微博', events: openEvents('2026-05-11') });
         },
-        errors: [{ account: 'fj-weibo', pointer: ['events', 0], messageId: 'notForwarded' }],
+        errors: [{ account: 'fj-weibo', pointer: ['events', 0], messageId: 'notForwarded', actor: 'supervisor' }],
       },
     ],
   },

@@ -10,14 +10,15 @@ const NOT_HEAD = /分管|副|科长|股长|经办|科员|办公室主任/;
 /**
  * 第七条（二）：经单位主要负责人同意后……；第九条（一）：经单位主要负责人同意后……提交备案。
  * filing-requirements checks that the unit's consent is recorded; this rule reads its `by`: a consent
- * given by a deputy or a section chief is not the head's consent. `by` is free text, so: a warning.
+ * given by a deputy or a section chief is not the head's consent. The article prescribes the head's consent (a provision → an error); the rule reports only a `by`
+ * that clearly names someone else (a deputy, a section chief, staff), never guesses at other free text.
  */
 export default defineRule({
   name: 'head-consent',
   scope: 'account',
   title: { zh: '开设、关停经单位主要负责人同意', en: 'openings and closures are agreed by the head of the unit' },
   citation: zg('第七条（二）、第九条（一）', '经单位主要负责人同意后'),
-  severity: 'warning',
+  severity: 'error',
   messages: {
     notHead: { zh: '{kind}备案（{date}）的主办单位意见由“{by}”作出；本办法要求经单位主要负责人同意', en: 'the {kind} filing of {date} was agreed by "{by}"; the head of the unit must agree' },
   },
