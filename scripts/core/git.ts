@@ -166,6 +166,7 @@ export class GitSource implements FileSource {
   private readonly byPath = new Map<string, TreeEntry | null>();
   private readonly blobs = new Map<string, Buffer>();
   private structuralCache: TreeEntry[] | undefined;
+  private sortedCache: TreeEntry[] | undefined;
   private readonly stems = new Map<string, string[]>();
   /** Lookups by path so far; past INDEX_AFTER the listing is indexed once (path and folder → record). */
   private lookups = 0;
@@ -178,6 +179,11 @@ export class GitSource implements FileSource {
 
   get label(): string {
     return this.commit.slice(0, 12);
+  }
+
+  /** The repository the commit is read from. */
+  get repoDir(): string {
+    return this.dir;
   }
 
   static async open(dir: string, commit: string, paths: string[] = ['accounts']): Promise<GitSource> {
@@ -364,8 +370,19 @@ export class GitSource implements FileSource {
     const p = prefix.replace(/\/+$/, '') + '/';
     const dirs = new Set<string>();
     const out: Entry[] = [];
-    for (const e of this.entries()) {
-      if (!e.path.startsWith(p)) continue;
+    // the listing sorted once; every path under the prefix is in one run from its lower bound
+    // (a PR touching many unit.json files lists one folder each: no scan of the register per file)
+    const all = (this.sortedCache ??= [...this.entries()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]!.path < p) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < all.length; i++) {
+      const e = all[i]!;
+      if (!e.path.startsWith(p)) break;
       const parts = e.path.slice(p.length).split('/');
       let acc = p.slice(0, -1);
       for (let i = 0; i < parts.length - 1; i++) {

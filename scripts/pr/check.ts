@@ -283,7 +283,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   }
 
   // ---- a new or renamed account against the names of every account outside the scope
-  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc)));
+  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc, { baseSrc, changed: diffs.flatMap((d) => (d.fromPath ? [d.path, d.fromPath] : [d.path])) })));
 
   // ---- bulk guard
   for (const b of bulkCheck(changes, baseSrc, baseReg)) {
