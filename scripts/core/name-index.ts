@@ -231,7 +231,8 @@ export interface NameIndexStats {
  */
 export async function nameIndexAt(dir: string, commit: string, stats?: NameIndexStats): Promise<NameIndex> {
   const fingerprint = engineFingerprint();
-  const tree = (await tryGit(dir, ['rev-parse', '--verify', '--quiet', `${commit}:accounts`]))?.trim() ?? '';
+  // one git call for both: the common git folder (where the cache lives) and the accounts tree
+  const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
   const note = (how: NameIndexStats['how'], read: number): void => {
     if (stats) Object.assign(stats, { how, read });
   };
@@ -244,7 +245,6 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
     note('memory', 0);
     return mem;
   }
-  const common = (await tryGit(dir, ['rev-parse', '--git-common-dir']))?.trim();
   const cacheDir = common ? cacheDirOf(path.resolve(dir, common)) : undefined;
   let idx = cacheDir ? readCache(path.join(cacheDir, `${tree}.json`), fingerprint, tree) : undefined;
   if (idx) note('cache', 0);
