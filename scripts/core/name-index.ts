@@ -13,45 +13,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { blobSizes, MAX_BLOB_BYTES, readBlobs, runGit } from './git.ts';
-import { ENGINE_ROOT, unitDirOf } from './paths.ts';
-import type { AccountFile } from '../generated/types.ts';
-import { deriveState } from './lifecycle.ts';
+import { ENGINE_ROOT } from './paths.ts';
+import { entryFromText, type NameEntry } from './impersonation.ts';
 import { skeleton } from './text-checks.ts';
-
-/** What the rule needs of an account (from a loaded file, or read from outside a scoped load). */
-export interface NameEntry {
-  id: string;
-  unitId: string;
-  platform: string;
-  name: string;
-  file: string;
-  /** Position of the name in the file, when known. */
-  line?: number;
-  column?: number;
-}
-
-/** Whether an account's name is in use: not closed, deregistered or rejected. */
-export function nameInUse(data: Pick<AccountFile, 'events'>): boolean {
-  try {
-    const s = deriveState(data);
-    return !s.closed && s.phase !== '已注销' && s.phase !== '已关停' && s.phase !== '审核未通过';
-  } catch {
-    return true;
-  }
-}
-
-/** The entry of an account file's text, or null when it is no account or its name is not in use. */
-export function entryFromText(rel: string, text: string): NameEntry | null {
-  try {
-    const v = JSON.parse(text) as Partial<AccountFile> | null;
-    if (!v || typeof v !== 'object' || typeof v.id !== 'string' || typeof v.name !== 'string' || typeof v.platform !== 'string' || !Array.isArray(v.events)) return null;
-    if (!nameInUse(v as AccountFile)) return null;
-    const dir = unitDirOf(rel);
-    return { id: v.id, unitId: typeof v.hostUnit === 'string' ? v.hostUnit : dir.slice(dir.lastIndexOf('/') + 1), platform: v.platform, name: v.name, file: rel };
-  } catch {
-    return null;
-  }
-}
 
 /** Bumped when the file format changes. */
 const FORMAT = 1;

@@ -13,7 +13,7 @@ import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
 import type { SchemaName, SchemaSet } from '../core/schema.ts';
-import { impersonationAcrossScope } from '../core/impersonation.ts';
+import { impersonationAcrossScope } from '../core/impersonation-scope.ts';
 import { schemasFor, unitDirOf, validateSource } from '../pipeline/pipeline.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 export type { NextStep };
