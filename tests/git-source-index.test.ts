@@ -79,3 +79,16 @@ describe('GitSource.list(prefix) from the sorted listing', () => {
     }
   });
 });
+
+describe('GitSource.pathsWithStem, before and after the file names are indexed', () => {
+  it('answers like a scan of git ls-tree for every stem, the first few and the rest', async () => {
+    const src = await GitSource.open(dir, commit);
+    const stems = [...new Set([...sha.keys()].map((p) => path.posix.basename(p, '.json')))].sort();
+    const asked = [...stems, ...Array.from({ length: 20 }, (_, i) => `absent-${i}`), ...stems];
+    expect(asked.length).toBeGreaterThan(16);
+    for (const stem of asked) {
+      const want = stem === 'unit' || stem === 'region' ? [] : [...sha.keys()].filter((p) => p.endsWith(`/${stem}.json`)).sort();
+      expect(src.pathsWithStem(stem), stem).toEqual(want);
+    }
+  });
+});

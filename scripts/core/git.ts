@@ -167,6 +167,7 @@ export class GitSource implements FileSource {
   private readonly blobs = new Map<string, Buffer>();
   private structuralCache: TreeEntry[] | undefined;
   private sortedCache: TreeEntry[] | undefined;
+  private stemIndex: Map<string, string[]> | undefined;
   private readonly stems = new Map<string, string[]>();
   /** Lookups by path so far; past INDEX_AFTER the listing is indexed once (path and folder → record). */
   private lookups = 0;
@@ -298,13 +299,43 @@ export class GitSource implements FileSource {
     return out;
   }
 
+  /**
+   * A few stems are searched in the listing text; a pull request touching many accounts would
+   * search it once per account (cost = touched files × register size), so past INDEX_AFTER stems
+   * every file name is indexed once.
+   */
   pathsWithStem(stem: string): string[] {
     let l = this.stems.get(stem);
     if (!l) {
-      l = stem === 'unit' || stem === 'region' ? [] : this.search(`/${stem}.json\0`).map((e) => e.path).filter((p) => p.endsWith(`/${stem}.json`)).sort();
+      if (stem === 'unit' || stem === 'region') l = [];
+      else if (this.stemIndex || this.stems.size >= INDEX_AFTER) l = [...(this.buildStemIndex().get(stem) ?? [])].sort();
+      else l = this.search(`/${stem}.json\0`).map((e) => e.path).filter((p) => p.endsWith(`/${stem}.json`)).sort();
       this.stems.set(stem, l);
     }
     return [...l];
+  }
+
+  private buildStemIndex(): Map<string, string[]> {
+    if (this.stemIndex) return this.stemIndex;
+    const index = new Map<string, string[]>();
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; ) {
+      let end = raw.indexOf('\0', i);
+      if (end < 0) end = raw.length;
+      if (end > i) {
+        const p = raw.slice(raw.indexOf('\t', i) + 1, end);
+        const slash = p.lastIndexOf('/');
+        if (slash >= 0 && p.endsWith('.json')) {
+          const stem = p.slice(slash + 1, -5);
+          const list = index.get(stem);
+          if (list) list.push(p);
+          else index.set(stem, [p]);
+        }
+      }
+      i = end + 1;
+    }
+    this.stemIndex = index;
+    return index;
   }
 
   contentKey(rel: string): string | undefined {
