@@ -76,6 +76,7 @@ describe('the name index', () => {
     const cached: NameIndexStats = { how: 'empty', read: 0 };
     const fromFile = await nameIndexAt(dir, c1, cached);
     expect(cached).toEqual({ how: 'cache', read: 0 });
+    expect(fromFile.lookup('微信公众号', '账号３-４\u200b').map((e) => e.id)).toEqual(['u3-a4']);
     expect([...fromFile.byFile.values()].sort((a, b) => a.file.localeCompare(b.file))).toEqual([...idx.byFile.values()].sort((a, b) => a.file.localeCompare(b.file)));
   });
 
@@ -108,7 +109,7 @@ describe('the name index', () => {
     const c = (await g.revparse(['HEAD'])).trim();
     const tree = (await g.revparse([`${c}:accounts`])).trim();
     mkdirSync(cacheDir(), { recursive: true });
-    writeFileSync(path.join(cacheDir(), `${tree}.json`), JSON.stringify({ format: 1, fingerprint: 'other', tree, entries: [['accounts/x/y/z.json', 'z', 'y', '微信公众号', '假名']] }));
+    writeFileSync(path.join(cacheDir(), `${tree}.json`), JSON.stringify({ format: 2, fingerprint: 'other', tree, entries: [['accounts/x/y/z.json', 'z', 'y', '微信公众号', '假名', '假名']] }));
     forgetNameIndexes();
     const s: NameIndexStats = { how: 'empty', read: 0 };
     const idx = await nameIndexAt(dir, c, s);

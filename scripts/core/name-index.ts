@@ -18,7 +18,7 @@ import { entryFromText, type NameEntry } from './impersonation.ts';
 import { skeleton } from './text-checks.ts';
 
 /** Bumped when the file format changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Cached indexes kept per repository (the newest ones). */
 const KEEP = 4;
 /** Blobs read per `git cat-file --batch` when building (bounded memory). */
@@ -55,18 +55,28 @@ export function isAccountPath(rel: string): boolean {
 
 export class NameIndex {
   private byKey: Map<string, NameEntry[]> | undefined;
+  /** Each entry's folded name (skeleton), computed once; kept in the cache file and across updates. */
+  readonly folded: Map<NameEntry, string>;
   constructor(
     /** Git tree id of accounts/ at the indexed commit ('' when there is none). */
     readonly tree: string,
     /** Every account file whose name is in use → its entry. */
     readonly byFile: Map<string, NameEntry>,
-  ) {}
+    folded?: Map<NameEntry, string>,
+  ) {
+    this.folded = folded ?? new Map();
+  }
+  skeletonOf(e: NameEntry): string {
+    let k = this.folded.get(e);
+    if (k === undefined) this.folded.set(e, (k = skeleton(e.name)));
+    return k;
+  }
   /** The entries whose platform and skeleton equal the given name's. */
   lookup(platform: string, name: string): NameEntry[] {
     if (!this.byKey) {
       this.byKey = new Map();
       for (const e of this.byFile.values()) {
-        const k = `${e.platform}\u0000${skeleton(e.name)}`;
+        const k = `${e.platform}\u0000${this.skeletonOf(e)}`;
         const g = this.byKey.get(k);
         if (g) g.push(e);
         else this.byKey.set(k, [e]);
@@ -127,8 +137,8 @@ interface CacheFile {
   format: number;
   fingerprint: string;
   tree: string;
-  /** [file, id, unitId, platform, name] */
-  entries: [string, string, string, string, string][];
+  /** [file, id, unitId, platform, name, skeleton of the name] */
+  entries: [string, string, string, string, string, string][];
 }
 
 function readCache(file: string, fingerprint: string, tree?: string): NameIndex | undefined {
@@ -136,11 +146,14 @@ function readCache(file: string, fingerprint: string, tree?: string): NameIndex 
     const v = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (!v || v.format !== FORMAT || v.fingerprint !== fingerprint || typeof v.tree !== 'string' || (tree !== undefined && v.tree !== tree) || !Array.isArray(v.entries)) return undefined;
     const byFile = new Map<string, NameEntry>();
+    const folded = new Map<NameEntry, string>();
     for (const r of v.entries) {
-      if (!Array.isArray(r) || r.length !== 5 || !r.every((x) => typeof x === 'string')) return undefined;
-      byFile.set(r[0], { file: r[0], id: r[1], unitId: r[2], platform: r[3], name: r[4] });
+      if (!Array.isArray(r) || r.length !== 6 || !r.every((x) => typeof x === 'string')) return undefined;
+      const e: NameEntry = { file: r[0], id: r[1], unitId: r[2], platform: r[3], name: r[4] };
+      byFile.set(r[0], e);
+      folded.set(e, r[5]);
     }
-    return new NameIndex(v.tree, byFile);
+    return new NameIndex(v.tree, byFile, folded);
   } catch {
     return undefined;
   }
@@ -149,7 +162,7 @@ function readCache(file: string, fingerprint: string, tree?: string): NameIndex 
 function writeCache(dir: string, idx: NameIndex, fingerprint: string): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const body: CacheFile = { format: FORMAT, fingerprint, tree: idx.tree, entries: [...idx.byFile.values()].map((e) => [e.file, e.id, e.unitId, e.platform, e.name]) };
+    const body: CacheFile = { format: FORMAT, fingerprint, tree: idx.tree, entries: [...idx.byFile.values()].map((e) => [e.file, e.id, e.unitId, e.platform, e.name, idx.skeletonOf(e)]) };
     const file = path.join(dir, `${idx.tree}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(body));
@@ -229,7 +242,7 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
         if (mode.startsWith('100') && !/^0+$/.test(sha) && isAccountPath(rel)) changed.push({ rel, sha });
       }
       await addFiles(dir, changed, byFile);
-      idx = new NameIndex(tree, byFile);
+      idx = new NameIndex(tree, byFile, new Map([...older.folded].filter(([e]) => byFile.get(e.file) === e)));
       note('updated', changed.length);
     } else {
       const ls = (await tryGit(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'])) ?? '';
