@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { failReason, measurePair, median, oneLang, pairRow, settingsFrom, type Measured } from '../scripts/bench/run.ts';
+import { enoughRuns, failReason, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, type Measured } from '../scripts/bench/run.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-20';
@@ -177,6 +177,13 @@ describe('bench: paired, alternating measurement', () => {
     expect(pairRow('k', what, m(100, 100, 1), m(100, 100), floor, 1.5).met).toBe(false);
     const r = pairRow('k', what, m(50, 40), m(1000, 900), { zh: '完整 validate', en: 'a full validate' }, 0.1, true);
     expect(r).toMatchObject({ met: true, ratio: '5.0%（最快之比 4.4% / min 4.4%）', target: { zh: '≤ 完整 validate的 10%', en: '≤ 10% of a full validate' } });
+  });
+
+  it('needs 3 runs of every measurement of a row (memory rows too) before calling it met', () => {
+    expect(MIN_RUNS).toBe(3);
+    expect(enoughRuns({ runs: 3 }, { runs: 5 })).toBe(true);
+    expect(enoughRuns({ runs: 3 }, { runs: 1 })).toBe(false);
+    expect(enoughRuns({ runs: 1 })).toBe(false);
   });
 });
 

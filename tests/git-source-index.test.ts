@@ -61,3 +61,34 @@ describe('GitSource lookups, before and after the listing is indexed', () => {
     );
   });
 });
+
+describe('GitSource.list(prefix) from the sorted listing', () => {
+  it('lists exactly what a scan of git ls-tree under the prefix finds (prefixes sharing a start: a, a-b, ab)', async () => {
+    const src = await GitSource.open(dir, commit);
+    for (const folder of [...folders.keys(), 'accounts', 'accounts/a/b', 'accounts/none']) {
+      const p = folder + '/';
+      const files = [...sha.keys()].filter((x) => x.startsWith(p)).sort();
+      const dirs = new Set<string>();
+      for (const f of files) {
+        const parts = f.slice(p.length).split('/');
+        for (let i = 1; i < parts.length; i++) dirs.add(p + parts.slice(0, i).join('/'));
+      }
+      const listed = src.list(folder);
+      expect(listed.filter((e) => e.type === 'file').map((e) => e.rel), folder).toEqual(files);
+      expect(listed.filter((e) => e.type === 'dir').map((e) => e.rel).sort(), folder).toEqual([...dirs].sort());
+    }
+  });
+});
+
+describe('GitSource.pathsWithStem, before and after the file names are indexed', () => {
+  it('answers like a scan of git ls-tree for every stem, the first few and the rest', async () => {
+    const src = await GitSource.open(dir, commit);
+    const stems = [...new Set([...sha.keys()].map((p) => path.posix.basename(p, '.json')))].sort();
+    const asked = [...stems, ...Array.from({ length: 20 }, (_, i) => `absent-${i}`), ...stems];
+    expect(asked.length).toBeGreaterThan(16);
+    for (const stem of asked) {
+      const want = stem === 'unit' || stem === 'region' ? [] : [...sha.keys()].filter((p) => p.endsWith(`/${stem}.json`)).sort();
+      expect(src.pathsWithStem(stem), stem).toEqual(want);
+    }
+  });
+});

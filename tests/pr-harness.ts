@@ -4,6 +4,7 @@
  * A real temporary Git repository whose main branch holds the sample register and the engine;
  * each scenario is a branch with commits; check-pr runs on it like CI would.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -96,6 +97,17 @@ export interface ScenarioRun {
 let seq = 0;
 
 /**
+ * Run a few git commands through one small shell: forking the test process (hundreds of MB) once
+ * per git command was most of a scenario's time on a loaded machine; the shell forks cheaply.
+ * Values are passed as positional parameters ("$1"), never spliced into the script.
+ */
+function shGit(cwd: string, script: string, ...params: string[]): string {
+  const r = spawnSync('sh', ['-c', `set -e; ${script}`, 'sh', ...params], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git failed in ${cwd}: ${script}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
  * Run a scenario: a branch off `main` with one commit per step, then check-pr.
  * `prepareMain` commits directly on main first (pre-existing state), and is undone afterwards.
  */
@@ -105,27 +117,23 @@ export async function runScenario(
   opts: { labels?: string[]; now?: string; engine?: 'self' | 'base'; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {},
 ): Promise<ScenarioRun> {
   const branch = `scenario-${++seq}`;
-  await repo.git.checkout(['-f', 'main']);
-  const mainHead = (await repo.git.revparse(['HEAD'])).trim();
+  const mainHead = shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD').trim();
   let base = 'main';
   if (opts.prepareMain) {
-    await repo.git.checkout(['-b', `${branch}-base`]);
+    shGit(repo.dir, 'git checkout -q -b "$1"', `${branch}-base`);
     opts.prepareMain(repo);
-    await repo.git.add(['-A']);
-    await repo.git.commit('基准上已有的状态');
+    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1"', '基准上已有的状态');
     base = `${branch}-base`;
   }
-  await repo.git.checkout(['-b', branch]);
+  shGit(repo.dir, 'git checkout -q -b "$1"', branch);
   let i = 0;
   for (const step of steps) {
     step(repo);
-    await repo.git.add(['-A']);
-    await repo.git.commit(`第 ${++i} 步`, { '--allow-empty': null });
+    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1"', `第 ${++i} 步`);
   }
   const args = ['check-pr', '--repo', repo.dir, '--base', base, '--head', branch, '--now', opts.now ?? '2026-11-20', '--engine', opts.engine ?? 'self', '--format', 'json', ...(opts.labels ?? []).flatMap((l) => ['--labels', l]), ...(opts.extraArgs ?? [])];
   const r = await cli(args);
-  await repo.git.checkout(['-f', 'main']);
-  if ((await repo.git.revparse(['HEAD'])).trim() !== mainHead) throw new Error('main moved');
+  if (shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD').trim() !== mainHead) throw new Error('main moved');
   let json: ScenarioRun['json'];
   try {
     const start = r.out.search(/^\{/m);

@@ -117,9 +117,10 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
 
   const g = git(repo);
   let baseCommit: string;
+  let headCommit: string;
   try {
     baseCommit = await resolveCommit(g, values.base);
-    await resolveCommit(g, values.head);
+    headCommit = await resolveCommit(g, values.head);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -171,6 +172,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
       now,
       labels,
       engineRoot: ENGINE_ROOT,
+      commits: { base: baseCommit, head: headCommit },
       engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
     });
   } catch (e) {

@@ -166,6 +166,8 @@ export class GitSource implements FileSource {
   private readonly byPath = new Map<string, TreeEntry | null>();
   private readonly blobs = new Map<string, Buffer>();
   private structuralCache: TreeEntry[] | undefined;
+  private sortedCache: TreeEntry[] | undefined;
+  private stemIndex: Map<string, string[]> | undefined;
   private readonly stems = new Map<string, string[]>();
   /** Lookups by path so far; past INDEX_AFTER the listing is indexed once (path and folder → record). */
   private lookups = 0;
@@ -178,6 +180,11 @@ export class GitSource implements FileSource {
 
   get label(): string {
     return this.commit.slice(0, 12);
+  }
+
+  /** The repository the commit is read from. */
+  get repoDir(): string {
+    return this.dir;
   }
 
   static async open(dir: string, commit: string, paths: string[] = ['accounts']): Promise<GitSource> {
@@ -292,13 +299,43 @@ export class GitSource implements FileSource {
     return out;
   }
 
+  /**
+   * A few stems are searched in the listing text; a pull request touching many accounts would
+   * search it once per account (cost = touched files × register size), so past INDEX_AFTER stems
+   * every file name is indexed once.
+   */
   pathsWithStem(stem: string): string[] {
     let l = this.stems.get(stem);
     if (!l) {
-      l = stem === 'unit' || stem === 'region' ? [] : this.search(`/${stem}.json\0`).map((e) => e.path).filter((p) => p.endsWith(`/${stem}.json`)).sort();
+      if (stem === 'unit' || stem === 'region') l = [];
+      else if (this.stemIndex || this.stems.size >= INDEX_AFTER) l = [...(this.buildStemIndex().get(stem) ?? [])].sort();
+      else l = this.search(`/${stem}.json\0`).map((e) => e.path).filter((p) => p.endsWith(`/${stem}.json`)).sort();
       this.stems.set(stem, l);
     }
     return [...l];
+  }
+
+  private buildStemIndex(): Map<string, string[]> {
+    if (this.stemIndex) return this.stemIndex;
+    const index = new Map<string, string[]>();
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; ) {
+      let end = raw.indexOf('\0', i);
+      if (end < 0) end = raw.length;
+      if (end > i) {
+        const p = raw.slice(raw.indexOf('\t', i) + 1, end);
+        const slash = p.lastIndexOf('/');
+        if (slash >= 0 && p.endsWith('.json')) {
+          const stem = p.slice(slash + 1, -5);
+          const list = index.get(stem);
+          if (list) list.push(p);
+          else index.set(stem, [p]);
+        }
+      }
+      i = end + 1;
+    }
+    this.stemIndex = index;
+    return index;
   }
 
   contentKey(rel: string): string | undefined {
@@ -364,8 +401,19 @@ export class GitSource implements FileSource {
     const p = prefix.replace(/\/+$/, '') + '/';
     const dirs = new Set<string>();
     const out: Entry[] = [];
-    for (const e of this.entries()) {
-      if (!e.path.startsWith(p)) continue;
+    // the listing sorted once; every path under the prefix is in one run from its lower bound
+    // (a PR touching many unit.json files lists one folder each: no scan of the register per file)
+    const all = (this.sortedCache ??= [...this.entries()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]!.path < p) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < all.length; i++) {
+      const e = all[i]!;
+      if (!e.path.startsWith(p)) break;
       const parts = e.path.slice(p.length).split('/');
       let acc = p.slice(0, -1);
       for (let i = 0; i < parts.length - 1; i++) {

@@ -9,8 +9,7 @@ import { deriveState } from './lifecycle.ts';
 import { BUILTIN_RULES } from './builtin-rules.ts';
 import type { Finding } from './finding.ts';
 import { unitDirOf } from './paths.ts';
-import type { AccountDoc, Register } from './register.ts';
-import type { FileSource } from './source.ts';
+import type { AccountDoc } from './register.ts';
 import { skeleton } from './text-checks.ts';
 
 /** What the rule needs of an account (from a loaded file, or read from outside a scoped load). */
@@ -32,6 +31,19 @@ export function nameInUse(data: Pick<AccountFile, 'events'>): boolean {
     return !s.closed && s.phase !== '已注销' && s.phase !== '已关停' && s.phase !== '审核未通过';
   } catch {
     return true;
+  }
+}
+
+/** The entry of an account file's text, or null when it is no account or its name is not in use. */
+export function entryFromText(rel: string, text: string): NameEntry | null {
+  try {
+    const v = JSON.parse(text) as Partial<AccountFile> | null;
+    if (!v || typeof v !== 'object' || typeof v.id !== 'string' || typeof v.name !== 'string' || typeof v.platform !== 'string' || !Array.isArray(v.events)) return null;
+    if (!nameInUse(v as AccountFile)) return null;
+    const dir = unitDirOf(rel);
+    return { id: v.id, unitId: typeof v.hostUnit === 'string' ? v.hostUnit : dir.slice(dir.lastIndexOf('/') + 1), platform: v.platform, name: v.name, file: rel };
+  } catch {
+    return null;
   }
 }
 
@@ -124,65 +136,4 @@ export function impersonationFindings(accounts: readonly AccountDoc[], others: r
     if (other) out.push(finding(a, other));
   }
   return out;
-}
-
-/** Name entries by blob id, so that replaying history (audit) reads each account version once. */
-const byContent = new Map<string, NameEntry | null>();
-const BY_CONTENT_LIMIT = 300_000;
-
-function entryFromText(rel: string, text: string): NameEntry | null {
-  try {
-    const v = JSON.parse(text) as Partial<AccountFile> | null;
-    if (!v || typeof v !== 'object' || typeof v.id !== 'string' || typeof v.name !== 'string' || typeof v.platform !== 'string' || !Array.isArray(v.events)) return null;
-    if (!nameInUse(v as AccountFile)) return null;
-    const dir = unitDirOf(rel);
-    return { id: v.id, unitId: typeof v.hostUnit === 'string' ? v.hostUnit : dir.slice(dir.lastIndexOf('/') + 1), platform: v.platform, name: v.name, file: rel };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The pull-request side of the rule. A scoped load reads only the changed unit folders, so an
- * account added (or renamed, or moved to another platform) there is also compared with the
- * names of every account outside the scope, read from the head (each file once per content).
- * Nothing is read when no account is new or renamed.
- */
-export async function impersonationAcrossScope(base: Register, head: Register, src: FileSource): Promise<Finding[]> {
-  const candidates = head.accounts.filter((a) => {
-    const b = base.accountsById.get(a.id);
-    return !b || b.data.name !== a.data.name || b.data.platform !== a.data.platform;
-  });
-  if (!candidates.length) return [];
-  // the folders whose accounts the scoped load read (units loaded only as references have none)
-  const scopedDirs = new Set(head.accounts.map((a) => unitDirOf(a.file.rel)));
-  const files = src.list('accounts').filter((e) => e.type === 'file' && e.rel.endsWith('.json') && !e.rel.endsWith('/unit.json') && !e.rel.endsWith('/region.json') && e.rel !== 'accounts/region.json' && !scopedDirs.has(unitDirOf(e.rel)));
-  const need: string[] = [];
-  const others: NameEntry[] = [];
-  for (const f of files) {
-    const key = src.contentKey?.(f.rel);
-    const hit = key !== undefined ? byContent.get(key) : undefined;
-    if (hit !== undefined) {
-      if (hit) others.push({ ...hit, file: f.rel });
-    } else need.push(f.rel);
-  }
-  const prefetch = (src as { prefetch?: (filter: (p: string) => boolean) => Promise<void> }).prefetch;
-  if (need.length && typeof prefetch === 'function') {
-    const wanted = new Set(need);
-    await prefetch.call(src, (p) => wanted.has(p));
-  }
-  if (byContent.size > BY_CONTENT_LIMIT) byContent.clear();
-  for (const rel of need) {
-    let e: NameEntry | null = null;
-    try {
-      const text = src.readText ? src.readText(rel, 1 << 20) : src.read(rel).toString('utf8');
-      e = entryFromText(rel, text);
-    } catch {
-      e = null;
-    }
-    const key = src.contentKey?.(rel);
-    if (key !== undefined) byContent.set(key, e);
-    if (e) others.push(e);
-  }
-  return impersonationFindings(candidates, others, true);
 }

@@ -13,7 +13,7 @@ import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
 import type { SchemaName, SchemaSet } from '../core/schema.ts';
-import { impersonationAcrossScope } from '../core/impersonation.ts';
+import { impersonationAcrossScope } from '../core/impersonation-scope.ts';
 import { schemasFor, unitDirOf, validateSource } from '../pipeline/pipeline.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 export type { NextStep };
@@ -40,6 +40,8 @@ export interface CheckPrOptions {
   engineRoot: string;
   /** inProcess: the running engine was found identical to the base commit's and judged without extraction. */
   engine: { source: 'base' | 'self'; commit?: string; inProcess?: boolean };
+  /** base and head already resolved to commits by the caller (saves resolving them again). */
+  commits?: { base: string; head: string };
 }
 
 export interface CheckPrResult extends DecisionRecord {
@@ -89,8 +91,8 @@ function prFinding(ill: Illegal, file: string, text: string | undefined, account
 
 export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const g = git(o.repo);
-  const baseC = await resolveCommit(g, o.base);
-  const headC = await resolveCommit(g, o.head);
+  const baseC = o.commits?.base ?? (await resolveCommit(g, o.base));
+  const headC = o.commits?.head ?? (await resolveCommit(g, o.head));
   const mb = await mergeBase(g, baseC, headC);
   const diffs = await diffNames(g, mb, headC);
   const [baseSrc, headSrc] = await Promise.all([GitSource.open(o.repo, mb), GitSource.open(o.repo, headC)]);
@@ -283,7 +285,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   }
 
   // ---- a new or renamed account against the names of every account outside the scope
-  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc)));
+  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc, { baseSrc, changed: diffs.flatMap((d) => (d.fromPath ? [d.path, d.fromPath] : [d.path])) })));
 
   // ---- bulk guard
   for (const b of bulkCheck(changes, baseSrc, baseReg)) {

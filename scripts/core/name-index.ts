@@ -1,0 +1,260 @@
+/**
+ * 账号名称索引：某一提交中所有在用账号的名称，按平台和去形近后的名称（skeleton）分组，供合并请求
+ * 检查仿冒时按名称直接查找，而不必每次读出整个登记簿。索引按 accounts/ 的 Git 树编号缓存在
+ * 仓库的 .git/govmedia/names/ 中；基准分支前进后，从最近的一份缓存按两棵树的差异更新，只读改动的文件。
+ * The account-name index: every name in use at a commit, grouped by platform and skeleton
+ * (text-checks.ts), so the pull-request side of the impersonation rule looks names up instead of
+ * reading the whole register on every check. It is cached per Git tree id of `accounts/` in the
+ * repository's `.git/govmedia/names/`; when the base moves on, the newest cached index is brought
+ * up to date from the difference of the two trees (only the changed files are read). A cache made
+ * by another version of the rule's code (fingerprint) is never used.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { blobSizes, MAX_BLOB_BYTES, readBlobs, runGit } from './git.ts';
+import { ENGINE_ROOT } from './paths.ts';
+import { entryFromText, type NameEntry } from './impersonation.ts';
+import { skeleton } from './text-checks.ts';
+
+/** Bumped when the file format changes. */
+const FORMAT = 2;
+/** Cached indexes kept per repository (the newest ones). */
+const KEEP = 4;
+/** Blobs read per `git cat-file --batch` when building (bounded memory). */
+const BATCH = 4000;
+
+/**
+ * The sources whose code decides what the index holds (which files count, which names are in
+ * use, how names are folded): a cache made under any other version of them is rebuilt.
+ */
+const FINGERPRINT_SOURCES = ['scripts/core/name-index.ts', 'scripts/core/impersonation.ts', 'scripts/core/lifecycle.ts', 'scripts/core/text-checks.ts', 'scripts/core/confusables/table.ts', 'scripts/core/paths.ts'];
+
+let fingerprintMemo: string | undefined;
+export function engineFingerprint(): string {
+  if (fingerprintMemo) return fingerprintMemo;
+  const h = createHash('sha1');
+  h.update(`format ${FORMAT}\n`);
+  for (const rel of FINGERPRINT_SOURCES) {
+    h.update(rel + '\0');
+    try {
+      h.update(readFileSync(path.join(ENGINE_ROOT, rel)));
+    } catch {
+      h.update('(missing)');
+    }
+    h.update('\0');
+  }
+  fingerprintMemo = h.digest('hex');
+  return fingerprintMemo;
+}
+
+/** Whether a repository path is an account file (not unit.json or region.json). */
+export function isAccountPath(rel: string): boolean {
+  return rel.startsWith('accounts/') && rel.endsWith('.json') && !rel.endsWith('/unit.json') && !rel.endsWith('/region.json') && rel !== 'accounts/region.json';
+}
+
+export class NameIndex {
+  private byKey: Map<string, NameEntry[]> | undefined;
+  /** Each entry's folded name (skeleton), computed once; kept in the cache file and across updates. */
+  readonly folded: Map<NameEntry, string>;
+  constructor(
+    /** Git tree id of accounts/ at the indexed commit ('' when there is none). */
+    readonly tree: string,
+    /** Every account file whose name is in use → its entry. */
+    readonly byFile: Map<string, NameEntry>,
+    folded?: Map<NameEntry, string>,
+  ) {
+    this.folded = folded ?? new Map();
+  }
+  skeletonOf(e: NameEntry): string {
+    let k = this.folded.get(e);
+    if (k === undefined) this.folded.set(e, (k = skeleton(e.name)));
+    return k;
+  }
+  /** The entries whose platform and skeleton equal the given name's. */
+  lookup(platform: string, name: string): NameEntry[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const e of this.byFile.values()) {
+        const k = `${e.platform}\u0000${this.skeletonOf(e)}`;
+        const g = this.byKey.get(k);
+        if (g) g.push(e);
+        else this.byKey.set(k, [e]);
+      }
+    }
+    return this.byKey.get(`${platform}\u0000${skeleton(name)}`) ?? [];
+  }
+}
+
+const inMemory = new Map<string, NameIndex>();
+
+/** Drop the indexes this process holds (tests: to see the cache file used). */
+export function forgetNameIndexes(): void {
+  inMemory.clear();
+}
+
+async function tryGit(dir: string, args: string[]): Promise<string | undefined> {
+  try {
+    return await runGit(dir, args);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read account blobs (each at most MAX_BLOB_BYTES) and add the names in use to `into`. */
+async function addFiles(dir: string, files: readonly { rel: string; sha: string }[], into: Map<string, NameEntry>): Promise<void> {
+  for (let i = 0; i < files.length; i += BATCH) {
+    const part = files.slice(i, i + BATCH);
+    const shas = [...new Set(part.map((f) => f.sha))];
+    const sizes = await blobSizes(dir, shas);
+    const blobs = await readBlobs(dir, shas.filter((s) => (sizes.get(s) ?? Infinity) <= MAX_BLOB_BYTES));
+    for (const f of part) {
+      const b = blobs.get(f.sha);
+      const e = b ? entryFromText(f.rel, b.toString('utf8')) : null;
+      if (e) into.set(f.rel, e);
+    }
+  }
+}
+
+/** Blob records of `git ls-tree -r -z` or `git diff-tree -r -z` output restricted to account files. */
+function lsTreeFiles(out: string): { rel: string; sha: string }[] {
+  const files: { rel: string; sha: string }[] = [];
+  for (const rec of out.split('\0')) {
+    const tab = rec.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, sha] = rec.slice(0, tab).split(' ');
+    const rel = rec.slice(tab + 1);
+    if (type === 'blob' && mode?.startsWith('100') && sha && isAccountPath(rel)) files.push({ rel, sha });
+  }
+  return files;
+}
+
+function cacheDirOf(commonDir: string): string {
+  return path.join(commonDir, 'govmedia', 'names');
+}
+
+interface CacheFile {
+  format: number;
+  fingerprint: string;
+  tree: string;
+  /** [file, id, unitId, platform, name, skeleton of the name] */
+  entries: [string, string, string, string, string, string][];
+}
+
+function readCache(file: string, fingerprint: string, tree?: string): NameIndex | undefined {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    if (!v || v.format !== FORMAT || v.fingerprint !== fingerprint || typeof v.tree !== 'string' || (tree !== undefined && v.tree !== tree) || !Array.isArray(v.entries)) return undefined;
+    const byFile = new Map<string, NameEntry>();
+    const folded = new Map<NameEntry, string>();
+    for (const r of v.entries) {
+      if (!Array.isArray(r) || r.length !== 6 || !r.every((x) => typeof x === 'string')) return undefined;
+      const e: NameEntry = { file: r[0], id: r[1], unitId: r[2], platform: r[3], name: r[4] };
+      byFile.set(r[0], e);
+      folded.set(e, r[5]);
+    }
+    return new NameIndex(v.tree, byFile, folded);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(dir: string, idx: NameIndex, fingerprint: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const body: CacheFile = { format: FORMAT, fingerprint, tree: idx.tree, entries: [...idx.byFile.values()].map((e) => [e.file, e.id, e.unitId, e.platform, e.name, idx.skeletonOf(e)]) };
+    const file = path.join(dir, `${idx.tree}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(body));
+    renameSync(tmp, file);
+    // keep the newest few
+    const all = readdirSync(dir)
+      .filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n))
+      .map((n) => ({ n, t: statSync(path.join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const old of all.slice(KEEP)) rmSync(path.join(dir, old.n), { force: true });
+  } catch {
+    // a cache that cannot be written (read-only checkout) only costs time
+  }
+}
+
+/** The newest cached index made by this engine version, other than `tree`'s. */
+function newestCache(dir: string, fingerprint: string, tree: string): NameIndex | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n) && n !== `${tree}.json`);
+  } catch {
+    return undefined;
+  }
+  const byAge = names.map((n) => ({ n, t: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => b.t - a.t);
+  for (const { n } of byAge) {
+    const idx = readCache(path.join(dir, n), fingerprint);
+    if (idx) return idx;
+  }
+  return undefined;
+}
+
+export interface NameIndexStats {
+  /** How the index was obtained. */
+  how: 'memory' | 'cache' | 'updated' | 'built' | 'empty';
+  /** Account files read to make it. */
+  read: number;
+}
+
+/**
+ * The name index of `commit` in the repository `dir`. Cost: nothing when this process made it
+ * already; one file read when it is cached; the changed files when an older index is cached;
+ * otherwise every account file once (and then cached).
+ */
+export async function nameIndexAt(dir: string, commit: string, stats?: NameIndexStats): Promise<NameIndex> {
+  const fingerprint = engineFingerprint();
+  // one git call for both: the common git folder (where the cache lives) and the accounts tree
+  const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
+  const note = (how: NameIndexStats['how'], read: number): void => {
+    if (stats) Object.assign(stats, { how, read });
+  };
+  if (!/^[0-9a-f]{40,64}$/.test(tree)) {
+    note('empty', 0);
+    return new NameIndex('', new Map());
+  }
+  const mem = inMemory.get(`${fingerprint}:${tree}`);
+  if (mem) {
+    note('memory', 0);
+    return mem;
+  }
+  const cacheDir = common ? cacheDirOf(path.resolve(dir, common)) : undefined;
+  let idx = cacheDir ? readCache(path.join(cacheDir, `${tree}.json`), fingerprint, tree) : undefined;
+  if (idx) note('cache', 0);
+  if (!idx) {
+    const older = [...inMemory.values()].pop() ?? (cacheDir ? newestCache(cacheDir, fingerprint, tree) : undefined);
+    const diff = older ? await tryGit(dir, ['diff-tree', '-r', '-z', '--no-renames', older.tree, tree]) : undefined;
+    if (older && diff !== undefined) {
+      // ":<mode> <mode> <sha> <sha> <status>\0<path>\0" per change, paths relative to accounts/
+      const parts = diff.split('\0');
+      const changed: { rel: string; sha: string }[] = [];
+      const byFile = new Map(older.byFile);
+      for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i]!.split(' ');
+        const rel = `accounts/${parts[i + 1]}`;
+        byFile.delete(rel);
+        const mode = meta[1] ?? '';
+        const sha = meta[3] ?? '';
+        if (mode.startsWith('100') && !/^0+$/.test(sha) && isAccountPath(rel)) changed.push({ rel, sha });
+      }
+      await addFiles(dir, changed, byFile);
+      idx = new NameIndex(tree, byFile, new Map([...older.folded].filter(([e]) => byFile.get(e.file) === e)));
+      note('updated', changed.length);
+    } else {
+      const ls = (await tryGit(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'])) ?? '';
+      const files = lsTreeFiles(ls);
+      const byFile = new Map<string, NameEntry>();
+      await addFiles(dir, files, byFile);
+      idx = new NameIndex(tree, byFile);
+      note('built', files.length);
+    }
+    if (cacheDir) writeCache(cacheDir, idx, fingerprint);
+  }
+  if (inMemory.size >= 2) inMemory.delete(inMemory.keys().next().value!);
+  inMemory.set(`${fingerprint}:${tree}`, idx);
+  return idx;
+}

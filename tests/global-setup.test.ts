@@ -1,0 +1,47 @@
+/**
+ * 测试运行的临时目录：本次运行在自己的目录中（记有运行进程号），被中断的运行留下的目录由下一次运行删除，
+ * 其他人的目录（进程仍在或没有记下进程号）不动。
+ * The test run's temporary folder: this run works inside its own (which names its process); a
+ * folder left by an interrupted run is removed by the next run; anyone else's (process alive, or
+ * no process recorded) is left alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeLeftovers } from './global-setup.ts';
+import { tmpDir } from './helpers.ts';
+
+describe('the test run’s temporary folder', () => {
+  it('is where this test’s temporary folders go, and names a live process', () => {
+    const run = os.tmpdir();
+    expect(path.basename(run)).toMatch(/^govmedia-testrun-/);
+    const pid = Number(readFileSync(path.join(run, '.owner-pid'), 'utf8'));
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    const mine = tmpDir('govmedia-probe-');
+    expect(path.dirname(mine)).toBe(run);
+    rmSync(mine, { recursive: true });
+  });
+
+  it('removes only the folders of runs whose process is gone', () => {
+    const outer = tmpDir('govmedia-outer-');
+    try {
+      const dead = spawnSync('true').pid!;
+      const make = (name: string, pid?: number): string => {
+        const d = path.join(outer, name);
+        mkdirSync(path.join(d, 'govmedia-pr-x'), { recursive: true });
+        if (pid !== undefined) writeFileSync(path.join(d, '.owner-pid'), `${pid}\n`);
+        return d;
+      };
+      const left = make('govmedia-testrun-left', dead);
+      const live = make('govmedia-testrun-live', process.pid);
+      const unnamed = make('govmedia-testrun-unnamed');
+      const other = make('something-else', dead);
+      expect(removeLeftovers(outer)).toEqual([left]);
+      expect([left, live, unnamed, other].map((d) => existsSync(d))).toEqual([false, true, true, true]);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * 账号名称索引（仿冒检查用）：按基准树建立一次并缓存在 .git/govmedia/names/；基准前进后只读改动的文件；
+ * 合并请求检查用它查找，而不读整个登记簿。真实的临时 Git 仓库。
+ * The account-name index of the impersonation check: built once per base tree and cached in
+ * .git/govmedia/names/; after the base moves on only the changed files are read; check-pr looks
+ * names up in it instead of reading the register (a real temporary Git repository).
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetNameIndexes, nameIndexAt, type NameIndexStats } from '../scripts/core/name-index.ts';
+import { baseKit, cli, tmpDir, writeKit } from './helpers.ts';
+
+let dir: string;
+let g: SimpleGit;
+const OPEN = [{ type: '开设备案', date: '2026-11-19', reason: '为拓展政务信息传播渠道，发布本单位政务信息。', unitDecision: { decision: '同意', date: '2026-11-19', by: '主要负责人' } }];
+
+function account(unitPath: string, id: string, name: string, platform = '微信公众号', events: unknown[] = OPEN): string {
+  const rel = `accounts/${unitPath}/${id}.json`;
+  mkdirSync(path.join(dir, 'accounts', unitPath), { recursive: true });
+  writeFileSync(path.join(dir, rel), JSON.stringify({ id, name, platform, events }, null, 2) + '\n');
+  return rel;
+}
+
+async function commit(msg: string): Promise<string> {
+  await g.add('.');
+  await g.commit(msg);
+  return (await g.revparse(['HEAD'])).trim();
+}
+
+const cacheDir = (): string => path.join(dir, '.git', 'govmedia', 'names');
+
+beforeAll(async () => {
+  dir = tmpDir('govmedia-names-');
+  g = simpleGit({ baseDir: dir });
+  await g.init(['-b', 'main']);
+  await g.addConfig('user.name', '测试（虚构）');
+  await g.addConfig('user.email', 'test@example.invalid');
+  await g.addConfig('commit.gpgsign', 'false');
+  mkdirSync(path.join(dir, 'accounts'), { recursive: true });
+  writeFileSync(path.join(dir, 'accounts', 'region.json'), '{}\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the name index', () => {
+  it('is built once from every account file, then answered from memory, then from the cache file', async () => {
+    rmSync(path.join(dir, 'accounts', 'r'), { recursive: true, force: true });
+    for (let u = 0; u < 20; u++) {
+      mkdirSync(path.join(dir, 'accounts', 'r', `u${u}`), { recursive: true });
+      writeFileSync(path.join(dir, 'accounts', 'r', `u${u}`, 'unit.json'), JSON.stringify({ id: `u${u}` }) + '\n');
+      for (let a = 0; a < 5; a++) account(`r/u${u}`, `u${u}-a${a}`, `账号${u}-${a}`);
+    }
+    // a closed account's name is not in use; a broken file is not an account
+    account('r/u0', 'u0-closed', '停用的名称', '微信公众号', [...OPEN, { type: '关停备案', date: '2026-11-20', reason: '整合。', unitDecision: { decision: '同意', date: '2026-11-20', by: '主要负责人' } }, { type: '平台注销', date: '2026-11-21' }]);
+    writeFileSync(path.join(dir, 'accounts', 'r', 'u1', 'broken.json'), '{ not json');
+    const c1 = await commit('register');
+    forgetNameIndexes();
+    const s: NameIndexStats = { how: 'empty', read: 0 };
+    const idx = await nameIndexAt(dir, c1, s);
+    expect(s).toEqual({ how: 'built', read: 102 });
+    expect(idx.byFile.size).toBe(100);
+    expect(idx.lookup('微信公众号', '账号3-4').map((e) => e.id)).toEqual(['u3-a4']);
+    expect(idx.lookup('抖音', '账号3-4')).toEqual([]);
+    expect(idx.lookup('微信公众号', '停用的名称')).toEqual([]);
+    // the look-alike fold: full-width digits and a zero-width space find the same entry
+    expect(idx.lookup('微信公众号', '账号３-４\u200b').map((e) => e.id)).toEqual(['u3-a4']);
+    expect(readdirSync(cacheDir())).toHaveLength(1);
+
+    const again: NameIndexStats = { how: 'empty', read: 0 };
+    expect(await nameIndexAt(dir, c1, again)).toBe(idx);
+    expect(again).toEqual({ how: 'memory', read: 0 });
+
+    forgetNameIndexes();
+    const cached: NameIndexStats = { how: 'empty', read: 0 };
+    const fromFile = await nameIndexAt(dir, c1, cached);
+    expect(cached).toEqual({ how: 'cache', read: 0 });
+    expect(fromFile.lookup('微信公众号', '账号３-４\u200b').map((e) => e.id)).toEqual(['u3-a4']);
+    expect([...fromFile.byFile.values()].sort((a, b) => a.file.localeCompare(b.file))).toEqual([...idx.byFile.values()].sort((a, b) => a.file.localeCompare(b.file)));
+  });
+
+  it('after the base moves on, reads only the changed files (from the cached older index)', async () => {
+    const c1 = (await g.revparse(['HEAD'])).trim();
+    await nameIndexAt(dir, c1);
+    account('r/u5', 'u5-a0', '改过的名称');
+    rmSync(path.join(dir, 'accounts', 'r', 'u6', 'u6-a1.json'));
+    account('r/u7', 'u7-new', '新开的账号', '抖音');
+    const c2 = await commit('three changes');
+    forgetNameIndexes();
+    const s: NameIndexStats = { how: 'empty', read: 0 };
+    const idx = await nameIndexAt(dir, c2, s);
+    expect(s).toEqual({ how: 'updated', read: 2 });
+    expect(idx.lookup('微信公众号', '改过的名称').map((e) => e.id)).toEqual(['u5-a0']);
+    expect(idx.lookup('微信公众号', '账号5-0')).toEqual([]);
+    expect(idx.lookup('微信公众号', '账号6-1')).toEqual([]);
+    expect(idx.lookup('抖音', '新开的账号').map((e) => e.file)).toEqual(['accounts/r/u7/u7-new.json']);
+    // the same as building it from nothing
+    rmSync(cacheDir(), { recursive: true, force: true });
+    forgetNameIndexes();
+    const fresh: NameIndexStats = { how: 'empty', read: 0 };
+    const built = await nameIndexAt(dir, c2, fresh);
+    expect(fresh.how).toBe('built');
+    const sorted = (m: typeof idx): unknown[] => [...m.byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+    expect(sorted(idx)).toEqual(sorted(built));
+  });
+
+  it('ignores a cache file that is corrupt or made by another version of the code', async () => {
+    const c = (await g.revparse(['HEAD'])).trim();
+    const tree = (await g.revparse([`${c}:accounts`])).trim();
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(path.join(cacheDir(), `${tree}.json`), JSON.stringify({ format: 2, fingerprint: 'other', tree, entries: [['accounts/x/y/z.json', 'z', 'y', '微信公众号', '假名', '假名']] }));
+    forgetNameIndexes();
+    const s: NameIndexStats = { how: 'empty', read: 0 };
+    const idx = await nameIndexAt(dir, c, s);
+    expect(s.how).toBe('built');
+    expect(idx.lookup('微信公众号', '假名')).toEqual([]);
+    writeFileSync(path.join(cacheDir(), `${tree}.json`), '{ broken');
+    forgetNameIndexes();
+    const s2: NameIndexStats = { how: 'empty', read: 0 };
+    await nameIndexAt(dir, c, s2);
+    expect(s2.how).toBe('built');
+  });
+
+  it('is empty for a commit without accounts/', async () => {
+    const s: NameIndexStats = { how: 'built', read: 1 };
+    const first = (await g.raw(['rev-list', '--max-parents=0', 'HEAD'])).trim();
+    await g.raw(['checkout', '-q', '--orphan', 'empty']);
+    await g.raw(['rm', '-rq', '--cached', '.']);
+    writeFileSync(path.join(dir, 'README'), 'x\n');
+    await g.raw(['add', 'README']);
+    await g.commit('no register');
+    const c = (await g.revparse(['HEAD'])).trim();
+    await g.raw(['checkout', '-q', '-f', 'main']);
+    expect(first).not.toBe(c);
+    const idx = await nameIndexAt(dir, c, s);
+    expect(s).toEqual({ how: 'empty', read: 0 });
+    expect(idx.byFile.size).toBe(0);
+    expect(existsSync(dir)).toBe(true);
+  });
+});
+
+describe('check-pr looks names up in the base index', () => {
+  it('finds the impersonation of an account outside the touched folder, from the cached index', async () => {
+    const repo = tmpDir('govmedia-names-pr-');
+    try {
+      const k = baseKit();
+      k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
+      writeKit(k, repo);
+      const rg = simpleGit({ baseDir: repo });
+      await rg.init(['-b', 'main']);
+      await rg.addConfig('user.name', '测试（虚构）');
+      await rg.addConfig('user.email', 'test@example.invalid');
+      await rg.addConfig('commit.gpgsign', 'false');
+      await rg.add('.');
+      await rg.commit('register');
+      await rg.raw(['checkout', '-q', '-b', 'pr']);
+      const k2 = baseKit();
+      k2.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
+      k2.account('zg-cdc', { id: 'zg-cdc-weixin', name: '健康自贡', platform: '微信公众号' });
+      const rel = k2.accountPath('zg-cdc-weixin');
+      writeFileSync(path.join(repo, 'accounts', rel), JSON.stringify(k2.files.get(rel), null, 2) + '\n');
+      await rg.add('.');
+      await rg.commit('an account named like another unit’s');
+      await rg.raw(['checkout', '-q', '-f', 'main']);
+      const args = ['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--engine', 'self', '--now', '2026-11-20', '--format', 'json'];
+      const hitsOf = (out: string): { ruleId: string; file: string; message: string }[] => (JSON.parse(out.slice(out.search(/^\{/m))) as { findings: { ruleId: string; file: string; message: string }[] }).findings.filter((f) => f.ruleId === 'register/impersonation');
+      forgetNameIndexes();
+      const first = hitsOf((await cli(args)).out);
+      expect(first.map((f) => f.file)).toEqual(['accounts/sichuan/zigong/zg-cdc/zg-cdc-weixin.json']);
+      expect(first[0]!.message).toContain('与单位 zg-wjw 在微信公众号上的账号 zg-wjw-weixin 完全相同');
+      expect(readdirSync(path.join(repo, '.git', 'govmedia', 'names'))).toHaveLength(1);
+      // a second check (a new process would find the cache file) gives the same findings
+      forgetNameIndexes();
+      const s: NameIndexStats = { how: 'empty', read: 0 };
+      await nameIndexAt(repo, (await rg.revparse(['main'])).trim(), s);
+      expect(s).toEqual({ how: 'cache', read: 0 });
+      expect(hitsOf((await cli(args)).out)).toEqual(first);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
