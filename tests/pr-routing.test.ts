@@ -126,6 +126,29 @@ describe('approval routing cites its articles', () => {
   });
 });
 
+describe('a cross-region move names the former office and why', () => {
+  it('an account moved from a 大连 unit to a 沈阳 unit: the former supervising office approves, citing 辽宁 三、（一） and 国办发〔2018〕123号 (主办单位发生变化)', async () => {
+    const r = await runWithFiles([
+      (x) => {
+        const from = x.find('dl-tsg-weixin');
+        const to = from.replace('/dalian/dl-tsg/', '/shenyang/sy-szf/');
+        x.mv(from, to);
+        x.edit(to, (a) => {
+          a.hostUnit = 'sy-szf';
+          a.events.push({ type: '变更备案', date: '2026-11-16', reason: '账号划转沈阳市人民政府统一运营（虚构样例）。', unitDecision: { decision: '同意', date: '2026-11-16', by: '主要负责人' }, changes: [{ field: '主办单位', from: '大连图书馆', to: '沈阳市人民政府' }] });
+        });
+      },
+    ]);
+    const former = r.json.approvals.find((a) => a.role.zh.startsWith('原主管单位'));
+    expect(former, JSON.stringify(r.json.approvals.map((a) => a.role.zh))).toBeDefined();
+    const g = groundOf(former, 'former-supervisor');
+    expect(g?.why.zh).toContain('原主管单位须同意');
+    expect(cites(g)).toEqual(['辽政办发〔2019〕24号 三、（一）规范开设整合', '国办发〔2018〕123号 四、（一）开设整合']);
+    expect(groundOf(reqOf(r.json.approvals, '原主办单位'), 'former-unit')?.why.zh).toContain('须经原主办单位同意');
+    expect(r.summary).toContain('原主管单位须同意（依据：辽政办发〔2019〕24号 三、（一）规范开设整合；国办发〔2018〕123号 四、（一）开设整合）');
+  });
+});
+
 describe('a justification for a 原则上 rule is shown, escaped, and routed to the supervising office', () => {
   const HOSTILE = '服务号办事、订阅号发布，无法合并 | <img src=x onerror=alert(1)> @evil/team [点此](https://evil.example) **粗体**\n## 伪造标题';
 
