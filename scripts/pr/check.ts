@@ -400,7 +400,10 @@ function bulkCheck(changes: ChangeItem[], baseSrc: FileSource, baseReg: Register
  * supervisor or maintainers is approved by the holders on the base. A unit or region the PR
  * adds has no holders yet: the nearest supervising office on the base approves it. A move out of
  * a unit needs the former unit and, when it differs, the former supervising office (a move to
- * another region asks both regions' offices). `head` is used for nothing but names.
+ * another region asks both regions' offices). `head` is used for nothing but the justification
+ * texts shown to the approvers (a recorded justification adds the supervising office).
+ * With `basis`, every requirement carries its grounds: why, in words, and the articles of the
+ * modules bound to the region on the base (each module's basis.ts; the register standard for maintainers).
  */
 export function computeApprovals(changes: ChangeItem[], head: Register, base: Register, basis?: { policies: readonly LoadedPolicy[]; now: string }): ApprovalRequirement[] {
   const groups = new Map<string, ApprovalRequirement>();
@@ -484,7 +487,6 @@ export function computeApprovals(changes: ChangeItem[], head: Register, base: Re
       }
     }
   }
-  void head;
   return [...groups.values()];
 }
 
