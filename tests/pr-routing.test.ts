@@ -104,6 +104,8 @@ describe('approval routing cites its articles', () => {
     const r = await runWithFiles([(x) => void openAccount(x, 'la-jyj-weixin', 'la-jyj-kuaishou', { platform: '快手' })]);
     expect(cites(groundOf(reqOf(r.json.approvals, '主办单位'), 'unit'))[0]).toBe('六政办秘〔2021〕148号 第八条');
     expect(cites(groundOf(reqOf(r.json.approvals, '主管单位'), 'supervisor:open'))[0]).toBe('六政办秘〔2021〕148号 第八条');
+    const en = await runWithFiles([(x) => void openAccount(x, 'la-jyj-weixin', 'la-jyj-kuaishou', { platform: '快手' })], ['--lang', 'en']);
+    expect(en.summary).toContain("an opening needs the supervising office's review and approval, and is filed with it (source: 六政办秘〔2021〕148号 第八条");
   });
 
   it('check-approvals prints each requirement\'s grounds from the record, and keeps them in its JSON', async () => {
