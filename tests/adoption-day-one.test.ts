@@ -227,7 +227,7 @@ describe('score takes only the units its module applies to (manifest appliesTo)'
     const k = new FixtureKit();
     k.region('', { name: '全国', level: '国家' });
     k.region('jiangsu', { name: '江苏省', level: '省级' });
-    k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
+    k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/city'] });
     k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
     k.unit('jiangsu/lianyungang', { id: 'lyg-wjw', name: '连云港市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
     k.unit('jiangsu/lianyungang', { id: 'lyg-tsw', name: '共青团连云港市委员会', kind: '群团组织', level: '市级' });

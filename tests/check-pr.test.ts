@@ -133,15 +133,15 @@ describe('check-pr: 六安 (anhui/luan)', () => {
   });
 });
 
-describe('check-pr: 江苏 city (jiangsu/lianyungang)', () => {
+describe('check-pr: 江苏 city (jiangsu/shili)', () => {
   it('deregistering before the 15-working-day announcement ends is rejected', async () => {
-    const run = await runScenario(repo, [(r) => r.edit(r.find('lyg-wjw-weibo'), (a) => void a.events.push({ type: '平台注销', date: '2026-11-19', evidence: [{ kind: '注销完成截图', ref: '档案 LYG-2026-31' }] }))]);
+    const run = await runScenario(repo, [(r) => r.edit(r.find('sq-wjw-weibo'), (a) => void a.events.push({ type: '平台注销', date: '2026-11-19', evidence: [{ kind: '注销完成截图', ref: '档案 SQ-2026-31' }] }))]);
     expect(run.json.verdict).toBe('fail');
     expect(rules(run)).toContain('jiangsu-city-notice/announcement-period');
   });
 
   it('recording the supervising office\'s review needs the supervising office\'s approval', async () => {
-    const run = await runScenario(repo, [(r) => r.edit(r.find('lyg-hz-xnjd-weixin'), (a) => void a.events.push({ type: '主管审核', date: '2026-11-20', decision: '同意', reviewer: '连云港市海州区人民政府办公室', level: '同级' }))]);
+    const run = await runScenario(repo, [(r) => r.edit(r.find('sq-jq-xnjd-weixin'), (a) => void a.events.push({ type: '主管审核', date: '2026-11-20', decision: '同意', reviewer: '示例市甲区人民政府办公室', level: '同级' }))]);
     expect(run.json.approvals.some((a) => a.role.zh.startsWith('主管单位'))).toBe(true);
   });
 });

@@ -122,15 +122,15 @@ describe('--version and --help from the command table', () => {
   });
 });
 
-/** 连云港: a city department running a live account but with no assessment class: one warning, no error. */
+/** 示例市: a city department running a live account but with no assessment class: one warning, no error. */
 function warningOnlyRegister(): string {
   const k = new FixtureKit();
   k.region('', { name: '全国', level: '国家' });
   k.region('jiangsu', { name: '江苏省', level: '省级' });
-  k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
-  k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
-  k.unit('jiangsu/lianyungang', { id: 'lyg-wjw', name: '连云港市卫生健康委员会', shortName: '市卫健委', kind: '政府部门', level: '市级' });
-  k.account('lyg-wjw', { id: 'lyg-wjw-weixin', name: '健康连云港', platform: '微信公众号', events: openEvents('2026-03-02') });
+  k.region('jiangsu/shili', { name: '江苏省示例市', level: '市级', supervisingOffice: 'sq-bgs', policies: ['jiangsu/city'] });
+  k.unit('jiangsu/shili', { id: 'sq-bgs', name: '示例市人民政府办公室', kind: '政府办公室', level: '市级' });
+  k.unit('jiangsu/shili', { id: 'sq-wjw', name: '示例市卫生健康委员会', shortName: '市卫健委', kind: '政府部门', level: '市级' });
+  k.account('sq-wjw', { id: 'sq-wjw-weixin', name: '健康示例市', platform: '微信公众号', events: openEvents('2026-03-02') });
   return writeKit(k, tmp());
 }
 
@@ -155,8 +155,8 @@ describe('validate', () => {
 
   it('exits 1 on an error', async () => {
     const root = warningOnlyRegister();
-    const file = path.join(root, 'accounts', 'jiangsu', 'lianyungang', 'lyg-wjw', 'lyg-wjw-weixin.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "健康连云港"', '"name": ""'));
+    const file = path.join(root, 'accounts', 'jiangsu', 'shili', 'sq-wjw', 'sq-wjw-weixin.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "健康示例市"', '"name": ""'));
     const r = await cli(['validate', '--root', root, '--now', NOW]);
     expect(r.code).toBe(1);
   });
@@ -193,7 +193,7 @@ describe('score and monitor: the activity snapshot\'s date', () => {
   it('a stale snapshot is named with its date and not used (nobody is scored on month-old data)', async () => {
     const root = register();
     const csv = path.join(root, 'activity.csv');
-    writeFileSync(csv, 'accountId,lastPost,lastOriginalPost\nlyg-wjw-weixin,2026-09-01,2026-09-01\n');
+    writeFileSync(csv, 'accountId,lastPost,lastOriginalPost\nsq-wjw-weixin,2026-09-01,2026-09-01\n');
     const r = await cli(['score', '--root', root, '--now', NOW, '--activity', csv, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.err).toContain('最近一条记录为 2026-09-01');
@@ -205,7 +205,7 @@ describe('score and monitor: the activity snapshot\'s date', () => {
     expect(m.err).toContain('warning: the activity snapshot');
     expect(m.err).toContain('is 81 days old, more than 7');
     // a fresh snapshot is used, its date printed, and gives no warning
-    writeFileSync(csv, 'accountId,lastPost,lastOriginalPost\nlyg-wjw-weixin,2026-11-20,2026-11-19\n');
+    writeFileSync(csv, 'accountId,lastPost,lastOriginalPost\nsq-wjw-weixin,2026-11-20,2026-11-19\n');
     const fresh = await cli(['score', '--root', root, '--now', NOW, '--activity', csv, '--format', 'json']);
     expect(fresh.err).toBe(`运行数据：${csv}（未写明 asOf，最近一条记录为 2026-11-20）。\n`);
     const freshEn = await cli(['monitor', '--root', root, '--now', NOW, '--activity', csv, '--format', 'json', '--lang', 'en']);

@@ -48,7 +48,7 @@ describe('region binding', () => {
   });
   it('a document that states no date of entry into force (綦江, 江苏) applies from the region\'s adoption of the register, never from an invented date', () => {
     const qj = policies.find((p) => p.series === 'chongqing/qijiang')!;
-    const js = policies.find((p) => p.series === 'jiangsu/lianyungang')!;
+    const js = policies.find((p) => p.series === 'jiangsu/city')!;
     expect([qj.manifest.inForce, js.manifest.inForce]).toEqual(['adoption', 'adoption']);
     // the sample 綦江 region records its adoption on 2024-03-07
     expect(register.regions.get('chongqing/qijiang')!.data.adoptedOn).toBe('2024-03-07');

@@ -128,7 +128,7 @@ describe('export --format csv', () => {
     expect(closed[col('关停日期')]).toBe('2025-04-25');
     expect(closed[col('开设时间')]).toBe('2016-03-01');
     // the real opening on the platform (平台注册) is its own column; unknown stays empty
-    expect(row('lyg-wjw-weibo')[col('平台开通日期')]).toBe('2021-05-12');
+    expect(row('sq-wjw-weibo')[col('平台开通日期')]).toBe('2021-05-12');
     expect(closed[col('平台开通日期')]).toBe('2016-03-04');
     // an account being opened has not been reported yet
     const opening = row('zg-swjw-douyin');

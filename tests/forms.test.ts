@@ -225,7 +225,7 @@ describe('generic 政务新媒体备案表', () => {
     expect(text).toContain('主办单位\n大连市旅游事业发展中心');
     expect(text).toContain('认证主体分类\n部门下属单位');
     // the same change recorded twice (变更备案 and 平台变更) is undone once
-    expect(formText(form('lyg-wjw-weixin', 0).doc)).toContain('账号名称\n连云港卫生健康');
+    expect(formText(form('sq-wjw-weixin', 0).doc)).toContain('账号名称\n示例市卫生健康');
   });
 
   it('綦江 and 江苏 cite their own filing articles', () => {
@@ -234,8 +234,8 @@ describe('generic 政务新媒体备案表', () => {
     expect(qj.subtitle).toBe('（补录备案）');
     expect(qj.basis).toContain('第十三条');
     expect(qj.basis).toContain('附件4');
-    const js = form('lyg-hz-zf-weibo').doc;
-    expect(js.title).toBe('江苏省连云港市政务新媒体备案表');
+    const js = form('sq-jq-zf-weibo').doc;
+    expect(js.title).toBe('江苏省示例市（虚构的设区市）政务新媒体备案表');
     expect(js.subtitle).toBe('（关停（注销）备案）');
     expect(js.basis).toContain('审核备案制度');
     expect(formText(js)).toContain('上报备案（市级）');

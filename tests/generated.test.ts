@@ -30,7 +30,7 @@ describe('generated files', () => {
       const runtime = new SchemaSet(tmp);
       const pre = new SchemaSet(path.join(ENGINE_ROOT, 'schemas'));
       expect(runtime.precompiled).toBe(false);
-      const good = JSON.parse(readFileSync(path.join(ENGINE_ROOT, 'accounts/jiangsu/lianyungang/lyg-wjw/lyg-wjw-weixin.json'), 'utf8')) as Record<string, unknown>;
+      const good = JSON.parse(readFileSync(path.join(ENGINE_ROOT, 'accounts/jiangsu/shili/sq-wjw/sq-wjw-weixin.json'), 'utf8')) as Record<string, unknown>;
       const bad: unknown[] = [
         good,
         { ...good, platform: '脸书' },

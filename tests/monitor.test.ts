@@ -147,16 +147,16 @@ describe('deadlines of pending work, on the official calendar', () => {
     const k = new FixtureKit();
     k.region('', { name: '全国', level: '国家' });
     k.region('jiangsu', { name: '江苏省', level: '省级' });
-    k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
-    k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
-    k.unit('jiangsu/lianyungang', { id: 'lyg-wjw', name: '连云港市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
-    k.region('jiangsu/lianyungang/haizhou', { name: '江苏省连云港市海州区', level: '县级', supervisingOffice: 'hz-bgs' });
-    k.unit('jiangsu/lianyungang/haizhou', { id: 'hz-bgs', name: '连云港市海州区人民政府办公室', kind: '政府办公室', level: '县级' });
-    k.unit('jiangsu/lianyungang/haizhou', { id: 'hz-zf', name: '连云港市海州区人民政府', kind: '人民政府', level: '县级', scoringClass: '县区功能区' });
+    k.region('jiangsu/shili', { name: '江苏省示例市', level: '市级', supervisingOffice: 'sq-bgs', policies: ['jiangsu/city'] });
+    k.unit('jiangsu/shili', { id: 'sq-bgs', name: '示例市人民政府办公室', kind: '政府办公室', level: '市级' });
+    k.unit('jiangsu/shili', { id: 'sq-wjw', name: '示例市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
+    k.region('jiangsu/shili/jiaqu', { name: '江苏省示例市甲区', level: '县级', supervisingOffice: 'hz-bgs' });
+    k.unit('jiangsu/shili/jiaqu', { id: 'hz-bgs', name: '示例市甲区人民政府办公室', kind: '政府办公室', level: '县级' });
+    k.unit('jiangsu/shili/jiaqu', { id: 'hz-zf', name: '示例市甲区人民政府', kind: '人民政府', level: '县级', scoringClass: '县区功能区' });
     const county = opening({ filed: '2026-09-28', approved: '2026-09-29' });
     county.push({ type: '上报备案', date: '2026-09-30', level: '市级' }, { type: '平台注册', date: '2026-09-30' }, { type: '平台认证', date: '2026-10-09' });
-    k.account('hz-zf', { id: 'hz-zf-weixin', name: '海州发布', platform: '微信公众号', events: county });
-    k.account('lyg-wjw', { id: 'lyg-wjw-weixin', name: '健康连云港', platform: '微信公众号', events: opening({ filed: '2026-11-16', approved: '2026-11-18', registered: '2026-11-19' }) });
+    k.account('hz-zf', { id: 'hz-zf-weixin', name: '甲区发布', platform: '微信公众号', events: county });
+    k.account('sq-wjw', { id: 'sq-wjw-weixin', name: '健康示例市', platform: '微信公众号', events: opening({ filed: '2026-11-16', approved: '2026-11-18', registered: '2026-11-19' }) });
     const root = write(k);
     const r = await report(root, '2026-10-09');
     expect(of(r.items, 'hz-zf-weixin', 'deadline')[0]).toMatchObject({ status: 'due-soon', due: '2026-10-10' });
@@ -164,24 +164,24 @@ describe('deadlines of pending work, on the official calendar', () => {
     const late = await report(root, '2026-10-12');
     expect(of(late.items, 'hz-zf-weixin', 'deadline')[0]).toMatchObject({ status: 'overdue', daysOverdue: 2 });
     const city = await report(root, '2026-11-20');
-    expect(of(city.items, 'lyg-wjw-weixin', 'deadline')[0]).toMatchObject({ status: 'due-soon', due: '2026-11-23', workdaysLeft: 1 });
+    expect(of(city.items, 'sq-wjw-weixin', 'deadline')[0]).toMatchObject({ status: 'due-soon', due: '2026-11-23', workdaysLeft: 1 });
   });
 
   it('江苏: a closure announced on 2026-09-01 runs 15 working days to 09-21, counting the 09-20 make-up Sunday', async () => {
     const k = new FixtureKit();
     k.region('', { name: '全国', level: '国家' });
     k.region('jiangsu', { name: '江苏省', level: '省级' });
-    k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
-    k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
-    k.unit('jiangsu/lianyungang', { id: 'lyg-wjw', name: '连云港市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
+    k.region('jiangsu/shili', { name: '江苏省示例市', level: '市级', supervisingOffice: 'sq-bgs', policies: ['jiangsu/city'] });
+    k.unit('jiangsu/shili', { id: 'sq-bgs', name: '示例市人民政府办公室', kind: '政府办公室', level: '市级' });
+    k.unit('jiangsu/shili', { id: 'sq-wjw', name: '示例市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
     const evs = openEvents('2025-03-03');
     evs.push(
       { type: '关停备案', date: '2026-08-31', reason: '职能调整，账号不再保留。', unitDecision: { decision: '同意', date: '2026-08-31', by: '党组会议（集体研究）' } },
       { type: '注销公告', date: '2026-09-01', announcementDays: 15, evidence: [{ kind: '公告链接', ref: 'https://example.gov.cn/n/2' }] },
     );
-    k.account('lyg-wjw', { id: 'lyg-wjw-weibo', name: '健康连云港', platform: '新浪微博', events: evs });
+    k.account('sq-wjw', { id: 'sq-wjw-weibo', name: '健康示例市', platform: '新浪微博', events: evs });
     const r = await report(write(k), '2026-09-18');
-    const ann = of(r.items, 'lyg-wjw-weibo', 'announcement');
+    const ann = of(r.items, 'sq-wjw-weibo', 'announcement');
     expect(ann[0]).toMatchObject({ status: 'due-soon', due: '2026-09-21', workdaysLeft: 2 });
     expect(ann[0]!.citations[0]!.article).toBe('解读 一、文件主要内容（内容建设与规范）');
   });
@@ -351,10 +351,10 @@ describe('update and reply rules with an activity snapshot', () => {
     k.unit('chongqing/qijiang', { id: 'qj-wjw', name: '重庆市綦江区卫生健康委员会', kind: '政府部门', level: '县级' });
     k.account('qj-wjw', { id: 'qj-wjw-weixin', name: '健康綦江', platform: '微信公众号' });
     k.region('jiangsu', { name: '江苏省', level: '省级' });
-    k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
-    k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
-    k.unit('jiangsu/lianyungang', { id: 'lyg-wjw', name: '连云港市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
-    k.account('lyg-wjw', { id: 'lyg-wjw-weixin', name: '健康连云港', platform: '微信公众号' });
+    k.region('jiangsu/shili', { name: '江苏省示例市', level: '市级', supervisingOffice: 'sq-bgs', policies: ['jiangsu/city'] });
+    k.unit('jiangsu/shili', { id: 'sq-bgs', name: '示例市人民政府办公室', kind: '政府办公室', level: '市级' });
+    k.unit('jiangsu/shili', { id: 'sq-wjw', name: '示例市卫生健康委员会', kind: '政府部门', level: '市级', scoringClass: '市级部门' });
+    k.account('sq-wjw', { id: 'sq-wjw-weixin', name: '健康示例市', platform: '微信公众号' });
     k.region('liaoning', { name: '辽宁省', level: '省级', supervisingOffice: 'ln-bgt', policies: ['liaoning'] });
     k.unit('liaoning', { id: 'ln-bgt', name: '辽宁省人民政府办公厅', kind: '政府办公室', level: '省级' });
     k.unit('liaoning', { id: 'ln-zf', name: '辽宁省人民政府', kind: '人民政府', level: '省级' });
@@ -371,7 +371,7 @@ describe('update and reply rules with an activity snapshot', () => {
     'la-jyj-weixin,2026-11-12 18:30,2026-11-12,,0,,0,0',
     'la-jyj-douyin,2026-11-11T09:00:00+08:00,2026-11-11,,0,,0,0',
     'qj-wjw-weixin,2026-11-09,2026-11-09,2026-09-01,2,2026-09-15,0,0',
-    'lyg-wjw-weixin,2026-11-19,2026-11-01,2026-11-17,1,2026-11-18 10:00,5,0',
+    'sq-wjw-weixin,2026-11-19,2026-11-01,2026-11-17,1,2026-11-18 10:00,5,0',
     'ln-zf-weibo,2026-11-01,2026-11-01,,0,,0,0',
     'zz-unknown-weixin,2026-11-19,,,,,,',
   ].join('\n');
@@ -397,9 +397,9 @@ describe('update and reply rules with an activity snapshot', () => {
     expect(of(items, 'qj-wjw-weixin', 'update').find((i) => i.status === 'overdue')).toMatchObject({ due: '2026-11-19', daysOverdue: 1 });
     expect(of(items, 'qj-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'overdue', due: '2026-11-15', daysOverdue: 5 });
     // 江苏: no original post this week (鼓励: warning), and a policy question unanswered after 24 hours
-    expect(of(items, 'lyg-wjw-weixin', 'original')[0]).toMatchObject({ status: 'overdue', severity: 'warning' });
-    expect(of(items, 'lyg-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'overdue', due: '2026-11-19', severity: 'error' });
-    expect(of(items, 'lyg-wjw-weixin', 'update')).toEqual([]);
+    expect(of(items, 'sq-wjw-weixin', 'original')[0]).toMatchObject({ status: 'overdue', severity: 'warning' });
+    expect(of(items, 'sq-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'overdue', due: '2026-11-19', severity: 'error' });
+    expect(of(items, 'sq-wjw-weixin', 'update')).toEqual([]);
     // 辽宁 has no update interval: only the national 2-week veto applies
     const ln = of(items, 'ln-zf-weibo', 'update');
     expect(ln).toHaveLength(1);
@@ -417,11 +417,11 @@ describe('update and reply rules with an activity snapshot', () => {
     const k = allKit();
     const root = write(k);
     const json = path.join(root, 'activity.json');
-    writeFileSync(json, JSON.stringify({ asOf: '2026-10-03', accounts: [{ accountId: 'lyg-wjw-weixin', lastPost: '2026-10-02', lastOriginalPost: '2026-10-02', unansweredMessages: 1, oldestUnanswered: '2026-10-01T09:00' }] }, null, 2));
-    expect(of((await report(root, '2026-10-02', ['--activity', json])).items, 'lyg-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'due-soon', due: '2026-10-03' });
-    expect(of((await report(root, '2026-10-03', ['--activity', json])).items, 'lyg-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'due-soon', due: '2026-10-03' });
+    writeFileSync(json, JSON.stringify({ asOf: '2026-10-03', accounts: [{ accountId: 'sq-wjw-weixin', lastPost: '2026-10-02', lastOriginalPost: '2026-10-02', unansweredMessages: 1, oldestUnanswered: '2026-10-01T09:00' }] }, null, 2));
+    expect(of((await report(root, '2026-10-02', ['--activity', json])).items, 'sq-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'due-soon', due: '2026-10-03' });
+    expect(of((await report(root, '2026-10-03', ['--activity', json])).items, 'sq-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'due-soon', due: '2026-10-03' });
     const late = await report(root, '2026-10-04', ['--activity', json]);
-    expect(of(late.items, 'lyg-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'overdue', due: '2026-10-03', daysOverdue: 1 });
+    expect(of(late.items, 'sq-wjw-weixin', 'reply')[0]).toMatchObject({ status: 'overdue', due: '2026-10-03', daysOverdue: 1 });
     expect(late.r.activity).toMatchObject({ asOf: '2026-10-03', rows: 1 });
   });
 

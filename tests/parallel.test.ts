@@ -20,7 +20,7 @@ describe('parallel validation', () => {
     // a duplicate account id in two provinces (two shares), a stray file in a region folder,
     // a folder that is neither region nor unit, a broken file, a second live account on a platform
     const a = JSON.parse((await import('node:fs')).readFileSync(path.join(dir, 'accounts/sichuan/zigong/zg-szf/zg-szf-weibo.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(path.join(dir, 'accounts/jiangsu/lianyungang/lyg-zf/zg-szf-weibo.json'), JSON.stringify({ ...a, hostUnit: 'lyg-zf', $schema: '../../../../schemas/account.schema.json' }, null, 2));
+    writeFileSync(path.join(dir, 'accounts/jiangsu/shili/sq-zf/zg-szf-weibo.json'), JSON.stringify({ ...a, hostUnit: 'sq-zf', $schema: '../../../../schemas/account.schema.json' }, null, 2));
     writeFileSync(path.join(dir, 'accounts/anhui/备注.txt'), '说明');
     mkdirSync(path.join(dir, 'accounts/liaoning/tmp'));
     writeFileSync(path.join(dir, 'accounts/liaoning/tmp/x.json'), '{}');

@@ -42,28 +42,28 @@ function kit(): FixtureKit {
   const k = new FixtureKit();
   k.region('', { name: '全国', level: '国家' });
   k.region('jiangsu', { name: '江苏省', level: '省级' });
-  k.region('jiangsu/lianyungang', { name: '江苏省连云港市', level: '市级', supervisingOffice: 'lyg-bgs', policies: ['jiangsu/lianyungang'] });
-  k.unit('jiangsu/lianyungang', { id: 'lyg-bgs', name: '连云港市人民政府办公室', kind: '政府办公室', level: '市级' });
-  const dept = (id: string, name: string): void => void k.unit('jiangsu/lianyungang', { id, name, kind: '政府部门', level: '市级', scoringClass: '市级部门' });
-  dept('lyg-wjw', '连云港市卫生健康委员会');
-  dept('lyg-jyj', '连云港市教育局');
-  dept('lyg-gaj', '连云港市公安局');
-  dept('lyg-sw', '连云港市商务局');
-  k.unit('jiangsu/lianyungang', { id: 'lyg-zf', name: '连云港市人民政府', kind: '人民政府', level: '市级' });
-  k.account('lyg-wjw', { id: 'lyg-wjw-weixin', name: '健康连云港', platform: '微信公众号' });
-  k.account('lyg-wjw', { id: 'lyg-wjw-douyin', name: '健康连云港', platform: '抖音', contentType: '音视频' });
-  k.account('lyg-wjw', { id: 'lyg-wjw-weibo', name: '连云港卫健委', platform: '新浪微博' });
-  k.account('lyg-jyj', { id: 'lyg-jyj-weixin', name: '连云港教育', platform: '微信公众号', certification: { status: '已认证' } });
-  k.account('lyg-gaj', { id: 'lyg-gaj-weixin', name: '连云港公安', platform: '微信公众号' });
-  k.account('lyg-sw', { id: 'lyg-sw-weixin', name: '连云港商务', platform: '微信公众号' });
-  k.account('lyg-zf', { id: 'lyg-zf-weixin', name: '连云港发布', platform: '微信公众号' });
+  k.region('jiangsu/shili', { name: '江苏省示例市', level: '市级', supervisingOffice: 'sq-bgs', policies: ['jiangsu/city'] });
+  k.unit('jiangsu/shili', { id: 'sq-bgs', name: '示例市人民政府办公室', kind: '政府办公室', level: '市级' });
+  const dept = (id: string, name: string): void => void k.unit('jiangsu/shili', { id, name, kind: '政府部门', level: '市级', scoringClass: '市级部门' });
+  dept('sq-wjw', '示例市卫生健康委员会');
+  dept('sq-jyj', '示例市教育局');
+  dept('sq-gaj', '示例市公安局');
+  dept('sq-sw', '示例市商务局');
+  k.unit('jiangsu/shili', { id: 'sq-zf', name: '示例市人民政府', kind: '人民政府', level: '市级' });
+  k.account('sq-wjw', { id: 'sq-wjw-weixin', name: '健康示例市', platform: '微信公众号' });
+  k.account('sq-wjw', { id: 'sq-wjw-douyin', name: '健康示例市', platform: '抖音', contentType: '音视频' });
+  k.account('sq-wjw', { id: 'sq-wjw-weibo', name: '示例市卫健委', platform: '新浪微博' });
+  k.account('sq-jyj', { id: 'sq-jyj-weixin', name: '示例市教育', platform: '微信公众号', certification: { status: '已认证' } });
+  k.account('sq-gaj', { id: 'sq-gaj-weixin', name: '示例市公安', platform: '微信公众号' });
+  k.account('sq-sw', { id: 'sq-sw-weixin', name: '示例市商务', platform: '微信公众号' });
+  k.account('sq-zf', { id: 'sq-zf-weixin', name: '示例市发布', platform: '微信公众号' });
 
-  k.region('jiangsu/lianyungang/haizhou', { name: '江苏省连云港市海州区', level: '县级', supervisingOffice: 'hz-bgs' });
-  k.unit('jiangsu/lianyungang/haizhou', { id: 'hz-bgs', name: '连云港市海州区人民政府办公室', kind: '政府办公室', level: '县级' });
-  k.unit('jiangsu/lianyungang/haizhou', { id: 'hz-zf', name: '连云港市海州区人民政府', kind: '人民政府', level: '县级', scoringClass: '县区功能区' });
-  k.unit('jiangsu/lianyungang/haizhou', { id: 'hz-jd', name: '连云港市海州区新南街道办事处', kind: '乡镇街道', level: '县级', scoringClass: '县区功能区' });
-  k.unit('jiangsu/lianyungang/haizhou', { id: 'hz-new', name: '连云港市海州区新坝街道办事处', kind: '乡镇街道', level: '县级', scoringClass: '县区功能区' });
-  k.account('hz-zf', { id: 'hz-zf-weixin', name: '海州发布', platform: '微信公众号', certification: { status: '认证中' } });
+  k.region('jiangsu/shili/jiaqu', { name: '江苏省示例市甲区', level: '县级', supervisingOffice: 'hz-bgs' });
+  k.unit('jiangsu/shili/jiaqu', { id: 'hz-bgs', name: '示例市甲区人民政府办公室', kind: '政府办公室', level: '县级' });
+  k.unit('jiangsu/shili/jiaqu', { id: 'hz-zf', name: '示例市甲区人民政府', kind: '人民政府', level: '县级', scoringClass: '县区功能区' });
+  k.unit('jiangsu/shili/jiaqu', { id: 'hz-jd', name: '示例市甲区新南街道办事处', kind: '乡镇街道', level: '县级', scoringClass: '县区功能区' });
+  k.unit('jiangsu/shili/jiaqu', { id: 'hz-new', name: '示例市甲区新坝街道办事处', kind: '乡镇街道', level: '县级', scoringClass: '县区功能区' });
+  k.account('hz-zf', { id: 'hz-zf-weixin', name: '甲区发布', platform: '微信公众号', certification: { status: '认证中' } });
   k.account('hz-jd', { id: 'hz-jd-weixin', name: '新南街道', platform: '微信公众号' });
   // on Douyin since October, never filed (瞒报): a unit deduction
   const unfiled: Event[] = [
@@ -78,13 +78,13 @@ function kit(): FixtureKit {
 
 const ACTIVITY = [
   'accountId,lastPost,lastOriginalPost,lastReplyToPublic,unansweredMessages,oldestUnanswered,postsLast7Days,originalPostsLast7Days',
-  'lyg-wjw-weixin,2026-11-19,2026-11-19,2026-11-19,0,,8,5',
-  'lyg-wjw-douyin,2026-11-10,2026-11-10,2026-11-18,0,,0,0',
-  'lyg-wjw-weibo,2026-11-19,2026-11-19,2026-11-19,0,,7,4',
-  'lyg-jyj-weixin,2026-11-19,2026-11-19,2026-11-16,2,2026-11-17,9,5',
-  'lyg-gaj-weixin,2026-11-19,2026-11-19,2026-11-19,0,,3,2',
-  'lyg-sw-weixin,2026-11-01,2026-11-01,2026-11-01,0,,0,0',
-  'lyg-zf-weixin,2026-11-20,2026-11-20,2026-11-20,0,,10,6',
+  'sq-wjw-weixin,2026-11-19,2026-11-19,2026-11-19,0,,8,5',
+  'sq-wjw-douyin,2026-11-10,2026-11-10,2026-11-18,0,,0,0',
+  'sq-wjw-weibo,2026-11-19,2026-11-19,2026-11-19,0,,7,4',
+  'sq-jyj-weixin,2026-11-19,2026-11-19,2026-11-16,2,2026-11-17,9,5',
+  'sq-gaj-weixin,2026-11-19,2026-11-19,2026-11-19,0,,3,2',
+  'sq-sw-weixin,2026-11-01,2026-11-01,2026-11-01,0,,0,0',
+  'sq-zf-weixin,2026-11-20,2026-11-20,2026-11-20,0,,10,6',
   'hz-zf-weixin,2026-11-12,2026-11-01,2026-11-16,1,2026-11-17,2,0',
   'hz-jd-weixin,2026-11-19,2026-11-18,2026-11-01,0,,3,1',
 ].join('\n');
@@ -92,10 +92,10 @@ const ACTIVITY = [
 const INSPECTION = {
   period: '2026年11月',
   results: [
-    { account: 'lyg-wjw-weixin', indicator: 'bonus-commended', note: '获省政府办公厅通报表扬' },
-    { account: 'lyg-jyj-weixin', indicator: 'typo', count: 12, note: '标题和正文错别字' },
-    { account: 'lyg-jyj-weixin', indicator: 'bonus-commended' },
-    { account: 'lyg-gaj-weixin', indicator: 'veto-serious-error', note: '将机构名称写错' },
+    { account: 'sq-wjw-weixin', indicator: 'bonus-commended', note: '获省政府办公厅通报表扬' },
+    { account: 'sq-jyj-weixin', indicator: 'typo', count: 12, note: '标题和正文错别字' },
+    { account: 'sq-jyj-weixin', indicator: 'bonus-commended' },
+    { account: 'sq-gaj-weixin', indicator: 'veto-serious-error', note: '将机构名称写错' },
     { account: 'hz-zf-weixin', indicator: 'bonus-commended' },
     { unit: 'hz-jd', indicator: 'unfiled-account', note: '快手账号未备案' },
   ],
@@ -128,37 +128,37 @@ describe('the 江苏 scoring model, checked by hand', () => {
     const r = await scores(['--root', root, '--activity', activity, '--inspection', inspection]);
     expect(r.catalogue).toMatchObject({ policy: 'jiangsu-city-notice', deductionBase: 100, bonusThreshold: 70, bonusCap: 20 });
 
-    const wjw = unit(r, 'lyg-wjw');
+    const wjw = unit(r, 'sq-wjw');
     const acc = Object.fromEntries(wjw.accounts.map((a) => [a.id, a]));
     // 100, bonuses 5 (originals 5/8) + 5 (8 posts) + 5 (replies cleared) + 10 (commended) = 25 → capped at 20
-    expect(acc['lyg-wjw-weixin']).toMatchObject({ base: 100, bonus: 20, score: 120 });
-    expect(acc['lyg-wjw-weixin']!.bonuses.map((b) => b.indicator).sort()).toEqual(['bonus-active', 'bonus-commended', 'bonus-original-ratio', 'bonus-replies-cleared']);
+    expect(acc['sq-wjw-weixin']).toMatchObject({ base: 100, bonus: 20, score: 120 });
+    expect(acc['sq-wjw-weixin']!.bonuses.map((b) => b.indicator).sort()).toEqual(['bonus-active', 'bonus-commended', 'bonus-original-ratio', 'bonus-replies-cleared']);
     // 10 days without an update −10, no original post −5 → 85 (> 70): replies cleared +5 → 90
-    expect(acc['lyg-wjw-douyin']).toMatchObject({ base: 85, bonus: 5, score: 90 });
-    expect(acc['lyg-wjw-douyin']!.deductions.map((d) => [d.indicator, d.points])).toEqual([['weekly-update-missed', 10], ['weekly-original-missed', 5]]);
+    expect(acc['sq-wjw-douyin']).toMatchObject({ base: 85, bonus: 5, score: 90 });
+    expect(acc['sq-wjw-douyin']!.deductions.map((d) => [d.indicator, d.points])).toEqual([['weekly-update-missed', 10], ['weekly-original-missed', 5]]);
     // name differs from the unit's other platforms −5 → 95, bonuses 15 → 110
-    expect(acc['lyg-wjw-weibo']).toMatchObject({ base: 95, bonus: 15, score: 110 });
-    expect(acc['lyg-wjw-weibo']!.deductions[0]).toMatchObject({ indicator: 'name-inconsistent', points: 5 });
+    expect(acc['sq-wjw-weibo']).toMatchObject({ base: 95, bonus: 15, score: 110 });
+    expect(acc['sq-wjw-weibo']!.deductions[0]).toMatchObject({ indicator: 'name-inconsistent', points: 5 });
     // unit: mean of 120, 90, 110
     expect(wjw).toMatchObject({ vetoed: false, mean: 106.67, unitDeduction: 0, score: 106.67, final: 100, rank: 1 });
 
     // reply late −10, certification without public info −5, 12 typos at 1 point capped at 10 → 75; bonuses 5 + 5 + 10 = 20 → 95
-    const jyj = unit(r, 'lyg-jyj');
+    const jyj = unit(r, 'sq-jyj');
     expect(jyj.accounts[0]).toMatchObject({ base: 75, bonus: 20, score: 95 });
     expect(jyj.accounts[0]!.deductions.find((d) => d.indicator === 'typo')).toMatchObject({ count: 12, points: 10 });
     // 95 ÷ 106.666… × 100 = 89.0625
     expect(jyj).toMatchObject({ score: 95, final: 89.06, rank: 2 });
 
     // vetoes zero the unit: a serious misstatement (inspection), no update for 19 days (activity)
-    const gaj = unit(r, 'lyg-gaj');
+    const gaj = unit(r, 'sq-gaj');
     expect(gaj).toMatchObject({ vetoed: true, score: 0, final: 0, rank: 3 });
     expect(gaj.accounts[0]!.vetoes[0]).toMatchObject({ indicator: 'veto-serious-error', from: 'inspection' });
-    expect(unit(r, 'lyg-sw')).toMatchObject({ vetoed: true, score: 0, final: 0, rank: 3 });
-    expect(unit(r, 'lyg-sw').accounts[0]!.vetoes[0]).toMatchObject({ indicator: 'veto-no-update-2-weeks', from: 'activity' });
+    expect(unit(r, 'sq-sw')).toMatchObject({ vetoed: true, score: 0, final: 0, rank: 3 });
+    expect(unit(r, 'sq-sw').accounts[0]!.vetoes[0]).toMatchObject({ indicator: 'veto-no-update-2-weeks', from: 'activity' });
 
     const city = r.classes.find((c) => c.name === '市级部门')!;
     expect(city.best).toBe(106.67);
-    expect(city.units.map((u) => u.id)).toEqual(['lyg-wjw', 'lyg-jyj', 'lyg-gaj', 'lyg-sw']);
+    expect(city.units.map((u) => u.id)).toEqual(['sq-wjw', 'sq-jyj', 'sq-gaj', 'sq-sw']);
 
     // exactly 70 after deductions (8 days −10, no original −5, reply −10, not certified −5): no bonus, even when commended
     const hz = unit(r, 'hz-zf');
@@ -173,17 +173,17 @@ describe('the 江苏 scoring model, checked by hand', () => {
     expect(hz).toMatchObject({ score: 70, final: 87.5, rank: 2 });
 
     // units without a class are scored but not ranked; units without an operated account are listed
-    expect(r.unclassified.map((u) => [u.id, u.score])).toEqual([['lyg-zf', 115]]);
+    expect(r.unclassified.map((u) => [u.id, u.score])).toEqual([['sq-zf', 115]]);
     expect(r.notScored.map((n) => n.id)).toEqual(['hz-new']);
   });
 
   it('without activity data the activity indicators are not measured (and cannot veto)', async () => {
     const { root } = setup();
     const r = await scores(['--root', root]);
-    const sw = unit(r, 'lyg-sw');
+    const sw = unit(r, 'sq-sw');
     expect(sw).toMatchObject({ vetoed: false, score: 100 });
     expect(sw.accounts[0]!.unmeasured).toContain('veto-no-update-2-weeks');
-    expect(unit(r, 'lyg-wjw').accounts.find((a) => a.id === 'lyg-wjw-weibo')).toMatchObject({ score: 95 });
+    expect(unit(r, 'sq-wjw').accounts.find((a) => a.id === 'sq-wjw-weibo')).toMatchObject({ score: 95 });
     expect(r.activity).toBeUndefined();
   });
 
@@ -191,11 +191,11 @@ describe('the 江苏 scoring model, checked by hand', () => {
     const { root } = setup();
     const file = path.join(root, 'bad.json');
     const cases: [unknown, string][] = [
-      [{ results: [{ account: 'lyg-jyj-weixin', indicator: 'no-such-indicator' }] }, '不在指标目录中'],
+      [{ results: [{ account: 'sq-jyj-weixin', indicator: 'no-such-indicator' }] }, '不在指标目录中'],
       [{ results: [{ account: 'nobody-weixin', indicator: 'typo' }] }, '不在登记簿中'],
-      [{ results: [{ account: 'lyg-jyj-weixin', indicator: 'typo', note: '联系 13912345678' }] }, '电话号码'],
-      [{ results: [{ unit: 'lyg-jyj', indicator: 'typo' }] }, '须写明 account'],
-      [{ results: [{ account: 'lyg-jyj-weixin', indicator: 'weekly-update-missed' }] }, '由运行数据计算'],
+      [{ results: [{ account: 'sq-jyj-weixin', indicator: 'typo', note: '联系 13912345678' }] }, '电话号码'],
+      [{ results: [{ unit: 'sq-jyj', indicator: 'typo' }] }, '须写明 account'],
+      [{ results: [{ account: 'sq-jyj-weixin', indicator: 'weekly-update-missed' }] }, '由运行数据计算'],
       [{ results: [{ account: 'hz-new-weixin', indicator: 'typo' }] }, '不在运维'],
     ];
     for (const [doc, msg] of cases) {
@@ -211,12 +211,12 @@ describe('the sample register', () => {
   it('scores with the sample activity snapshot and inspection results', async () => {
     const samples = path.join(ENGINE_ROOT, 'docs', 'samples');
     const r = await scores(['--root', ENGINE_ROOT, '--activity', path.join(samples, 'activity-2026-11.csv'), '--inspection', path.join(samples, 'inspection-2026-11.json')]);
-    const cdc = unit(r, 'lyg-cdc');
+    const cdc = unit(r, 'sq-cdc');
     // reply over 24 hours −10, two typos −2
     expect(cdc.accounts[0]).toMatchObject({ base: 88, bonus: 0, score: 88 });
     expect(r.classes.map((c) => [c.name, c.units.map((u) => u.id)])).toEqual([
-      ['县区功能区', ['lyg-hz-zf']],
-      ['市级部门', ['lyg-wjw', 'lyg-cdc']],
+      ['县区功能区', ['sq-jq-zf']],
+      ['市级部门', ['sq-wjw', 'sq-cdc']],
     ]);
     expect(r.inspection).toMatchObject({ results: 3 });
   });
@@ -290,7 +290,7 @@ describe('HTML report', () => {
       expect(box?.height).toBeGreaterThan(100);
       const ranking = page.locator('h2:has-text("市级部门") + svg + table tbody tr');
       expect(await ranking.count()).toBe(4);
-      expect(await ranking.first().innerText()).toContain('连云港市卫生健康委员会');
+      expect(await ranking.first().innerText()).toContain('示例市卫生健康委员会');
       expect(await page.locator('text=本库解读（非原文）').count()).toBeGreaterThan(0);
       expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
     } finally {

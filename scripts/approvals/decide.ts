@@ -16,7 +16,7 @@
  *   count (GitHub's "dismiss stale approvals"): the supervisor approves what will be merged.
  * - a requirement that lists nobody can never be met (deny by default).
  */
-import type { ApprovalRequirement } from '../pr/types.ts';
+import type { ApprovalGround, ApprovalRequirement } from '../pr/types.ts';
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 
@@ -50,6 +50,8 @@ export interface RequirementOutcome {
   role: Bilingual;
   reviewers: string[];
   because: string[];
+  /** Why, with the document and article (from the decision record; empty for records of older engines). */
+  grounds: ApprovalGround[];
   met: boolean;
   /** "@login" of every counted approver of this group, sorted. */
   approvedBy: string[];
@@ -165,7 +167,7 @@ export function decideApprovals(input: DecideInput): ApprovalDecision {
         en: `${req.role.en}: awaiting approval from any one of ${joinEn(who)}${staleApprovals.length ? ` (the approval by ${joinEn(staleApprovals)} was given on an earlier commit and must be renewed)` : ''}`,
       };
     }
-    return { role: req.role, reviewers: [...req.reviewers], because: [...req.because], met, approvedBy, blockedBy, staleApprovals, unknownTeams, line };
+    return { role: req.role, reviewers: [...req.reviewers], because: [...req.because], grounds: [...(req.grounds ?? [])], met, approvedBy, blockedBy, staleApprovals, unknownTeams, line };
   });
 
   const satisfied = outcomes.every((o) => o.met);

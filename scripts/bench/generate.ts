@@ -99,7 +99,7 @@ interface RegionSpec {
 const POLICY: Record<Area, string | undefined> = {
   zigong: 'sichuan/zigong',
   luan: 'anhui/luan',
-  lianyungang: 'jiangsu/lianyungang',
+  lianyungang: 'jiangsu/city',
   qijiang: 'chongqing/qijiang',
   liaoning: 'liaoning',
 };

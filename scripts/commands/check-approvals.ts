@@ -11,7 +11,8 @@ import { decideApprovals, type ApprovalDecision, type Review } from '../approval
 import { clientFromEnv, membersFromApi, reviewsFromApi, type ApiError, type ApiResult, type FetchLike, type PullInfo } from '../approvals/github.ts';
 import { giteaClient } from '../approvals/gitea.ts';
 import { gitlabClient, reviewsFromGitlab } from '../approvals/gitlab.ts';
-import type { ApprovalRequirement } from '../pr/types.ts';
+import { groundText, type ApprovalGround, type ApprovalRequirement } from '../pr/types.ts';
+import type { Citation } from '../core/finding.ts';
 import { langOf, langValue, oneOf, parseArgsError, usageText, UsageError } from '../core/cli-args.ts';
 import { jobLog } from '../report/escape.ts';
 import { commandHelp, parseCommand } from './table.ts';
@@ -68,7 +69,8 @@ export function recordInfo(json: unknown, file: string): RecordInfo {
     if (!o || typeof o !== 'object' || !role || typeof role.zh !== 'string' || typeof role.en !== 'string' || !isStrArr(o.reviewers)) {
       throw bad(`approvals 第 ${i + 1} 项缺少 role.zh、role.en 或 reviewers`);
     }
-    return { role: { zh: role.zh, en: role.en }, reviewers: o.reviewers, because: isStrArr(o.because) ? o.because : [] };
+    const grounds = groundsOf(o.grounds);
+    return { role: { zh: role.zh, en: role.en }, reviewers: o.reviewers, because: isStrArr(o.because) ? o.because : [], ...(grounds.length ? { grounds } : {}) };
   });
   const head = rec.head as Record<string, unknown> | undefined;
   const verdict = (rec.verdict as Record<string, unknown> | undefined)?.result;
@@ -77,6 +79,25 @@ export function recordInfo(json: unknown, file: string): RecordInfo {
     headCommit: typeof head?.commit === 'string' ? head.commit : undefined,
     verdict: verdict === 'pass' || verdict === 'fail' ? verdict : undefined,
   };
+}
+
+/** The grounds of a requirement in a record, entries of the wrong shape left out (they explain, they never decide). */
+function groundsOf(v: unknown): ApprovalGround[] {
+  if (!Array.isArray(v)) return [];
+  const str = (x: unknown): x is string => typeof x === 'string';
+  const out: ApprovalGround[] = [];
+  for (const g of v as unknown[]) {
+    const o = g as Record<string, unknown> | null;
+    const why = o?.why as Record<string, unknown> | undefined;
+    if (!o || typeof o !== 'object' || !str(o.change) || !str(o.key) || !why || !str(why.zh) || !str(why.en) || !Array.isArray(o.citations)) continue;
+    const citations: Citation[] = [];
+    for (const c of o.citations as unknown[]) {
+      const x = c as Record<string, unknown> | null;
+      if (x && typeof x === 'object' && str(x.doc) && str(x.article)) citations.push({ doc: x.doc, article: x.article, ...(str(x.title) ? { title: x.title } : {}) });
+    }
+    out.push({ change: o.change, key: o.key, why: { zh: why.zh, en: why.en }, citations });
+  }
+  return out;
 }
 
 function teamsFromFile(json: unknown, file: string): Record<string, string[]> {
@@ -258,7 +279,8 @@ export function textReport(d: ApprovalDecision, satisfied: boolean, ctx: Context
   );
   for (const r of d.requirements) {
     lines.push(`  ${r.met ? '✔' : '✘'} ${r.line[lang]}`);
-    if (r.because.length) lines.push(`      ${lang === 'zh' ? '因为：' : 'because: '}${r.because.join(lang === 'zh' ? '；' : '; ')}`);
+    if (r.grounds.length) for (const g of r.grounds) lines.push(`      ${lang === 'zh' ? '因为：' : 'because: '}${groundText(g, lang)}`);
+    else if (r.because.length) lines.push(`      ${lang === 'zh' ? '因为：' : 'because: '}${r.because.join(lang === 'zh' ? '；' : '; ')}`);
   }
   const rest = d.lines[lang].slice(d.requirements.length);
   const conclusion = rest.pop();
@@ -288,6 +310,7 @@ function jsonReport(
       role: r.role,
       reviewers: r.reviewers,
       because: r.because,
+      grounds: r.grounds,
       met: r.met,
       approvedBy: r.approvedBy,
       blockedBy: r.blockedBy,

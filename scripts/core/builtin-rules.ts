@@ -13,7 +13,9 @@ export interface BuiltinRuleMeta {
 }
 
 const N123 = '国办发〔2018〕123号';
-const LUAN = '六政办秘〔2021〕148号';
+/** 本库数据标准（schemas/README.md）：没有办法条款要求的字段的依据（与 scripts/policy/basis.ts 的 STANDARD 相同）。 */
+const STANDARD_DOC = '政务新媒体备案库数据标准';
+const STANDARD_TITLE = '政务新媒体备案库数据标准（schemas/README.md）';
 
 export const BUILTIN_RULES = {
   'register/json-syntax': { severity: 'error', title: { zh: 'JSON 语法错误', en: 'JSON syntax error' } },
@@ -24,7 +26,9 @@ export const BUILTIN_RULES = {
   'register/symlink': { severity: 'error', title: { zh: '不允许符号链接', en: 'symbolic links are not allowed' } },
   'register/stray-file': { severity: 'error', title: { zh: '不属于登记簿的文件或文件夹', en: 'file or folder that does not belong in the register' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
   'register/misplaced': { severity: 'error', title: { zh: '文件放错了位置', en: 'file in the wrong place' }, citation: { doc: N123, article: '二、明确工作职责', quote: '政务新媒体主办单位按照“谁开设、谁主办”的原则确定' } },
-  'register/schema': { severity: 'error', title: { zh: '不符合数据模式', en: 'does not match the schema' }, citation: { doc: LUAN, article: '第十四条', title: '六安市政府系统政务新媒体管理暂行办法', quote: '确保账号基本信息真实准确、规范完整' } },
+  // a register file's schema errors cite the article that requires the field in the file's region
+  // (policies/*/basis.ts, scripts/policy/basis.ts); this is the citation where no measure requires it
+  'register/schema': { severity: 'error', title: { zh: '不符合数据模式', en: 'does not match the schema' }, citation: { doc: STANDARD_DOC, article: '第一条（字段）', title: STANDARD_TITLE, quote: '登记簿文件的字段、格式和取值以 schemas/ 中的数据模式为准；管理办法没有要求的字段，是登记簿本身运转所需（编号、路径、事件记录等）' } },
   'register/schema-ref': { severity: 'error', title: { zh: '$schema 路径不正确', en: '$schema path is wrong' } },
   'register/id-path': { severity: 'error', title: { zh: '编号与文件路径不一致', en: 'id does not match the file path' } },
   'register/duplicate-id': { severity: 'error', title: { zh: '编号重复', en: 'duplicate id' } },
@@ -35,7 +39,7 @@ export const BUILTIN_RULES = {
   'register/look-alike': { severity: 'error', title: { zh: '名称或文字中含有形近仿冒字符', en: 'look-alike character in a name or text' }, citation: { doc: N123, article: '四、（四）监督管理', quote: '对发现的假冒政务新媒体，要求第三方平台立即关停' } },
   'register/impersonation': { severity: 'error', title: { zh: '同一平台上与其他单位的账号同名或形近（仿冒）', en: "same or look-alike name as another unit's account on the same platform (impersonation)" }, citation: { doc: N123, article: '四、（一）开设整合；四、（四）监督管理', quote: '政务新媒体名称应简洁规范，与主办单位工作职责相关联，并在公开认证信息中标明主办单位名称……对发现的假冒政务新媒体，要求第三方平台立即关停' } },
   'register/personal-data': { severity: 'error', title: { zh: '公开字段中含有手机号码、身份证号码或电子邮箱', en: 'mobile number, identity number or e-mail address in a public field' }, citation: { doc: N123, article: '四、（三）安全防护', quote: '对于泄露后会危及国家安全、公共安全、经济安全、社会稳定的信息和国家秘密、商业秘密、个人隐私，要加强管理，确保不泄露' } },
-  'register/implausible-date': { severity: 'error', title: { zh: '日期不存在或早于 2000-01-01', en: 'date does not exist or is before 2000-01-01' }, citation: { doc: LUAN, article: '第十四条', title: '六安市政府系统政务新媒体管理暂行办法', quote: '确保账号基本信息真实准确、规范完整' } },
+  'register/implausible-date': { severity: 'error', title: { zh: '日期不存在或早于 2000-01-01', en: 'date does not exist or is before 2000-01-01' }, citation: { doc: STANDARD_DOC, article: '第一条（字段）', title: STANDARD_TITLE, quote: '登记簿文件的字段、格式和取值以 schemas/ 中的数据模式为准；管理办法没有要求的字段，是登记簿本身运转所需（编号、路径、事件记录等）' } },
   'register/exception-expired': { severity: 'error', title: { zh: '规则例外已到期', en: 'a rule exception has expired' } },
   'register/baseline-invalid': { severity: 'error', title: { zh: '接入基线（整改清单）文件格式有误', en: 'the adoption baseline (rectification list) is malformed' } },
   'register/baseline-stale': { severity: 'notice', title: { zh: '接入基线中有已整改的条目，可以移除', en: 'the adoption baseline lists items that are fixed' } },

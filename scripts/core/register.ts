@@ -12,7 +12,7 @@ import type { Bilingual, Finding } from './finding.ts';
 import { type ParsedJson } from './jsonpos.ts';
 import { parseJsonFast } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
-import { SchemaSet, type SchemaName } from './schema.ts';
+import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
 import { impersonationFindings } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
@@ -461,7 +461,9 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     const issues = opts.schemas.validate(name, c.value);
     for (const is of issues) {
       const pos = is.atKey ? c.file.parsed.locateKey(is.pointer) : c.file.parsed.locate(is.pointer);
-      findings.push(fileFinding('register/schema', c.rel, pos, is.message, is.fix, accountIdOf(c)));
+      const f = fileFinding('register/schema', c.rel, pos, is.message, is.fix, accountIdOf(c));
+      schemaFindingField.set(f, is.field ?? is.pointer);
+      findings.push(f);
     }
     const depth = c.dir === '' ? 0 : c.dir.split('/').length;
     const expected = '../'.repeat(depth + 1) + `schemas/${name}.schema.json`;
@@ -675,7 +677,9 @@ function stringChecks(c: Candidate, findings: Finding[], account?: string): void
       const raw = text.slice(pos.offset, Math.min(text.length, pos.offset + (typeof v === 'string' ? v.length : 0) * 6 + 2));
       column = pos.column + rawOffsetOf(raw, is.index);
     }
-    findings.push(fileFinding(is.ruleId, c.rel, { line: pos.line, column }, is.message, is.fix, account));
+    const f = fileFinding(is.ruleId, c.rel, { line: pos.line, column }, is.message, is.fix, account);
+    if (is.ruleId === 'register/implausible-date') schemaFindingField.set(f, is.pointer);
+    findings.push(f);
   }
 }
 

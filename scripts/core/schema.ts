@@ -29,7 +29,16 @@ export interface SchemaIssue {
   message: Bilingual;
   fix: Bilingual;
   keyword: string;
+  /** The field the issue is about, when it differs from `pointer` (a missing property: its own path). */
+  field?: (string | number)[];
 }
+
+/**
+ * The field each register/schema finding is about (JSON pointer segments), kept beside the finding
+ * so the pipeline can cite the article that requires that field in the file's region
+ * (scripts/policy/basis.ts) without the finding carrying it into any output.
+ */
+export const schemaFindingField = new WeakMap<object, (string | number)[]>();
 
 export class SchemaSet {
   private readonly validators = new Map<SchemaName, ValidateFunction>();
@@ -124,6 +133,7 @@ export function explain(errors: ErrorObject[], _data: unknown): SchemaIssue[] {
         const miss = String(p.missingProperty);
         issue = {
           pointer,
+          field: [...pointer, miss],
           atKey: false,
           keyword: e.keyword,
           message: { zh: `${pointer.length ? `${name} ` : ''}缺少必填字段“${miss}”`, en: `${nameEn} is missing required property "${miss}"` },

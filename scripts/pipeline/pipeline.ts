@@ -16,6 +16,7 @@ import type { FileSource } from '../core/source.ts';
 import { runPolicies } from '../policy/engine.ts';
 import { calendarFor } from '../calendar/workdays.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { citeSchemaFindings } from '../policy/basis.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 
 export interface ValidateOptions {
@@ -79,7 +80,8 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
   const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
-  let all = applyExceptions([...findings, ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
+  // a schema error cites the article that requires the field in the file's region (policies/*/basis.ts)
+  let all = applyExceptions([...citeSchemaFindings(findings, register, policies, opts.now), ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
   // the adoption baseline (整改清单): findings present on adoption stop blocking but stay listed
   const bl = opts.baselineFile === 'none' ? { findings: [] } : loadBaseline(engineRoot, opts.baselineFile);
   if (bl.baseline || bl.findings.length) all = applyBaseline([...all, ...bl.findings], bl.baseline, { whole: !opts.scope && !opts.only }).sort(compareFindings);

@@ -13,7 +13,7 @@ import { PolicyLoadError } from '../core/errors.ts';
 export { PolicyLoadError };
 
 /** Optional data files a module may carry beside index.ts (default export of <name>.ts). */
-export const EXTRAS = ['monitor', 'scoring'] as const;
+export const EXTRAS = ['monitor', 'scoring', 'basis'] as const;
 
 const REQUIRED: (keyof PolicyManifest)[] = ['id', 'issuer', 'docNumber', 'title', 'issued', 'inForce', 'supersedes', 'source', 'jurisdiction'];
 

@@ -6,7 +6,7 @@
  */
 import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
-import type { Bilingual, Finding } from '../core/finding.ts';
+import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
 import { diffNames, git, GitSource, mergeBase, resolveCommit, type DiffEntry } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
@@ -21,7 +21,9 @@ import { nextStepsFor, type NextStep } from '../policy/deadlines.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { accountSetDiff, classifyAccount, classifyRegion, classifyUnit, isAccountShape, isRegionShape, isUnitShape, needsSupervisor, type Classified, type Illegal, type SetEntry } from './classify.ts';
-import { KIND_ZH, type ApprovalRequirement, type ChangeItem, type DecisionRecord, type Verdict } from './types.ts';
+import { KIND_ZH, type ApprovalGround, type ApprovalRequirement, type ChangeItem, type DecisionRecord, type Verdict } from './types.ts';
+import { approvalCitations, STANDARD, type ApprovalKey } from '../policy/basis.ts';
+import type { UnitFile } from '../generated/types.ts';
 
 /** Files only the maintainers may change (the judge). */
 export const MAINTAINER_PREFIXES = ['policies/', 'schemas/', 'scripts/', '.github/', 'tests/', 'docs/', '.ci/', '.vscode/'];
@@ -323,7 +325,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   introduced.sort(compareFindings);
   preexisting.sort(compareFindings);
 
-  const approvals = computeApprovals(changes, headReg, baseReg);
+  const approvals = computeApprovals(changes, headReg, baseReg, { policies, now: o.now });
   const nextSteps = computeNextSteps(changes, headReg, policies, o.now);
 
   const reasons: Bilingual[] = [];
@@ -400,14 +402,30 @@ function bulkCheck(changes: ChangeItem[], baseSrc: FileSource, baseReg: Register
  * supervisor or maintainers is approved by the holders on the base. A unit or region the PR
  * adds has no holders yet: the nearest supervising office on the base approves it. A move out of
  * a unit needs the former unit and, when it differs, the former supervising office (a move to
- * another region asks both regions' offices). `head` is used for nothing but names.
+ * another region asks both regions' offices). `head` is used for nothing but the justification
+ * texts shown to the approvers (a recorded justification adds the supervising office).
+ * With `basis`, every requirement carries its grounds: why, in words, and the articles of the
+ * modules bound to the region on the base (each module's basis.ts; the register standard for maintainers).
  */
-export function computeApprovals(changes: ChangeItem[], head: Register, base: Register): ApprovalRequirement[] {
+export function computeApprovals(changes: ChangeItem[], head: Register, base: Register, basis?: { policies: readonly LoadedPolicy[]; now: string }): ApprovalRequirement[] {
   const groups = new Map<string, ApprovalRequirement>();
-  const add = (key: string, role: Bilingual, reviewers: string[], because: string): void => {
+  /** The articles behind an approval for a region (and the unit's kind), nearest bound measure first. */
+  const cite = (regionId: string, keys: ApprovalKey[], unitKind?: UnitFile['kind']): Citation[] => {
+    if (!basis) return [];
+    if (keys.includes('maintainers')) return [STANDARD.maintainers];
+    return approvalCitations(base, basis.policies, regionId, keys, basis.now, unitKind);
+  };
+  const G = (key: string, citations: Citation[]): Omit<ApprovalGround, 'change'> => ({ key, why: (WHY as Record<string, Bilingual | undefined>)[key] ?? WHY.supervisor, citations });
+  const add = (key: string, role: Bilingual, reviewers: string[], because: string, ground?: Omit<ApprovalGround, 'change'>): void => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { role, reviewers: [...new Set(reviewers)], because: [] }));
     if (!g.because.includes(because)) g.because.push(because);
+    if (ground && basis) {
+      const gs = (g.grounds ??= []);
+      const full: ApprovalGround = { change: because, ...ground };
+      const id = (x: ApprovalGround): string => `${x.change}\u0000${x.key}`;
+      if (!gs.some((x) => id(x) === id(full))) gs.push(full);
+    }
   };
   const root = base.regions.get('');
   const maintainers = root?.data.reviewers?.maintainers ?? [];
@@ -429,42 +447,80 @@ export function computeApprovals(changes: ChangeItem[], head: Register, base: Re
     if (sup?.data.reviewers?.length) return { name: sup.data.name, reviewers: sup.data.reviewers, key: `supervisor-unit:${sup.id}` };
     return regionSupervisor(unit?.regionId ?? fallbackRegion);
   };
-  const addSupervisor = (s: Team | undefined, what: string, former = false): void => {
-    if (s) add(s.key, { zh: `${former ? '原' : ''}主管单位“${s.name}”`, en: `${former ? 'former ' : ''}supervising office "${s.name}"` }, s.reviewers, what);
+  const addSupervisor = (s: Team | undefined, what: string, former = false, ground?: Omit<ApprovalGround, 'change'>): void => {
+    if (s) add(s.key, { zh: `${former ? '原' : ''}主管单位“${s.name}”`, en: `${former ? 'former ' : ''}supervising office "${s.name}"` }, s.reviewers, what, ground);
   };
   for (const c of changes) {
     const what = describeShort(c);
     if (c.kind === 'rules' || c.kind === 'region') {
-      add('maintainers', { zh: '本库维护者', en: 'the register maintainers' }, maintainers, what);
-      if (c.kind === 'region' && c.regionId !== undefined) addSupervisor(regionSupervisor(c.regionId), what);
+      add('maintainers', { zh: '本库维护者', en: 'the register maintainers' }, maintainers, what, G('maintainers', cite('', ['maintainers'])));
+      if (c.kind === 'region' && c.regionId !== undefined) addSupervisor(regionSupervisor(c.regionId), what, false, G('supervisor:region', cite(c.regionId, ['supervisor:region', 'supervisor'])));
       continue;
     }
     const unitId = c.unitId;
     const unit = unitId ? base.units.get(unitId) : undefined;
-    if (unit) add(`unit:${unit.id}`, { zh: `主办单位“${unit.data.name}”`, en: `host unit "${unit.data.name}"` }, unit.data.reviewers ?? [], what);
-    const moved = c.fromUnitId !== undefined && c.fromUnitId !== unitId;
-    if (moved) {
-      const from = base.units.get(c.fromUnitId!);
-      if (from) add(`unit:${from.id}`, { zh: `原主办单位“${from.data.name}”`, en: `former host unit "${from.data.name}"` }, from.data.reviewers ?? [], what);
+    const regionId = unit?.regionId ?? c.regionId ?? '';
+    const kind = unit?.data.kind;
+    if (unit) {
+      const nonKey = c.kind === 'non-key-change' && !needsSupervisor(c);
+      add(`unit:${unit.id}`, { zh: `主办单位“${unit.data.name}”`, en: `host unit "${unit.data.name}"` }, unit.data.reviewers ?? [], what, G(nonKey ? 'unit:non-key-change' : 'unit', cite(regionId, [`unit:${c.kind}`, 'unit'], kind)));
     }
+    const moved = c.fromUnitId !== undefined && c.fromUnitId !== unitId;
+    const from = moved ? base.units.get(c.fromUnitId!) : undefined;
+    if (from) add(`unit:${from.id}`, { zh: `原主办单位“${from.data.name}”`, en: `former host unit "${from.data.name}"` }, from.data.reviewers ?? [], what, G('former-unit', cite(from.regionId, ['former-supervisor', 'unit'], from.data.kind)));
+    // a justification for a 原则上 rule stands only once the supervising office approves it
+    const justified = justificationsOf(c, head);
+    if (justified.length) c.justifications = justified;
     // a unit the PR adds (or a change in one) has no reviewers on the base: its supervising office approves
-    if (needsSupervisor(c) || c.kind === 'illegal' || (unitId !== undefined && !unit)) {
-      const regionId = unit?.regionId ?? c.regionId ?? '';
+    if (needsSupervisor(c) || c.kind === 'illegal' || (unitId !== undefined && !unit) || justified.length) {
       const s = unitSupervisor(unitId, regionId);
-      addSupervisor(s, what);
+      const key = unitId !== undefined && !unit ? 'supervisor:new-unit' : `supervisor:${c.kind}`;
+      if (needsSupervisor(c) || c.kind === 'illegal' || (unitId !== undefined && !unit)) addSupervisor(s, what, false, G(key, cite(regionId, [`supervisor:${c.kind}`, 'supervisor'], kind)));
+      if (justified.length) addSupervisor(s, what, false, G('justification', cite(regionId, ['justification'], kind)));
       // a unit folder moved to another region: the receiving region's office approves too
       if ((c.kind === 'unit-change' || c.kind === 'unit') && unit && c.regionId !== undefined && c.regionId !== unit.regionId) {
         const to = regionSupervisor(c.regionId);
-        if (to && to.key !== s?.key) addSupervisor(to, what);
+        if (to && to.key !== s?.key) addSupervisor(to, what, false, G('receiving-supervisor', cite(c.regionId, ['receiving-supervisor', 'supervisor'])));
       }
       if (moved) {
+        const fromRegion = from?.regionId ?? regionOfPath(c.fromPath ?? '');
         const fs = unitSupervisor(c.fromUnitId, regionOfPath(c.fromPath ?? ''));
-        if (fs && fs.key !== s?.key) addSupervisor(fs, what, true);
+        if (fs && fs.key !== s?.key) addSupervisor(fs, what, true, G('former-supervisor', cite(fromRegion, ['former-supervisor', 'supervisor:key-change', 'supervisor'], from?.data.kind)));
       }
     }
   }
-  void head;
   return [...groups.values()];
+}
+
+/** Why each approver must approve, in words (the articles come from the bound modules' basis.ts). */
+const WHY = {
+  unit: { zh: '主办单位对本单位的账号负责（谁开设、谁主办），这项办理须经本单位同意', en: "the host unit answers for its accounts (whoever opens it runs it); this filing needs the unit's consent" },
+  'unit:non-key-change': { zh: '非关键信息（人员、电话等）由主办单位自行修改，并向主管单位报备，不需主管单位审批', en: 'non-key information (staff, phones …) is changed by the host unit itself and reported to the supervising office; no supervisor approval' },
+  'former-unit': { zh: '账号迁出本单位（主办单位变化），须经原主办单位同意', en: 'the account leaves this unit (a change of host unit); the former host unit consents' },
+  supervisor: { zh: '这项办理须经主管单位审核', en: 'the supervising office reviews this filing' },
+  'supervisor:open': { zh: '开设须经主管单位审核同意，并由主管单位备案', en: 'an opening needs the supervising office\'s review and approval, and is filed with it' },
+  'supervisor:backfill': { zh: '补录（纳入监管）须经主管单位审核同意，并由主管单位备案', en: 'a backfill (bringing an account under supervision) needs the supervising office\'s approval' },
+  'supervisor:key-change': { zh: '关键信息（名称、认证主体及其分类、主办单位）变更须报主管单位审核备案', en: 'a key change (name, certified entity and its category, host unit) is filed with the supervising office for review' },
+  'supervisor:closing': { zh: '关停、注销须报主管单位审核备案', en: 'a closure is filed with the supervising office for review' },
+  'supervisor:progress': { zh: '记录的是主管单位自己的审核意见或上报备案，须由主管单位确认', en: "the change records the supervising office's own review or upward filing; the office confirms it" },
+  'supervisor:unit': { zh: '新单位的类别、上级和审核人决定适用的规则和审批，由主管单位确认', en: 'a new unit\'s kind, parent and reviewers decide which rules and approvals apply; the supervising office confirms them' },
+  'supervisor:unit-change': { zh: '单位的类别、上级、主管单位和审核人决定适用的规则和审批，由主管单位确认', en: "a unit's kind, parent, supervisor and reviewers decide which rules and approvals apply; the supervising office confirms them" },
+  'supervisor:region': { zh: '地区的主管单位、适用办法和审核人由主管单位确认', en: "a region's supervising office, measures and reviewers are confirmed by the supervising office" },
+  'supervisor:illegal': { zh: '不合规的修改由主管单位审查（修正前不能合并）', en: 'a change that breaks the rules is reviewed by the supervising office (it cannot merge until fixed)' },
+  'supervisor:new-unit': { zh: '单位是本次新增的，尚无审核人，由主管单位批准', en: 'the unit is new in this change and has no reviewers yet; the supervising office approves' },
+  justification: { zh: '备案写明了“原则上”条款的例外理由，须经主管单位审核同意方可成立', en: 'the filing gives a justification for an exception to a rule that holds "in principle"; it stands only once the supervising office approves it' },
+  'former-supervisor': { zh: '账号迁往其他主管单位管辖的单位（主办单位变化），原主管单位须同意', en: 'the account moves to a unit under another supervising office (a change of host unit); the former office consents' },
+  'receiving-supervisor': { zh: '单位迁入本地区，接收地区的主管单位须同意', en: 'the unit moves into this region; the receiving region\'s supervising office consents' },
+  maintainers: { zh: '规则、数据模式、检查程序和地区配置由本库维护者审核', en: 'rules, schemas, the engine and region configuration are reviewed by the maintainers' },
+} satisfies Record<string, Bilingual>;
+
+/** Justifications the events appended by a change record (head data, for display only; the approvers come from the base). */
+function justificationsOf(c: ChangeItem, head: Register): NonNullable<ChangeItem['justifications']> {
+  if (!c.accountId || c.newEvents.length === 0) return [];
+  const a = head.accountsById.get(c.accountId);
+  if (!a) return [];
+  const evs = a.data.events.slice(-c.newEvents.length);
+  return evs.filter((e) => typeof e.justification === 'string' && e.justification.trim() !== '').map((e) => ({ type: e.type, date: e.date, text: e.justification! }));
 }
 
 export { KIND_ZH };

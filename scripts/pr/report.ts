@@ -8,8 +8,9 @@ import { SEVERITY_LABEL, citationText, type Finding, type Lang } from '../core/f
 import { ghCommand, ghData, jobLog, logText, mdCode, mdText } from '../report/escape.ts';
 import { publicFinding, registerScrubber, type Visibility } from '../report/privacy.ts';
 import { formatFinding } from '../report/text.ts';
-import { KIND_ZH, type CheckPrResult } from './check.ts';
-import type { ChangeItem } from './types.ts';
+import { describeShort, KIND_ZH, type CheckPrResult } from './check.ts';
+import type { Actor } from '../core/finding.ts';
+import { groundText, type ApprovalRequirement, type ChangeItem } from './types.ts';
 
 export const COMMENT_MARKER = '<!-- govmedia-pr-check -->';
 
@@ -40,7 +41,7 @@ export function forVisibility(r: CheckPrResult, visibility: Visibility): CheckPr
   return {
     ...r,
     verdict: { ...r.verdict, reasons: r.verdict.reasons.map(bi) },
-    changes: r.changes.map((c) => ({ ...c, fields: c.fields.map((f) => ({ ...f, from: scrub(f.from), to: scrub(f.to) })) })),
+    changes: r.changes.map((c) => ({ ...c, fields: c.fields.map((f) => ({ ...f, from: scrub(f.from), to: scrub(f.to) })), ...(c.justifications ? { justifications: c.justifications.map((j) => ({ ...j, text: scrub(j.text) })) } : {}) })),
     nextSteps: r.nextSteps.map((s) => ({ ...s, text: bi(s.text) })),
     findings: { introduced: r.findings.introduced.map(pf), preexisting: r.findings.preexisting.map(pf), suppressed: r.findings.suppressed.map(pf) },
   };
@@ -58,6 +59,20 @@ function describe(c: ChangeItem, r: CheckPrResult, lang: Lang): string {
   if (c.kind !== 'open' && c.kind !== 'backfill' && c.newEvents.length) parts.push(lang === 'zh' ? `新增事件：${c.newEvents.join('、')}` : `events appended: ${c.newEvents.join(', ')}`);
   if (c.status === 'D') parts.push(lang === 'zh' ? '文件被删除' : 'file deleted');
   return parts.join(lang === 'zh' ? '；' : '; ') || (lang === 'zh' ? '格式调整' : 'formatting only');
+}
+
+/** Who must act on a finding (rules name the actor; default the host unit). */
+export const ACTOR_HEADING: Record<Actor, { zh: string; en: string }> = {
+  unit: { zh: '须由主办单位办理', en: 'For the host unit to act on' },
+  supervisor: { zh: '须由主管单位办理', en: 'For the supervising office to act on' },
+  maintainers: { zh: '须由本库维护者处理', en: 'For the maintainers to act on' },
+};
+const ACTORS: Actor[] = ['unit', 'supervisor', 'maintainers'];
+
+/** The requirement whose grounds include the supervisor's approval of a change's justification. */
+function justificationApprover(r: CheckPrResult, c: ChangeItem): ApprovalRequirement | undefined {
+  const what = describeShort(c);
+  return r.approvals.find((a) => (a.grounds ?? []).some((g) => g.key === 'justification' && g.change === what));
 }
 
 function findingRow(f: Finding, lang: Lang): string {
@@ -93,20 +108,44 @@ export function markdownSummary(r: CheckPrResult, lang: Lang = 'zh'): string {
     for (const s of r.nextSteps) L.push(`- **${mdText(s.due)}**　${mdText(s.accountName)}：${mdText(s.text[lang])}（${zh ? '依据' : 'source'} ${mdText(s.citation)}）`);
     L.push('');
   }
+  const justified = r.changes.filter((c) => c.justifications?.length);
+  if (justified.length) {
+    L.push(zh ? '### 例外理由（“原则上”条款，须经主管单位审核同意）' : '### Justifications (rules that hold "in principle": the supervising office must approve)', '');
+    for (const c of justified) {
+      const who = justificationApprover(r, c);
+      for (const j of c.justifications ?? []) {
+        L.push(`- ${mdText(c.accountName ?? c.path)}（${mdText(j.type)} ${mdText(j.date)}）${zh ? '：' : ': '}${mdText(j.text)}`);
+      }
+      if (who) {
+        const g = (who.grounds ?? []).find((x) => x.key === 'justification');
+        const cites = (g?.citations ?? []).map((x) => citationText(x, lang)).join(zh ? '；' : '; ');
+        const names = who.reviewers.length ? who.reviewers.map((x) => mdCode(x)).join(zh ? '、' : ', ') : zh ? '（未配置审核人）' : '(no reviewers configured)';
+        L.push(zh ? `  - 须由${mdText(who.role.zh)}（${names} 中任一人）审核同意这一理由${cites ? `；依据：${mdText(cites)}` : ''}` : `  - ${mdText(who.role.en)} (any one of ${names}) must approve this justification${cites ? `; source: ${mdText(cites)}` : ''}`);
+      }
+    }
+    L.push('');
+  }
   if (r.approvals.length) {
     L.push(zh ? '### 需要的审批' : '### Approvals required', '');
     for (const a of r.approvals) {
       const who = a.reviewers.length ? a.reviewers.map((x) => mdCode(x)).join(zh ? '、' : ', ') : zh ? '（未配置审核人，请维护者补充）' : '(no reviewers configured)';
       L.push(zh ? `- ${mdText(a.role.zh)}：${who} 中任一人批准（${mdText(a.because.join('；'))}）` : `- ${mdText(a.role.en)}: any one of ${who} (${mdText(a.because.join('; '))})`);
+      for (const g of a.grounds ?? []) L.push(`  - ${mdText(groundText(g, lang))}`);
     }
     L.push('');
   }
   const intro = r.findings.introduced;
   if (intro.length) {
     L.push(zh ? `### 本次修改引入的问题（${intro.length} 条）` : `### Problems introduced by this change (${intro.length})`, '');
-    L.push(zh ? '| 位置 | 严重程度 | 问题 | 依据 | 如何修改 |' : '| where | severity | problem | source | how to fix |', '|---|---|---|---|---|');
-    for (const f of intro) L.push(findingRow(f, lang));
-    L.push('');
+    // grouped by whose act it is: the unit's, the supervising office's, the maintainers'
+    for (const actor of ACTORS) {
+      const mine = intro.filter((f) => (f.actor ?? 'unit') === actor);
+      if (!mine.length) continue;
+      L.push(`#### ${ACTOR_HEADING[actor][lang]}${zh ? `（${mine.length} 条）` : ` (${mine.length})`}`, '');
+      L.push(zh ? '| 位置 | 严重程度 | 问题 | 依据 | 如何修改 |' : '| where | severity | problem | source | how to fix |', '|---|---|---|---|---|');
+      for (const f of mine) L.push(findingRow(f, lang));
+      L.push('');
+    }
   }
   if (r.findings.suppressed.length) {
     L.push(zh ? `### 按例外放行（${r.findings.suppressed.length} 条，仍须整改）` : `### Skipped by reviewed exceptions (${r.findings.suppressed.length})`, '');
@@ -139,8 +178,12 @@ export function textReport(r: CheckPrResult, lang: Lang): string {
   }
   if (r.approvals.length) {
     L.push(zh ? '需要的审批：' : 'Approvals required:');
-    for (const a of r.approvals) L.push(`  ${logText(a.role[lang])}：${logText(a.reviewers.join(' ')) || '-'}`);
+    for (const a of r.approvals) {
+      L.push(`  ${logText(a.role[lang])}：${logText(a.reviewers.join(' ')) || '-'}`);
+      for (const g of a.grounds ?? []) L.push(`    ${logText(groundText(g, lang))}`);
+    }
   }
+  for (const c of r.changes) for (const j of c.justifications ?? []) L.push(zh ? `例外理由（须经主管单位审核同意）：${logText(c.accountName ?? c.path)}（${logText(j.type)} ${logText(j.date)}）：${logText(j.text)}` : `Justification (the supervising office must approve): ${logText(c.accountName ?? c.path)} (${logText(j.type)} ${logText(j.date)}): ${logText(j.text)}`);
   if (r.findings.introduced.length) {
     L.push('', zh ? `本次修改引入的问题（${r.findings.introduced.length} 条）：` : `Introduced (${r.findings.introduced.length}):`, '');
     for (const f of r.findings.introduced) L.push(formatFinding(f, lang), '');

@@ -3,7 +3,7 @@
  * Types of the pull-request check: how each changed file is classified, which approvals a
  * change needs, and the decision record a run leaves behind.
  */
-import type { Finding } from '../core/finding.ts';
+import { citationText, type Citation, type Finding, type Lang } from '../core/finding.ts';
 
 /**
  * What a changed file is:
@@ -45,6 +45,11 @@ export interface ChangeItem {
   fields: FieldChange[];
   /** Event types appended by the change. */
   newEvents: string[];
+  /**
+   * Justifications for a 原则上 rule that the appended filing events record (PR data, shown escaped):
+   * the supervising office must approve each (the approval routing then requires it).
+   */
+  justifications?: { type: string; date: string; text: string }[];
 }
 
 /** A group of people any one of whom can give a required approval. */
@@ -55,6 +60,20 @@ export interface ApprovalRequirement {
   reviewers: string[];
   /** Why: which changes need it. */
   because: string[];
+  /** Why, with the document and article: one entry per change and reason (absent in records of older engines). */
+  grounds?: ApprovalGround[];
+}
+
+/** One reason an approver must approve, with the articles behind it (local measure first, the national opinion after). */
+export interface ApprovalGround {
+  /** The change it is about (one of `because`). */
+  change: string;
+  /** Which approval it is: unit, unit:non-key-change, former-unit, supervisor:<kind>, justification, former-supervisor, receiving-supervisor, maintainers. */
+  key: string;
+  /** The reason in words, e.g. 开设须经主管单位审核同意. */
+  why: { zh: string; en: string };
+  /** The articles: the bound local measure's, then 国办发〔2018〕123号's (or the register standard's). */
+  citations: Citation[];
 }
 
 export interface Verdict {
@@ -94,3 +113,13 @@ export const KIND_ZH: Record<ChangeItem['kind'], string> = {
   rules: '规则修改',
   illegal: '不合规的修改',
 };
+
+/**
+ * 一项审批的理由和依据，例如“开设：“健康自贡”：开设须经主管单位审核同意……（依据：自府办函〔2021〕62号 第七条第（三）项、第（四）项；国办发〔2018〕123号 四、（一）开设整合）”。
+ * One ground as plain text (the caller escapes it for its output format).
+ */
+export function groundText(g: ApprovalGround, lang: Lang): string {
+  const zh = lang === 'zh';
+  const cites = g.citations.map((c) => citationText(c, lang)).join(zh ? '；' : '; ');
+  return `${g.change}${zh ? '：' : ': '}${g.why[lang]}${cites ? (zh ? `（依据：${cites}）` : ` (source: ${cites})`) : ''}`;
+}

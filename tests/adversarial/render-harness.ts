@@ -71,7 +71,7 @@ export async function runHostile(repo: Repo, steps: ((r: Repo) => void)[], opts:
   }
 }
 
-const OUR_HEADINGS = /^(## 政务新媒体备案检查：|## Register check: |### (本次变更|What changes|规则修改|Rules changes|办理期限|Deadlines|需要的审批|Approvals required|本次修改引入的问题|Problems introduced|按例外放行|Skipped by reviewed exceptions|检查依据|Basis of this decision))/;
+const OUR_HEADINGS = /^(## 政务新媒体备案检查：|## Register check: |### (本次变更|What changes|规则修改|Rules changes|办理期限|Deadlines|需要的审批|Approvals required|本次修改引入的问题|Problems introduced|按例外放行|Skipped by reviewed exceptions|检查依据|Basis of this decision|例外理由（“原则上”条款，须经主管单位审核同意）|Justifications )|#### (须由主办单位办理|须由主管单位办理|须由本库维护者处理|For the host unit to act on|For the supervising office to act on|For the maintainers to act on)(（\d+ 条）| \(\d+\))$)/;
 const ANNOTATION = /^::(error|warning|notice)( [a-z]+=[^,:\n]*(,[a-z]+=[^,:\n]*)*)?::[^\r\n]*$/;
 
 /**

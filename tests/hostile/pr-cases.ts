@@ -25,8 +25,8 @@ const DAY = '2026-11-19';
 
 /** Accounts of the sample register with at least `n` events (ids only; files are found in the repo). */
 const WITH_EVENTS: Record<number, string[]> = {
-  5: ['zg-szf-douyin', 'zg-zfgjj-weixin', 'qj-gnjd-weixin', 'la-szf-weixin', 'sy-gjj-weixin', 'dl-tsg-weixin', 'lyg-zf-weixin', 'ln-szf-weibo', 'zg-scdc-weixin', 'la-jyj-douyin'],
-  8: ['zg-szf-weixin', 'qj-zf-weixin', 'dl-szf-weixin', 'lyg-zf-weibo', 'la-szf-weibo', 'zlj-wxjjd-weibo', 'la-jyj-weixin', 'dl-wlj-weixin'],
+  5: ['zg-szf-douyin', 'zg-zfgjj-weixin', 'qj-gnjd-weixin', 'la-szf-weixin', 'sy-gjj-weixin', 'dl-tsg-weixin', 'sq-zf-weixin', 'ln-szf-weibo', 'zg-scdc-weixin', 'la-jyj-douyin'],
+  8: ['zg-szf-weixin', 'qj-zf-weixin', 'dl-szf-weixin', 'sq-zf-weibo', 'la-szf-weibo', 'zlj-wxjjd-weibo', 'la-jyj-weixin', 'dl-wlj-weixin'],
 };
 
 function editAccount(id: string, fn: (a: AccountFile) => void): (r: Repo) => void {
@@ -96,7 +96,7 @@ export function generatePrCases(seed = 20261120): PrCase[] {
     out.push({ name: `an event inserted in the middle of ${id}`, kind: 'inserted', rule: 'pr/past-event-changed', file: `${id}.json`, steps: [editAccount(id, (a) => void a.events.splice(2, 0, { type: '信息报备', date: (a.events[2] as Event).date, note: '插入的事件' }))] });
   }
   out.push({ name: 'two past events swapped', kind: 'inserted', rule: 'pr/past-event-changed', file: 'zg-szf-weixin.json', steps: [editAccount('zg-szf-weixin', (a) => void ([a.events[1], a.events[2]] = [a.events[2] as Event, a.events[1] as Event]))] });
-  out.push({ name: 'a past event duplicated in place', kind: 'inserted', rule: 'pr/past-event-changed', file: 'lyg-zf-weibo.json', steps: [editAccount('lyg-zf-weibo', (a) => void a.events.splice(1, 0, structuredClone(a.events[1] as Event)))] });
+  out.push({ name: 'a past event duplicated in place', kind: 'inserted', rule: 'pr/past-event-changed', file: 'sq-zf-weibo.json', steps: [editAccount('sq-zf-weibo', (a) => void a.events.splice(1, 0, structuredClone(a.events[1] as Event)))] });
   out.push({ name: 'an event inserted at the start, dated before the filing', kind: 'inserted', rule: 'pr/past-event-changed', file: 'la-jyj-weixin.json', steps: [editAccount('la-jyj-weixin', (a) => void a.events.unshift({ type: '平台注册', date: '2020-01-01' }))] });
 
   // ---- moved without a filing

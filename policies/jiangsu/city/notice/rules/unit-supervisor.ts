@@ -1,0 +1,116 @@
+import type { UnitDoc } from '../../../../../scripts/core/register.ts';
+import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { ART, Q_DUTIES, js } from '../cite.ts';
+import { COUNTY, addCounty } from '../kit.ts';
+
+/**
+ * 单位自己写明的主管单位（unit.supervisor）须符合《通知》的主管体制：
+ * - 政府办公室：只能是本单位所在地区的主管单位（县区单位由本县区政府办公室主管，不由市政府办公室直接主管）；
+ * - 市直部门的办公室或指定的专门处室（内设机构，parent 为市直部门），或直接写该市直部门：只能主管本部门、
+ *   本部门的下属单位，以及实行系统垂直管理的本系统单位（parent 链上有该部门）；
+ * - 其他单位（人民政府、事业单位、下属单位、乡镇街道）不能作为主管单位。
+ * 不写 supervisor 的，主管单位就是所在地区的主管单位，不在此检查。
+ */
+export default defineRule({
+  name: 'unit-supervisor',
+  scope: 'unit',
+  title: { zh: '单位登记的主管单位符合分级、分部门、分系统的主管体制', en: 'a unit\'s declared supervisor fits the notice\'s supervision structure' },
+  citation: js(ART.duties, Q_DUTIES),
+  severity: 'error',
+  messages: {
+    self: { zh: '“{unit}”把自己登记为自己的主管单位', en: '"{unit}" names itself as its supervisor' },
+    kind: { zh: '“{unit}”的主管单位“{sup}”是{kind}，不能作为政务新媒体主管单位（应为政府办公室，或市直部门的办公室、指定的专门处室）', en: 'the supervisor of "{unit}", "{sup}", is a {kind}; only government offices and city departments (their offices) supervise' },
+    otherOffice: { zh: '“{unit}”的主管单位登记为“{sup}”，但本单位所在地区的主管单位是“{expected}”', en: 'the supervisor of "{unit}" is "{sup}", but the supervising office of its area is "{expected}"' },
+    notCity: { zh: '“{unit}”的主管单位“{sup}”不属于市直部门；只有市直部门的办公室（或指定处室）可作为本部门、本系统的主管单位', en: 'the supervisor of "{unit}", "{sup}", is not a city department; only city departments supervise their own system' },
+    notSystem: { zh: '“{unit}”不是“{dept}”本部门、下属单位或本系统的单位，不应由其主管（如属垂直管理，请在 parent 中写明上级部门）', en: '"{unit}" is not part of the department or system of "{dept}" (for vertical management, record the parent department)' },
+  },
+  fix: {
+    self: { zh: '请删除 supervisor 字段（默认由所在地区的政府办公室主管），或填写实际的主管单位。', en: 'Remove supervisor or name the real supervising office.' },
+    kind: { zh: '请删除 supervisor 字段，或改为政府办公室、市直部门（或其办公室单位）的编号。', en: 'Remove supervisor or use a government office or city department.' },
+    otherOffice: { zh: '请删除 supervisor 字段（即由“{expected}”主管），或按系统管理改为市直部门的编号。', en: 'Remove supervisor (the area\'s office supervises), or name the city department of the system.' },
+    notCity: { zh: '请删除 supervisor 字段，或改为相应市直部门（或其办公室单位）的编号。', en: 'Remove supervisor or name the city department.' },
+    notSystem: { zh: '请把 supervisor 改为本单位所属部门，或删除该字段；属垂直管理的，请在 parent 中填写上级市直部门。', en: 'Name the unit\'s own department, or remove supervisor; record vertical management in parent.' },
+  },
+  check(ctx, u) {
+    const sid = u.data.supervisor;
+    if (!sid) return;
+    const sup = ctx.register.units.get(sid);
+    if (!sup) return; // register/reference reports it
+    const data = { unit: u.data.name, sup: sup.data.name, kind: sup.data.kind };
+    if (sup.id === u.id) return ctx.report({ unit: u, pointer: ['supervisor'], messageId: 'self', data });
+    if (sup.data.kind === '政府办公室') {
+      const own = ctx.regionChain(u.regionId).find((r) => r.data.supervisingOffice)?.data.supervisingOffice;
+      if (own && own !== sup.id) ctx.report({ unit: u, pointer: ['supervisor'], messageId: 'otherOffice', data: { ...data, expected: ctx.register.units.get(own)?.data.name ?? own } });
+      return;
+    }
+    const parentOf = (x: UnitDoc): UnitDoc | undefined => (x.data.parent ? ctx.register.units.get(x.data.parent) : undefined);
+    const dept = sup.data.kind === '政府部门' ? sup : sup.data.kind === '内设机构' ? parentOf(sup) : undefined;
+    if (!dept || dept.data.kind !== '政府部门') return ctx.report({ unit: u, pointer: ['supervisor'], messageId: 'kind', data });
+    if (ctx.register.regions.get(dept.regionId)?.data.level !== '市级') return ctx.report({ unit: u, pointer: ['supervisor'], messageId: 'notCity', data });
+    const seen = new Set<string>();
+    for (let x: UnitDoc | undefined = u; x && !seen.has(x.id); x = parentOf(x)) {
+      seen.add(x.id);
+      if (x.id === dept.id) return;
+    }
+    ctx.report({ unit: u, pointer: ['supervisor'], messageId: 'notSystem', data: { ...data, dept: dept.data.name } });
+  },
+  cases: {
+    valid: [
+      { name: 'no declared supervisor: the area\'s office supervises' },
+      {
+        name: 'a subordinate unit supervised by its department\'s office',
+        setup: (k) => {
+          k.unit('jiangsu/shili', { id: 'dept-bgs', name: '示例市卫生健康委员会办公室', kind: '内设机构', parent: 'dept' });
+          k.unit('jiangsu/shili', { id: 'dept-cdc', name: '示例市疾病预防控制中心', kind: '部门下属单位', parent: 'dept', supervisor: 'dept-bgs' });
+        },
+      },
+      {
+        name: 'a vertically managed district branch supervised by the city department',
+        setup: (k) => {
+          addCounty(k);
+          k.unit(COUNTY, { id: 'xq-fj', name: '示例市卫生健康委员会甲区分局（示例）', kind: '政府部门', parent: 'dept', supervisor: 'dept' });
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'a unit named as its own supervisor',
+        setup: (k) => {
+          k.unit('jiangsu/shili', { id: 'dept-cdc', name: '示例市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
+          k.getUnit('dept-cdc').supervisor = 'dept-cdc';
+        },
+        errors: [{ unit: 'dept-cdc', pointer: ['supervisor'], messageId: 'self' }],
+      },
+      {
+        name: 'a district department named as supervisor of its own unit',
+        setup: (k) => {
+          addCounty(k);
+          k.unit(COUNTY, { id: 'xq-wjw', name: '示例市甲区卫生健康委员会', kind: '政府部门', level: '县级' });
+          k.unit(COUNTY, { id: 'xq-cdc', name: '示例市甲区疾病预防控制中心', kind: '部门下属单位', parent: 'xq-wjw', supervisor: 'xq-wjw' });
+        },
+        errors: [{ unit: 'xq-cdc', pointer: ['supervisor'], messageId: 'notCity' }],
+      },
+      {
+        name: 'the people\'s government as supervisor',
+        setup: (k) => void (k.getUnit('dept').supervisor = 'zf'),
+        errors: [{ unit: 'dept', pointer: ['supervisor'], messageIncludes: '人民政府', messageId: 'kind' }],
+      },
+      {
+        name: 'a district unit supervised directly by the city office',
+        setup: (k) => {
+          addCounty(k);
+          k.getUnit('xq').supervisor = 'bgs';
+        },
+        errors: [{ unit: 'xq', pointer: ['supervisor'], messageIncludes: '示例市甲区人民政府办公室', messageId: 'otherOffice' }],
+      },
+      {
+        name: 'a unit of another department',
+        setup: (k) => {
+          k.unit('jiangsu/shili', { id: 'dept2', name: '示例市教育局', kind: '政府部门' });
+          k.unit('jiangsu/shili', { id: 'dept-cdc', name: '示例市疾病预防控制中心', kind: '部门下属单位', parent: 'dept', supervisor: 'dept2' });
+        },
+        errors: [{ unit: 'dept-cdc', pointer: ['supervisor'], messageIncludes: '示例市教育局', messageId: 'notSystem' }],
+      },
+    ],
+  },
+});
