@@ -176,7 +176,8 @@ interface RuleBase {
   messages: Record<string, Bilingual>;
   /** How to fix (templates allowed, same data). */
   fix: Bilingual | Record<string, Bilingual>;
-  cases: RuleCases;
+  /** Inline cases (old layout); the cases now live beside the rule in rules/<name>.cases.ts. */
+  cases?: RuleCases;
 }
 
 export interface AccountRule extends RuleBase {

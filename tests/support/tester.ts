@@ -14,6 +14,7 @@ import { validateSource } from '../../scripts/pipeline/pipeline.ts';
 import { FixtureKit } from '../../scripts/policy/fixture.ts';
 import { reportedWith, ruleId } from '../../scripts/policy/engine.ts';
 import type { ExpectedFinding, LoadedPolicy, Rule, RuleCase } from '../../scripts/policy/types.ts';
+import { fixtureOf } from './cases.ts';
 
 export interface CaseOutcome {
   /** Findings of the rule under test. */
@@ -48,7 +49,7 @@ function relFor(kit: FixtureKit, e: ExpectedFinding): string {
 /** Run one case of one rule. `engineRoot` supplies schemas and policies. */
 export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, engineRoot: string): Promise<CaseOutcome> {
   const kit = new FixtureKit();
-  policy.fixture?.(kit);
+  (await fixtureOf(policy, engineRoot))?.(kit);
   c.setup?.(kit);
   const dir = writeKit(kit);
   try {
@@ -75,7 +76,7 @@ export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, eng
 /** Run a module's base fixture with all its rules. */
 export async function runFixture(policy: LoadedPolicy, engineRoot: string): Promise<Finding[]> {
   const kit = new FixtureKit();
-  policy.fixture?.(kit);
+  (await fixtureOf(policy, engineRoot))?.(kit);
   const dir = writeKit(kit);
   try {
     const res = await validateSource(new FsSource(dir), { engineRoot, now: kit.now, policies: [policy], exceptionsDir: 'none' });

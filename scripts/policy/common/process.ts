@@ -12,7 +12,8 @@
 import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
 import type { Event } from '../../generated/types.ts';
-import { closeEvents, shift } from '../fixture.ts';
+// transitional: the factories still carry their cases inline until every rule has a cases file
+import { afterApprovalCases, announcementPeriodCases, closureEvidenceCases, deadlineCases, filingRequirementsCases, supervisorApprovalCases } from './process.cases.ts';
 import { only } from './structure.ts';
 import type { Work, WorkKind } from '../../core/lifecycle.ts';
 import { defineRule, type AccountRule, type RuleCase, type RuleContext } from '../types.ts';
@@ -84,25 +85,7 @@ export function filingRequirements(o: ProcessOptions & { reasonFor: WorkKind[]; 
         }
       }
     },
-    cases: {
-      valid: [{ name: 'complete opening filing' }, ...(o.valid ?? [])],
-      invalid: [
-        ...(reasonFor.has('开设')
-          ? [{ name: 'opening filing without reason', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.reason, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'reason' }] }]
-          : []),
-        ...(decisionFor.has('开设')
-          ? [
-              { name: 'opening filing without the unit\'s consent', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.unitDecision, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'decision' }] },
-              {
-                name: 'opening filing the head of unit refused',
-                setup: (k: import('../fixture.ts').FixtureKit) => void (k.get('dept-weixin').events[0]!.unitDecision!.decision = '不同意'),
-                errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'decision'], messageId: 'refused', data: { kind: '开设' } }],
-              },
-            ]
-          : []),
-        ...(o.invalid ?? []),
-      ],
-    },
+    cases: filingRequirementsCases(o),
   });
 }
 
@@ -132,22 +115,7 @@ export function afterApproval(o: ProcessOptions & { name: string; events: EventT
         }
       }
     },
-    cases: {
-      valid: [{ name: 'certified after approval' }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: `${o.events[0]} before approval`,
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            const approval = evs.findIndex((e) => e.type === '主管审核');
-            const at = approval >= 0 ? approval : 1;
-            evs.splice(at, 0, { type: o.events[0]!, date: evs[0]!.date });
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'type'], messageId: 'early' }],
-        },
-        ...(o.invalid ?? []),
-      ],
-    },
+    cases: afterApprovalCases(o),
   });
 }
 
@@ -213,7 +181,7 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
         else ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'late', data });
       }
     },
-    cases: { valid: o.valid ?? [], invalid: o.invalid ?? [] },
+    cases: deadlineCases(o),
   });
 }
 
@@ -261,43 +229,7 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
         }
       }
     },
-    cases: {
-      valid: [{ name: 'closed after a long enough announcement', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'deregistered too soon after the announcement',
-          setup: (k) => {
-            const evs = closeEvents('2026-03-02');
-            evs[3]!.date = shift(evs[2]!.date, 7);
-            evs[4]!.date = shift(evs[2]!.date, 8);
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'short' }],
-        },
-        {
-          name: 'deregistered without announcement',
-          setup: (k) => {
-            const evs = closeEvents('2026-03-02').filter((e) => e.type !== '注销公告');
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'none' }],
-        },
-        {
-          name: 'announced 2026-12-14, deregistered 2027-01-22: the period ends in 2027, which has no official calendar yet — a warning naming 2027, never an error',
-          now: '2027-02-01',
-          setup: (k) => {
-            const evs = closeEvents('2026-12-10');
-            evs[1]!.date = '2026-12-11';
-            evs[2]!.date = '2026-12-14';
-            evs[3]!.date = '2027-01-22';
-            evs[4]!.date = '2027-01-22';
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
-        },
-        ...(o.invalid ?? []),
-      ],
-    },
+    cases: announcementPeriodCases(o),
   });
 }
 
@@ -321,21 +253,7 @@ export function closureEvidence(o: ProcessOptions): AccountRule {
         }
       }
     },
-    cases: {
-      valid: [{ name: 'closure with evidence', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'deregistration without a screenshot',
-          setup: (k) => {
-            const evs = closeEvents('2026-03-02');
-            delete evs[3]!.evidence;
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8], messageId: 'missing' }],
-        },
-        ...(o.invalid ?? []),
-      ],
-    },
+    cases: closureEvidenceCases(o),
   });
 }
 
@@ -369,30 +287,7 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
         if (w.done && !review) ctx.report({ account: a, pointer: ['events', w.index], messageId: 'missing', data: { kind: KIND_LABEL[w.kind], date: w.start } });
       }
     },
-    cases: {
-      valid: [{ name: 'approved opening' }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'opening completed without approval',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            evs.splice(evs.findIndex((e) => e.type === '主管审核'), 1);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'missing' }],
-        },
-        {
-          name: 'the supervisor refused, yet the opening went on',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            const at = evs.findIndex((e) => e.type === '主管审核');
-            evs[at]!.decision = '不同意';
-            evs[at]!.reason = '开设必要性不足。';
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 2, 'type'], messageId: 'rejected' }],
-        },
-        ...(o.invalid ?? []),
-      ],
-    },
+    cases: supervisorApprovalCases(o),
   });
 }
 
