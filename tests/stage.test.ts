@@ -16,6 +16,7 @@ import { defineRule } from '../scripts/policy/types.ts';
 import { baseKit, ENGINE_ROOT, writeKit } from './helpers.ts';
 import { FixtureKit } from '../scripts/policy/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
+import { fixtureOf } from './support/cases.ts';
 
 const NOW = '2026-12-01';
 const dirs: string[] = [];
@@ -187,7 +188,7 @@ describe('every module accepts an account imported on adoption (only what is kno
     const policies = await loadPolicies(ENGINE_ROOT);
     for (const p of policies) {
       const k = new FixtureKit();
-      p.fixture!(k);
+      (await fixtureOf(p))!(k);
       const [unit, sibling] = platform === '微信公众号' || platform === '移动客户端' ? ['zf', 'zf-weibo'] : ['dept', 'dept-weixin']; // no second account on one platform
       const name = platform === '移动客户端' ? k.getUnit(unit).name + '客户端' : k.get(sibling).name; // names each module accepts
       const a = k.account(unit, { id: 'dept-imported', name, platform });
