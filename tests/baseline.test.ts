@@ -16,7 +16,7 @@ import { FsSource } from '../scripts/core/source.ts';
 import { loadAll } from '../scripts/monitor/cli-common.ts';
 import { monitorExitCode, runMonitor } from '../scripts/monitor/monitor.ts';
 import { monitorMarkdown } from '../scripts/monitor/render.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { writeKit } from './support/tester.ts';
 import { ENGINE_ROOT } from './helpers.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { makeBaseRepo, runScenario } from './pr-harness.ts';
 import { fixtureOf } from './support/cases.ts';

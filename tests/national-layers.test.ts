@@ -10,7 +10,7 @@ import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { citationText, type Finding } from '../scripts/core/finding.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { writeKit } from './helpers.ts';
 import { fixtureOf } from './support/cases.ts';

@@ -14,7 +14,7 @@ import { isBackfilled, isUnknown } from '../scripts/policy/stage.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { defineRule } from '../scripts/policy/types.ts';
 import { baseKit, ENGINE_ROOT, writeKit } from './helpers.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { fixtureOf } from './support/cases.ts';
 

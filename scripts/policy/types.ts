@@ -12,7 +12,7 @@ import type { Modality } from './modality.ts';
 import type { AccountDoc, RegionDoc, Register, UnitDoc } from '../core/register.ts';
 import type { AccountFile, UnitFile } from '../generated/types.ts';
 import type { AccountState } from '../core/lifecycle.ts';
-import type { FixtureKit } from './fixture.ts';
+import type { FixtureKit } from '../dev/fixture.ts';
 
 export interface PolicyManifest {
   /** Module id, e.g. "zigong-2021-62"; rule ids are "<module id>/<rule name>". */
@@ -103,39 +103,9 @@ export interface RuleContext {
   supervisorOf(u: UnitDoc): UnitDoc | undefined;
 }
 
-export interface ExpectedFinding {
-  /** Account id, unit id or region id (use the kind's key). */
-  account?: string;
-  unit?: string;
-  region?: string;
-  /** JSON pointer of the value the finding must point at ([] = root object). */
-  pointer: (string | number)[];
-  atKey?: boolean;
-  /** The message the finding must carry (a key of the rule's messages); every invalid case names it. */
-  messageId?: string;
-  /** Values the message's placeholders must have (compared as strings). */
-  data?: Record<string, string | number>;
-  /** A fragment the zh message must contain. */
-  messageIncludes?: string;
-  /** Whose act the finding must name (default 'unit'). */
-  actor?: Actor;
-  severity?: Severity;
-}
-
-export interface RuleCase {
-  name: string;
-  /** Judgement date; default the kit's default. */
-  now?: string;
-  /** Modify the module's base fixture (which on its own must pass every rule). */
-  setup?: (k: FixtureKit) => void;
-  /** Expected findings (invalid cases). */
-  errors?: ExpectedFinding[];
-}
-
-export interface RuleCases {
-  valid: RuleCase[];
-  invalid: RuleCase[];
-}
+// transitional: the case types now live in scripts/dev/cases.ts (test data, not built)
+export type { ExpectedFinding, RuleCase, RuleCases } from '../dev/cases.ts';
+import type { RuleCases } from '../dev/cases.ts';
 
 /** A deadline a rule enforces, so the PR summary can print due dates for pending work. */
 export interface Timing {

@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ENGINE_ROOT } from '../../scripts/core/paths.ts';
-import type { FixtureKit } from '../../scripts/policy/fixture.ts';
-import type { LoadedPolicy, Rule, RuleCases } from '../../scripts/policy/types.ts';
+import type { RuleCases } from '../../scripts/dev/cases.ts';
+import type { FixtureKit } from '../../scripts/dev/fixture.ts';
+import type { LoadedPolicy, Rule } from '../../scripts/policy/types.ts';
 
 /** The cases file of a rule: <module>/rules/<rule name>.cases.ts. */
 export function casesFile(engineRoot: string, policy: LoadedPolicy, rule: Rule): string {

@@ -11,9 +11,10 @@ import type { Finding } from '../../scripts/core/finding.ts';
 import { parseJson } from '../../scripts/core/jsonpos.ts';
 import { FsSource } from '../../scripts/core/source.ts';
 import { validateSource } from '../../scripts/pipeline/pipeline.ts';
-import { FixtureKit } from '../../scripts/policy/fixture.ts';
+import { FixtureKit } from '../../scripts/dev/fixture.ts';
 import { reportedWith, ruleId } from '../../scripts/policy/engine.ts';
-import type { ExpectedFinding, LoadedPolicy, Rule, RuleCase } from '../../scripts/policy/types.ts';
+import type { ExpectedFinding, RuleCase } from '../../scripts/dev/cases.ts';
+import type { LoadedPolicy, Rule } from '../../scripts/policy/types.ts';
 import { fixtureOf } from './cases.ts';
 
 export interface CaseOutcome {

@@ -6,8 +6,8 @@
  */
 import type { Event } from '../../generated/types.ts';
 import type { WorkKind } from '../../core/lifecycle.ts';
-import { closeEvents, shift } from '../fixture.ts';
-import type { RuleCase, RuleCases } from '../types.ts';
+import { closeEvents, shift, type FixtureKit } from '../../dev/fixture.ts';
+import type { RuleCase, RuleCases } from '../../dev/cases.ts';
 
 type EventType = Event['type'];
 
@@ -25,14 +25,14 @@ export function filingRequirementsCases(o: { reasonFor: WorkKind[]; decisionFor:
     valid: [{ name: 'complete opening filing' }, ...(o.valid ?? [])],
     invalid: [
       ...(reasonFor.has('开设')
-        ? [{ name: 'opening filing without reason', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.reason, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'reason' }] }]
+        ? [{ name: 'opening filing without reason', setup: (k: FixtureKit) => void delete k.get('dept-weixin').events[0]!.reason, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'reason' }] }]
         : []),
       ...(decisionFor.has('开设')
         ? [
-            { name: 'opening filing without the unit\'s consent', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.unitDecision, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'decision' }] },
+            { name: 'opening filing without the unit\'s consent', setup: (k: FixtureKit) => void delete k.get('dept-weixin').events[0]!.unitDecision, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'decision' }] },
             {
               name: 'opening filing the head of unit refused',
-              setup: (k: import('../fixture.ts').FixtureKit) => void (k.get('dept-weixin').events[0]!.unitDecision!.decision = '不同意'),
+              setup: (k: FixtureKit) => void (k.get('dept-weixin').events[0]!.unitDecision!.decision = '不同意'),
               errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'decision'], messageId: 'refused', data: { kind: '开设' } }],
             },
           ]

@@ -5,8 +5,8 @@
  * Test data only: never loaded by the CLI, not compiled into dist/.
  */
 import type { Severity } from '../../core/finding.ts';
-import { closeEvents, openEvents } from '../fixture.ts';
-import type { RuleCases } from '../types.ts';
+import { closeEvents, openEvents, type FixtureKit } from '../../dev/fixture.ts';
+import type { RuleCases } from '../../dev/cases.ts';
 import type { CaseTables } from './process.cases.ts';
 import type { AppCheck } from './structure.ts';
 
@@ -91,7 +91,7 @@ export function consistentNamesCases(o: { checkEntity?: boolean } & CaseTables =
         : [
             {
               name: 'the same name on Douyin, certified to another entity',
-              setup: (k: import('../fixture.ts').FixtureKit) => {
+              setup: (k: FixtureKit) => {
                 k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
                 k.account('dept', { id: 'dept-weibo', name: k.get('dept-weixin').name, platform: '新浪微博', certifiedEntity: { ...k.get('dept-weixin').certifiedEntity, name: '另一个单位（虚构）' } });
               },
@@ -148,14 +148,14 @@ export function outsourcingCases(o: { requireQualification?: RegExp; requireAgre
       ...(requireAgreement
         ? [{
             name: 'vendor without confidentiality agreement',
-            setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: false } } }),
+            setup: (k: FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: false } } }),
             errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'], messageId: 'noAgreement' }],
           }]
         : []),
       ...(o.requireQualification
         ? [{
             name: 'vendor without news qualification',
-            setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例广告有限公司（虚构）', qualifications: ['广告经营许可'], confidentialityAgreement: { signed: true } } }),
+            setup: (k: FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例广告有限公司（虚构）', qualifications: ['广告经营许可'], confidentialityAgreement: { signed: true } } }),
             errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'], messageId: 'noQualification' }],
           }]
         : []),
@@ -171,22 +171,22 @@ export function appRequirementsCases(o: { checks: AppCheck[] } & CaseTables): Ru
     valid: [
       { name: 'compliant app', setup: (k) => void k.account('zf', { id: 'zf-app', name: k.getUnit('zf').name + '客户端', platform: '移动客户端' }) },
       ...(checks.has('server-in-region')
-        ? [{ name: 'servers elsewhere by collective decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '省政务云', inRegion: false, abroad: false, exceptionDecision: '2025年第3次党组会议决定' } } }) }]
+        ? [{ name: 'servers elsewhere by collective decision', setup: (k: FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '省政务云', inRegion: false, abroad: false, exceptionDecision: '2025年第3次党组会议决定' } } }) }]
         : []),
       ...(o.valid ?? []),
     ],
     invalid: [
       ...(checks.has('ipv6')
-        ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'], messageId: 'ipv6' }] }]
+        ? [{ name: 'app without IPv6', setup: (k: FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'], messageId: 'ipv6' }] }]
         : []),
       ...(checks.has('aging')
-        ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'], messageId: 'aging' }] }]
+        ? [{ name: 'app not aging-friendly', setup: (k: FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'], messageId: 'aging' }] }]
         : []),
       ...(checks.has('server-in-region')
-        ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion' }] }]
+        ? [{ name: 'servers outside the city without decision', setup: (k: FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion' }] }]
         : []),
       ...(checks.has('server-not-abroad')
-        ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad' }] }]
+        ? [{ name: 'servers abroad', setup: (k: FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad' }] }]
         : []),
       ...(o.invalid ?? []),
     ],

@@ -11,7 +11,7 @@
  */
 import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
-import { person } from '../fixture.ts';
+import { person } from '../../dev/fixture.ts';
 // transitional: the factories still carry their cases inline until every rule has a cases file
 import { appRequirementsCases, certificationNamesHostCases, consistentNamesCases, distinctReviewRolesCases, noInternalOrPersonalOwnerCases, onePerPlatformCases, outsourcingCases, requiredAccountsCases } from './structure.cases.ts';
 import { defineRule, type AccountRule, type RegisterRule, type RuleCase, type UnitRule } from '../types.ts';
