@@ -31,27 +31,4 @@ export default defineRule({
       : false;
     if (!hosted) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
   },
-  cases: {
-    valid: [
-      { name: 'the government runs a Weibo account' },
-      {
-        name: 'the government office hosts the government\'s account (第五条)',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府发布', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } });
-        },
-      },
-    ],
-    invalid: [
-      { name: 'the city government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }] },
-      {
-        name: 'the office hosts an account certified to itself, not to the government',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('bgs', { id: 'bgs-weibo', name: '六安市政府办公室', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府办公室', category: '政府部门', unit: 'bgs' } });
-        },
-        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }],
-      },
-    ],
-  },
 });

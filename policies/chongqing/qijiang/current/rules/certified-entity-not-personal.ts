@@ -27,14 +27,4 @@ export default defineRule({
     const e = a.data.certifiedEntity;
     if (e?.category === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'personal', data: { entity: e.name } });
   },
-  cases: {
-    valid: [{ name: 'certified to the department' }],
-    invalid: [
-      {
-        name: 'certified to an editor personally',
-        setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张某（虚构）', category: '个人' }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageIncludes: '张某（虚构）', messageId: 'personal' }],
-      },
-    ],
-  },
 });

@@ -32,40 +32,4 @@ export default defineRule({
     if (t.principal.name === t.inCharge.name) ctx.report({ account: a, pointer: ['team', 'inCharge', 'name'], messageId: 'same', severity: 'warning', data: { name: t.inCharge.name } });
     if (![t.principal, t.inCharge, t.sectionHead, ...t.operators].some(hasPhone)) ctx.report({ account: a, pointer: ['team'], messageId: 'noPhone' });
   },
-  cases: {
-    valid: [
-      { name: 'distinct persons with phones' },
-      {
-        name: 'only the operator has a phone',
-        setup: (k) => {
-          const t = k.get('dept-weixin').team;
-          for (const p of [t.principal, t.inCharge, t.sectionHead!]) {
-            delete p.mobile;
-            delete p.officePhone;
-          }
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'the head is also recorded as the deputy in charge',
-        setup: (k) => {
-          const t = k.get('dept-weixin').team;
-          t.inCharge = { ...t.principal };
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'inCharge', 'name'], severity: 'warning', messageId: 'same' }],
-      },
-      {
-        name: 'no phone at all',
-        setup: (k) => {
-          const t = k.get('dept-weixin').team;
-          for (const p of [t.principal, t.inCharge, t.sectionHead!, ...t.operators]) {
-            delete p.mobile;
-            delete p.officePhone;
-          }
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'noPhone' }],
-      },
-    ],
-  },
 });
