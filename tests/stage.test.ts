@@ -150,7 +150,6 @@ describe('unit kinds, levels, aliases and module scope', () => {
         severity: 'notice',
         messages: { seen: { zh: '已检查', en: 'seen' } },
         fix: { zh: '无', en: 'none' },
-        cases: { valid: [], invalid: [] },
         check(ctx, a) {
           ctx.report({ account: a, messageId: 'seen' });
         },

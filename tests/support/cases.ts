@@ -17,28 +17,23 @@ export function casesFile(engineRoot: string, policy: LoadedPolicy, rule: Rule):
   return path.join(engineRoot, policy.dir, 'rules', `${rule.name}.cases.ts`);
 }
 
-/** A rule's cases: its sibling rules/<name>.cases.ts (default export), else the rule's inline table. */
+/** A rule's cases: the default export of its sibling rules/<name>.cases.ts. */
 export async function casesFor(engineRoot: string, policy: LoadedPolicy, rule: Rule): Promise<RuleCases> {
   const file = casesFile(engineRoot, policy, rule);
-  if (existsSync(file)) {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: RuleCases };
-    if (!mod.default || !Array.isArray(mod.default.valid) || !Array.isArray(mod.default.invalid)) throw new Error(`${path.relative(engineRoot, file)}: default export is not { valid, invalid }`);
-    return mod.default;
-  }
-  if (rule.cases) return rule.cases;
-  throw new Error(`${policy.dir}/rules/${rule.name}.cases.ts: no cases for rule ${rule.name}`);
+  if (!existsSync(file)) throw new Error(`${policy.dir}/rules/${rule.name}.cases.ts: no cases for rule ${rule.name}`);
+  const mod = (await import(pathToFileURL(file).href)) as { default?: RuleCases };
+  if (!mod.default || !Array.isArray(mod.default.valid) || !Array.isArray(mod.default.invalid)) throw new Error(`${path.relative(engineRoot, file)}: default export is not { valid, invalid }`);
+  return mod.default;
 }
 
 export type Fixture = (k: FixtureKit) => void;
 
-/** A module's sample register: <module>/fixture.ts (export `fixture` or default), else the one index.ts exports. */
+/** A module's sample register: <module>/fixture.ts (export `fixture` or default); undefined when there is none. */
 export async function fixtureOf(policy: LoadedPolicy, engineRoot = ENGINE_ROOT): Promise<Fixture | undefined> {
   const file = path.join(engineRoot, policy.dir, 'fixture.ts');
-  if (existsSync(file)) {
-    const mod = (await import(pathToFileURL(file).href)) as { fixture?: Fixture; default?: Fixture };
-    const f = mod.fixture ?? mod.default;
-    if (typeof f !== 'function') throw new Error(`${policy.dir}/fixture.ts: exports no fixture function`);
-    return f;
-  }
-  return (policy as { fixture?: Fixture }).fixture;
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { fixture?: Fixture; default?: Fixture };
+  const f = mod.fixture ?? mod.default;
+  if (typeof f !== 'function') throw new Error(`${policy.dir}/fixture.ts: exports no fixture function`);
+  return f;
 }

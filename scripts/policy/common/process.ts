@@ -12,11 +12,9 @@
 import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
 import type { Event } from '../../generated/types.ts';
-// transitional: the factories still carry their cases inline until every rule has a cases file
-import { afterApprovalCases, announcementPeriodCases, closureEvidenceCases, deadlineCases, filingRequirementsCases, supervisorApprovalCases } from './process.cases.ts';
 import { only } from './structure.ts';
 import type { Work, WorkKind } from '../../core/lifecycle.ts';
-import { defineRule, type AccountRule, type RuleCase, type RuleContext } from '../types.ts';
+import { defineRule, type AccountRule, type RuleContext } from '../types.ts';
 
 /** How to fix a verdict that depends on a year without official holiday data (one text for every rule). */
 export const CALENDAR_FIX = {
@@ -27,8 +25,6 @@ export const CALENDAR_FIX = {
 export interface ProcessOptions {
   citation: Citation;
   severity?: Severity;
-  valid?: RuleCase[];
-  invalid?: RuleCase[];
 }
 
 type EventType = Event['type'];
@@ -85,7 +81,6 @@ export function filingRequirements(o: ProcessOptions & { reasonFor: WorkKind[]; 
         }
       }
     },
-    cases: filingRequirementsCases(o),
   });
 }
 
@@ -115,7 +110,6 @@ export function afterApproval(o: ProcessOptions & { name: string; events: EventT
         }
       }
     },
-    cases: afterApprovalCases(o),
   });
 }
 
@@ -181,7 +175,6 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
         else ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'late', data });
       }
     },
-    cases: deadlineCases(o),
   });
 }
 
@@ -229,7 +222,6 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
         }
       }
     },
-    cases: announcementPeriodCases(o),
   });
 }
 
@@ -253,7 +245,6 @@ export function closureEvidence(o: ProcessOptions): AccountRule {
         }
       }
     },
-    cases: closureEvidenceCases(o),
   });
 }
 
@@ -287,7 +278,6 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
         if (w.done && !review) ctx.report({ account: a, pointer: ['events', w.index], messageId: 'missing', data: { kind: KIND_LABEL[w.kind], date: w.start } });
       }
     },
-    cases: supervisorApprovalCases(o),
   });
 }
 

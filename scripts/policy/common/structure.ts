@@ -11,17 +11,11 @@
  */
 import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
-import { person } from '../../dev/fixture.ts';
-// transitional: the factories still carry their cases inline until every rule has a cases file
-import { appRequirementsCases, certificationNamesHostCases, consistentNamesCases, distinctReviewRolesCases, noInternalOrPersonalOwnerCases, onePerPlatformCases, outsourcingCases, requiredAccountsCases } from './structure.cases.ts';
-import { defineRule, type AccountRule, type RegisterRule, type RuleCase, type UnitRule } from '../types.ts';
+import { defineRule, type AccountRule, type RegisterRule, type UnitRule } from '../types.ts';
 
 export interface FactoryOptions {
   citation: Citation;
   severity?: Severity;
-  /** Extra cases specific to the module. */
-  valid?: RuleCase[];
-  invalid?: RuleCase[];
   /**
    * The national rule (国办发〔2018〕123号) this instance checks the same clause of, so the engine merges the
    * two findings into one with both citations; the factories that have a national counterpart default to it.
@@ -99,7 +93,6 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         }
       }
     },
-    cases: onePerPlatformCases(o),
   });
 }
 
@@ -126,7 +119,6 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
       const ce = a.data.certifiedEntity; // absent: unknown on a backfilled account
       if (ce && (ce.category === '内设机构' || ce.category === '个人')) ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: ce.name, category: ce.category } });
     },
-    cases: noInternalOrPersonalOwnerCases(o),
   });
 }
 
@@ -164,7 +156,6 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
         for (const a of known) if (a.data.certifiedEntity!.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity!.name, majority: me } });
       }
     },
-    cases: consistentNamesCases(o),
   });
 }
 
@@ -191,7 +182,6 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
       const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
       if (!names.some((n) => info.includes(n))) ctx.report({ account: a, pointer: ['certification', 'publicInfo'], messageId: 'noHost', data: { info, unit: u.data.name } });
     },
-    cases: certificationNamesHostCases(o),
   });
 }
 
@@ -253,7 +243,6 @@ export function distinctReviewRoles(
         });
       }
     },
-    cases: distinctReviewRolesCases(o),
   });
 }
 
@@ -286,7 +275,6 @@ export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp;
         ctx.report({ account: a, pointer: v.confidentialityAgreement ? ['vendor', 'confidentialityAgreement', 'signed'] : ['vendor'], messageId: 'noAgreement', data: { vendor: v.name } });
       }
     },
-    cases: outsourcingCases(o),
   });
 }
 
@@ -331,7 +319,6 @@ export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): Acc
       if (checks.has('server-not-abroad') && app.serverLocation.abroad) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad', data });
       else if (checks.has('server-in-region') && !app.serverLocation.inRegion && !app.serverLocation.exceptionDecision) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion', data });
     },
-    cases: appRequirementsCases(o),
   });
 }
 
@@ -355,8 +342,6 @@ export function requiredAccounts(o: FactoryOptions & { kinds: string[]; levels?:
       const live = (ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => isLive(ctx, a));
       if (!live) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
     },
-    cases: requiredAccountsCases(o),
   });
 }
 
-export { person };

@@ -3,7 +3,7 @@
  * Cases of the rule filing-to-right-office: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
 import type { RuleCases } from '../../../../scripts/dev/cases.ts';
-import { addCity, reviewedBy } from '../offices.ts';
+import { addCity, reviewedBy } from '../offices.cases.ts';
 
 const cases: RuleCases = {
   valid: [

@@ -3,7 +3,7 @@
  * Cases of the rule county-supervisor-opinion: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
 import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { addCounty, countyOpenEvents } from '../helpers.ts';
+import { addCounty, countyOpenEvents } from '../helpers.cases.ts';
 
 const cases: RuleCases = {
   valid: [

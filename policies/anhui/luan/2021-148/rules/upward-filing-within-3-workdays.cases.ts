@@ -4,7 +4,7 @@
  */
 import { type FixtureKit, shift } from '../../../../../scripts/dev/fixture.ts';
 import { deadlineCases } from '../../../../../scripts/policy/common/process.cases.ts';
-import { addCounty, countyOpenEvents } from '../helpers.ts';
+import { addCounty, countyOpenEvents } from '../helpers.cases.ts';
 
 /** A county opening approved on `approved` and filed upward on `filed`. */
 function county(k: FixtureKit, approved: string, filed: string): void {

@@ -4,7 +4,7 @@
  */
 import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
 import { announcementPeriodCases } from '../../../../../scripts/policy/common/process.cases.ts';
-import { cityCloseEvents } from '../kit.ts';
+import { cityCloseEvents } from '../kit.cases.ts';
 
 /** A closure announced on 2026-09-28 (just before National Day) and deregistered on `deregistered`. */
 function closeOverNationalDay(k: FixtureKit, deregistered: string, entered: string): void {

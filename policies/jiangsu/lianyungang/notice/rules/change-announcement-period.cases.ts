@@ -4,7 +4,7 @@
  */
 import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
 import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
-import { cityChange } from '../kit.ts';
+import { cityChange } from '../kit.cases.ts';
 
 /** A change announced 09-01, approved 09-18 and carried out on `changed`. */
 function shortChange(k: FixtureKit, changed: string): void {

@@ -3,7 +3,7 @@
  * Cases of the rule city-filing-before-entry: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
 import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { addCounty, countyOpenEvents } from '../kit.ts';
+import { addCounty, countyOpenEvents } from '../kit.cases.ts';
 
 const cases: RuleCases = {
   valid: [

@@ -4,10 +4,10 @@
  */
 import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
 import type { Event } from '../../../../../scripts/generated/types.ts';
-import { addCounty, cityCloseEvents } from '../kit.ts';
+import { addCounty, cityCloseEvents } from '../kit.cases.ts';
 
 /** A 市级 closure approved first (03-03) and announced after (03-04, 15 working days → 03-25), entered on `entered`. */
-function approveThenAnnounce(k: import('../../../../../scripts/policy/fixture.ts').FixtureKit, entered: string): void {
+function approveThenAnnounce(k: import('../../../../../scripts/dev/fixture.ts').FixtureKit, entered: string): void {
   const [filed, ann, , dereg, entry] = cityCloseEvents() as [Event, Event, Event, Event, Event];
   delete ann.announcementEnd;
   k.get('dept-weixin').events.push(

@@ -3,7 +3,7 @@
  * Cases of the rule filing-requirements: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
 import { filingRequirementsCases } from '../../../../../scripts/policy/common/process.cases.ts';
-import { cityChange, cityCloseEvents } from '../kit.ts';
+import { cityChange, cityCloseEvents } from '../kit.cases.ts';
 
 export default filingRequirementsCases({
   reasonFor: ['变更', '关停'],

@@ -3,7 +3,7 @@
  * Cases of the rule platform-after-approval: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
 import { afterApprovalCases } from '../../../../../scripts/policy/common/process.cases.ts';
-import { cityCloseEvents } from '../kit.ts';
+import { cityCloseEvents } from '../kit.cases.ts';
 
 export default afterApprovalCases({
   events: ['平台注册', '平台认证', '应用上架', '平台变更', '平台注销', '应用下架'],

@@ -5,7 +5,7 @@
 import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
 import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
 import type { RegionFile } from '../../../../../scripts/generated/types.ts';
-import { addCounty, COUNTY } from '../kit.ts';
+import { addCounty, COUNTY } from '../kit.cases.ts';
 
 /** The region document of a case's kit. */
 function regionOf(k: FixtureKit, id: string): RegionFile {

@@ -3,7 +3,7 @@
  * Cases of the rule supervisor-approval: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
 import { supervisorApprovalCases } from '../../../../../scripts/policy/common/process.cases.ts';
-import { cityChange, cityCloseEvents } from '../kit.ts';
+import { cityChange, cityCloseEvents } from '../kit.cases.ts';
 
 export default supervisorApprovalCases({
   valid: [
