@@ -41,4 +41,7 @@ for (const top of ['scripts', 'policies']) {
     if (rel.endsWith('.js') && (!built.has(rel) || isDevOnly(rel.slice(0, -3) + '.ts'))) rmSync(path.join(DIST, rel), { force: true });
   }
 }
+// dist/ is its own package scope: ES modules, and the engine imports of the policy modules
+// ("#engine/…", package.json "imports" → ./scripts/*.ts for the sources) resolve to the compiled files.
+writeFileSync(path.join(DIST, 'package.json'), JSON.stringify({ type: 'module', private: true, imports: { '#engine/*': './scripts/*.js' } }, null, 2) + '\n');
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
