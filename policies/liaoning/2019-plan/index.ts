@@ -2,7 +2,7 @@
  * 辽宁省推进政务新媒体健康有序发展实施方案（辽政办发〔2019〕24号）的规则。
  * 绑定在省级地区 accounts/liaoning，经上级地区绑定及于全省各市、县的账号。
  */
-import type { PolicyIndex } from '../../../scripts/policy/types.ts';
+import type { PolicyIndex } from '#engine/policy/types';
 import appRequirements from './rules/app-requirements.ts';
 import certificationNamesHostUnit from './rules/certification-names-host-unit.ts';
 import consistentNames from './rules/consistent-names-across-platforms.ts';

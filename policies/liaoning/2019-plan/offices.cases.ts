@@ -3,7 +3,7 @@
  * Case helpers of the 辽宁 rules (a city with its office; who reviewed an opening). Test data
  * only: never loaded by the CLI, not built.
  */
-import type { FixtureKit } from '../../../scripts/dev/fixture.ts';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 /** Test helper: a city under the province with its office, government and a department. */
 export function addCity(k: FixtureKit): void {

@@ -2,8 +2,8 @@
  * 分级备案用到的“政府办公部门”：地区的主管单位（region.json 的 supervisingOffice）。
  * The government offices the graded filing goes to: a region's supervising office.
  */
-import type { RegionDoc, UnitDoc } from '../../../scripts/core/register.ts';
-import type { RuleContext } from '../../../scripts/policy/types.ts';
+import type { RegionDoc, UnitDoc } from '#engine/core/register';
+import type { RuleContext } from '#engine/policy/types';
 
 export interface Office {
   /** 全称 */

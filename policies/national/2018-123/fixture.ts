@@ -2,7 +2,7 @@
  * 本模块的样例登记簿（只供测试：tests/policy-rules.test.ts 等；命令行不加载，不编入 dist/）。
  * The module's sample register, for the tests only: never loaded by the CLI, not built.
  */
-import type { FixtureKit } from '../../../scripts/dev/fixture.ts';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 /**
  * A minimal register under the national module only: the root binds it and names 国务院办公厅;

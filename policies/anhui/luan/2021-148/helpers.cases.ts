@@ -3,8 +3,8 @@
  * The county register fragment (金寨县) the 六安 rules' cases share. Test data only: never
  * loaded by the CLI, not built.
  */
-import type { Event } from '../../../../scripts/generated/types.ts';
-import { shift, type FixtureKit } from '../../../../scripts/dev/fixture.ts';
+import type { Event } from '#engine/generated/types';
+import { shift, type FixtureKit } from '#engine/dev/fixture';
 
 export const COUNTY = 'anhui/luan/jinzhai';
 

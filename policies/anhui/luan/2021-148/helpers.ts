@@ -3,8 +3,8 @@
  * Small helpers shared by the 六安 rules: is an account a county one (the county register
  * fragment the rules' cases use is in helpers.cases.ts).
  */
-import type { AccountDoc } from '../../../../scripts/core/register.ts';
-import type { RuleContext } from '../../../../scripts/policy/types.ts';
+import type { AccountDoc } from '#engine/core/register';
+import type { RuleContext } from '#engine/policy/types';
 
 /** The account belongs to a county/district (县级 region) or below. */
 export function inCounty(ctx: RuleContext, a: AccountDoc): boolean {

@@ -2,7 +2,7 @@
  * 六安市政府系统政务新媒体管理暂行办法（六政办秘〔2021〕148号）的规则。
  * 各规则对应的条款，以及不能从登记簿检查的条款，见 README.md。
  */
-import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
+import type { PolicyIndex } from '#engine/policy/types';
 import announcementPeriod from './rules/announcement-period.ts';
 import appClosureDelisting from './rules/app-closure-delisting.ts';
 import appIpv6AndAccessibility from './rules/app-ipv6-and-accessibility.ts';

@@ -2,8 +2,8 @@
  * 本模块的样例登记簿（只供测试：tests/policy-rules.test.ts 等；命令行不加载，不编入 dist/）。
  * The module's sample register, for the tests only: never loaded by the CLI, not built.
  */
-import type { FixtureKit } from '../../../../scripts/dev/fixture.ts';
-import type { AccountFile } from '../../../../scripts/generated/types.ts';
+import type { FixtureKit } from '#engine/dev/fixture';
+import type { AccountFile } from '#engine/generated/types';
 
 /** 第十五条的三级审核：经办人员初审、分管负责人复审、主要负责人终审。 */
 function threeLevels(a: AccountFile): void {

@@ -1,7 +1,7 @@
 /**
  * 重庆市綦江区政府网站和政务新媒体管理办法（文号未查到，见 README.md）的规则。
  */
-import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
+import type { PolicyIndex } from '#engine/policy/types';
 import certificationNamesHostUnit from './rules/certification-names-host-unit.ts';
 import certifiedEntityNotPersonal from './rules/certified-entity-not-personal.ts';
 import consentByPrincipal from './rules/consent-by-principal.ts';

@@ -9,11 +9,11 @@
  *   再“上报备案”（level 市级）到市政府办公室。
  * - 3个工作日从“报市政府办公室备案”之日起算（起算日不计入），到“系统填报”为止。
  */
-import type { AccountDoc } from '../../../../scripts/core/register.ts';
-import type { Event } from '../../../../scripts/generated/types.ts';
-import { workEvents } from '../../../../scripts/policy/common/process.ts';
-import type { Work } from '../../../../scripts/core/lifecycle.ts';
-import type { RuleContext } from '../../../../scripts/policy/types.ts';
+import type { AccountDoc } from '#engine/core/register';
+import type { Event } from '#engine/generated/types';
+import { workEvents } from '#engine/policy/common/process';
+import type { Work } from '#engine/core/lifecycle';
+import type { RuleContext } from '#engine/policy/types';
 
 export type Tier = '市级' | '县区';
 export interface At {

@@ -2,7 +2,7 @@
  * 《市政府办公室关于进一步规范和加强政务新媒体管理工作的通知》（江苏某设区市，据官方解读；文号未载明）的规则。
  * 本库样例把该通知绑定到连云港市（jiangsu/lianyungang），这是样例假定，不是原文所载事实。见 README.md。
  */
-import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
+import type { PolicyIndex } from '#engine/policy/types';
 import announcementPeriod from './rules/announcement-period.ts';
 import approvalBySameLevelOffice from './rules/approval-by-same-level-office.ts';
 import changeAnnouncementPeriod from './rules/change-announcement-period.ts';

@@ -3,8 +3,8 @@
  * Case helpers shared by the rules' case tables: a county region with its own government
  * office, and compliant opening / change / closure event lists under this notice.
  */
-import type { Event } from '../../../../scripts/generated/types.ts';
-import type { FixtureKit } from '../../../../scripts/dev/fixture.ts';
+import type { Event } from '#engine/generated/types';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 /** The county (district) region used in cases. */
 export const COUNTY = 'jiangsu/lianyungang/haizhou';

@@ -1,4 +1,4 @@
-import { consistentNames } from '../../../../scripts/policy/common/structure.ts';
+import { consistentNames } from '#engine/policy/common/structure';
 import { KAISHE, ln } from '../cite.ts';
 
 /** “原则上应保持一致”：警告。移动客户端、小程序可另行命名（工厂默认忽略）。 */

@@ -2,8 +2,8 @@
  * host-change-announced 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule host-change-announced: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../scripts/dev/cases.ts';
-import { closeEvents, type FixtureKit } from '../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import { closeEvents, type FixtureKit } from '#engine/dev/fixture';
 
 function moveToNewHost(k: FixtureKit, announce: boolean): void {
   const a = k.get('dept-weixin');

@@ -1,6 +1,6 @@
-import type { Event } from '../../../../scripts/generated/types.ts';
-import { workEvents } from '../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import type { Event } from '#engine/generated/types';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { KAISHE, ln } from '../cite.ts';
 
 /**

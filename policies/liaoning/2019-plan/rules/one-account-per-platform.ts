@@ -1,4 +1,4 @@
-import { onePerPlatform } from '../../../../scripts/policy/common/structure.ts';
+import { onePerPlatform } from '#engine/policy/common/structure';
 import { KAISHE, ln } from '../cite.ts';
 
 /** “原则上”：不是绝对禁止，交主管单位审核人判断，故为警告。 */

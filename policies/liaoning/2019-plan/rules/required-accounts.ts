@@ -1,5 +1,5 @@
-import type { UnitDoc } from '../../../../scripts/core/register.ts';
-import { defineRule, type RuleContext } from '../../../../scripts/policy/types.ts';
+import type { UnitDoc } from '#engine/core/register';
+import { defineRule, type RuleContext } from '#engine/policy/types';
 import { KAISHE, ln } from '../cite.ts';
 
 /**
@@ -44,7 +44,7 @@ export default defineRule({
   check(ctx, u) {
     const must = mustOpen(ctx, u);
     if (!must) return;
-    const isLive = (a: import('../../../../scripts/core/register.ts').AccountDoc): boolean => {
+    const isLive = (a: import('#engine/core/register').AccountDoc): boolean => {
       const s = ctx.state(a);
       return !s.closing && !s.closed && s.phase !== '审核未通过';
     };

@@ -2,8 +2,8 @@
  * host-change-announced 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule host-change-announced: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../scripts/dev/cases.ts';
-import type { FixtureKit } from '../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 /**
  * 四、（一）：政务新媒体主办单位发生变化的，应及时注销或变更账号信息，并向社会公告。

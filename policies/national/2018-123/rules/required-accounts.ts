@@ -1,6 +1,6 @@
-import type { AccountDoc, UnitDoc } from '../../../../scripts/core/register.ts';
-import { isLive } from '../../../../scripts/policy/common/structure.ts';
-import { defineRule, type RuleContext } from '../../../../scripts/policy/types.ts';
+import type { AccountDoc, UnitDoc } from '#engine/core/register';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule, type RuleContext } from '#engine/policy/types';
 import { KAISHE, gb } from '../cite.ts';
 
 /**

@@ -2,7 +2,7 @@
  * review-assigned 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule review-assigned: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../scripts/dev/cases.ts';
+import type { RuleCases } from '#engine/dev/cases';
 
 const cases: RuleCases = {
   valid: [
@@ -10,7 +10,7 @@ const cases: RuleCases = {
     {
       name: 'a backfilled account whose team is unknown is not judged',
       setup: (k) => {
-        const a = k.get('dept-weixin') as import('../../../../scripts/generated/types.ts').AccountFile;
+        const a = k.get('dept-weixin') as import('#engine/generated/types').AccountFile;
         delete a.team;
         a.unknown = ['team'];
         a.events = [{ type: '补录备案', date: '2026-11-02', status: '正常' }];

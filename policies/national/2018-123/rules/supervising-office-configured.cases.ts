@@ -2,7 +2,7 @@
  * supervising-office-configured 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule supervising-office-configured: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../scripts/dev/cases.ts';
+import type { RuleCases } from '#engine/dev/cases';
 
 const cases: RuleCases = {
   valid: [

@@ -2,7 +2,7 @@
  * 本模块的样例登记簿（只供测试：tests/policy-rules.test.ts 等；命令行不加载，不编入 dist/）。
  * The module's sample register, for the tests only: never loaded by the CLI, not built.
  */
-import type { FixtureKit } from '../../../../scripts/dev/fixture.ts';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 /** A minimal 自贡 register that every rule of this module accepts (see scripts/policy/common/structure.ts). */
 export function fixture(k: FixtureKit): void {

@@ -1,7 +1,7 @@
 /**
  * 自贡市政务新媒体管理办法（自府办函〔2021〕62号）的规则。
  */
-import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
+import type { PolicyIndex } from '#engine/policy/types';
 import announcementWithin7Days from './rules/announcement-within-7-days.ts';
 import appReleaseLicense from './rules/app-release-license.ts';
 import certificationAfterApproval from './rules/certification-after-approval.ts';

@@ -2,8 +2,8 @@
  * announcement-period 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule announcement-period: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { closeEvents, type FixtureKit, shift } from '../../../../../scripts/dev/fixture.ts';
-import { announcementPeriodCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { closeEvents, type FixtureKit, shift } from '#engine/dev/fixture';
+import { announcementPeriodCases } from '#engine/policy/common/process.cases';
 
 /** Close dept-weixin: filed on `filed`, approved the next day, announced on `announced`, deregistered on `dereg`. */
 function closeOn(k: FixtureKit, filed: string, announced: string, dereg: string): void {

@@ -1,4 +1,4 @@
-import { announcementPeriod } from '../../../../../scripts/policy/common/process.ts';
+import { announcementPeriod } from '#engine/policy/common/process';
 import { la } from '../cite.ts';
 
 export default announcementPeriod({

@@ -2,9 +2,9 @@
  * app-closure-delisting 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule app-closure-delisting: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { closeEvents, type FixtureKit, openEvents } from '../../../../../scripts/dev/fixture.ts';
-import type { Event } from '../../../../../scripts/generated/types.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import { closeEvents, type FixtureKit, openEvents } from '#engine/dev/fixture';
+import type { Event } from '#engine/generated/types';
 
 function app(k: FixtureKit, removal: Event['type']): void {
   const close = closeEvents('2026-03-02');

@@ -1,5 +1,5 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /** 第十一条：注销的移动客户端应在各类平台下架（并删除所有链接）——办结的关停须记录“应用下架”。 */

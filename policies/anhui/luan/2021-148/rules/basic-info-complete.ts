@@ -1,7 +1,7 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { isBackfilled } from '../../../../../scripts/policy/stage.ts';
-import type { Person } from '../../../../../scripts/generated/types.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { isBackfilled } from '#engine/policy/stage';
+import type { Person } from '#engine/generated/types';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /**

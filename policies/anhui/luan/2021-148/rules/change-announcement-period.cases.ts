@@ -2,8 +2,8 @@
  * change-announcement-period 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule change-announcement-period: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 function change(k: FixtureKit, notice: { announcementDays?: number; announcementEnd?: string }): void {
   const a = k.get('dept-weixin');

@@ -2,8 +2,8 @@
  * complete-within-1-month 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule complete-within-1-month: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { closeEvents, type FixtureKit } from '../../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import { closeEvents, type FixtureKit } from '#engine/dev/fixture';
 
 function closeOn(k: FixtureKit, announced: string, dereg: string): void {
   const evs = closeEvents('2026-01-28');

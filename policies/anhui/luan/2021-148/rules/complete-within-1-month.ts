@@ -1,5 +1,5 @@
-import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { CALENDAR_FIX, workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 const ANNOUNCEMENT_WORKDAYS = 30;

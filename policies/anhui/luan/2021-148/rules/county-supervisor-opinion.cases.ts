@@ -2,7 +2,7 @@
  * county-supervisor-opinion 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule county-supervisor-opinion: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
+import type { RuleCases } from '#engine/dev/cases';
 import { addCounty, countyOpenEvents } from '../helpers.cases.ts';
 
 const cases: RuleCases = {

@@ -2,8 +2,8 @@
  * filing-requirements 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule filing-requirements: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { closeEvents } from '../../../../../scripts/dev/fixture.ts';
-import { filingRequirementsCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { closeEvents } from '#engine/dev/fixture';
+import { filingRequirementsCases } from '#engine/policy/common/process.cases';
 
 export default filingRequirementsCases({
   // 第十一条 names the reasons for a change or closure (主办单位撤销、合并或无力运维等); the form has no field for an opening reason.

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /** 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name、shortName 或 aliases 中登记的其他写法，或认证主体全称）。 */

@@ -2,6 +2,6 @@
  * one-account-per-platform 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule one-account-per-platform: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { onePerPlatformCases } from '../../../../../scripts/policy/common/structure.cases.ts';
+import { onePerPlatformCases } from '#engine/policy/common/structure.cases';
 
 export default onePerPlatformCases();

@@ -2,7 +2,7 @@
  * supervisor-approval 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule supervisor-approval: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { supervisorApprovalCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { supervisorApprovalCases } from '#engine/policy/common/process.cases';
 
 export default supervisorApprovalCases({
   valid: [

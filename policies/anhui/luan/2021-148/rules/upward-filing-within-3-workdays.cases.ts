@@ -2,8 +2,8 @@
  * upward-filing-within-3-workdays 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule upward-filing-within-3-workdays: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { type FixtureKit, shift } from '../../../../../scripts/dev/fixture.ts';
-import { deadlineCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { type FixtureKit, shift } from '#engine/dev/fixture';
+import { deadlineCases } from '#engine/policy/common/process.cases';
 import { addCounty, countyOpenEvents } from '../helpers.cases.ts';
 
 /** A county opening approved on `approved` and filed upward on `filed`. */

@@ -1,4 +1,4 @@
-import { certificationNamesHost } from '../../../../../scripts/policy/common/structure.ts';
+import { certificationNamesHost } from '#engine/policy/common/structure';
 import { qj } from '../cite.ts';
 
 /** 第十二条“并在公开认证信息中标明主办单位名称”没有“原则上”，所以是错误。 */

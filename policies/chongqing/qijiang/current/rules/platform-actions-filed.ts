@@ -1,5 +1,5 @@
-import type { Event } from '../../../../../scripts/generated/types.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import type { Event } from '#engine/generated/types';
+import { defineRule } from '#engine/policy/types';
 import { qj } from '../cite.ts';
 
 /**

@@ -2,8 +2,8 @@
  * announcement-period 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule announcement-period: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
-import { announcementPeriodCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import type { FixtureKit } from '#engine/dev/fixture';
+import { announcementPeriodCases } from '#engine/policy/common/process.cases';
 import { cityCloseEvents } from '../kit.cases.ts';
 
 /** A closure announced on 2026-09-28 (just before National Day) and deregistered on `deregistered`. */

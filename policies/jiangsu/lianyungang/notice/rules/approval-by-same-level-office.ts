@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ART, js } from '../cite.ts';
 import { KIND_EN, KIND_TEXT, approvalsOf, judged, sameLevel, tierOf } from '../filing.ts';
 

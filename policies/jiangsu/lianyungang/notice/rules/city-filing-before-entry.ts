@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ART, Q_FILING, js } from '../cite.ts';
 import { KIND_EN, KIND_TEXT, approvalsOf, cityFiling, entryOf, judged, tierOf } from '../filing.ts';
 

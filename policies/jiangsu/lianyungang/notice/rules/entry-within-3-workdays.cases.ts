@@ -2,12 +2,12 @@
  * entry-within-3-workdays 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule entry-within-3-workdays: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import type { Event } from '../../../../../scripts/generated/types.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import type { Event } from '#engine/generated/types';
 import { addCounty, cityCloseEvents } from '../kit.cases.ts';
 
 /** A 市级 closure approved first (03-03) and announced after (03-04, 15 working days → 03-25), entered on `entered`. */
-function approveThenAnnounce(k: import('../../../../../scripts/dev/fixture.ts').FixtureKit, entered: string): void {
+function approveThenAnnounce(k: import('#engine/dev/fixture').FixtureKit, entered: string): void {
   const [filed, ann, , dereg, entry] = cityCloseEvents() as [Event, Event, Event, Event, Event];
   delete ann.announcementEnd;
   k.get('dept-weixin').events.push(

@@ -2,7 +2,7 @@
  * platform-after-approval 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule platform-after-approval: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { afterApprovalCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { afterApprovalCases } from '#engine/policy/common/process.cases';
 import { cityCloseEvents } from '../kit.cases.ts';
 
 export default afterApprovalCases({

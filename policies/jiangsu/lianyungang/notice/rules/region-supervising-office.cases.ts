@@ -2,9 +2,9 @@
  * region-supervising-office 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule region-supervising-office: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
-import type { RegionFile } from '../../../../../scripts/generated/types.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import type { FixtureKit } from '#engine/dev/fixture';
+import type { RegionFile } from '#engine/generated/types';
 import { addCounty, COUNTY } from '../kit.cases.ts';
 
 /** The region document of a case's kit. */

@@ -1,5 +1,5 @@
-import type { UnitDoc } from '../../../../../scripts/core/register.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import type { UnitDoc } from '#engine/core/register';
+import { defineRule } from '#engine/policy/types';
 import { ART, Q_DUTIES, js } from '../cite.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { deadline } from '../../../../../scripts/policy/common/process.ts';
+import { deadline } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 export default deadline({

@@ -2,8 +2,8 @@
  * change-entry-within-3-workdays 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule change-entry-within-3-workdays: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { FixtureKit } from '../../../../../scripts/dev/fixture.ts';
-import { deadlineCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import type { FixtureKit } from '#engine/dev/fixture';
+import { deadlineCases } from '#engine/policy/common/process.cases';
 
 function change(k: FixtureKit, platformChanged: string, entered: string): void {
   const a = k.get('dept-weixin');

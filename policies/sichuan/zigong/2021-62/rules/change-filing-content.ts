@@ -1,5 +1,5 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
-import type { Event } from '../../../../../scripts/generated/types.ts';
+import { defineRule } from '#engine/policy/types';
+import type { Event } from '#engine/generated/types';
 import { zg } from '../cite.ts';
 import { judged } from '../util.ts';
 

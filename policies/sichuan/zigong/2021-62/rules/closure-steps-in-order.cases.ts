@@ -2,8 +2,8 @@
  * closure-steps-in-order 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule closure-steps-in-order: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { closeEvents } from '../../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import { closeEvents } from '#engine/dev/fixture';
 
 const cases: RuleCases = {
   valid: [{ name: 'filed, announced, deregistered', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }],

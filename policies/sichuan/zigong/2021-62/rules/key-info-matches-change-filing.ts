@@ -1,6 +1,6 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
-import type { AccountFile } from '../../../../../scripts/generated/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
+import type { AccountFile } from '#engine/generated/types';
 import { zg } from '../cite.ts';
 import { judged, type KeyField } from '../util.ts';
 

@@ -2,8 +2,8 @@
  * overdue-work-reported 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule overdue-work-reported: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { closeEvents } from '../../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import { closeEvents } from '#engine/dev/fixture';
 
 const cases: RuleCases = {
   valid: [

@@ -1,6 +1,6 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
-import type { Person } from '../../../../../scripts/generated/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
+import type { Person } from '#engine/generated/types';
 import { zg } from '../cite.ts';
 
 const hasPhone = (p: Person | undefined): boolean => Boolean(p && (p.mobile || p.officePhone));

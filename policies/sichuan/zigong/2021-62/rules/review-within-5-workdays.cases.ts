@@ -2,8 +2,8 @@
  * review-within-5-workdays 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule review-within-5-workdays: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { openEvents } from '../../../../../scripts/dev/fixture.ts';
-import { deadlineCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { openEvents } from '#engine/dev/fixture';
+import { deadlineCases } from '#engine/policy/common/process.cases';
 
 export default deadlineCases({
   valid: [

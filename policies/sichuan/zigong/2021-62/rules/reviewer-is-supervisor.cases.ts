@@ -2,8 +2,8 @@
  * reviewer-is-supervisor 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule reviewer-is-supervisor: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import type { RuleCases } from '../../../../../scripts/dev/cases.ts';
-import { type FixtureKit, openEvents } from '../../../../../scripts/dev/fixture.ts';
+import type { RuleCases } from '#engine/dev/cases';
+import { type FixtureKit, openEvents } from '#engine/dev/fixture';
 
 function district(k: FixtureKit, reviewer: string): void {
   k.region('sichuan/zigong/qu', { name: '四川省自贡市某区（虚构）', level: '县级', supervisingOffice: 'qu-bgs' });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { defineRule } from '#engine/policy/types';
+import { isLive } from '#engine/policy/common/structure';
 import { zg } from '../cite.ts';
 
 /**

@@ -2,8 +2,8 @@
  * supervisor-approval 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
  * Cases of the rule supervisor-approval: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
  */
-import { openEvents } from '../../../../../scripts/dev/fixture.ts';
-import { supervisorApprovalCases } from '../../../../../scripts/policy/common/process.cases.ts';
+import { openEvents } from '#engine/dev/fixture';
+import { supervisorApprovalCases } from '#engine/policy/common/process.cases';
 
 export default supervisorApprovalCases({
   invalid: [

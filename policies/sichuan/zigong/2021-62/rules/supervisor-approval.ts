@@ -1,4 +1,4 @@
-import { supervisorApproval } from '../../../../../scripts/policy/common/process.ts';
+import { supervisorApproval } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 /**
