@@ -105,4 +105,15 @@ describe('the build holds no test data', () => {
     const stamp = JSON.parse(readFileSync(path.join(dist, '.stamp'), 'utf8')) as { sources: string[] };
     expect(stamp.sources.map((s) => s.split(path.sep).join('/')).filter(DEV_ONLY)).toEqual([]);
   });
+
+  it('the compiled policy modules load under plain Node (no tsx): their #engine imports resolve through dist/package.json', () => {
+    const dist = path.join(ENGINE_ROOT, 'dist');
+    if (!existsSync(path.join(dist, '.stamp'))) return void expect(existsSync(path.join(dist, 'package.json'))).toBe(false);
+    const files = policies.map((p) => path.join(dist, p.dir, 'index.js'));
+    expect(files.every((f) => existsSync(f)), 'every module compiled').toBe(true);
+    const src = `let n = 0; for (const f of ${JSON.stringify(files.map((f) => pathToFileURL(f).href))}) n += (await import(f)).default.rules.length; console.log(n);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', src], { cwd: ENGINE_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Number(r.stdout.trim())).toBe(policies.reduce((n, p) => n + p.rules.length, 0));
+  });
 });
