@@ -5,10 +5,10 @@
 // the command need not transpile TypeScript at start-up. Without typescript installed (runtime
 // dependencies only) it is skipped and the command runs through tsx as before.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST, ROOT, sourceFiles, STAMP } from './dist.mjs';
+import { DIST, isDevOnly, ROOT, sourceFiles, STAMP } from './dist.mjs';
 
 let tsc;
 try {
@@ -25,4 +25,23 @@ if (r.status !== 0) {
   process.exit(r.status ?? 1);
 }
 if (!existsSync(DIST)) mkdirSync(DIST, { recursive: true });
+// 编译是增量的：删除源文件已不存在或不再编译（测试数据）的旧产物，dist/ 只含本次编译的文件。
+// The build is incremental: remove compiled files whose source is gone or no longer built (test
+// data), so dist/ holds exactly what this build compiles.
+const built = new Set(sources.map((s) => s.slice(0, -3) + '.js'));
+for (const top of ['scripts', 'policies']) {
+  let names = [];
+  try {
+    names = readdirSync(path.join(DIST, top), { recursive: true });
+  } catch {
+    continue;
+  }
+  for (const n of names) {
+    const rel = path.join(top, n);
+    if (rel.endsWith('.js') && (!built.has(rel) || isDevOnly(rel.slice(0, -3) + '.ts'))) rmSync(path.join(DIST, rel), { force: true });
+  }
+}
+// dist/ is its own package scope: ES modules, and the engine imports of the policy modules
+// ("#engine/…", package.json "imports" → ./scripts/*.ts for the sources) resolve to the compiled files.
+writeFileSync(path.join(DIST, 'package.json'), JSON.stringify({ type: 'module', private: true, imports: { '#engine/*': './scripts/*.js' } }, null, 2) + '\n');
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');

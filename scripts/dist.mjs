@@ -12,7 +12,16 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DIST = path.join(ROOT, 'dist');
 export const STAMP = path.join(DIST, '.stamp');
 
-/** Every TypeScript source under scripts/ and policies/, relative to the root. */
+/**
+ * Test data that is never built (tsconfig.build.json "exclude"): the fixture kit and case types
+ * (scripts/dev/), every rule's cases (*.cases.ts) and every module's sample register (fixture.ts).
+ */
+export function isDevOnly(rel) {
+  const p = rel.split(path.sep).join('/');
+  return p.startsWith('scripts/dev/') || p.endsWith('.cases.ts') || (p.startsWith('policies/') && p.endsWith('/fixture.ts'));
+}
+
+/** Every TypeScript source under scripts/ and policies/ that is built, relative to the root. */
 export function sourceFiles() {
   const out = [];
   for (const top of ['scripts', 'policies']) {
@@ -23,7 +32,7 @@ export function sourceFiles() {
       continue;
     }
     // the benchmark is not compiled (it runs through tsx), so its sources do not count
-    for (const n of names) if (n.endsWith('.ts') && !n.startsWith('bench')) out.push(path.join(top, n));
+    for (const n of names) if (n.endsWith('.ts') && !n.startsWith('bench') && !isDevOnly(path.join(top, n))) out.push(path.join(top, n));
   }
   return out.sort();
 }

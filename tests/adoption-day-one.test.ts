@@ -20,7 +20,7 @@ import type { Event } from '../scripts/generated/types.ts';
 import type { Prompts } from '../scripts/scaffold/prompts.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import type { ReconcileItem, ReconcileReport } from '../scripts/monitor/reconcile.ts';
-import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 
 const dirs: string[] = [];

@@ -30,7 +30,9 @@ function importsOf(file: string): string[] {
   const out: string[] = [];
   for (const m of src.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?\sfrom\s+['"](\.[^'"]+)['"]/g)) if (!m[2]) out.push(m[3]!);
   for (const m of src.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) out.push(m[1]!);
-  return out.map((r) => path.resolve(path.dirname(file), r));
+  // package imports: "#engine/<path>" is scripts/<path>.ts (package.json "imports")
+  const engine = [...src.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?\sfrom\s+['"]#engine\/([^'"]+)['"]/g)].filter((m) => !m[2]).map((m) => path.join(ENGINE_ROOT, 'scripts', m[3]! + '.ts'));
+  return [...out.map((r) => path.resolve(path.dirname(file), r)), ...engine];
 }
 
 const files = [...sources(path.join(ENGINE_ROOT, 'scripts')), ...sources(path.join(ENGINE_ROOT, 'policies'))];

@@ -16,16 +16,18 @@ import { FsSource } from '../scripts/core/source.ts';
 import { loadAll } from '../scripts/monitor/cli-common.ts';
 import { monitorExitCode, runMonitor } from '../scripts/monitor/monitor.ts';
 import { monitorMarkdown } from '../scripts/monitor/render.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { writeKit } from './support/tester.ts';
 import { ENGINE_ROOT } from './helpers.ts';
 import { makeBaseRepo, runScenario, type Repo } from './pr-harness.ts';
+import { fixtureOf } from './support/cases.ts';
 
 const NOW = '2026-11-20';
 const RULE = 'zigong-2021-62/one-account-per-platform';
 const policies = await loadPolicies(ENGINE_ROOT);
 const zigong = policies.find((p) => p.manifest.id === 'zigong-2021-62')!;
+const zigongFixture = (await fixtureOf(zigong))!;
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -40,7 +42,7 @@ function tmp(): string {
 /** A 自贡 register where the department runs two live WeChat accounts (a legacy case). */
 function legacyKit(): FixtureKit {
   const k = new FixtureKit();
-  zigong.fixture!(k);
+  zigongFixture(k);
   k.account('dept', { id: 'dept-weixin-old', name: k.get('dept-weixin').name, platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) });
   return k;
 }
@@ -148,7 +150,7 @@ describe('govmedia baseline', () => {
 
 function zigongOnly(): FixtureKit {
   const k = new FixtureKit();
-  zigong.fixture!(k);
+  zigongFixture(k);
   return k;
 }
 

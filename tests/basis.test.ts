@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FsSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { basisOf, REGISTER_STANDARD_DOC, type PolicyBasis } from '../scripts/policy/basis.ts';
 import type { Citation, Finding } from '../scripts/core/finding.ts';

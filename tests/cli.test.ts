@@ -12,7 +12,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_TABLE, commandHelp } from '../scripts/commands/table.ts';
-import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { cli, ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
 import { LOADERS } from '../scripts/cli.ts';
 import { UsageError } from '../scripts/core/errors.ts';

@@ -11,7 +11,7 @@ import { cmdGenCodeowners } from '../scripts/commands/gen-codeowners.ts';
 import { schemasFor } from '../scripts/pipeline/pipeline.ts';
 import { loadRegister, type Register } from '../scripts/core/register.ts';
 import { FsSource } from '../scripts/core/source.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
 
 function load(root: string): Register {

@@ -8,17 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { makeBaseRepo, runScenario } from './pr-harness.ts';
+import { fixtureOf } from './support/cases.ts';
 
 const policies = await loadPolicies(ENGINE_ROOT);
 const zigong = policies.find((p) => p.manifest.id === 'zigong-2021-62')!;
+const zigongFixture = (await fixtureOf(zigong))!;
 
 /** A 自贡 register where the department runs two live WeChat accounts (a legacy case). */
 function legacyKit(): FixtureKit {
   const k = new FixtureKit();
-  zigong.fixture!(k);
+  zigongFixture(k);
   k.account('dept', { id: 'dept-weixin-old', name: k.get('dept-weixin').name, platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) });
   return k;
 }

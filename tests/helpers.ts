@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../scripts/cli.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 
 export { ENGINE_ROOT };

@@ -13,7 +13,7 @@ import { FsSource } from '../scripts/core/source.ts';
 import { publicRecords } from '../scripts/export/records.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorReport } from '../scripts/monitor/types.ts';
-import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { deriveState, eventsOfWork } from '../scripts/core/lifecycle.ts';
 import { tmpDir, writeKit } from './helpers.ts';
 

@@ -18,7 +18,7 @@ import { cmdMonitor } from '../scripts/commands/monitor.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
-import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 
 const dirs: string[] = [];

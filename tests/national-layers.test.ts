@@ -10,13 +10,15 @@ import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { citationText, type Finding } from '../scripts/core/finding.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { writeKit } from './helpers.ts';
+import { fixtureOf } from './support/cases.ts';
 
 const NOW = '2026-11-20';
 const policies = await loadPolicies(ENGINE_ROOT);
 const liaoning = policies.find((p) => p.manifest.id === 'liaoning-2019-plan')!;
+const liaoningFixture = (await fixtureOf(liaoning))!;
 const national = policies.find((p) => p.manifest.id === 'national-2018-123')!;
 const dirs: string[] = [];
 afterAll(() => {
@@ -26,7 +28,7 @@ afterAll(() => {
 /** The 辽宁 module's fixture with the root bound to the national module. */
 function kit(): FixtureKit {
   const k = new FixtureKit();
-  liaoning.fixture!(k);
+  liaoningFixture(k);
   k.region('', { name: '全国', level: '国家', policies: ['national'], supervisingOfficeName: '国务院办公厅' });
   return k;
 }
@@ -84,7 +86,7 @@ describe('the national module under a local one', () => {
     const real = policies.find((p) => p.manifest.id === 'zigong-2021-62')!;
     const zigong = { ...real, rules: real.rules.map((r) => (r.name === 'certification-names-host-unit' ? { ...r, severity: 'warning' as const } : r)) };
     const k = new FixtureKit();
-    zigong.fixture!(k);
+    (await fixtureOf(real))!(k);
     k.region('', { name: '全国', level: '国家', policies: ['national'], supervisingOfficeName: '国务院办公厅' });
     k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' };
     const dir = writeKit(k);

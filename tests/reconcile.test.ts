@@ -13,7 +13,7 @@ import { cmdReconcile } from '../scripts/commands/reconcile.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { nationalFromRows, type ReconcileItem, type ReconcileReport } from '../scripts/monitor/reconcile.ts';
 import { cmdExport } from '../scripts/commands/export.ts';
-import { closeEvents, FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 
 const dirs: string[] = [];

@@ -15,7 +15,7 @@ import { cmdScore } from '../scripts/commands/score.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
-import { FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import type { ScoreReport, ScoringCatalogue, UnitScore } from '../scripts/score/types.ts';
 

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../scripts/commands/site.ts';
 import type { Event } from '../scripts/generated/types.ts';
-import { closeEvents, FixtureKit, openEvents } from '../scripts/policy/fixture.ts';
+import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { tmpDir, writeKit } from './helpers.ts';
 
 const NOW = '2026-11-21';

@@ -14,8 +14,9 @@ import { isBackfilled, isUnknown } from '../scripts/policy/stage.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { defineRule } from '../scripts/policy/types.ts';
 import { baseKit, ENGINE_ROOT, writeKit } from './helpers.ts';
-import { FixtureKit } from '../scripts/policy/fixture.ts';
+import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
+import { fixtureOf } from './support/cases.ts';
 
 const NOW = '2026-12-01';
 const dirs: string[] = [];
@@ -149,7 +150,6 @@ describe('unit kinds, levels, aliases and module scope', () => {
         severity: 'notice',
         messages: { seen: { zh: '已检查', en: 'seen' } },
         fix: { zh: '无', en: 'none' },
-        cases: { valid: [], invalid: [] },
         check(ctx, a) {
           ctx.report({ account: a, messageId: 'seen' });
         },
@@ -187,7 +187,7 @@ describe('every module accepts an account imported on adoption (only what is kno
     const policies = await loadPolicies(ENGINE_ROOT);
     for (const p of policies) {
       const k = new FixtureKit();
-      p.fixture!(k);
+      (await fixtureOf(p))!(k);
       const [unit, sibling] = platform === '微信公众号' || platform === '移动客户端' ? ['zf', 'zf-weibo'] : ['dept', 'dept-weixin']; // no second account on one platform
       const name = platform === '移动客户端' ? k.getUnit(unit).name + '客户端' : k.get(sibling).name; // names each module accepts
       const a = k.account(unit, { id: 'dept-imported', name, platform });

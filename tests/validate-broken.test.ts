@@ -8,7 +8,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../scripts/core/jsonpos.ts';
-import type { FixtureKit } from '../scripts/policy/fixture.ts';
+import type { FixtureKit } from '../scripts/dev/fixture.ts';
 import { baseKit, cli, cliProcess, tmpDir, writeKit } from './helpers.ts';
 
 const ACC = 'sichuan/zigong/zg-wjw/zg-wjw-weixin.json';

@@ -588,7 +588,7 @@ describe('a new year is data, not code', () => {
     const { ENGINE_ROOT } = await import('../scripts/core/paths.ts');
     const { loadPolicies } = await import('../scripts/policy/loader.ts');
     const { runCase } = await import('./support/tester.ts');
-    const { closeEvents } = await import('../scripts/policy/fixture.ts');
+    const { closeEvents } = await import('../scripts/dev/fixture.ts');
     const copy = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
     try {
       // a temporary copy of the engine's data: schemas and the calendar, plus the fictitious year
@@ -617,7 +617,7 @@ describe('a new year is data, not code', () => {
       const close = (dereg: string) => ({
         name: `announced 2026-12-14, deregistered ${dereg}`,
         now: '2027-02-01',
-        setup: (k: import('../scripts/policy/fixture.ts').FixtureKit) => {
+        setup: (k: import('../scripts/dev/fixture.ts').FixtureKit) => {
           const evs = closeEvents('2026-12-10');
           evs[1]!.date = '2026-12-11';
           evs[2]!.date = '2026-12-14';

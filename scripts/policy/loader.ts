@@ -96,7 +96,7 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
     let index: PolicyIndex = { rules: [] };
     if (existsSync(indexFile)) {
       const mod = await importTs<{ default?: PolicyIndex } & Partial<PolicyIndex>>(indexFile);
-      index = mod.default ?? { rules: mod.rules ?? [], ...(mod.fixture ? { fixture: mod.fixture } : {}) };
+      index = mod.default ?? { rules: mod.rules ?? [] };
     }
     const names = new Set<string>();
     for (const r of index.rules) {
@@ -109,9 +109,7 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
       const f = path.join(dir, `${name}.ts`);
       if (existsSync(f)) extras[name] = (await importTs<{ default?: unknown }>(f)).default;
     }
-    const loaded: LoadedPolicy = { manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras };
-    if (index.fixture) loaded.fixture = index.fixture;
-    out.push(loaded);
+    out.push({ manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras });
   }
   return out;
 }

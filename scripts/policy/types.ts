@@ -2,9 +2,10 @@
  * 管理办法模块与规则的类型。
  * A policy module is one folder per document version: policies/<series>/<version>/ with
  * manifest.json, index.ts (exports its rules), README.md (clauses that cannot be checked)
- * and rules/*.ts. A rule is one small module: meta (id, citation, severity, messages),
- * a check over a typed context, and a table of passing and failing cases (like ESLint's
- * RuleTester), run by tests/policy-rules.test.ts.
+ * and rules/*.ts. A rule is one small module: meta (id, citation, severity, messages) and
+ * a check over a typed context. Its table of passing and failing cases (like ESLint's
+ * RuleTester) lives beside it in rules/<name>.cases.ts (types: scripts/dev/cases.ts) and the
+ * module's sample register in <module>/fixture.ts; only tests/policy-rules.test.ts loads them.
  */
 import type { WorkCalendar } from '../calendar/workdays.ts';
 import type { Actor, Bilingual, Citation, Severity } from '../core/finding.ts';
@@ -12,7 +13,6 @@ import type { Modality } from './modality.ts';
 import type { AccountDoc, RegionDoc, Register, UnitDoc } from '../core/register.ts';
 import type { AccountFile, UnitFile } from '../generated/types.ts';
 import type { AccountState } from '../core/lifecycle.ts';
-import type { FixtureKit } from './fixture.ts';
 
 export interface PolicyManifest {
   /** Module id, e.g. "zigong-2021-62"; rule ids are "<module id>/<rule name>". */
@@ -58,8 +58,6 @@ export interface LoadedPolicy {
   /** Repo-relative folder. */
   dir: string;
   rules: Rule[];
-  /** The module's fixture: a minimal valid register that every rule of the module accepts. */
-  fixture?: (k: FixtureKit) => void;
   /**
    * Optional data files of the module, loaded by name from <module>/<name>.ts (default export):
    * e.g. `monitor` (duties that fall due with time) and `scoring` (an inspection catalogue).
@@ -113,42 +111,6 @@ export interface RuleContext {
   judged(w: { start: string }): boolean;
 }
 
-export interface ExpectedFinding {
-  /** Account id, unit id or region id (use the kind's key). */
-  account?: string;
-  unit?: string;
-  region?: string;
-  /** JSON pointer of the value the finding must point at ([] = root object). */
-  pointer: (string | number)[];
-  atKey?: boolean;
-  /** The message the finding must carry (a key of the rule's messages); every invalid case names it. */
-  messageId?: string;
-  /** Values the message's placeholders must have (compared as strings). */
-  data?: Record<string, string | number>;
-  /** A fragment the zh message must contain. */
-  messageIncludes?: string;
-  /** A fragment the English message (--lang en) must contain. */
-  messageIncludesEn?: string;
-  /** Whose act the finding must name (default 'unit'). */
-  actor?: Actor;
-  severity?: Severity;
-}
-
-export interface RuleCase {
-  name: string;
-  /** Judgement date; default the kit's default. */
-  now?: string;
-  /** Modify the module's base fixture (which on its own must pass every rule). */
-  setup?: (k: FixtureKit) => void;
-  /** Expected findings (invalid cases). */
-  errors?: ExpectedFinding[];
-}
-
-export interface RuleCases {
-  valid: RuleCase[];
-  invalid: RuleCase[];
-}
-
 /** A deadline a rule enforces, so the PR summary can print due dates for pending work. */
 export interface Timing {
   /** Works it applies to. */
@@ -188,7 +150,6 @@ interface RuleBase {
   messages: Record<string, Bilingual>;
   /** How to fix (templates allowed, same data). */
   fix: Bilingual | Record<string, Bilingual>;
-  cases: RuleCases;
 }
 
 export interface AccountRule extends RuleBase {
@@ -213,7 +174,6 @@ export function defineRule<R extends Rule>(rule: R): R {
 
 export interface PolicyIndex {
   rules: Rule[];
-  fixture?: (k: FixtureKit) => void;
 }
 
 export type { AccountFile, UnitFile };

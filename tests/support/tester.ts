@@ -11,9 +11,11 @@ import type { Finding } from '../../scripts/core/finding.ts';
 import { parseJson } from '../../scripts/core/jsonpos.ts';
 import { FsSource } from '../../scripts/core/source.ts';
 import { validateSource } from '../../scripts/pipeline/pipeline.ts';
-import { FixtureKit } from '../../scripts/policy/fixture.ts';
+import { FixtureKit } from '../../scripts/dev/fixture.ts';
 import { reportedWith, ruleId } from '../../scripts/policy/engine.ts';
-import type { ExpectedFinding, LoadedPolicy, Rule, RuleCase } from '../../scripts/policy/types.ts';
+import type { ExpectedFinding, RuleCase } from '../../scripts/dev/cases.ts';
+import type { LoadedPolicy, Rule } from '../../scripts/policy/types.ts';
+import { fixtureOf, type Fixture } from './cases.ts';
 
 export interface CaseOutcome {
   /** Findings of the rule under test. */
@@ -45,10 +47,15 @@ function relFor(kit: FixtureKit, e: ExpectedFinding): string {
   throw new Error('expected finding names no account, unit or region');
 }
 
+/** The module's fixture: beside the module under `engineRoot`, else (a copy holding only data) in this engine. */
+async function moduleFixture(policy: LoadedPolicy, engineRoot: string): Promise<Fixture | undefined> {
+  return (await fixtureOf(policy, engineRoot)) ?? (await fixtureOf(policy));
+}
+
 /** Run one case of one rule. `engineRoot` supplies schemas and policies. */
 export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, engineRoot: string): Promise<CaseOutcome> {
   const kit = new FixtureKit();
-  policy.fixture?.(kit);
+  (await moduleFixture(policy, engineRoot))?.(kit);
   c.setup?.(kit);
   const dir = writeKit(kit);
   try {
@@ -75,7 +82,7 @@ export async function runCase(policy: LoadedPolicy, rule: Rule, c: RuleCase, eng
 /** Run a module's base fixture with all its rules. */
 export async function runFixture(policy: LoadedPolicy, engineRoot: string): Promise<Finding[]> {
   const kit = new FixtureKit();
-  policy.fixture?.(kit);
+  (await moduleFixture(policy, engineRoot))?.(kit);
   const dir = writeKit(kit);
   try {
     const res = await validateSource(new FsSource(dir), { engineRoot, now: kit.now, policies: [policy], exceptionsDir: 'none' });

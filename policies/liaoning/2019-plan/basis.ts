@@ -2,7 +2,7 @@
  * 辽政办发〔2019〕24号：哪一节规定哪项审批（见 scripts/policy/basis.ts）。
  * 方案不列备案字段，所以不声明 fields：字段依据落到国办发〔2018〕123号 或本库数据标准。
  */
-import type { PolicyBasis } from '../../../scripts/policy/basis.ts';
+import type { PolicyBasis } from '#engine/policy/basis';
 import { KAISHE, ZEREN, ln } from './cite.ts';
 
 const basis: PolicyBasis = {

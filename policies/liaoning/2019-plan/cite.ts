@@ -1,4 +1,4 @@
-import type { Citation } from '../../../scripts/core/finding.ts';
+import type { Citation } from '#engine/core/finding';
 
 /** 辽政办发〔2019〕24号 的章节引用（方案不设条号，按“三、（一）规范开设整合”等章节引用）。 */
 export function ln(article: string, quote?: string): Citation {

@@ -8,7 +8,7 @@
  * the national 2-week veto covers updates. Missing required accounts are listed from the module's
  * own rule.
  */
-import { defineMonitor } from '../../../scripts/monitor/types.ts';
+import { defineMonitor } from '#engine/monitor/types';
 
 export default defineMonitor({
   requiredAccounts: { rules: ['required-accounts'] },

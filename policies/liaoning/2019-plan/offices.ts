@@ -2,9 +2,8 @@
  * 分级备案用到的“政府办公部门”：地区的主管单位（region.json 的 supervisingOffice）。
  * The government offices the graded filing goes to: a region's supervising office.
  */
-import type { RegionDoc, UnitDoc } from '../../../scripts/core/register.ts';
-import type { FixtureKit } from '../../../scripts/policy/fixture.ts';
-import type { RuleContext } from '../../../scripts/policy/types.ts';
+import type { RegionDoc, UnitDoc } from '#engine/core/register';
+import type { RuleContext } from '#engine/policy/types';
 
 export interface Office {
   /** 全称 */
@@ -61,21 +60,4 @@ export function isOffice(office: Office, reviewer: string | undefined): boolean 
   if (!reviewer) return false;
   const r = reviewer.trim();
   return office.names.some((n) => r === n || r.startsWith(n));
-}
-
-/** Test helper: a city under the province with its office, government and a department. */
-export function addCity(k: FixtureKit): void {
-  k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-bgs' });
-  k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
-  k.unit('liaoning/city', { id: 'city-zf', name: '某市人民政府', kind: '人民政府' });
-  k.unit('liaoning/city', { id: 'city-dept', name: '某市教育局', kind: '政府部门' });
-}
-
-/** Test helper: set who reviewed the opening of an account (its 2nd event). */
-export function reviewedBy(k: FixtureKit, accountId: string, reviewer: string, level?: '同级' | '县区' | '市级' | '省级'): void {
-  const ev = k.get(accountId).events[1];
-  if (!ev) return;
-  ev.reviewer = reviewer;
-  if (level) ev.level = level;
-  else delete ev.level;
 }

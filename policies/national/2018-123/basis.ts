@@ -2,7 +2,7 @@
  * 国办发〔2018〕123号：哪一节要求哪些字段、哪一节规定哪项审批（见 scripts/policy/basis.ts）。
  * 绑定在根地区，是每个地区最后查到的依据；地方办法的条款排在它前面。
  */
-import type { PolicyBasis } from '../../../scripts/policy/basis.ts';
+import type { PolicyBasis } from '#engine/policy/basis';
 import { KAISHE, ZHIZE, gb } from './cite.ts';
 
 const FILING = gb(KAISHE, '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案');

@@ -1,4 +1,4 @@
-import type { Citation } from '../../../scripts/core/finding.ts';
+import type { Citation } from '#engine/core/finding';
 
 /** 国办发〔2018〕123号 的章节引用（意见不设条号，按“四、（一）开设整合”等章节引用）。 */
 export function gb(article: string, quote?: string): Citation {

@@ -12,10 +12,9 @@
 import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
 import type { Event } from '../../generated/types.ts';
-import { closeEvents, shift } from '../fixture.ts';
 import { only } from './structure.ts';
 import type { Work, WorkKind } from '../../core/lifecycle.ts';
-import { defineRule, type AccountRule, type RuleCase, type RuleContext } from '../types.ts';
+import { defineRule, type AccountRule, type RuleContext } from '../types.ts';
 
 /** How to fix a verdict that depends on a year without official holiday data (one text for every rule). */
 export const CALENDAR_FIX = {
@@ -26,8 +25,6 @@ export const CALENDAR_FIX = {
 export interface ProcessOptions {
   citation: Citation;
   severity?: Severity;
-  valid?: RuleCase[];
-  invalid?: RuleCase[];
 }
 
 type EventType = Event['type'];
@@ -84,25 +81,6 @@ export function filingRequirements(o: ProcessOptions & { reasonFor: WorkKind[]; 
         }
       }
     },
-    cases: {
-      valid: [{ name: 'complete opening filing' }, ...(o.valid ?? [])],
-      invalid: [
-        ...(reasonFor.has('开设')
-          ? [{ name: 'opening filing without reason', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.reason, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'reason' }] }]
-          : []),
-        ...(decisionFor.has('开设')
-          ? [
-              { name: 'opening filing without the unit\'s consent', setup: (k: import('../fixture.ts').FixtureKit) => void delete k.get('dept-weixin').events[0]!.unitDecision, errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'decision' }] },
-              {
-                name: 'opening filing the head of unit refused',
-                setup: (k: import('../fixture.ts').FixtureKit) => void (k.get('dept-weixin').events[0]!.unitDecision!.decision = '不同意'),
-                errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'decision'], messageId: 'refused', data: { kind: '开设' } }],
-              },
-            ]
-          : []),
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
@@ -131,22 +109,6 @@ export function afterApproval(o: ProcessOptions & { name: string; events: EventT
           if (types.has(ev.type) && (!approved || ev.date < approved)) ctx.report({ account: a, pointer: ['events', i, 'type'], messageId: 'early', data: { type: ev.type, date: ev.date } });
         }
       }
-    },
-    cases: {
-      valid: [{ name: 'certified after approval' }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: `${o.events[0]} before approval`,
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            const approval = evs.findIndex((e) => e.type === '主管审核');
-            const at = approval >= 0 ? approval : 1;
-            evs.splice(at, 0, { type: o.events[0]!, date: evs[0]!.date });
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 1, 'type'], messageId: 'early' }],
-        },
-        ...(o.invalid ?? []),
-      ],
     },
   });
 }
@@ -213,7 +175,6 @@ export function deadline(o: ProcessOptions & DeadlineSpec): AccountRule {
         else ctx.report({ account: a, pointer: ['events', end.i, 'date'], messageId: 'late', data });
       }
     },
-    cases: { valid: o.valid ?? [], invalid: o.invalid ?? [] },
   });
 }
 
@@ -261,43 +222,6 @@ export function announcementPeriod(o: ProcessOptions & { workdays: number }): Ac
         }
       }
     },
-    cases: {
-      valid: [{ name: 'closed after a long enough announcement', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'deregistered too soon after the announcement',
-          setup: (k) => {
-            const evs = closeEvents('2026-03-02');
-            evs[3]!.date = shift(evs[2]!.date, 7);
-            evs[4]!.date = shift(evs[2]!.date, 8);
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'short' }],
-        },
-        {
-          name: 'deregistered without announcement',
-          setup: (k) => {
-            const evs = closeEvents('2026-03-02').filter((e) => e.type !== '注销公告');
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'none' }],
-        },
-        {
-          name: 'announced 2026-12-14, deregistered 2027-01-22: the period ends in 2027, which has no official calendar yet — a warning naming 2027, never an error',
-          now: '2027-02-01',
-          setup: (k) => {
-            const evs = closeEvents('2026-12-10');
-            evs[1]!.date = '2026-12-11';
-            evs[2]!.date = '2026-12-14';
-            evs[3]!.date = '2027-01-22';
-            evs[4]!.date = '2027-01-22';
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
-        },
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
@@ -320,21 +244,6 @@ export function closureEvidence(o: ProcessOptions): AccountRule {
           if (what && !(ev.evidence && ev.evidence.length)) ctx.report({ account: a, pointer: ['events', i], messageId: 'missing', data: { type: ev.type, date: ev.date, what } });
         }
       }
-    },
-    cases: {
-      valid: [{ name: 'closure with evidence', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'deregistration without a screenshot',
-          setup: (k) => {
-            const evs = closeEvents('2026-03-02');
-            delete evs[3]!.evidence;
-            k.get('dept-weixin').events.push(...evs);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 8], messageId: 'missing' }],
-        },
-        ...(o.invalid ?? []),
-      ],
     },
   });
 }
@@ -386,59 +295,6 @@ export function supervisorApproval(o: ProcessOptions & { works: WorkKind[] }): A
         }
         if (!blocked && w.done && !approved) ctx.report({ account: a, pointer: ['events', w.index], messageId: 'missing', data: { kind: KIND_LABEL[w.kind], date: w.start } });
       }
-    },
-    cases: {
-      valid: [
-        { name: 'approved opening' },
-        {
-          name: 'refused, then approved on reconsideration: what follows the later approval proceeds',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            const at = evs.findIndex((e) => e.type === '主管审核');
-            evs.splice(at, 0, { ...evs[at]!, decision: '不同意', opinion: '请补充更新保障。' });
-          },
-        },
-        ...(o.valid ?? []),
-      ],
-      invalid: [
-        {
-          name: 'opening completed without approval',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            evs.splice(evs.findIndex((e) => e.type === '主管审核'), 1);
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 0], messageId: 'missing' }],
-        },
-        {
-          name: 'the supervisor refused, yet the opening went on',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            const at = evs.findIndex((e) => e.type === '主管审核');
-            evs[at]!.decision = '不同意';
-            evs[at]!.reason = '开设必要性不足。';
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 2, 'type'], messageId: 'rejected' }],
-        },
-        {
-          name: 'several reviews: approved at the first level, refused at the next, yet the opening went on (every review counts, not only the first)',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events;
-            const at = evs.findIndex((e) => e.type === '主管审核');
-            evs.splice(at + 1, 0, { type: '主管审核', date: evs[at]!.date, decision: '不同意', reviewer: '上级主管单位', level: '省级', opinion: '名称不规范。' });
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'type'], messageId: 'rejected', messageIncludesEn: 'the supervisor refused' }],
-        },
-        {
-          name: 'several reviews, none approving: refused twice and entered in the system',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events.filter((e) => e.type === '开设备案' || e.type === '主管审核' || e.type === '系统填报');
-            evs[1]!.decision = '不同意';
-            k.get('dept-weixin').events = [evs[0]!, evs[1]!, { ...evs[1]!, level: '省级' }, evs[2]!];
-          },
-          errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'type'], messageId: 'rejected' }],
-        },
-        ...(o.invalid ?? []),
-      ],
     },
   });
 }

@@ -11,15 +11,11 @@
  */
 import type { Citation, Severity } from '../../core/finding.ts';
 import type { AccountDoc } from '../../core/register.ts';
-import { closeEvents, openEvents, person } from '../fixture.ts';
-import { defineRule, type AccountRule, type RegisterRule, type RuleCase, type UnitRule } from '../types.ts';
+import { defineRule, type AccountRule, type RegisterRule, type UnitRule } from '../types.ts';
 
 export interface FactoryOptions {
   citation: Citation;
   severity?: Severity;
-  /** Extra cases specific to the module. */
-  valid?: RuleCase[];
-  invalid?: RuleCase[];
   /**
    * The national rule (国办发〔2018〕123号) this instance checks the same clause of, so the engine merges the
    * two findings into one with both citations; the factories that have a national counterpart default to it.
@@ -113,38 +109,6 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         }
       }
     },
-    cases: {
-      valid: [
-        { name: 'a second account on another platform', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
-        {
-          name: 'a second WeChat account with a justification the supervising office approved',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
-            evs[0]!.justification = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
-            k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: evs });
-          },
-        },
-        { name: 'a closed second account on the same platform', setup: (k) => void k.account('dept', { id: 'dept-weixin-old', name: k.get('dept-weixin').name, platform: '微信公众号', events: [...openEvents('2020-03-02'), ...closeEvents('2021-03-01')] }) },
-        ...(o.valid ?? []),
-      ],
-      invalid: [
-        {
-          name: 'a second live WeChat account of the same unit',
-          setup: (k) => void k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: k.get('dept-weixin').events.map((e) => ({ ...e })) }),
-          errors: [{ account: 'dept-weixin-2', pointer: ['platform'], messageId: 'second', severity: 'error' }],
-        },
-        {
-          name: 'a second WeChat account whose justification the supervising office has not approved',
-          setup: (k) => {
-            const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
-            evs[0]!.justification = '服务号用于办事预约，订阅号用于信息发布，平台功能不同，无法合并。';
-            k.account('dept', { id: 'dept-weixin-2', name: k.get('dept-weixin').name + '服务', platform: '微信公众号', events: evs.filter((e) => e.type !== '主管审核') });
-          },
-          errors: [{ account: 'dept-weixin-2', pointer: ['events', 0, 'justification'], messageId: 'unapproved', severity: 'error' }],
-        },
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
@@ -170,25 +134,6 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
       if (u?.data.kind === '内设机构') ctx.report({ account: a, pointer: ['hostUnit'], messageId: 'internalOwner', data: { unit: u.data.name } });
       const ce = a.data.certifiedEntity; // absent: unknown on a backfilled account
       if (ce && (ce.category === '内设机构' || ce.category === '个人')) ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'badEntity', data: { entity: ce.name, category: ce.category } });
-    },
-    cases: {
-      valid: [{ name: 'department as certified entity' }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'internal department runs an account',
-          setup: (k) => {
-            k.unit(k.getUnit('dept').region, { id: 'dept-ks', name: k.getUnit('dept').name + '宣传科', kind: '内设机构', parent: 'dept' });
-            k.account('dept-ks', { id: 'ks-douyin', name: '宣传科抖音', platform: '抖音', certifiedEntity: { name: k.getUnit('dept').name, category: '政府部门' } });
-          },
-          errors: [{ account: 'ks-douyin', pointer: ['hostUnit'], messageId: 'internalOwner' }],
-        },
-        {
-          name: 'a person as certified entity',
-          setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张三（虚构）', category: '个人' }),
-          errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageId: 'badEntity' }],
-        },
-        ...(o.invalid ?? []),
-      ],
     },
   });
 }
@@ -249,74 +194,6 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
         for (const a of known) if (a.data.certifiedEntity!.name !== me) ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: a.data.certifiedEntity!.name, majority: me } });
       }
     },
-    cases: {
-      valid: [
-        { name: 'same name on WeChat and Douyin', setup: (k) => void k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' }) },
-        { name: 'an app may carry another name', setup: (k) => void k.account('dept', { id: 'dept-app', name: k.getUnit('dept').name + '客户端', platform: '移动客户端' }) },
-        ...(o.principle
-          ? [
-              {
-                name: 'a different name on Weibo with a justification the supervising office approved (原则上)',
-                setup: (k: import('../fixture.ts').FixtureKit) => {
-                  const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
-                  evs[0]!.justification = '微博账号沿用开通时的名称，已在认证信息中标明主办单位，粉丝较多，暂不更名。';
-                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
-                  k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博', events: evs });
-                },
-              },
-            ]
-          : []),
-        ...(o.valid ?? []),
-      ],
-      invalid: [
-        {
-          name: 'a different name on Douyin',
-          setup: (k) => {
-            k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
-            k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博' });
-          },
-          errors: [{ account: 'dept-weibo', pointer: ['name'], messageId: 'name' }],
-        },
-        ...(o.principle
-          ? [
-              {
-                name: 'a different name on Weibo whose justification the supervising office has not approved',
-                setup: (k: import('../fixture.ts').FixtureKit) => {
-                  const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
-                  evs[0]!.justification = '微博账号沿用开通时的名称，已在认证信息中标明主办单位，粉丝较多，暂不更名。';
-                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
-                  k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博', events: evs.filter((e) => e.type !== '主管审核') });
-                },
-                errors: [{ account: 'dept-weibo', pointer: ['events', 0, 'justification'], messageId: 'nameUnapproved', severity: 'error' as const }],
-              },
-            ]
-          : [
-              {
-                name: 'a justification does not excuse a different name where the text says 应 (not 原则上)',
-                setup: (k: import('../fixture.ts').FixtureKit) => {
-                  const evs = k.get('dept-weixin').events.map((e) => ({ ...e }));
-                  evs[0]!.justification = '微博账号沿用开通时的名称，已在认证信息中标明主办单位，粉丝较多，暂不更名。';
-                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
-                  k.account('dept', { id: 'dept-weibo', name: '别的名字', platform: '新浪微博', events: evs });
-                },
-                errors: [{ account: 'dept-weibo', pointer: ['name'], messageId: 'name' }],
-              },
-            ]),
-        ...(o.checkEntity === false
-          ? []
-          : [
-              {
-                name: 'the same name on Douyin, certified to another entity',
-                setup: (k: import('../fixture.ts').FixtureKit) => {
-                  k.account('dept', { id: 'dept-douyin', name: k.get('dept-weixin').name, platform: '抖音' });
-                  k.account('dept', { id: 'dept-weibo', name: k.get('dept-weixin').name, platform: '新浪微博', certifiedEntity: { ...k.get('dept-weixin').certifiedEntity, name: '另一个单位（虚构）' } });
-                },
-                errors: [{ account: 'dept-weibo', pointer: ['certifiedEntity', 'name'], messageId: 'entity', data: { entity: '另一个单位（虚构）' } }],
-              },
-            ]),
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
@@ -342,14 +219,6 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
       if (!info) return ctx.report({ account: a, pointer: ['certification'], messageId: 'missing', data: { unit: u.data.name } });
       const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
       if (!names.some((n) => info.includes(n))) ctx.report({ account: a, pointer: ['certification', 'publicInfo'], messageId: 'noHost', data: { info, unit: u.data.name } });
-    },
-    cases: {
-      valid: [{ name: 'names the unit' }, ...(o.valid ?? [])],
-      invalid: [
-        { name: 'public info without the unit', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '官方账号' }), errors: [{ account: 'dept-weixin', pointer: ['certification', 'publicInfo'], messageId: 'noHost' }] },
-        { name: 'certified without public info', setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证' }), errors: [{ account: 'dept-weixin', pointer: ['certification'], messageId: 'missing' }] },
-        ...(o.invalid ?? []),
-      ],
     },
   });
 }
@@ -412,18 +281,6 @@ export function distinctReviewRoles(
         });
       }
     },
-    cases: {
-      valid: [{ name: 'three different people' }, ...(o.valid ?? [])],
-      invalid: [
-        {
-          name: 'the editor also gives final approval',
-          setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
-          errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers', 0], messageId: 'same' }],
-        },
-        { name: 'no review chain recorded', setup: (k) => void delete k.get('dept-weixin').team.review, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'missing', severity: reference ? 'notice' : (o.severity ?? 'error') }] },
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
@@ -455,33 +312,6 @@ export function outsourcing(o: FactoryOptions & { requireQualification?: RegExp;
       if (requireAgreement && !v.confidentialityAgreement?.signed) {
         ctx.report({ account: a, pointer: v.confidentialityAgreement ? ['vendor', 'confidentialityAgreement', 'signed'] : ['vendor'], messageId: 'noAgreement', data: { vendor: v.name } });
       }
-    },
-    cases: {
-      valid: [
-        { name: 'self-operated' },
-        {
-          name: 'qualified vendor with agreement',
-          setup: (k) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: true, date: '2025-01-02' } } }),
-        },
-        ...(o.valid ?? []),
-      ],
-      invalid: [
-        ...(requireAgreement
-          ? [{
-              name: 'vendor without confidentiality agreement',
-              setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例传媒有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'], confidentialityAgreement: { signed: false } } }),
-              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'confidentialityAgreement', 'signed'], messageId: 'noAgreement' }],
-            }]
-          : []),
-        ...(o.requireQualification
-          ? [{
-              name: 'vendor without news qualification',
-              setup: (k: import('../fixture.ts').FixtureKit) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', vendor: { name: '示例广告有限公司（虚构）', qualifications: ['广告经营许可'], confidentialityAgreement: { signed: true } } }),
-              errors: [{ account: 'dept-weixin', pointer: ['vendor', 'qualifications'], messageId: 'noQualification' }],
-            }]
-          : []),
-        ...(o.invalid ?? []),
-      ],
     },
   });
 }
@@ -527,30 +357,6 @@ export function appRequirements(o: FactoryOptions & { checks: AppCheck[] }): Acc
       if (checks.has('server-not-abroad') && app.serverLocation.abroad) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad', data });
       else if (checks.has('server-in-region') && !app.serverLocation.inRegion && !app.serverLocation.exceptionDecision) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion', data });
     },
-    cases: {
-      valid: [
-        { name: 'compliant app', setup: (k) => void k.account('zf', { id: 'zf-app', name: k.getUnit('zf').name + '客户端', platform: '移动客户端' }) },
-        ...(checks.has('server-in-region')
-          ? [{ name: 'servers elsewhere by collective decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '省政务云', inRegion: false, abroad: false, exceptionDecision: '2025年第3次党组会议决定' } } }) }]
-          : []),
-        ...(o.valid ?? []),
-      ],
-      invalid: [
-        ...(checks.has('ipv6')
-          ? [{ name: 'app without IPv6', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: false, agingFriendly: true, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'ipv6'], messageId: 'ipv6' }] }]
-          : []),
-        ...(checks.has('aging')
-          ? [{ name: 'app not aging-friendly', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: false, accessibility: true, serverLocation: { place: '本市政务云', inRegion: true, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'agingFriendly'], messageId: 'aging' }] }]
-          : []),
-        ...(checks.has('server-in-region')
-          ? [{ name: 'servers outside the city without decision', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '某商业云', inRegion: false, abroad: false } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'inRegion'], messageId: 'serverRegion' }] }]
-          : []),
-        ...(checks.has('server-not-abroad')
-          ? [{ name: 'servers abroad', setup: (k: import('../fixture.ts').FixtureKit) => void k.account('zf', { id: 'zf-app', name: '客户端', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true } } }), errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'], messageId: 'serverAbroad' }] }]
-          : []),
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
@@ -574,14 +380,6 @@ export function requiredAccounts(o: FactoryOptions & { kinds: string[]; levels?:
       const live = (ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => isLive(ctx, a));
       if (!live) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
     },
-    cases: {
-      valid: [{ name: 'the government runs a Weibo account' }, ...(o.valid ?? [])],
-      invalid: [
-        { name: 'the government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'] }] },
-        ...(o.invalid ?? []),
-      ],
-    },
   });
 }
 
-export { person };

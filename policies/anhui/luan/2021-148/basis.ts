@@ -2,7 +2,7 @@
  * 六政办秘〔2021〕148号：哪一条款要求哪些字段、哪一条款规定哪项审批（见 scripts/policy/basis.ts）。
  * Which articles require which fields, and which articles ground each approval of the PR check.
  */
-import type { PolicyBasis } from '../../../../scripts/policy/basis.ts';
+import type { PolicyBasis } from '#engine/policy/basis';
 import { la } from './cite.ts';
 
 const BASIC = la('第十四条', '政务新媒体账号的基本信息包括主办单位、开设主体全称，负责、联系人姓名、职务、手机、座机，账号名称、类型、功能，账号文章、主页、下载的URL等');

@@ -2,8 +2,7 @@
  * 六安市政府系统政务新媒体管理暂行办法（六政办秘〔2021〕148号）的规则。
  * 各规则对应的条款，以及不能从登记簿检查的条款，见 README.md。
  */
-import type { FixtureKit } from '../../../../scripts/policy/fixture.ts';
-import type { PolicyIndex } from '../../../../scripts/policy/types.ts';
+import type { PolicyIndex } from '#engine/policy/types';
 import announcementPeriod from './rules/announcement-period.ts';
 import openingAnnouncementPeriod from './rules/opening-announcement-period.ts';
 import appClosureDelisting from './rules/app-closure-delisting.ts';
@@ -35,32 +34,7 @@ import staffVettedBeforePost from './rules/staff-vetted-before-post.ts';
 import supervisorApproval from './rules/supervisor-approval.ts';
 import upwardFilingWithin3Workdays from './rules/upward-filing-within-3-workdays.ts';
 
-/** A minimal 六安 register that every rule of this module accepts (see scripts/policy/common/structure.ts). */
-export function fixture(k: FixtureKit): void {
-  k.region('', { name: '全国', level: '国家' });
-  k.region('anhui', { name: '安徽省', level: '省级' });
-  k.region('anhui/luan', { name: '安徽省六安市', level: '市级', policies: ['anhui/luan'], supervisingOffice: 'bgs' });
-  k.unit('anhui/luan', { id: 'bgs', name: '六安市人民政府办公室', shortName: '市政府办公室', kind: '政府办公室', level: '市级' });
-  k.unit('anhui/luan', { id: 'zf', name: '六安市人民政府', shortName: '六安市政府', kind: '人民政府', level: '市级' });
-  k.unit('anhui/luan', { id: 'dept', name: '六安市卫生健康委员会', shortName: '市卫健委', kind: '政府部门', level: '市级' });
-  k.account('dept', {
-    id: 'dept-weixin',
-    name: '六安市卫健委发布',
-    platform: '微信公众号',
-    functions: ['信息发布', '解读回应'],
-    urls: { article: 'https://mp.weixin.qq.com/s/example-luan-wjw' },
-  });
-  k.account('zf', {
-    id: 'zf-weibo',
-    name: '六安市人民政府发布',
-    platform: '新浪微博',
-    functions: ['信息发布', '互动交流'],
-    urls: { homepage: 'https://weibo.com/u/0000000001' },
-  });
-}
-
 const index: PolicyIndex = {
-  fixture,
   rules: [
     // 第二章 机构职责
     outsourcingVendor,

@@ -7,7 +7,7 @@
  * timing through nextStepsFor; the filter below keeps the upward filing for county accounts only,
  * as the module's README reads art. 8 (a city unit's approval by the city office is its filing).
  */
-import { defineMonitor } from '../../../../scripts/monitor/types.ts';
+import { defineMonitor } from '#engine/monitor/types';
 import { la } from './cite.ts';
 
 export default defineMonitor({

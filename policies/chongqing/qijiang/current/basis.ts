@@ -2,7 +2,7 @@
  * 《綦江区政府网站和政务新媒体管理办法》：哪一条款规定哪项审批（见 scripts/policy/basis.ts）。
  * 备案表（附件4）未收录，办法本身不列字段，所以不声明 fields：字段依据落到国办发〔2018〕123号 或本库数据标准。
  */
-import type { PolicyBasis } from '../../../../scripts/policy/basis.ts';
+import type { PolicyBasis } from '#engine/policy/basis';
 import { qj } from './cite.ts';
 
 const basis: PolicyBasis = {

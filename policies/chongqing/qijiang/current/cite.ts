@@ -1,4 +1,4 @@
-import type { Citation } from '../../../../scripts/core/finding.ts';
+import type { Citation } from '#engine/core/finding';
 
 /**
  * 《重庆市綦江区政府网站和政务新媒体管理办法》的条款引用。

@@ -5,7 +5,7 @@
  * Duties of the Qijiang measures for `govmedia monitor`. The measures set no processing deadlines;
  * only the update and response intervals of art. 18 apply, judged on the activity snapshot.
  */
-import { defineMonitor } from '../../../../scripts/monitor/types.ts';
+import { defineMonitor } from '#engine/monitor/types';
 
 const DOC = '綦江区政府网站和政务新媒体管理办法';
 const TITLE = '重庆市綦江区政府网站和政务新媒体管理办法';

@@ -1,4 +1,4 @@
-import type { Citation } from '../../../../scripts/core/finding.ts';
+import type { Citation } from '#engine/core/finding';
 
 /** 《通知》的文号未载明，以标题作为“文号”。 */
 export const DOC = '《市政府办公室关于进一步规范和加强政务新媒体管理工作的通知》';

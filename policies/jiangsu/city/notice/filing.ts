@@ -9,11 +9,11 @@
  *   再“上报备案”（level 市级）到市政府办公室。
  * - 3个工作日从“报市政府办公室备案”之日起算（起算日不计入），到“系统填报”为止。
  */
-import type { AccountDoc } from '../../../../scripts/core/register.ts';
-import type { Event } from '../../../../scripts/generated/types.ts';
-import { workEvents } from '../../../../scripts/policy/common/process.ts';
-import type { Work } from '../../../../scripts/core/lifecycle.ts';
-import type { RuleContext } from '../../../../scripts/policy/types.ts';
+import type { AccountDoc } from '#engine/core/register';
+import type { Event } from '#engine/generated/types';
+import { workEvents } from '#engine/policy/common/process';
+import type { Work } from '#engine/core/lifecycle';
+import type { RuleContext } from '#engine/policy/types';
 
 export type Tier = '市级' | '县区';
 export interface At {
@@ -38,7 +38,7 @@ export function judged(ctx: RuleContext, w: Work): boolean {
 }
 
 export const KIND_TEXT: Record<Work['kind'], string> = { 开设: '开设', 补录: '补录', 变更: '变更', 关停: '关停（注销）' };
-export { WORK_KIND_EN as KIND_EN } from '../../../../scripts/core/lifecycle.ts';
+export { WORK_KIND_EN as KIND_EN } from '#engine/core/lifecycle';
 
 /** The national/provincial system entry that completes the work (same matching as lifecycle.ts). */
 export function entryOf(a: AccountDoc, w: Work): At | undefined {

@@ -7,7 +7,7 @@
  * entry's clock starts where the module's rule `entry-within-3-workdays` starts it: for 市级 units
  * at the city office's approval, for 县区 units at the report to the city office (上报备案).
  */
-import { defineMonitor } from '../../../../scripts/monitor/types.ts';
+import { defineMonitor } from '#engine/monitor/types';
 import { ART, js, Q_FILING } from './cite.ts';
 
 const ENTRY_TODO = {

@@ -14,8 +14,8 @@
  * class × 100). The interpretation lists no indicators: wording is quoted where the seed, 国办发
  * 〔2018〕123号 or the 2019 indicator notes give it; every point value is our reading.
  */
-import type { Citation } from '../../../../scripts/core/finding.ts';
-import { defineScoring } from '../../../../scripts/score/types.ts';
+import type { Citation } from '#engine/core/finding';
+import { defineScoring } from '#engine/score/types';
 import { ART, js } from './cite.ts';
 
 const INDICATORS_2019 = (article: string, quote: string): Citation => ({ doc: '国办秘函〔2019〕19号', article, title: '政府网站与政务新媒体检查指标', quote });

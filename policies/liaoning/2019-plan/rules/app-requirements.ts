@@ -1,4 +1,4 @@
-import { appRequirements } from '../../../../scripts/policy/common/structure.ts';
+import { appRequirements } from '#engine/policy/common/structure';
 import { KAISHE, ln } from '../cite.ts';
 
 /** 本方案对移动客户端只规定全面支持 IPv6（适老化、服务器位置不在本方案中），标题相应收窄。 */

@@ -1,4 +1,4 @@
-import { certificationNamesHost } from '../../../../scripts/policy/common/structure.ts';
+import { certificationNamesHost } from '#engine/policy/common/structure';
 import { KAISHE, ln } from '../cite.ts';
 
 /** “应……在公开认证信息中标明主办单位名称”：义务性表述，为错误。 */

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { NEIRONG, ln } from '../cite.ts';
 
 /**
@@ -47,47 +47,5 @@ export default defineRule({
     for (const e of new Set(editors)) {
       if (checkers.every((c) => c.trim() === e.trim())) ctx.report({ account: a, pointer: at, messageId: 'selfReview', data: { editor: e } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'editor, reviewer and final approver recorded' },
-      {
-        name: 'two levels are enough: an editor and a different reviewer, no final approver',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'] }),
-      },
-      {
-        name: 'the reviewer also gives final approval (the plan does not require three different people)',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['丙科长（虚构）'] }),
-      },
-      {
-        name: 'two editors review each other',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）', '戊编辑（虚构）'], reviewers: ['丁编辑（虚构）', '戊编辑（虚构）'] }),
-      },
-      {
-        name: 'a closed account is not judged',
-        setup: (k) => {
-          const a = k.get('dept-weixin');
-          a.events.push({ type: '关停备案', date: '2026-06-01', reason: '整合。' });
-          delete a.team.review;
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'no review chain recorded',
-        setup: (k) => void delete k.get('dept-weixin').team.review,
-        errors: [{ account: 'dept-weixin', pointer: ['team'], messageIncludes: '信息编辑人员和审核人员', messageId: 'missing' }],
-      },
-      {
-        name: 'editors recorded but no reviewer',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'] }),
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'review'], messageIncludes: '缺少审核人员', messageId: 'missing' }],
-      },
-      {
-        name: 'the editor is the only reviewer and final approver',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丁编辑（虚构）'], finalApprovers: ['丁编辑（虚构）'] }),
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'review', 'reviewers'], messageIncludes: '丁编辑（虚构）', messageId: 'selfReview' }],
-      },
-    ],
   },
 });

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { ANQUAN, ln } from '../cite.ts';
 
 /**
@@ -38,37 +38,5 @@ export default defineRule({
         data: { date: ev.date, from: ev.handover?.fromRole ?? '（未写明）', to: ev.handover?.toRole ?? '（未写明）' },
       });
     });
-  },
-  cases: {
-    valid: [
-      {
-        name: 'handover with rotated credentials',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-06-01', handover: { fromRole: '原编辑', toRole: '新编辑', credentialsRotated: true } }),
-      },
-      {
-        name: 'handover followed by a recorded rotation',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '人员交接', date: '2026-06-01', handover: { fromRole: '原编辑', toRole: '新编辑', credentialsRotated: false } },
-            { type: '密码更换', date: '2026-06-02', attestedBy: '办公室科长' },
-          ),
-      },
-    ],
-    invalid: [
-      {
-        name: 'handover without rotation',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-06-01', handover: { fromRole: '原编辑', toRole: '新编辑', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover', 'credentialsRotated'], severity: 'notice', messageId: 'notRotated' }],
-      },
-      {
-        name: 'handover that does not say, and a rotation long before it',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '密码更换', date: '2026-01-05', attestedBy: '办公室科长' },
-            { type: '人员交接', date: '2026-06-01', handover: { fromRole: '原编辑', toRole: '新编辑' } },
-          ),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 6], messageId: 'notRotated' }],
-      },
-    ],
   },
 });

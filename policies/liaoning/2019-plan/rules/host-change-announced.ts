@@ -1,8 +1,6 @@
-import type { Event } from '../../../../scripts/generated/types.ts';
-import { workEvents } from '../../../../scripts/policy/common/process.ts';
-import { closeEvents } from '../../../../scripts/policy/fixture.ts';
-import type { FixtureKit } from '../../../../scripts/policy/fixture.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import type { Event } from '#engine/generated/types';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { KAISHE, ln } from '../cite.ts';
 
 /**
@@ -17,17 +15,6 @@ const HOST_CHANGE_REASON = /机构改革|主办单位(已|发生)?(变化|变更
 
 function hostChangeIndex(ev: Event): number {
   return (ev.changes ?? []).findIndex((c) => c.field === '主办单位');
-}
-
-function moveToNewHost(k: FixtureKit, announce: boolean): void {
-  const a = k.get('dept-weixin');
-  a.events.push(
-    { type: '变更备案', date: '2026-04-01', reason: '机构改革后职能划转，账号随之移交。', changes: [{ field: '主办单位', from: '辽宁省原某厅', to: '辽宁省卫生健康委员会' }] },
-    { type: '主管审核', date: '2026-04-03', decision: '同意', reviewer: '辽宁省人民政府办公厅' },
-    { type: '平台变更', date: '2026-04-08' },
-    ...(announce ? [{ type: '变更公告' as const, date: '2026-04-09', evidence: [{ kind: '公告链接' as const, ref: 'https://example.gov.cn/notice/2' }] }] : []),
-    { type: '系统填报', date: '2026-04-10', action: '变更' },
-  );
 }
 
 export default defineRule({
@@ -69,47 +56,5 @@ export default defineRule({
         ctx.report({ account: a, pointer: ['events', w.index], messageId: 'closure', data: { date: w.start } });
       }
     }
-  },
-  cases: {
-    valid: [
-      { name: 'host unit changed and announced', setup: (k) => moveToNewHost(k, true) },
-      {
-        name: 'a name change needs no announcement under this plan',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '变更备案', date: '2026-04-01', reason: '规范名称。', changes: [{ field: '账号名称', from: '辽宁卫健', to: '健康辽宁' }] },
-            { type: '系统填报', date: '2026-04-10', action: '变更' },
-          ),
-      },
-      { name: 'closed after institutional reform, with an announcement', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) },
-      {
-        name: 'a host change still in progress is not judged yet',
-        setup: (k) => {
-          moveToNewHost(k, false);
-          k.get('dept-weixin').events.pop();
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'host unit changed without announcement',
-        setup: (k) => moveToNewHost(k, false),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'changes', 0], messageIncludes: '辽宁省原某厅', messageId: 'change' }],
-      },
-      {
-        name: 'closed after institutional reform without announcement',
-        setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02').filter((e) => e.type !== '注销公告')),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'closure' }],
-      },
-      {
-        name: 'closure filing that records the host change, deregistered without announcement',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '关停备案', date: '2026-06-01', reason: '账号不再保留。', changes: [{ field: '主办单位', from: '辽宁省卫生健康委员会', to: '（撤销）' }] },
-            { type: '平台注销', date: '2026-07-01', evidence: [{ kind: '注销完成截图', ref: '档案 2026-009' }] },
-          ),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'closure' }],
-      },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-import { onePerPlatform } from '../../../../scripts/policy/common/structure.ts';
+import { onePerPlatform } from '#engine/policy/common/structure';
 import { KAISHE, ln } from '../cite.ts';
 
 /** “原则上”：不是绝对禁止——第二个账号须在备案中写明理由（justification）并经主管单位审核同意，否则为错误（情态词表）。 */

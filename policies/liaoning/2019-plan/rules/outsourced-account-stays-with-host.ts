@@ -1,5 +1,5 @@
-import { isLive } from '../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { ZEREN, ln } from '../cite.ts';
 
 /**
@@ -29,26 +29,5 @@ export default defineRule({
     const vendor = a.data.vendor.name.trim();
     if (a.data.certifiedEntity?.name.trim() !== vendor) return;
     ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'vendorEntity', data: { name: a.data.name, vendor, unit: ctx.unitOf(a)?.data.name ?? a.data.hostUnit } });
-  },
-  cases: {
-    valid: [
-      { name: 'self-operated account' },
-      {
-        name: 'outsourced to a vendor without any qualification on record (the plan requires none)',
-        setup: (k) => Object.assign(k.get('dept-weixin'), { operatingMode: '购买服务', operatingUnit: '示例文化传媒有限公司（虚构）', vendor: { name: '示例文化传媒有限公司（虚构）' } }),
-      },
-    ],
-    invalid: [
-      {
-        name: 'the vendor is the certified entity',
-        setup: (k) =>
-          Object.assign(k.get('dept-weixin'), {
-            operatingMode: '购买服务',
-            vendor: { name: '示例文化传媒有限公司（虚构）' },
-            certifiedEntity: { name: '示例文化传媒有限公司（虚构）', category: '其他' },
-          }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'name'], messageIncludes: '辽宁省卫生健康委员会', messageId: 'vendorEntity' }],
-      },
-    ],
   },
 });

@@ -1,5 +1,5 @@
-import type { UnitDoc } from '../../../../scripts/core/register.ts';
-import { defineRule, type RuleContext } from '../../../../scripts/policy/types.ts';
+import type { UnitDoc } from '#engine/core/register';
+import { defineRule, type RuleContext } from '#engine/policy/types';
 import { KAISHE, ln } from '../cite.ts';
 
 /**
@@ -44,7 +44,7 @@ export default defineRule({
   check(ctx, u) {
     const must = mustOpen(ctx, u);
     if (!must) return;
-    const isLive = (a: import('../../../../scripts/core/register.ts').AccountDoc): boolean => {
+    const isLive = (a: import('#engine/core/register').AccountDoc): boolean => {
       const s = ctx.state(a);
       return !s.closing && !s.closed && s.phase !== '审核未通过';
     };
@@ -58,74 +58,5 @@ export default defineRule({
       const kindEn = must.kind === '省政府部门' ? 'provincial government department' : `${LEVEL_EN[must.kind.slice(0, 2)] ?? ''} people's government`;
       ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name, kind: must.kind, kindEn } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'the provincial government and a provincial department each run an account' },
-      {
-        name: 'a city department need not open one (其他单位可根据工作需要规范开设)',
-        setup: (k) => {
-          k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-bgs' });
-          k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
-          k.unit('liaoning/city', { id: 'city-dept', name: '某市教育局', kind: '政府部门' });
-        },
-      },
-      {
-        name: 'the provincial government\'s account hosted by its 办公厅 and certified to the government counts',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('bgs', { id: 'bgs-weibo', name: '辽宁发布', platform: '新浪微博', certifiedEntity: { name: '辽宁省人民政府', category: '人民政府', unit: 'zf' } });
-        },
-      },
-      {
-        name: 'an account still being opened counts',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('zf', { id: 'zf-weixin', name: '辽宁省人民政府', platform: '微信公众号', events: [{ type: '开设备案', date: '2026-11-16' }] });
-        },
-      },
-    ],
-    invalid: [
-      { name: 'the provincial government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '省级人民政府', messageId: 'none' }] },
-      {
-        name: 'the 办公厅 runs only its own account, certified to itself: the government still has none',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('bgs', { id: 'bgs-weibo', name: '辽宁省政府办公厅', platform: '新浪微博', certifiedEntity: { name: '辽宁省人民政府办公厅', category: '政府部门', unit: 'bgs' } });
-        },
-        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none', data: { unit: '辽宁省人民政府' } }],
-      },
-      {
-        name: 'a provincial department whose only account is closing',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push({ type: '关停备案', date: '2026-11-02', reason: '账号整合到省政府账号矩阵。' }),
-        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '省政府部门', messageId: 'none' }],
-      },
-      {
-        name: 'a county government without an account (unit level 县级)',
-        setup: (k) => {
-          k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-bgs' });
-          k.unit('liaoning/city', { id: 'city-bgs', name: '某市人民政府办公室', kind: '政府办公室' });
-          k.unit('liaoning/city', { id: 'county-zf', name: '某县人民政府', kind: '人民政府', level: '县级' });
-        },
-        errors: [{ unit: 'county-zf', pointer: ['kind'], messageIncludes: '县级人民政府', messageId: 'none' }],
-      },
-      {
-        name: 'an opening the supervising office refused does not count',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('zf', {
-            id: 'zf-weixin',
-            name: '辽宁省人民政府',
-            platform: '微信公众号',
-            events: [
-              { type: '开设备案', date: '2026-11-02' },
-              { type: '主管审核', date: '2026-11-04', decision: '不同意', reviewer: '辽宁省人民政府办公厅' },
-            ],
-          });
-        },
-        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }],
-      },
-    ],
   },
 });

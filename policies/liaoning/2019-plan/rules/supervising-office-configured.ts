@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ZEREN, ln } from '../cite.ts';
 
 /**
@@ -44,38 +44,5 @@ export default defineRule({
       if (u.data.kind !== '政府办公室') ctx.report({ region: r, pointer: ['supervisingOffice'], messageId: 'notOffice', data: { ...data, unit: u.data.name, kind: u.data.kind } });
       else if (u.regionId !== r.id) ctx.report({ region: r, pointer: ['supervisingOffice'], messageId: 'otherRegion', data: { ...data, unit: u.data.name, unitRegion: u.regionId } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'the province names its government office' },
-      {
-        name: 'a city names an office not yet in the register by name',
-        setup: (k) => void k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOfficeName: '某市人民政府办公室' }),
-      },
-      {
-        name: 'regions outside Liaoning are not judged',
-        setup: (k) => void k.region('other', { name: '某省', level: '省级' }),
-      },
-    ],
-    invalid: [
-      {
-        name: 'a city without a supervising office',
-        setup: (k) => void k.region('liaoning/city', { name: '辽宁省某市', level: '市级' }),
-        errors: [{ region: 'liaoning/city', pointer: [], messageId: 'missing' }],
-      },
-      {
-        name: 'a city pointing at the provincial office',
-        setup: (k) => void k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'bgs' }),
-        errors: [{ region: 'liaoning/city', pointer: ['supervisingOffice'], messageIncludes: '另一地区', messageId: 'otherRegion' }],
-      },
-      {
-        name: 'a department named as supervising office',
-        setup: (k) => {
-          k.region('liaoning/city', { name: '辽宁省某市', level: '市级', supervisingOffice: 'city-xxzx' });
-          k.unit('liaoning/city', { id: 'city-xxzx', name: '某市大数据管理局', kind: '政府部门' });
-        },
-        errors: [{ region: 'liaoning/city', pointer: ['supervisingOffice'], messageIncludes: '政府部门', messageId: 'notOffice' }],
-      },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-import { appRequirements } from '../../../../scripts/policy/common/structure.ts';
+import { appRequirements } from '#engine/policy/common/structure';
 import { KAISHE, gb } from '../cite.ts';
 
 /** 四、（一）：移动客户端要全面支持IPv6。意见对适老化、服务器位置没有规定，这里不检查。 */

@@ -1,4 +1,4 @@
-import { certificationNamesHost } from '../../../../scripts/policy/common/structure.ts';
+import { certificationNamesHost } from '#engine/policy/common/structure';
 import { KAISHE, gb } from '../cite.ts';
 
 /** 四、（一）：政务新媒体……在公开认证信息中标明主办单位名称（“应”，错误）。单位的简称和 aliases 中的写法也算。 */

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { ZHIZE, gb } from '../cite.ts';
 
 /**
@@ -27,29 +27,5 @@ export default defineRule({
     const ce = a.data.certifiedEntity;
     if (!vendor || !ce || ce.name.trim() !== vendor) return;
     ctx.report({ account: a, pointer: ['certifiedEntity', 'name'], messageId: 'vendorEntity', data: { name: a.data.name, vendor, unit: ctx.unitOf(a)?.data.name ?? a.unitId } });
-  },
-  cases: {
-    valid: [
-      {
-        name: 'an outsourced account certified to the host unit',
-        setup: (k) => {
-          const a = k.get('dept-weixin');
-          a.operatingMode = '购买服务';
-          a.vendor = { name: '某某文化传媒有限公司（虚构）', confidentialityAgreement: { signed: true } };
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'the vendor is the certified entity',
-        setup: (k) => {
-          const a = k.get('dept-weixin');
-          a.operatingMode = '购买服务';
-          a.vendor = { name: '某某文化传媒有限公司（虚构）' };
-          a.certifiedEntity = { name: '某某文化传媒有限公司（虚构）', category: '其他' };
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'name'], messageIncludes: '以服务外包单位“某某文化传媒有限公司（虚构）”为认证主体', messageId: 'vendorEntity', data: { vendor: '某某文化传媒有限公司（虚构）' } }],
-      },
-    ],
   },
 });

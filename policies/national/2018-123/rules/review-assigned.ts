@@ -1,5 +1,5 @@
-import { isLive } from '../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { NEIRONG, gb } from '../cite.ts';
 
 /**
@@ -21,31 +21,5 @@ export default defineRule({
     if (!team || !isLive(ctx, a)) return;
     if (team.review?.reviewers?.length) return;
     ctx.report({ account: a, pointer: team.review ? ['team', 'review'] : ['team'], messageId: 'none', data: { name: a.data.name } });
-  },
-  cases: {
-    valid: [
-      { name: 'a reviewer is named' },
-      {
-        name: 'a backfilled account whose team is unknown is not judged',
-        setup: (k) => {
-          const a = k.get('dept-weixin') as import('../../../../scripts/generated/types.ts').AccountFile;
-          delete a.team;
-          a.unknown = ['team'];
-          a.events = [{ type: '补录备案', date: '2026-11-02', status: '正常' }];
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'no review chain at all',
-        setup: (k) => void delete k.get('dept-weixin').team.review,
-        errors: [{ account: 'dept-weixin', pointer: ['team'], messageIncludes: '没有登记内容审核人员', messageId: 'none' }],
-      },
-      {
-        name: 'editors but no reviewer',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'] }),
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'review'], messageIncludes: '审核主体不明确', messageId: 'none' }],
-      },
-    ],
   },
 });

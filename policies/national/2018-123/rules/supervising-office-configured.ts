@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ZHIZE, gb } from '../cite.ts';
 
 /**
@@ -22,25 +22,5 @@ export default defineRule({
       if (!r || r.data.supervisingOffice || r.data.supervisingOfficeName?.trim()) continue;
       ctx.report({ region: r, pointer: [], messageId: 'missing', data: { region: r.data.name } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'the city names its government office' },
-      { name: 'a province that holds no units need not', setup: (k) => void k.region('hubei', { name: '湖北省', level: '省级' }) },
-      {
-        name: 'a central department in the root region, under 国务院办公厅 by name',
-        setup: (k) => void k.unit('', { id: 'gwy-bm', name: '某部（虚构）', kind: '政府部门', level: '中央', region: '' }),
-      },
-    ],
-    invalid: [
-      {
-        name: 'a county with units but no supervising office',
-        setup: (k) => {
-          k.region('sichuan/zigong/rx', { name: '四川省自贡市荣县', level: '县级' });
-          k.unit('sichuan/zigong/rx', { id: 'rx-jyj', name: '荣县教育局', kind: '政府部门' });
-        },
-        errors: [{ region: 'sichuan/zigong/rx', pointer: [], messageIncludes: '没有写明本级主管单位', messageId: 'missing', data: { region: '四川省自贡市荣县' } }],
-      },
-    ],
   },
 });

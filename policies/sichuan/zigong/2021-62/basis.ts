@@ -2,7 +2,7 @@
  * 自府办函〔2021〕62号：哪一条款要求哪些字段、哪一条款规定哪项审批（见 scripts/policy/basis.ts）。
  * Which articles require which fields, and which articles ground each approval of the PR check.
  */
-import type { PolicyBasis } from '../../../../scripts/policy/basis.ts';
+import type { PolicyBasis } from '#engine/policy/basis';
 import { zg } from './cite.ts';
 
 const FORM = zg('第七条第（四）项、附件1', '由主办单位提交相关备案资料（包括备案表和相关印证资料等，一式三份）；附件1 开设备案表：认证主体 平台类型 媒体名称 运营单位 开通时间 运营模式 管理队伍主要负责人 联系电话 分管负责人 经办人员 开办理由');

@@ -1,4 +1,4 @@
-import type { Citation } from '../../../../scripts/core/finding.ts';
+import type { Citation } from '#engine/core/finding';
 
 /** 自府办函〔2021〕62号 的条款引用。 */
 export function zg(article: string, quote?: string): Citation {

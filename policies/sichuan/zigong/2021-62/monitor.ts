@@ -7,7 +7,7 @@
  * announcement in 7 days, closure and change entries in 3 working days) come from nextStepsFor;
  * this file adds what the rules cannot express as a timing.
  */
-import { defineMonitor } from '../../../../scripts/monitor/types.ts';
+import { defineMonitor } from '#engine/monitor/types';
 import { zg } from './cite.ts';
 
 export default defineMonitor({

@@ -2,9 +2,9 @@
  * 本模块规则共用的小工具（不是规则）。
  * Small helpers shared by this module's rules (not rules themselves).
  */
-import type { AccountDoc, Register, UnitDoc } from '../../../../scripts/core/register.ts';
-import type { Work } from '../../../../scripts/core/lifecycle.ts';
-import type { RuleContext } from '../../../../scripts/policy/types.ts';
+import type { AccountDoc, Register, UnitDoc } from '#engine/core/register';
+import type { Work } from '#engine/core/lifecycle';
+import type { RuleContext } from '#engine/policy/types';
 
 /** A piece of work is judged by this version only if it started on or after the version came into force. */
 export function judged(ctx: RuleContext, w: Work): boolean {

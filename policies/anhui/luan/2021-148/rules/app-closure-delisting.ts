@@ -1,8 +1,5 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { closeEvents, openEvents } from '../../../../../scripts/policy/fixture.ts';
-import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
-import type { Event } from '../../../../../scripts/generated/types.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /** 第十一条：注销的移动客户端应在各类平台下架（并删除所有链接）——办结的关停须记录“应用下架”。 */
@@ -32,25 +29,4 @@ export default defineRule({
       ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'notDelisted', data: { name: a.data.name, date: entry.ev.date } });
     }
   },
-  cases: {
-    valid: [
-      { name: 'a WeChat account is deregistered, not delisted', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) },
-      { name: 'app closed and delisted', setup: (k) => app(k, '应用下架') },
-    ],
-    invalid: [
-      {
-        name: 'app closure completed with only a platform deregistration',
-        setup: (k) => app(k, '平台注销'),
-        errors: [{ account: 'zf-app', pointer: ['events', 9, 'type'], messageId: 'notDelisted' }],
-      },
-    ],
-  },
 });
-
-function app(k: FixtureKit, removal: Event['type']): void {
-  const close = closeEvents('2026-03-02');
-  close[3]!.type = removal;
-  const open = openEvents('2025-03-03');
-  open[3]!.type = '应用上架';
-  k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端', events: [...open, ...close] });
-}

@@ -1,4 +1,4 @@
-import { appRequirements } from '../../../../../scripts/policy/common/structure.ts';
+import { appRequirements } from '#engine/policy/common/structure';
 import { la } from '../cite.ts';
 
 export default {

@@ -1,7 +1,7 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { isBackfilled } from '../../../../../scripts/policy/stage.ts';
-import type { Person } from '../../../../../scripts/generated/types.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { isBackfilled } from '#engine/policy/stage';
+import type { Person } from '#engine/generated/types';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /**
@@ -59,33 +59,5 @@ export default defineRule({
     } else if (!urls.homepage && !urls.article) {
       ctx.report({ account: a, pointer: at, messageId: 'noUrl', data: { what: '主页地址（urls.homepage）或文章地址（urls.article）', whatEn: 'home page or article URL' } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'complete WeChat and Weibo accounts' },
-      {
-        name: 'an opening still in progress has no URL yet',
-        setup: (k) => void k.account('dept', { id: 'dept-douyin', name: '六安市卫健委发布', platform: '抖音', functions: ['信息发布'], events: k.get('dept-weixin').events.slice(0, 2).map((e) => ({ ...e })) }),
-      },
-      {
-        name: 'an app with its download URL',
-        setup: (k) => void k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端', functions: ['办事服务'], urls: { download: 'https://example.gov.cn/app' } }),
-      },
-    ],
-    invalid: [
-      { name: 'no URL recorded for an open account', setup: (k) => void delete k.get('dept-weixin').urls, errors: [{ account: 'dept-weixin', pointer: [], messageId: 'noUrl' }] },
-      {
-        name: 'an app with only a home page',
-        setup: (k) => void k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端', functions: ['办事服务'], urls: { homepage: 'https://example.gov.cn/' } }),
-        errors: [{ account: 'zf-app', pointer: ['urls'], messageIncludes: '下载地址', messageId: 'noUrl' }],
-      },
-      { name: 'no functions', setup: (k) => void (k.get('zf-weibo').functions = []), errors: [{ account: 'zf-weibo', pointer: ['functions'], messageId: 'noFunctions' }] },
-      {
-        name: 'an operator without a mobile number',
-        setup: (k) => void delete k.get('dept-weixin').team.operators[0]!.mobile,
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'operators', 0], messageIncludes: '手机号码', messageId: 'noPhone' }],
-      },
-      { name: 'no section head', setup: (k) => void delete k.get('dept-weixin').team.sectionHead, errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'noSectionHead' }] },
-    ],
   },
 });

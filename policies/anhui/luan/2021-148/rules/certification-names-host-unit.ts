@@ -1,4 +1,4 @@
-import { certificationNamesHost } from '../../../../../scripts/policy/common/structure.ts';
+import { certificationNamesHost } from '#engine/policy/common/structure';
 import { la } from '../cite.ts';
 
 export default certificationNamesHost({

@@ -1,4 +1,4 @@
-import { consistentNames } from '../../../../../scripts/policy/common/structure.ts';
+import { consistentNames } from '#engine/policy/common/structure';
 import { la } from '../cite.ts';
 
 export default consistentNames({

@@ -1,7 +1,7 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
-import { addCounty, countyOpenEvents, inCounty, KIND_EN } from '../helpers.ts';
+import { inCounty, KIND_EN } from '../helpers.ts';
 
 /**
  * 第八条 与附件说明：审批通过后将备案登记表逐级上报，“一份报市政府办公室”；核准后才在新媒体系统办理。
@@ -34,27 +34,5 @@ export default defineRule({
       const ok = evs.some(({ ev, i }) => i < entry.i && ev.type === '上报备案' && ev.level !== '县区' && ev.level !== '同级');
       if (!ok) ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'city accounts are reported by their own approval' },
-      { name: 'county opening reported to the city', setup: (k) => addCounty(k, countyOpenEvents('2026-03-02')) },
-    ],
-    invalid: [
-      {
-        name: 'county opening entered without reporting to the city',
-        setup: (k) => addCounty(k, countyOpenEvents('2026-03-02').filter((e) => e.type !== '上报备案')),
-        errors: [{ account: 'jz-weixin', pointer: ['events', 4, 'type'], messageId: 'missing' }],
-      },
-      {
-        name: 'an upward filing to the county level only does not reach the city',
-        setup: (k) => {
-          const evs = countyOpenEvents('2026-03-02');
-          evs[2]!.level = '县区';
-          addCounty(k, evs);
-        },
-        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'], messageId: 'missing' }],
-      },
-    ],
   },
 });

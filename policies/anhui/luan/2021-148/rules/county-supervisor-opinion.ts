@@ -1,7 +1,7 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
-import { addCounty, countyOpenEvents, inCounty, KIND_EN } from '../helpers.ts';
+import { inCounty, KIND_EN } from '../helpers.ts';
 
 /**
  * 第八条 与附件《备案登记表》说明：县区的政务新媒体，开设、变更、关停、补录须有县区主管单位
@@ -34,41 +34,5 @@ export default defineRule({
       const ok = evs.some(({ ev, i }) => i < entry.i && ev.type === '主管审核' && ev.decision === '同意' && ev.level === '县区');
       if (!ok) ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'city accounts need no county opinion' },
-      { name: 'county opening with the county office\'s approval', setup: (k) => addCounty(k, countyOpenEvents('2026-03-02')) },
-      {
-        name: 'county opening still pending (not yet entered) is the monitor\'s business',
-        setup: (k) => addCounty(k, countyOpenEvents('2026-03-02').slice(0, 1)),
-      },
-    ],
-    invalid: [
-      {
-        name: 'county opening approved only at the same level (level 同级)',
-        setup: (k) => {
-          const evs = countyOpenEvents('2026-03-02');
-          evs[1]!.level = '同级';
-          evs[1]!.reviewer = '金寨县梅山镇党政办公室';
-          addCounty(k, evs);
-        },
-        errors: [{ account: 'jz-weixin', pointer: ['events', 5, 'type'], messageId: 'missing' }],
-      },
-      {
-        name: 'county closure entered without the county opinion',
-        setup: (k) => {
-          const evs = countyOpenEvents('2026-03-02');
-          evs.push(
-            { type: '关停备案', date: '2026-06-01', reason: '整合至县政府网站集约化平台。', unitDecision: { decision: '同意', date: '2026-06-01', by: '县政府常务会议' } },
-            { type: '注销公告', date: '2026-06-03', announcementDays: 30 },
-            { type: '平台注销', date: '2026-07-20' },
-            { type: '系统填报', date: '2026-07-21', action: '关停' },
-          );
-          addCounty(k, evs);
-        },
-        errors: [{ account: 'jz-weixin', pointer: ['events', 9, 'type'], messageIncludes: '关停', messageId: 'missing' }],
-      },
-    ],
   },
 });

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /**
@@ -31,28 +31,5 @@ export default defineRule({
       ? (ctx.register.accountsByUnit.get(office) ?? []).some((a) => isLive(ctx, a) && (a.data.certifiedEntity?.unit === u.id || a.data.certifiedEntity?.name === u.data.name))
       : false;
     if (!hosted) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
-  },
-  cases: {
-    valid: [
-      { name: 'the government runs a Weibo account' },
-      {
-        name: 'the government office hosts the government\'s account (第五条)',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府发布', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } });
-        },
-      },
-    ],
-    invalid: [
-      { name: 'the city government has no account', setup: (k) => k.remove('zf-weibo'), errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }] },
-      {
-        name: 'the office hosts an account certified to itself, not to the government',
-        setup: (k) => {
-          k.remove('zf-weibo');
-          k.account('bgs', { id: 'bgs-weibo', name: '六安市政府办公室', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府办公室', category: '政府部门', unit: 'bgs' } });
-        },
-        errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none' }],
-      },
-    ],
   },
 });

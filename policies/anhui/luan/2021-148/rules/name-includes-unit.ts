@@ -1,5 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /** 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name、shortName 或 aliases 中登记的其他写法，或认证主体全称）。 */
@@ -24,30 +24,5 @@ export default defineRule({
     if (names.some((n) => a.data.name.includes(n))) return;
     const s = u.data.shortName;
     ctx.report({ account: a, pointer: ['name'], messageId: 'missing', data: { name: a.data.name, unit: u.data.name, short: s ? `“${s}”` : '（本单位未登记规范简称）', shortEn: s ? ` "${s}"` : ' (none recorded)' } });
-  },
-  cases: {
-    valid: [
-      { name: 'contains the short name 市卫健委' },
-      {
-        name: 'contains another spelling recorded in aliases (六安市卫健委)',
-        setup: (k) => {
-          delete k.getUnit('dept').shortName;
-          k.getUnit('dept').aliases = ['六安市卫健委'];
-          k.get('dept-weixin').name = '六安市卫健委发布';
-        },
-      },
-      { name: 'contains the certified government\'s full name', setup: (k) => void k.account('bgs', { id: 'bgs-weibo', name: '六安市人民政府政务公开', platform: '新浪微博', certifiedEntity: { name: '六安市人民政府', category: '人民政府', unit: 'zf' } }) },
-    ],
-    invalid: [
-      { name: 'a brand name 健康六安', setup: (k) => void (k.get('dept-weixin').name = '健康六安'), errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '市卫健委', messageId: 'missing' }] },
-      {
-        name: 'a unit without a recorded short name',
-        setup: (k) => {
-          delete k.getUnit('dept').shortName;
-          k.get('dept-weixin').name = '六安卫健发布';
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '未登记规范简称', messageId: 'missing' }],
-      },
-    ],
   },
 });

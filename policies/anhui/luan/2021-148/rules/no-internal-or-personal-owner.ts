@@ -1,4 +1,4 @@
-import { noInternalOrPersonalOwner } from '../../../../../scripts/policy/common/structure.ts';
+import { noInternalOrPersonalOwner } from '#engine/policy/common/structure';
 import { la } from '../cite.ts';
 
 export default noInternalOrPersonalOwner({

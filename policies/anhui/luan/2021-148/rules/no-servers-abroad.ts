@@ -1,5 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /** 第三十四条（一）：移动客户端、小程序等绑定的网站、系统，服务器不得放在境外。 */
@@ -22,23 +22,5 @@ export default defineRule({
     if (a.data.app?.serverLocation.abroad) ctx.report({ account: a, pointer: ['app', 'serverLocation', 'abroad'], messageId: 'app', data: { name: a.data.name, place: a.data.app.serverLocation.place } });
     const mp = a.data.miniProgram;
     if (mp?.backendServerAbroad) ctx.report({ account: a, pointer: ['miniProgram', 'backendServerAbroad'], messageId: 'mini', data: { name: a.data.name, place: mp.backendServerLocation ? `（${mp.backendServerLocation}）` : '' } });
-  },
-  cases: {
-    valid: [
-      { name: 'mini program hosted in the city', setup: (k) => void k.account('dept', { id: 'dept-mp', name: '六安市卫健委', platform: '微信小程序', miniProgram: { backendServerAbroad: false, backendServerLocation: '六安市政务云' } }) },
-      { name: 'compliant app', setup: (k) => void k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端' }) },
-    ],
-    invalid: [
-      {
-        name: 'mini program backed by a server abroad',
-        setup: (k) => void k.account('dept', { id: 'dept-mp', name: '六安市卫健委', platform: '微信小程序', miniProgram: { backendServerAbroad: true, backendServerLocation: '境外某云主机' } }),
-        errors: [{ account: 'dept-mp', pointer: ['miniProgram', 'backendServerAbroad'], messageIncludes: '境外某云主机', messageId: 'mini' }],
-      },
-      {
-        name: 'app with servers abroad',
-        setup: (k) => void k.account('zf', { id: 'zf-app', name: '六安市人民政府', platform: '移动客户端', app: { ipv6: true, agingFriendly: true, accessibility: true, serverLocation: { place: '境外某机房', inRegion: false, abroad: true, exceptionDecision: '2026年第2次党组会议' } } }),
-        errors: [{ account: 'zf-app', pointer: ['app', 'serverLocation', 'abroad'], messageId: 'app' }],
-      },
-    ],
   },
 });

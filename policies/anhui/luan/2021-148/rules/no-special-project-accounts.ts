@@ -1,6 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { closeEvents } from '../../../../../scripts/policy/fixture.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 const SPECIAL = /专项/;
@@ -24,21 +23,5 @@ export default defineRule({
     (a.data.tags ?? []).forEach((tag, i) => {
       if (SPECIAL.test(tag)) ctx.report({ account: a, pointer: ['tags', i], messageId: 'special', data: { name: a.data.name, tag } });
     });
-  },
-  cases: {
-    valid: [
-      { name: 'ordinary tags', setup: (k) => void (k.get('dept-weixin').tags = ['卫生健康', '政策解读']) },
-      {
-        name: 'a special-campaign account already closed',
-        setup: (k) => void k.account('dept', { id: 'dept-douyin', name: '六安市卫健委发布', platform: '抖音', tags: ['专项活动'], events: [...k.get('dept-weixin').events.map((e) => ({ ...e })), ...closeEvents('2026-03-02')] }),
-      },
-    ],
-    invalid: [
-      {
-        name: 'an account opened for a special campaign',
-        setup: (k) => void k.account('dept', { id: 'dept-douyin', name: '六安市卫健委发布', platform: '抖音', tags: ['卫生健康', '专项活动'] }),
-        errors: [{ account: 'dept-douyin', pointer: ['tags', 1], messageId: 'special' }],
-      },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-import { onePerPlatform } from '../../../../../scripts/policy/common/structure.ts';
+import { onePerPlatform } from '#engine/policy/common/structure';
 import { la } from '../cite.ts';
 
 export default onePerPlatform({

@@ -1,4 +1,4 @@
-import { outsourcing } from '../../../../../scripts/policy/common/structure.ts';
+import { outsourcing } from '#engine/policy/common/structure';
 import { la } from '../cite.ts';
 
 export default outsourcing({

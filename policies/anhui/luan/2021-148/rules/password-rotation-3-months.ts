@@ -1,5 +1,5 @@
-import type { Event } from '../../../../../scripts/generated/types.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import type { Event } from '#engine/generated/types';
+import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
 /** A recorded credential change: a 密码更换 event, or a 人员交接 whose credentials were rotated. */
@@ -34,29 +34,5 @@ export default defineRule({
       }
       prev = ev.date;
     });
-  },
-  cases: {
-    valid: [
-      {
-        name: 'changed every 3 months (month ends clamp: 01-31 → 04-30)',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '密码更换', date: '2026-01-31', attestedBy: '办公室主任' }, { type: '密码更换', date: '2026-04-30', attestedBy: '办公室主任' }),
-      },
-      {
-        name: 'a handover with rotated credentials counts as a change',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '密码更换', date: '2026-01-05', attestedBy: '办公室主任' },
-            { type: '人员交接', date: '2026-03-20', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } },
-            { type: '密码更换', date: '2026-06-19', attestedBy: '办公室主任' },
-          ),
-      },
-    ],
-    invalid: [
-      {
-        name: 'changed 01-31 and then 05-01',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '密码更换', date: '2026-01-31', attestedBy: '办公室主任' }, { type: '密码更换', date: '2026-05-01', attestedBy: '办公室主任' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 6, 'date'], messageIncludes: '2026-04-30', severity: 'warning', messageId: 'gap' }],
-      },
-    ],
   },
 });

@@ -1,15 +1,8 @@
-import { certificationNamesHost } from '../../../../../scripts/policy/common/structure.ts';
+import { certificationNamesHost } from '#engine/policy/common/structure';
 import { qj } from '../cite.ts';
 
 /** 第十二条“并在公开认证信息中标明主办单位名称”没有“原则上”，所以是错误。 */
 export default certificationNamesHost({
   citation: qj('第十二条', '在公开认证信息中标明主办单位名称'),
   severity: 'error',
-  valid: [
-    {
-      name: 'the short name of the unit is enough',
-      setup: (k) => void (k.get('dept-weixin').certification = { status: '已认证', publicInfo: '区卫生健康委官方微信公众号' }),
-    },
-    { name: 'an account still being certified is not judged', setup: (k) => void (k.get('dept-weixin').certification = { status: '认证中' }) },
-  ],
 });

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { qj } from '../cite.ts';
 
 /**
@@ -26,15 +26,5 @@ export default defineRule({
     if (!isLive(ctx, a)) return;
     const e = a.data.certifiedEntity;
     if (e?.category === '个人') ctx.report({ account: a, pointer: ['certifiedEntity', 'category'], messageId: 'personal', data: { entity: e.name } });
-  },
-  cases: {
-    valid: [{ name: 'certified to the department' }],
-    invalid: [
-      {
-        name: 'certified to an editor personally',
-        setup: (k) => void (k.get('dept-weixin').certifiedEntity = { name: '张某（虚构）', category: '个人' }),
-        errors: [{ account: 'dept-weixin', pointer: ['certifiedEntity', 'category'], messageIncludes: '张某（虚构）', messageId: 'personal' }],
-      },
-    ],
   },
 });

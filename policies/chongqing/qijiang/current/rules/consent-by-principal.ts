@@ -1,5 +1,5 @@
-import { workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { qj } from '../cite.ts';
 
 /**
@@ -37,25 +37,5 @@ export default defineRule({
       if (!d.by?.trim()) ctx.report({ account: a, pointer: ['events', w.index, 'unitDecision'], messageId: 'noBy', data });
       else if (!d.by.includes('主要负责人') && d.by.trim() !== principal) ctx.report({ account: a, pointer: ['events', w.index, 'unitDecision', 'by'], messageId: 'notPrincipal', data });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'consent by the head of the unit' },
-      { name: 'consent recorded with the principal\'s name', setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '甲主任（虚构）') },
-      { name: 'a collective decision that records the principal', setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '主要负责人（党组会议研究）') },
-      { name: 'filings before the measures came into force are not judged', setup: (k) => k.get('dept-weixin').events.forEach((e) => { e.date = e.date.replace('2025', '2023'); if (e.unitDecision) e.unitDecision = { decision: '同意', date: e.date }; }) },
-    ],
-    invalid: [
-      {
-        name: 'opening consented to by the deputy head only',
-        setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '分管负责人'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'by'], messageIncludes: '分管负责人', messageId: 'notPrincipal' }],
-      },
-      {
-        name: 'closure consent that does not say who agreed',
-        setup: (k) => void k.get('zf-weibo').events.push({ type: '关停备案', date: '2026-06-01', reason: '账号整合。', unitDecision: { decision: '同意', date: '2026-06-01' } }),
-        errors: [{ account: 'zf-weibo', pointer: ['events', 5, 'unitDecision'], messageIncludes: '关停', messageId: 'noBy' }],
-      },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-import { consistentNames } from '../../../../../scripts/policy/common/structure.ts';
+import { consistentNames } from '#engine/policy/common/structure';
 import { qj } from '../cite.ts';
 
 /**
@@ -11,16 +11,6 @@ const rule = consistentNames({
   citation: qj('第十二条', '主办单位在不同平台上开设的政务新媒体名称应保持一致'),
   severity: 'error',
   checkEntity: false,
-  invalid: [
-    {
-      name: 'the district government uses two names on Weibo and WeChat',
-      setup: (k) => {
-        k.account('zf', { id: 'zf-weixin', name: '綦江区人民政府', platform: '微信公众号' });
-        k.account('zf', { id: 'zf-toutiao', name: '綦江发布', platform: '今日头条' });
-      },
-      errors: [{ account: 'zf-weixin', pointer: ['name'], messageIncludes: '綦江发布', messageId: 'name' }],
-    },
-  ],
 });
 
 /** 只比较名称，所以标题不提认证主体。 */

@@ -1,4 +1,4 @@
-import { distinctReviewRoles } from '../../../../../scripts/policy/common/structure.ts';
+import { distinctReviewRoles } from '#engine/policy/common/structure';
 import { qj } from '../cite.ts';
 
 /** 第十五条“三审三校”：三级审核由三个人分别把关（谁在哪一级，见 three-level-review）。 */

@@ -1,4 +1,4 @@
-import { filingRequirements } from '../../../../../scripts/policy/common/process.ts';
+import { filingRequirements } from '#engine/policy/common/process';
 import { qj } from '../cite.ts';
 
 /**
@@ -11,25 +11,6 @@ const rule = filingRequirements({
   citation: qj('第十三条', '政务新媒体账号开设、变更、关停、注销，要经本单位主要负责人同意，并报区政府办公室备案'),
   reasonFor: [],
   decisionFor: ['开设', '补录', '变更', '关停'],
-  valid: [
-    { name: 'a filing without a written reason is acceptable here', setup: (k) => void delete k.get('dept-weixin').events[0]!.reason },
-  ],
-  invalid: [
-    {
-      name: 'closure filed without the unit\'s consent',
-      setup: (k) => {
-        k.get('dept-weixin').events.push({ type: '关停备案', date: '2026-06-01', reason: '职能调整，账号不再保留。' });
-      },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageIncludes: '关停', messageId: 'decision' }],
-    },
-    {
-      name: 'change refused by the head of unit but filed anyway',
-      setup: (k) => {
-        k.get('dept-weixin').events.push({ type: '变更备案', date: '2026-06-01', unitDecision: { decision: '不同意', date: '2026-05-29', by: '主要负责人' }, changes: [{ field: '账号名称', from: '健康綦江', to: '綦江卫健' }] });
-      },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'unitDecision', 'decision'], messageId: 'refused' }],
-    },
-  ],
 });
 
 /** 本办法不要求写明理由，所以标题只说单位意见；“集体研究”也不是本办法的说法，消息改为“主要负责人同意”。 */

@@ -1,4 +1,4 @@
-import { onePerPlatform } from '../../../../../scripts/policy/common/structure.ts';
+import { onePerPlatform } from '#engine/policy/common/structure';
 import { qj } from '../cite.ts';
 
 /** 第十一条写的是“原则上”，所以是警告（需审核人关注），不阻止合并。 */

@@ -1,5 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { qj } from '../cite.ts';
 
 /**
@@ -42,37 +42,5 @@ export default defineRule({
     });
     if (!r.reviewers.includes(t.inCharge.name)) ctx.report({ account: a, pointer: ['team', 'review', 'reviewers'], messageId: 'reviewer', data: { expected: t.inCharge.name } });
     if (!r.finalApprovers.includes(t.principal.name)) ctx.report({ account: a, pointer: ['team', 'review', 'finalApprovers'], messageId: 'final', data: { expected: t.principal.name } });
-  },
-  cases: {
-    valid: [
-      { name: 'staff member, deputy head, head of unit' },
-      {
-        name: 'the section head may review alongside the deputy head',
-        setup: (k) => void (k.get('dept-weixin').team.review!.reviewers = ['丙科长（虚构）', '乙副主任（虚构）']),
-      },
-      {
-        name: 'a closed account is not judged',
-        setup: (k) => {
-          const a = k.get('dept-weixin');
-          a.team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['乙副主任（虚构）'] };
-          a.events.push({ type: '关停备案', date: '2026-06-01', unitDecision: { decision: '同意', date: '2026-06-01', by: '主要负责人' } });
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'the usual editor / section head / deputy head chain: the 承办单位 need not be the host unit, so a notice for the reviewer, not an error',
-        setup: (k) => void (k.get('dept-weixin').team.review = { editors: ['丁编辑（虚构）'], reviewers: ['丙科长（虚构）'], finalApprovers: ['乙副主任（虚构）'] }),
-        errors: [
-          { account: 'dept-weixin', pointer: ['team', 'review', 'reviewers'], messageIncludes: '乙副主任（虚构）', messageId: 'reviewer', severity: 'notice' },
-          { account: 'dept-weixin', pointer: ['team', 'review', 'finalApprovers'], messageIncludes: '甲主任（虚构）', messageId: 'final', severity: 'notice' },
-        ],
-      },
-      {
-        name: 'the first review by someone who is not registered staff',
-        setup: (k) => void (k.get('zf-weibo').team.review!.editors = ['戊记者（虚构）']),
-        errors: [{ account: 'zf-weibo', pointer: ['team', 'review', 'editors', 0], messageIncludes: '戊记者（虚构）', messageId: 'editor' }],
-      },
-    ],
   },
 });

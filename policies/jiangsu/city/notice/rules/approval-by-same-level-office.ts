@@ -1,7 +1,6 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ART, js } from '../cite.ts';
 import { KIND_EN, KIND_TEXT, approvalsOf, judged, sameLevel, tierOf } from '../filing.ts';
-import { addCounty } from '../kit.ts';
 
 /**
  * “须经同级政府办公室审核同意”：审核同意须由主办单位同级的政府办公室作出——市级单位由市政府办公室，
@@ -38,35 +37,5 @@ export default defineRule({
       if (first.ev.level === undefined) ctx.report({ account: a, pointer: ['events', first.i], messageId: 'noLevel', data });
       else ctx.report({ account: a, pointer: ['events', first.i, 'level'], messageId: 'otherLevel', data });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'city department approved by the city office at the same level' },
-      { name: 'a 市级 unit may record the city office\'s review as level 市级', setup: (k) => void (k.get('dept-weixin').events[1]!.level = '市级') },
-      { name: 'county government approved by the district office, then reported to the city', setup: (k) => addCounty(k) },
-      { name: 'a county unit may record its own office\'s review as level 县区', setup: (k) => { addCounty(k); k.get('xq-weixin').events[1]!.level = '县区'; } },
-      {
-        name: 'reviews before the notice came into force are not judged',
-        setup: (k) => {
-          k.dates('dept-weixin', ['2020-05-06', '2020-05-07', '2020-05-08', '2020-05-09', '2020-05-11']);
-          delete k.get('dept-weixin').events[1]!.level;
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'a county account approved only by the city office',
-        setup: (k) => {
-          addCounty(k);
-          Object.assign(k.get('xq-weixin').events[1]!, { level: '市级', reviewer: '示例市人民政府办公室' });
-        },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 1, 'level'], messageIncludes: '示例市甲区人民政府办公室', messageId: 'otherLevel' }],
-      },
-      {
-        name: 'review level not recorded',
-        setup: (k) => void delete k.get('dept-weixin').events[1]!.level,
-        errors: [{ account: 'dept-weixin', pointer: ['events', 1], messageId: 'noLevel' }],
-      },
-    ],
   },
 });

@@ -1,7 +1,6 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ART, Q_FILING, js } from '../cite.ts';
 import { KIND_EN, KIND_TEXT, approvalsOf, cityFiling, entryOf, judged, tierOf } from '../filing.ts';
-import { addCounty, countyOpenEvents } from '../kit.ts';
 
 /**
  * “须经同级政府办公室审核同意，并报市政府办公室备案后，……登录国家、省政务新媒体系统登记备案”：
@@ -46,49 +45,5 @@ export default defineRule({
         ctx.report({ account: a, pointer: ['events', entry.i], messageId: 'missing', data: { kind, kindEn, date: entry.ev.date } });
       }
     }
-  },
-  cases: {
-    valid: [
-      { name: 'city department: the city office\'s approval is the filing' },
-      { name: 'county government: approved by the district office, reported to the city, then entered', setup: (k) => addCounty(k) },
-      {
-        name: 'a county opening before the notice came into force is not judged',
-        setup: (k) => {
-          addCounty(k);
-          const a = k.get('xq-weixin');
-          a.events = countyOpenEvents().filter((e) => e.type !== '上报备案');
-          k.dates('xq-weixin', ['2019-09-02', '2019-09-03', '2019-09-04', '2019-09-05', '2019-09-06']);
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'county account entered in the system without reporting to the city office',
-        setup: (k) => {
-          addCounty(k);
-          k.get('xq-weixin').events = countyOpenEvents().filter((e) => e.type !== '上报备案');
-        },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 4], messageIncludes: '上报备案', messageId: 'missing' }],
-      },
-      {
-        name: 'county account reported to the city before its own office approved',
-        setup: (k) => {
-          addCounty(k);
-          const [filing, review, report, ...rest] = countyOpenEvents();
-          report!.date = '2025-06-09';
-          k.get('xq-weixin').events = [filing!, report!, review!, ...rest];
-        },
-        errors: [{ account: 'xq-weixin', pointer: ['events', 1, 'date'], messageId: 'reportBeforeApproval' }],
-      },
-      {
-        name: 'city account entered in the system before the approval',
-        setup: (k) => {
-          const [filing, review, reg, cert, entry] = k.get('dept-weixin').events;
-          review!.date = '2025-03-10';
-          k.get('dept-weixin').events = [filing!, reg!, cert!, entry!, review!];
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 3, 'date'], messageIncludes: '2025-03-10', messageId: 'early' }],
-      },
-    ],
   },
 });

@@ -1,8 +1,7 @@
-import { CALENDAR_FIX, workEvents } from '../../../../../scripts/policy/common/process.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { CALENDAR_FIX, workEvents } from '#engine/policy/common/process';
+import { defineRule } from '#engine/policy/types';
 import { ART, Q_ANNOUNCE, js } from '../cite.ts';
 import { entryOf, judged } from '../filing.ts';
-import { cityCloseEvents } from '../kit.ts';
 
 const DAYS = 15;
 
@@ -45,43 +44,5 @@ export default defineRule({
       if (v.verdict === 'unknown') ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'uncovered', actor: 'maintainers', data, severity: 'warning' });
       else ctx.report({ account: a, pointer: ['events', entry.i, 'date'], messageId: 'short', data });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'deregistered on the platform (judged by announcement-period)', setup: (k) => void k.get('dept-weixin').events.push(...cityCloseEvents()) },
-      {
-        name: 'suspended without deregistration, entered after the full announcement period',
-        setup: (k) => void k.get('dept-weixin').events.push(...cityCloseEvents().filter((e) => e.type !== '平台注销')),
-      },
-    ],
-    invalid: [
-      {
-        name: 'announced 2026-12-14, entered as closed 2027-01-05: the period ends in 2027 — a warning naming 2027',
-        now: '2027-03-01',
-        setup: (k) => {
-          const evs = cityCloseEvents().filter((e) => e.type !== '平台注销');
-          ['2026-12-10', '2026-12-14', '2027-01-04', '2027-01-05'].forEach((d, i) => (evs[i]!.date = d));
-          evs[0]!.unitDecision!.date = '2026-12-10';
-          delete evs[1]!.announcementEnd;
-          k.get('dept-weixin').events.push(...evs);
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
-      },
-      {
-        name: 'suspended and entered as closed on the 13th working day of the announcement',
-        setup: (k) => {
-          const evs = cityCloseEvents().filter((e) => e.type !== '平台注销');
-          evs[2]!.date = '2026-03-19';
-          evs[3]!.date = '2026-03-20';
-          k.get('dept-weixin').events.push(...evs);
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 8, 'date'], messageIncludes: '2026-03-24', messageId: 'short' }],
-      },
-      {
-        name: 'entered as closed without any announcement',
-        setup: (k) => void k.get('dept-weixin').events.push(...cityCloseEvents().filter((e) => e.type !== '平台注销' && e.type !== '注销公告')),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'none' }],
-      },
-    ],
   },
 });

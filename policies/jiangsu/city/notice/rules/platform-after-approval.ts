@@ -1,6 +1,5 @@
-import { afterApproval } from '../../../../../scripts/policy/common/process.ts';
+import { afterApproval } from '#engine/policy/common/process';
 import { ART, Q_FILING, js } from '../cite.ts';
-import { cityCloseEvents } from '../kit.ts';
 
 /**
  * 开设、变更、关停、注销“须经同级政府办公室审核同意”：平台上的注册、认证、上架、变更、注销、下架
@@ -12,18 +11,4 @@ export default afterApproval({
   citation: js(ART.filing, Q_FILING),
   events: ['平台注册', '平台认证', '应用上架', '平台变更', '平台注销', '应用下架'],
   works: ['开设', '变更', '关停'],
-  valid: [{ name: 'deregistered after approval', setup: (k) => void k.get('dept-weixin').events.push(...cityCloseEvents()) }],
-  invalid: [
-    {
-      name: 'deregistered before the approval',
-      setup: (k) => {
-        const evs = cityCloseEvents();
-        // 平台注销 on 03-24, before the approval recorded on 03-25
-        evs[2]!.date = '2026-03-25';
-        evs[3]!.date = '2026-03-24';
-        k.get('dept-weixin').events.push(evs[0]!, evs[1]!, evs[3]!, evs[2]!, evs[4]!);
-      },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'early' }],
-    },
-  ],
 });

@@ -1,8 +1,5 @@
-import type { RegionFile } from '../../../../../scripts/generated/types.ts';
-import type { FixtureKit } from '../../../../../scripts/policy/fixture.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { ART, Q_DUTIES, js } from '../cite.ts';
-import { COUNTY, addCounty } from '../kit.ts';
 
 /**
  * 主管单位的设置：市政府办公室主管全市，各县区（功能区）政府办公室（党政办公室）主管本行政区域。
@@ -50,47 +47,4 @@ export default defineRule({
       }
     }
   },
-  cases: {
-    valid: [
-      { name: 'the city names its government office' },
-      { name: 'a district names its own government office', setup: (k) => addCounty(k) },
-      {
-        name: 'a district whose office is not yet registered gives its name',
-        setup: (k) => {
-          addCounty(k);
-          const r = regionOf(k, COUNTY);
-          delete r.supervisingOffice;
-          r.supervisingOfficeName = '示例市甲区人民政府办公室';
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'a district without its own supervising office',
-        setup: (k) => {
-          addCounty(k);
-          delete regionOf(k, COUNTY).supervisingOffice;
-        },
-        errors: [{ region: COUNTY, pointer: [], messageIncludes: '县区（功能区）政府办公室', messageId: 'missing' }],
-      },
-      {
-        name: 'a district pointing at the city office',
-        setup: (k) => {
-          addCounty(k);
-          regionOf(k, COUNTY).supervisingOffice = 'bgs';
-        },
-        errors: [{ region: COUNTY, pointer: ['supervisingOffice'], messageId: 'otherRegion' }],
-      },
-      {
-        name: 'the city pointing at the people\'s government instead of its office',
-        setup: (k) => void (regionOf(k, 'jiangsu/shili').supervisingOffice = 'zf'),
-        errors: [{ region: 'jiangsu/shili', pointer: ['supervisingOffice'], messageIncludes: '人民政府', messageId: 'notOffice' }],
-      },
-    ],
-  },
 });
-
-/** The region document of a case's kit. */
-function regionOf(k: FixtureKit, id: string): RegionFile {
-  return k.files.get(`${id}/region.json`) as unknown as RegionFile;
-}

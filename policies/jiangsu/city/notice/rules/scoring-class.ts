@@ -1,7 +1,6 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { ART, js } from '../cite.ts';
-import { addCounty } from '../kit.ts';
 
 /**
  * 检查考核分两类对象：各县区（功能区），市各有关部门和单位；单位最终得分按同类单位最高分折算。
@@ -36,27 +35,5 @@ export default defineRule({
     }
     if (optional) return;
     if ((ctx.register.accountsByUnit.get(u.id) ?? []).some((a) => isLive(ctx, a))) ctx.report({ unit: u, pointer: ['kind'], messageId: 'missing', data });
-  },
-  cases: {
-    valid: [
-      { name: 'city department classed 市级部门; city government and office unclassed' },
-      { name: 'district government classed 县区功能区', setup: (k) => addCounty(k) },
-      { name: 'a city department without accounts needs no class', setup: (k) => void k.unit('jiangsu/shili', { id: 'dept2', name: '示例市教育局', kind: '政府部门' }) },
-    ],
-    invalid: [
-      {
-        name: 'a city department with accounts but no class',
-        setup: (k) => void delete k.getUnit('dept').scoringClass,
-        errors: [{ unit: 'dept', pointer: ['kind'], messageIncludes: '市级部门', messageId: 'missing', actor: 'supervisor', severity: 'warning' }],
-      },
-      {
-        name: 'a district government classed as a city department',
-        setup: (k) => {
-          addCounty(k);
-          k.getUnit('xq').scoringClass = '市级部门';
-        },
-        errors: [{ unit: 'xq', pointer: ['scoringClass'], messageIncludes: '县区功能区', messageId: 'wrong', actor: 'supervisor' }],
-      },
-    ],
   },
 });

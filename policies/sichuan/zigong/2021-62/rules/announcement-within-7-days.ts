@@ -1,5 +1,4 @@
-import { deadline } from '../../../../../scripts/policy/common/process.ts';
-import { closeEvents } from '../../../../../scripts/policy/fixture.ts';
+import { deadline } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 export default deadline({
@@ -11,16 +10,4 @@ export default deadline({
   to: ['注销公告'],
   amount: 7,
   unit: 'days',
-  valid: [{ name: 'announced two days after filing', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }],
-  invalid: [
-    {
-      name: 'announced ten days after filing',
-      setup: (k) => {
-        const evs = closeEvents('2026-03-02');
-        evs[2]!.date = '2026-03-12';
-        k.get('dept-weixin').events.push(...evs);
-      },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'date'], messageIncludes: '2026-03-09', messageId: 'late' }],
-    },
-  ],
 });

@@ -1,6 +1,5 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { openEvents } from '../../../../../scripts/policy/fixture.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 
 /**
@@ -22,23 +21,5 @@ export default defineRule({
     const i = a.data.events.findIndex((ev) => ev.type === '应用上架');
     if (i < 0) return;
     ctx.report({ account: a, pointer: ['app'], messageId: 'noLicense', data: { name: a.data.name, date: a.data.events[i]!.date } });
-  },
-  cases: {
-    valid: [
-      {
-        name: 'a listed app with its licence',
-        setup: (k) => {
-          const a = k.account('zf', { id: 'zf-app', name: '自贡政务客户端（虚构）', platform: '移动客户端', events: openEvents('2025-03-03').map((e) => (e.type === '平台认证' ? { ...e, type: '应用上架' as const } : e)) });
-          a.app!.license = '蜀ICP备00000000号-1A（虚构）';
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'a listed app without a licence',
-        setup: (k) => void k.account('zf', { id: 'zf-app', name: '自贡政务客户端（虚构）', platform: '移动客户端', events: openEvents('2025-03-03').map((e) => (e.type === '平台认证' ? { ...e, type: '应用上架' as const } : e)) }),
-        errors: [{ account: 'zf-app', pointer: ['app'], messageId: 'noLicense' }],
-      },
-    ],
   },
 });

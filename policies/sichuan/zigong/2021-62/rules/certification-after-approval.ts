@@ -1,4 +1,4 @@
-import { afterApproval } from '../../../../../scripts/policy/common/process.ts';
+import { afterApproval } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 export default afterApproval({

@@ -1,4 +1,4 @@
-import { certificationNamesHost } from '../../../../../scripts/policy/common/structure.ts';
+import { certificationNamesHost } from '#engine/policy/common/structure';
 import { zg } from '../cite.ts';
 
 /** 第十六条“应……在公开认证信息中标明主办单位名称”：义务（错误）。认证信息由主办单位向平台申请，不符的应申请变更认证。 */

@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 import { judgedDate, workAt } from '../util.ts';
 
@@ -26,25 +26,5 @@ export default defineRule({
       if (ev.type !== '平台变更' || !judgedDate(ctx, ev.date)) return;
       if (workAt(works, i)?.kind !== '变更') ctx.report({ account: a, pointer: ['events', i, 'type'], messageId: 'noFiling', data: { date: ev.date } });
     });
-  },
-  cases: {
-    valid: [
-      { name: 'no platform change' },
-      {
-        name: 'platform change after the change filing',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '变更备案', date: '2026-04-01', reason: '统一各平台账号名称。', unitDecision: { decision: '同意', date: '2026-04-01', by: '主要负责人' }, changes: [{ field: '账号名称', from: '健康自贡', to: '健康自贡' + '发布' }], stillSupervised: true },
-            { type: '平台变更', date: '2026-04-03' },
-          ),
-      },
-    ],
-    invalid: [
-      {
-        name: 'platform renamed with no change filing',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '平台变更', date: '2026-04-03', note: '账号改名' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], messageId: 'noFiling' }],
-      },
-    ],
   },
 });

@@ -1,5 +1,4 @@
-import { deadline } from '../../../../../scripts/policy/common/process.ts';
-import { closeEvents } from '../../../../../scripts/policy/fixture.ts';
+import { deadline } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 export default deadline({
@@ -11,27 +10,4 @@ export default deadline({
   to: ['系统填报'],
   amount: 3,
   unit: 'workdays',
-  valid: [{ name: 'entered the next day', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }],
-  invalid: [
-    {
-      name: 'deregistered 2026-12-30, entered 2027-01-06: the deadline needs the 2027 calendar — a warning naming 2027',
-      now: '2027-03-01',
-      setup: (k) => {
-        const evs = closeEvents('2026-11-02');
-        evs[3]!.date = '2026-12-30';
-        evs[4]!.date = '2027-01-06';
-        k.get('dept-weixin').events.push(...evs);
-      },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 9, 'date'], messageId: 'uncovered', data: { years: '2027' }, severity: 'warning' }],
-    },
-    {
-      name: 'entered two weeks after deregistration',
-      setup: (k) => {
-        const evs = closeEvents('2026-03-02');
-        evs[4]!.date = '2026-05-15';
-        k.get('dept-weixin').events.push(...evs);
-      },
-      errors: [{ account: 'dept-weixin', pointer: ['events', 9, 'date'], messageId: 'late' }],
-    },
-  ],
 });

@@ -1,5 +1,4 @@
-import { closeEvents } from '../../../../../scripts/policy/fixture.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 import { judgedDate, workAt } from '../util.ts';
 
@@ -34,24 +33,5 @@ export default defineRule({
       if (ev.type === '注销公告') announced.add(w.index);
       else if (!announced.has(w.index)) ctx.report({ account: a, pointer: ['events', i, 'type'], messageId: 'noAnnouncement', data });
     });
-  },
-  cases: {
-    valid: [{ name: 'filed, announced, deregistered', setup: (k) => void k.get('dept-weixin').events.push(...closeEvents('2026-03-02')) }],
-    invalid: [
-      {
-        name: 'deregistered without a closure filing',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '平台注销', date: '2026-03-02', evidence: [{ kind: '注销完成截图', ref: '档案 2026-001' }] }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], messageId: 'noFiling' }],
-      },
-      {
-        name: 'deregistered before the announcement',
-        setup: (k) => {
-          const evs = closeEvents('2026-03-02');
-          const [filing, review, notice, dereg, entry] = evs;
-          k.get('dept-weixin').events.push(filing!, review!, { ...dereg!, date: '2026-03-04' }, { ...notice!, date: '2026-03-05' }, { ...entry!, date: '2026-03-06' });
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['events', 7, 'type'], messageId: 'noAnnouncement' }],
-      },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-import { distinctReviewRoles } from '../../../../../scripts/policy/common/structure.ts';
+import { distinctReviewRoles } from '#engine/policy/common/structure';
 import { zg } from '../cite.ts';
 
 /**

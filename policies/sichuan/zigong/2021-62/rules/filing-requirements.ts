@@ -1,4 +1,4 @@
-import { filingRequirements } from '../../../../../scripts/policy/common/process.ts';
+import { filingRequirements } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 export default filingRequirements({

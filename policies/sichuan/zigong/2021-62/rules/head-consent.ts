@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 import { judged } from '../util.ts';
 
@@ -31,19 +31,5 @@ export default defineRule({
       if (!by || HEAD.test(by) || !NOT_HEAD.test(by)) continue;
       ctx.report({ account: a, pointer: ['events', w.index, 'unitDecision', 'by'], messageId: 'notHead', data: { kind: w.kind, date: ev.date, by } });
     }
-  },
-  cases: {
-    valid: [
-      { name: 'agreed by the head' },
-      { name: 'agreed by the leadership meeting', setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '委党组会议') },
-      { name: 'a change filing may be signed by the deputy in charge', setup: (k) => void k.get('dept-weixin').events.push({ type: '变更备案', date: '2026-04-01', reason: '统一名称。', unitDecision: { decision: '同意', date: '2026-04-01', by: '分管负责人' }, changes: [{ field: '账号名称', from: '健康自贡', to: '健康自贡发布' }], stillSupervised: true }) },
-    ],
-    invalid: [
-      {
-        name: 'an opening agreed only by the deputy in charge',
-        setup: (k) => void (k.get('dept-weixin').events[0]!.unitDecision!.by = '分管副主任'),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 0, 'unitDecision', 'by'], messageId: 'notHead' }],
-      },
-    ],
   },
 });

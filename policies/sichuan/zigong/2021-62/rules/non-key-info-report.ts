@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 import { isKeyField, judgedDate } from '../util.ts';
 
@@ -44,35 +44,5 @@ export default defineRule({
         if (!reported) ctx.report({ account: a, pointer: ['events', i, 'type'], messageId: 'handoverNotReported', severity: 'warning', data: { date: ev.date, from: ev.handover?.fromRole ?? '原经办人员', to: ev.handover?.toRole ?? '新经办人员' } });
       }
     });
-  },
-  cases: {
-    valid: [
-      { name: 'nothing reported' },
-      {
-        name: 'handover followed by a report of the team change',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '人员交接', date: '2026-07-01', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } },
-            { type: '信息报备', date: '2026-07-02', changes: [{ field: '管理队伍', from: '经办人员 丁编辑（虚构）', to: '经办人员 戊编辑（虚构）' }] },
-          ),
-      },
-    ],
-    invalid: [
-      {
-        name: 'a report that says nothing',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '信息报备', date: '2026-07-02' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'noChanges' }],
-      },
-      {
-        name: 'a rename only reported, not filed',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '信息报备', date: '2026-07-02', changes: [{ field: '账号名称', from: '健康自贡', to: '自贡健康' }] }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'changes', 0, 'field'], messageId: 'keyField' }],
-      },
-      {
-        name: 'a handover never reported is a warning',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'type'], severity: 'warning', messageId: 'handoverNotReported' }],
-      },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 import { judgedDate } from '../util.ts';
 
@@ -19,54 +19,5 @@ export default defineRule({
         ctx.report({ account: a, pointer: ['events', i, 'decision'], messageId: 'noReason', data: { date: ev.date } });
       }
     });
-  },
-  cases: {
-    valid: [
-      { name: 'approved' },
-      {
-        name: 'refused with reasons',
-        setup: (k) =>
-          void k.account('dept', {
-            id: 'dept-douyin',
-            name: '健康自贡',
-            platform: '抖音',
-            events: [
-              { type: '开设备案', date: '2026-06-01', reason: '开展健康科普。信息来源为本委各科室，由宣传科每周更新。', unitDecision: { decision: '同意', date: '2026-06-01', by: '主要负责人' } },
-              { type: '主管审核', date: '2026-06-03', decision: '不同意', reviewer: '自贡市人民政府办公室', opinion: '与“健康自贡”微信公众号功能重复，更新保障不足，请整合后再议。' },
-            ],
-          }),
-      },
-    ],
-    invalid: [
-      {
-        name: 'refused without reasons',
-        setup: (k) =>
-          void k.account('dept', {
-            id: 'dept-douyin',
-            name: '健康自贡',
-            platform: '抖音',
-            events: [
-              { type: '开设备案', date: '2026-06-01', reason: '开展健康科普。信息来源为本委各科室，由宣传科每周更新。', unitDecision: { decision: '同意', date: '2026-06-01', by: '主要负责人' } },
-              { type: '主管审核', date: '2026-06-03', decision: '不同意', reviewer: '自贡市人民政府办公室' },
-            ],
-          }),
-        errors: [{ account: 'dept-douyin', pointer: ['events', 1, 'decision'], messageId: 'noReason' }],
-      },
-      {
-        name: 'refused twice: the first time with reasons, the second time without (every review is checked, not only the first)',
-        setup: (k) =>
-          void k.account('dept', {
-            id: 'dept-douyin',
-            name: '健康自贡',
-            platform: '抖音',
-            events: [
-              { type: '开设备案', date: '2026-06-01', reason: '开展健康科普。信息来源为本委各科室，由宣传科每周更新。', unitDecision: { decision: '同意', date: '2026-06-01', by: '主要负责人' } },
-              { type: '主管审核', date: '2026-06-03', decision: '不同意', reviewer: '自贡市人民政府办公室', opinion: '与“健康自贡”微信公众号功能重复，请整合后再议。' },
-              { type: '主管审核', date: '2026-06-10', decision: '不同意', reviewer: '自贡市人民政府办公室' },
-            ],
-          }),
-        errors: [{ account: 'dept-douyin', pointer: ['events', 2, 'decision'], messageId: 'noReason', data: { date: '2026-06-10' } }],
-      },
-    ],
   },
 });

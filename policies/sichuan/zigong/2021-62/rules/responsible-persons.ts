@@ -1,6 +1,6 @@
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
-import { defineRule } from '../../../../../scripts/policy/types.ts';
-import type { Person } from '../../../../../scripts/generated/types.ts';
+import { isLive } from '#engine/policy/common/structure';
+import { defineRule } from '#engine/policy/types';
+import type { Person } from '#engine/generated/types';
 import { zg } from '../cite.ts';
 
 const hasPhone = (p: Person | undefined): boolean => Boolean(p && (p.mobile || p.officePhone));
@@ -31,41 +31,5 @@ export default defineRule({
     if (!t) return; // unknown team (backfilled account)
     if (t.principal.name === t.inCharge.name) ctx.report({ account: a, pointer: ['team', 'inCharge', 'name'], messageId: 'same', severity: 'warning', data: { name: t.inCharge.name } });
     if (![t.principal, t.inCharge, t.sectionHead, ...t.operators].some(hasPhone)) ctx.report({ account: a, pointer: ['team'], messageId: 'noPhone' });
-  },
-  cases: {
-    valid: [
-      { name: 'distinct persons with phones' },
-      {
-        name: 'only the operator has a phone',
-        setup: (k) => {
-          const t = k.get('dept-weixin').team;
-          for (const p of [t.principal, t.inCharge, t.sectionHead!]) {
-            delete p.mobile;
-            delete p.officePhone;
-          }
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'the head is also recorded as the deputy in charge',
-        setup: (k) => {
-          const t = k.get('dept-weixin').team;
-          t.inCharge = { ...t.principal };
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['team', 'inCharge', 'name'], severity: 'warning', messageId: 'same' }],
-      },
-      {
-        name: 'no phone at all',
-        setup: (k) => {
-          const t = k.get('dept-weixin').team;
-          for (const p of [t.principal, t.inCharge, t.sectionHead!, ...t.operators]) {
-            delete p.mobile;
-            delete p.officePhone;
-          }
-        },
-        errors: [{ account: 'dept-weixin', pointer: ['team'], messageId: 'noPhone' }],
-      },
-    ],
   },
 });

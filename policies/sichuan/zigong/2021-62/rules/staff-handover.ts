@@ -1,4 +1,4 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
+import { defineRule } from '#engine/policy/types';
 import { zg } from '../cite.ts';
 import { judgedDate } from '../util.ts';
 
@@ -33,31 +33,5 @@ export default defineRule({
       const rotated = evs.some((x, j) => j > i && x.type === '密码更换' && x.date >= ev.date);
       if (!rotated) ctx.report({ account: a, pointer: ['events', i, 'handover'], messageId: 'notRotated', severity: 'warning', data: { date: ev.date } });
     });
-  },
-  cases: {
-    valid: [
-      { name: 'no handover' },
-      { name: 'handover with credentials rotated', setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true } }) },
-      {
-        name: 'handover followed by a recorded credential change',
-        setup: (k) =>
-          void k.get('dept-weixin').events.push(
-            { type: '人员交接', date: '2026-07-01', handover: { fromRole: '经办人员', toRole: '经办人员' } },
-            { type: '密码更换', date: '2026-07-01', attestedBy: '分管负责人' },
-          ),
-      },
-    ],
-    invalid: [
-      {
-        name: 'handover without details',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01' }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5], messageId: 'noDetails' }],
-      },
-      {
-        name: 'handover without a change of credentials is a warning',
-        setup: (k) => void k.get('dept-weixin').events.push({ type: '人员交接', date: '2026-07-01', handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: false } }),
-        errors: [{ account: 'dept-weixin', pointer: ['events', 5, 'handover'], severity: 'warning', messageId: 'notRotated' }],
-      },
-    ],
   },
 });

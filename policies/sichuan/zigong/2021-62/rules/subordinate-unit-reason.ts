@@ -1,5 +1,5 @@
-import { defineRule } from '../../../../../scripts/policy/types.ts';
-import { isLive } from '../../../../../scripts/policy/common/structure.ts';
+import { defineRule } from '#engine/policy/types';
+import { isLive } from '#engine/policy/common/structure';
 import { zg } from '../cite.ts';
 
 /**
@@ -32,36 +32,5 @@ export default defineRule({
     const ev = a.data.events[first.index]!;
     // no invented minimum length: whether the reason suffices is the supervising office's call
     if (!ev.justification?.trim() && !ev.reason?.trim()) ctx.report({ account: a, pointer: ['events', first.index, ...(ev.reason !== undefined ? ['reason'] : [])], messageId: 'noReason', data: { unit: u.data.name, kind, name: a.data.name } });
-  },
-  cases: {
-    valid: [
-      { name: 'city department needs no special reason', setup: (k) => void (k.get('dept-weixin').events[0]!.reason = '工作需要') },
-      {
-        name: 'subordinate unit with a short reason: the measures set no minimum length (the supervising office judges it)',
-        setup: (k) => {
-          k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
-          const a = k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
-          a.events[0]!.reason = '疫情防控信息发布。';
-        },
-      },
-      {
-        name: 'subordinate unit with a detailed reason',
-        setup: (k) => {
-          k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
-          k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
-        },
-      },
-    ],
-    invalid: [
-      {
-        name: 'subordinate unit whose filing states no reason',
-        setup: (k) => {
-          k.unit(k.getUnit('dept').region, { id: 'dept-xs', name: '自贡市疾病预防控制中心', kind: '部门下属单位', parent: 'dept' });
-          const a = k.account('dept-xs', { id: 'xs-weixin', name: '自贡疾控', platform: '微信公众号' });
-          a.events[0]!.reason = ' ';
-        },
-        errors: [{ account: 'xs-weixin', pointer: ['events', 0, 'reason'], messageId: 'noReason' }],
-      },
-    ],
   },
 });

@@ -1,5 +1,4 @@
-import { supervisorApproval } from '../../../../../scripts/policy/common/process.ts';
-import { openEvents } from '../../../../../scripts/policy/fixture.ts';
+import { supervisorApproval } from '#engine/policy/common/process';
 import { zg } from '../cite.ts';
 
 /**
@@ -9,21 +8,4 @@ import { zg } from '../cite.ts';
 export default supervisorApproval({
   citation: zg('第七条（三）（四）、第八条、第九条（一）、第十七条（一）', '经审核同意的，由主办单位提交相关备案资料……报政务新媒体主管单位签署意见'),
   works: ['开设', '补录', '关停', '变更'],
-  invalid: [
-    {
-      name: 'a backfill completed without the supervisor\'s review',
-      setup: (k) => {
-        k.account('dept', {
-          id: 'dept-weibo',
-          name: '健康自贡',
-          platform: '新浪微博',
-          events: [
-            { ...openEvents('2026-03-02')[0]!, type: '补录备案' },
-            { type: '系统填报', date: '2026-03-04', action: '补录' },
-          ],
-        });
-      },
-      errors: [{ account: 'dept-weibo', pointer: ['events', 0], messageId: 'missing' }],
-    },
-  ],
 });

@@ -4,7 +4,7 @@
  * writes the files to a real temporary folder and loads them with the real loader.
  */
 import type { AccountFile, Event, Person, RegionFile, UnitFile } from '../generated/types.ts';
-import type { FiledAccount } from './stage.ts';
+import type { FiledAccount } from '../policy/stage.ts';
 
 export type Json = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
 /**
- * 规则用例共用的样例片段（县区地区、合规的开设/变更/关停事件）。不是规则，仅供 rules/*.ts 的用例使用。
+ * 规则用例共用的样例片段（县区地区、合规的开设/变更/关停事件）。不是规则，仅供 rules/*.cases.ts 的用例使用；命令行不加载，不编入 dist/。
  * Case helpers shared by the rules' case tables: a county region with its own government
  * office, and compliant opening / change / closure event lists under this notice.
  */
-import type { Event } from '../../../../scripts/generated/types.ts';
-import type { FixtureKit } from '../../../../scripts/policy/fixture.ts';
+import type { Event } from '#engine/generated/types';
+import type { FixtureKit } from '#engine/dev/fixture';
 
 /** The county (district) region used in cases. */
 export const COUNTY = 'jiangsu/shili/jiaqu';

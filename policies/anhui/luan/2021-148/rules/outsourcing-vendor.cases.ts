@@ -1,0 +1,9 @@
+/**
+ * outsourcing-vendor 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
+ * Cases of the rule outsourcing-vendor: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
+ */
+import { outsourcingCases } from '#engine/policy/common/structure.cases';
+
+export default outsourcingCases({
+  requireQualification: /新闻/,
+});

@@ -1,0 +1,7 @@
+/**
+ * one-account-per-platform 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
+ * Cases of the rule one-account-per-platform: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
+ */
+import { onePerPlatformCases } from '#engine/policy/common/structure.cases';
+
+export default onePerPlatformCases();

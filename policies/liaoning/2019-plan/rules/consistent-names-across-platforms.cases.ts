@@ -1,0 +1,7 @@
+/**
+ * consistent-names-across-platforms 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
+ * Cases of the rule consistent-names-across-platforms: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
+ */
+import { consistentNamesCases } from '#engine/policy/common/structure.cases';
+
+export default consistentNamesCases({ principle: true });

@@ -1,0 +1,21 @@
+/**
+ * 本模块的样例登记簿（只供测试：tests/policy-rules.test.ts 等；命令行不加载，不编入 dist/）。
+ * The module's sample register, for the tests only: never loaded by the CLI, not built.
+ */
+import type { FixtureKit } from '#engine/dev/fixture';
+
+/**
+ * A minimal register under the national module only: the root binds it and names 国务院办公厅;
+ * 四川省自贡市 holds `bgs` (its government office, the supervising office), `zf` (the city government)
+ * and `dept` (a department); `dept-weixin` and `zf-weibo` are opened, reviewed, certified and entered.
+ */
+export function fixture(k: FixtureKit): void {
+  k.region('', { name: '全国', level: '国家', policies: ['national'], supervisingOfficeName: '国务院办公厅' });
+  k.region('sichuan', { name: '四川省', level: '省级' });
+  k.region('sichuan/zigong', { name: '四川省自贡市', level: '市级', supervisingOffice: 'bgs' });
+  k.unit('sichuan/zigong', { id: 'bgs', name: '自贡市人民政府办公室', shortName: '市政府办公室', kind: '政府办公室' });
+  k.unit('sichuan/zigong', { id: 'zf', name: '自贡市人民政府', kind: '人民政府' });
+  k.unit('sichuan/zigong', { id: 'dept', name: '自贡市卫生健康委员会', shortName: '市卫生健康委', kind: '政府部门', aliases: ['自贡市卫健委'] });
+  k.account('dept', { id: 'dept-weixin', name: '健康自贡', platform: '微信公众号' });
+  k.account('zf', { id: 'zf-weibo', name: '自贡市人民政府', platform: '新浪微博' });
+}

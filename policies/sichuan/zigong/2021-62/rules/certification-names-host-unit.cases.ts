@@ -1,0 +1,7 @@
+/**
+ * certification-names-host-unit 规则的用例（tests/policy-rules.test.ts 运行；命令行不加载，不编入 dist/）。
+ * Cases of the rule certification-names-host-unit: run by tests/policy-rules.test.ts, never loaded by the CLI, not built.
+ */
+import { certificationNamesHostCases } from '#engine/policy/common/structure.cases';
+
+export default certificationNamesHostCases();
