@@ -60,6 +60,8 @@ export const BUILTIN_RULES = {
   'pr/unreadable-file': { severity: 'error', title: { zh: '改动后的登记簿文件无法判断（格式或数据模式不符）', en: 'a changed register file cannot be judged (malformed)' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
   // ---- the audit of Git history
   'audit/future-commit': { severity: 'error', title: { zh: '提交日期晚于审计日或晚于其后的提交', en: 'a commit dated after the audit day or after a later commit' }, citation: { doc: N123, article: '四、（一）开设整合', quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案' } },
+  'audit/acknowledged-invalid': { severity: 'error', title: { zh: '审计已确认提交清单（policies/audit-acknowledged.json）格式不符，整份清单不予采用', en: 'the audit acknowledgment list is malformed and is ignored as a whole' }, citation: { doc: STANDARD_DOC, article: '第一条（字段）', title: STANDARD_TITLE, quote: '登记簿文件的字段、格式和取值以 schemas/ 中的数据模式为准；管理办法没有要求的字段，是登记簿本身运转所需（编号、路径、事件记录等）' } },
+  'audit/acknowledged-unknown-commit': { severity: 'warning', title: { zh: '审计已确认提交清单中的提交不在被审计的第一父历史中', en: 'an acknowledged commit is not on the audited first-parent history' }, citation: { doc: STANDARD_DOC, article: '第三条（维护者审核）', title: STANDARD_TITLE, quote: '管理办法模块、数据模式、检查程序和地区配置的修改，由本库维护者审核' } },
 } as const satisfies Record<string, Omit<BuiltinRuleMeta, 'id'>>;
 
 export type BuiltinRuleId = keyof typeof BUILTIN_RULES;

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export const VALIDATED_SCHEMAS = ['account', 'unit', 'region', 'exception', 'activity'] as const;
+export const VALIDATED_SCHEMAS = ['account', 'unit', 'region', 'exception', 'activity', 'acknowledged'] as const;
 export type SchemaName = (typeof VALIDATED_SCHEMAS)[number];
 
 /** ajv options shared by the run-time compiler and the precompiled code: their errors must match. */

@@ -744,3 +744,40 @@ export interface ActivityRow {
    */
   originalPostsLast7Days?: number;
 }
+
+// ---- acknowledged.schema.json ----
+/**
+ * 维护者确认的历史提交（policies/audit-acknowledged.json），类似 .git-blame-ignore-revs：govmedia audit 只从被审计的分支末端读取本文件，所列提交的检查结果列为“已由维护者确认”，不计为违规。历史不得改写；本文件只能由维护者修改（CODEOWNERS 中 /policies/ 归维护者）。
+ */
+export interface AcknowledgedFile {
+  /**
+   * 本文件所用模式的相对路径："../schemas/acknowledged.schema.json"。
+   */
+  $schema?: string;
+  /**
+   * 已确认的提交，每个提交一项。
+   *
+   * @maxItems 1000
+   */
+  entries: {
+    /**
+     * 提交的完整 40 位十六进制编号（git rev-parse 的输出）；须是主分支第一父历史上的提交（合并进来的改动填合并提交）。
+     */
+    commit: string;
+    /**
+     * 确认理由（中文），说明为什么该提交不是违规的备案行为。
+     */
+    reason: string;
+    /**
+     * 维护者确认的日期。
+     */
+    acknowledgedOn: string;
+    /**
+     * 只确认这些规则的检查结果（规则编号，见 docs/rules.md）；不填则确认该提交的全部检查结果。
+     *
+     * @minItems 1
+     * @maxItems 50
+     */
+    rules?: string[];
+  }[];
+}

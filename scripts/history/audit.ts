@@ -11,7 +11,9 @@ import { todayShanghai } from '../calendar/workdays.ts';
 import { loadPolicies } from '../policy/loader.ts';
 import { BULK_LABEL, isMaintainerPath, judge, scopeOf } from '../pr/check.ts';
 import type { ChangeItem } from '../pr/types.ts';
+import { schemasFor } from '../pipeline/pipeline.ts';
 import { LOG_FORMAT, parseRawLog, prNumber, runGit, shanghaiDate, Snapshot, SnapshotView } from './replay.ts';
+import { ackCovers, readAckList, type AckEntry } from './acknowledged.ts';
 
 export interface AuditedCommit {
   commit: string;
@@ -20,7 +22,10 @@ export interface AuditedCommit {
   subject: string;
   pr?: number;
   changes: { kind: ChangeItem['kind']; path: string; account?: string }[];
+  /** The findings that count (errors of a broken commit, warnings of a warned one). */
   findings: Finding[];
+  /** Findings the maintainers acknowledged (policies/audit-acknowledged.json at the audited tip): shown, not counted. */
+  acknowledged?: { reason: string; acknowledgedOn: string; findings: Finding[] };
 }
 
 export interface AuditResult {
@@ -30,6 +35,10 @@ export interface AuditResult {
   broken: AuditedCommit[];
   /** Commits with warnings only (listed, not failing). */
   warned: AuditedCommit[];
+  /** Commits whose every error and warning the maintainers acknowledged (not counted as violations). */
+  acknowledged: AuditedCommit[];
+  /** Problems with the acknowledgment list itself (an error: the list was ignored; a warning: an entry has no effect). */
+  listFindings: Finding[];
 }
 
 export class AuditError extends Error {}
@@ -72,14 +81,18 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
       throw new AuditError(`找不到提交或分支“${opts.since}” / no such commit "${opts.since}"`);
     }
   }
+  let tip: string;
   try {
-    await runGit(repo, ['rev-parse', '--verify', `${rev}^{commit}`]);
+    tip = (await runGit(repo, ['rev-parse', '--verify', `${rev}^{commit}`])).trim();
   } catch {
     throw new AuditError(`找不到提交或分支“${rev}” / no such commit "${rev}"`);
   }
   const range = sinceCommit ? `${sinceCommit}..${rev}` : rev;
   const out = await runGit(repo, ['log', '--first-parent', '--diff-merges=first-parent', '--reverse', '-z', '--raw', '--no-abbrev', '-M', LOG_FORMAT, range]);
   const commits = parseRawLog(out);
+  // the maintainers' acknowledgments, read from the audited tip only, never from a judged commit
+  const history = new Set((await runGit(repo, ['rev-list', '--first-parent', tip])).split('\n').filter(Boolean));
+  const ack = await readAckList(repo, tip, history, schemasFor(opts.engineRoot));
   const policies = await loadPolicies(opts.engineRoot);
   const blobs = new BlobReader(repo);
   const snap = new Snapshot();
@@ -94,7 +107,7 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
         snap.set(rec.slice(tab + 1), { sha: sha ?? '', mode: mode ?? '100644' });
       }
     }
-    const result: AuditResult = { range, commits: commits.length, judged: 0, broken: [], warned: [] };
+    const result: AuditResult = { range, commits: commits.length, judged: 0, broken: [], warned: [], acknowledged: [], listFindings: ack.findings };
     const dates = judgingDates(commits.map((c) => shanghaiDate(c.time)), auditDay);
     let done = 0;
     for (const c of commits) {
@@ -152,9 +165,13 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
             changes = c.changes.map((x) => ({ kind: 'illegal' as const, path: x.path }));
           }
           result.judged++;
-          const errors = kept.filter((f) => f.severity === 'error');
-          const warnings = kept.filter((f) => f.severity === 'warning');
-          if (errors.length || warnings.length) {
+          const ackEntry: AckEntry | undefined = ack.entries.get(c.sha);
+          const blocking = kept.filter((f) => f.severity === 'error' || f.severity === 'warning');
+          const acked = ackEntry ? blocking.filter((f) => ackCovers(ackEntry, f)) : [];
+          const counted = blocking.filter((f) => !acked.includes(f));
+          const errors = counted.filter((f) => f.severity === 'error');
+          const warnings = counted.filter((f) => f.severity === 'warning');
+          if (errors.length || warnings.length || acked.length) {
             const entry: AuditedCommit = {
               commit: c.sha,
               date: shanghaiDate(c.time),
@@ -163,9 +180,10 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
               changes,
               findings: errors.length ? errors : warnings,
             };
+            if (ackEntry && acked.length) entry.acknowledged = { reason: ackEntry.reason, acknowledgedOn: ackEntry.acknowledgedOn, findings: acked };
             const pr = prNumber(c);
             if (pr !== undefined) entry.pr = pr;
-            (errors.length ? result.broken : result.warned).push(entry);
+            (errors.length ? result.broken : warnings.length ? result.warned : result.acknowledged).push(entry);
           }
         }
       }
