@@ -323,6 +323,8 @@ describe('the draft is kept in the browser', () => {
     await page.fill('#reason', REASON.补录);
     await page.selectOption('#decision', '同意');
     await expect.poll(async () => page.textContent('#draft-status'), { timeout: 5_000 }).toContain('草稿已保存');
+    // the last answer is in the stored draft (saved after a short delay, or when the page goes away)
+    await expect.poll(async () => page.evaluate<string>("Object.keys(localStorage).filter((k) => k.startsWith('govmedia-assistant-draft')).map((k) => localStorage.getItem(k)).join('')"), { timeout: 5_000 }).toContain('"decision":"同意"');
     await page.reload();
     await page.waitForSelector('body[data-ready="1"]');
     expect(await page.textContent('#draft-status')).toContain('已恢复');

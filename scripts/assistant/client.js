@@ -505,6 +505,10 @@ function restoreDraft() {
 
 $('wizard').addEventListener('input', scheduleSave);
 $('wizard').addEventListener('change', scheduleSave);
+// a reload or a closed tab within the save delay still keeps the last answers
+window.addEventListener('pagehide', () => {
+  if (saveTimer !== undefined && !clearing) saveDraft();
+});
 $('clear-draft').addEventListener('click', () => {
   if (!confirm('清除草稿：本页已填写的全部内容将被删除，且不能恢复。确定吗？')) return;
   clearing = true;
