@@ -14,7 +14,7 @@ import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
-import { historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
+import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
 import { enoughRuns, failReason, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, type Measured } from '../scripts/bench/run.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
@@ -108,6 +108,23 @@ describe('bench generator: history repository', () => {
     expect(r.broken).toEqual([]);
     expect(r.warned).toEqual([]);
   });
+});
+
+describe('bench generator: account names at full scale', () => {
+  it('gives no two units the same account name on one platform at 100,000 accounts (阜新 and 连云港 both have a 海州区)', () => {
+    const reg = buildRegister({ accounts: 100_000 });
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const a of reg.accounts) {
+      const key = `${a.doc.platform} ${a.doc.name}`;
+      const u = owner.get(key);
+      if (u !== undefined && u !== a.doc.hostUnit) clashes.push(`${key}: ${u} / ${a.doc.hostUnit}`);
+      owner.set(key, a.doc.hostUnit);
+    }
+    expect(clashes.slice(0, 5)).toEqual([]);
+    // the renamed ones keep their unit's name in them, with the city in front
+    expect(reg.accounts.some((a) => a.doc.name === '阜新海州财政' || a.doc.name === '连云港海州财政' || a.doc.name.endsWith('海州财政'))).toBe(true);
+  }, 60_000);
 });
 
 describe('bench generator: one-commit register with a pull-request branch', () => {

@@ -421,6 +421,19 @@ export function buildRegister(opts: GenOptions): GeneratedRegister {
     unitFile({ id: r.officeId!, name: r.officeName!, short: `${r.tier === '省' ? '省政府办公厅' : `${r.tier}政府办公室`}`, kind: '政府办公室', level: levelOf(r), region: r, accountName: '', operator: '' });
     units++;
   }
+  // different regions can hold places of one name (阜新市海州区 and 连云港市海州区): an account name already taken by
+  // another unit gets its city's short name in front, as real accounts do (names are unique per platform: register/impersonation)
+  const regionById = new Map([...tree.fixed, ...tree.order].map((r) => [r.id, r]));
+  const nameOwner = new Map<string, string>();
+  const uniqueAccountName = (u: UnitSpec): void => {
+    if (!u.accountName) return;
+    let name = u.accountName;
+    for (let p = u.region.parent === undefined ? undefined : regionById.get(u.region.parent); nameOwner.has(name) && nameOwner.get(name) !== u.id && p; p = p.id === '' || p.parent === undefined ? undefined : regionById.get(p.parent)) {
+      if (p.short && !name.startsWith(p.short)) name = p.short + name;
+    }
+    u.accountName = name;
+    nameOwner.set(name, u.id);
+  };
   let remaining = opts.accounts;
   while (remaining > 0) {
     let progressed = false;
@@ -432,6 +445,7 @@ export function buildRegister(opts: GenOptions): GeneratedRegister {
       progressed = true;
       const dir = unitFile(u);
       units++;
+      uniqueAccountName(u);
       const n = Math.min(remaining, rng.int(5, u.region.area === 'luan' ? 7 : 8));
       remaining -= n;
       for (const a of unitAccounts(rng, people, u, n, openFrom, openUntil)) accounts.push({ rel: `${dir}/${a.id}.json`, doc: a, unit: u });
