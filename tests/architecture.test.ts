@@ -127,3 +127,21 @@ describe('the command table and the dispatcher', () => {
     for (const [name, load] of Object.entries(LOADERS)) expect(typeof (await load()), name).toBe('function');
   });
 });
+
+describe('tests are machine-independent', () => {
+  /** Every test source (tests/**.ts). */
+  const testFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? (d.name === 'fixtures' || d.name === 'hostile' ? [] : testFiles(path.join(dir, d.name))) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+  it('name no absolute path of this machine (chromium comes from the PATH through tests/support/chromium.ts)', () => {
+    const bad: string[] = [];
+    for (const f of testFiles(path.join(ENGINE_ROOT, 'tests'))) {
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          // a literal absolute path, except as the fallback of an unset environment variable (`process.env.X ?? '/tmp'`)
+          for (const m of line.matchAll(/(\?\?\s*)?['"`]\/(usr|work|home|opt|root|tmp|var|srv)\b[^'"`]*['"`]/g)) if (!m[1]) bad.push(`${path.relative(ENGINE_ROOT, f)}:${i + 1}: ${m[0]}`);
+        });
+    }
+    expect(bad).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { cli, tmpDir } from './helpers.ts';
 import { makeBaseRepo, type Repo } from './pr-harness.ts';
+import { chromiumPath } from './support/chromium.ts';
 
 const NOW = '2026-11-20';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
@@ -199,7 +200,7 @@ beforeAll(async () => {
   pageUrl = await build(siteDir);
   const profile = tmpDir('govmedia-chromium-');
   tmp.push(profile);
-  ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 } });
+  ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 } });
   page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('dialog', (d) => void d.accept());

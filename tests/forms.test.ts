@@ -21,9 +21,10 @@ import { buildForm, formHtml, formsForFilings, formText, renderDocx, type BuiltF
 import type { FormDoc, Inline } from '../scripts/forms/layout.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { baseKit, writeKit } from './helpers.ts';
+import { chromiumPath } from './support/chromium.ts';
 
 const ARTIFACTS = path.join(ENGINE_ROOT, 'test-artifacts', 'forms');
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let register: Register;

@@ -20,6 +20,7 @@ import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
+import { chromiumPath } from './support/chromium.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -488,10 +489,10 @@ describe('the sample register with the sample snapshot', () => {
     expect(r.out).toContain('已写出');
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
-    const chromiumPath = '/usr/bin/chromium';
-    expect(existsSync(chromiumPath), 'Debian chromium is required').toBe(true);
+    const chromium_ = chromiumPath();
+    expect(existsSync(chromium_), 'Debian chromium is required').toBe(true);
     const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'govmedia-chromium-')), {
-      executablePath: chromiumPath,
+      executablePath: chromium_,
       headless: true,
       offline: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

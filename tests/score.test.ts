@@ -18,6 +18,7 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import type { ScoreReport, ScoringCatalogue, UnitScore } from '../scripts/score/types.ts';
+import { chromiumPath } from './support/chromium.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -267,7 +268,7 @@ describe('HTML report', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
     const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'govmedia-chromium-')), {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
       offline: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

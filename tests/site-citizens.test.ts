@@ -15,6 +15,7 @@ import { cmdSite } from '../scripts/commands/site.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { tmpDir, writeKit } from './helpers.ts';
+import { chromiumPath } from './support/chromium.ts';
 
 const NOW = '2026-11-21';
 const dirs: string[] = [];
@@ -43,7 +44,7 @@ beforeAll(async () => {
   const code = await cmdSite(['--out', out, '--now', NOW, '--root', root], { out: (s) => void (log += s), err: (s) => void (log += s) });
   expect(code, log).toBe(0);
   html = readFileSync(path.join(out, 'index.html'), 'utf8');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   page = await browser.newPage();
   await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
 });

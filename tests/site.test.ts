@@ -17,6 +17,7 @@ import { cmdSite } from '../scripts/commands/site.ts';
 import { loadForExport } from '../scripts/export/load.ts';
 import { publicRecords, type PublicRecord } from '../scripts/export/records.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { chromiumPath } from './support/chromium.ts';
 
 const NOW = '2026-11-21';
 const ARTIFACTS = path.join(ENGINE_ROOT, 'test-artifacts', 'site');
@@ -111,7 +112,7 @@ beforeAll(async () => {
   expect(code, buildOut).toBe(0);
   records = publicRecords(loadForExport(ENGINE_ROOT, NOW).register, NOW);
   ({ server, base } = await serve(siteDir));
-  ctx = await chromium.launchPersistentContext(tmpDir('govmedia-chromium-'), { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  ctx = await chromium.launchPersistentContext(tmpDir('govmedia-chromium-'), { executablePath: chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
 });
 
 afterAll(async () => {

@@ -17,6 +17,7 @@ import { esc as formsEsc } from '../../scripts/forms/html.ts';
 import { esc as monitorEsc, md as monitorMd } from '../../scripts/monitor/html.ts';
 import { esc as siteEsc } from '../../scripts/site/build.ts';
 import { baseKit, cli, tmpDir, writeKit } from '../helpers.ts';
+import { chromiumPath } from '../support/chromium.ts';
 
 describe('escape: one helper per output kind', () => {
   it('site, forms and monitor use the one HTML escaper and the one Markdown escaper', () => {
@@ -117,7 +118,7 @@ describe('HTML: hostile account names in real Chromium', () => {
     k.get('zg-wjw-weixin').name = HOSTILE;
     dir = writeKit(k, tmpDir('govmedia-render-html-'));
     out = tmpDir('govmedia-render-out-');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

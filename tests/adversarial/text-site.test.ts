@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../../scripts/commands/site.ts';
 import { ENGINE_ROOT, tmpDir } from '../helpers.ts';
+import { chromiumPath } from '../support/chromium.ts';
 
 const NOW = '2026-11-21';
 const NAME = '口工力二一十丨IIC发布';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   expect(code, log).toBe(0);
   html = readFileSync(path.join(out, 'index.html'), 'utf8');
   profile = tmpDir('govmedia-chromium-');
-  ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   page = await ctx.newPage();
   await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
 }, 180_000);
