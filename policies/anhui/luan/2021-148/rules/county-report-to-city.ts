@@ -1,7 +1,6 @@
-import { workEvents } from '#engine/policy/common/process';
 import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
-import { inCounty, KIND_EN } from '../helpers.ts';
+import { countyWorksMissing, KIND_EN } from '../helpers.ts';
 
 /**
  * 第八条 与附件说明：审批通过后将备案登记表逐级上报，“一份报市政府办公室”；核准后才在新媒体系统办理。
@@ -25,14 +24,8 @@ export default defineRule({
     en: 'Record a 上报备案 event with level "市级", its date and reference; if it was never sent, send the form to the city office now.',
   },
   check(ctx, a) {
-    if (!inCounty(ctx, a)) return;
-    for (const w of ctx.state(a).works) {
-      if (!ctx.judged(w)) continue;
-      const evs = workEvents(a, w);
-      const entry = evs.find(({ ev }) => ev.type === '系统填报');
-      if (!entry) continue;
-      const ok = evs.some(({ ev, i }) => i < entry.i && ev.type === '上报备案' && ev.level !== '县区' && ev.level !== '同级');
-      if (!ok) ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
+    for (const { w, entry } of countyWorksMissing(ctx, a, (ev) => ev.type === '上报备案' && ev.level !== '县区' && ev.level !== '同级')) {
+      ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
     }
   },
 });

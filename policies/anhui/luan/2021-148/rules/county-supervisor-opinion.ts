@@ -1,7 +1,6 @@
-import { workEvents } from '#engine/policy/common/process';
 import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
-import { inCounty, KIND_EN } from '../helpers.ts';
+import { countyWorksMissing, KIND_EN } from '../helpers.ts';
 
 /**
  * 第八条 与附件《备案登记表》说明：县区的政务新媒体，开设、变更、关停、补录须有县区主管单位
@@ -25,14 +24,8 @@ export default defineRule({
     en: 'Record a 主管审核 event with level "县区", decision "同意", the county office as reviewer and the date; if there was none, report to the county office now.',
   },
   check(ctx, a) {
-    if (!inCounty(ctx, a)) return;
-    for (const w of ctx.state(a).works) {
-      if (!ctx.judged(w)) continue;
-      const evs = workEvents(a, w);
-      const entry = evs.find(({ ev }) => ev.type === '系统填报');
-      if (!entry) continue;
-      const ok = evs.some(({ ev, i }) => i < entry.i && ev.type === '主管审核' && ev.decision === '同意' && ev.level === '县区');
-      if (!ok) ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
+    for (const { w, entry } of countyWorksMissing(ctx, a, (ev) => ev.type === '主管审核' && ev.decision === '同意' && ev.level === '县区')) {
+      ctx.report({ account: a, pointer: ['events', entry.i, 'type'], messageId: 'missing', data: { kind: w.kind, kindEn: KIND_EN[w.kind], date: w.start, entry: entry.ev.date } });
     }
   },
 });
