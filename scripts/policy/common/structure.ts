@@ -10,7 +10,7 @@
  *   (新浪微博 of zf); all active and compliant with every rule of the module.
  */
 import type { Citation, Severity } from '../../core/finding.ts';
-import type { AccountDoc } from '../../core/register.ts';
+import type { AccountDoc, UnitDoc } from '../../core/register.ts';
 import { defineRule, type AccountRule, type RegisterRule, type UnitRule } from '../types.ts';
 
 export interface FactoryOptions {
@@ -381,5 +381,18 @@ export function requiredAccounts(o: FactoryOptions & { kinds: string[]; levels?:
       if (!live) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
     },
   });
+}
+
+/**
+ * 账号的认证主体是否就是该单位：按编号（certifiedEntity.unit），或按单位名称、简称及登记的其他名称（aliases，
+ * 含旧称：认证主体名称往往沿用单位的旧称或另一种写法，但仍是同一主体）。
+ * Whether the account is certified to the unit: by id, or by the unit's name, short name or any
+ * recorded alias (certificates often carry a former or variant spelling of the same body).
+ */
+export function certifiedTo(a: AccountDoc, u: UnitDoc): boolean {
+  const ce = a.data.certifiedEntity;
+  if (!ce) return false;
+  if (ce.unit === u.id) return true;
+  return ce.name === u.data.name || ce.name === u.data.shortName || (u.data.aliases ?? []).includes(ce.name);
 }
 

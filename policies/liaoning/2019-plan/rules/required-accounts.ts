@@ -1,4 +1,5 @@
 import type { UnitDoc } from '#engine/core/register';
+import { certifiedTo } from '#engine/policy/common/structure';
 import { defineRule, type RuleContext } from '#engine/policy/types';
 import { KAISHE, ln } from '../cite.ts';
 
@@ -52,7 +53,7 @@ export default defineRule({
     if (!live && u.data.kind === '人民政府') {
       // an account hosted by the same region's government office and certified to this government counts
       const offices = [...ctx.register.units.values()].filter((o) => o.regionId === u.regionId && o.data.kind === '政府办公室');
-      live = offices.some((o) => (ctx.register.accountsByUnit.get(o.id) ?? []).some((a) => isLive(a) && (a.data.certifiedEntity?.unit === u.id || a.data.certifiedEntity?.name === u.data.name)));
+      live = offices.some((o) => (ctx.register.accountsByUnit.get(o.id) ?? []).some((a) => isLive(a) && certifiedTo(a, u)));
     }
     if (!live) {
       const kindEn = must.kind === '省政府部门' ? 'provincial government department' : `${LEVEL_EN[must.kind.slice(0, 2)] ?? ''} people's government`;

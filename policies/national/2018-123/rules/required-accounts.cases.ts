@@ -15,6 +15,14 @@ const cases: RuleCases = {
       },
     },
     {
+      name: 'an account certified to the government under one of its recorded names (aliases) counts, whoever hosts it',
+      setup: (k) => {
+        k.remove('zf-weibo');
+        k.getUnit('zf').aliases = ['自贡市政府'];
+        k.account('dept', { id: 'dept-weibo', name: '自贡政务', platform: '新浪微博', certifiedEntity: { name: '自贡市政府', category: '人民政府' } });
+      },
+    },
+    {
       name: 'a department at city level need not open one (可根据工作需要)',
       setup: (k) => k.remove('dept-weixin'),
     },
@@ -28,6 +36,14 @@ const cases: RuleCases = {
       name: 'the city government has no account',
       setup: (k) => k.remove('zf-weibo'),
       errors: [{ unit: 'zf', pointer: ['kind'], messageIncludes: '应当开设政务新媒体', messageId: 'none', data: { unit: '自贡市人民政府' } }],
+    },
+    {
+      name: 'an account certified under a name the government does not record is not its account',
+      setup: (k) => {
+        k.remove('zf-weibo');
+        k.account('dept', { id: 'dept-weibo', name: '自贡政务', platform: '新浪微博', certifiedEntity: { name: '自贡市政府', category: '人民政府' } });
+      },
+      errors: [{ unit: 'zf', pointer: ['kind'], messageId: 'none', data: { unit: '自贡市人民政府' } }],
     },
     {
       name: 'a State Council department (中央 政府部门) has no account',

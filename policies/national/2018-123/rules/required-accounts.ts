@@ -1,5 +1,5 @@
 import type { AccountDoc, UnitDoc } from '#engine/core/register';
-import { isLive } from '#engine/policy/common/structure';
+import { certifiedTo, isLive } from '#engine/policy/common/structure';
 import { defineRule, type RuleContext } from '#engine/policy/types';
 import { KAISHE, gb } from '../cite.ts';
 
@@ -24,8 +24,7 @@ function mustOpen(ctx: RuleContext, u: UnitDoc): boolean {
 function counts(ctx: RuleContext, u: UnitDoc, a: AccountDoc): boolean {
   if (!isLive(ctx, a)) return false;
   if (a.unitId === u.id) return true;
-  const ce = a.data.certifiedEntity;
-  if (ce && (ce.unit === u.id || ce.name === u.data.name)) return true;
+  if (certifiedTo(a, u)) return true;
   const office = ctx.supervisorOf(u);
   return u.data.kind === '人民政府' && office !== undefined && office.regionId === u.regionId && a.unitId === office.id;
 }

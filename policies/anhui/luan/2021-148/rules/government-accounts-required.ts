@@ -1,4 +1,4 @@
-import { isLive } from '#engine/policy/common/structure';
+import { certifiedTo, isLive } from '#engine/policy/common/structure';
 import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
@@ -28,7 +28,7 @@ export default defineRule({
     if (own) return;
     const office = region.data.supervisingOffice;
     const hosted = office
-      ? (ctx.register.accountsByUnit.get(office) ?? []).some((a) => isLive(ctx, a) && (a.data.certifiedEntity?.unit === u.id || a.data.certifiedEntity?.name === u.data.name))
+      ? (ctx.register.accountsByUnit.get(office) ?? []).some((a) => isLive(ctx, a) && certifiedTo(a, u))
       : false;
     if (!hosted) ctx.report({ unit: u, pointer: ['kind'], messageId: 'none', data: { unit: u.data.name } });
   },
