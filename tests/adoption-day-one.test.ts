@@ -87,6 +87,19 @@ describe('reconcile matches a unit by its aliases (unit.json aliases)', () => {
     expect(items.map((i) => i.kind)).toEqual(['host']);
     expect(items[0]!.todo.zh).toContain('aliases');
   });
+
+  it('a former name recorded in formerNames (旧称, e.g. the national system still showing the name before a reorganisation) matches too', async () => {
+    const k = luanKit();
+    delete k.getUnit('la-cgj').aliases;
+    k.getUnit('la-cgj').formerNames = ['六安市城市管理行政执法局'];
+    k.account('la-cgj', { id: 'la-cgj-weixin', name: '六安城管', platform: '微信公众号' });
+    const root = writeKit(k, tmp());
+    const sheet = path.join(root, 'national.csv');
+    writeFileSync(sheet, '账号名称,平台类型,主办单位,状态\n六安城管,微信公众号,六安市城市管理行政执法局,正常\n');
+    const rep = JSON.parse((await run(cmdReconcile, ['--root', root, '--now', '2026-11-23', '--format', 'json', '--national', sheet])).out) as ReconcileReport;
+    expect(rep.groups.flatMap((g) => g.items).map((i) => i.kind)).toEqual([]);
+    expect(rep.summary).toMatchObject({ matched: 1, missingHere: 0, missingThere: 0, differences: 0 });
+  });
 });
 
 // ---------------------------------------------------------------- modules apply by unit kind

@@ -278,7 +278,7 @@ export function planImport(reg: Register, sheetRows: CsvRow[], o: ImportOptions)
   const unitByName = new Map<string, UnitDoc>();
   const unitByStripped = new Map<string, UnitDoc>();
   for (const u of reg.units.values()) {
-    const names = [u.data.name, ...(((u.data as { aliases?: string[] }).aliases ?? []) as string[])].filter((x): x is string => !!x);
+    const names = [u.data.name, ...(u.data.aliases ?? []), ...(u.data.formerNames ?? [])].filter((x): x is string => !!x);
     for (const n of names) {
       unitByName.set(normName(n), u);
       unitByStripped.set(`${u.regionId}|${normName(stripRegionPrefix(reg, u.regionId, n))}`, u);

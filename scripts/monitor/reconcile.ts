@@ -192,9 +192,9 @@ const NATIONAL_FILING: MonitorCitation = {
   quote: '建立政务新媒体分级备案制度，开设、变更、关停、注销应向主管单位备案',
 };
 
-/** Every spelling a unit is known by: its name, short name and aliases (unit.json), normalised. */
+/** Every spelling a unit is known by: its name, short name, aliases and former names (unit.json), normalised. */
 export function unitSpellings(u: UnitDoc): Set<string> {
-  return new Set([u.data.name, u.data.shortName, ...(u.data.aliases ?? [])].filter((x): x is string => !!x).map(normName).filter((x) => x !== ''));
+  return new Set([u.data.name, u.data.shortName, ...(u.data.aliases ?? []), ...(u.data.formerNames ?? [])].filter((x): x is string => !!x).map(normName).filter((x) => x !== ''));
 }
 
 function unitMatchesHost(u: UnitDoc | undefined, host: string): boolean {

@@ -384,15 +384,15 @@ export function requiredAccounts(o: FactoryOptions & { kinds: string[]; levels?:
 }
 
 /**
- * 账号的认证主体是否就是该单位：按编号（certifiedEntity.unit），或按单位名称、简称及登记的其他名称（aliases，
- * 含旧称：认证主体名称往往沿用单位的旧称或另一种写法，但仍是同一主体）。
+ * 账号的认证主体是否就是该单位：按编号（certifiedEntity.unit），或按单位名称、简称、登记的其他写法（aliases）
+ * 和旧称（formerNames：认证主体名称往往沿用单位的旧称，但仍是同一主体）。
  * Whether the account is certified to the unit: by id, or by the unit's name, short name or any
- * recorded alias (certificates often carry a former or variant spelling of the same body).
+ * recorded alias or former name (certificates often carry a former or variant spelling of the same body).
  */
 export function certifiedTo(a: AccountDoc, u: UnitDoc): boolean {
   const ce = a.data.certifiedEntity;
   if (!ce) return false;
   if (ce.unit === u.id) return true;
-  return ce.name === u.data.name || ce.name === u.data.shortName || (u.data.aliases ?? []).includes(ce.name);
+  return ce.name === u.data.name || ce.name === u.data.shortName || (u.data.aliases ?? []).includes(ce.name) || (u.data.formerNames ?? []).includes(ce.name);
 }
 

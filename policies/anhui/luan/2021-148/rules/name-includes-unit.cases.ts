@@ -27,6 +27,14 @@ const cases: RuleCases = {
       },
       errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '未登记规范简称', messageId: 'missing' }],
     },
+    {
+      name: 'a former name (formerNames, 旧称) is not the full name or standard short name the article requires',
+      setup: (k) => {
+        k.getUnit('dept').formerNames = ['六安市卫生和计划生育委员会'];
+        k.get('dept-weixin').name = '六安市卫生和计划生育委员会';
+      },
+      errors: [{ account: 'dept-weixin', pointer: ['name'], messageIncludes: '“六安市卫生和计划生育委员会”中既没有单位全称', messageId: 'missing', data: { unit: '六安市卫生健康委员会' } }],
+    },
   ],
 };
 export default cases;

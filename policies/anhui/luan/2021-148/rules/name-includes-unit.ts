@@ -2,7 +2,10 @@ import { isLive } from '#engine/policy/common/structure';
 import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
 
-/** 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name、shortName 或 aliases 中登记的其他写法，或认证主体全称）。 */
+/**
+ * 第十三条：账号名称应包括单位全称或规范简称（unit.json 的 name、shortName 或 aliases 中登记的现用名称的其他写法，或认证主体全称）。
+ * 旧称（formerNames）不算：条文要求的是单位的全称或规范简称，更名后沿用旧称的账号名称应办理变更。
+ */
 export default defineRule({
   name: 'name-includes-unit',
   scope: 'account',
