@@ -246,7 +246,8 @@ export function distinctReviewRoles(
     severity: o.severity ?? 'error',
     messages: {
       missing: { zh: '未登记内容审核分工：缺少{role}', en: 'the review chain is not recorded: {role} missing' },
-      same: { zh: '“{name}”同时担任{role1}和{role2}，违反“严禁自编自审自发”', en: '"{name}" is both {role1} and {role2}: one person may not edit, review and publish alone' },
+      // neutral wording: the articles behind this factory differ (三审三校、严禁自编自审自发 in some; 自贡 第二十条 only 分级分类审核, a warning)
+      same: { zh: '“{name}”同时担任{role1}和{role2}：编辑、审核、终审没有由不同的人担任', en: '"{name}" is both {role1} and {role2}: editing, review and final approval are not held by different people' },
     },
     fix: {
       missing: { zh: '请在 team.review 中分别填写编辑、审核、终审人员的姓名（三人不得相同）。', en: 'List the editors, reviewers and final approvers in team.review (three different people).' },
