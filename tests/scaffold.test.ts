@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
-import { cmdBackfill, cmdChange, cmdClose, cmdNew, type ScaffoldDeps } from '../scripts/commands/scaffold.ts';
+import { cmdBackfill, cmdChange, cmdClose, cmdNew, handoverFactMatters, type ScaffoldDeps } from '../scripts/commands/scaffold.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
@@ -501,6 +501,9 @@ describe('interactive (prompts injected)', () => {
     expect(a.team!.operators).toEqual([{ name: '酉某某（虚构）', position: old.team!.operators[0]!.position, officePhone: old.team!.operators[0]!.officePhone, mobile: '13000000023' }]);
     expect(a.team!.review).toEqual({ editors: ['酉某某（虚构）'], reviewers: ['未某某（虚构）'], finalApprovers: ['午某某（虚构）'] });
     expect(a.events.slice(old.events.length).map((e) => e.type)).toEqual(['人员交接', '信息报备']);
+    // 自贡's measures say nothing of a 保密承诺 or pre-post vetting: neither is asked, neither recorded
+    expect(s.asked.map((q) => q.message).join('\n')).not.toMatch(/保密承诺|保密审查/);
+    expect(Object.keys(a.events[old.events.length]!.handover!).sort()).toEqual(['credentialsRotated', 'fromRole', 'toRole']);
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
   });
 
@@ -800,3 +803,27 @@ describe('a clerk at the terminal (issue 16)', () => {
     expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
   });
 });
+
+describe('handover facts some measures ask about (綦江 第二十三条 保密承诺, 六安 第三十二条（二） 上岗前审查)', () => {
+  it('a fact is asked only where a rule of the account\'s region judges it', async () => {
+    const root = copyRegister();
+    const matters = async (rel: string, field: 'confidentialityUndertaking' | 'incomingVetted'): Promise<boolean> => handoverFactMatters(root, NOW, rel, readJson(root, rel), NOW, field);
+    const qj = 'accounts/chongqing/qijiang/qj-ghzy/qj-ghzy-weixin.json';
+    const la = 'accounts/anhui/luan/la-gjj/la-gjj-weixin.json';
+    const zg = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-weixin.json';
+    expect([await matters(qj, 'confidentialityUndertaking'), await matters(qj, 'incomingVetted')]).toEqual([true, false]);
+    expect([await matters(la, 'confidentialityUndertaking'), await matters(la, 'incomingVetted')]).toEqual([false, true]);
+    expect([await matters(zg, 'confidentialityUndertaking'), await matters(zg, 'incomingVetted')]).toEqual([false, false]);
+  }, 60_000);
+
+  it('given as flags they are recorded on the handover; not given, they are not recorded (unknown, not invented)', async () => {
+    const root = copyRegister();
+    const rel = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-weixin.json';
+    const n = readJson(root, rel).events.length;
+    const r = await run(cmdChange, ['zg-zfgjj-weixin', ...base(root), '--operator', `酉某某（虚构）,${GJJ}综合科 经办人员,0000-0000023,13000000023`, '--editor', '酉某某（虚构）', '--credentials-rotated', '--confidentiality-undertaking', '--incoming-vetted', '--yes']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readJson(root, rel).events[n]!.handover).toEqual({ fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true, confidentialityUndertaking: true, incomingVetted: true });
+  });
+});
+

@@ -91,6 +91,29 @@ interface Ctx {
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
+// ---------------------------------------------------------------- handover facts some measures ask about
+
+/** 綦江 第二十三条（保密承诺）and 六安 第三十二条（二）（上岗前保密审查和培训）: recorded on the 人员交接 event. */
+const HANDOVER_FACTS = [
+  { field: 'confidentialityUndertaking', flag: 'confidentiality-undertaking', zh: '离岗人员是否已作出保密承诺？（承诺书由单位存档，不上传本库）', en: 'Did the leaver give a confidentiality undertaking? (the paper stays in the unit)' },
+  { field: 'incomingVetted', flag: 'incoming-vetted', zh: '接手人员上岗前是否已通过保密审查，并完成岗前安全及业务培训？', en: 'Was the incoming operator vetted and trained before taking the post?' },
+] as const;
+
+/**
+ * Whether a rule of the account's region judges this handover fact: the same handover is judged with the
+ * fact false and true, and the question matters when the verdicts differ (as the browser assistant decides
+ * which optional questions to ask — from the modules, not from city names).
+ */
+export async function handoverFactMatters(root: string, now: string, rel: string, account: AccountFile, date: string, field: (typeof HANDOVER_FACTS)[number]['field']): Promise<boolean> {
+  const trial = (v: boolean): PendingChange => {
+    const c = structuredClone(account);
+    c.events.push({ type: '人员交接', date, handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true, [field]: v } });
+    return { write: new Map([[rel, JSON.stringify(c, null, 2) + '\n']]), remove: [] };
+  };
+  const [no, yes] = await Promise.all([judgeChange(root, trial(false), { now }), judgeChange(root, trial(true), { now })]);
+  return no.introduced.length !== yes.introduced.length;
+}
+
 // ---------------------------------------------------------------- drafts
 
 interface DraftState {
@@ -999,7 +1022,14 @@ export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {})
     if (staff?.changes.length) {
       if (staff.operatorLeft) {
         const rotated = await ask.yesNo(bool(values['credentials-rotated']) ?? (ask.interactive ? undefined : false), { message: t('经办人员有人离岗：是否已完成工作交接，并更换了账号登录口令？（只记录是否更换，不记录口令）', 'An operator left: handover done and credentials changed?'), default: true });
-        a.events.push({ type: '人员交接', date, handover: { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: rotated } });
+        const handover: NonNullable<Event['handover']> = { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: rotated };
+        // facts only some measures ask about: given as a flag, or asked where a rule of this account's region judges them; otherwise not recorded (unknown, never invented)
+        for (const q of HANDOVER_FACTS) {
+          const given = bool(values[q.flag]);
+          if (given !== undefined) handover[q.field] = given;
+          else if (ask.interactive && (await handoverFactMatters(ctx.root, ctx.now, loaded.rel, a, date, q.field))) handover[q.field] = await ask.yesNo(undefined, { message: t(q.zh, q.en), default: true });
+        }
+        a.events.push({ type: '人员交接', date, handover });
       }
       const ev: Event = { type: '信息报备', date, changes: staff.changes };
       if (!changes.length && str(values.reason)) ev.reason = str(values.reason)!.trim();

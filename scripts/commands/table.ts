@@ -130,6 +130,8 @@ const CHANGE = {
   ...TEAM,
   phone: { type: 'string', multiple: true, arg: t('"<角色>=办公电话,手机"', '"<role>=office,mobile"'), help: t('非关键信息：更正电话（信息报备；角色：主要负责人、分管负责人、科室负责人、经办人员1…）', 'staff phone change (信息报备)') },
   'credentials-rotated': { type: 'boolean', help: t('经办人员调整时已更换账号口令', 'credentials were changed with the staff change') },
+  'confidentiality-undertaking': { type: 'boolean', help: t('离岗人员已作出保密承诺（綦江 第二十三条；不给出时不记录）', 'the leaver gave a confidentiality undertaking (not recorded unless given)') },
+  'incoming-vetted': { type: 'boolean', help: t('接手人员上岗前已通过保密审查并完成岗前培训（六安 第三十二条（二）；不给出时不记录）', 'the incoming operator was vetted and trained before the post (not recorded unless given)') },
   ...SCAFFOLD_COMMON,
 } satisfies Record<string, OptionSpec>;
 const SCAFFOLD_EXIT = [
