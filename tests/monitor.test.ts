@@ -199,6 +199,26 @@ describe('deadlines of pending work, on the official calendar', () => {
     expect(county[0]!.citations[0]).toMatchObject({ doc: '六政办秘〔2021〕148号', article: '第八条' });
   });
 
+  it('六安 第八条: an entered opening with no 开设公告 recorded is an owed reminder without a due date; recording it clears the item', async () => {
+    const k = luanKit();
+    k.account('la-wjw', { id: 'la-wjw-weixin', name: '六安市卫健委发布', platform: '微信公众号', events: openEvents('2026-09-07') });
+    const owed = of((await report(write(k), '2026-11-20')).items, 'la-wjw-weixin', 'owed-event');
+    expect(owed).toHaveLength(1);
+    expect(owed[0]).toMatchObject({ status: 'reminder', severity: 'notice', citations: [{ doc: '六政办秘〔2021〕148号', article: '第八条' }] });
+    expect(owed[0]!.due).toBeUndefined();
+    expect(owed[0]!.what.zh).toContain('尚无“开设公告”的记录');
+    expect(owed[0]!.what.zh).toContain('原文未规定期限');
+    expect(owed[0]!.what.en).toContain('the text sets no time limit');
+    const entered = openEvents('2026-09-07').at(-1)!.date;
+    const k2 = luanKit();
+    k2.account('la-wjw', { id: 'la-wjw-weixin', name: '六安市卫健委发布', platform: '微信公众号', events: [...openEvents('2026-09-07'), { type: '开设公告', date: entered, announcementDays: 30 }] });
+    expect(of((await report(write(k2), '2026-11-20')).items, 'la-wjw-weixin', 'owed-event')).toEqual([]);
+    // a 自贡 account owes no such announcement (its measure does not ask for one)
+    const z = zigongKit();
+    z.account('zg-wjw', { id: 'zg-wjw-weixin', name: '健康自贡', platform: '微信公众号', events: openEvents('2026-09-07') });
+    expect((await report(write(z), '2026-11-20')).items.filter((i) => i.kind === 'owed-event')).toEqual([]);
+  });
+
   it('a closure announcement ending soon is a reminder, never overdue (六安: 30 working days)', async () => {
     const k = luanKit();
     const evs = openEvents('2025-03-03');

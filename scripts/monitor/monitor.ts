@@ -17,6 +17,7 @@ import type { Bilingual, Severity } from '../core/finding.ts';
 import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
 import type { Event } from '../generated/types.ts';
 import { workEvents } from '../policy/common/process.ts';
+import { inForceOn } from '../policy/in-force.ts';
 import { nextStepsFor } from '../policy/deadlines.ts';
 import { policiesForUnit, regionChain, runPolicies } from '../policy/engine.ts';
 import { deriveState, type AccountState, type Work } from '../core/lifecycle.ts';
@@ -146,6 +147,7 @@ export function runMonitor(input: MonitorInput): MonitorReport {
     const c: AccountCheck = { a, st, level: register.regions.get(a.regionId)?.data.level, ps: modulesFor(register, policies, unit, a.regionId, now), register, now, soon };
     pendingStepItems(c, add);
     moduleDeadlineItems(c, add);
+    owedEventItems(c, add);
     unfiledCertifiedItems(c, add);
     credentialRotationItems(c, add);
     if (input.activity && isLive(st)) activityItems(c, input.activity, national, add);
@@ -297,6 +299,30 @@ function moduleDeadlineItems({ a, st, level, ps, now, soon }: AccountCheck, add:
           due: limit,
           citations: [pw.citation],
           todo: pw.todo,
+          sources: [p.manifest.id],
+        });
+      }
+    }
+  }
+}
+
+/** Acts owed after a step without a time limit (OwedEventSpec): a reminder for each work that has not recorded one. */
+function owedEventItems({ a, st, ps }: AccountCheck, add: Add): void {
+  for (const p of ps) {
+    for (const o of monitorSpecOf(p)?.owedEvents ?? []) {
+      for (const w of st.works) {
+        if (!o.works.includes(w.kind) || !inForceOn(p, w.start)) continue;
+        const evs = workEvents(a, w);
+        const step = evs.find(({ ev }) => o.after.includes(ev.type));
+        if (!step || evs.some(({ ev }) => o.owed.includes(ev.type))) continue;
+        const what = o.owed.join('/');
+        add({
+          kind: 'owed-event',
+          status: 'reminder',
+          severity: 'notice',
+          what: { zh: `${w.kind}事项（${w.start} 备案）已于 ${step.ev.date} ${step.ev.type}，尚无“${what}”的记录（${o.title.zh}；原文未规定期限）`, en: `the ${w.kind} filed on ${w.start} reached ${step.ev.type} on ${step.ev.date} with no ${what} recorded (${o.title.en}; the text sets no time limit)` },
+          citations: [o.citation],
+          todo: o.todo,
           sources: [p.manifest.id],
         });
       }

@@ -130,6 +130,23 @@ export interface StepFilter {
   reason: Bilingual;
 }
 
+/**
+ * An act the measure requires after a step but without a time limit (六安 第八条: after the approval and the
+ * national-system entry the opening or change is announced to the public): while it is not recorded, the
+ * monitor lists it as a reminder — an owed duty, not a breach with a due date (the text gives no number).
+ */
+export interface OwedEventSpec {
+  id: string;
+  title: Bilingual;
+  works: WorkKind[];
+  /** The duty is owed once one of these events is recorded in the work. */
+  after: EventType[];
+  /** Any of these events in the work discharges it. */
+  owed: EventType[];
+  citation: MonitorCitation;
+  todo: Bilingual;
+}
+
 /** Credentials are rotated every `months` months (六安 第三十二条, "原则上"). */
 export interface CredentialRotationSpec {
   months: number;
@@ -185,6 +202,7 @@ export interface MonitorSpec {
   replyRules?: ReplyRule[];
   pendingWork?: PendingWorkSpec[];
   deadlines?: DeadlineSpec[];
+  owedEvents?: OwedEventSpec[];
   stepFilters?: StepFilter[];
   credentialRotation?: CredentialRotationSpec;
   monthlyReport?: MonthlyReportSpec;
@@ -207,6 +225,8 @@ export type ItemKind =
   | 'deadline'
   | 'announcement'
   | 'pending-work'
+  /** An act owed without a time limit (OwedEventSpec), a reminder while it is not recorded. */
+  | 'owed-event'
   | 'unfiled-certified'
   | 'credential-rotation'
   | 'required-account'

@@ -45,6 +45,28 @@ export default defineMonitor({
       },
     },
   ],
+  // 第八条: “核准后在新媒体系统完成相关操作并向社会公告” — owed for openings and changes too, but the article sets no time
+  // for the announcement, so it is a reminder while none is recorded, never a due date (the rules judge its period once recorded)
+  owedEvents: [
+    {
+      id: 'opening-announced',
+      title: { zh: '开设核准后向社会公告', en: 'an approved opening is announced to the public' },
+      works: ['开设'],
+      after: ['系统填报'],
+      owed: ['开设公告'],
+      citation: la('第八条', '核准后在新媒体系统完成相关操作并向社会公告，公告时间不少于30个工作日'),
+      todo: { zh: '请向社会发布开设公告（公告期不少于30个工作日），并在账号文件中追加“开设公告”事件（写明 announcementDays 或 announcementEnd）。', en: 'Announce the opening to the public (at least 30 working days) and append a 开设公告 event with its period.' },
+    },
+    {
+      id: 'change-announced',
+      title: { zh: '变更核准后向社会公告', en: 'an approved change is announced to the public' },
+      works: ['变更'],
+      after: ['系统填报'],
+      owed: ['变更公告'],
+      citation: la('第八条', '核准后在新媒体系统完成相关操作并向社会公告，公告时间不少于30个工作日'),
+      todo: { zh: '请向社会发布变更公告（公告期不少于30个工作日），并在账号文件中追加“变更公告”事件（写明 announcementDays 或 announcementEnd）。', en: 'Announce the change to the public (at least 30 working days) and append a 变更公告 event with its period.' },
+    },
+  ],
   deadlines: [
     {
       id: 'change-within-1-month',
