@@ -383,6 +383,31 @@ const pct = (a: number, b: number): string => (b > 0 ? `${((100 * a) / b).toFixe
 
 // ---------------------------------------------------------------- the benchmark
 
+/** A bilingual text. */
+type Bi = { zh: string; en: string };
+
+/** The generated data every stage measures on. */
+interface BenchData {
+  hist: HistoryRepo;
+  big: SnapshotRepo;
+  genHistMs: number;
+  graphMs: number;
+  genBigMs: number;
+}
+
+/** One size's validate rows and the measurements the memory stage reuses. */
+interface ValidateResult {
+  cli: Measured;
+  jobs1: Measured;
+  inproc: Measured;
+  floor: Measured;
+  section: Section;
+}
+
+/**
+ * The bench, in named stages: data → validate (two sizes) → check-pr → history → audit → memory →
+ * profiles → report. Each stage is a function below; this one runs them in order and writes the report.
+ */
 export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const s = settingsFrom(env);
   const started = performance.now();
@@ -408,284 +433,24 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     m.compiled = build.status === 0 && compiledEntry('scripts/cli.js') !== undefined;
     if (!m.compiled) log('警告：编译失败，命令行经 tsx 运行 / warning: build failed, the CLI runs through tsx');
     const sections: Section[] = [];
-    const profiles: ProfileResult[] = [];
-    const notes: { zh: string; en: string }[] = [];
-
-    // ---- 1. data
-    log(`生成 ${fmtInt(s.accounts)} 个账号和 ${fmtInt(s.commits)} 个提交的历史 / generating ${s.accounts} accounts with ${s.commits} commits …`);
-    let t = performance.now();
-    const hist: HistoryRepo = await historyRepo(path.join(work, 'history'), { accounts: s.accounts, commits: s.commits });
-    const genHistMs = performance.now() - t;
-    t = performance.now();
-    // fast-import writes long delta chains in generation order; a clone gets a pack the server
-    // made (git repack), which is what the history command reads in real use
-    await run('git', ['repack', '-a', '-d', '-f', '-q'], hist.dir);
-    await run('git', ['commit-graph', 'write', '--reachable', '--changed-paths'], hist.dir);
-    const graphMs = performance.now() - t;
-    log(`生成 ${fmtInt(s.large)} 个账号的登记簿（一个提交 + 分支 pr）/ generating ${s.large} accounts …`);
-    t = performance.now();
-    const prSizes = s.small ? [20, 200] : [100, 1000];
-    const big: SnapshotRepo = await snapshotRepo(path.join(work, 'large'), { accounts: s.large, prSizes, engine: true, engineRepo: ENGINE_ROOT });
-    await run('git', ['commit-graph', 'write', '--reachable', '--changed-paths'], big.dir);
-    const genBigMs = performance.now() - t;
-    const histCount = Number((await run('git', ['rev-list', '--count', 'HEAD'], hist.dir)).trim());
-    if (histCount !== hist.commits) throw new Error(`bench: history has ${histCount} commits, expected ${hist.commits}`);
-
-    // ---- 2. validate at both sizes, each beside its floor or peer in alternating pairs
-    const validateSection = async (root: string, n: number, files: number): Promise<{ cli: Measured; jobs1: Measured; inproc: Measured; floor: Measured; section: Section }> => {
-      const label = `${fmtInt(n)}`;
-      const floorCmd: Cmd = { label: `floor read+parse ${label}`, cmd: process.execPath, args: [FLOOR, root], expect: (e) => (lastJsonLine(e.stdout)?.files === files ? undefined : `floor read ${String(lastJsonLine(e.stdout)?.files)} files, expected ${files}`) };
-      const clean = (sum: { errors?: unknown; warnings?: unknown; files?: unknown } | undefined): string | undefined => {
-        if (!sum || sum.errors !== 0 || sum.warnings !== 0) return `the synthetic register does not validate clean: ${JSON.stringify(sum)}`;
-        if (sum.files !== files) return `validate read ${String(sum.files)} files, expected ${files}`;
-        return undefined;
-      };
-      const cliArgs = [GOVMEDIA, 'validate', '--root', root, '--format', 'json', '--now', s.now];
-      const cliExpect = (e: Exec): string | undefined => (e.code !== 0 ? `exit code ${e.code}` : clean((JSON.parse(e.stdout) as { summary?: Record<string, unknown> }).summary));
-      const cliCmd: Cmd = { label: `validate ${label} CLI`, cmd: process.execPath, args: cliArgs, engine: true, expect: cliExpect };
-      const jobs1Cmd: Cmd = { label: `validate ${label} CLI --jobs 1`, cmd: process.execPath, args: [...cliArgs, '--jobs', '1'], engine: true, expect: cliExpect };
-      const inprocCmd: Cmd = { label: `validate ${label} in-process`, cmd: process.execPath, args: [CHILD, 'validate', root, s.now], engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : clean(lastJsonLine(e.stdout))) };
-      // the peer: ajv-cli 5 (draft 2020-12 with ajv-formats), one call over the account files …
-      const ajvCall = (schema: string, glob: string, expected: number): Cmd => ({
-        label: `ajv-cli ${schema} ${label}`,
-        cmd: AJV,
-        args: ['validate', '-s', path.join(ENGINE_ROOT, 'schemas', `${schema}.schema.json`), '-d', glob, '--spec=draft2020', '-c', 'ajv-formats', '--errors=line'],
-        cwd: root,
-        expect: (e) => {
-          if (e.code !== 0) return `ajv exit code ${e.code}: ${e.stderr.slice(0, 500)}`;
-          const valid = (e.stdout + e.stderr).split('\n').filter((l) => / valid$/.test(l)).length;
-          return expected < 0 || valid === expected ? undefined : `ajv-cli validated ${valid} files, expected ${expected}`;
-        },
-      });
-      const accountGlob = 'accounts/**/!(unit|region).json';
-      const [floor, cli] = await measurePair(floorCmd, cliCmd, s);
-      const [floor1, jobs1] = await measurePair(floorCmd, jobs1Cmd, s);
-      const [floorIn, inproc] = await measurePair(floorCmd, inprocCmd, s);
-      const [cliA, ajv1] = await measurePair(cliCmd, ajvCall('account', accountGlob, n), s);
-      // … and, reported beside it, three calls (one per schema) over every file
-      const ajv3 = [await measure(ajvCall('account', accountGlob, n), s), await measure(ajvCall('unit', 'accounts/**/unit.json', -1), s), await measure(ajvCall('region', 'accounts/**/region.json', -1), s)];
-      const ajv3Ms = ajv3.reduce((x, r) => x + r.ms, 0);
-      const loadMs = Number(lastJsonLine(inproc.last.stdout)?.loadMs ?? 0);
-      const inner = (m: Measured): Measured => ({ ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs });
-      const rows: Row[] = [
-        pairRow(`validate-${n}-cli`, { zh: 'govmedia validate（命令行，默认线程数）', en: 'govmedia validate (CLI, default threads)' }, cli, floor, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 1.5),
-        pairRow(`validate-${n}-jobs1`, { zh: 'govmedia validate --jobs 1（命令行，单线程）', en: 'govmedia validate --jobs 1 (CLI, one thread)' }, jobs1, floor1, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 2),
-        pairRow(`validate-${n}-inproc`, { zh: 'validate（进程内：validateSource）', en: 'validate (in-process: validateSource)' }, inner(inproc), inner(floorIn), { zh: '读取+JSON.parse，进程内', en: 'read+parse, in-process' }, 2),
-        pairRow(`validate-${n}-ajv1`, { zh: 'govmedia validate 与 ajv-cli 对比（一次调用，账号文件）', en: 'govmedia validate vs ajv-cli (one call, the account files)' }, cliA, ajv1, { zh: 'ajv-cli 一次调用', en: 'ajv-cli, one call' }, 0.5),
-        {
-          key: `validate-${n}-ajv3`,
-          what: { zh: 'govmedia validate 与 ajv-cli 对比（三次调用，全部文件）', en: 'govmedia validate vs ajv-cli (three calls, every file)' },
-          ours: cell(cliA),
-          floor: `${fmtMs(ajv3Ms)}（ajv-cli：3 个模式各调用一次，中位数相加 / ajv-cli: one call per schema, medians added）`,
-          ratio: cliA.failed ? '—' : ratio(cliA.ms, ajv3Ms),
-          target: { zh: '（仅报告）', en: '(reported)' },
-          met: undefined,
-          rss: ajv3.some((r) => r.rssKB) ? `ajv ${fmtMB(Math.max(...ajv3.map((r) => r.rssKB ?? 0)))}` : '—',
-        },
-      ];
-      return {
-        cli,
-        jobs1,
-        inproc,
-        floor,
-        section: {
-          title: { zh: `validate：${fmtInt(n)} 个账号（${fmtInt(files)} 个文件）`, en: `validate: ${fmtInt(n)} accounts (${fmtInt(files)} files)` },
-          note: {
-            zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（单线程），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿默认按核数并行检查。`,
-            en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one thread), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default.`,
-          },
-          rows,
-        },
-      };
-    };
-    const v10 = await validateSection(hist.dir, hist.accounts, hist.files);
+    const notes: Bi[] = [];
+    const gen = await generateData(s);
+    const { hist, big } = gen;
+    const v10 = await validateSection(s, hist.dir, hist.accounts, hist.files);
     sections.push(v10.section);
-    const v100 = await validateSection(big.dir, big.accounts, big.files);
+    const v100 = await validateSection(s, big.dir, big.accounts, big.files);
     sections.push(v100.section);
+    const checkPr = await checkPrSection(s, big);
+    sections.push(checkPr.section);
+    const history = await historySection(s, hist);
+    sections.push(history.section);
+    const audit = await auditSection(s, hist);
+    sections.push(audit.section);
+    notes.push(...audit.notes);
+    sections.push(memorySection(gen, v10, v100, checkPr.pr));
+    const profiles = s.profile ? await profileStage(s, gen, sections, audit) : [];
 
-    // ---- 3. check-pr as users run it (default --engine base) with 1, 100 and 1000 changed accounts
-    const prRows: Row[] = [];
-    const prRuns = new Map<string, Measured>();
-    const engineNotes: string[] = [];
-    for (const [ref, count] of big.branches) {
-      const record = path.join(work, `record-${ref}.json`);
-      const prCmd: Cmd = {
-        label: `check-pr ${ref} (${count})`,
-        cmd: process.execPath,
-        args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json', '--record', record],
-        engine: true,
-        expect: (e) => {
-          if (e.code !== 0) return `exit code ${e.code}: ${e.stdout.slice(0, 1000)}`;
-          const rec = JSON.parse(readFileSync(record, 'utf8')) as { changes: unknown[]; engine: { inProcess?: boolean } };
-          if (rec.changes.length !== count) return `check-pr saw ${rec.changes.length} changes, expected ${count}`;
-          engineNotes.push(`${ref}:${rec.engine.inProcess ? 'in-process' : 'extracted'}`);
-          return undefined;
-        },
-      };
-      const [pr, full] = await measurePair(prCmd, { label: `validate ${fmtInt(big.accounts)} CLI`, cmd: process.execPath, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now], engine: true }, s);
-      prRuns.set(ref, pr);
-      const one = count === 1;
-      prRows.push(pairRow(`check-pr-${count}`, { zh: `govmedia check-pr（默认 --engine base），改动 ${fmtInt(count)} 个账号`, en: `govmedia check-pr (default --engine base), ${fmtInt(count)} account${one ? '' : 's'} changed` }, pr, full, { zh: '完整 validate，命令行', en: 'a full validate, CLI' }, one ? 0.1 : 1, true));
-    }
-    const inProc = engineNotes.every((x) => x.endsWith('in-process'));
-    sections.push({
-      title: { zh: `check-pr：${fmtInt(big.accounts)} 个账号的登记簿`, en: `check-pr: a register of ${fmtInt(big.accounts)} accounts` },
-      note: {
-        zh: `分支 ${[...big.branches].map(([r, c]) => `\`${r}\`（${c} 个账号）`).join('、')} 各改动若干账号（信息报备：经办人员联系电话变更）；主分支含检查程序本身，check-pr 按默认方式（--engine base）运行：${inProc ? '基准提交的程序与当前程序相同，直接在本进程中检查' : '基准提交的程序与当前运行的程序不同（例如有未提交的修改），每次取出基准程序运行'}。与同一时段交替运行的完整 validate 相比。`,
-        en: `Branches ${[...big.branches].map(([r, c]) => `\`${r}\` (${c} accounts)`).join(', ')} each change accounts (an 信息报备: the operator's phone changed); main holds the engine itself and check-pr runs as users run it (--engine base): ${inProc ? "the base commit's engine is the running one, so it judged in-process" : "the base commit's engine differs from the running one (e.g. uncommitted changes), so it was extracted on every run"}. Against a full validate run in alternation.`,
-      },
-      rows: prRows,
-    });
-    const pr = prRuns.get('pr')!;
-
-    // ---- 4. history of the most-changed account, beside git log --follow -p on the same path
-    const hp = hist.hottest;
-    const entriesOf = (e: Exec): number => (JSON.parse(e.stdout) as { entries: unknown[] }).entries.length;
-    const followCmd: Cmd = { label: 'floor git log --follow -p -- path', cmd: 'git', args: ['log', '--follow', '-p', '--', hp.rel], cwd: hist.dir, expect: (e) => (e.code === 0 ? undefined : `git exit ${e.code}`) };
-    const [glog, hcli] = await measurePair(followCmd, { label: 'history CLI', cmd: process.execPath, args: [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'], engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : entriesOf(e) === hp.commits ? undefined : `history listed ${entriesOf(e)} entries, expected ${hp.commits}`) }, s);
-    const [glog2, hin] = await measurePair(followCmd, { label: 'history in-process', cmd: process.execPath, args: [CHILD, 'history', hist.dir, hp.id], engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : lastJsonLine(e.stdout)?.entries === hp.commits ? undefined : `history listed ${String(lastJsonLine(e.stdout)?.entries)} entries, expected ${hp.commits}`) }, s);
-    // what any Node command costs before it does anything: context for the CLI row
-    const nodeStart = await measure({ label: 'node start-up', cmd: process.execPath, args: ['-e', '0'] }, s);
-    const gitAndNode = nodeStart.ms + glog.ms;
-    sections.push({
-      title: { zh: `history：${fmtInt(hist.commits)} 个提交的仓库中改动最多的账号（${hp.commits} 个提交）`, en: `history: the most-changed account (${hp.commits} commits) in a ${fmtInt(hist.commits)}-commit repository` },
-      note: {
-        zh: `账号 \`${hp.id}\`；基线是用户会用来看同一份档案的 git 命令 \`git log --follow -p -- <路径>\`，交替运行。同一时段 Node 启动一次（\`node -e 0\`）用时 ${fmtMs(nodeStart.ms)}。`,
-        en: `Account \`${hp.id}\`; the floor is the git command a user would run for the same case file, \`git log --follow -p -- <path>\`, in alternation. Starting Node once (\`node -e 0\`) took ${fmtMs(nodeStart.ms)} in the same run.`,
-      },
-      rows: [
-        pairRow('history-cli', { zh: 'govmedia history（命令行，整个进程）', en: 'govmedia history (CLI, whole process)' }, hcli, glog, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }, 1),
-        { ...pairRow('history-inproc', { zh: 'history（进程内：accountHistory）', en: 'history (in-process: accountHistory)' }, { ...hin, ms: hin.innerMs ?? hin.ms, minMs: hin.innerMinMs ?? hin.minMs }, glog2, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }, 1), target: { zh: '（仅报告）', en: '(reported)' }, met: undefined },
-      ],
-    });
-
-    // ---- 5. audit: throughput over the history (all of it when the budget allows)
-    const total = hist.commits - 1; // changes after the first commit
-    const probeN = Math.min(total, s.small ? 200 : 500);
-    const sinceOf = async (n: number): Promise<string> => (n >= total ? (await run('git', ['rev-list', '--max-parents=0', 'HEAD'], hist.dir)).trim() : (await run('git', ['rev-parse', `HEAD~${n}`], hist.dir)).trim());
-    const auditCmd = (since: string): string[] => [GOVMEDIA, 'audit', '--repo', hist.dir, '--since', since, '--format', 'json'];
-    const okAudit = (n: number) => (e: Exec): string | undefined => {
-      if (e.code !== 0 && e.code !== 1) return `exit code ${e.code}`;
-      const j = JSON.parse(e.stdout) as { commits: number };
-      return j.commits === n ? undefined : `audited ${j.commits} commits, expected ${n}`;
-    };
-    const probe = await measure({ label: `audit probe (${probeN} commits)`, cmd: process.execPath, args: auditCmd(await sinceOf(probeN)), engine: true, once: true, expect: okAudit(probeN) }, s);
-    const rate = probeN / (probe.ms / 1000);
-    const estFull = total / rate;
-    let auditN = total;
-    // a long range has replayed slower per commit than the newest 500 did, so aim 20% under the budget
-    if (probe.failed) auditN = probeN;
-    else if (estFull > s.auditBudgetS) auditN = Math.max(probeN, Math.min(total, Math.floor(0.8 * rate * s.auditBudgetS)));
-    const since = await sinceOf(auditN);
-    const aud = auditN === probeN ? probe : await measure({ label: `audit (${auditN} commits)`, cmd: process.execPath, args: auditCmd(since), engine: true, once: true, expect: okAudit(auditN) }, s);
-    const audFloor = await measure({ label: 'floor git log --first-parent --raw', cmd: 'git', args: ['log', '--first-parent', '--raw', `${since}..HEAD`], cwd: hist.dir }, s);
-    const fullRange = auditN === total;
-    const floorCps = (auditN / (audFloor.ms / 1000)).toFixed(0);
-    if (!fullRange && !probe.failed) {
-      notes.push({
-        zh: `audit 只回放了最新的 ${fmtInt(auditN)} 个提交（共 ${fmtInt(total)} 个）：按试测速度，全部历史约需 ${fmtMs(estFull * 1000)}，超过预算 BENCH_AUDIT_BUDGET=${s.auditBudgetS} 秒。引擎变快后，同一基准会自动回放全部历史。`,
-        en: `audit replayed the newest ${fmtInt(auditN)} of ${fmtInt(total)} commits: at the probe's speed the whole history would take about ${fmtMs(estFull * 1000)}, over the BENCH_AUDIT_BUDGET of ${s.auditBudgetS} s. Once the engine is faster the same bench replays the whole history.`,
-      });
-    }
-    let auditNote: { zh: string; en: string };
-    let auditOurs: string;
-    if (aud.failed) {
-      auditOurs = tm(aud);
-      auditNote = {
-        zh: `audit 回放 ${fmtInt(auditN)} 个提交时失败：${aud.failed}。${aud !== probe && !probe.failed ? `试测（最新 ${probeN} 个提交）成功：${fmtMs(probe.ms)}，${rate.toFixed(1)} 个提交/秒，峰值内存 ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}。` : ''}`,
-        en: `audit failed replaying ${fmtInt(auditN)} commits: ${aud.failed}.${aud !== probe && !probe.failed ? ` The probe (newest ${probeN} commits) passed: ${fmtMs(probe.ms)}, ${rate.toFixed(1)} commits/s, peak RSS ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}.` : ''}`,
-      };
-      notes.push(auditNote);
-    } else {
-      const audJson = JSON.parse(aud.last.stdout) as { broken: unknown[]; warned: unknown[] };
-      const cps = auditN / (aud.ms / 1000);
-      auditOurs = `${fmtMs(aud.ms)}（${cps.toFixed(1)} 个提交/秒 / ${cps.toFixed(1)} commits/s）`;
-      auditNote = {
-        zh: `吞吐量 ${cps.toFixed(1)} 个提交/秒（基线 git log ${floorCps} 个提交/秒）；违规提交 ${audJson.broken.length} 个，仅有警告的提交 ${audJson.warned.length} 个。试测（最新 ${probeN} 个提交）：${fmtMs(probe.ms)}，峰值内存 ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}。`,
-        en: `Throughput ${cps.toFixed(1)} commits/s (floor git log: ${floorCps} commits/s); ${audJson.broken.length} commits broke a rule, ${audJson.warned.length} brought warnings only. Probe (newest ${probeN} commits): ${fmtMs(probe.ms)}, peak RSS ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}.`,
-      };
-    }
-    sections.push({
-      title: { zh: `audit：回放 ${fmtInt(auditN)} 个提交${fullRange ? '（自首个提交起的全部历史）' : `（最新部分；全部 ${fmtInt(total)} 个）`}`, en: `audit: replaying ${fmtInt(auditN)} commits${fullRange ? ' (the whole history after the first commit)' : ` (the newest part of ${fmtInt(total)})`}` },
-      note: auditNote,
-      rows: [
-        {
-          key: 'audit',
-          what: { zh: `govmedia audit --since（命令行）`, en: 'govmedia audit --since (CLI)' },
-          ours: auditOurs,
-          floor: `${fmtMs(audFloor.ms)}（\`git log --first-parent --raw\`）`,
-          ratio: aud.failed ? '—' : ratio(aud.ms, audFloor.ms),
-          target: { zh: '报告吞吐量', en: 'report throughput' },
-          met: undefined,
-          rss: aud.rssKB ? fmtMB(aud.rssKB) : '—',
-        },
-      ],
-    });
-
-    // ---- 6. memory at the large size: the peak, and its growth per file from the small register to the large
-    const MiB = 1024;
-    const perFile = (x: Measured, y: Measured): number | undefined => (x.rssKB && y.rssKB && big.files > hist.files ? (x.rssKB - y.rssKB) / (big.files - hist.files) : undefined);
-    const memRows: Row[] = (
-      [
-        ['mem-validate-cli', { zh: 'govmedia validate（命令行，默认线程数）', en: 'govmedia validate (CLI, default threads)' }, v100.cli, v10.cli],
-        ['mem-validate-jobs1', { zh: 'govmedia validate --jobs 1（命令行）', en: 'govmedia validate --jobs 1 (CLI)' }, v100.jobs1, v10.jobs1],
-        ['mem-validate-inproc', { zh: 'validate（进程内）', en: 'validate (in-process)' }, v100.inproc, v10.inproc],
-      ] as const
-    ).map(([key, what, x, y]) => {
-      const grow = perFile(x, y);
-      return {
-        key,
-        what,
-        ours: x.rssKB ? `${fmtMB(x.rssKB)}${grow !== undefined ? `（每个文件增加 ${grow.toFixed(2)} KiB / ${grow.toFixed(2)} KiB more per file）` : ''}${x.failed ? '（运行失败 / the run failed）' : ''}` : '—',
-        floor: v100.floor.rssKB ? `${fmtMB(v100.floor.rssKB)}（读取+JSON.parse 进程 / the read+parse process）` : '—',
-        ratio: x.rssKB ? `${((100 * x.rssKB) / (400 * MiB)).toFixed(0)}% of 400 MiB` : '—',
-        target: { zh: '峰值内存 ≤ 400 MiB，每个文件增加 ≤ 2 KiB', en: 'peak RSS ≤ 400 MiB, growing ≤ 2 KiB per file' },
-        // a peak from fewer than MIN_RUNS runs of either size is reported, never called met
-        met: x.failed ? false : x.rssKB && grow !== undefined && enoughRuns(x, y) ? x.rssKB <= 400 * MiB && grow <= 2 : undefined,
-        rss: x.rssKB ? fmtMB(x.rssKB) : '—',
-      };
-    });
-    memRows.push({
-      key: 'mem-check-pr',
-      what: { zh: 'govmedia check-pr（改动 1 个账号）', en: 'govmedia check-pr (one account changed)' },
-      ours: pr.rssKB ? fmtMB(pr.rssKB) : '—',
-      floor: '—',
-      ratio: pr.rssKB ? `${((100 * pr.rssKB) / (400 * MiB)).toFixed(0)}% of 400 MiB` : '—',
-      target: { zh: '峰值内存 ≤ 400 MiB', en: 'peak RSS ≤ 400 MiB' },
-      met: pr.failed ? false : pr.rssKB && enoughRuns(pr) ? pr.rssKB <= 400 * MiB : undefined,
-      rss: pr.rssKB ? fmtMB(pr.rssKB) : '—',
-    });
-    sections.push({ title: { zh: `峰值内存：${fmtInt(big.accounts)} 个账号`, en: `Peak memory: ${fmtInt(big.accounts)} accounts` }, note: { zh: `“每个文件增加”是 ${fmtInt(big.files)} 个文件与 ${fmtInt(hist.files)} 个文件的登记簿峰值内存之差除以文件数之差。`, en: `“More per file” is the difference of the peaks of the ${fmtInt(big.files)}-file and ${fmtInt(hist.files)}-file registers divided by the difference of their file counts.` }, rows: memRows });
-
-    // ---- 7. CPU profiles of what missed its target, and of the audit
-    if (s.profile) {
-      const missed = new Set(sections.flatMap((x) => x.rows).filter((r) => r.met === false).map((r) => r.key));
-      const jobs: { key: string; title: { zh: string; en: string }; args: string[]; cwd?: string }[] = [];
-      const vMissed = (n: number): boolean => [...missed].some((k) => k.startsWith(`validate-${n}-`)) || (n === big.accounts && [...missed].some((k) => k === 'mem-validate-cli' || k === 'mem-validate-inproc'));
-      if (vMissed(big.accounts)) jobs.push({ key: 'validate-large', title: { zh: `validate（${fmtInt(big.accounts)} 个账号）`, en: `validate (${fmtInt(big.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now] });
-      else if (vMissed(hist.accounts)) jobs.push({ key: 'validate-small', title: { zh: `validate（${fmtInt(hist.accounts)} 个账号）`, en: `validate (${fmtInt(hist.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', hist.dir, '--format', 'json', '--now', s.now] });
-      const prMissed = [...big.branches.values()].reverse().find((n) => missed.has(`check-pr-${n}`));
-      if (prMissed !== undefined || missed.has('mem-check-pr')) {
-        const ref = prMissed === undefined || prMissed === 1 ? 'pr' : `pr-${prMissed}`;
-        jobs.push({ key: 'check-pr', title: { zh: `check-pr（${ref}）`, en: `check-pr (${ref})` }, args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json'] });
-      }
-      if (missed.has('history-cli') || missed.has('history-inproc')) jobs.push({ key: 'history', title: { zh: 'history', en: 'history' }, args: [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'] });
-      jobs.push({ key: 'audit', title: { zh: `audit（最新 ${probeN} 个提交）`, en: `audit (newest ${probeN} commits)` }, args: auditCmd(await sinceOf(probeN)) });
-      for (const j of jobs) {
-        const dir = path.join(work, 'profiles', j.key);
-        mkdirSync(dir, { recursive: true });
-        log(`CPU 剖析 profiling ${j.key} …`);
-        const e = await exec(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...j.args], j.cwd ? { cwd: j.cwd } : {});
-        const files = readProfiles(dir);
-        if (!files.length) {
-          log(`no profile written for ${j.key} (exit ${e.code})`);
-          continue;
-        }
-        profiles.push({ key: j.key, title: j.title, command: `node --cpu-prof ${j.args.map((a) => shortArg(a, work)).join(' ')}`, summary: summarizeProfiles(files, ENGINE_ROOT, 12) });
-      }
-    }
-
-    // ---- 8. report
+    // ---- report
     const elapsed = performance.now() - started;
     m.load[1] = os.loadavg()[0] ?? 0;
     clearInterval(sampler);
@@ -696,24 +461,10 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
       });
     }
     const data = {
-      zh: `历史仓库：${fmtInt(hist.accounts)} 个账号（${fmtInt(hist.files)} 个文件），${fmtInt(hist.commits)} 个提交（${hist.firstCommitDate} 至 ${hist.lastCommitDate}），生成用时 ${fmtMs(genHistMs)}，重新打包（git repack -adf，与克隆得到的包相同）并写提交图 ${fmtMs(graphMs)}；大登记簿：${fmtInt(big.accounts)} 个账号（${fmtInt(big.files)} 个文件），一个提交加分支 pr，生成并检出用时 ${fmtMs(genBigMs)}。整个基准用时 ${fmtMs(elapsed)}。`,
-      en: `History repository: ${fmtInt(hist.accounts)} accounts (${fmtInt(hist.files)} files), ${fmtInt(hist.commits)} commits (${hist.firstCommitDate} to ${hist.lastCommitDate}), generated in ${fmtMs(genHistMs)}, repacked (git repack -adf, as a clone's pack) with its commit-graph in ${fmtMs(graphMs)}; large register: ${fmtInt(big.accounts)} accounts (${fmtInt(big.files)} files), one commit plus branch pr, generated and checked out in ${fmtMs(genBigMs)}. The whole bench took ${fmtMs(elapsed)}.`,
+      zh: `历史仓库：${fmtInt(hist.accounts)} 个账号（${fmtInt(hist.files)} 个文件），${fmtInt(hist.commits)} 个提交（${hist.firstCommitDate} 至 ${hist.lastCommitDate}），生成用时 ${fmtMs(gen.genHistMs)}，重新打包（git repack -adf，与克隆得到的包相同）并写提交图 ${fmtMs(gen.graphMs)}；大登记簿：${fmtInt(big.accounts)} 个账号（${fmtInt(big.files)} 个文件），一个提交加分支 pr，生成并检出用时 ${fmtMs(gen.genBigMs)}。整个基准用时 ${fmtMs(elapsed)}。`,
+      en: `History repository: ${fmtInt(hist.accounts)} accounts (${fmtInt(hist.files)} files), ${fmtInt(hist.commits)} commits (${hist.firstCommitDate} to ${hist.lastCommitDate}), generated in ${fmtMs(gen.genHistMs)}, repacked (git repack -adf, as a clone's pack) with its commit-graph in ${fmtMs(gen.graphMs)}; large register: ${fmtInt(big.accounts)} accounts (${fmtInt(big.files)} files), one commit plus branch pr, generated and checked out in ${fmtMs(gen.genBigMs)}. The whole bench took ${fmtMs(elapsed)}.`,
     };
-    const threads = Math.min(4, m.cores);
-    const design: { zh: string; en: string }[] = [
-      {
-        zh: `**validate**：基线对每个文件只做两次原生调用（读文件、\`JSON.parse\`），全部在 C++ 里完成；validate 在此之外还要对每个文件用 JavaScript 做重复键计数、模式校验（预编译的 ajv 代码）、不可见字符/形近字/秘密信息检查、编号与路径检查，并对整个登记簿运行全部管理办法规则，还要保留全部文件的解析结果供跨文件的规则使用（垃圾回收随之增加）。每次运行都是新进程，V8 要在运行中才把这些热点代码编译优化。命令行对 4000 个文件以上的登记簿默认按核数并行（本机 ${m.cores} 核：主线程加 ${threads - 1} 个工作线程），核数越多命令行一行的比值越低；进程内一行始终是单线程。本轮已做的设计修改：编译后的程序（不再在启动时转译 TypeScript）、预编译的模式校验函数、列目录不再逐个 lstat、每个文件一次原生读取并解码、重复键计数不分配数组、常见名称和大部分字符串跳过逐字符/正则检查、工作线程由主线程分担一份并以一个字符串接收目录清单。`,
-        en: `**validate**: the floor makes two native calls per file (read, \`JSON.parse\`), all in C++; validate also, in JavaScript and per file, counts keys for duplicates, validates the schema (precompiled ajv code), checks for invisible, look-alike and secret-looking text and ids against paths, then runs every policy rule over the whole register, keeping every parsed file for the cross-file rules (more garbage collection). Every run is a new process: V8 optimises the hot code while it runs. The CLI checks registers of 4,000 files and more in one thread per core (here ${m.cores} cores: the main thread and ${threads - 1} worker${threads - 1 === 1 ? '' : 's'}), so the CLI ratio falls with more cores; the in-process row is always one thread. Design changes in this round: the compiled program (no TypeScript transpiling at start-up), precompiled schema validators, no lstat per listed file, one native read-and-decode per file, duplicate-key counting without allocation, common names and most strings skip the per-character and pattern checks, the main thread takes a share and workers get the listing as one string.`,
-      },
-      {
-        zh: `**history**：基线 \`git log --follow -p\` 是一个 git 进程，打印该文件每个版本的差异；history 先启动 Node（本轮 ${fmtMs(nodeStart.ms)}），找到账号文件的路径（\`git ls-files\`），运行一次 \`git log\`（只在文件由迁移而来时才追溯旧路径），在 git log 仍在输出时就读取各版本，按“旧版本加新事件”增量解析全部 ${hp.commits} 个版本并说明每次改动。Node 启动加一次同样的 git log 约为基线的 ${(gitAndNode / glog.ms).toFixed(2)} 倍。`,
-        en: `**history**: the floor \`git log --follow -p\` is one git process printing the diff of every version of the file; history starts Node (${fmtMs(nodeStart.ms)} in this run), finds the account's path (\`git ls-files\`), runs one \`git log\` (earlier paths only for a file created by a move), reads the versions while git log is still writing, parses all ${hp.commits} versions incrementally (the old version plus the new events) and describes each change. Node's start-up plus the same git log is about ${(gitAndNode / glog.ms).toFixed(2)}× the floor.`,
-      },
-      {
-        zh: `**audit**（只报告吞吐量）：每个提交都要按范围载入改动前后的登记簿，载入时要遍历全部 region.json 和 unit.json 的清单（与单位数成正比），所以吞吐量随登记簿变大而下降；跨提交缓存这部分结构是下一步。`,
-        en: `**audit** (throughput only): every commit loads the register before and after it, scoped, and the scoped load walks the listing of every region.json and unit.json (proportional to the number of units), so throughput falls as the register grows; caching that structure across commits is the next step.`,
-      },
-    ];
+    const design = designNotes(m, hist, history);
     const report = { machine: m, settings: s, sections, profiles, notes, data, design };
     process.stdout.write(textReport(report) + '\n');
     if (s.doc) {
@@ -727,6 +478,314 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     if (!s.keep) rmSync(work, { recursive: true, force: true });
     else log(`保留工作目录 kept: ${work}`);
   }
+}
+
+/** Stage 1: the data — a history repository and a large one-commit register with its PR branches. */
+async function generateData(s: Settings): Promise<BenchData> {
+  log(`生成 ${fmtInt(s.accounts)} 个账号和 ${fmtInt(s.commits)} 个提交的历史 / generating ${s.accounts} accounts with ${s.commits} commits …`);
+  let t = performance.now();
+  const hist: HistoryRepo = await historyRepo(path.join(work, 'history'), { accounts: s.accounts, commits: s.commits });
+  const genHistMs = performance.now() - t;
+  t = performance.now();
+  // fast-import writes long delta chains in generation order; a clone gets a pack the server
+  // made (git repack), which is what the history command reads in real use
+  await run('git', ['repack', '-a', '-d', '-f', '-q'], hist.dir);
+  await run('git', ['commit-graph', 'write', '--reachable', '--changed-paths'], hist.dir);
+  const graphMs = performance.now() - t;
+  log(`生成 ${fmtInt(s.large)} 个账号的登记簿（一个提交 + 分支 pr）/ generating ${s.large} accounts …`);
+  t = performance.now();
+  const prSizes = s.small ? [20, 200] : [100, 1000];
+  const big: SnapshotRepo = await snapshotRepo(path.join(work, 'large'), { accounts: s.large, prSizes, engine: true, engineRepo: ENGINE_ROOT });
+  await run('git', ['commit-graph', 'write', '--reachable', '--changed-paths'], big.dir);
+  const genBigMs = performance.now() - t;
+  const histCount = Number((await run('git', ['rev-list', '--count', 'HEAD'], hist.dir)).trim());
+  if (histCount !== hist.commits) throw new Error(`bench: history has ${histCount} commits, expected ${hist.commits}`);
+  return { hist, big, genHistMs, graphMs, genBigMs };
+}
+
+/** Stage 2: validate at one size, each row beside its floor or peer in alternating pairs. */
+async function validateSection(s: Settings, root: string, n: number, files: number): Promise<ValidateResult> {
+  const label = `${fmtInt(n)}`;
+  const floorCmd: Cmd = { label: `floor read+parse ${label}`, cmd: process.execPath, args: [FLOOR, root], expect: (e) => (lastJsonLine(e.stdout)?.files === files ? undefined : `floor read ${String(lastJsonLine(e.stdout)?.files)} files, expected ${files}`) };
+  const clean = (sum: { errors?: unknown; warnings?: unknown; files?: unknown } | undefined): string | undefined => {
+    if (!sum || sum.errors !== 0 || sum.warnings !== 0) return `the synthetic register does not validate clean: ${JSON.stringify(sum)}`;
+    if (sum.files !== files) return `validate read ${String(sum.files)} files, expected ${files}`;
+    return undefined;
+  };
+  const cliArgs = [GOVMEDIA, 'validate', '--root', root, '--format', 'json', '--now', s.now];
+  const cliExpect = (e: Exec): string | undefined => (e.code !== 0 ? `exit code ${e.code}` : clean((JSON.parse(e.stdout) as { summary?: Record<string, unknown> }).summary));
+  const cliCmd: Cmd = { label: `validate ${label} CLI`, cmd: process.execPath, args: cliArgs, engine: true, expect: cliExpect };
+  const jobs1Cmd: Cmd = { label: `validate ${label} CLI --jobs 1`, cmd: process.execPath, args: [...cliArgs, '--jobs', '1'], engine: true, expect: cliExpect };
+  const inprocCmd: Cmd = { label: `validate ${label} in-process`, cmd: process.execPath, args: [CHILD, 'validate', root, s.now], engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : clean(lastJsonLine(e.stdout))) };
+  // the peer: ajv-cli 5 (draft 2020-12 with ajv-formats), one call over the account files …
+  const ajvCall = (schema: string, glob: string, expected: number): Cmd => ({
+    label: `ajv-cli ${schema} ${label}`,
+    cmd: AJV,
+    args: ['validate', '-s', path.join(ENGINE_ROOT, 'schemas', `${schema}.schema.json`), '-d', glob, '--spec=draft2020', '-c', 'ajv-formats', '--errors=line'],
+    cwd: root,
+    expect: (e) => {
+      if (e.code !== 0) return `ajv exit code ${e.code}: ${e.stderr.slice(0, 500)}`;
+      const valid = (e.stdout + e.stderr).split('\n').filter((l) => / valid$/.test(l)).length;
+      return expected < 0 || valid === expected ? undefined : `ajv-cli validated ${valid} files, expected ${expected}`;
+    },
+  });
+  const accountGlob = 'accounts/**/!(unit|region).json';
+  const [floor, cli] = await measurePair(floorCmd, cliCmd, s);
+  const [floor1, jobs1] = await measurePair(floorCmd, jobs1Cmd, s);
+  const [floorIn, inproc] = await measurePair(floorCmd, inprocCmd, s);
+  const [cliA, ajv1] = await measurePair(cliCmd, ajvCall('account', accountGlob, n), s);
+  // … and, reported beside it, three calls (one per schema) over every file
+  const ajv3 = [await measure(ajvCall('account', accountGlob, n), s), await measure(ajvCall('unit', 'accounts/**/unit.json', -1), s), await measure(ajvCall('region', 'accounts/**/region.json', -1), s)];
+  const ajv3Ms = ajv3.reduce((x, r) => x + r.ms, 0);
+  const loadMs = Number(lastJsonLine(inproc.last.stdout)?.loadMs ?? 0);
+  const inner = (m: Measured): Measured => ({ ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs });
+  const rows: Row[] = [
+    pairRow(`validate-${n}-cli`, { zh: 'govmedia validate（命令行，默认线程数）', en: 'govmedia validate (CLI, default threads)' }, cli, floor, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 1.5),
+    pairRow(`validate-${n}-jobs1`, { zh: 'govmedia validate --jobs 1（命令行，单线程）', en: 'govmedia validate --jobs 1 (CLI, one thread)' }, jobs1, floor1, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 2),
+    pairRow(`validate-${n}-inproc`, { zh: 'validate（进程内：validateSource）', en: 'validate (in-process: validateSource)' }, inner(inproc), inner(floorIn), { zh: '读取+JSON.parse，进程内', en: 'read+parse, in-process' }, 2),
+    pairRow(`validate-${n}-ajv1`, { zh: 'govmedia validate 与 ajv-cli 对比（一次调用，账号文件）', en: 'govmedia validate vs ajv-cli (one call, the account files)' }, cliA, ajv1, { zh: 'ajv-cli 一次调用', en: 'ajv-cli, one call' }, 0.5),
+    {
+      key: `validate-${n}-ajv3`,
+      what: { zh: 'govmedia validate 与 ajv-cli 对比（三次调用，全部文件）', en: 'govmedia validate vs ajv-cli (three calls, every file)' },
+      ours: cell(cliA),
+      floor: `${fmtMs(ajv3Ms)}（ajv-cli：3 个模式各调用一次，中位数相加 / ajv-cli: one call per schema, medians added）`,
+      ratio: cliA.failed ? '—' : ratio(cliA.ms, ajv3Ms),
+      target: { zh: '（仅报告）', en: '(reported)' },
+      met: undefined,
+      rss: ajv3.some((r) => r.rssKB) ? `ajv ${fmtMB(Math.max(...ajv3.map((r) => r.rssKB ?? 0)))}` : '—',
+    },
+  ];
+  return {
+    cli,
+    jobs1,
+    inproc,
+    floor,
+    section: {
+      title: { zh: `validate：${fmtInt(n)} 个账号（${fmtInt(files)} 个文件）`, en: `validate: ${fmtInt(n)} accounts (${fmtInt(files)} files)` },
+      note: {
+        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（单线程），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿默认按核数并行检查。`,
+        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one thread), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default.`,
+      },
+      rows,
+    },
+  };
+}
+
+/** Stage 3: check-pr as users run it (default --engine base) with 1, 100 and 1000 changed accounts, beside a full validate. */
+async function checkPrSection(s: Settings, big: SnapshotRepo): Promise<{ section: Section; pr: Measured }> {
+  const prRows: Row[] = [];
+  const prRuns = new Map<string, Measured>();
+  const engineNotes: string[] = [];
+  for (const [ref, count] of big.branches) {
+    const record = path.join(work, `record-${ref}.json`);
+    const prCmd: Cmd = {
+      label: `check-pr ${ref} (${count})`,
+      cmd: process.execPath,
+      args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json', '--record', record],
+      engine: true,
+      expect: (e) => {
+        if (e.code !== 0) return `exit code ${e.code}: ${e.stdout.slice(0, 1000)}`;
+        const rec = JSON.parse(readFileSync(record, 'utf8')) as { changes: unknown[]; engine: { inProcess?: boolean } };
+        if (rec.changes.length !== count) return `check-pr saw ${rec.changes.length} changes, expected ${count}`;
+        engineNotes.push(`${ref}:${rec.engine.inProcess ? 'in-process' : 'extracted'}`);
+        return undefined;
+      },
+    };
+    const [pr, full] = await measurePair(prCmd, { label: `validate ${fmtInt(big.accounts)} CLI`, cmd: process.execPath, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now], engine: true }, s);
+    prRuns.set(ref, pr);
+    const one = count === 1;
+    prRows.push(pairRow(`check-pr-${count}`, { zh: `govmedia check-pr（默认 --engine base），改动 ${fmtInt(count)} 个账号`, en: `govmedia check-pr (default --engine base), ${fmtInt(count)} account${one ? '' : 's'} changed` }, pr, full, { zh: '完整 validate，命令行', en: 'a full validate, CLI' }, one ? 0.1 : 1, true));
+  }
+  const inProc = engineNotes.every((x) => x.endsWith('in-process'));
+  const section: Section = {
+    title: { zh: `check-pr：${fmtInt(big.accounts)} 个账号的登记簿`, en: `check-pr: a register of ${fmtInt(big.accounts)} accounts` },
+    note: {
+      zh: `分支 ${[...big.branches].map(([r, c]) => `\`${r}\`（${c} 个账号）`).join('、')} 各改动若干账号（信息报备：经办人员联系电话变更）；主分支含检查程序本身，check-pr 按默认方式（--engine base）运行：${inProc ? '基准提交的程序与当前程序相同，直接在本进程中检查' : '基准提交的程序与当前运行的程序不同（例如有未提交的修改），每次取出基准程序运行'}。与同一时段交替运行的完整 validate 相比。`,
+      en: `Branches ${[...big.branches].map(([r, c]) => `\`${r}\` (${c} accounts)`).join(', ')} each change accounts (an 信息报备: the operator's phone changed); main holds the engine itself and check-pr runs as users run it (--engine base): ${inProc ? "the base commit's engine is the running one, so it judged in-process" : "the base commit's engine differs from the running one (e.g. uncommitted changes), so it was extracted on every run"}. Against a full validate run in alternation.`,
+    },
+    rows: prRows,
+  };
+  return { section, pr: prRuns.get('pr')! };
+
+}
+
+/** Stage 4: history of the most-changed account, beside git log --follow -p on the same path. */
+async function historySection(s: Settings, hist: HistoryRepo): Promise<{ section: Section; glog: Measured; nodeStart: Measured; gitAndNode: number }> {
+  const hp = hist.hottest;
+  const entriesOf = (e: Exec): number => (JSON.parse(e.stdout) as { entries: unknown[] }).entries.length;
+  const followCmd: Cmd = { label: 'floor git log --follow -p -- path', cmd: 'git', args: ['log', '--follow', '-p', '--', hp.rel], cwd: hist.dir, expect: (e) => (e.code === 0 ? undefined : `git exit ${e.code}`) };
+  const [glog, hcli] = await measurePair(followCmd, { label: 'history CLI', cmd: process.execPath, args: [GOVMEDIA, 'history', hp.id, '--repo', hist.dir, '--format', 'json'], engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : entriesOf(e) === hp.commits ? undefined : `history listed ${entriesOf(e)} entries, expected ${hp.commits}`) }, s);
+  const [glog2, hin] = await measurePair(followCmd, { label: 'history in-process', cmd: process.execPath, args: [CHILD, 'history', hist.dir, hp.id], engine: true, expect: (e) => (e.code !== 0 ? `exit code ${e.code}` : lastJsonLine(e.stdout)?.entries === hp.commits ? undefined : `history listed ${String(lastJsonLine(e.stdout)?.entries)} entries, expected ${hp.commits}`) }, s);
+  // what any Node command costs before it does anything: context for the CLI row
+  const nodeStart = await measure({ label: 'node start-up', cmd: process.execPath, args: ['-e', '0'] }, s);
+  const gitAndNode = nodeStart.ms + glog.ms;
+  const section: Section = {
+    title: { zh: `history：${fmtInt(hist.commits)} 个提交的仓库中改动最多的账号（${hp.commits} 个提交）`, en: `history: the most-changed account (${hp.commits} commits) in a ${fmtInt(hist.commits)}-commit repository` },
+    note: {
+      zh: `账号 \`${hp.id}\`；基线是用户会用来看同一份档案的 git 命令 \`git log --follow -p -- <路径>\`，交替运行。同一时段 Node 启动一次（\`node -e 0\`）用时 ${fmtMs(nodeStart.ms)}。`,
+      en: `Account \`${hp.id}\`; the floor is the git command a user would run for the same case file, \`git log --follow -p -- <path>\`, in alternation. Starting Node once (\`node -e 0\`) took ${fmtMs(nodeStart.ms)} in the same run.`,
+    },
+    rows: [
+      pairRow('history-cli', { zh: 'govmedia history（命令行，整个进程）', en: 'govmedia history (CLI, whole process)' }, hcli, glog, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }, 1),
+      { ...pairRow('history-inproc', { zh: 'history（进程内：accountHistory）', en: 'history (in-process: accountHistory)' }, { ...hin, ms: hin.innerMs ?? hin.ms, minMs: hin.innerMinMs ?? hin.minMs }, glog2, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }, 1), target: { zh: '（仅报告）', en: '(reported)' }, met: undefined },
+    ],
+  };
+  return { section, glog, nodeStart, gitAndNode };
+}
+
+/** Stage 5: audit throughput over the history (all of it when the budget allows). */
+async function auditSection(s: Settings, hist: HistoryRepo): Promise<{ section: Section; notes: Bi[]; probeN: number; probeArgs: string[] }> {
+  const notes: Bi[] = [];
+  const total = hist.commits - 1; // changes after the first commit
+  const probeN = Math.min(total, s.small ? 200 : 500);
+  const sinceOf = async (n: number): Promise<string> => (n >= total ? (await run('git', ['rev-list', '--max-parents=0', 'HEAD'], hist.dir)).trim() : (await run('git', ['rev-parse', `HEAD~${n}`], hist.dir)).trim());
+  const auditCmd = (since: string): string[] => [GOVMEDIA, 'audit', '--repo', hist.dir, '--since', since, '--format', 'json'];
+  const okAudit = (n: number) => (e: Exec): string | undefined => {
+    if (e.code !== 0 && e.code !== 1) return `exit code ${e.code}`;
+    const j = JSON.parse(e.stdout) as { commits: number };
+    return j.commits === n ? undefined : `audited ${j.commits} commits, expected ${n}`;
+  };
+  const probe = await measure({ label: `audit probe (${probeN} commits)`, cmd: process.execPath, args: auditCmd(await sinceOf(probeN)), engine: true, once: true, expect: okAudit(probeN) }, s);
+  const rate = probeN / (probe.ms / 1000);
+  const estFull = total / rate;
+  let auditN = total;
+  // a long range has replayed slower per commit than the newest 500 did, so aim 20% under the budget
+  if (probe.failed) auditN = probeN;
+  else if (estFull > s.auditBudgetS) auditN = Math.max(probeN, Math.min(total, Math.floor(0.8 * rate * s.auditBudgetS)));
+  const since = await sinceOf(auditN);
+  const aud = auditN === probeN ? probe : await measure({ label: `audit (${auditN} commits)`, cmd: process.execPath, args: auditCmd(since), engine: true, once: true, expect: okAudit(auditN) }, s);
+  const audFloor = await measure({ label: 'floor git log --first-parent --raw', cmd: 'git', args: ['log', '--first-parent', '--raw', `${since}..HEAD`], cwd: hist.dir }, s);
+  const fullRange = auditN === total;
+  const floorCps = (auditN / (audFloor.ms / 1000)).toFixed(0);
+  if (!fullRange && !probe.failed) {
+    notes.push({
+      zh: `audit 只回放了最新的 ${fmtInt(auditN)} 个提交（共 ${fmtInt(total)} 个）：按试测速度，全部历史约需 ${fmtMs(estFull * 1000)}，超过预算 BENCH_AUDIT_BUDGET=${s.auditBudgetS} 秒。引擎变快后，同一基准会自动回放全部历史。`,
+      en: `audit replayed the newest ${fmtInt(auditN)} of ${fmtInt(total)} commits: at the probe's speed the whole history would take about ${fmtMs(estFull * 1000)}, over the BENCH_AUDIT_BUDGET of ${s.auditBudgetS} s. Once the engine is faster the same bench replays the whole history.`,
+    });
+  }
+  let auditNote: { zh: string; en: string };
+  let auditOurs: string;
+  if (aud.failed) {
+    auditOurs = tm(aud);
+    auditNote = {
+      zh: `audit 回放 ${fmtInt(auditN)} 个提交时失败：${aud.failed}。${aud !== probe && !probe.failed ? `试测（最新 ${probeN} 个提交）成功：${fmtMs(probe.ms)}，${rate.toFixed(1)} 个提交/秒，峰值内存 ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}。` : ''}`,
+      en: `audit failed replaying ${fmtInt(auditN)} commits: ${aud.failed}.${aud !== probe && !probe.failed ? ` The probe (newest ${probeN} commits) passed: ${fmtMs(probe.ms)}, ${rate.toFixed(1)} commits/s, peak RSS ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}.` : ''}`,
+    };
+    notes.push(auditNote);
+  } else {
+    const audJson = JSON.parse(aud.last.stdout) as { broken: unknown[]; warned: unknown[] };
+    const cps = auditN / (aud.ms / 1000);
+    auditOurs = `${fmtMs(aud.ms)}（${cps.toFixed(1)} 个提交/秒 / ${cps.toFixed(1)} commits/s）`;
+    auditNote = {
+      zh: `吞吐量 ${cps.toFixed(1)} 个提交/秒（基线 git log ${floorCps} 个提交/秒）；违规提交 ${audJson.broken.length} 个，仅有警告的提交 ${audJson.warned.length} 个。试测（最新 ${probeN} 个提交）：${fmtMs(probe.ms)}，峰值内存 ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}。`,
+      en: `Throughput ${cps.toFixed(1)} commits/s (floor git log: ${floorCps} commits/s); ${audJson.broken.length} commits broke a rule, ${audJson.warned.length} brought warnings only. Probe (newest ${probeN} commits): ${fmtMs(probe.ms)}, peak RSS ${probe.rssKB ? fmtMB(probe.rssKB) : '—'}.`,
+    };
+  }
+  const section: Section = {
+    title: { zh: `audit：回放 ${fmtInt(auditN)} 个提交${fullRange ? '（自首个提交起的全部历史）' : `（最新部分；全部 ${fmtInt(total)} 个）`}`, en: `audit: replaying ${fmtInt(auditN)} commits${fullRange ? ' (the whole history after the first commit)' : ` (the newest part of ${fmtInt(total)})`}` },
+    note: auditNote,
+    rows: [
+      {
+        key: 'audit',
+        what: { zh: `govmedia audit --since（命令行）`, en: 'govmedia audit --since (CLI)' },
+        ours: auditOurs,
+        floor: `${fmtMs(audFloor.ms)}（\`git log --first-parent --raw\`）`,
+        ratio: aud.failed ? '—' : ratio(aud.ms, audFloor.ms),
+        target: { zh: '报告吞吐量', en: 'report throughput' },
+        met: undefined,
+        rss: aud.rssKB ? fmtMB(aud.rssKB) : '—',
+      },
+    ],
+  };
+  return { section, notes, probeN, probeArgs: auditCmd(await sinceOf(probeN)) };
+}
+
+/** Stage 6: memory at the large size — the peak, and its growth per file from the small register to the large. */
+function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: ValidateResult, pr: Measured): Section {
+  const MiB = 1024;
+  const perFile = (x: Measured, y: Measured): number | undefined => (x.rssKB && y.rssKB && big.files > hist.files ? (x.rssKB - y.rssKB) / (big.files - hist.files) : undefined);
+  const memRows: Row[] = (
+    [
+      ['mem-validate-cli', { zh: 'govmedia validate（命令行，默认线程数）', en: 'govmedia validate (CLI, default threads)' }, v100.cli, v10.cli],
+      ['mem-validate-jobs1', { zh: 'govmedia validate --jobs 1（命令行）', en: 'govmedia validate --jobs 1 (CLI)' }, v100.jobs1, v10.jobs1],
+      ['mem-validate-inproc', { zh: 'validate（进程内）', en: 'validate (in-process)' }, v100.inproc, v10.inproc],
+    ] as const
+  ).map(([key, what, x, y]) => {
+    const grow = perFile(x, y);
+    return {
+      key,
+      what,
+      ours: x.rssKB ? `${fmtMB(x.rssKB)}${grow !== undefined ? `（每个文件增加 ${grow.toFixed(2)} KiB / ${grow.toFixed(2)} KiB more per file）` : ''}${x.failed ? '（运行失败 / the run failed）' : ''}` : '—',
+      floor: v100.floor.rssKB ? `${fmtMB(v100.floor.rssKB)}（读取+JSON.parse 进程 / the read+parse process）` : '—',
+      ratio: x.rssKB ? `${((100 * x.rssKB) / (400 * MiB)).toFixed(0)}% of 400 MiB` : '—',
+      target: { zh: '峰值内存 ≤ 400 MiB，每个文件增加 ≤ 2 KiB', en: 'peak RSS ≤ 400 MiB, growing ≤ 2 KiB per file' },
+      // a peak from fewer than MIN_RUNS runs of either size is reported, never called met
+      met: x.failed ? false : x.rssKB && grow !== undefined && enoughRuns(x, y) ? x.rssKB <= 400 * MiB && grow <= 2 : undefined,
+      rss: x.rssKB ? fmtMB(x.rssKB) : '—',
+    };
+  });
+  memRows.push({
+    key: 'mem-check-pr',
+    what: { zh: 'govmedia check-pr（改动 1 个账号）', en: 'govmedia check-pr (one account changed)' },
+    ours: pr.rssKB ? fmtMB(pr.rssKB) : '—',
+    floor: '—',
+    ratio: pr.rssKB ? `${((100 * pr.rssKB) / (400 * MiB)).toFixed(0)}% of 400 MiB` : '—',
+    target: { zh: '峰值内存 ≤ 400 MiB', en: 'peak RSS ≤ 400 MiB' },
+    met: pr.failed ? false : pr.rssKB && enoughRuns(pr) ? pr.rssKB <= 400 * MiB : undefined,
+    rss: pr.rssKB ? fmtMB(pr.rssKB) : '—',
+  });
+  return { title: { zh: `峰值内存：${fmtInt(big.accounts)} 个账号`, en: `Peak memory: ${fmtInt(big.accounts)} accounts` }, note: { zh: `“每个文件增加”是 ${fmtInt(big.files)} 个文件与 ${fmtInt(hist.files)} 个文件的登记簿峰值内存之差除以文件数之差。`, en: `“More per file” is the difference of the peaks of the ${fmtInt(big.files)}-file and ${fmtInt(hist.files)}-file registers divided by the difference of their file counts.` }, rows: memRows };
+}
+
+/** Stage 7: CPU profiles of what missed its target, and of the audit. */
+async function profileStage(s: Settings, { hist, big }: BenchData, sections: readonly Section[], audit: { probeN: number; probeArgs: string[] }): Promise<ProfileResult[]> {
+  const profiles: ProfileResult[] = [];
+  const missed = new Set(sections.flatMap((x) => x.rows).filter((r) => r.met === false).map((r) => r.key));
+  const jobs: { key: string; title: { zh: string; en: string }; args: string[]; cwd?: string }[] = [];
+  const vMissed = (n: number): boolean => [...missed].some((k) => k.startsWith(`validate-${n}-`)) || (n === big.accounts && [...missed].some((k) => k === 'mem-validate-cli' || k === 'mem-validate-inproc'));
+  if (vMissed(big.accounts)) jobs.push({ key: 'validate-large', title: { zh: `validate（${fmtInt(big.accounts)} 个账号）`, en: `validate (${fmtInt(big.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now] });
+  else if (vMissed(hist.accounts)) jobs.push({ key: 'validate-small', title: { zh: `validate（${fmtInt(hist.accounts)} 个账号）`, en: `validate (${fmtInt(hist.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', hist.dir, '--format', 'json', '--now', s.now] });
+  const prMissed = [...big.branches.values()].reverse().find((n) => missed.has(`check-pr-${n}`));
+  if (prMissed !== undefined || missed.has('mem-check-pr')) {
+    const ref = prMissed === undefined || prMissed === 1 ? 'pr' : `pr-${prMissed}`;
+    jobs.push({ key: 'check-pr', title: { zh: `check-pr（${ref}）`, en: `check-pr (${ref})` }, args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json'] });
+  }
+  if (missed.has('history-cli') || missed.has('history-inproc')) jobs.push({ key: 'history', title: { zh: 'history', en: 'history' }, args: [GOVMEDIA, 'history', hist.hottest.id, '--repo', hist.dir, '--format', 'json'] });
+  jobs.push({ key: 'audit', title: { zh: `audit（最新 ${audit.probeN} 个提交）`, en: `audit (newest ${audit.probeN} commits)` }, args: audit.probeArgs });
+  for (const j of jobs) {
+    const dir = path.join(work, 'profiles', j.key);
+    mkdirSync(dir, { recursive: true });
+    log(`CPU 剖析 profiling ${j.key} …`);
+    const e = await exec(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...j.args], j.cwd ? { cwd: j.cwd } : {});
+    const files = readProfiles(dir);
+    if (!files.length) {
+      log(`no profile written for ${j.key} (exit ${e.code})`);
+      continue;
+    }
+    profiles.push({ key: j.key, title: j.title, command: `node --cpu-prof ${j.args.map((a) => shortArg(a, work)).join(' ')}`, summary: summarizeProfiles(files, ENGINE_ROOT, 12) });
+  }
+  return profiles;
+}
+
+/** What in the design limits each measured command (the report's last section). */
+function designNotes(m: Machine, hist: HistoryRepo, history: { glog: Measured; nodeStart: Measured; gitAndNode: number }): Bi[] {
+  const { glog, nodeStart, gitAndNode } = history;
+  const hp = hist.hottest;
+  const threads = Math.min(4, m.cores);
+  return [
+    {
+      zh: `**validate**：基线对每个文件只做两次原生调用（读文件、\`JSON.parse\`），全部在 C++ 里完成；validate 在此之外还要对每个文件用 JavaScript 做重复键计数、模式校验（预编译的 ajv 代码）、不可见字符/形近字/秘密信息检查、编号与路径检查，并对整个登记簿运行全部管理办法规则，还要保留全部文件的解析结果供跨文件的规则使用（垃圾回收随之增加）。每次运行都是新进程，V8 要在运行中才把这些热点代码编译优化。命令行对 4000 个文件以上的登记簿默认按核数并行（本机 ${m.cores} 核：主线程加 ${threads - 1} 个工作线程），核数越多命令行一行的比值越低；进程内一行始终是单线程。本轮已做的设计修改：编译后的程序（不再在启动时转译 TypeScript）、预编译的模式校验函数、列目录不再逐个 lstat、每个文件一次原生读取并解码、重复键计数不分配数组、常见名称和大部分字符串跳过逐字符/正则检查、工作线程由主线程分担一份并以一个字符串接收目录清单。`,
+      en: `**validate**: the floor makes two native calls per file (read, \`JSON.parse\`), all in C++; validate also, in JavaScript and per file, counts keys for duplicates, validates the schema (precompiled ajv code), checks for invisible, look-alike and secret-looking text and ids against paths, then runs every policy rule over the whole register, keeping every parsed file for the cross-file rules (more garbage collection). Every run is a new process: V8 optimises the hot code while it runs. The CLI checks registers of 4,000 files and more in one thread per core (here ${m.cores} cores: the main thread and ${threads - 1} worker${threads - 1 === 1 ? '' : 's'}), so the CLI ratio falls with more cores; the in-process row is always one thread. Design changes in this round: the compiled program (no TypeScript transpiling at start-up), precompiled schema validators, no lstat per listed file, one native read-and-decode per file, duplicate-key counting without allocation, common names and most strings skip the per-character and pattern checks, the main thread takes a share and workers get the listing as one string.`,
+    },
+    {
+      zh: `**history**：基线 \`git log --follow -p\` 是一个 git 进程，打印该文件每个版本的差异；history 先启动 Node（本轮 ${fmtMs(nodeStart.ms)}），找到账号文件的路径（\`git ls-files\`），运行一次 \`git log\`（只在文件由迁移而来时才追溯旧路径），在 git log 仍在输出时就读取各版本，按“旧版本加新事件”增量解析全部 ${hp.commits} 个版本并说明每次改动。Node 启动加一次同样的 git log 约为基线的 ${(gitAndNode / glog.ms).toFixed(2)} 倍。`,
+      en: `**history**: the floor \`git log --follow -p\` is one git process printing the diff of every version of the file; history starts Node (${fmtMs(nodeStart.ms)} in this run), finds the account's path (\`git ls-files\`), runs one \`git log\` (earlier paths only for a file created by a move), reads the versions while git log is still writing, parses all ${hp.commits} versions incrementally (the old version plus the new events) and describes each change. Node's start-up plus the same git log is about ${(gitAndNode / glog.ms).toFixed(2)}× the floor.`,
+    },
+    {
+      zh: `**audit**（只报告吞吐量）：每个提交都要按范围载入改动前后的登记簿，载入时要遍历全部 region.json 和 unit.json 的清单（与单位数成正比），所以吞吐量随登记簿变大而下降；跨提交缓存这部分结构是下一步。`,
+      en: `**audit** (throughput only): every commit loads the register before and after it, scoped, and the scoped load walks the listing of every region.json and unit.json (proportional to the number of units), so throughput falls as the register grows; caching that structure across commits is the next step.`,
+    },
+  ];
 }
 
 function shortArg(a: string, w: string): string {
