@@ -10,7 +10,7 @@
  * 手机) are never read, so no personal data can reach the report.
  */
 import type { Bilingual, Severity } from '../core/finding.ts';
-import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
+import { unitNames, type AccountDoc, type Register, type UnitDoc } from '../core/register.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { policiesForUnit } from '../policy/engine.ts';
 import { deriveState, type AccountState } from '../core/lifecycle.ts';
@@ -194,7 +194,7 @@ const NATIONAL_FILING: MonitorCitation = {
 
 /** Every spelling a unit is known by: its name, short name, aliases and former names (unit.json), normalised. */
 export function unitSpellings(u: UnitDoc): Set<string> {
-  return new Set([u.data.name, u.data.shortName, ...(u.data.aliases ?? []), ...(u.data.formerNames ?? [])].filter((x): x is string => !!x).map(normName).filter((x) => x !== ''));
+  return new Set(unitNames(u, { former: true }).map(normName).filter((x) => x !== ''));
 }
 
 function unitMatchesHost(u: UnitDoc | undefined, host: string): boolean {

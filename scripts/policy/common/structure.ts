@@ -10,7 +10,7 @@
  *   (新浪微博 of zf); all active and compliant with every rule of the module.
  */
 import type { Citation, Severity } from '../../core/finding.ts';
-import type { AccountDoc, UnitDoc } from '../../core/register.ts';
+import { unitNames, type AccountDoc, type UnitDoc } from '../../core/register.ts';
 import { defineRule, type AccountRule, type RegisterRule, type UnitRule } from '../types.ts';
 
 export interface FactoryOptions {
@@ -217,7 +217,7 @@ export function certificationNamesHost(o: FactoryOptions): AccountRule {
       if (!u) return;
       const info = a.data.certification.publicInfo;
       if (!info) return ctx.report({ account: a, pointer: ['certification'], messageId: 'missing', data: { unit: u.data.name } });
-      const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
+      const names = [...unitNames(u), ...(a.data.certifiedEntity?.name ? [a.data.certifiedEntity.name] : [])];
       if (!names.some((n) => info.includes(n))) ctx.report({ account: a, pointer: ['certification', 'publicInfo'], messageId: 'noHost', data: { info, unit: u.data.name } });
     },
   });
@@ -394,6 +394,6 @@ export function certifiedTo(a: AccountDoc, u: UnitDoc): boolean {
   const ce = a.data.certifiedEntity;
   if (!ce) return false;
   if (ce.unit === u.id) return true;
-  return ce.name === u.data.name || ce.name === u.data.shortName || (u.data.aliases ?? []).includes(ce.name) || (u.data.formerNames ?? []).includes(ce.name);
+  return unitNames(u, { former: true }).includes(ce.name);
 }
 

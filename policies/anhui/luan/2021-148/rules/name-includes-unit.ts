@@ -1,3 +1,4 @@
+import { unitNames } from '#engine/core/register';
 import { isLive } from '#engine/policy/common/structure';
 import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
@@ -23,7 +24,7 @@ export default defineRule({
     if (!isLive(ctx, a)) return;
     const u = ctx.unitOf(a);
     if (!u) return;
-    const names = [u.data.name, u.data.shortName, ...(u.data.aliases ?? []), a.data.certifiedEntity?.name].filter((x): x is string => Boolean(x));
+    const names = [...unitNames(u), ...(a.data.certifiedEntity?.name ? [a.data.certifiedEntity.name] : [])];
     if (names.some((n) => a.data.name.includes(n))) return;
     const s = u.data.shortName;
     ctx.report({ account: a, pointer: ['name'], messageId: 'missing', data: { name: a.data.name, unit: u.data.name, short: s ? `“${s}”` : '（本单位未登记规范简称）', shortEn: s ? ` "${s}"` : ' (none recorded)' } });
