@@ -22,6 +22,7 @@ import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import type { ReconcileItem, ReconcileReport } from '../scripts/monitor/reconcile.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
+import { captureIo } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -35,10 +36,7 @@ function tmp(): string {
 
 type Cmd = (args: string[], io: { out(s: string): void; err(s: string): void }) => Promise<number>;
 async function run(cmd: Cmd, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmd(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-  return { code, out, err };
+  return captureIo((io) => cmd(args, io));
 }
 
 // ---------------------------------------------------------------- reconcile by aliases

@@ -15,7 +15,7 @@ import { editorLink, parseForgeConfig } from '../scripts/assistant/forge.ts';
 import { giteaClient } from '../scripts/approvals/gitea.ts';
 import { gitlabClient, reviewsFromGitlab } from '../scripts/approvals/gitlab.ts';
 import { cmdCheckApprovals } from '../scripts/commands/check-approvals.ts';
-import { ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT } from './helpers.ts';
 
 const FIX = path.join(ENGINE_ROOT, 'tests', 'fixtures');
 const RECORD = path.join(FIX, 'github', 'decision-record-42.json');
@@ -57,10 +57,7 @@ afterAll(async () => {
 });
 
 async function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmdCheckApprovals(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') }, { env });
-  return { code, out, err };
+  return captureIo((io) => cmdCheckApprovals(args, io, { env }));
 }
 
 describe('Gitea adapter (pull request reviews API)', () => {

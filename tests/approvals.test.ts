@@ -11,7 +11,7 @@ import { decideApprovals, type Review } from '../scripts/approvals/decide.ts';
 import { clientFromEnv, githubClient, reviewsFromApi, pullFromApi, type FetchLike, type FetchResponse } from '../scripts/approvals/github.ts';
 import { cmdCheckApprovals } from '../scripts/commands/check-approvals.ts';
 import type { ApprovalRequirement } from '../scripts/pr/types.ts';
-import { ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT } from './helpers.ts';
 
 const FIX = path.join(ENGINE_ROOT, 'tests', 'fixtures', 'github');
 const HEAD = 'c0ffee4b2a91d7e3f5a6b8c9d0e1f2a3b4c5d6e7';
@@ -257,10 +257,7 @@ describe('GitHub adapter (recorded responses)', () => {
 // ---- the command
 
 async function run(args: string[], deps = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmdCheckApprovals(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') }, deps);
-  return { code, out, err };
+  return captureIo((io) => cmdCheckApprovals(args, io, deps));
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'govmedia-approvals-'));

@@ -19,7 +19,7 @@ import { monitorMarkdown } from '../scripts/monitor/render.ts';
 import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { writeKit } from './support/tester.ts';
-import { ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT } from './helpers.ts';
 import { makeBaseRepo, runScenario, type Repo } from './pr-harness.ts';
 import { fixtureOf } from './support/cases.ts';
 
@@ -48,10 +48,7 @@ function legacyKit(): FixtureKit {
 }
 
 async function baseline(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmdBaseline(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-  return { code, out, err };
+  return captureIo((io) => cmdBaseline(args, io));
 }
 
 async function validate(root: string, baselineFile: string) {

@@ -12,7 +12,7 @@ import { schemasFor } from '../scripts/pipeline/pipeline.ts';
 import { loadRegister, type Register } from '../scripts/core/register.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { FixtureKit } from '../scripts/dev/fixture.ts';
-import { ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
+import { captureIo, ENGINE_ROOT, tmpDir, writeKit } from './helpers.ts';
 
 function load(root: string): Register {
   return loadRegister(new FsSource(root), { schemas: schemasFor(ENGINE_ROOT), now: '2026-11-21' }).register;
@@ -140,10 +140,7 @@ describe('codeownersText rules', () => {
 
 describe('govmedia gen-codeowners', () => {
   async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await cmdGenCodeowners(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-    return { code, out, err };
+    return captureIo((io) => cmdGenCodeowners(args, io));
   }
 
   it('--check fails on a missing or stale file, passes once written', async () => {

@@ -35,12 +35,17 @@ export interface CliResult {
   err: string;
 }
 
-/** Run the CLI in-process. */
-export async function cli(args: string[]): Promise<CliResult> {
+/** What a command handler writes, captured line by line (each line ends with a newline), with its exit code. */
+export async function captureIo(call: (io: { out(s: string): void; err(s: string): void }) => Promise<number>): Promise<CliResult> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
+  const code = await call({ out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
   return { code, out, err };
+}
+
+/** Run the CLI in-process. */
+export async function cli(args: string[]): Promise<CliResult> {
+  return captureIo((io) => main(args, io));
 }
 
 /** Run the real `govmedia` executable as a child process. */

@@ -15,7 +15,7 @@ import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { initials, freeId } from '../scripts/import/ids.ts';
 import { kindFromName, parseDate } from '../scripts/import/import.ts';
-import { ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT } from './helpers.ts';
 import { sampleRows } from './fixtures/import/make-sample.ts';
 
 const NOW = '2026-12-01';
@@ -40,10 +40,7 @@ function registerCopy(): string {
 }
 
 async function imp(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmdImport(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-  return { code, out, err };
+  return captureIo((io) => cmdImport(args, io));
 }
 
 /** Every file under a folder with its text, for before/after comparisons. */

@@ -21,6 +21,7 @@ import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import { chromiumPath } from './support/chromium.ts';
+import { captureIo } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -40,10 +41,7 @@ interface Run {
 }
 
 async function run(args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await cmdMonitor(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-  return { code, out, err };
+  return captureIo((io) => cmdMonitor(args, io));
 }
 
 async function report(root: string, now: string, extra: string[] = []): Promise<{ code: number; r: MonitorReport; items: MonitorItem[] }> {

@@ -15,6 +15,7 @@ import { nationalFromRows, type ReconcileItem, type ReconcileReport } from '../s
 import { cmdExport } from '../scripts/commands/export.ts';
 import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
+import { captureIo } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -27,10 +28,7 @@ function tmp(): string {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmdReconcile(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-  return { code, out, err };
+  return captureIo((io) => cmdReconcile(args, io));
 }
 
 function kit(): FixtureKit {

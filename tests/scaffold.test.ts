@@ -18,6 +18,7 @@ import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
 import type { Prompts } from '../scripts/scaffold/prompts.ts';
+import { captureIo } from './helpers.ts';
 
 const NOW = '2026-11-23'; // a Monday; the sample register's last event is 2026-11-19
 const SCHEMA4 = '../../../../schemas/account.schema.json';
@@ -51,10 +52,7 @@ function snapshot(root: string): Map<string, string> {
 type Cmd = (args: string[], io: { out(s: string): void; err(s: string): void }, deps?: ScaffoldDeps) => Promise<number>;
 
 async function run(cmd: Cmd, args: string[], deps: ScaffoldDeps = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmd(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') }, deps);
-  return { code, out, err };
+  return captureIo((io) => cmd(args, io, deps));
 }
 
 function readJson(root: string, rel: string): AccountFile {

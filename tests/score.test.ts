@@ -19,6 +19,7 @@ import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import type { ScoreReport, ScoringCatalogue, UnitScore } from '../scripts/score/types.ts';
 import { chromiumPath } from './support/chromium.ts';
+import { captureIo } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -31,10 +32,7 @@ function tmp(): string {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await cmdScore(args, { out: (s) => void (out += s + '\n'), err: (s) => void (err += s + '\n') });
-  return { code, out, err };
+  return captureIo((io) => cmdScore(args, io));
 }
 
 const NOW = '2026-11-20';
