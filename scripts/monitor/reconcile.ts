@@ -10,7 +10,8 @@
  * 手机) are never read, so no personal data can reach the report.
  */
 import type { Bilingual, Severity } from '../core/finding.ts';
-import { unitNames, type AccountDoc, type Register, type UnitDoc } from '../core/register.ts';
+import type { AccountDoc, Register, UnitDoc } from '../core/register.ts';
+import { unitNames } from '../core/unit-names.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { policiesForUnit } from '../policy/engine.ts';
 import { deriveState, type AccountState } from '../core/lifecycle.ts';

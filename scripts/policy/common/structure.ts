@@ -10,7 +10,8 @@
  *   (新浪微博 of zf); all active and compliant with every rule of the module.
  */
 import type { Citation, Severity } from '../../core/finding.ts';
-import { unitNames, type AccountDoc, type UnitDoc } from '../../core/register.ts';
+import type { AccountDoc, UnitDoc } from '../../core/register.ts';
+import { unitNames } from '../../core/unit-names.ts';
 import { defineRule, type AccountRule, type RegisterRule, type UnitRule } from '../types.ts';
 
 export interface FactoryOptions {

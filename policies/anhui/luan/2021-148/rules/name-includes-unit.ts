@@ -1,4 +1,4 @@
-import { unitNames } from '#engine/core/register';
+import { unitNames } from '#engine/core/unit-names';
 import { isLive } from '#engine/policy/common/structure';
 import { defineRule } from '#engine/policy/types';
 import { la } from '../cite.ts';
