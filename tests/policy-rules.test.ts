@@ -16,7 +16,6 @@ import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
  */
 const MODALITY_DEVIATIONS: Record<string, string> = {
   'luan-2021-148/naming-convention': '第十三条 原则上 → should be an error unless a justification approved by the supervisor is recorded; `govmedia new` shows this warning and asks to confirm (tests/scaffold.test.ts), so the scaffold must first ask for the justification (the scaffold\'s area) before this becomes an error',
-  'luan-2021-148/password-rotation-3-months': '第三十二条（一）原则上每3个月 → justification path, but a password change is not a filing: the register has no work in which a supervisor could approve an exception; until it has, a gap between recorded changes is a warning for the reviewer',
   'qijiang-current/three-level-review': '第十五条 is a provision (→ error), but it names the 承办单位\'s staff and leaders, and the register records only the host unit\'s team: a mismatch cannot be shown to be a breach, so the reviewer is asked (notice)',
   'zigong-2021-62/distinct-review-roles': '第二十条 应当建立审核机制、坚持分级分类审核 names no roles and no number of levels; the three distinct roles are the register\'s reading of 分级, so a warning for the reviewer rather than an error',
 };

@@ -47,6 +47,8 @@ export type ApprovalKey =
   | 'former-supervisor'
   | 'receiving-supervisor'
   | 'justification'
+  /** A justification recorded on an event of this type that is not a filing (e.g. 密码更换): its own article only. */
+  | `justification:${string}`
   | 'maintainers';
 
 export interface PolicyBasis {

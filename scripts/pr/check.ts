@@ -476,7 +476,19 @@ export function computeApprovals(changes: ChangeItem[], head: Register, base: Re
       const s = unitSupervisor(unitId, regionId);
       const key = unitId !== undefined && !unit ? 'supervisor:new-unit' : `supervisor:${c.kind}`;
       if (needsSupervisor(c) || c.kind === 'illegal' || (unitId !== undefined && !unit)) addSupervisor(s, what, false, G(key, cite(regionId, [`supervisor:${c.kind}`, 'supervisor'], kind)));
-      if (justified.length) addSupervisor(s, what, false, G('justification', cite(regionId, ['justification'], kind)));
+      if (justified.length) {
+        // a justification on a filing cites the module's 原则上 article for filings; one on another event
+        // (a late 密码更换) cites only the article for that event, never the filings' one
+        const seen = new Set<string>();
+        const citations: Citation[] = [];
+        for (const t of new Set(justified.map((j) => j.type))) {
+          for (const c of cite(regionId, [FILING_TYPES.has(t) ? 'justification' : `justification:${t}`], kind)) {
+            const id = `${c.doc} ${c.article}`;
+            if (!seen.has(id)) citations.push(c), seen.add(id);
+          }
+        }
+        addSupervisor(s, what, false, G('justification', citations));
+      }
       // a unit folder moved to another region: the receiving region's office approves too
       if ((c.kind === 'unit-change' || c.kind === 'unit') && unit && c.regionId !== undefined && c.regionId !== unit.regionId) {
         const to = regionSupervisor(c.regionId);
@@ -508,7 +520,7 @@ const WHY = {
   'supervisor:region': { zh: '地区的主管单位、适用办法和审核人由主管单位确认', en: "a region's supervising office, measures and reviewers are confirmed by the supervising office" },
   'supervisor:illegal': { zh: '不合规的修改由主管单位审查（修正前不能合并）', en: 'a change that breaks the rules is reviewed by the supervising office (it cannot merge until fixed)' },
   'supervisor:new-unit': { zh: '单位是本次新增的，尚无审核人，由主管单位批准', en: 'the unit is new in this change and has no reviewers yet; the supervising office approves' },
-  justification: { zh: '备案写明了“原则上”条款的例外理由，须经主管单位审核同意方可成立', en: 'the filing gives a justification for an exception to a rule that holds "in principle"; it stands only once the supervising office approves it' },
+  justification: { zh: '修改中写明了“原则上”条款的例外理由（备案，或未按期更换密码的理由），须经主管单位审核同意方可成立', en: 'the change gives a justification for an exception to a rule that holds "in principle" (on a filing, or for a late password change); it stands only once the supervising office approves it' },
   'former-supervisor': { zh: '账号迁往其他主管单位管辖的单位（主办单位变化），原主管单位须同意', en: 'the account moves to a unit under another supervising office (a change of host unit); the former office consents' },
   'receiving-supervisor': { zh: '单位迁入本地区，接收地区的主管单位须同意', en: 'the unit moves into this region; the receiving region\'s supervising office consents' },
   maintainers: { zh: '规则、数据模式、检查程序和地区配置由本库维护者审核', en: 'rules, schemas, the engine and region configuration are reviewed by the maintainers' },

@@ -18,6 +18,8 @@ const basis: PolicyBasis = {
     'unit:non-key-change': la('第十四条', '基本信息变更应填报《六安市政务新媒体备案登记表》经逐级报备后在新媒体系统内修改基本信息'),
     supervisor: REVIEW,
     'supervisor:backfill': la('第十二条', '未纳入的应报备《六安市政务新媒体备案登记表》，经逐级核准后补录至新媒体系统'),
+    // a late password change's justification (原则上每3个月) is approved by the supervising office in review
+    'justification:密码更换': la('第三十二条（一）', '原则上密码每3个月变更一次'),
     'supervisor:key-change': la('第十四条', '基本信息变更应填报《六安市政务新媒体备案登记表》经逐级报备后在新媒体系统内修改基本信息'),
   },
 };
