@@ -158,7 +158,7 @@ describe('a justification for a 原则上 rule is shown, escaped, and routed to 
     const r = await runWithFiles([(x) => void openAccount(x, 'zg-swjw-weixin', 'zg-swjw-weixin-2', { name: '自贡卫健服务', platform: '微信公众号', subType: '服务号' }, [OPEN('2026-11-19', { justification: HOSTILE }) as never])]);
     const sup = reqOf(r.json.approvals, '主管单位');
     const g = groundOf(sup, 'justification');
-    expect(g?.why.zh).toBe('备案写明了“原则上”条款的例外理由，须经主管单位审核同意方可成立');
+    expect(g?.why.zh).toBe('修改中写明了“原则上”条款的例外理由（备案，或未按期更换密码的理由），须经主管单位审核同意方可成立');
     expect(cites(g)).toEqual(['自府办函〔2021〕62号 第六条、第八条', '国办发〔2018〕123号 四、（一）开设整合']);
     expect(r.record.changes.flatMap((c) => c.justifications ?? []).map((j) => j.text)).toEqual([HOSTILE]);
     // the summary: its own section, the text escaped for Markdown, and who must approve it
@@ -183,6 +183,36 @@ describe('a justification for a 原则上 rule is shown, escaped, and routed to 
         }),
     ]);
     expect(groundOf(reqOf(r.json.approvals, '主管单位'), 'justification')).toBeDefined();
+  });
+});
+
+describe('六安 第三十二条（一）: a late password change with a justification (原则上每3个月)', () => {
+  const push = (evs: Record<string, unknown>[]) => (x: Repo) => x.edit(x.find('la-wjw-weixin'), (a) => void a.events.push(...(evs as never[])));
+  const ROT = (date: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type: '密码更换', date, attestedBy: '办公室主任', ...extra });
+
+  it('without a justification the gap is an error of the unit; with one the finding goes and the supervising office must approve, citing 第三十二条（一） only', async () => {
+    const late = await runWithFiles([push([ROT('2026-05-06'), ROT('2026-11-19')])]);
+    expect(late.code).toBe(1);
+    const gap = (late.json as unknown as { findings: { ruleId: string; severity: string; message: string }[] }).findings.filter((f) => f.ruleId === 'luan-2021-148/password-rotation-3-months');
+    expect(gap.map((f) => [f.severity, f.message])).toEqual([['error', '两次密码更换相隔超过3个月：上次为 2026-05-06，本次为 2026-11-19（应在 2026-08-06 前更换），且本次更换没有写明例外理由']]);
+    // a password change alone is a non-key change: the unit approves, not the office
+    expect(reqOf(late.json.approvals, '主管单位')).toBeUndefined();
+
+    const why = '账号 6 月至 10 月停更 <b>整改</b>，期间无人登录';
+    const ok = await runWithFiles([push([ROT('2026-05-06'), ROT('2026-11-19', { justification: why })])]);
+    expect((ok.json as unknown as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).not.toContain('luan-2021-148/password-rotation-3-months');
+    const g = groundOf(reqOf(ok.json.approvals, '主管单位'), 'justification');
+    expect(cites(g)).toEqual(['六政办秘〔2021〕148号 第三十二条（一）']);
+    expect(ok.record.changes.flatMap((c) => c.justifications ?? []).map((j) => j.text)).toEqual([why]);
+    const section = ok.summary.slice(ok.summary.indexOf('### 例外理由'), ok.summary.indexOf('### 需要的审批'));
+    expect(section).toContain('&lt;b&gt;整改&lt;/b&gt;');
+    expect(section).toMatch(/须由主管单位“[^”]+”（.+ 中任一人）审核同意这一理由；依据：六政办秘〔2021〕148号 第三十二条（一）/);
+  });
+
+  it('自贡 第十一条: appending a 资料留存 of the opening stage is a non-key change the unit approves alone', async () => {
+    const r = await runWithFiles([(x) => x.edit(x.find('zg-swjw-weibo'), (a) => void a.events.push({ type: '资料留存', date: '2026-11-20', action: '开设', evidence: [{ kind: '聊天记录', ref: '档案 ZG-2026-077' }] } as never))]);
+    expect(r.code).toBe(0);
+    expect(r.json.approvals.map((a) => a.role.zh)).toEqual([expect.stringMatching(/^主办单位/)]);
   });
 });
 

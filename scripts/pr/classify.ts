@@ -193,7 +193,7 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   if (illegal.length) item.kind = 'illegal';
   else if (appended.some((e) => CLOSING_EVENTS.has(e.type) || (e.type === '系统填报' && e.action === '关停'))) item.kind = 'closing';
   else if (changeFiling.length) item.kind = 'key-change';
-  else if (item.fields.length || appended.some((e) => e.type === '信息报备' || e.type === '人员交接' || e.type === '密码更换')) item.kind = 'non-key-change';
+  else if (item.fields.length || appended.some((e) => e.type === '信息报备' || e.type === '人员交接' || e.type === '密码更换' || e.type === '资料留存')) item.kind = 'non-key-change';
   else if (appended.length) item.kind = 'progress';
   else item.kind = 'non-key-change';
   return { item, illegal };

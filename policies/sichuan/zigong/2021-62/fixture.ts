@@ -14,4 +14,9 @@ export function fixture(k: FixtureKit): void {
   k.unit('sichuan/zigong', { id: 'dept', name: '自贡市卫生健康委员会', shortName: '市卫健委', kind: '政府部门' });
   k.account('dept', { id: 'dept-weixin', name: '健康自贡', platform: '微信公众号' });
   k.account('zf', { id: 'zf-weibo', name: '自贡发布', platform: '新浪微博' });
+  // 第十一条: each opening keeps the chat log of its certification with the platform
+  for (const id of ['dept-weixin', 'zf-weibo']) {
+    const cert = k.get(id).events.find((e) => e.type === '平台认证')!;
+    cert.evidence = [{ kind: '聊天记录', ref: `档案 ZG-2026-${id}` }];
+  }
 }

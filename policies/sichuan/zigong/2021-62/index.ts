@@ -24,6 +24,7 @@ import keyInfoMatchesChangeFiling from './rules/key-info-matches-change-filing.t
 import noInternalOrPersonalOwner from './rules/no-internal-or-personal-owner.ts';
 import nonKeyInfoReport from './rules/non-key-info-report.ts';
 import oneAccountPerPlatform from './rules/one-account-per-platform.ts';
+import openingEvidence from './rules/opening-evidence.ts';
 import openingReasonDetails from './rules/opening-reason-details.ts';
 import overdueWorkReported from './rules/overdue-work-reported.ts';
 import rejectionReason from './rules/rejection-reason.ts';
@@ -61,6 +62,7 @@ const index: PolicyIndex = {
     // 第十条 超过30天未完成的报告
     overdueWorkReported,
     // 第十一条 证明材料
+    openingEvidence,
     closureEvidence,
     // 第十四条 认证主体
     certifiedEntityAdministrative,
