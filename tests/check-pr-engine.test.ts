@@ -5,7 +5,7 @@
  * engine (same Git object ids, no local change), else by extracting the base's engine.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,34 @@ describe('check-pr --engine base (the default)', () => {
     expect(rec.engine.source).toBe('base');
     expect(rec.engine.inProcess).toBeUndefined();
     expect(rec.verdict.result).toBe('pass');
+  });
+
+  it.skipIf(!inGit)('keeps the extracted base engine in the Git folder, keyed by the base engine tree, and reuses it; the head cannot change it', async () => {
+    const repo = await cloneWithPr(true);
+    const g = simpleGit({ baseDir: repo });
+    // the pull request also edits the engine: it is data, never the judge, and never the cache
+    const rule = (await g.raw(['ls-files', 'policies'])).split('\n').find((f) => f.endsWith('.ts'))!;
+    writeFileSync(path.join(repo, rule), readFileSync(path.join(repo, rule), 'utf8') + '\n// 合并请求对检查程序的修改（测试）\n');
+    await g.commit('合并请求修改了规则文件', [rule]);
+    const cache = path.join(repo, '.git', 'govmedia-engine');
+    const first = record(repo);
+    expect(first.engine).toMatchObject({ source: 'base', commit: (await g.revparse(['main'])).trim() });
+    const keys = readdirSync(cache);
+    expect(keys).toHaveLength(1);
+    const copy = path.join(cache, keys[0]!);
+    expect(existsSync(path.join(copy, '.complete'))).toBe(true);
+    const cached = readFileSync(path.join(copy, rule), 'utf8');
+    expect(cached).toContain('基准分支上的修改（测试）');
+    expect(cached).not.toContain('合并请求对检查程序的修改');
+    // the second check reuses it (same folder, nothing new), with the same verdict
+    const second = record(repo);
+    expect(second.verdict).toEqual(first.verdict);
+    expect(readdirSync(cache)).toEqual(keys);
+    // an extraction that never completed is not used: it is extracted again
+    rmSync(path.join(copy, '.complete'));
+    rmSync(path.join(copy, rule));
+    expect(record(repo).verdict.result).toBe(first.verdict.result);
+    expect(readFileSync(path.join(copy, rule), 'utf8')).toBe(cached);
   });
 
   it.skipIf(!clean)('judges in-process when the base engine is the running engine', async () => {

@@ -7,7 +7,8 @@
  * policies and exceptions are extracted (git archive) and run on the head's files as data.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
@@ -52,18 +53,66 @@ async function runningEngineIs(repo: string, commit: string): Promise<boolean> {
   return dirty.code === 0 && dirty.out.trim() === '';
 }
 
-/** Extract the engine files of a commit into a temporary folder that uses our node_modules. */
+/**
+ * The base commit's engine, extracted once per engine tree and kept in the repository's Git folder
+ * (`<git-dir>/govmedia-engine/<key>`, key = hash of the Git object ids of the engine paths at that
+ * commit, so content-addressed): a later check against the same base, or any base with the same
+ * engine, reuses it instead of archiving and unpacking again, and its stable path lets tsx reuse
+ * the transforms it cached on the first run (≈ 8 s → ≈ 3 s on the sample register, 2 cores).
+ * It is written to a sibling folder and renamed into place when complete, so a crash or a
+ * concurrent check never leaves or sees a half-extracted engine. Nothing from the pull request's
+ * head goes into it: the key and the files come from the base commit only. It is not compiled:
+ * a compile costs 15–40 s on 2 cores, more than a CI job that checks a pull request once saves.
+ */
 async function materializeEngine(repo: string, commit: string): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
-  const tarFile = path.join(dir, 'engine.tar');
-  const ls = await run('git', ['ls-tree', '--name-only', commit, ...ENGINE_PATHS], { cwd: repo });
-  const present = ls.out.split('\n').filter(Boolean);
-  const a = await run('git', ['archive', '--format=tar', '-o', tarFile, commit, ...present], { cwd: repo });
-  if (a.code !== 0) throw new GitError(`git archive 失败 / failed: ${a.err.trim()}`);
-  const t = await run('tar', ['-xf', tarFile, '-C', dir]);
-  if (t.code !== 0) throw new GitError(`tar 失败 / failed: ${t.err.trim()}`);
-  rmSync(tarFile);
-  symlinkSync(path.join(ENGINE_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const ids = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo });
+  const gitDir = await run('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo });
+  const cacheRoot = ids.code === 0 && gitDir.code === 0 ? path.join(gitDir.out.trim(), 'govmedia-engine') : undefined;
+  const key = createHash('sha256').update(ids.out).digest('hex').slice(0, 20);
+  const dir = cacheRoot ? path.join(cacheRoot, key) : mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
+  if (!cacheRoot || !existsSync(path.join(dir, '.complete'))) {
+    if (cacheRoot) mkdirSync(cacheRoot, { recursive: true });
+    const work = cacheRoot ? mkdtempSync(path.join(cacheRoot, `${key}.tmp-`)) : dir;
+    try {
+      const tarFile = path.join(work, 'engine.tar');
+      const ls = await run('git', ['ls-tree', '--name-only', commit, ...ENGINE_PATHS], { cwd: repo });
+      const present = ls.out.split('\n').filter(Boolean);
+      const a = await run('git', ['archive', '--format=tar', '-o', tarFile, commit, ...present], { cwd: repo });
+      if (a.code !== 0) throw new GitError(`git archive 失败 / failed: ${a.err.trim()}`);
+      const t = await run('tar', ['-xf', tarFile, '-C', work]);
+      if (t.code !== 0) throw new GitError(`tar 失败 / failed: ${t.err.trim()}`);
+      rmSync(tarFile);
+      writeFileSync(path.join(work, '.complete'), `${commit}\n`);
+      if (cacheRoot) {
+        // a folder left by an extraction that never completed is replaced
+        if (existsSync(dir) && !existsSync(path.join(dir, '.complete'))) rmSync(dir, { recursive: true, force: true });
+        try {
+          renameSync(work, dir);
+        } catch {
+          // another check put the same engine in place first: use that one
+          rmSync(work, { recursive: true, force: true });
+        }
+      }
+    } catch (e) {
+      rmSync(work, { recursive: true, force: true });
+      throw e;
+    }
+  }
+  // our node_modules (the path may differ from the run that extracted it): replaced atomically
+  const link = path.join(dir, 'node_modules');
+  const target = path.join(ENGINE_ROOT, 'node_modules');
+  let current: string | undefined;
+  try {
+    current = readlinkSync(link);
+  } catch {
+    current = undefined;
+  }
+  if (current !== target) {
+    const tmp = `${link}.${process.pid}`;
+    rmSync(tmp, { force: true });
+    symlinkSync(target, tmp, 'dir');
+    renameSync(tmp, link);
+  }
   return dir;
 }
 
@@ -159,7 +208,8 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
       if (r.code !== 0 && r.code !== 1) writeFallback(values.summary && path.resolve(values.summary), values.record && path.resolve(values.record), { now, base: values.base, head: values.head, error: r.err });
       return r.code;
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      // a folder outside the Git folder (no cache possible) is removed; the cache stays
+      if (dir.startsWith(os.tmpdir() + path.sep) && path.basename(dir).startsWith('govmedia-engine-')) rmSync(dir, { recursive: true, force: true });
     }
   }
 
