@@ -20,6 +20,7 @@ export const LOADERS: Record<CommandName, () => Promise<Handler>> = {
   'backfill': async () => (await import('./commands/scaffold.ts')).cmdBackfill,
   'change': async () => (await import('./commands/scaffold.ts')).cmdChange,
   'close': async () => (await import('./commands/scaffold.ts')).cmdClose,
+  'record': async () => (await import('./commands/scaffold.ts')).cmdRecord,
   'validate': async () => (await import('./commands/validate-cli.ts')).cmdValidate,
   'rules': async () => (await import('./commands/validate-cli.ts')).cmdRules,
   'check-pr': async () => (await import('./commands/check-pr.ts')).cmdCheckPr,

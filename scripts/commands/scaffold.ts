@@ -70,6 +70,7 @@ const OPEN = parseOptionsOf('new');
 const BACKFILL = parseOptionsOf('backfill');
 const CHANGE = parseOptionsOf('change');
 const CLOSE = parseOptionsOf('close');
+const RECORD = parseOptionsOf('record');
 
 interface Ctx {
   io: Io;
@@ -179,7 +180,7 @@ function keepDraft(st: DraftState, command: string): void {
 }
 
 async function run(
-  command: 'new' | 'backfill' | 'change' | 'close',
+  command: 'new' | 'backfill' | 'change' | 'close' | 'record',
   args: string[],
   io: Io,
   deps: ScaffoldDeps,
@@ -1063,4 +1064,103 @@ export async function cmdClose(args: string[], io: Io, deps: ScaffoldDeps = {}):
     const summary = ['', t(`将修改：${loaded.rel}`, `Will change: ${loaded.rel}`), t(`  追加事件：关停备案（${date}）；正在按适用的管理办法检查……`, `  appending 关停备案 (${date}); checking…`)];
     return commit(ctx, { kind: '关停', account: a, before, path: loaded.rel, summary, form: true, subject: `关停备案：${before.name}（${before.platform}）` });
   });
+}
+
+// ---------------------------------------------------------------- records that are not filings
+
+const RECORD_TYPES = ['密码更换', '资料留存'] as const;
+type RecordType = (typeof RECORD_TYPES)[number];
+const STAGES = ['开设', '变更', '关停', '补录'] as const;
+type EvidenceKind = NonNullable<Event['evidence']>[number]['kind'];
+const EVIDENCE_KINDS: readonly EvidenceKind[] = ['聊天记录', '公告截图', '公告链接', '注销完成截图', '下架截图', '批复文件', '其他'];
+
+/**
+ * govmedia record <账号编号>：追加不是备案的事件——密码更换（六安 第三十二条（一）等；只记日期和确认人职务），
+ * 资料留存（自贡 第十一条：事后登记某一阶段已保存的资料的位置；事件只能追加，不改过去的事件）。
+ * 迟到的密码更换被“原则上”条款拒绝时，询问（或由 --justification 给出）例外理由，合并请求因此交主管单位审核。
+ * Append an event that is not a filing: a password change, or kept material (资料留存). A late password
+ * change that a 原则上 clause refuses asks for (or takes from --justification) the reason; the pull request
+ * then goes to the supervising office.
+ */
+export async function cmdRecord(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {
+  return run('record', args, io, deps, RECORD, 1, async (values, pos, ctx) => {
+    const { t, ask, v } = ctx;
+    const loaded = await loadAccount(ctx, pos, 'record');
+    const before = loaded.data;
+    const type = await ask.choose<RecordType>('type', str(values.type), {
+      message: t('记录什么？', 'What to record?'),
+      choices: [
+        { value: '密码更换', name: t('密码更换（只记录日期和确认人职务，不记录密码）', 'password change (date and attesting role; never the password)') },
+        { value: '资料留存', name: t('资料留存（登记开设、关停等阶段已保存的聊天记录、截图的位置）', 'kept material (where the chat logs and screenshots of a stage are kept)') },
+      ],
+      parse: (x) => (RECORD_TYPES as readonly string[]).includes(x) ? (x as RecordType) : undefined,
+    });
+    const date = await getDate(ctx, values, t('日期（YYYY-MM-DD，默认今天）', 'Date (default today)'), lastEventDate(before));
+    const note = str(values.note);
+    const ev: Event = { type, date };
+    if (type === '密码更换') {
+      ev.attestedBy = await ask.text('attested-by', str(values['attested-by']), { message: t('确认人的职务（例如：分管负责人；不写姓名，绝不写密码）', 'Attesting role (e.g. 分管负责人; no name, never the password)'), default: '分管负责人', validate: v.required(t('确认人的职务', 'the attesting role'), 60) });
+    } else {
+      ev.action = await ask.choose<(typeof STAGES)[number]>('stage', str(values.stage), {
+        message: t('资料属于哪一阶段？', 'Which stage is the material from?'),
+        choices: STAGES.map((x) => ({ value: x, name: x })),
+        default: '开设',
+        parse: (x) => (STAGES as readonly string[]).includes(x) ? (x as (typeof STAGES)[number]) : undefined,
+      });
+      ev.evidence = await evidenceOf(ctx, strs(values.evidence));
+    }
+    if (note) ev.note = note;
+    const given = str(values.justification);
+    if (given !== undefined) {
+      if (type !== '密码更换') throw new UsageError(t('--justification 只用于密码更换', '--justification is for a password change only'));
+      if (!given.trim()) throw new UsageError(t('--justification 不能为空', '--justification must not be empty'));
+      ev.justification = given.trim();
+    }
+    const a: AccountFile = structuredClone(before);
+    a.events.push(ev);
+    // a late password change: a 原则上 clause refuses it unless a reason is given; ask for one before judging for real
+    if (type === '密码更换' && ev.justification === undefined && ask.interactive) {
+      // the reason matters when a rule of the account's region refuses the change without one and accepts it with one
+      // (probed with the real engine, as handoverFactMatters does: from the modules, not from city names)
+      const judge = (x: AccountFile) => judgeChange(ctx.root, { write: new Map([[loaded.rel, accountJson(x)]]), remove: [], account: { id: x.id, path: loaded.rel, before, after: x, unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id } }, { now: ctx.now });
+      const without = (await judge(a)).blocking;
+      const withReason = without.length ? (await judge({ ...a, events: [...a.events.slice(0, -1), { ...ev, justification: '（理由）' }] })).blocking : without;
+      const lifted = without.filter((f) => !withReason.some((g) => g.ruleId === f.ruleId && g.message.zh === f.message.zh));
+      if (lifted.length) {
+        printFindings(ctx, lifted);
+        const why = await ask.text('justification', undefined, { message: t('未按期更换的理由（例如：账号停更期间无人登录；将由主管单位在合并请求中审核；留空则不写入）', 'Why was it late? (reviewed by the supervising office; leave empty to stop)'), optional: true });
+        if (why.trim()) ev.justification = why.trim();
+      }
+    }
+    const what = type === '密码更换' ? t(`密码更换（${date}）`, `password change (${date})`) : t(`资料留存（${date}，${ev.action}阶段，${ev.evidence!.length} 项资料）`, `kept material (${date}, ${ev.action}, ${ev.evidence!.length} item(s))`);
+    const summary = ['', t(`将修改：${loaded.rel}`, `Will change: ${loaded.rel}`), t(`  追加事件：${what}${ev.justification ? '，写明了例外理由（合并请求将交主管单位审核）' : ''}；正在按适用的管理办法检查……`, `  appending ${what}${ev.justification ? ', with a justification (the pull request goes to the supervising office)' : ''}; checking…`)];
+    return commit(ctx, { kind: '报备', account: a, before, path: loaded.rel, summary, form: false, subject: `${type}：${before.name}（${before.platform}）` });
+  });
+}
+
+/** Kept material from --evidence "<种类>=<位置>" flags, or asked one item at a time. */
+async function evidenceOf(ctx: Ctx, flags: string[] | undefined): Promise<NonNullable<Event['evidence']>> {
+  const { t, ask } = ctx;
+  const out: NonNullable<Event['evidence']> = [];
+  const parse = (spec: string): NonNullable<Event['evidence']>[number] => {
+    const i = spec.indexOf('=');
+    const kind = (i > 0 ? spec.slice(0, i).trim() : '') as EvidenceKind;
+    const ref = i > 0 ? spec.slice(i + 1).trim() : '';
+    if (!EVIDENCE_KINDS.includes(kind)) throw new UsageError(t(`--evidence 须写成“种类=位置”，种类为 ${EVIDENCE_KINDS.join('、')} 之一（收到 ${spec}）`, `--evidence must be "<kind>=<where>", kind one of ${EVIDENCE_KINDS.join(', ')} (got ${spec})`));
+    if (!ref || ref.length > 300) throw new UsageError(t(`--evidence 的位置（档案号或网址）须为 1–300 个字符（收到 ${spec}）`, `the location must be 1–300 characters (got ${spec})`));
+    return { kind, ref };
+  };
+  for (const f of flags ?? []) out.push(parse(f));
+  if (out.length || !ask.interactive) {
+    if (!out.length) throw new UsageError(t('资料留存至少需要一项 --evidence "种类=位置"', 'kept material needs at least one --evidence "<kind>=<where>"'));
+    ctx.record.set('evidence', out.map((e) => `${e.kind}=${e.ref}`));
+    return out;
+  }
+  do {
+    const kind = await ctx.ask.prompts!.select<EvidenceKind>({ message: t('资料种类', 'Kind of material'), choices: EVIDENCE_KINDS.map((k) => ({ value: k, name: k })) });
+    const ref = await ctx.ask.prompts!.input({ message: t('存放位置（档案号或网址；不写个人信息）', 'Where it is kept (archive number or URL)'), validate: (s: string) => (s.trim() && s.trim().length <= 300 ? true : t('请填写 1–300 个字符', '1–300 characters')) });
+    out.push({ kind, ref: ref.trim() });
+  } while (await ctx.ask.prompts!.confirm({ message: t('还有其他资料吗？', 'More material?'), default: false }));
+  ctx.record.set('evidence', out.map((e) => `${e.kind}=${e.ref}`));
+  return out;
 }
