@@ -218,7 +218,8 @@ describe('bench helpers', () => {
     expect(sum.totalMs).toBeGreaterThan(200);
     expect(sum.functions[0]!.name).toBe('burnTheCpu');
     expect(sum.functions[0]!.where).toBe('busy.mjs:1');
-    expect(sum.functions[0]!.pct).toBeGreaterThan(50);
+    // on top by a clear margin; not a fixed share, which a loaded machine (other processes' samples) lowers
+    expect(sum.functions[0]!.pct).toBeGreaterThan(2 * (sum.functions[1]?.pct ?? 0));
     expect(sum.files[0]!.where).toBe('busy.mjs');
   });
 

@@ -516,7 +516,8 @@ function unitAccounts(rng: Rng, people: People, u: UnitSpec, n: number, openFrom
     const d2 = nextWorkday(last);
     const d3 = nextWorkday(d2);
     const d4 = nextWorkday(d3);
-    events.push({ type: '平台注册', date: d2 }, { type: '平台认证', date: d3 }, { type: '系统填报', date: d4, action: '开设' });
+    // the certification keeps the chat log with the platform (自府办函〔2021〕62号 第十一条: records kept for inspection)
+    events.push({ type: '平台注册', date: d2 }, { type: '平台认证', date: d3, evidence: [{ kind: '聊天记录', ref: `档案 ${id}-认证` }] }, { type: '系统填报', date: d4, action: '开设' });
     const doc: AccountFile = {
       $schema: '',
       id,

@@ -9,13 +9,17 @@
  * character the issue lists, every secret shape, personal data in every public field, dates
  * before the floor. Each asserts the verdict and the expected finding (rule id and message).
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ENGINE_ROOT } from '../../scripts/core/paths.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountFile } from '../../scripts/generated/types.ts';
 import { makeBaseRepo, runScenario, type Repo, type ScenarioRun } from '../pr-harness.ts';
 
 const CDC = 'accounts/sichuan/zigong/zg-scdc/zg-scdc-weixin.json';
 const CDC_UNIT = 'accounts/sichuan/zigong/zg-scdc/unit.json';
+/** Index of the event a scenario appends to the sample CDC account (its events on the base come first). */
+const NEXT = (JSON.parse(readFileSync(path.join(ENGINE_ROOT, CDC), 'utf8')) as AccountFile).events.length;
 const NEW = 'accounts/sichuan/zigong/zg-scdc/zg-scdc-douyin.json';
 const WJW_DOUYIN = 'accounts/sichuan/zigong/zg-swjw/zg-swjw-douyin.json';
 /** A name made of the Han characters the look-alikes imitate (set on the base for those scenarios). */
@@ -113,7 +117,7 @@ for (const [field, fn] of [
 ] as const) {
   scenarios.push({ name: `invisible character in ${field}`, steps: [editCdc(fn)], verdict: 'fail', expect: [{ ruleId: 'register/invisible-char', text: /U\+(2065|200B|200D|1D173|13430|1BCA0|2066|00AD)/, file: CDC }] });
 }
-scenarios.push({ name: 'invisible character in a new event’s reason', steps: [noteEvent('按要求报备', { reason: '运营\u2065调整' })], verdict: 'fail', expect: [{ ruleId: 'register/invisible-char', text: '字段 events.5.reason', file: CDC }] });
+scenarios.push({ name: 'invisible character in a new event’s reason', steps: [noteEvent('按要求报备', { reason: '运营\u2065调整' })], verdict: 'fail', expect: [{ ruleId: 'register/invisible-char', text: `字段 events.${NEXT}.reason`, file: CDC }] });
 scenarios.push({ name: 'Cyrillic look-alike in a new event’s note', steps: [noteEvent('账号运营正常，已完成 аудит')], verdict: 'fail', expect: [{ ruleId: 'register/look-alike', text: '西里尔字母', file: CDC }] });
 scenarios.push({ name: 'invisible character in the unit’s name', steps: [(r) => r.edit<{ name: string }>(CDC_UNIT, (u) => void (u.name = '自贡市疾病预防\u200b控制中心'))], verdict: 'fail', expect: [{ ruleId: 'register/invisible-char', text: 'U+200B', file: CDC_UNIT }] });
 scenarios.push({ name: 'Katakana in the unit’s short name', steps: [(r) => r.edit<{ shortName?: string }>(CDC_UNIT, (u) => void (u.shortName = '自贡疾控中心ロ'))], verdict: 'fail', expect: [{ ruleId: 'register/look-alike', text: '日文假名', file: CDC_UNIT }] });
@@ -152,8 +156,8 @@ for (const [shape, value, label] of PII) {
   ] as const) {
     scenarios.push({ name: `${shape} in ${field}`, steps: [editCdc(fn)], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: `字段 ${path} 中有${label}`, file: CDC }] });
   }
-  scenarios.push({ name: `${shape} in a new event’s note`, steps: [noteEvent(`如有疑问请联系 ${value}`)], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: `字段 events.5.note 中有${label}`, file: CDC }] });
-  scenarios.push({ name: `${shape} in a change filing’s description`, steps: [noteEvent('变更运营单位', { type: '变更备案', changes: [{ field: '运营单位', from: '自贡市疾病预防控制中心', to: `某某公司 ${value}` }] })], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: `字段 events.5.changes.0.to 中有${label}`, file: CDC }] });
+  scenarios.push({ name: `${shape} in a new event’s note`, steps: [noteEvent(`如有疑问请联系 ${value}`)], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: `字段 events.${NEXT}.note 中有${label}`, file: CDC }] });
+  scenarios.push({ name: `${shape} in a change filing’s description`, steps: [noteEvent('变更运营单位', { type: '变更备案', changes: [{ field: '运营单位', from: '自贡市疾病预防控制中心', to: `某某公司 ${value}` }] })], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: `字段 events.${NEXT}.changes.0.to 中有${label}`, file: CDC }] });
 }
 scenarios.push({ name: 'a mobile number written with separators and +86', steps: [editCdc((a) => void (a.operatingUnit = '自贡市疾控中心 +86 138-1234-5678'))], verdict: 'fail', expect: [{ ruleId: 'register/personal-data', text: '手机号码', file: CDC }] });
 scenarios.push({ name: 'a staff mobile in the team section is allowed', steps: [editCdc((a) => void (a.team!.operators[0]!.mobile = '13000000099'))], verdict: 'pass', expect: [], absent: ['register/personal-data', 'register/secret'] });
