@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Bilingual } from '../core/finding.ts';
 import type { DiffEntry } from '../core/git.ts';
-import { registerPathKind } from '../core/register.ts';
+import { registerPathKind } from '../core/register-path.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import type { ChangeItem, FieldChange } from './types.ts';
 
