@@ -124,7 +124,8 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   let prefixOk = head.events.length >= n;
   let firstDiff = -1;
   for (let i = 0; i < n; i++) {
-    if (!isDeepStrictEqual(base.events[i], head.events[i])) {
+    // the same object is equal to itself (history and audit reuse the parsed events of the previous version)
+    if (base.events[i] !== head.events[i] && !isDeepStrictEqual(base.events[i], head.events[i])) {
       prefixOk = false;
       firstDiff = i;
       break;
