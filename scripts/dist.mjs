@@ -49,8 +49,11 @@ export function compiledEntry(rel) {
     return undefined;
   }
   if (!Array.isArray(files) || files.length === 0) return undefined;
+  // every command starts here: plain concatenation (the listed paths are already normalised by the
+  // build), not path.join, whose normalising of 260 paths was a sixth of the start-up's own work
+  const prefix = ROOT + path.sep;
   for (const f of files) {
-    const m = statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs;
+    const m = statSync(prefix + f, { throwIfNoEntry: false })?.mtimeMs;
     if (m === undefined || m > built) return undefined;
   }
   const file = path.join(DIST, rel);

@@ -110,6 +110,75 @@ describe('bench generator: history repository', () => {
   });
 });
 
+describe('bench generator: change and closure filings in the history', () => {
+  const base = tmpDir('govmedia-bench-test-');
+  dirs.push(base);
+  // more filings than the bench's 2% + 2%, so that a small history has them in every area
+  const ready = historyRepo(path.join(base, 'f'), { accounts: 200, commits: 300, filingRate: 0.2 });
+  const eventsOf = (a: AccountFile): string[] => a.events.map((e) => e.type);
+
+  it('files renames (变更备案 with the supervisor\'s 主管审核) and closures (关停备案 … 平台注销, 系统填报 关停) in every area, 六安 closures only', async () => {
+    const h = await ready;
+    expect(h.filings.close).toBeGreaterThan(0);
+    expect(h.filings.rename).toBeGreaterThan(0);
+    for (const area of ['sichuan', 'anhui', 'jiangsu', 'chongqing', 'liaoning']) expect(h.filings.byArea[area]?.close ?? 0).toBeGreaterThan(0);
+    for (const area of ['sichuan', 'jiangsu', 'liaoning']) expect(h.filings.byArea[area]?.rename ?? 0).toBeGreaterThan(0);
+    // 六安: one name on every platform, no exception (第十三条): no single account is renamed
+    expect(h.filings.byArea.anhui?.rename ?? 0).toBe(0);
+    const subjects = git(h.dir, ['log', '--format=%s']).split('\n');
+    expect(subjects.filter((x) => x.includes('：变更备案，账号名称由')).length).toBe(h.filings.rename);
+    expect(subjects.filter((x) => x.includes('：关停备案、注销公告、平台注销')).length).toBe(h.filings.close);
+    const docs = accountFiles(h.dir).map((f) => JSON.parse(readFileSync(f, 'utf8')) as AccountFile);
+    const closed = docs.filter((a) => eventsOf(a).includes('关停备案'));
+    expect(closed).toHaveLength(h.filings.close);
+    for (const a of closed) {
+      const ev = eventsOf(a).slice(eventsOf(a).indexOf('关停备案'));
+      expect(ev).toContain('主管审核');
+      expect(ev).toContain('注销公告');
+      expect(ev.slice(-2)).toEqual(['平台注销', '系统填报']);
+      expect(a.events.at(-1)).toMatchObject({ type: '系统填报', action: '关停' });
+    }
+    const renamed = docs.filter((a) => eventsOf(a).includes('变更备案'));
+    expect(renamed).toHaveLength(h.filings.rename);
+    for (const a of renamed) {
+      const filing = a.events.find((e) => e.type === '变更备案')!;
+      expect(filing.changes?.[0]).toMatchObject({ field: '账号名称', to: a.name });
+      const after = eventsOf(a).slice(eventsOf(a).indexOf('变更备案'));
+      expect(after).toContain('主管审核');
+      expect(after).toContain('平台变更');
+      expect(a.events.find((e, i) => i > a.events.indexOf(filing) && e.type === '系统填报')).toMatchObject({ action: '变更' });
+    }
+  });
+
+  it('validates clean, and the audit finds nothing wrong with any commit', async () => {
+    const h = await ready;
+    const r = await validateSource(new FsSource(h.dir), { now: NOW });
+    expect(r.findings).toEqual([]);
+    const root = git(h.dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
+    const au = await audit(h.dir, { since: root, engineRoot: ENGINE_ROOT, now: NOW });
+    expect(au.commits).toBe(300);
+    expect(au.broken).toEqual([]);
+    expect(au.warned).toEqual([]);
+  });
+
+  it('runs the closure rules on the generated filings: a 六安 announcement cut to 20 working days is an error', async () => {
+    const h = await ready;
+    const file = accountFiles(h.dir).find((f) => f.includes(`${path.sep}anhui${path.sep}`) && readFileSync(f, 'utf8').includes('"关停备案"'))!;
+    expect(file).toBeDefined();
+    const before = readFileSync(file, 'utf8');
+    try {
+      const a = JSON.parse(before) as AccountFile;
+      const ann = a.events.find((e) => e.type === '注销公告')!;
+      ann.announcementDays = 20;
+      writeFileSync(file, JSON.stringify(a, null, 2) + '\n');
+      const r = await validateSource(new FsSource(h.dir), { now: NOW });
+      expect(r.findings.map((f) => f.ruleId)).toContain('luan-2021-148/announcement-period');
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+});
+
 describe('bench generator: account names at full scale', () => {
   it('gives no two units the same account name on one platform at 100,000 accounts (阜新 and 连云港 both have a 海州区)', () => {
     const reg = buildRegister({ accounts: 100_000 });

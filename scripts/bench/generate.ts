@@ -1,14 +1,16 @@
 /**
  * 合成基准测试用的登记簿：按样例登记簿的五个省（市）的地区结构（省、市、县区、乡镇街道）生成任意数量的
  * 账号，地区绑定真实的管理办法系列，使检查时真实的规则全部运行；并生成 `git fast-import` 数据流
- * （一次提交全部文件，或一段由小改动组成的长历史）。所有人员均为虚构（“某某（虚构）”、1300000xxxx）。
+ * （一次提交全部文件，或一段由小改动组成的长历史，其中穿插按各地办法办理的名称变更和关停）。
+ * 所有人员均为虚构（“某某（虚构）”、1300000xxxx）。
  *
  * Synthetic registers for the benchmark: any number of accounts spread over the structure of the
  * sample register's five areas (province, city, county, township), with region.json files that bind
  * the real policy series, so validation runs the real rules. Every file is valid under the schemas
  * and the register validates clean. Git repositories are built with `git fast-import` streams: one
  * commit holding everything, or a long history of small realistic changes (an event appended to one
- * account, or a non-key field changed). Everyone in it is fictitious.
+ * account, or a non-key field changed) with change filings (a rename) and closures among them, each
+ * filed as the area's measures ask. Everyone in it is fictitious.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -607,6 +609,189 @@ export function mutate(rng: Rng, people: People, a: GeneratedAccount, date: stri
   return `${doc.name}（${doc.id}）：人员交接，经办人员由 ${op.name} 调整为 ${next.name} (#${pr})`;
 }
 
+// ---------------------------------------------------------------- history: change and closure filings
+
+/** A change or closure filed in one commit: the whole procedure, every step dated on or before the commit's day. */
+export type Filing = 'rename' | 'close';
+
+/** The state of a unit's accounts the lifecycle keeps consistent (one renamed account at most, enough live accounts). */
+export interface UnitLife {
+  live: number;
+  renamed: boolean;
+}
+
+/** Platforms whose names the name-consistency rules do not compare (mini programs and apps). */
+const NAME_FREE = new Set(['移动客户端', '微信小程序']);
+
+function workdayAfter(d: string, n: number): string {
+  return addWorkdays(d, n).date;
+}
+
+/** The first working day after `d`. */
+function firstWorkdayAfter(d: string): string {
+  let x = addDays(d, 1);
+  while (!isWorkday(x)) x = addDays(x, 1);
+  return x;
+}
+
+/**
+ * 变更、关停备案：整个办理流程在一个提交中记录（各步骤的日期都不晚于提交日），按各地办法的顺序和期限：
+ * 自贡（审核5个工作日内、公告7日内、系统填报3个工作日内）、六安（先核准后公告，公告不少于30个工作日，
+ * 期满后1个月内在平台完成；县区报市政府办公室）、江苏（公告不少于15个工作日，期满后报主管单位审核）、
+ * 綦江、辽宁（公告后注销）。改名只改一个账号，写明理由并经主管单位同意（名称原则上一致，第四条（一））。
+ *
+ * Files a change (a justified rename of one account) or a closure in one commit, the whole
+ * procedure dated from `start` on, in each area's order and within its deadlines. Returns the
+ * events, the new name (rename) and the last step's date; the caller checks it is not after the
+ * commit's day.
+ */
+export function filingEvents(a: GeneratedAccount, kind: Filing, start: string): { events: Event[]; name?: string; end: string; ok: boolean } {
+  const u = a.unit;
+  const r = u.region;
+  const area = r.area;
+  const doc = a.doc;
+  const supervisor = r.officeName!;
+  const countyLike = r.level === '县级' && area !== 'qijiang';
+  const ev: Event[] = [];
+  let ok = true;
+  let d = start;
+  const next = (n = 1): string => (d = workdayAfter(d, n));
+  const review = (): void => {
+    ev.push({ type: '主管审核', date: d, decision: '同意', reviewer: supervisor, level: area === 'luan' && countyLike ? '县区' : '同级' });
+  };
+  // the upward filing, as for the opening: 自贡、六安、连云港 counties to the city, 辽宁 city and county governments to the level above
+  const upward = (countyLike && (area === 'zigong' || area === 'luan' || area === 'lianyungang')) || (area === 'liaoning' && u.kind === '人民政府' && r.level !== '省级');
+  const upwardFiling = (): void => {
+    if (!upward) return;
+    next();
+    ev.push({ type: '上报备案', date: d, level: area === 'liaoning' && r.level === '市级' ? '省级' : '市级', reviewer: r.upperOfficeName!, note: `经${supervisor}审核同意，报${r.upperOfficeName}备案。` });
+  };
+  const archive = `${u.short}档案 ${doc.id.toUpperCase()}-${start.slice(0, 4)}（虚构）`;
+  const decision = { decision: '同意' as const, date: start, by: u.kind === '乡镇街道' ? '主要负责人' : '领导班子会议' };
+  if (kind === 'rename') {
+    // a mini program or app may have a name of its own; any other account keeps the unit's name unless the exception is justified
+    const free = NAME_FREE.has(doc.platform);
+    const to = free ? `${doc.name}服务` : `${doc.name}政务`;
+    const changes = [{ field: '账号名称' as const, from: doc.name, to }];
+    ev.push({
+      type: '变更备案',
+      date: d,
+      reason: free ? `${doc.platform}以办事服务为主，名称改为“${to}”，便于群众识别；认证主体不变。` : `${doc.platform}平台上昵称“${doc.name}”与其他用户重名，平台要求修改，改为“${to}”；认证主体不变，其他平台的名称不变。`,
+      ...(free ? {} : { justification: `${doc.platform}平台不允许重名，只有本平台的账号名称与其他平台不同（原则上保持一致的例外），已报主管单位审核。` }),
+      unitDecision: decision,
+      changes,
+      ...(area === 'zigong' ? { stillSupervised: true } : {}),
+    });
+    if (area === 'lianyungang') {
+      // 江苏：变更先公告（不少于15个工作日），期满后报主管单位审核
+      next();
+      const end = workdayAfter(d, 15);
+      ev.push({ type: '变更公告', date: d, announcementDays: 15, announcementEnd: end, evidence: [{ kind: '公告截图', ref: `${archive}-1` }] });
+      d = end;
+      next();
+      review();
+      upwardFiling();
+      next();
+      ev.push({ type: '平台变更', date: d, changes });
+      next(2);
+      ev.push({ type: '系统填报', date: d, action: '变更' });
+      return { events: ev, name: to, end: d, ok };
+    }
+    next(2);
+    review();
+    upwardFiling();
+    if (area === 'luan') {
+      // 六安：核准后公告，不少于30个工作日（第八条）；平台变更在核准后1个月内（第十一条）
+      next();
+      ev.push({ type: '变更公告', date: d, announcementDays: 30, announcementEnd: workdayAfter(d, 30), evidence: [{ kind: '公告链接', ref: `https://www.example.gov.cn/notice/${doc.id}-${start}` }] });
+    }
+    next(2);
+    ev.push({ type: '平台变更', date: d, changes });
+    next();
+    ev.push({ type: '系统填报', date: d, action: '变更' });
+    return { events: ev, name: to, end: d, ok };
+  }
+  // closure
+  ev.push({ type: '关停备案', date: d, reason: `该${doc.platform}账号用户关注度和利用率低，按照集约节约原则关停，信息发布整合到本单位其他账号。`, unitDecision: decision });
+  if (area === 'lianyungang') {
+    // 江苏：先公告不少于15个工作日，期满后报主管单位审核同意，再在平台注销
+    next();
+    const end = workdayAfter(d, 15);
+    ev.push({ type: '注销公告', date: d, announcementDays: 15, announcementEnd: end, evidence: [{ kind: '公告链接', ref: `https://www.example.gov.cn/notice/${doc.id}-${start}` }] });
+    d = end;
+    next();
+    review();
+    upwardFiling();
+    next();
+    ev.push({ type: '平台注销', date: d, evidence: [{ kind: '注销完成截图', ref: `${archive}-2` }] });
+    next();
+    ev.push({ type: '系统填报', date: d, action: '关停' });
+    return { events: ev, end: d, ok };
+  }
+  next(2);
+  review();
+  upwardFiling();
+  next();
+  if (area === 'zigong') {
+    // 自贡：关停备案后7日内公告；注销后3个工作日内系统填报；全程不超过30日
+    ev.push({ type: '注销公告', date: d, evidence: [{ kind: '公告截图', ref: `${archive}-1` }] });
+    // a long holiday can push the announcement past the 7 days: the caller starts on a later day
+    if (d > addDays(start, 7)) ok = false;
+    next(10);
+  } else {
+    const end = workdayAfter(d, 30);
+    ev.push({ type: '注销公告', date: d, announcementDays: 30, ...(area === 'qijiang' ? {} : { announcementEnd: end }), evidence: [{ kind: '公告链接', ref: `https://www.example.gov.cn/notice/${doc.id}-${start}` }] });
+    d = end;
+    next(2);
+  }
+  ev.push({ type: '平台注销', date: d, evidence: [{ kind: '注销完成截图', ref: `${archive}-2` }] });
+  next();
+  ev.push({ type: '系统填报', date: d, action: '关停' });
+  // 自贡 第十条: work unfinished after 30 days is reported; the generated closures finish well before
+  if (area === 'zigong' && d > addDays(start, 28)) ok = false;
+  return { events: ev, end: d, ok };
+}
+
+/**
+ * Whether an account may take a filing now: closures leave the unit at least three live accounts
+ * and never close a government's accounts or the unit's first platform (the required account);
+ * one account per unit is renamed at most, out of at least four, so the unit's name stays the
+ * majority; apps and mini programs are not closed (their closure is a store delisting).
+ */
+export function filingAllowed(a: GeneratedAccount, kind: Filing, life: UnitLife, closed: boolean): boolean {
+  if (closed) return false;
+  const pf = a.doc.platform;
+  if (kind === 'rename') {
+    const area = a.unit.region.area;
+    // 六安：名称须为“单位全称或规范简称＋发布”且各平台一致（第十三条），没有例外：单个账号不能改名（只有单位更名时全部一起改，不在本生成器中）
+    if (area === 'luan') return false;
+    // 綦江：各平台名称“应保持一致”（第十二条，没有“原则上”），只有小程序、移动客户端可以另起名称
+    if (area === 'qijiang') return pf === '微信小程序' && !a.doc.name.endsWith('服务');
+    return !life.renamed && life.live >= 4 && !NAME_FREE.has(pf) && !a.doc.name.endsWith('政务');
+  }
+  return a.unit.kind !== '人民政府' && pf !== PLATFORMS[0]!.platform && !NAME_FREE.has(pf) && life.live - 1 >= (life.renamed ? 4 : 3);
+}
+
+/** Apply a filing dated to end on or before `date`, or return undefined when the account's last event leaves no room. */
+export function fileLifecycle(a: GeneratedAccount, kind: Filing, date: string, pr: number): string | undefined {
+  const doc = a.doc;
+  const lastEvent = doc.events.reduce((m, e) => (e.date > m ? e.date : m), '');
+  // a closure in 六安 takes about 50 working days: start at most 110 days before the commit
+  const from = lastEvent > addDays(date, -110) ? lastEvent : addDays(date, -110);
+  let start = firstWorkdayAfter(from);
+  let f = filingEvents(a, kind, start);
+  // a start whose steps a holiday pushes past a deadline: a later working day
+  for (let k = 0; !f.ok && k < 20; k++) f = filingEvents(a, kind, (start = firstWorkdayAfter(start)));
+  if (!f.ok || f.end > date) return undefined;
+  doc.events.push(...f.events);
+  if (kind === 'rename') {
+    const old = doc.name;
+    doc.name = f.name!;
+    return `${old}（${doc.id}）：变更备案，账号名称由“${old}”变更为“${doc.name}”（${start} 至 ${f.end}）(#${pr})`;
+  }
+  return `${doc.name}（${doc.id}）：关停备案、注销公告、平台注销（${start} 至 ${f.end}）(#${pr})`;
+}
+
 // ---------------------------------------------------------------- git fast-import
 
 /** Shanghai wall-clock time → seconds since the epoch. */
@@ -793,14 +978,22 @@ export interface HistoryRepo {
   lastCommitDate: string;
   /** The account changed most often, and how many commits touched it. */
   hottest: { id: string; rel: string; commits: number };
+  /** Commits that filed a change (a rename) or a closure, by area (region id's first segment). */
+  filings: { rename: number; close: number; byArea: Record<string, { rename: number; close: number }> };
 }
+
+/** Share of commits that try a closure, and as many that try a rename (when the account allows it). */
+export const FILING_RATE = 0.02;
 
 /**
  * A repository whose main holds the register in a first commit (dated 2021-01-04, openings
- * before it) followed by `commits` small changes, one account each, dated in order up to
- * 2026-10-30 (working hours, Asia/Shanghai). Some accounts change often, most rarely.
+ * before it) followed by `commits` changes, one account each, dated in order up to 2026-10-30
+ * (working hours, Asia/Shanghai). Some accounts change often, most rarely. Most are small
+ * (mutate); a share `filingRate` (default FILING_RATE) of the commits is drawn for a closure and
+ * as many for a rename, filed when the account qualifies (filingAllowed) and the procedure fits
+ * between its last event and the commit's day (fileLifecycle). A closed account is not changed again.
  */
-export async function historyRepo(dir: string, opts: GenOptions & { commits: number }): Promise<HistoryRepo> {
+export async function historyRepo(dir: string, opts: GenOptions & { commits: number; filingRate?: number }): Promise<HistoryRepo> {
   const reg = buildRegister({ ...opts, openUntil: opts.openUntil ?? '2020-12-11' });
   await initRepo(dir);
   const fi = new FastImport(dir);
@@ -818,14 +1011,40 @@ export async function historyRepo(dir: string, opts: GenOptions & { commits: num
   const spacing = Math.max(1, Math.min(1200, Math.floor((14 * 3600) / perDay)));
   let lastDate = first;
   let inDay = 0;
+  // change and closure filings: closed accounts take no further commits
+  const lives = new Map<string, UnitLife>();
+  for (const a of reg.accounts) {
+    const l = lives.get(a.unit.id) ?? { live: 0, renamed: false };
+    if (!NAME_FREE.has(a.doc.platform)) l.live++;
+    lives.set(a.unit.id, l);
+  }
+  const closed = new Set<number>();
+  const filings: HistoryRepo['filings'] = { rename: 0, close: 0, byArea: {} };
   for (let i = 0; i < opts.commits; i++) {
     const date = addDays(first, 1 + Math.floor(((i + 0.5) / opts.commits) * (span - 1)));
     inDay = date === lastDate ? inDay + 1 : 0;
     lastDate = date;
-    const idx = order[Math.floor(reg.accounts.length * rng.next() ** 2)]!;
+    let idx = order[Math.floor(reg.accounts.length * rng.next() ** 2)]!;
+    for (let k = 0; closed.has(idx); k++) idx = k < 50 ? order[Math.floor(reg.accounts.length * rng.next() ** 2)]! : order[(order.indexOf(idx) + 1) % order.length]!;
     const a = reg.accounts[idx]!;
     counts.set(idx, (counts.get(idx) ?? 0) + 1);
-    const subject = mutate(rng, people, a, date, 1000 + i);
+    const roll = rng.next();
+    const rate = opts.filingRate ?? FILING_RATE;
+    const kind: Filing | undefined = roll < rate ? 'close' : roll < 2 * rate ? 'rename' : undefined;
+    const life = lives.get(a.unit.id)!;
+    let subject = kind && filingAllowed(a, kind, life, false) ? fileLifecycle(a, kind, date, 1000 + i) : undefined;
+    if (subject && kind) {
+      filings[kind]++;
+      const area = a.unit.region.id.split('/')[0]!;
+      const byArea = (filings.byArea[area] ??= { rename: 0, close: 0 });
+      byArea[kind]++;
+      if (kind === 'rename') life.renamed ||= !NAME_FREE.has(a.doc.platform);
+      else {
+        life.live--;
+        closed.add(idx);
+      }
+    }
+    subject ??= mutate(rng, people, a, date, 1000 + i);
     // from 09:00 on, later in the day with each commit of that day, so history stays in time order
     const time = shanghaiEpoch(date, 9, 0) + inDay * spacing + rng.int(0, Math.max(0, spacing - 1));
     m = await fi.commit({ ref: 'refs/heads/main', time, author: a.unit.id, email: `${a.unit.id}@example.gov.cn`, message: subject + '\n', from: `:${m}`, files: [[a.rel, accountText(a)]] });
@@ -836,5 +1055,5 @@ export async function historyRepo(dir: string, opts: GenOptions & { commits: num
   let hotN = 0;
   for (const [k, v] of counts) if (v > hotN) [hot, hotN] = [k, v];
   const h = reg.accounts[hot]!;
-  return { dir, accounts: reg.accounts.length, files: reg.fixedFiles.size + reg.accounts.length, commits: opts.commits + 1, firstCommitDate: first, lastCommitDate: lastDate, hottest: { id: h.doc.id, rel: h.rel, commits: hotN + 1 } };
+  return { dir, accounts: reg.accounts.length, files: reg.fixedFiles.size + reg.accounts.length, commits: opts.commits + 1, firstCommitDate: first, lastCommitDate: lastDate, hottest: { id: h.doc.id, rel: h.rel, commits: hotN + 1 }, filings };
 }

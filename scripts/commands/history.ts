@@ -6,10 +6,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { citationText, type Finding, type Lang } from '../core/finding.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { isValidDate } from '../calendar/workdays.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import type { AuditedCommit, AuditResult } from '../history/audit.ts';
-import { ACK_FILE } from '../history/acknowledged.ts';
+import { ACK_FILE } from '../history/ack-file.ts';
 import { accountHistory, HistoryError, historyText } from '../history/history.ts';
 import { KIND_ZH } from '../pr/types.ts';
 import { jobLog, logText } from '../report/escape.ts';
@@ -76,6 +75,8 @@ export async function cmdAudit(args: string[], io: Io): Promise<number> {
     io.out(commandHelp('audit', lang));
     return 0;
   }
+  // the calendar (and its holiday data) is loaded for audit only, not for history
+  const { isValidDate } = await import('../calendar/workdays.ts');
   if (values.now !== undefined && !isValidDate(values.now)) throw new UsageError(`--now 须为有效日期 YYYY-MM-DD（收到 ${values.now}）/ --now must be a date YYYY-MM-DD`);
   const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
   const repo = path.resolve(values.repo ?? process.cwd());

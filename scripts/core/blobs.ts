@@ -62,13 +62,34 @@ export class BlobReader {
       }
       const size = Number(parts[2]);
       const need = nl + 1 + size + 1;
-      if (this.buf.length < need) {
-        if (this.buf.length + this.waitingBytes < need) return;
-        this.join();
+      if (this.buf.length >= need) {
+        // a copy, so that a small object does not keep a whole 64 KB chunk alive in the cache
+        const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
+        this.buf = this.buf.subarray(need);
+        this.queue.shift()!.resolve(body);
+        continue;
       }
-      // a copy, so that a small object does not keep a whole 64 KB chunk alive in the cache
-      const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
-      this.buf = this.buf.subarray(nl + 1 + size + 1);
+      if (this.buf.length + this.waitingBytes < need) return;
+      // an object over several chunks is copied once, straight into its own buffer (joining the
+      // chunks first and then copying the object out copied every byte twice)
+      const body = Buffer.allocUnsafe(size);
+      let filled = this.buf.copy(body, 0, nl + 1);
+      let rest = this.buf.subarray(this.buf.length);
+      let used = 0;
+      while (filled < size) {
+        const c = this.waiting[used++]!;
+        const n = c.copy(body, filled, 0, Math.min(c.length, size - filled));
+        filled += n;
+        rest = c.subarray(n);
+        this.waitingBytes -= c.length;
+      }
+      this.waiting = this.waiting.slice(used);
+      // the newline after the object: in what is left of the last chunk, or the next one
+      if (rest.length === 0) {
+        rest = this.waiting.shift()!;
+        this.waitingBytes -= rest.length;
+      }
+      this.buf = rest.subarray(1);
       this.queue.shift()!.resolve(body);
     }
   }

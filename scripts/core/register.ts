@@ -16,8 +16,9 @@ import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
 import { impersonationFindings } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
+import { ACCOUNTS_DIR, registerPathKind, type RegisterPathKind } from './register-path.ts';
 
-export const ACCOUNTS_DIR = 'accounts';
+export { ACCOUNTS_DIR };
 export const MAX_FILE_BYTES = 256 * 1024;
 
 function tooLarge(rel: string, size: number): Finding {
@@ -105,23 +106,8 @@ export function fileFinding(
 
 const AT_START = { line: 1, column: 1 };
 
-/**
- * 登记簿文件的唯一规则：accounts/ 下每个文件要么是登记簿文件（region.json、unit.json、账号 JSON），
- * 要么被拒绝（README.md、.gitkeep、.gitattributes 及其他一切），不读取、不信任其内容。
- * The one rule for what the register is, shared by validate, check-pr and audit: a path under
- * accounts/ is a region file, a unit file, an account file (any other `*.json`; whether it sits
- * in a unit folder is checked by the loader) or refused. Paths outside accounts/ are 'outside'.
- */
-export type RegisterPathKind = 'region' | 'unit' | 'account' | 'refused' | 'outside';
-
-export function registerPathKind(rel: string): RegisterPathKind {
-  if (!rel.startsWith(ACCOUNTS_DIR + '/')) return 'outside';
-  const base = baseName(rel);
-  if (base === 'region.json') return 'region';
-  if (base === 'unit.json') return 'unit';
-  if (base.endsWith('.json')) return 'account';
-  return 'refused';
-}
+// registerPathKind and RegisterPathKind live in register-path.ts (history loads them without the checks)
+export { registerPathKind, type RegisterPathKind };
 
 /** The located finding for a file under accounts/ that is not a register file. */
 export function refusedFileFinding(rel: string): Finding {

@@ -14,8 +14,9 @@ import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
 import { runGit } from './replay.ts';
+import { ACK_FILE } from './ack-file.ts';
 
-export const ACK_FILE = 'policies/audit-acknowledged.json';
+export { ACK_FILE };
 /** A list larger than this is not read (it would be thousands of entries). */
 export const ACK_MAX_BYTES = 256 * 1024;
 

@@ -298,6 +298,7 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
     const entries: HistoryEntry[] = [];
     let last: AccountFile | undefined;
     const versions = new Versions();
+    const shapes = new Map<AccountFile, boolean>();
     const changeOf = (c: LoggedCommit): LoggedCommit['changes'][number] | undefined => c.changes.find((x) => paths.includes(x.path) || (x.fromPath !== undefined && paths.includes(x.fromPath)));
     // every version at once: one pipelined batch to cat-file rather than a round trip per commit
     await blobs.readMany(commits.flatMap((c) => {
@@ -318,8 +319,14 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
           if (doc?.name) unitNameCache.set(id2, doc.name);
         }
       }
-      // a version of any other shape (a malformed blob in history) is described without its content
-      const shaped = (d: AccountFile | undefined): AccountFile | undefined => (isAccountShape(d) ? d : undefined);
+      // a version of any other shape (a malformed blob in history) is described without its content;
+      // each version is checked once (the version before a commit is the one after the previous)
+      const shaped = (d: AccountFile | undefined): AccountFile | undefined => {
+        if (!d) return undefined;
+        let ok = shapes.get(d);
+        if (ok === undefined) shapes.set(d, (ok = isAccountShape(d)));
+        return ok ? d : undefined;
+      };
       const before = shaped(ch.oldSha ? versions.get(ch.oldSha, await blobs.read(ch.oldSha)) : undefined);
       const after = shaped(ch.newSha ? versions.get(ch.newSha, await blobs.read(ch.newSha), before && ch.oldSha) : undefined);
       const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName);

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Bilingual } from '../core/finding.ts';
 import type { DiffEntry } from '../core/git.ts';
-import { registerPathKind } from '../core/register.ts';
+import { registerPathKind } from '../core/register-path.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import type { ChangeItem, FieldChange } from './types.ts';
 
@@ -124,7 +124,8 @@ export function classifyAccount(status: string, path: string, fromPath: string |
   let prefixOk = head.events.length >= n;
   let firstDiff = -1;
   for (let i = 0; i < n; i++) {
-    if (!isDeepStrictEqual(base.events[i], head.events[i])) {
+    // the same object is equal to itself (history and audit reuse the parsed events of the previous version)
+    if (base.events[i] !== head.events[i] && !isDeepStrictEqual(base.events[i], head.events[i])) {
       prefixOk = false;
       firstDiff = i;
       break;
