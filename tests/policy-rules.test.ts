@@ -15,7 +15,6 @@ import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
  * reason. This list may only shrink: a rule not listed must follow the table.
  */
 const MODALITY_DEVIATIONS: Record<string, string> = {
-  'luan-2021-148/naming-convention': '第十三条 原则上 → should be an error unless a justification approved by the supervisor is recorded; `govmedia new` shows this warning and asks to confirm (tests/scaffold.test.ts), so the scaffold must first ask for the justification (the scaffold\'s area) before this becomes an error',
   'qijiang-current/three-level-review': '第十五条 is a provision (→ error), but it names the 承办单位\'s staff and leaders, and the register records only the host unit\'s team: a mismatch cannot be shown to be a breach, so the reviewer is asked (notice)',
   'zigong-2021-62/distinct-review-roles': '第二十条 应当建立审核机制、坚持分级分类审核 names no roles and no number of levels; the three distinct roles are the register\'s reading of 分级, so a warning for the reviewer rather than an error',
 };
@@ -59,6 +58,16 @@ for (const policy of policies) {
           const want = MODALITY_TABLE[m].severity;
           expect(rule.severity, `${id}: ${m} → ${want}`).toBe(want === 'justification' ? 'error' : want);
         });
+        if (rule.justification) {
+          const jp = rule.justification;
+          it('declares its justification path with messages it has (原则上: the clerk\'s tools ask for the justification)', () => {
+            for (const id of [...jp.missing, ...jp.unapproved]) expect(Object.keys(rule.messages), id).toContain(id);
+            expect(jp.missing.length).toBeGreaterThan(0);
+            expect(jp.unapproved.length).toBeGreaterThan(0);
+            expect(jp.filings.length).toBeGreaterThan(0);
+            expect(rule.severity, 'an error until the supervising office approves').toBe('error');
+          });
+        }
         it('cites a document and article and has a failing case', () => {
           expect(rule.citation.doc).toMatch(/\S/);
           expect(rule.citation.article).toMatch(/\S/);
