@@ -30,6 +30,7 @@ import {
   CERT_STATUSES,
   CONTENT_TYPES,
   FUNCTIONS,
+  HANDOVER_FACTS,
   MODES,
   parsePerson,
   parsePlatform,
@@ -96,11 +97,7 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 
 // ---------------------------------------------------------------- handover facts some measures ask about
 
-/** 綦江 第二十三条（保密承诺）and 六安 第三十二条（二）（上岗前保密审查和培训）: recorded on the 人员交接 event. */
-const HANDOVER_FACTS = [
-  { field: 'confidentialityUndertaking', flag: 'confidentiality-undertaking', zh: '离岗人员是否已作出保密承诺？（承诺书由单位存档，不上传本库）', en: 'Did the leaver give a confidentiality undertaking? (the paper stays in the unit)' },
-  { field: 'incomingVetted', flag: 'incoming-vetted', zh: '接手人员上岗前是否已通过保密审查，并完成岗前安全及业务培训？', en: 'Was the incoming operator vetted and trained before taking the post?' },
-] as const;
+/** 綦江 第二十三条（保密承诺）and 六安 第三十二条（二）（上岗前保密审查和培训）: recorded on the 人员交接 event (scaffold/model.ts, shared with the page). */
 
 /**
  * Whether a rule of the account's region judges this handover fact: the same handover is judged with the
