@@ -19,6 +19,16 @@ const MODALITY_DEVIATIONS: Record<string, string> = {
   'zigong-2021-62/distinct-review-roles': '第二十条 应当建立审核机制、坚持分级分类审核 names no roles and no number of levels; the three distinct roles are the register\'s reading of 分级, so a warning for the reviewer rather than an error',
 };
 
+/**
+ * 原则上 rules graded error whose exception is not a justification on a filing (Rule.justification, which the clerk's
+ * tools ask for) but a path of their own, each with the reason. Every other 原则上 error declares its justification path.
+ */
+const OWN_EXCEPTION_PATH: Record<string, string> = {
+  'luan-2021-148/app-server-in-city': '第三十三条（二）names its own exception: the host unit\'s collective decision choosing the place (app.serverLocation.exceptionDecision), asked by govmedia new',
+  'zigong-2021-62/subordinate-unit-reason': '第八条 asks that the reason be stated to the supervising office: the filing\'s reason (or justification) is that statement, reviewed with the filing; there is no separate approval to await',
+  'luan-2021-148/password-rotation-3-months': '第三十二条（一）: a password change is not a filing, so no filing can carry a justification (see MODALITY_DEVIATIONS)',
+};
+
 const policies = await loadPolicies(ENGINE_ROOT);
 /** Each rule paired with its cases (rules/<name>.cases.ts beside the rule) and each module with its fixture. */
 const casesOf = new Map<object, Awaited<ReturnType<typeof casesFor>>>();
@@ -57,6 +67,11 @@ for (const policy of policies) {
           if (MODALITY_DEVIATIONS[id]) return;
           const want = MODALITY_TABLE[m].severity;
           expect(rule.severity, `${id}: ${m} → ${want}`).toBe(want === 'justification' ? 'error' : want);
+        });
+        it('a 原则上 error declares its justification path (or has a path of its own)', () => {
+          const id = `${policy.manifest.id}/${rule.name}`;
+          if (modalityOf(rule) !== '原则上' || rule.severity !== 'error' || (rule.actor ?? 'unit') !== 'unit') return;
+          expect(rule.justification ?? OWN_EXCEPTION_PATH[id], `${id}: declare Rule.justification so govmedia new/backfill/change and the assistant ask for it`).toBeDefined();
         });
         if (rule.justification) {
           const jp = rule.justification;
