@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../core/finding.ts';
 import { reportedWith } from './engine.ts';
-import type { JustificationPath, LoadedPolicy } from './types.ts';
+import type { JustificationPath, LoadedPolicy, Rule } from './types.ts';
 
 export interface JustificationNeed {
   finding: Finding;
@@ -21,17 +21,40 @@ export interface JustificationNeed {
   filings: JustificationPath['filings'];
 }
 
+const templates = new WeakMap<Rule, [string, RegExp][]>();
+/** A message template as a pattern of the text it renders ({placeholders} match any text). */
+function templatesOf(rule: Rule): [string, RegExp][] {
+  let t = templates.get(rule);
+  if (!t) {
+    t = Object.entries(rule.messages).map(([id, m]) => [id, new RegExp('^' + m.zh.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?') + '$')]);
+    templates.set(rule, t);
+  }
+  return t;
+}
+
+/**
+ * The message id a finding was reported with: from the engine (reportedWith), else — for a finding that crossed a
+ * worker or a JSON boundary, which keeps no side table — from its text, by the rule's templates.
+ */
+function messageIdOf(f: Finding, rule: Rule): string | undefined {
+  const m = reportedWith.get(f);
+  if (m) return m.messageId;
+  const hits = templatesOf(rule).filter(([, re]) => re.test(f.message.zh));
+  return hits.length === 1 ? hits[0]![0] : undefined;
+}
+
 /** The justification path a finding belongs to, if its rule declares one and the finding is one of its messages. */
 export function justificationNeed(f: Finding, policies: readonly LoadedPolicy[]): JustificationNeed | undefined {
-  const m = reportedWith.get(f);
-  if (!m) return undefined;
   const cut = f.ruleId.lastIndexOf('/');
   const moduleId = f.ruleId.slice(0, cut);
   const name = f.ruleId.slice(cut + 1);
-  const jp = policies.find((p) => p.manifest.id === moduleId)?.rules.find((r) => r.name === name)?.justification;
-  if (!jp) return undefined;
-  if (jp.missing.includes(m.messageId)) return { finding: f, need: 'missing', filings: jp.filings };
-  if (jp.unapproved.includes(m.messageId)) return { finding: f, need: 'unapproved', filings: jp.filings };
+  const rule = policies.find((p) => p.manifest.id === moduleId)?.rules.find((r) => r.name === name);
+  const jp = rule?.justification;
+  if (!rule || !jp) return undefined;
+  const id = messageIdOf(f, rule);
+  if (id === undefined) return undefined;
+  if (jp.missing.includes(id)) return { finding: f, need: 'missing', filings: jp.filings };
+  if (jp.unapproved.includes(id)) return { finding: f, need: 'unapproved', filings: jp.filings };
   return undefined;
 }
 
