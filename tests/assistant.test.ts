@@ -549,6 +549,14 @@ describe('变更: the handover facts are asked where a rule of the account\'s re
       expect(await page.textContent('.findings[data-for="handover"]')).toContain('请回答：');
       for (const f of want) await page.selectOption(`#handover-${f}`, 'true');
     }
+    // the handover answers are kept in the browser's draft like every other
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.isChecked('#handover')).toBe(true);
+    expect(await page.isVisible('#handover-box')).toBe(true);
+    expect(await page.inputValue('#handoverLeaving')).toBe('0');
+    expect(await page.inputValue('#incoming-name')).toBe('戊某（虚构）');
+    for (const f of want) expect(await page.inputValue(`#handover-${f}`)).toBe('true');
     const pv = await produce();
     await expectSameAsCi(pv, `${label} 变更 with a handover`);
     const doc = JSON.parse(pv.text!) as AccountFile;

@@ -573,6 +573,11 @@ function restoreDraft() {
   }
   for (const q of d.touched ?? []) touch(q);
   refreshVisibility();
+  // choices filled only once the account is known (the leaving operator of a handover): set them again
+  for (const [k, v] of Object.entries(d.fields)) {
+    const el = byKey(k);
+    if (el && el.tagName === 'SELECT' && k !== 'unit' && typeof v === 'string' && el.value !== v) el.value = v;
+  }
   judge(false);
   $('draft-status').textContent = '已恢复上次未完成的草稿（保存在本浏览器中）。';
   return true;
