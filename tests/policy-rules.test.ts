@@ -26,7 +26,7 @@ const MODALITY_DEVIATIONS: Record<string, string> = {
 const OWN_EXCEPTION_PATH: Record<string, string> = {
   'luan-2021-148/app-server-in-city': '第三十三条（二）names its own exception: the host unit\'s collective decision choosing the place (app.serverLocation.exceptionDecision), asked by govmedia new',
   'zigong-2021-62/subordinate-unit-reason': '第八条 asks that the reason be stated to the supervising office: the filing\'s reason (or justification) is that statement, reviewed with the filing; there is no separate approval to await',
-  'luan-2021-148/password-rotation-3-months': '第三十二条（一）: a password change is not a filing, so no filing can carry a justification (see MODALITY_DEVIATIONS)',
+  'luan-2021-148/password-rotation-3-months': '第三十二条（一）: the justification is on the late 密码更换, which is not a filing and has no 主管审核 step (the office approves it by approving the pull request); govmedia record asks for it by probing the rules',
 };
 
 const policies = await loadPolicies(ENGINE_ROOT);
