@@ -497,6 +497,8 @@ describe('原则上: the justification is asked where a rule of the jurisdiction
     expect(await page.getAttribute('#verdict', 'data-awaiting')).toBe('luan-2021-148/naming-convention');
     expect(await page.textContent('#verdict')).toContain('已写明例外理由，须经主管单位在评审中审核同意');
     expect(await page.locator('.findings[data-for="justification"] .finding[data-justification="awaiting"]').count()).toBe(1);
+    expect(pv.shown).toContain('待主管单位审核同意例外理由：');
+    expect(pv.shown).not.toContain('不能提交');
     const doc = JSON.parse(pv.text!) as AccountFile;
     expect(doc.events[0]).toMatchObject({ type: '开设备案', justification: WHY });
     // CI: fails until the supervising office approves (the same finding), shows the justification and routes it to the office

@@ -348,13 +348,13 @@ function judge(showAll) {
   showJustification(needs, typed);
   const { produced, j } = r;
   const lines = pointersByLine(produced.text);
+  const kindOf = (f) => (j.awaiting.includes(f) ? 'awaiting' : needs.some((n) => n.finding === f) ? 'missing' : undefined);
   for (const f of j.introduced) {
     const q = questionFor(f, produced, lines);
-    const kind = j.awaiting.includes(f) ? 'awaiting' : needs.some((n) => n.finding === f) ? 'missing' : undefined;
     // a refusal shows at the question that causes it once that question is answered
-    if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f), kind));
+    if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f), kindOf(f)));
   }
-  last = { produced, judgement: j };
+  last = { produced, judgement: j, kindOf };
   return last;
 }
 
@@ -392,14 +392,14 @@ function produceOutput() {
     document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
     return;
   }
-  const { produced, judgement: j } = r;
+  const { produced, judgement: j, kindOf } = r;
   const ci = j.errors.length ? 'fail' : 'pass';
   const refused = [...new Set([...j.errors, ...j.warnings, ...j.blocking].map((f) => f.ruleId))].sort();
   v.dataset.verdict = ci;
   v.dataset.rules = refused.join(' ');
   v.dataset.blocking = [...new Set(j.blocking.map((f) => f.ruleId))].sort().join(' ');
   v.dataset.awaiting = [...new Set(j.awaiting.map((f) => f.ruleId))].sort().join(' ');
-  $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f))).join('');
+  $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f), kindOf(f))).join('');
   if (j.blocking.length) {
     v.className = 'verdict fail';
     v.innerHTML = ci === 'fail'
