@@ -166,7 +166,9 @@ describe('govmedia backfill records a long-standing account under its legacy nam
     // the finding stays: validate still reports it on the account's name
     const v = await validateSource(new FsSource(root), { now: '2026-11-23', baselineFile: 'none' });
     const onFile = v.findings.filter((f) => f.file === rel && f.severity === 'error').map((f) => `${f.ruleId} ${f.line}`);
-    expect(onFile).toEqual(['luan-2021-148/name-includes-unit 4']);
+    // 第十三条's naming pattern holds 原则上: an error too until a justification is approved; the back-fill says so
+    expect(onFile).toEqual(['luan-2021-148/name-includes-unit 4', 'luan-2021-148/naming-convention 4']);
+    expect(r.err).toContain('确需保留现名时也可在补录备案中写明例外理由');
   });
 
   it('interactive: the legacy name does not stop the questions; the final question defaults to no, and yes writes the file', async () => {

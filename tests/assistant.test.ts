@@ -20,6 +20,7 @@ import { optionalQuestionsFor } from '../scripts/assistant/asks.ts';
 import { expandSnapshot } from '../scripts/assistant/judge.ts';
 import { snapshotOf } from '../scripts/assistant/page.ts';
 import { cmdSite } from '../scripts/commands/site.ts';
+import { handoverFactMatters } from '../scripts/commands/scaffold.ts';
 import type { AccountFile, RegionFile, UnitFile } from '../scripts/generated/types.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
@@ -150,7 +151,7 @@ function commonName(u: UnitInfo): string {
 
 let seq = 0;
 /** Commit the file on a branch and run validate and check-pr as CI would. */
-async function ciVerdict(rel: string, text: string): Promise<{ check: string; checkRules: string[]; validateRules: string[]; validateCode: number }> {
+async function ciVerdict(rel: string, text: string): Promise<{ check: string; checkRules: string[]; validateRules: string[]; validateCode: number; justifications: string[]; approvalGrounds: string[] }> {
   const branch = `assistant-${++seq}`;
   await repo.git.checkout(['-f', 'main']);
   await repo.git.checkout(['-b', branch]);
@@ -160,13 +161,20 @@ async function ciVerdict(rel: string, text: string): Promise<{ check: string; ch
   // validate reads the checked-out branch, check-pr only git objects: the two run side by side
   const [v, c] = await Promise.all([cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']), cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', NOW, '--engine', 'self', '--format', 'json'])]);
   await repo.git.checkout(['-f', 'main']);
-  const cj = JSON.parse(c.out.slice(c.out.search(/^\{/m))) as { verdict: string; findings: { ruleId: string; severity: string }[] };
+  const cj = JSON.parse(c.out.slice(c.out.search(/^\{/m))) as { verdict: string; findings: { ruleId: string; severity: string }[]; changes: { justifications?: { text: string }[] }[]; approvals: { grounds?: { key: string }[] }[] };
   const vj = JSON.parse(v.out.slice(v.out.search(/^\{/m))) as { findings: { ruleId: string; severity: string; suppressed?: unknown }[] };
   const ids = (fs: { ruleId: string; severity: string; suppressed?: unknown }[]): string[] => [...new Set(fs.filter((f) => !f.suppressed && f.severity !== 'notice').map((f) => f.ruleId))].sort();
-  return { check: cj.verdict, checkRules: ids(cj.findings), validateRules: ids(vj.findings), validateCode: v.code };
+  return {
+    check: cj.verdict,
+    checkRules: ids(cj.findings),
+    validateRules: ids(vj.findings),
+    validateCode: v.code,
+    justifications: cj.changes.flatMap((x) => (x.justifications ?? []).map((j) => j.text)),
+    approvalGrounds: [...new Set(cj.approvals.flatMap((x) => (x.grounds ?? []).map((g) => g.key)))].sort(),
+  };
 }
 
-async function expectSameAsCi(pv: PageVerdict, what: string): Promise<void> {
+async function expectSameAsCi(pv: PageVerdict, what: string): Promise<Awaited<ReturnType<typeof ciVerdict>>> {
   expect(pv.path, `${what}: page produced no file: ${pv.verdict} ${pv.blocking.join(' ')}\n${pv.shown ?? ''}`).toBeDefined();
   const ci = await ciVerdict(pv.path!, pv.text!);
   expect(ci.check, `${what}: check-pr verdict vs page (page rules: ${pv.rules.join(' ')})`).toBe(pv.verdict);
@@ -174,6 +182,7 @@ async function expectSameAsCi(pv: PageVerdict, what: string): Promise<void> {
   expect(ci.validateRules, `${what}: validate findings vs page`).toEqual(pv.rules);
   // validate exits 1 only on errors: exactly when the page says CI will fail
   expect(ci.validateCode, `${what}: validate exit code`).toBe(pv.verdict === 'fail' ? 1 : 0);
+  return ci;
 }
 
 
@@ -253,6 +262,8 @@ describe('five jurisdictions × new, change, close and back-fill: the page gives
     }
     await fillFiling(REASON[act]);
     const pv = await produce();
+    // the realistic path breaks no rule held in principle: no justification is asked or written
+    expect(await page.isVisible('#q-justification'), `${what}: justification asked`).toBe(false);
     seen.push(`${what}:${pv.verdict}:${pv.rules.join(',')}`);
     await expectSameAsCi(pv, what);
     const doc = JSON.parse(pv.text!) as AccountFile;
@@ -426,4 +437,154 @@ describe('refusals appear at the question that causes them', () => {
     const [severity, words] = shown[0]!;
     expect(words).toBe(severity === 'error' ? '不能提交：' : '须先经主管单位批准例外（本助手暂不生成）：');
   }, 60_000);
+});
+
+describe('原则上: the justification is asked where a rule of the jurisdiction needs it, written into the event, and the verdict is CI\'s', () => {
+  /** A 六安 city department with no live account: its full name on WeChat breaks 第十三条's pattern and nothing else. */
+  function luanDepartment(): UnitInfo {
+    const p = policies.find((x) => x.manifest.id.includes('luan-2021'))!;
+    const { regions, units } = readRegister(repo.dir);
+    const r = regions.find((x) => x.data.policies.includes(p.series))!;
+    const unitFile = (u: UnitInfo): UnitFile => JSON.parse(readFileSync(path.join(repo.dir, 'accounts', u.dir, 'unit.json'), 'utf8')) as UnitFile;
+    const u = units.filter((x) => x.dir.startsWith(r.id + '/') && x.live.length === 0 && unitFile(x).kind === '政府部门' && unitFile(x).level === '市级').sort((a, b) => a.id.localeCompare(b.id))[0];
+    if (!u) throw new Error('no 六安 city department without live accounts in the sample register');
+    return u;
+  }
+  const WHY = '本账号以单位全称命名，便于群众在微信中按单位名称检索办事指引；认证信息标明主办单位。';
+
+  it('none without a rule that needs it; asked at a name held in principle; refused without, produced with it (awaiting the supervising office, routed to it); the same verdicts as check-pr and validate', async () => {
+    const u = luanDepartment();
+    const short = (JSON.parse(readFileSync(path.join(repo.dir, 'accounts', u.dir, 'unit.json'), 'utf8')) as UnitFile).shortName ?? u.name;
+    await fresh();
+    await page.selectOption('#unit', u.id);
+    await page.selectOption('#platform', '微信公众号');
+    const person = async (k: string, name: string, position: string, mobile: string): Promise<void> => {
+      await page.fill(`#${k}-name`, name);
+      await page.fill(`#${k}-position`, `${u.name} ${position}`);
+      await page.fill(`#${k}-mobile`, mobile);
+      await page.fill(`#${k}-office`, `0564-${mobile.slice(-7)}`);
+    };
+    await person('principal', '甲某（虚构）', '局长', '13000000001');
+    await person('inCharge', '乙某（虚构）', '副局长', '13000000002');
+    if (await page.isVisible('#p-sectionHead')) await person('sectionHead', '丙某（虚构）', '办公室主任', '13000000003');
+    await person('operator1', '丁某（虚构）', '办公室科员', '13000000004');
+    await page.fill('#editors', '丁某（虚构）');
+    await page.fill('#reviewers', '丙某（虚构）');
+    if (await page.locator('#finalApprovers').isVisible()) await page.fill('#finalApprovers', '乙某（虚构）');
+    await fillFiling(REASON.开设);
+    // a name in the prescribed pattern: nothing to justify, nothing asked
+    await page.fill('#name', `六安${short}发布`);
+    const ok = await produce();
+    expect(ok.verdict, ok.shown).toBe('pass');
+    expect(await page.isVisible('#q-justification')).toBe(false);
+
+    // the unit's full name on WeChat: 第十三条 (原则上) — the question appears, naming the article
+    await page.fill('#name', u.name);
+    const box = page.locator('#q-justification');
+    await expect.poll(async () => box.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await box.getAttribute('data-rules')).toBe('luan-2021-148/naming-convention');
+    expect(await page.textContent('#justification-hint')).toContain('六政办秘〔2021〕148号 第十三条');
+    const refused = await produce();
+    expect(refused.verdict).toBe('fail');
+    expect(refused.blocking).toEqual(['luan-2021-148/naming-convention']);
+    expect(refused.path, 'nothing produced without a justification').toBeUndefined();
+    const at = page.locator('.findings[data-for="name"] .finding[data-justification="missing"]');
+    expect(await at.textContent()).toContain('不能提交（确有理由的，可在“例外理由”中写明）');
+
+    await page.fill('#justification', WHY);
+    const pv = await produce();
+    expect(pv.blocking).toEqual([]);
+    expect(await page.getAttribute('#verdict', 'data-awaiting')).toBe('luan-2021-148/naming-convention');
+    expect(await page.textContent('#verdict')).toContain('已写明例外理由，须经主管单位在评审中审核同意');
+    expect(await page.locator('.findings[data-for="justification"] .finding[data-justification="awaiting"]').count()).toBe(1);
+    expect(pv.shown).toContain('待主管单位审核同意例外理由：');
+    expect(pv.shown).not.toContain('不能提交');
+    const doc = JSON.parse(pv.text!) as AccountFile;
+    expect(doc.events[0]).toMatchObject({ type: '开设备案', justification: WHY });
+    // CI: fails until the supervising office approves (the same finding), shows the justification and routes it to the office
+    const ci = await expectSameAsCi(pv, '六安 开设 with a justification');
+    expect(ci.check).toBe('fail');
+    expect(ci.justifications).toEqual([WHY]);
+    expect(ci.approvalGrounds).toContain('justification');
+
+    // the supervising office approves in the same work: CI passes
+    doc.events.push({ type: '主管审核', date: NOW, decision: '同意', reviewer: '六安市人民政府办公室', level: '同级' });
+    const approved = await ciVerdict(pv.path!, JSON.stringify(doc, null, 2) + '\n');
+    expect(approved.checkRules).not.toContain('luan-2021-148/naming-convention');
+    expect(approved.validateRules).not.toContain('luan-2021-148/naming-convention');
+
+    // back to the prescribed name: the typed reason is not needed, and not written
+    await page.fill('#name', `六安${short}发布`);
+    const again = await produce();
+    expect(await page.textContent('#justification-hint')).toContain('所填理由不会写入账号文件');
+    expect((JSON.parse(again.text!) as AccountFile).events[0]!.justification).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe('变更: the handover facts are asked where a rule of the account\'s region judges them (as govmedia change does)', () => {
+  it.each([['六安', 'luan-2021'], ['綦江', 'qijiang'], ['自贡', 'zigong-2021']])('%s', async (label, module) => {
+    const j = jurisdiction(module);
+    const a = j.unit.live.find((x) => x.team?.operators.length)!;
+    const rel = `accounts/${j.unit.dir}/${a.id}.json`;
+    // what govmedia change would ask for the same account (scripts/commands/scaffold.ts handoverFactMatters)
+    const want: string[] = [];
+    for (const f of ['confidentialityUndertaking', 'incomingVetted'] as const) if (await handoverFactMatters(repo.dir, NOW, rel, structuredClone(a), NOW, f)) want.push(f);
+    await fresh();
+    await page.check('input[name=action][value=变更]');
+    await page.selectOption('#unit', j.unit.id);
+    await page.selectOption('#account', a.id);
+    expect(await page.isVisible('#handover-box')).toBe(false);
+    await page.check('#handover');
+    expect(await page.getAttribute('#wizard', 'data-handover-asks')).toBe(want.join(' '));
+    for (const f of ['confidentialityUndertaking', 'incomingVetted']) expect(await page.isVisible(`#fact-${f}`), `${label}: ${f}`).toBe(want.includes(f));
+    await page.selectOption('#handoverLeaving', '0');
+    await page.fill('#incoming-name', '戊某（虚构）');
+    await page.fill('#incoming-position', `${j.unit.name} 经办人员`);
+    await page.fill('#incoming-mobile', '13000000005');
+    await page.fill('#incoming-office', '0000-0000005');
+    await fillFiling(REASON.变更);
+    // an asked fact must be answered
+    if (want.length) {
+      const pending = await produce();
+      expect(pending.verdict).toBe('incomplete');
+      expect(await page.textContent('.findings[data-for="handover"]')).toContain('请回答：');
+      for (const f of want) await page.selectOption(`#handover-${f}`, 'true');
+    }
+    // the handover answers are kept in the browser's draft like every other
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.isChecked('#handover')).toBe(true);
+    expect(await page.isVisible('#handover-box')).toBe(true);
+    expect(await page.inputValue('#handoverLeaving')).toBe('0');
+    expect(await page.inputValue('#incoming-name')).toBe('戊某（虚构）');
+    for (const f of want) expect(await page.inputValue(`#handover-${f}`)).toBe('true');
+    const pv = await produce();
+    await expectSameAsCi(pv, `${label} 变更 with a handover`);
+    const doc = JSON.parse(pv.text!) as AccountFile;
+    const added = doc.events.slice(a.events.length);
+    expect(added.map((e) => e.type)).toEqual(['人员交接', '信息报备']);
+    const h = added[0]!.handover!;
+    expect(h).toMatchObject({ fromRole: '经办人员', toRole: '经办人员', credentialsRotated: true });
+    // asked facts are recorded as answered; the others are not recorded (unknown, never invented)
+    for (const f of ['confidentialityUndertaking', 'incomingVetted'] as const) expect(h[f], `${label}: ${f}`).toBe(want.includes(f) ? true : undefined);
+    expect(doc.team!.operators[0]!.name).toBe('戊某（虚构）');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('the two jurisdictions that judge a fact ask it, and differ', async () => {
+    const asks = async (module: string): Promise<string> => {
+      const j = jurisdiction(module);
+      const a = j.unit.live.find((x) => x.team?.operators.length)!;
+      await fresh();
+      await page.check('input[name=action][value=变更]');
+      await page.selectOption('#unit', j.unit.id);
+      await page.selectOption('#account', a.id);
+      await page.check('#handover');
+      return (await page.getAttribute('#wizard', 'data-handover-asks')) ?? '';
+    };
+    expect(await asks('luan-2021')).toContain('incomingVetted');
+    expect(await asks('qijiang')).toContain('confidentialityUndertaking');
+    expect(await asks('zigong-2021')).toBe('');
+  }, 90_000);
 });

@@ -15,9 +15,18 @@ import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
  * reason. This list may only shrink: a rule not listed must follow the table.
  */
 const MODALITY_DEVIATIONS: Record<string, string> = {
-  'luan-2021-148/naming-convention': '第十三条 原则上 → should be an error unless a justification approved by the supervisor is recorded; `govmedia new` shows this warning and asks to confirm (tests/scaffold.test.ts), so the scaffold must first ask for the justification (the scaffold\'s area) before this becomes an error',
   'qijiang-current/three-level-review': '第十五条 is a provision (→ error), but it names the 承办单位\'s staff and leaders, and the register records only the host unit\'s team: a mismatch cannot be shown to be a breach, so the reviewer is asked (notice)',
   'zigong-2021-62/distinct-review-roles': '第二十条 应当建立审核机制、坚持分级分类审核 names no roles and no number of levels; the three distinct roles are the register\'s reading of 分级, so a warning for the reviewer rather than an error',
+};
+
+/**
+ * 原则上 rules graded error whose exception is not a justification on a filing (Rule.justification, which the clerk's
+ * tools ask for) but a path of their own, each with the reason. Every other 原则上 error declares its justification path.
+ */
+const OWN_EXCEPTION_PATH: Record<string, string> = {
+  'luan-2021-148/app-server-in-city': '第三十三条（二）names its own exception: the host unit\'s collective decision choosing the place (app.serverLocation.exceptionDecision), asked by govmedia new',
+  'zigong-2021-62/subordinate-unit-reason': '第八条 asks that the reason be stated to the supervising office: the filing\'s reason (or justification) is that statement, reviewed with the filing; there is no separate approval to await',
+  'luan-2021-148/password-rotation-3-months': '第三十二条（一）: the justification is on the late 密码更换, which is not a filing and has no 主管审核 step (the office approves it by approving the pull request); govmedia record asks for it by probing the rules',
 };
 
 const policies = await loadPolicies(ENGINE_ROOT);
@@ -59,6 +68,21 @@ for (const policy of policies) {
           const want = MODALITY_TABLE[m].severity;
           expect(rule.severity, `${id}: ${m} → ${want}`).toBe(want === 'justification' ? 'error' : want);
         });
+        it('a 原则上 error declares its justification path (or has a path of its own)', () => {
+          const id = `${policy.manifest.id}/${rule.name}`;
+          if (modalityOf(rule) !== '原则上' || rule.severity !== 'error' || (rule.actor ?? 'unit') !== 'unit') return;
+          expect(rule.justification ?? OWN_EXCEPTION_PATH[id], `${id}: declare Rule.justification so govmedia new/backfill/change and the assistant ask for it`).toBeDefined();
+        });
+        if (rule.justification) {
+          const jp = rule.justification;
+          it('declares its justification path with messages it has (原则上: the clerk\'s tools ask for the justification)', () => {
+            for (const id of [...jp.missing, ...jp.unapproved]) expect(Object.keys(rule.messages), id).toContain(id);
+            expect(jp.missing.length).toBeGreaterThan(0);
+            expect(jp.unapproved.length).toBeGreaterThan(0);
+            expect(jp.filings.length).toBeGreaterThan(0);
+            expect(rule.severity, 'an error until the supervising office approves').toBe('error');
+          });
+        }
         it('cites a document and article and has a failing case', () => {
           expect(rule.citation.doc).toMatch(/\S/);
           expect(rule.citation.article).toMatch(/\S/);

@@ -8,7 +8,7 @@
  * driven through injected prompt functions, plus one real run through a pseudo-terminal.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,19 @@ const TEAM = [
 ];
 const REASON = '以短视频形式解读住房公积金政策、提示办事流程。信息来源为中心各科室和各管理部，由综合科专人负责制作发布，每周更新不少于1次。';
 const base = (root: string): string[] => ['--root', root, '--now', NOW];
+
+/** A 六安 opening whose name breaks 第十三条's pattern (原则上): 六安市人力资源和社会保障局 has no live account. */
+const LA_RSJ = (root: string): string[] => [
+  '--root', root, '--now', NOW, '--unit', 'la-rsj', '--platform', '微信公众号', '--sub-type', '订阅号', '--name', '六安市人力资源和社会保障局', '--functions', '信息发布,办事服务',
+  '--principal', '酉某某（虚构）,六安市人力资源和社会保障局 局长,0000-0000131,13000000131',
+  '--in-charge', '戌某某（虚构）,六安市人力资源和社会保障局 副局长,0000-0000132,13000000132',
+  '--section-head', '亥某某（虚构）,六安市人力资源和社会保障局 办公室主任,0000-0000133,13000000133',
+  '--operator', '子某某（虚构）,六安市人力资源和社会保障局 办公室科员,0000-0000134,13000000134',
+  '--editor', '子某某（虚构）', '--reviewer', '亥某某（虚构）', '--final-approver', '戌某某（虚构）',
+  '--reason', '发布人力资源和社会保障政策，提供就业社保办事指引。信息来源为局各科室，由办公室专人负责更新。',
+];
+const LA_JUSTIFICATION = '本账号以单位全称命名，便于群众在微信中按单位名称检索办事指引；认证信息标明主办单位。';
+const JUSTIFICATION_QUESTION = '例外理由（写明为什么确需这样办理，将写入备案事件并由主管单位审核；没有理由请留空，本次不写入）';
 
 describe('govmedia new (non-interactive)', () => {
   it('writes a clean account file with a 开设备案 first event, and prints dated next steps and the git commands', async () => {
@@ -430,50 +443,133 @@ describe('interactive (prompts injected)', () => {
     expect(r.out).toContain('请于 2026-11-30 前');
   });
 
-  it('a naming warning (六安 第十三条) is shown and must be confirmed: declined writes nothing, accepted writes', async () => {
+  it('a naming clause held in principle (六安 第十三条): the clerk is asked for a justification right after the name; none given refuses, one given is written and left to the supervising office', async () => {
     const root = copyRegister();
     const before = snapshot(root);
-    const args = [
-      '--root', root, '--now', NOW, '--unit', 'la-rsj', '--platform', '微信公众号', '--sub-type', '订阅号', '--name', '六安市人力资源和社会保障局', '--functions', '信息发布,办事服务',
-      '--principal', '酉某某（虚构）,六安市人力资源和社会保障局 局长,0000-0000131,13000000131',
-      '--in-charge', '戌某某（虚构）,六安市人力资源和社会保障局 副局长,0000-0000132,13000000132',
-      '--section-head', '亥某某（虚构）,六安市人力资源和社会保障局 办公室主任,0000-0000133,13000000133',
-      '--operator', '子某某（虚构）,六安市人力资源和社会保障局 办公室科员,0000-0000134,13000000134',
-      '--editor', '子某某（虚构）', '--reviewer', '亥某某（虚构）', '--final-approver', '戌某某（虚构）',
-      '--reason', '发布人力资源和社会保障政策，提供就业社保办事指引。信息来源为局各科室，由办公室专人负责更新。',
-    ];
-    const no = scripted([[/^仍要写入/, (c: Cfg) => (expect(c.default).toBe(false), false)]]);
-    const r = await run(cmdNew, args, { prompts: no.prompts });
+    const no = scripted([[/^例外理由/, '']]);
+    const r = await run(cmdNew, LA_RSJ(root), { prompts: no.prompts });
     expect(r.code).toBe(1);
     expect(r.err).toContain('luan-2021-148/naming-convention');
     expect(r.err).toContain('六政办秘〔2021〕148号 第十三条');
-    expect(r.err).toContain('已取消，没有写入任何文件');
-    // what the flags gave is not asked again; what they left out is asked with its default
-    expect(no.asked.map((q) => q.message)).toEqual([
-      '账号编号（文件名，小写字母、数字和连字符）',
-      '主要内容类型',
-      '认证主体（平台机构认证所用的单位全称）',
-      '认证主体分类',
-      '运营单位（承办单位）全称',
-      '运营模式',
-      '账号主页地址（URL；平台上尚未注册的可留空，注册后以“信息报备”补上）',
-      '平台账号 ID（微信号、抖音号等，公众据此查询真伪；尚未注册的可留空）',
-      '备案日期（YYYY-MM-DD，默认今天）',
-      '这次备案是否已经取得主办单位同意？（主要负责人同意或集体研究）',
-      '由谁同意？（主要负责人的姓名或职务，或“集体研究”）',
-      '何时同意？（YYYY-MM-DD，不晚于备案日期）',
-      '仍要写入 accounts/anhui/luan/la-rsj/la-rsj-weixin.json 吗？',
-    ]);
+    expect(r.err).toContain('按“原则上”条款判断：这样办理本会被拒绝');
+    expect(r.err).toContain('不能开设');
+    expect(r.err).toContain('请重新运行并在提问时填写例外理由（或加上 --justification "<例外理由>"）');
+    // asked at the name, before anything else: the flags gave unit, platform and name
+    expect(no.asked.map((q) => q.message)).toEqual(['账号编号（文件名，小写字母、数字和连字符）', JUSTIFICATION_QUESTION]);
     expect(snapshot(root)).toEqual(before);
 
-    const yes = scripted([[/^仍要写入/, true]]);
-    const r2 = await run(cmdNew, args, { prompts: yes.prompts });
+    const yes = scripted([
+      [/^例外理由/, { invalid: ['理'.repeat(1001)], then: LA_JUSTIFICATION }],
+      [/^仍要写入/, (c: Cfg) => (expect(c.default).toBe(false), true)],
+    ]);
+    const r2 = await run(cmdNew, LA_RSJ(root), { prompts: yes.prompts });
     expect(r2.code).toBe(0);
+    expect(yes.rejected.join('\n')).toContain('例外理由不超过 1000 字');
+    // asked once: the commit does not ask again once the early check has the answer
+    expect(yes.asked.filter((q) => q.message === JUSTIFICATION_QUESTION)).toHaveLength(1);
+    expect(r2.err).toContain('已写明例外理由：主管单位须在审核中同意这一理由，方可成立');
+    expect(r2.err).toContain('合并请求会因此要求主管单位审批');
     const rel = 'accounts/anhui/luan/la-rsj/la-rsj-weixin.json';
+    const a = readJson(root, rel);
+    expect(a.events[0]).toMatchObject({ type: '开设备案', justification: LA_JUSTIFICATION });
+    // until the supervising office approves, the check reports it — at the justification, with its own message
     const j = await judge(root, rel);
-    expect(j.errors).toEqual([]);
-    expect(j.file).toHaveLength(1);
-    expect(j.file[0]).toContain('warning luan-2021-148/naming-convention');
+    expect(j.file).toEqual([expect.stringMatching(/error luan-2021-148\/naming-convention 账号名称“六安市人力资源和社会保障局”不符合命名格式.*备案写明了理由，但主管单位尚未审核同意/)]);
+    // the supervising office approves in the same work: nothing is left
+    a.events.push({ type: '主管审核', date: NOW, decision: '同意', reviewer: '六安市人民政府办公室', level: '同级' });
+    writeFileSync(path.join(root, rel), JSON.stringify(a, null, 2) + '\n');
+    expect(await judge(root, rel)).toEqual({ file: [], errors: [] });
+  });
+
+  it('the justification, non-interactive: refused without --justification (saying how to add one), written with it; in English too', async () => {
+    const root = copyRegister();
+    const before = snapshot(root);
+    const r = await run(cmdNew, [...LA_RSJ(root), '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('不能写入');
+    expect(r.err).toContain('luan-2021-148/naming-convention');
+    expect(r.err).toContain('可加上 --justification "<例外理由>" 重新运行');
+    expect(snapshot(root)).toEqual(before);
+    const en = await run(cmdNew, [...LA_RSJ(root), '--yes', '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.err).toContain('and its filing gives no justification');
+    expect(en.err).toContain('run again with --justification "<text>"');
+    expect(snapshot(root)).toEqual(before);
+
+    const ok = await run(cmdNew, [...LA_RSJ(root), '--yes', '--justification', LA_JUSTIFICATION]);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toContain('已写明例外理由');
+    expect(readJson(root, 'accounts/anhui/luan/la-rsj/la-rsj-weixin.json').events[0]!.justification).toBe(LA_JUSTIFICATION);
+    const en2 = await run(cmdNew, [...LA_RSJ(copyRegister()), '--yes', '--lang', 'en', '--justification', LA_JUSTIFICATION]);
+    expect(en2.code).toBe(0);
+    expect(en2.err).toContain('A justification is recorded: it stands only once the supervising office approves it in review');
+    expect(en2.err).toContain('has not approved it yet');
+    // too long for the schema: a usage error, nothing written
+    const long = await run(cmdNew, [...LA_RSJ(copyRegister()), '--yes', '--justification', '理'.repeat(1001)]);
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('--justification：例外理由不超过 1000 字');
+  });
+
+  it('change: a new name held in principle is asked for a justification on the 变更备案 (interactive) or takes --justification; a staff report takes none', async () => {
+    const root = copyRegister();
+    // a unit with one account, so the name is judged by the naming clause alone (not by consistent names, which is 应)
+    rmSync(path.join(root, 'accounts/anhui/luan/la-jyj/la-jyj-weixin.json'));
+    const before = snapshot(root);
+    const args = ['--root', root, '--now', NOW, '--name', '六安市教育局', '--reason', '账号定位调整为教育服务，名称与单位全称一致。'];
+    const r = await run(cmdChange, ['la-jyj-douyin', ...args, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('luan-2021-148/naming-convention');
+    expect(r.err).toContain('--justification');
+    expect(snapshot(root)).toEqual(before);
+    const s = scripted([
+      [/^例外理由/, LA_JUSTIFICATION],
+      [/^仍要写入/, true],
+    ]);
+    const r2 = await run(cmdChange, ['la-jyj-douyin', ...args], { prompts: s.prompts });
+    expect(r2.code).toBe(0);
+    expect(r2.err).toContain('已写明例外理由');
+    const a = readJson(root, 'accounts/anhui/luan/la-jyj/la-jyj-douyin.json');
+    expect(a.events.at(-1)).toMatchObject({ type: '变更备案', justification: LA_JUSTIFICATION, changes: [{ field: '账号名称', from: '六安市教育局发布', to: '六安市教育局' }] });
+    // the --yes command the draft would print carries it
+    expect(r2.out + r2.err).not.toContain('unscripted');
+    // the same with the flag, on a fresh copy
+    const copy = copyRegister();
+    rmSync(path.join(copy, 'accounts/anhui/luan/la-jyj/la-jyj-weixin.json'));
+    const r3 = await run(cmdChange, ['la-jyj-douyin', '--root', copy, '--now', NOW, '--name', '六安市教育局', '--reason', '账号定位调整为教育服务，名称与单位全称一致。', '--justification', LA_JUSTIFICATION, '--yes']);
+    expect(r3.code).toBe(0);
+    expect(readJson(copy, 'accounts/anhui/luan/la-jyj/la-jyj-douyin.json')).toEqual(a);
+    const staff = await run(cmdChange, ['la-jyj-douyin', '--root', root, '--now', NOW, '--phone', '经办人员1=0564-0000001', '--justification', LA_JUSTIFICATION, '--yes']);
+    expect(staff.code).toBe(2);
+    expect(staff.err).toContain('--justification 只适用于开设、补录或变更备案');
+  });
+
+  it('any rule that declares a justification path gets the same treatment: a second 自贡 WeChat account (one-account-per-platform) with --justification is written and left to the supervising office', async () => {
+    const root = copyRegister();
+    const args = [...base(root), '--unit', 'zg-zfgjj', '--platform', '微信公众号', '--sub-type', '服务号', '--name', '自贡住房公积金', ...TEAM, '--reason', REASON, '--yes'];
+    const why = '服务号用于公积金业务办理和查询，订阅号用于政策发布，平台功能不同，无法合并。';
+    const r = await run(cmdNew, [...args, '--justification', why]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('已写明例外理由');
+    expect(r.err).toContain('zigong-2021-62/one-account-per-platform');
+    const rel = 'accounts/sichuan/zigong/zg-zfgjj/zg-zfgjj-weixin-2.json';
+    expect(readJson(root, rel).events[0]).toMatchObject({ type: '开设备案', justification: why });
+    const j = await judge(root, rel);
+    expect(j.file).toEqual([expect.stringMatching(/error zigong-2021-62\/one-account-per-platform .*备案写明了例外理由，但主管单位尚未审核同意/)]);
+  });
+
+  it('backfill: a legacy name is still recorded as it is when no justification is given, and the clerk is told a justification is another way', async () => {
+    const root = copyRegister();
+    const args = [...LA_RSJ(root).filter((x, i, all) => !(all[i - 1] === '--reason' || x === '--reason')), '--reason', '账号于2019年开通，一直由局办公室运营，未按规定备案，现补录。', '--opened', '2019-05-06'];
+    const s = scripted([
+      [/^例外理由/, ''],
+      [/^仍要写入/, true],
+    ]);
+    const r = await run(cmdBackfill, args, { prompts: s.prompts });
+    expect(r.code).toBe(0);
+    expect(s.asked.some((q) => q.message === JUSTIFICATION_QUESTION)).toBe(true);
+    expect(r.err).toContain('存量账号“六安市人力资源和社会保障局”的现有名称不符合以下命名条款');
+    expect(r.err).toContain('确需保留现名时也可在补录备案中写明例外理由');
+    expect(readJson(root, 'accounts/anhui/luan/la-rsj/la-rsj-weixin.json').events.find((e) => e.type === '补录备案')!.justification).toBeUndefined();
   });
 
   it('change: the "人员/电话等非关键信息" path re-picks a review chain the leaving operator was in', async () => {
@@ -730,9 +826,12 @@ describe('a clerk at the terminal (issue 16)', () => {
       [/^平台$/, '微信公众号'],
       [/^公众号类型/, '服务号'],
       [/^账号名称/, '自贡公积金服务'],
+      // 原则上: a justification would answer it; the clerk has none
+      [/^例外理由/, ''],
     ]);
     const r = await run(cmdNew, ['--root', root, '--now', NOW], { prompts: s.prompts });
     expect(r.code).toBe(1);
+    expect(s.asked.map((q) => q.message)).toContain(JUSTIFICATION_QUESTION);
     expect(r.err).toContain('不能开设：按适用的管理办法，“自贡公积金服务”（微信公众号）这样开设会被拒绝（无需回答其余问题）');
     expect(r.err).toContain('zigong-2021-62/one-account-per-platform');
     expect(r.err).toContain('自府办函〔2021〕62号 第六条、第十三条（一）');

@@ -8,10 +8,10 @@
  * with each one left out; a question whose absence makes some rule of the jurisdiction report
  * something new is asked, the others are not (and nothing is written for them).
  */
-import type { UnitFile } from '../generated/types.ts';
+import type { AccountFile, UnitFile } from '../generated/types.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { judgeFile, type Snapshot } from './judge.ts';
-import { draftAnswers, produce, type Answers } from './model.ts';
+import { draftAnswers, HANDOVER_FACT_FIELDS, produce, type Answers, type HandoverFact } from './model.ts';
 
 /** The questions that are asked only where a rule of the jurisdiction needs the answer. */
 export const OPTIONAL_QUESTIONS = ['sectionHead', 'functions', 'finalApprovers', 'vendorAgreement'] as const;
@@ -73,4 +73,31 @@ export function optionalQuestionsFor(snap: Snapshot, policies: readonly LoadedPo
     }
   }
   return asked;
+}
+
+/**
+ * The handover facts (綦江 第二十三条 保密承诺, 六安 第三十二条（二） 上岗前审查) a rule of the account's region judges:
+ * the account's handover is judged with the fact false and true, and the question is asked where the verdicts
+ * differ — the page's counterpart of handoverFactMatters (scripts/commands/scaffold.ts), from the modules, not city names.
+ */
+export function handoverFactsFor(snap: Snapshot, policies: readonly LoadedPolicy[], unit: UnitFile, unitDir: string, account: { rel: string; data: AccountFile }, now: string): Set<HandoverFact> {
+  const out = new Set<HandoverFact>();
+  if (!account.data.team?.operators.length) return out;
+  const judge = (f: HandoverFact, v: boolean): number => {
+    const a: Answers = {
+      action: '变更',
+      unitDir,
+      accountRel: account.rel,
+      date: now,
+      reason: '',
+      decision: '同意',
+      decisionBy: '主要负责人',
+      decisionDate: now,
+      handover: { leaving: 0, incoming: { name: '试填接手（虚构）', position: `${unit.name} 经办人员`, officePhone: '0000-8888888', mobile: '18800000009' }, credentialsRotated: true, [f]: v },
+    };
+    const p = produce(a, unit, account.data, () => true);
+    return judgeFile(snap, policies, { rel: p.rel, text: p.text, before: account.data, after: p.account, id: p.account.id }, now).introduced.length;
+  };
+  for (const f of HANDOVER_FACT_FIELDS) if (judge(f, false) !== judge(f, true)) out.add(f);
+  return out;
 }

@@ -11,14 +11,14 @@ import { renderHtml } from '../forms/html.ts';
 import { genericForm } from '../forms/templates/generic.ts';
 import { luanForm } from '../forms/templates/luan.ts';
 import { zigongForm } from '../forms/templates/zigong.ts';
-import { CATEGORIES, categoryForKind, FUNCTIONS, PLATFORMS, SUB_TYPES } from '../scaffold/model.ts';
+import { CATEGORIES, categoryForKind, FUNCTIONS, HANDOVER_FACTS, PLATFORMS, SUB_TYPES } from '../scaffold/model.ts';
 import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-steps.ts';
 import { deriveState } from '../core/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
-import { optionalQuestionsFor } from './asks.ts';
+import { handoverFactsFor, optionalQuestionsFor } from './asks.ts';
 import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
-import { draftAnswers, pointersByLine, produce, questionFor } from './model.ts';
+import { draftAnswers, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
 const DATA = JSON.parse($('assistant-data').textContent);
@@ -89,6 +89,9 @@ $('people').innerHTML = ROLES.map(
 <div><label for="${k}-mobile">手机</label><input id="${k}-mobile" inputmode="tel" placeholder="11 位手机号码"></div></div></div>`,
 ).join('');
 
+// the handover facts, worded as govmedia change asks them
+for (const q of HANDOVER_FACTS) document.querySelector(`label[for="handover-${q.field}"]`).textContent = q.zh;
+
 // ---------------------------------------------------------------- what the jurisdiction asks
 
 /** The policies in force for a region, and the form it files on (what is asked: see asks()). */
@@ -119,12 +122,38 @@ function asks(u) {
   return asksCache.get(u.id);
 }
 
+/** The handover facts a rule of the account's region judges (asks.ts handoverFactsFor), per account. */
+const handoverCache = new Map();
+function handoverFacts(u, acc) {
+  if (!handoverCache.has(acc.id)) handoverCache.set(acc.id, handoverFactsFor(SNAP, POLICIES, u.data, unitDirs.get(u.id), { rel: acc.file.rel, data: acc.data }, NOW));
+  return handoverCache.get(acc.id);
+}
+
+/** 变更: the handover part — the account's operators to choose the leaver from, and the facts its region asks. */
+function refreshHandover(u) {
+  const on = action() === '变更' && $('handover').checked;
+  $('handover-box').hidden = !on;
+  const acc = REG.accountsById.get($('account').value);
+  const sel = $('handoverLeaving');
+  if (sel.dataset.account !== (acc?.id ?? '')) {
+    const keep = sel.value;
+    fillSelect(sel, (acc?.data.team?.operators ?? []).map((p, i) => ({ value: String(i), label: p.name })));
+    if ([...sel.options].some((o) => o.value === keep)) sel.value = keep;
+    sel.dataset.account = acc?.id ?? '';
+  }
+  const facts = on && u && acc?.data.team ? handoverFacts(u, acc) : new Set();
+  for (const f of HANDOVER_FACT_FIELDS) $(`fact-${f}`).hidden = !facts.has(f);
+  $('wizard').dataset.handoverAsks = [...facts].sort().join(' ');
+}
+
 function refreshVisibility() {
   const act = action();
   const u = unit();
   const isNew = act === '开设' || act === '补录';
   for (const el of document.querySelectorAll('.new-only')) el.hidden = !isNew;
   $('q-change').hidden = act !== '变更';
+  $('q-handover').hidden = act !== '变更';
+  refreshHandover(u);
   $('q-account').hidden = isNew;
   for (const el of document.querySelectorAll('.backfill-only')) el.hidden = act !== '补录';
   $('subType-box').hidden = $('platform').value !== '微信公众号';
@@ -205,9 +234,17 @@ function answers() {
     decisionBy: val('decisionBy'),
     decisionDate: val('decisionDate'),
   };
+  // written only where a rule of the jurisdiction calls for it (judge() decides)
+  a.justification = $('justification').value;
   if (act === '变更' || act === '关停') {
     if (acc) a.accountRel = acc.file.rel;
     if (act === '变更') Object.assign(a, { newName: val('newName'), newCertName: val('newCertName'), newOperatingUnit: val('newOperatingUnit'), stillSupervised: $('stillSupervised').checked });
+    if (act === '变更' && $('handover').checked) {
+      const h = { leaving: Number($('handoverLeaving').value || 0), incoming: personAt('incoming'), credentialsRotated: $('handoverRotated').checked };
+      // asked only where the region's rules judge the fact; not asked, not recorded
+      for (const f of HANDOVER_FACT_FIELDS) if (!$(`fact-${f}`).hidden && $(`handover-${f}`).value) h[f] = $(`handover-${f}`).value === 'true';
+      a.handover = h;
+    }
     return a;
   }
   Object.assign(a, {
@@ -245,6 +282,12 @@ function precheck(a) {
   if (!unit()) out.push(['unit', '请先从登记簿中选择主办单位']);
   if ((a.action === '变更' || a.action === '关停') && !a.accountRel) out.push(['account', '请选择要办理的账号']);
   if (!a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
+  if (a.handover) {
+    const acc = REG.accountsById.get($('account').value);
+    if (acc && !acc.data.team) out.push(['handover', '该账号是补录的存量账号，管理队伍尚未登记：请先补登记管理队伍，再办理人员交接']);
+    if (!a.handover.incoming.name || !a.handover.incoming.position) out.push(['handover', '请填写接手的经办人员的姓名和职务']);
+    for (const q of HANDOVER_FACTS) if (!$(`fact-${q.field}`).hidden && a.handover[q.field] === undefined) out.push(['handover', `请回答：${q.zh}`]);
+  }
   return out;
 }
 
@@ -255,11 +298,12 @@ function touch(q) {
 
 let last; // { produced, judgement }
 
-function findingHtml(f, refused) {
-  // the words follow the severity: only an error says 不能 (a refused warning needs the supervisor's exception first)
-  const sev = f.severity === 'error' ? '不能提交' : refused ? '须先经主管单位批准例外（本助手暂不生成）' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
+function findingHtml(f, refused, justification) {
+  // the words follow the severity: only an error says 不能 (a refused warning needs the supervisor's exception first);
+  // 原则上: a missing justification says it can be given, a written one that it awaits the supervising office
+  const sev = justification === 'awaiting' ? '待主管单位审核同意例外理由' : justification === 'missing' ? '不能提交（确有理由的，可在“例外理由”中写明）' : f.severity === 'error' ? '不能提交' : refused ? '须先经主管单位批准例外（本助手暂不生成）' : f.severity === 'warning' ? '需要主管单位注意' : '提示';
   const cite = f.citation ? `${f.citation.doc} ${f.citation.article}` : '';
-  return `<div class="finding ${refused ? 'error' : escHtml(f.severity)}" data-rule="${escHtml(f.ruleId)}" data-severity="${escHtml(f.severity)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
+  return `<div class="finding ${justification === 'awaiting' ? 'warning' : refused ? 'error' : escHtml(f.severity)}"${justification ? ` data-justification="${escHtml(justification)}"` : ''} data-rule="${escHtml(f.ruleId)}" data-severity="${escHtml(f.severity)}"><span class="sev">${escHtml(sev)}：</span>${escHtml(f.message.zh)}${cite ? `<span class="cite">依据：${escHtml(cite)}（${escHtml(f.ruleId)}）</span>` : `<span class="cite">（${escHtml(f.ruleId)}）</span>`}${f.fix?.zh ? `<span class="fix">怎么改：${escHtml(f.fix.zh)}</span>` : ''}</div>`;
 }
 
 function judge(showAll) {
@@ -275,29 +319,56 @@ function judge(showAll) {
   };
   for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
   // without a unit (or the account to change) there is nothing to judge yet
-  if (pre.some(([q]) => q === 'unit' || q === 'account')) {
+  // an unanswered handover question stops the output too (asked, so answered: never recorded as unknown by default)
+  if (pre.some(([q]) => q === 'unit' || q === 'account' || (showAll && q === 'handover'))) {
     last = undefined;
     return undefined;
   }
   const u = unit();
   const before = a.accountRel ? REG.accountsById.get($('account').value)?.data : undefined;
-  let produced;
+  // while the clerk types, unanswered questions get stand-ins so the rules can judge the rest
+  const base = showAll ? a : draftAnswers(a, NOW, u.data.name);
+  const typed = (a.justification ?? '').trim();
+  const make = (withJustification) => {
+    const p = produce({ ...base, justification: withJustification ? typed : '' }, u.data, before, (id) => REG.accountsById.has(id));
+    return { produced: p, j: judgeFile(SNAP, POLICIES, { rel: p.rel, text: p.text, after: p.account, ...(p.before ? { before: p.before } : {}), id: p.account.id }, NOW) };
+  };
+  let r;
+  let needs = [];
   try {
-    // while the clerk types, unanswered questions get stand-ins so the rules can judge the rest
-    produced = produce(showAll ? a : draftAnswers(a, NOW, u.data.name), u.data, before, (id) => REG.accountsById.has(id));
+    r = make(false);
+    // 原则上: asked only where a rule of the jurisdiction finds a missing justification this filing could record
+    const filing = r.produced.account.events.slice(before ? before.events.length : 0).find((e) => FILINGS.includes(e.type));
+    needs = filing ? r.j.justifiable.filter((n) => n.filings.includes(filing.type)) : [];
+    if (needs.length && typed) r = make(true);
   } catch (e) {
     put('account', `<div class="finding error">${escHtml(String(e.message ?? e))}</div>`);
     return undefined;
   }
-  const j = judgeFile(SNAP, POLICIES, { rel: produced.rel, text: produced.text, after: produced.account, ...(produced.before ? { before: produced.before } : {}), id: produced.account.id }, NOW);
+  showJustification(needs, typed);
+  const { produced, j } = r;
   const lines = pointersByLine(produced.text);
+  const kindOf = (f) => (j.awaiting.includes(f) ? 'awaiting' : needs.some((n) => n.finding === f) ? 'missing' : undefined);
   for (const f of j.introduced) {
     const q = questionFor(f, produced, lines);
     // a refusal shows at the question that causes it once that question is answered
-    if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f)));
+    if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f), kindOf(f)));
   }
-  last = { produced, judgement: j };
+  last = { produced, judgement: j, kindOf };
   return last;
+}
+
+const FILINGS = ['开设备案', '补录备案', '变更备案', '关停备案'];
+
+/** The justification question: shown where a 原则上 rule calls for one (or where one was typed, to say it is not needed). */
+function showJustification(needs, typed) {
+  const box = $('q-justification');
+  box.hidden = !needs.length && !typed;
+  box.dataset.rules = [...new Set(needs.map((n) => n.finding.ruleId))].sort().join(' ');
+  const cites = [...new Set(needs.map((n) => (n.finding.citation ? `${n.finding.citation.doc} ${n.finding.citation.article}` : n.finding.ruleId)))].join('、');
+  $('justification-hint').textContent = needs.length
+    ? `按“原则上”条款（${cites}），这样办理本不能提交；确有理由的，请在下面写明例外理由。理由写入备案事件，须经主管单位在评审中审核同意方可成立：合并请求因此须经主管单位批准，主管单位同意（在账号文件中追加“主管审核”事件，decision 为“同意”）之前，自动检查会报告“主管单位尚未审核同意”。`
+    : '本次办理没有需要例外理由的“原则上”条款：所填理由不会写入账号文件。';
 }
 
 let timer;
@@ -321,13 +392,14 @@ function produceOutput() {
     document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
     return;
   }
-  const { produced, judgement: j } = r;
+  const { produced, judgement: j, kindOf } = r;
   const ci = j.errors.length ? 'fail' : 'pass';
   const refused = [...new Set([...j.errors, ...j.warnings, ...j.blocking].map((f) => f.ruleId))].sort();
   v.dataset.verdict = ci;
   v.dataset.rules = refused.join(' ');
   v.dataset.blocking = [...new Set(j.blocking.map((f) => f.ruleId))].sort().join(' ');
-  $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f))).join('');
+  v.dataset.awaiting = [...new Set(j.awaiting.map((f) => f.ruleId))].sort().join(' ');
+  $('all-findings').innerHTML = j.introduced.map((f) => findingHtml(f, j.blocking.includes(f), kindOf(f))).join('');
   if (j.blocking.length) {
     v.className = 'verdict fail';
     v.innerHTML = ci === 'fail'
@@ -338,7 +410,10 @@ function produceOutput() {
     return;
   }
   v.className = 'verdict pass';
-  v.innerHTML = `<p class="title">可以提交：合并请求的自动检查预计通过${j.warnings.length ? `（另有 ${j.warnings.length} 条提醒，评审时由主管单位确认）` : ''}</p><p>合并前须取得主办单位和主管单位在评审中的批准。</p>`;
+  v.innerHTML = j.awaiting.length
+    ? `<p class="title">可以提交：已写明例外理由，须经主管单位在评审中审核同意</p><p>合并请求会因此要求主管单位审批。主管单位同意这一理由（在本文件追加“主管审核”事件，decision 为“同意”）之前，自动检查会报告 ${j.awaiting.length} 处“主管单位尚未审核同意”，预计：不通过${j.warnings.length ? `；另有 ${j.warnings.length} 条提醒` : ''}。</p>`
+    : `<p class="title">可以提交：合并请求的自动检查预计通过${j.warnings.length ? `（另有 ${j.warnings.length} 条提醒，评审时由主管单位确认）` : ''}</p><p>合并前须取得主办单位和主管单位在评审中的批准。</p>`;
+
   $('output').hidden = false;
   // next steps on the official calendar (the same helpers as the CLI)
   const doc = j.after.accountsById.get(produced.account.id);
@@ -498,6 +573,11 @@ function restoreDraft() {
   }
   for (const q of d.touched ?? []) touch(q);
   refreshVisibility();
+  // choices filled only once the account is known (the leaving operator of a handover): set them again
+  for (const [k, v] of Object.entries(d.fields)) {
+    const el = byKey(k);
+    if (el && el.tagName === 'SELECT' && k !== 'unit' && typeof v === 'string' && el.value !== v) el.value = v;
+  }
   judge(false);
   $('draft-status').textContent = '已恢复上次未完成的草稿（保存在本浏览器中）。';
   return true;

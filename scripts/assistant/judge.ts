@@ -22,6 +22,7 @@ import type { AccountFile, ExceptionFile } from '../generated/types.ts';
 import { runPolicies } from '../policy/engine.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { classifyAccount } from '../pr/classify.ts';
+import { justificationNeeds, type JustificationNeed } from '../policy/justification.ts';
 
 /** What the page carries: register files (path → text) and the reviewed exceptions. */
 export interface Snapshot {
@@ -137,8 +138,15 @@ export interface PageJudgement {
   introduced: Finding[];
   /** Errors: the merge-request check fails on these. */
   errors: Finding[];
-  /** What the assistant refuses to produce (errors, and the two prohibitions above). */
+  /** What the assistant refuses to produce (errors, and the two prohibitions above), but not `awaiting`. */
   blocking: Finding[];
+  /** 原则上 (Rule.justification): blocking findings a justification on a filing would answer, with the filing types each accepts. */
+  justifiable: JustificationNeed[];
+  /**
+   * A justification the file records awaits the supervising office: errors check-pr reports until the office approves
+   * it in review (主管审核 同意), but the assistant produces the file (as govmedia new does): the review decides.
+   */
+  awaiting: Finding[];
   warnings: Finding[];
   notices: Finding[];
   /** The register after the change (for next steps and the filing form). */
@@ -215,13 +223,17 @@ export function judgeFile(snap: Snapshot, policies: readonly LoadedPolicy[], fil
   const c = classifyAccount(file.before ? 'M' : 'A', file.rel, undefined, file.before, file.after, unitName);
   for (const ill of c.illegal) introduced.push(fileFinding(ill.ruleId, file.rel, { line: 1, column: 1 }, ill.message, ill.fix, file.id));
   const errors = introduced.filter((f) => f.severity === 'error');
-  const blocking = introduced.filter((f) => f.severity === 'error' || (f.severity === 'warning' && REFUSED_EVEN_AS_WARNING.has(ruleName(f.ruleId))));
+  const needs = justificationNeeds(introduced, policies);
+  const awaiting = needs.filter((n) => n.need === 'unapproved').map((n) => n.finding);
+  const blocking = introduced.filter((f) => !awaiting.includes(f) && (f.severity === 'error' || (f.severity === 'warning' && REFUSED_EVEN_AS_WARNING.has(ruleName(f.ruleId)))));
   return {
     introduced,
     errors,
     blocking,
-    warnings: introduced.filter((f) => f.severity === 'warning' && !blocking.includes(f)),
-    notices: introduced.filter((f) => f.severity === 'notice'),
+    justifiable: needs.filter((n) => n.need === 'missing' && blocking.includes(n.finding)),
+    awaiting,
+    warnings: introduced.filter((f) => f.severity === 'warning' && !blocking.includes(f) && !awaiting.includes(f)),
+    notices: introduced.filter((f) => f.severity === 'notice' && !awaiting.includes(f)),
     after: after.register,
   };
 }

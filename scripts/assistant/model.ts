@@ -62,13 +62,37 @@ export interface Answers {
   newOperatingUnit?: string;
   newCertName?: string;
   stillSupervised?: boolean;
+  /**
+   * change: an operator leaves and another takes the post (人员交接 and 信息报备 of the team). The facts some measures
+   * ask about (綦江 第二十三条 保密承诺, 六安 第三十二条（二） 上岗前审查) are given only where a rule of the account's
+   * region judges them (the page probes, as handoverFactMatters does for govmedia change); otherwise not recorded.
+   */
+  handover?: HandoverAnswer;
   // every filing
   date: string;
   reason: string;
+  /**
+   * 原则上 (Rule.justification): the justification the filing records, given only where a rule of the jurisdiction
+   * calls for one (the page asks when the judgement finds a missing justification); the supervising office approves it.
+   */
+  justification?: string;
   decision: '同意' | '不同意';
   decisionBy: string;
   decisionDate: string;
 }
+
+export interface HandoverAnswer {
+  /** Index of the leaving operator in the account's team. */
+  leaving: number;
+  incoming: PersonAnswer;
+  credentialsRotated: boolean;
+  confidentialityUndertaking?: boolean;
+  incomingVetted?: boolean;
+}
+
+/** The handover facts only some measures ask about (recorded on the 人员交接 event). */
+export const HANDOVER_FACT_FIELDS = ['confidentialityUndertaking', 'incomingVetted'] as const;
+export type HandoverFact = (typeof HANDOVER_FACT_FIELDS)[number];
 
 export interface Produced {
   rel: string;
@@ -108,8 +132,30 @@ export function proposeId(unitId: string, platform: Platform, taken: (id: string
 }
 
 function filingEvent(type: Event['type'], a: Answers): Event {
-  const ev: Event = { type, date: a.date, reason: a.reason.trim(), unitDecision: { decision: a.decision, date: a.decisionDate, ...(a.decisionBy.trim() ? { by: a.decisionBy.trim() } : {}) } };
+  const ev: Event = { type, date: a.date, reason: a.reason.trim(), ...(a.justification?.trim() ? { justification: a.justification.trim() } : {}), unitDecision: { decision: a.decision, date: a.decisionDate, ...(a.decisionBy.trim() ? { by: a.decisionBy.trim() } : {}) } };
   return ev;
+}
+
+/**
+ * An operator leaves, another takes the post (and the leaver's place in the review chain): the 人员交接 event with the
+ * facts given, and the 信息报备 of the team change naming roles only (as govmedia change writes them).
+ */
+function handoverEvents(acc: AccountFile, h: HandoverAnswer, a: Answers): void {
+  const team = acc.team!;
+  const leaving = team.operators[h.leaving];
+  if (!leaving) return;
+  const before = team.operators.length;
+  const incoming = person(h.incoming);
+  team.operators[h.leaving] = incoming;
+  if (team.review) {
+    const swap = (l: string[] | undefined): string[] | undefined => l && [...new Set(l.map((n) => (n === leaving.name ? incoming.name : n)))];
+    const r = team.review;
+    for (const k of ['editors', 'reviewers', 'finalApprovers'] as const) if (r[k]) r[k] = swap(r[k]);
+  }
+  const handover: NonNullable<Event['handover']> = { fromRole: '经办人员', toRole: '经办人员', credentialsRotated: h.credentialsRotated };
+  for (const f of HANDOVER_FACT_FIELDS) if (h[f] !== undefined) handover[f] = h[f];
+  acc.events.push({ type: '人员交接', date: a.date, handover });
+  acc.events.push({ type: '信息报备', date: a.date, changes: [{ field: '管理队伍', from: `经办人员（原 ${before} 人）`, to: `经办人员（调整后 ${team.operators.length} 人）` }] });
 }
 
 /**
@@ -136,10 +182,14 @@ export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefi
         changes.push({ field: '运营单位', from: before.operatingUnit ?? '未知', to: a.newOperatingUnit.trim() });
         acc.operatingUnit = a.newOperatingUnit.trim();
       }
-      const ev = filingEvent('变更备案', a);
-      if (changes.length) ev.changes = changes;
-      ev.stillSupervised = a.stillSupervised !== false;
-      acc.events.push(ev);
+      // a handover alone is no key change: it is reported (信息报备), without a 变更备案
+      if (changes.length || !a.handover) {
+        const ev = filingEvent('变更备案', a);
+        if (changes.length) ev.changes = changes;
+        ev.stillSupervised = a.stillSupervised !== false;
+        acc.events.push(ev);
+      }
+      if (a.handover && acc.team) handoverEvents(acc, a.handover, a);
     }
     return { rel: a.accountRel, text: accountJson(acc), account: acc, before, exists: true };
   }
@@ -183,7 +233,7 @@ export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefi
 // ---------------------------------------------------------------- findings → questions
 
 /** The questions of the page, in the order they are asked. */
-export const QUESTIONS = ['unit', 'account', 'platform', 'name', 'platformId', 'cert', 'operating', 'content', 'app', 'team', 'review', 'change', 'filing', 'decision'] as const;
+export const QUESTIONS = ['unit', 'account', 'platform', 'name', 'platformId', 'cert', 'operating', 'content', 'app', 'team', 'review', 'change', 'handover', 'filing', 'justification', 'decision'] as const;
 export type QuestionId = (typeof QUESTIONS)[number];
 
 /** JSON pointer of the deepest value that starts on each line of a JSON text (1-based lines). */
@@ -233,6 +283,8 @@ export function questionOf(p: (string | number)[]): QuestionId {
       return b === 'review' ? 'review' : 'team';
     case 'events':
       if (c === 'unitDecision') return 'decision';
+      if (c === 'justification') return 'justification';
+      if (c === 'handover') return 'handover';
       if (c === 'changes' || c === 'stillSupervised') return 'change';
       return 'filing';
     default:
@@ -267,6 +319,10 @@ export function draftAnswers(a: Answers, now: string, unitName: string): Answers
   if (!date(d.date)) d.date = now;
   if (!date(d.decisionDate)) d.decisionDate = d.date;
   if (d.decision !== '同意' && d.decision !== '不同意') d.decision = '同意';
+  if (d.handover) {
+    if (blank(d.handover.incoming.name)) d.handover.incoming.name = `${PLACEHOLDER}接手`;
+    if (blank(d.handover.incoming.position)) d.handover.incoming.position = PLACEHOLDER;
+  }
   if (d.action === '开设' || d.action === '补录') {
     if (blank(d.name)) d.name = '（新账号）';
     if (blank(d.certName)) d.certName = unitName;

@@ -30,6 +30,7 @@ import {
   CERT_STATUSES,
   CONTENT_TYPES,
   FUNCTIONS,
+  HANDOVER_FACTS,
   MODES,
   parsePerson,
   parsePlatform,
@@ -88,17 +89,15 @@ interface Ctx {
   unitAccounts: AccountFile[];
   /** Whether the measures that apply require a section head (found by the early check); undefined = not known. */
   sectionHeadRequired?: boolean;
+  /** 原则上: the justification the clerk gave when the early check asked for it (written on the filing). */
+  justification?: string;
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 // ---------------------------------------------------------------- handover facts some measures ask about
 
-/** 綦江 第二十三条（保密承诺）and 六安 第三十二条（二）（上岗前保密审查和培训）: recorded on the 人员交接 event. */
-const HANDOVER_FACTS = [
-  { field: 'confidentialityUndertaking', flag: 'confidentiality-undertaking', zh: '离岗人员是否已作出保密承诺？（承诺书由单位存档，不上传本库）', en: 'Did the leaver give a confidentiality undertaking? (the paper stays in the unit)' },
-  { field: 'incomingVetted', flag: 'incoming-vetted', zh: '接手人员上岗前是否已通过保密审查，并完成岗前安全及业务培训？', en: 'Was the incoming operator vetted and trained before taking the post?' },
-] as const;
+/** 綦江 第二十三条（保密承诺）and 六安 第三十二条（二）（上岗前保密审查和培训）: recorded on the 人员交接 event (scaffold/model.ts, shared with the page). */
 
 /**
  * Whether a rule of the account's region judges this handover fact: the same handover is judged with the
@@ -428,6 +427,8 @@ async function getReview(ctx: Ctx, values: Values, team: NonNullable<AccountFile
 interface Plan {
   kind: ScaffoldKind;
   account: AccountFile;
+  /** The filing event the command appends (开设/补录/变更备案), where a 原则上 justification is written; none for a staff report. */
+  filing?: Event;
   before?: AccountFile;
   /** Repo-relative path to write, and the old path when the file moves. */
   path: string;
@@ -450,7 +451,7 @@ function printFindings(ctx: Ctx, list: readonly Finding[], refusing = false): vo
 /** Judge, confirm, write, and print the next steps. */
 async function commit(ctx: Ctx, plan: Plan): Promise<number> {
   const t = ctx.t;
-  const change: PendingChange = {
+  const pending = (): PendingChange => ({
     write: new Map([[plan.path, accountJson(plan.account)]]),
     remove: plan.fromPath && plan.fromPath !== plan.path ? [plan.fromPath] : [],
     account: {
@@ -461,9 +462,26 @@ async function commit(ctx: Ctx, plan: Plan): Promise<number> {
       after: plan.account,
       unitName: (id) => ctx.idx.units.get(id)?.data.name ?? id,
     },
-  };
+  });
   ctx.io.out(plan.summary.join('\n'));
-  const j = await judgeChange(ctx.root, change, { now: ctx.now });
+  let change = pending();
+  let j = await judgeChange(ctx.root, change, { now: ctx.now });
+  // 原则上: findings a justification on this filing would answer; interactive runs ask for it and judge again
+  const filing = plan.filing;
+  const answerable = (): Finding[] => (filing && !filing.justification?.trim() ? j.justifiable.filter((n) => (n.filings as readonly string[]).includes(filing.type)).map((n) => n.finding) : []);
+  // asked only where the justification is all that stands in the way (a legacy name of a back-fill does not refuse)
+  const refusing = (): Finding[] => {
+    const legacyNow = plan.kind === '补录' ? legacyNameFindings(j.blocking, plan.path, change.write.get(plan.path)!) : [];
+    return j.blocking.filter((f) => !legacyNow.includes(f) || answerable().includes(f));
+  };
+  if (answerable().length && ctx.ask.interactive && refusing().every((f) => answerable().includes(f))) {
+    const text = await askJustification(ctx, answerable());
+    if (text) {
+      filing!.justification = text;
+      change = pending();
+      j = await judgeChange(ctx.root, change, { now: ctx.now });
+    }
+  }
   // a back-filled account is recorded as it is: a legacy name that breaks a naming clause is a rectification item, not a refusal
   const legacy = plan.kind === '补录' ? legacyNameFindings(j.blocking, plan.path, change.write.get(plan.path)!) : [];
   const blocking = j.blocking.filter((f) => !legacy.includes(f));
@@ -474,16 +492,22 @@ async function commit(ctx: Ctx, plan: Plan): Promise<number> {
       ctx.io.err(t('另有以下警告：\n', 'And these warnings:\n'));
       printFindings(ctx, j.warnings);
     }
+    const open = answerable().filter((f) => blocking.includes(f));
+    if (open.length) ctx.io.err(justificationHowTo(ctx, open.length) + '\n');
     ctx.io.err(t('请按“修正”一栏修改后重新运行。确有特殊情况的，请联系主管单位申请经审核的规则例外（policies/exceptions/）。', 'Fix as described and run again; for a genuine special case, ask the supervising office for a reviewed exception (policies/exceptions/).'));
     return 1;
   }
-  if (legacy.length) printLegacyName(ctx, legacy, plan.account);
+  if (legacy.length) printLegacyName(ctx, legacy, plan.account, answerable().some((f) => legacy.includes(f)));
+  if (j.awaiting.length) printAwaiting(ctx, j.awaiting);
+  else if (filing?.justification && str(ctx.record.get('justification')) !== undefined && !j.introduced.length) {
+    ctx.io.err(t('\n说明：本次备案没有需要例外理由的“原则上”条款；所写的例外理由仍写入备案事件，由主管单位在审核中阅知。\n', '\nNote: no rule that holds "in principle" calls for a justification here; the one given is still written on the filing for the supervising office.\n'));
+  }
   if (j.warnings.length) {
     ctx.io.err(t(`\n请注意：以下 ${j.warnings.length} 条警告不阻止提交，但审核人会看到，需要说明理由：\n`, `\nNote: ${j.warnings.length} warning(s) do not block, but the reviewer will see them:\n`));
     printFindings(ctx, j.warnings);
   }
   if (ctx.ask.interactive) {
-    const caution = j.warnings.length + legacy.length > 0;
+    const caution = j.warnings.length + legacy.length + j.awaiting.length > 0;
     const ok = await ctx.ask.prompts!.confirm({ message: caution ? t(`仍要写入 ${plan.path} 吗？`, `Write ${plan.path} anyway?`) : t(`确认写入 ${plan.path}？`, `Write ${plan.path}?`), default: !caution });
     if (!ok) {
       ctx.io.err(t('已取消，没有写入任何文件。', 'Cancelled; nothing was written.'));
@@ -492,6 +516,8 @@ async function commit(ctx: Ctx, plan: Plan): Promise<number> {
   }
   const abs = path.join(ctx.root, plan.path);
   mkdirSync(path.dirname(abs), { recursive: true });
+  // the justification asked above is part of the draft and of the equivalent --yes command
+  if (filing?.justification) ctx.record.set('justification', filing.justification);
   writeFileSync(abs, accountJson(plan.account));
   if (change.remove.length) for (const r of change.remove) unlinkSync(path.join(ctx.root, r));
   ctx.io.out(t(`\n✓ 已写入 ${plan.path}${change.remove.length ? `（由 ${change.remove.join('、')} 移入）` : ''}`, `\n✓ wrote ${plan.path}${change.remove.length ? ` (moved from ${change.remove.join(', ')})` : ''}`));
@@ -535,7 +561,7 @@ function legacyNameFindings(blocking: readonly Finding[], rel: string, text: str
   return blocking.filter((f) => f.file === rel && f.line === nameLine && !f.ruleId.startsWith('pr/'));
 }
 
-function printLegacyName(ctx: Ctx, list: readonly Finding[], a: AccountFile): void {
+function printLegacyName(ctx: Ctx, list: readonly Finding[], a: AccountFile, justifiable = false): void {
   const { t } = ctx;
   ctx.io.err(t(`\n请注意：存量账号“${a.name}”的现有名称不符合以下命名条款。补录按账号的现状登记，所以仍会写入；但这是一项需要整改的问题，检查（validate、合并请求）会继续报告它：\n`, `\nNote: the existing name of "${a.name}" breaks the naming clauses below. A back-fill records the account as it is, so the file is written; but this is a rectification item, and validate and the PR check keep reporting it:\n`));
   for (const f of list) ctx.io.err(formatFinding(f, ctx.lang) + '\n');
@@ -545,6 +571,47 @@ function printLegacyName(ctx: Ctx, list: readonly Finding[], a: AccountFile): vo
       `Either rename the account on the platform and file a change (govmedia change ${a.id}), or, where it cannot be renamed yet, have the supervising office approve it for the adoption baseline: a maintainer runs govmedia baseline --due <date> to update ${BASELINE_FILE} and labels the PR "${BASELINE_GROWTH_LABEL}"; it then stops blocking but stays listed and is tracked on monitor's rectification list until govmedia baseline --prune removes it.`,
     ) + '\n',
   );
+  if (justifiable) ctx.io.err(t('其中按“原则上”条款判断的，确需保留现名时也可在补录备案中写明例外理由（--justification "<例外理由>"），经主管单位审核同意后不再报告。\n', 'Where a clause holds "in principle", the back-fill may instead record a justification (--justification "<text>"); once the supervising office approves it, it is no longer reported.\n'));
+}
+
+// ---------------------------------------------------------------- 原则上: the justification
+
+/** A justification as the schema takes it (1–1000 characters). */
+function justificationCheck(t: Tr): (s: string) => true | string {
+  return (s) => (s.trim().length > 1000 ? t(`例外理由不超过 1000 字（现有 ${s.trim().length} 字）`, `at most 1000 characters (now ${s.trim().length})`) : true);
+}
+
+/**
+ * “原则上”条款（Rule.justification）：这样办理本会被拒绝，但确有理由的，可在备案事件中写明例外理由，
+ * 由主管单位在审核中决定是否同意。交互运行时询问；留空即不写（照常拒绝）。
+ * Ask the clerk for the justification the findings call for; empty = none (the filing is refused as before).
+ */
+async function askJustification(ctx: Ctx, findings: readonly Finding[]): Promise<string | undefined> {
+  const { t } = ctx;
+  ctx.io.err(t(`\n以下 ${findings.length} 项按“原则上”条款判断：这样办理本会被拒绝；确有理由的，可以在备案中写明例外理由，由主管单位在审核中决定是否同意（同意后方可成立）：\n`, `\n${findings.length} finding(s) below come from rules that hold "in principle": as it stands the filing is refused; with a genuine reason you may record a justification on the filing, which the supervising office approves or not in review:\n`));
+  printFindings(ctx, findings);
+  const text = await ctx.ask.text('justification', undefined, { message: t('例外理由（写明为什么确需这样办理，将写入备案事件并由主管单位审核；没有理由请留空，本次不写入）', 'Justification (why it is really needed; written on the filing for the supervising office to approve; leave empty if there is none)'), optional: true, validate: justificationCheck(t) });
+  return text || undefined;
+}
+
+/** How to add a justification, after a refusal that one would answer. */
+function justificationHowTo(ctx: Ctx, n: number): string {
+  const { t } = ctx;
+  return ctx.ask.interactive
+    ? t(`其中 ${n} 项按“原则上”条款判断：确有理由的，请重新运行并在提问时填写例外理由（或加上 --justification "<例外理由>"）；理由写入备案事件，由主管单位在审核中决定是否同意。`, `${n} of them come from rules that hold "in principle": with a genuine reason, run again and give the justification when asked (or add --justification "<text>"); the supervising office approves it or not in review.`)
+    : t(`其中 ${n} 项按“原则上”条款判断：确有理由的，可加上 --justification "<例外理由>" 重新运行；理由写入备案事件，由主管单位在审核中决定是否同意。`, `${n} of them come from rules that hold "in principle": with a genuine reason, run again with --justification "<text>"; the reason is written on the filing and the supervising office approves it or not in review.`);
+}
+
+/** A justification is written: the supervising office decides in review; until it approves, the checks report it. */
+function printAwaiting(ctx: Ctx, list: readonly Finding[]): void {
+  const { t } = ctx;
+  ctx.io.err(
+    t(
+      `\n已写明例外理由：主管单位须在审核中同意这一理由，方可成立（同意后在本文件追加“主管审核”事件，decision 为“同意”）。合并请求会因此要求主管单位审批；主管单位同意之前，检查会报告以下 ${list.length} 项：\n`,
+      `\nA justification is recorded: it stands only once the supervising office approves it in review (then a 主管审核 event with decision 同意 is appended to this file). The pull request therefore asks the supervising office to approve; until it does, the checks report these ${list.length} finding(s):\n`,
+    ),
+  );
+  printFindings(ctx, list);
 }
 
 function lastEventDate(a: AccountFile): string | undefined {
@@ -653,7 +720,9 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
   const date = await getDate(ctx, values, kind === '开设' ? t('备案日期（YYYY-MM-DD，默认今天）', 'Filing date (default today)') : t('补录备案日期（YYYY-MM-DD，默认今天）', 'Back-fill date (default today)'), opened);
 
   const rel = `accounts/${unit.dir}/${id}.json`;
-  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, unitDecision: await decision(ctx, values, date) };
+  const jflag = str(values.justification);
+  const justification = jflag !== undefined ? ask.checkFlag('justification', jflag, justificationCheck(t)) : ctx.justification;
+  const first: Event = { type: kind === '开设' ? '开设备案' : '补录备案', date, reason, ...(justification ? { justification } : {}), unitDecision: await decision(ctx, values, date) };
   // the platform opening date is a fact of its own: a 平台注册 event before the back-fill, not a note
   const events: Event[] = opened ? [{ type: '平台注册', date: opened }, first] : [first];
   const account: AccountFile = {
@@ -682,7 +751,7 @@ async function openAccount(kind: '开设' | '补录', values: Values, ctx: Ctx):
     t(`  ${kind}备案：“${name}”（${platform}${subType ? '·' + subType : ''}），主办单位 ${unitLabel(ctx, unit)}，编号 ${id}，日期 ${date}`, `  ${kind === '开设' ? 'opening' : 'back-fill'}: "${name}" (${platform}), host unit ${unit.data.name}, id ${id}, dated ${date}`),
     t(`  管理队伍 ${teamNames(team).length} 人；正在按适用的管理办法检查……`, `  team of ${teamNames(team).length}; checking against the measures that apply…`),
   ];
-  return commit(ctx, { kind, account, path: rel, summary, form: true, subject: `${kind}备案：${name}（${platform}）` });
+  return commit(ctx, { kind, account, filing: first, path: rel, summary, form: true, subject: `${kind}备案：${name}（${platform}）` });
 }
 
 /**
@@ -725,8 +794,20 @@ async function earlyRefusal(ctx: Ctx, k: { kind: '开设' | '补录'; unit: Unit
   const legacy = k.kind === '补录' ? legacyNameFindings(j.blocking, rel, text) : [];
   const caused = j.blocking.filter((f) => !legacy.includes(f) && (f.file === rel ? lines.has(f.line) : f.file.startsWith('accounts/')));
   if (!caused.length) return undefined;
+  // 原则上: where a justification on this filing would answer every refusal, ask for it now instead of refusing
+  const filingType = k.kind === '开设' ? '开设备案' : '补录备案';
+  const answerable = j.justifiable.filter((n) => (n.filings as readonly string[]).includes(filingType)).map((n) => n.finding);
+  if (caused.every((f) => answerable.includes(f))) {
+    const text = str(ctx.record.get('justification')) ?? (await askJustification(ctx, caused));
+    if (text) {
+      ctx.justification = text;
+      return undefined;
+    }
+  }
   ctx.io.err(t(`\n不能开设：按适用的管理办法，“${k.name}”（${k.platform}）这样开设会被拒绝（无需回答其余问题）：\n`, `\nRefused: under the measures that apply, "${k.name}" (${k.platform}) would be refused (no need to answer the rest):\n`));
   printFindings(ctx, caused, true);
+  const open = caused.filter((f) => answerable.includes(f));
+  if (open.length) ctx.io.err(justificationHowTo(ctx, open.length) + '\n');
   ctx.io.err(t('请改换平台或名称后重新运行；确有特殊情况的，请联系主管单位申请经审核的规则例外。', 'Choose another platform or name and run again; for a genuine special case ask the supervising office for a reviewed exception.'));
   return 1;
 }
@@ -1013,12 +1094,17 @@ export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {})
     }
     if (!changes.length && !staff?.changes.length) throw new UsageError(t('没有要变更的内容', 'nothing to change'));
 
+    const jflag = str(values.justification);
+    if (jflag !== undefined && !changes.length) throw new UsageError(t('--justification 只适用于开设、补录或变更备案（关键信息变更）；人员、电话的信息报备不写例外理由', '--justification applies to an opening, back-fill or key change filing, not to a staff report'));
     const last = lastEventDate(before);
     const date = await getDate(ctx, values, t('日期（YYYY-MM-DD，默认今天）', 'Date (default today)'), last);
+    let filing: Event | undefined;
     if (changes.length) {
       const reason = await ask.text('reason', str(values.reason), { message: t('变更原因（请详细说明）', 'Reason for the change (in detail)'), validate: v.required(t('变更原因', 'the reason'), 2000) });
       const supervised = bool(values['not-supervised']) !== undefined ? !values['not-supervised'] : await ask.yesNo(undefined, { message: t('变更后是否仍纳入政务新媒体监管？', 'Does the account stay under supervision?'), default: true });
-      a.events.push({ type: '变更备案', date, reason, unitDecision: await decision(ctx, values, date), changes, stillSupervised: supervised });
+      const justification = jflag !== undefined ? ask.checkFlag('justification', jflag, justificationCheck(t)) : undefined;
+      filing = { type: '变更备案', date, reason, ...(justification ? { justification } : {}), unitDecision: await decision(ctx, values, date), changes, stillSupervised: supervised };
+      a.events.push(filing);
     }
     if (staff?.changes.length) {
       if (staff.operatorLeft) {
@@ -1045,7 +1131,7 @@ export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {})
     for (const c of staff?.changes ?? []) summary.push(t(`  ${c.field}：${c.from} → ${c.to}`, `  ${c.field}: ${c.from} → ${c.to}`));
     summary.push(t(`  追加事件：${a.events.slice(before.events.length).map((e) => e.type).join('、')}（${date}）；正在按适用的管理办法检查……`, `  appending: ${a.events.slice(before.events.length).map((e) => e.type).join(', ')} (${date}); checking…`));
     const subject = kind === '变更' ? `变更备案：${before.name}（${before.platform}）${changes.some((c) => c.field === '账号名称') ? `更名为${a.name}` : ''}` : `信息报备：${before.name}（${before.platform}）`;
-    return commit(ctx, { kind, account: a, before, path: newRel, ...(moveTo ? { fromPath: loaded.rel } : {}), summary, form: kind === '变更', subject });
+    return commit(ctx, { kind, account: a, before, ...(filing ? { filing } : {}), path: newRel, ...(moveTo ? { fromPath: loaded.rel } : {}), summary, form: kind === '变更', subject });
   });
 }
 

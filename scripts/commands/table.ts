@@ -78,6 +78,14 @@ const SCAFFOLD_COMMON = {
   lang: LANG,
   help: HELP,
 } satisfies Record<string, OptionSpec>;
+/** 原则上 rules with a justification path (policy/types.ts Rule.justification): the reason the filing records for the exception. */
+const JUSTIFICATION = {
+  justification: {
+    type: 'string',
+    arg: t('<例外理由>', '<text>'),
+    help: t('“原则上”条款的例外理由（写入备案事件的 justification，须经主管单位在审核中同意；只在有规则需要时使用）', 'the justification for an exception to a rule that holds "in principle" (written on the filing; the supervising office must approve it in review)'),
+  },
+} satisfies Record<string, OptionSpec>;
 const PERSON = t('"姓名,职务,办公电话,手机"', '"name,position,office phone,mobile"');
 const TEAM = {
   principal: { type: 'string', arg: PERSON, help: t('主要负责人', 'head of unit') },
@@ -113,6 +121,7 @@ const OPEN = {
   'app-ipv6': { type: 'boolean', help: t('移动客户端：支持 IPv6', 'app: supports IPv6') },
   'app-aging-friendly': { type: 'boolean', help: t('移动客户端：适老化', 'app: aging-friendly') },
   'app-accessibility': { type: 'boolean', help: t('移动客户端：无障碍', 'app: accessible') },
+  ...JUSTIFICATION,
   ...SCAFFOLD_COMMON,
 } satisfies Record<string, OptionSpec>;
 const BACKFILL = {
@@ -132,6 +141,7 @@ const CHANGE = {
   'credentials-rotated': { type: 'boolean', help: t('经办人员调整时已更换账号口令', 'credentials were changed with the staff change') },
   'confidentiality-undertaking': { type: 'boolean', help: t('离岗人员已作出保密承诺（綦江 第二十三条；不给出时不记录）', 'the leaver gave a confidentiality undertaking (not recorded unless given)') },
   'incoming-vetted': { type: 'boolean', help: t('接手人员上岗前已通过保密审查并完成岗前培训（六安 第三十二条（二）；不给出时不记录）', 'the incoming operator was vetted and trained before the post (not recorded unless given)') },
+  ...JUSTIFICATION,
   ...SCAFFOLD_COMMON,
 } satisfies Record<string, OptionSpec>;
 const SCAFFOLD_EXIT = [

@@ -125,6 +125,13 @@ export interface Timing {
   direction: 'by' | 'not-before';
 }
 
+/** See RuleBase.justification. */
+export interface JustificationPath {
+  missing: readonly string[];
+  unapproved: readonly string[];
+  filings: readonly ('开设备案' | '补录备案' | '变更备案' | '关停备案')[];
+}
+
 interface RuleBase {
   /**
    * The modal word of the article (严禁/不得/须/应/原则上/可/参照/鼓励 …; see policies/README.md).
@@ -141,6 +148,15 @@ interface RuleBase {
   implements?: string;
   /** Deadline or minimum period this rule enforces (process rules). */
   timing?: Timing;
+  /**
+   * 原则上 with a justification path (policies/README.md modality table; structure.ts justificationOf): which of the
+   * rule's messages a justification recorded on a filing answers. `missing`: the filing records none (the clerk's
+   * tools — govmedia new/backfill/change and the browser assistant — then ask for one); `unapproved`: one is recorded
+   * and awaits the supervising office's approval (主管审核 同意 in the same work), which the tools do not refuse: the
+   * review decides, and the pull request routes to the supervisor. `filings`: the filing event types whose
+   * justification the rule accepts (a justification on another filing does not answer it).
+   */
+  justification?: JustificationPath;
   /** Short name, kebab-case; the full id is "<module id>/<name>". */
   name: string;
   title: Bilingual;

@@ -11,6 +11,7 @@ import { FsSource } from '../core/source.ts';
 import { validateSource, type ValidateResult } from '../pipeline/pipeline.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount } from '../pr/classify.ts';
+import { justificationNeeds, type JustificationNeed } from '../policy/justification.ts';
 import { OverlaySource } from './overlay.ts';
 
 /**
@@ -33,6 +34,16 @@ export interface Judgement {
   introduced: Finding[];
   /** What makes the scaffolder refuse. */
   blocking: Finding[];
+  /**
+   * 原则上 (Rule.justification): blocking findings a justification on a filing would answer (the filing records
+   * none), with the filing types each accepts; the scaffolder asks the clerk for one.
+   */
+  justifiable: JustificationNeed[];
+  /**
+   * Findings that say a justification the change records awaits the supervising office's approval: not blocking
+   * (the supervisor decides in review; the PR routes to the supervising office), shown to the clerk.
+   */
+  awaiting: Finding[];
   /** Warnings to show and have the user confirm. */
   warnings: Finding[];
   notices: Finding[];
@@ -87,8 +98,11 @@ export async function judgeChange(root: string, change: PendingChange, opts: { n
     const c = classifyAccount(status, a.path, a.fromPath, a.before, a.after, a.unitName);
     for (const ill of c.illegal) introduced.push(fileFinding(ill.ruleId, a.path, { line: 1, column: 1 }, ill.message, ill.fix, a.id));
   }
-  const blocking = introduced.filter((f) => f.severity === 'error' || (f.severity === 'warning' && REFUSED_EVEN_AS_WARNING.has(ruleName(f.ruleId))));
-  const warnings = introduced.filter((f) => f.severity === 'warning' && !blocking.includes(f));
-  const notices = introduced.filter((f) => f.severity === 'notice');
-  return { after, introduced, blocking, warnings, notices };
+  const needs = justificationNeeds(introduced, after.policies);
+  const awaiting = needs.filter((n) => n.need === 'unapproved').map((n) => n.finding);
+  const blocking = introduced.filter((f) => !awaiting.includes(f) && (f.severity === 'error' || (f.severity === 'warning' && REFUSED_EVEN_AS_WARNING.has(ruleName(f.ruleId)))));
+  const justifiable = needs.filter((n) => n.need === 'missing' && blocking.includes(n.finding));
+  const warnings = introduced.filter((f) => f.severity === 'warning' && !blocking.includes(f) && !awaiting.includes(f));
+  const notices = introduced.filter((f) => f.severity === 'notice' && !awaiting.includes(f));
+  return { after, introduced, blocking, justifiable, awaiting, warnings, notices };
 }

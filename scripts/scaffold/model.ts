@@ -63,6 +63,15 @@ export const FUNCTIONS = ['信息发布', '解读回应', '互动交流', '办�
 export type AccountFunction = (typeof FUNCTIONS)[number];
 export const CATEGORIES: readonly CertifiedEntity['category'][] = ['人民政府', '政府部门', '承担行政职能的事业单位', '部门下属单位', '乡镇街道', '内设机构', '个人', '其他'];
 export const CERT_STATUSES = ['未认证', '认证中', '已认证'] as const;
+/**
+ * 綦江 第二十三条（保密承诺）and 六安 第三十二条（二）（上岗前保密审查和培训）: facts recorded on the 人员交接 event,
+ * asked only where a rule of the account's region judges them (govmedia change and the browser assistant).
+ */
+export const HANDOVER_FACTS = [
+  { field: 'confidentialityUndertaking', flag: 'confidentiality-undertaking', zh: '离岗人员是否已作出保密承诺？（承诺书由单位存档，不上传本库）', en: 'Did the leaver give a confidentiality undertaking? (the paper stays in the unit)' },
+  { field: 'incomingVetted', flag: 'incoming-vetted', zh: '接手人员上岗前是否已通过保密审查，并完成岗前安全及业务培训？', en: 'Was the incoming operator vetted and trained before taking the post?' },
+] as const;
+
 export const QUALIFICATIONS = ['互联网新闻信息服务许可', '网络文化经营许可', '增值电信业务经营许可', '信息系统安全等级保护备案'] as const;
 
 /** The certified-entity category that matches a unit's kind (a 政府办公室 is a government department). */

@@ -61,6 +61,9 @@ export function justificationOf(a: AccountDoc, types: readonly string[]): { at: 
   return { at, approved };
 }
 
+/** Filings whose justification may explain a second account on a platform (its opening or back-fill). */
+const OPEN_FILINGS = ['开设备案', '补录备案'] as const;
+
 /** 一个单位原则上在同一平台只开设一个账号。 */
 export function onePerPlatform(o: FactoryOptions): RegisterRule {
   return defineRule({
@@ -71,6 +74,7 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
     citation: o.citation,
     // 原则上 → an error unless the filing records a justification the supervising office approved
     severity: o.severity ?? 'error',
+    justification: { missing: ['second'], unapproved: ['unapproved'], filings: OPEN_FILINGS },
     messages: {
       second: {
         zh: '主办单位“{unit}”在{platform}上已有账号“{first}”；“{name}”是同一平台的第二个账号，备案中没有写明例外理由（原则上只开设一个）',
@@ -104,7 +108,7 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
         for (const a of g.slice(1)) {
           const data = { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name };
           // the justification is on the account's opening (or backfill) filing; the supervisor's approval in the same work confirms it
-          const j = justificationOf(a, ['开设备案', '补录备案']);
+          const j = justificationOf(a, OPEN_FILINGS);
           if (!j) ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
           else if (!j.approved) ctx.report({ account: a, pointer: ['events', j.at, 'justification'], messageId: 'unapproved', data });
         }
@@ -141,7 +145,7 @@ export function noInternalOrPersonalOwner(o: FactoryOptions): AccountRule {
 
 /** 主办单位在不同平台上开设的政务新媒体名称（原则上）应保持一致。 */
 /** Filings whose justification may explain a name that differs across platforms (an opening, back-fill or rename). */
-const NAME_FILINGS = ['开设备案', '补录备案', '变更备案'];
+export const NAME_FILINGS = ['开设备案', '补录备案', '变更备案'] as const;
 
 /**
  * 同一单位在不同平台的账号名称（和认证主体）保持一致。`principle`：条文是“原则上应保持一致”（国办发〔2018〕123号
@@ -159,6 +163,7 @@ export function consistentNames(o: FactoryOptions & { ignorePlatforms?: string[]
     title: { zh: '同一单位在不同平台的账号名称和认证主体保持一致', en: "a unit's accounts share one name and certified entity across platforms" },
     citation: o.citation,
     severity: o.severity ?? 'warning',
+    ...(o.principle ? { justification: { missing: ['name'], unapproved: ['nameUnapproved'], filings: NAME_FILINGS } } : {}),
     messages: only({
       name: o.principle
         ? { zh: '账号名称“{name}”与本单位在其他平台的名称“{majority}”不一致，备案中没有写明理由（原则上应保持一致）', en: 'name "{name}" differs from the name "{majority}" the unit uses on other platforms, and its filing gives no justification (one name, in principle)' }
