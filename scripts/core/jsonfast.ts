@@ -22,18 +22,18 @@ function countKeysNative(text: string): number {
 
 /**
  * Keys of the parsed value, or -1 when it nests deeper than `max`. With `strings`, every string
- * value is replaced by an equal one already seen (in this file or an earlier one of the same
- * load): a register repeats unit names, positions, dates, event types and platforms in every
+ * value is replaced by an equal one seen recently (in this file or an earlier one of the same
+ * load, see StringTable): a register repeats unit names, positions, dates, event types and platforms in every
  * account, and JSON.parse makes a new string for each, which is most of a kept account's memory.
  */
-function countParsedKeys(v: unknown, max: number, strings: Map<string, string> | undefined, depth = 1): number {
+function countParsedKeys(v: unknown, max: number, strings: StringTable | undefined, depth = 1): number {
   if (depth > max) return -1;
   let k = 0;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
       if (typeof x === 'string') {
-        if (strings) v[i] = internString(strings, x);
+        if (strings) v[i] = strings.intern(x);
       } else if (x !== null && typeof x === 'object') {
         const n = countParsedKeys(x, max, strings, depth + 1);
         if (n < 0) return -1;
@@ -47,7 +47,7 @@ function countParsedKeys(v: unknown, max: number, strings: Map<string, string> |
     k++;
     const x = o[key];
     if (typeof x === 'string') {
-      if (strings) o[key] = internString(strings, x);
+      if (strings) o[key] = strings.intern(x);
     } else if (x !== null && typeof x === 'object') {
       const n = countParsedKeys(x, max, strings, depth + 1);
       if (n < 0) return -1;
@@ -57,15 +57,28 @@ function countParsedKeys(v: unknown, max: number, strings: Map<string, string> |
   return k;
 }
 
-/** Strings longer than this are rarely repeated (reasons, descriptions): not worth a table entry. */
-const INTERN_MAX = 64;
-
-function internString(strings: Map<string, string>, s: string): string {
-  if (s.length > INTERN_MAX) return s;
-  const had = strings.get(s);
-  if (had !== undefined) return had;
-  strings.set(s, s);
-  return s;
+/**
+ * Equal strings shared: a direct-mapped table of recent strings (4,096 slots, a slot chosen from
+ * the length and three characters). A Map of every string would share a few more but costs more
+ * than the parse itself (measured on 30,000 synthetic accounts: JSON.parse and the walk 3.3 s
+ * without sharing, 6.7-7.5 s with a Map, 2.8-3.0 s with this table, which keeps 1.60 KB of
+ * parsed data per file against 2.12 KB unshared and 1.45 KB with a Map).
+ */
+export class StringTable {
+  private readonly slots: string[] = new Array<string>(4096).fill('');
+  intern(s: string): string {
+    const n = s.length;
+    // longer strings (reasons, descriptions) are rarely repeated
+    if (n > 64 || n === 0) return s;
+    let h = n * 31 + s.charCodeAt(0);
+    h = h * 31 + s.charCodeAt(n - 1);
+    h = h * 31 + s.charCodeAt(n >> 1);
+    h = (h ^ (h >>> 11)) & 4095;
+    const t = this.slots[h]!;
+    if (t === s) return t;
+    this.slots[h] = s;
+    return s;
+  }
 }
 
 /** A file read again when a position is needed (register.ts: the source file, by its path). */
@@ -120,7 +133,7 @@ const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
  *                file again, like register.ts's source files). This keeps memory flat for large registers.
  * @param opts.strings  a table shared by the files of one load: equal string values share one string.
  */
-export function parseJsonFast(text: string, opts?: { maxDepth?: number; strings?: Map<string, string> }, reload?: (() => string) | Rereadable): ParsedJson {
+export function parseJsonFast(text: string, opts?: { maxDepth?: number; strings?: StringTable }, reload?: (() => string) | Rereadable): ParsedJson {
   const slowOpts = opts?.maxDepth === undefined ? undefined : { maxDepth: opts.maxDepth };
   if (text.charCodeAt(0) === 0xfeff || SUSPECT_ESCAPE.test(text) || text.includes('__proto__')) return parseJson(text, slowOpts);
   let value: unknown;

@@ -10,7 +10,7 @@ import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { BUILTIN_RULES, type BuiltinRuleId } from './builtin-rules.ts';
 import type { Bilingual, Finding } from './finding.ts';
 import { type ParsedJson } from './jsonpos.ts';
-import { parseJsonFast } from './jsonfast.ts';
+import { parseJsonFast, StringTable } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
@@ -389,7 +389,7 @@ function sortEntries({ entries, regionDirs, unitDirs, inScope }: Listing, findin
 /** Stage 2: reading: bytes → text → JSON with positions, then the schema; cached across loads. */
 function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Reader {
   /** Equal string values of this load's files share one string (jsonfast.ts); dropped with the load. */
-  const strings = new Map<string, string>();
+  const strings = new StringTable();
   /** The byte-level path: binary, size and encoding checks with the offending byte's position. */
   const readBytes = (t: { rel: string; size: number }): string | undefined => {
     let buf: Buffer;
