@@ -22,7 +22,7 @@ function countKeysNative(text: string): number {
 
 /**
  * Keys of the parsed value, or -1 when it nests deeper than `max`. With `strings`, every string
- * value is replaced by an equal one seen recently (in this file or an earlier one of the same
+ * value (up to 256 characters) is replaced by an equal one seen recently (in this file or an earlier one of the same
  * load, see StringTable): a register repeats unit names, positions, dates, event types and platforms in every
  * account, and JSON.parse makes a new string for each, which is most of a kept account's memory.
  */
@@ -68,8 +68,8 @@ export class StringTable {
   private readonly slots: string[] = new Array<string>(4096).fill('');
   intern(s: string): string {
     const n = s.length;
-    // longer strings (reasons, descriptions) are rarely repeated
-    if (n > 64 || n === 0) return s;
+    // longer strings (whole paragraphs) are rarely repeated; a unit's opening reason often is
+    if (n > 256 || n === 0) return s;
     let h = n * 31 + s.charCodeAt(0);
     h = h * 31 + s.charCodeAt(n - 1);
     h = h * 31 + s.charCodeAt(n >> 1);
