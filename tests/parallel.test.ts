@@ -33,7 +33,7 @@ describe('parallel validation', () => {
     expect(par!.summary.errors).toBe(single.summary.errors);
   }, 120_000);
 
-  it('the command checks a large register in several threads (its default on 2+ cores) with the same result as --jobs 1', async () => {
+  it('the command checks a large register in several threads (--jobs 2; the default from 4 cores) with the same result as --jobs 1', async () => {
     const dir = tmpDir('govmedia-par-cli-');
     const repo = await snapshotRepo(path.join(dir, 'r'), { accounts: 3600 });
     expect(repo.files).toBeGreaterThanOrEqual(4000);
@@ -48,7 +48,7 @@ describe('parallel validation', () => {
       const j = JSON.parse(r.out) as { findings: { ruleId: string; file: string; line: number; column: number; message: string }[]; summary: { files: number } };
       return { code: r.code, findings: j.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`), files: j.summary.files };
     };
-    const par = run(['--jobs', '2']); // the default on a machine with two cores or more
+    const par = run(['--jobs', '2']); // several threads (the default on a machine with 4 cores or more)
     const one = run(['--jobs', '1']);
     expect(par.code).toBe(1);
     expect(par.files).toBe(repo.files + 1);

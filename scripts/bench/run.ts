@@ -27,6 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ENGINE_ROOT } from '../core/paths.ts';
+import { defaultJobs } from '../pipeline/parallel.ts';
 import { historyRepo, run, snapshotRepo, type HistoryRepo, type SnapshotRepo } from './generate.ts';
 import { readProfiles, summarizeProfiles, type ProfileSummary } from './profile.ts';
 
@@ -771,11 +772,11 @@ async function profileStage(s: Settings, { hist, big }: BenchData, sections: rea
 function designNotes(m: Machine, hist: HistoryRepo, history: { glog: Measured; nodeStart: Measured; gitAndNode: number }): Bi[] {
   const { glog, nodeStart, gitAndNode } = history;
   const hp = hist.hottest;
-  const threads = Math.min(4, m.cores);
+  const threads = defaultJobs(m.cores);
   return [
     {
-      zh: `**validate**：基线对每个文件只做两次原生调用（读文件、\`JSON.parse\`），全部在 C++ 里完成；validate 在此之外还要对每个文件用 JavaScript 做重复键计数、模式校验（预编译的 ajv 代码）、不可见字符/形近字/秘密信息检查、编号与路径检查，并对整个登记簿运行全部管理办法规则，还要保留全部文件的解析结果供跨文件的规则使用（垃圾回收随之增加）。每次运行都是新进程，V8 要在运行中才把这些热点代码编译优化。命令行对 4000 个文件以上的登记簿默认按核数并行（本机 ${m.cores} 核：主线程加 ${threads - 1} 个工作线程），核数越多命令行一行的比值越低；进程内一行始终是单线程。本轮已做的设计修改：编译后的程序（不再在启动时转译 TypeScript）、预编译的模式校验函数、列目录不再逐个 lstat、每个文件一次原生读取并解码、重复键计数不分配数组、常见名称和大部分字符串跳过逐字符/正则检查、工作线程由主线程分担一份并以一个字符串接收目录清单。`,
-      en: `**validate**: the floor makes two native calls per file (read, \`JSON.parse\`), all in C++; validate also, in JavaScript and per file, counts keys for duplicates, validates the schema (precompiled ajv code), checks for invisible, look-alike and secret-looking text and ids against paths, then runs every policy rule over the whole register, keeping every parsed file for the cross-file rules (more garbage collection). Every run is a new process: V8 optimises the hot code while it runs. The CLI checks registers of 4,000 files and more in one thread per core (here ${m.cores} cores: the main thread and ${threads - 1} worker${threads - 1 === 1 ? '' : 's'}), so the CLI ratio falls with more cores; the in-process row is always one thread. Design changes in this round: the compiled program (no TypeScript transpiling at start-up), precompiled schema validators, no lstat per listed file, one native read-and-decode per file, duplicate-key counting without allocation, common names and most strings skip the per-character and pattern checks, the main thread takes a share and workers get the listing as one string.`,
+      zh: `**validate**：基线对每个文件只做两次原生调用（读文件、\`JSON.parse\`），全部在 C++ 里完成；validate 在此之外还要对每个文件用 JavaScript 做重复键计数、模式校验（预编译的 ajv 代码）、不可见字符/形近字/秘密信息检查、编号与路径检查，并对整个登记簿运行全部管理办法规则，还要保留全部文件的解析结果供跨文件的规则使用（垃圾回收随之增加）。每次运行都是新进程，V8 要在运行中才把这些热点代码编译优化。命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行，少于 4 核时只用 1 个线程（本机 ${m.cores} 核：${threads > 1 ? `主线程加 ${threads - 1} 个工作线程` : '1 个线程'}）；进程内一行始终是单线程。本轮已做的设计修改：编译后的程序（不再在启动时转译 TypeScript）、预编译的模式校验函数、列目录不再逐个 lstat、每个文件一次原生读取并解码、重复键计数不分配数组、常见名称和大部分字符串跳过逐字符/正则检查、工作线程由主线程分担一份并以一个字符串接收目录清单。`,
+      en: `**validate**: the floor makes two native calls per file (read, \`JSON.parse\`), all in C++; validate also, in JavaScript and per file, counts keys for duplicates, validates the schema (precompiled ajv code), checks for invisible, look-alike and secret-looking text and ids against paths, then runs every policy rule over the whole register, keeping every parsed file for the cross-file rules (more garbage collection). Every run is a new process: V8 optimises the hot code while it runs. The CLI checks registers of 4,000 files and more in one thread per core on machines with 4 cores or more, in one thread below 4 cores (here ${m.cores} cores: ${threads > 1 ? `the main thread and ${threads - 1} worker${threads - 1 === 1 ? '' : 's'}` : 'one thread'}); the in-process row is always one thread. Design changes in this round: the compiled program (no TypeScript transpiling at start-up), precompiled schema validators, no lstat per listed file, one native read-and-decode per file, duplicate-key counting without allocation, common names and most strings skip the per-character and pattern checks, the main thread takes a share and workers get the listing as one string.`,
     },
     {
       zh: `**history**：基线 \`git log --follow -p\` 是一个 git 进程，打印该文件每个版本的差异；history 先启动 Node（本轮 ${fmtMs(nodeStart.ms)}），找到账号文件的路径（\`git ls-files\`），运行一次 \`git log\`（只在文件由迁移而来时才追溯旧路径），在 git log 仍在输出时就读取各版本，按“旧版本加新事件”增量解析全部 ${hp.commits} 个版本并说明每次改动。Node 启动加一次同样的 git log 约为基线的 ${(gitAndNode / glog.ms).toFixed(2)} 倍。`,

@@ -214,7 +214,7 @@ export const COMMAND_TABLE = [
     description: t('只列出所给路径下的问题；不给路径时检查整个登记簿。错误阻止合并；警告需要审核人注意；提示仅供参考。', 'Lists the findings under the given paths (default: the whole register). Errors block a merge; warnings need the reviewer\'s attention; notices inform.'),
     options: {
       rule: { type: 'string', multiple: true, arg: t('<规则编号>', '<rule id>'), help: t('只运行这条规则（可多次）', 'run only this rule (repeatable)') },
-      jobs: { type: 'string', arg: t('<线程数>|auto', '<n>|auto'), help: t('并行线程数（默认 auto：大登记簿按核数，最多 4 个）', 'threads (default auto: by cores for a large register, at most 4)') },
+      jobs: { type: 'string', arg: t('<线程数>|auto', '<n>|auto'), help: t('并行线程数（默认 auto：少于 4 核时 1 个；4 核及以上的大登记簿按核数，最多 4 个）', 'threads (default auto: 1 below 4 cores; from 4 cores, for a large register, one per core, at most 4)') },
       'max-warnings': { type: 'string', arg: t('<数量>', '<n>'), help: t('警告超过该数量时也以退出码 1 结束（同 ESLint）', 'also exit 1 when there are more warnings than this (as in ESLint)') },
       format: fmt(['text', 'json'], 'text'),
       now: NOW,

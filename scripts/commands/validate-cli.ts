@@ -46,8 +46,9 @@ export async function cmdValidate(args: string[], io: Io): Promise<number> {
   const { formatText, toJson } = await import('../report/text.ts');
   const rules = values.rule;
   const only = rules && rules.length ? new Set(rules) : undefined;
-  // a large register (4,000 files and more) is judged in several threads, one per core up to 4,
-  // the main thread taking a share (docs/benchmarks.md); --jobs 1 keeps one thread
+  // a large register (4,000 files and more) is judged in several threads on a machine with 4
+  // cores or more, one per core up to 4, the main thread taking a share; below 4 cores in one
+  // thread (defaultJobs in pipeline/parallel.ts says why); --jobs N overrides
   const jobsArg = values.jobs;
   const jobs = jobsArg === undefined || jobsArg === 'auto' ? defaultJobs() : Number(jobsArg);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 须为 1 到 64 的整数（收到 ${String(jobsArg)}）`, `--jobs must be an integer from 1 to 64 (got ${String(jobsArg)})`);

@@ -54,9 +54,22 @@ export function loadExceptions(engineRoot: string, schemas: SchemaSet, dirOverri
 
 /** Mark findings covered by a live exception (approved on or before `now`, not yet expired); report expired ones. Returns the new findings list. */
 export function applyExceptions(findings: Finding[], exceptions: readonly LoadedException[], register: Register, now: string): Finding[] {
-  const out: Finding[] = [];
+  return applyExceptionsByUnit(findings, exceptions, unitFolders(register), now);
+}
+
+/** Unit id → its folder with a trailing slash (accounts/…/zg-wjw/), for unit exceptions. */
+export function unitFolders(register: Pick<Register, 'units'>): Map<string, string> {
   const unitDir = new Map<string, string>();
   for (const u of register.units.values()) unitDir.set(u.id, u.file.rel.slice(0, -'unit.json'.length));
+  return unitDir;
+}
+
+/**
+ * applyExceptions given the unit folders (unitFolders) instead of the register: a parallel run
+ * applies the exceptions once, in the main thread, to the findings of every share.
+ */
+export function applyExceptionsByUnit(findings: Finding[], exceptions: readonly LoadedException[], unitDir: ReadonlyMap<string, string>, now: string): Finding[] {
+  const out: Finding[] = [];
   // an exception counts from its approval date on, never before it: an exception approved later
   // does not whitewash what was judged earlier (audit judges each commit on its own date)
   const live = exceptions.filter((e) => e.data.approvedOn <= now && e.data.expires > now);

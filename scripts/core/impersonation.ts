@@ -11,6 +11,7 @@ import type { Finding } from './finding.ts';
 import { unitDirOf } from './paths.ts';
 import type { AccountDoc } from './register.ts';
 import { skeleton } from './text-checks.ts';
+import { parseJson } from './jsonpos.ts';
 
 /** What the rule needs of an account (from a loaded file, or read from outside a scoped load). */
 export interface NameEntry {
@@ -71,14 +72,26 @@ function findingAt(a: NameEntry, other: NameEntry): Finding {
   return f;
 }
 
-/** The names in use of loaded accounts, with the position of each name (for a parallel share to hand back). */
+/**
+ * The names in use of loaded accounts (for a parallel share to hand back). Without positions:
+ * locating a name parses the file again with positions, which only the few accounts with a
+ * finding need (the caller locates those, see locateNames).
+ */
 export function nameEntries(accounts: readonly AccountDoc[]): NameEntry[] {
-  return accounts
-    .filter((a) => typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data))
-    .map((a) => {
-      const pos = a.file.parsed.locate(['name']);
-      return { ...entryOf(a), line: pos.line, column: pos.column };
-    });
+  return accounts.filter((a) => typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data)).map(entryOf);
+}
+
+/** Put findings made from NameEntry without a position at the account's name, reading only their files. */
+export function locateNames(findings: Finding[], readText: (rel: string) => string | undefined): void {
+  for (const f of findings) {
+    const text = readText(f.file);
+    if (text === undefined) continue;
+    const parsed = parseJson(text);
+    if (!parsed.ok) continue;
+    const pos = parsed.locate(['name']);
+    f.line = pos.line;
+    f.column = pos.column;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { BUILTIN_RULES, type BuiltinRuleId } from './builtin-rules.ts';
 import type { Bilingual, Finding } from './finding.ts';
 import { type ParsedJson } from './jsonpos.ts';
-import { parseJsonFast } from './jsonfast.ts';
+import { parseJsonFast, StringTable } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
@@ -170,21 +170,21 @@ function badUtf8Position(buf: Buffer): { line: number; column: number; byte: num
 type Kind = 'region' | 'unit' | 'account';
 
 /**
- * Closures made at module level capture only their arguments: a SourceFile kept in a cache
- * across loads must not keep the whole load (its listing, maps and findings) alive.
+ * A register file as kept in the snapshot: its path and parsed value, not its text; the text is
+ * read again from the source when a finding needs a position (a result kept in a cache across
+ * loads keeps its own text: it may outlive its source's state). One object per file, no closures:
+ * it holds only the source, not the load (its listing, maps and findings).
  */
-function textGetter(src: FileSource, rel: string, text: string | undefined): () => string {
-  return text !== undefined ? () => text : () => src.read(rel).toString('utf8');
-}
-
-function sourceFile(rel: string, parsed: ParsedJson, reread: () => string): SourceFile {
-  return {
-    rel,
-    parsed,
-    get text(): string {
-      return reread();
-    },
-  };
+class RegisterFile implements SourceFile {
+  parsed!: ParsedJson;
+  constructor(
+    readonly rel: string,
+    private readonly src: FileSource,
+    private readonly kept: string | undefined,
+  ) {}
+  get text(): string {
+    return this.kept ?? this.src.read(this.rel).toString('utf8');
+  }
 }
 
 /** The last path segment (a faster path.posix.basename for our plain relative paths). */
@@ -261,6 +261,9 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
   const listing = listAccounts(src, opts);
   const { toRead, fileCount, accountPathsByStem } = sortEntries(listing, findings);
+  // the listing's entries are sorted now: let them go before the files are read (every byte live
+  // at a mark-compact during the read raises the heap limit V8 sets for the next one)
+  listing.entries = [];
   const reader = fileReader(src, opts, findings);
   const regions = loadRegions(toRead, listing, reader, findings);
   const { units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings);
@@ -374,6 +377,8 @@ function sortEntries({ entries, regionDirs, unitDirs, inScope }: Listing, findin
 
 /** Stage 2: reading: bytes → text → JSON with positions, then the schema; cached across loads. */
 function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Reader {
+  /** Equal string values of this load's files share one string (jsonfast.ts); dropped with the load. */
+  const strings = new StringTable();
   /** The byte-level path: binary, size and encoding checks with the offending byte's position. */
   const readBytes = (t: { rel: string; size: number }): string | undefined => {
     let buf: Buffer;
@@ -426,9 +431,8 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     if (text === undefined) return undefined;
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
-    const reread = textGetter(src, t.rel, keepText ? text : undefined);
-    const parsed = parseJsonFast(text, undefined, reread);
-    const file = sourceFile(t.rel, parsed, reread);
+    const file = new RegisterFile(t.rel, src, keepText ? text : undefined);
+    const parsed = (file.parsed = parseJsonFast(text, { strings }, file));
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {

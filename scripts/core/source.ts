@@ -78,7 +78,9 @@ export class FsSource implements FileSource {
       items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const d of items) {
         const rel = `${dirRel}/${d.name}`;
-        const abs = path.join(dirAbs, d.name);
+        // a name from readdir has no separator: joining by hand skips path.join's normalising,
+        // which took 2% of a 100k validate's samples with the open in readText
+        const abs = dirAbs + path.sep + d.name;
         if (d.isSymbolicLink()) out.push({ rel, type: 'symlink', size: 0 });
         else if (d.isDirectory()) {
           out.push({ rel, type: 'dir', size: 0 });
@@ -102,7 +104,7 @@ export class FsSource implements FileSource {
    * costs in the validate profile of docs/benchmarks.md).
    */
   readText(rel: string, maxBytes = Infinity): string {
-    const fd = openSync(path.join(this.root, rel), 'r');
+    const fd = openSync(this.root + path.sep + rel, 'r');
     try {
       const size = fstatSync(fd).size;
       if (size > maxBytes) throw new FileTooLarge(size);

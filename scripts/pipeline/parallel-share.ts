@@ -3,6 +3,7 @@
  * One worker's share: a scoped validation of a set of unit folders.
  */
 import { validateSource } from './pipeline.ts';
+import { unitFolders } from '../core/exceptions.ts';
 import type { Finding } from '../core/finding.ts';
 import { FsSource, type Entry } from '../core/source.ts';
 import { nameEntries, type NameEntry } from '../core/impersonation.ts';
@@ -25,6 +26,8 @@ export interface ShareOutput {
   files: number;
   /** Names in use of this share's accounts (impersonation across shares is judged by the main thread). */
   names?: NameEntry[];
+  /** Unit id → folder (accounts/…/, see unitFolders) of the units this share loaded, for unit exceptions. */
+  units: [string, string][];
 }
 
 const TYPE_CODE: Record<Entry['type'], string> = { file: 'f', dir: 'd', symlink: 's', other: 'o' };
@@ -57,6 +60,7 @@ class ListedSource extends FsSource {
 
 export async function runShare(input: ShareInput): Promise<ShareOutput> {
   const src = new ListedSource(input.root, typeof input.listing === 'string' ? unpackListing(input.listing) : input.listing);
-  const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, ...(input.only ? { only: new Set(input.only) } : {}) });
-  return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount, names: nameEntries(res.register.accounts) };
+  // exceptions and the baseline are applied once, by the main thread, to every share's findings
+  const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, exceptionsDir: 'none', baselineFile: 'none', ...(input.only ? { only: new Set(input.only) } : {}) });
+  return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount, names: nameEntries(res.register.accounts), units: [...unitFolders(res.register)] };
 }

@@ -15,13 +15,25 @@ import { FsSource } from '../core/source.ts';
 
 export const PARALLEL_MIN_FILES = 4000;
 
+/** Below this many cores the default is one thread (see defaultJobs). */
+export const PARALLEL_MIN_CORES = 4;
+
 /**
- * Threads for a large register: one per core, at most 4 (each thread holds its share of the
- * register; more threads add memory faster than they save time).
+ * 默认线程数：少于 4 个核时只用 1 个线程；4 个核及以上时每核一个，最多 4 个。
+ * Threads by default: one below 4 cores; from 4 cores one per core, at most 4.
+ *
+ * Why: the threads do not split the work cleanly. Every share re-reads every region.json and the
+ * units its units point at, each thread loads the engine (policy modules, schemas, calendar) and
+ * holds its own share of the register, and the main thread waits for the slowest share. Measured
+ * on 2 cores at 100,000 accounts (paired runs, docs/benchmarks.md): two threads took 30.4 s and
+ * 1.72 GiB where one took 13.0 s and 618 MiB: on 2 cores the second thread costs more CPU than it
+ * saves wall time, and the machine's other work (a shared CI runner, an editor) takes the rest.
+ * From 4 cores the threads have cores of their own; that case could not be measured on the
+ * 2-core machines this project runs on, so 4 is the rule's assumption, not a measurement
+ * (`--jobs N` overrides it; measure with `--jobs 1` against `--jobs N` on the machine at hand).
  */
-export function defaultJobs(): number {
-  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, n));
+export function defaultJobs(cores: number = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
+  return cores < PARALLEL_MIN_CORES ? 1 : Math.min(4, cores);
 }
 
 function runWorker(input: ShareInput): Promise<ShareOutput> {
@@ -42,7 +54,7 @@ function runWorker(input: ShareInput): Promise<ShareOutput> {
  * Validate everything under root/accounts with `jobs` workers. Returns undefined when the
  * register is too small to be worth it (the caller then validates in one thread).
  */
-export async function validateParallel(root: string, opts: { engineRoot: string; now: string; jobs: number; only?: ReadonlySet<string>; minFiles?: number }): Promise<{ findings: Finding[]; summary: Summary } | undefined> {
+export async function validateParallel(root: string, opts: { engineRoot: string; now: string; jobs: number; only?: ReadonlySet<string>; minFiles?: number; exceptionsDir?: string | 'none'; baselineFile?: string | 'none' }): Promise<{ findings: Finding[]; summary: Summary } | undefined> {
   if (opts.jobs < 2) return undefined;
   const listing = new FsSource(root).list('accounts');
   const files = listing.filter((e) => e.type === 'file');
@@ -73,20 +85,34 @@ export async function validateParallel(root: string, opts: { engineRoot: string;
   const outs = [...(await Promise.all(started)), own];
   // structural findings outside unit folders (and region files) come from every share: de-duplicate
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const raw: Finding[] = [];
+  const unitFolders = new Map<string, string>();
   let accounts = 0;
   for (const o of outs) {
     accounts += o.accounts;
+    for (const [id, dir] of o.units) if (!unitFolders.has(id)) unitFolders.set(id, dir);
     for (const f of o.findings) {
       const k = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message.zh}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      findings.push(f);
+      raw.push(f);
     }
   }
   // the same or a look-alike name in two shares (each share saw only its own units)
-  const { impersonationAcrossShares } = await import('../core/impersonation.ts');
-  findings.push(...impersonationAcrossShares(outs.map((o) => o.names ?? [])));
-  findings.sort(compareFindings);
+  const { impersonationAcrossShares, locateNames } = await import('../core/impersonation.ts');
+  const across = impersonationAcrossShares(outs.map((o) => o.names ?? []));
+  const src = new FsSource(root);
+  locateNames(across, (rel) => {
+    try {
+      return src.read(rel).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  raw.push(...across);
+  // then every finding, whichever thread judged it, passes the exceptions and the baseline once,
+  // as in one thread (a whole run: a stale baseline entry is reported here too)
+  const { judgeFindings } = await import('./pipeline.ts');
+  const findings = judgeFindings(raw.sort(compareFindings), unitFolders, { engineRoot: opts.engineRoot, now: opts.now, whole: !opts.only, ...(opts.exceptionsDir ? { exceptionsDir: opts.exceptionsDir } : {}), ...(opts.baselineFile ? { baselineFile: opts.baselineFile } : {}) });
   return { findings, summary: summarize(findings, files.length, accounts) };
 }

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
-import { applyBaseline, applyExceptions, loadBaseline, loadExceptions } from '../core/exceptions.ts';
+import { applyBaseline, applyExceptionsByUnit, loadBaseline, loadExceptions, unitFolders } from '../core/exceptions.ts';
 import { ENGINE_ROOT, unitDirOf } from '../core/paths.ts';
 import { loadRegister, type DocCache, type LoadResult, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
@@ -79,12 +79,8 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
   const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
-  const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(engineRoot, schemasFor(engineRoot), opts.exceptionsDir);
   // a schema error cites the article that requires the field in the file's region (policies/*/basis.ts)
-  let all = applyExceptions([...citeSchemaFindings(findings, register, policies, opts.now), ...policyFindings, ...ex.findings], ex.exceptions, register, opts.now).sort(compareFindings);
-  // the adoption baseline (整改清单): findings present on adoption stop blocking but stay listed
-  const bl = opts.baselineFile === 'none' ? { findings: [] } : loadBaseline(engineRoot, opts.baselineFile);
-  if (bl.baseline || bl.findings.length) all = applyBaseline([...all, ...bl.findings], bl.baseline, { whole: !opts.scope && !opts.only }).sort(compareFindings);
+  let all = judgeFindings([...citeSchemaFindings(findings, register, policies, opts.now), ...policyFindings], unitFolders(register), { ...opts, engineRoot, whole: !opts.scope && !opts.only });
   if (opts.scope) {
     const scope = opts.scope;
     const loose = opts.scopeLoose === true;
@@ -98,6 +94,20 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
     });
   }
   return { findings: all, summary: summarize(all, register.fileCount, register.accounts.length), register, policies };
+}
+
+/**
+ * The last stage: reviewed exceptions, then the adoption baseline (整改清单: findings present on
+ * adoption stop blocking but stay listed); sorted by file, line, column. One thread runs it on
+ * its register's findings; a parallel run (parallel.ts) runs it once in the main thread on the
+ * findings of every share, so both judge alike (and only a whole run reports a stale baseline).
+ */
+export function judgeFindings(findings: Finding[], unitDirs: ReadonlyMap<string, string>, opts: { engineRoot: string; now: string; exceptionsDir?: string | 'none'; baselineFile?: string | 'none'; whole: boolean }): Finding[] {
+  const ex = opts.exceptionsDir === 'none' ? { exceptions: [], findings: [] } : loadExceptions(opts.engineRoot, schemasFor(opts.engineRoot), opts.exceptionsDir);
+  let all = applyExceptionsByUnit([...findings, ...ex.findings], ex.exceptions, unitDirs, opts.now).sort(compareFindings);
+  const bl = opts.baselineFile === 'none' ? { findings: [] } : loadBaseline(opts.engineRoot, opts.baselineFile);
+  if (bl.baseline || bl.findings.length) all = applyBaseline([...all, ...bl.findings], bl.baseline, { whole: opts.whole }).sort(compareFindings);
+  return all;
 }
 
 export { unitDirOf };

@@ -18,8 +18,8 @@ import { validateSource, type ValidateOptions, type ValidateResult } from './pip
  * Validate the register at dataRoot, keeping only findings for the given paths (relative
  * to cwd or absolute). A path outside accounts/ is itself a finding.
  */
-export async function validatePaths(dataRoot: string, paths: string[], opts: ValidateOptions & { jobs?: number }, cwd = process.cwd()): Promise<Pick<ValidateResult, 'findings' | 'summary'>> {
-  const par = opts.jobs && opts.jobs > 1 ? await validateParallel(dataRoot, { engineRoot: opts.engineRoot ?? ENGINE_ROOT, now: opts.now, jobs: opts.jobs, ...(opts.only ? { only: opts.only } : {}) }) : undefined;
+export async function validatePaths(dataRoot: string, paths: string[], opts: ValidateOptions & { jobs?: number; minFiles?: number }, cwd = process.cwd()): Promise<Pick<ValidateResult, 'findings' | 'summary'>> {
+  const par = opts.jobs && opts.jobs > 1 ? await validateParallel(dataRoot, { engineRoot: opts.engineRoot ?? ENGINE_ROOT, now: opts.now, jobs: opts.jobs, ...(opts.only ? { only: opts.only } : {}), ...(opts.minFiles !== undefined ? { minFiles: opts.minFiles } : {}), ...(opts.exceptionsDir ? { exceptionsDir: opts.exceptionsDir } : {}), ...(opts.baselineFile ? { baselineFile: opts.baselineFile } : {}) }) : undefined;
   const res = par ?? (await validateSource(new FsSource(dataRoot), opts));
   if (paths.length === 0) return res;
   const prefixes: string[] = [];
