@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/support/cleanup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -55,16 +55,22 @@ async function runningEngineIs(repo: string, commit: string): Promise<boolean> {
 /** Extract the engine files of a commit into a temporary folder that uses our node_modules. */
 async function materializeEngine(repo: string, commit: string): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
-  const tarFile = path.join(dir, 'engine.tar');
-  const ls = await run('git', ['ls-tree', '--name-only', commit, ...ENGINE_PATHS], { cwd: repo });
-  const present = ls.out.split('\n').filter(Boolean);
-  const a = await run('git', ['archive', '--format=tar', '-o', tarFile, commit, ...present], { cwd: repo });
-  if (a.code !== 0) throw new GitError(`git archive 失败 / failed: ${a.err.trim()}`);
-  const t = await run('tar', ['-xf', tarFile, '-C', dir]);
-  if (t.code !== 0) throw new GitError(`tar 失败 / failed: ${t.err.trim()}`);
-  rmSync(tarFile);
-  symlinkSync(path.join(ENGINE_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return dir;
+  try {
+    const tarFile = path.join(dir, 'engine.tar');
+    const ls = await run('git', ['ls-tree', '--name-only', commit, ...ENGINE_PATHS], { cwd: repo });
+    const present = ls.out.split('\n').filter(Boolean);
+    const a = await run('git', ['archive', '--format=tar', '-o', tarFile, commit, ...present], { cwd: repo });
+    if (a.code !== 0) throw new GitError(`git archive 失败 / failed: ${a.err.trim()}`);
+    const t = await run('tar', ['-xf', tarFile, '-C', dir]);
+    if (t.code !== 0) throw new GitError(`tar 失败 / failed: ${t.err.trim()}`);
+    rmSync(tarFile);
+    symlinkSync(path.join(ENGINE_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return dir;
+  } catch (e) {
+    // the caller removes the folder only once it has it: a failed extraction removes its own
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /**
