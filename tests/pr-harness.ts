@@ -148,15 +148,15 @@ export async function runScenario(
   opts: { labels?: string[]; now?: string; engine?: 'self' | 'base'; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {},
 ): Promise<ScenarioRun> {
   const branch = `scenario-${++seq}`;
-  const mainHead = shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD').trim();
+  // main, and at once the scenario's branch off it (or, with prepareMain, the base branch first)
+  const first = opts.prepareMain ? `${branch}-base` : branch;
+  const mainHead = shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD && git checkout -q -b "$1"', first).trim();
   let base = 'main';
   if (opts.prepareMain) {
-    shGit(repo.dir, 'git checkout -q -b "$1"', `${branch}-base`);
     opts.prepareMain(repo);
-    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1"', '基准上已有的状态');
+    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1" && git checkout -q -b "$2"', '基准上已有的状态', branch);
     base = `${branch}-base`;
   }
-  shGit(repo.dir, 'git checkout -q -b "$1"', branch);
   let i = 0;
   for (const step of steps) {
     step(repo);
