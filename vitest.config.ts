@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
  * Files run in parallel workers. Vitest's default (one fewer worker than cores) gives one worker on
  * a 2-core machine, which then sits idle while git and Chromium child processes work; one more
  * worker than cores keeps both cores busy (the slowest files are split so they parallelise).
+ * A worker keeps its loaded modules from one test file to the next (isolate: false), so each file
+ * no longer loads the engine, ajv and the schemas again (summed import time 205 s → 115 s); every
+ * file still gets its own hooks, temporary folders and fixtures, and tests that change
+ * process.env put it back.
  */
 const workers = Math.max(2, os.availableParallelism() + 1);
 
@@ -12,9 +16,11 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/support/cleanup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    isolate: false,
     maxWorkers: workers,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest-report.json' },

@@ -5,7 +5,7 @@
 // the command need not transpile TypeScript at start-up. Without typescript installed (runtime
 // dependencies only) it is skipped and the command runs through tsx as before.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DIST, isDevOnly, ROOT, sourceFiles, STAMP } from './dist.mjs';
@@ -17,8 +17,16 @@ try {
   console.log('未安装 typescript，跳过编译（命令经 tsx 运行）/ typescript not installed; build skipped (commands run through tsx)');
   process.exit(0);
 }
-rmSync(STAMP, { force: true });
 const sources = sourceFiles();
+// 编译版已是最新（与 scripts/dist.mjs 判断能否使用编译版的规则相同，再加上编译配置）时什么也不做；--force 强制重新编译。
+// Nothing to do when dist/ is current by the rule scripts/dist.mjs uses to run it (the stamp lists
+// exactly these sources, none newer than the stamp), nor is the build's configuration newer.
+// `--force` rebuilds anyway.
+if (!process.argv.includes('--force') && upToDate(sources)) {
+  console.log('dist/ 已是最新，无需编译 / dist/ is up to date');
+  process.exit(0);
+}
+rmSync(STAMP, { force: true });
 const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
 if (r.status !== 0) {
   console.error('编译失败，命令将经 tsx 运行 / build failed; commands will run through tsx');
@@ -45,3 +53,18 @@ for (const top of ['scripts', 'policies']) {
 // ("#engine/…", package.json "imports" → ./scripts/*.ts for the sources) resolve to the compiled files.
 writeFileSync(path.join(DIST, 'package.json'), JSON.stringify({ type: 'module', private: true, imports: { '#engine/*': './scripts/*.js' } }, null, 2) + '\n');
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
+
+function upToDate(sources) {
+  let stamp;
+  let built;
+  try {
+    stamp = statSync(STAMP).mtimeMs;
+    built = JSON.parse(readFileSync(STAMP, 'utf8')).sources;
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(built) || built.join('\n') !== sources.join('\n')) return false;
+  if (!existsSync(path.join(DIST, 'scripts', 'cli.js'))) return false;
+  const inputs = [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs', 'scripts/dist.mjs'];
+  return inputs.every((f) => (statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= stamp);
+}

@@ -3,15 +3,14 @@
  * Approvals: the pure decision on a table of situations, the GitHub adapter against recorded
  * API responses (tests/fixtures/github/) served by an injected fetch, and the CLI.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideApprovals, type Review } from '../scripts/approvals/decide.ts';
 import { clientFromEnv, githubClient, reviewsFromApi, pullFromApi, type FetchLike, type FetchResponse } from '../scripts/approvals/github.ts';
 import { cmdCheckApprovals } from '../scripts/commands/check-approvals.ts';
 import type { ApprovalRequirement } from '../scripts/pr/types.ts';
-import { captureIo, ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const FIX = path.join(ENGINE_ROOT, 'tests', 'fixtures', 'github');
 const HEAD = 'c0ffee4b2a91d7e3f5a6b8c9d0e1f2a3b4c5d6e7';
@@ -260,7 +259,7 @@ async function run(args: string[], deps = {}): Promise<{ code: number; out: stri
   return captureIo((io) => cmdCheckApprovals(args, io, deps));
 }
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'govmedia-approvals-'));
+const tmp = tmpDir('govmedia-approvals-');
 const page1 = JSON.parse(readFileSync(path.join(FIX, 'reviews-42-page-1.json'), 'utf8')) as unknown[];
 const page2 = JSON.parse(readFileSync(path.join(FIX, 'reviews-42-page-2.json'), 'utf8')) as unknown[];
 const allPages = path.join(tmp, 'reviews-all.json');

@@ -24,7 +24,8 @@ afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
 async function cloneWithPr(tweakBase: boolean): Promise<string> {
   const dir = tmpDir('govmedia-engine-reuse-');
   made.push(dir);
-  await simpleGit().clone(ENGINE_ROOT, dir, ['--quiet', '--no-hardlinks']);
+  // --shared borrows this repository's objects (read-only) instead of copying them all; the clone's own commits stay in the clone
+  await simpleGit().clone(ENGINE_ROOT, dir, ['--quiet', '--shared']);
   const g = simpleGit({ baseDir: dir });
   await g.addConfig('user.name', '测试（虚构）');
   await g.addConfig('user.email', 'test@example.invalid');

@@ -6,8 +6,7 @@
  * the generic form; the HTML printed to PDF and screenshotted in real Chromium (saved under
  * test-artifacts/forms/), the .docx unzipped and its word/document.xml read.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -20,7 +19,7 @@ import { FsSource } from '../scripts/core/source.ts';
 import { buildForm, formHtml, formsForFilings, formText, renderDocx, type BuiltForm } from '../scripts/forms/index.ts';
 import type { FormDoc, Inline } from '../scripts/forms/layout.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
-import { baseKit, writeKit } from './helpers.ts';
+import { baseKit, tmpDir, writeKit } from './helpers.ts';
 import { chromiumPath } from './support/chromium.ts';
 
 const ARTIFACTS = path.join(ENGINE_ROOT, 'test-artifacts', 'forms');
@@ -249,7 +248,7 @@ describe('HTML printed in Chromium', () => {
   let ctx: BrowserContext;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-    ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'govmedia-chromium-')), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, offline: true });
+    ctx = await chromium.launchPersistentContext(tmpDir('govmedia-chromium-'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, offline: true });
   });
   afterAll(async () => {
     await ctx?.close();
@@ -382,7 +381,7 @@ describe('govmedia form', () => {
     expect(a.out.join('\n')).toContain('由“自贡卫健”变更为“健康自贡”');
     expect(a.out.join('\n')).toContain('@page { size: A4 portrait;');
 
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-form-'));
+    const dir = tmpDir('govmedia-form-');
     const b = io();
     expect(await cmdForm(['la-gjj-weixin', '--event', '1', '--format', 'docx', '--out', dir + path.sep, '--root', ENGINE_ROOT], b.io)).toBe(0);
     expect(b.out.join('\n')).toContain('已写出');
@@ -426,7 +425,7 @@ describe('govmedia form', () => {
     expect(await cmdForm(['zg-swjw-weibo', '--event', '3', '--lang', 'en', '--root', ENGINE_ROOT], en.io)).toBe(2);
     expect(en.err.join('\n')).toContain('usage error: event 3 is "平台认证", not a filing');
     const nowhere = io();
-    expect(await cmdForm(['zg-swjw-weibo', '--root', mkdtempSync(path.join(os.tmpdir(), 'govmedia-empty-'))], nowhere.io)).toBe(2);
+    expect(await cmdForm(['zg-swjw-weibo', '--root', tmpDir('govmedia-empty-')], nowhere.io)).toBe(2);
     expect(nowhere.err.join('\n')).toContain('不是登记簿');
   });
 
@@ -443,7 +442,7 @@ describe('govmedia form', () => {
   });
 
   it('formsForFilings writes both formats for several filings and lists what it skipped', async () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'govmedia-forms-'));
+    const out = tmpDir('govmedia-forms-');
     const res = await formsForFilings(
       register,
       [

@@ -10,8 +10,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeLeftovers } from './global-setup.ts';
+import { leftovers, removeLeftovers } from './global-setup.ts';
 import { tmpDir } from './helpers.ts';
+import { removeTmpDirs } from './support/tmp.ts';
 
 describe('the test run’s temporary folder', () => {
   it('is where this test’s temporary folders go, and names a live process', () => {
@@ -43,5 +44,35 @@ describe('the test run’s temporary folder', () => {
     } finally {
       rmSync(outer, { recursive: true, force: true });
     }
+  });
+
+  it('names what a run left behind: govmedia-* folders in the run’s folder, and new ones beside it that are no run’s own', () => {
+    const outer = tmpDir('govmedia-outer-');
+    try {
+      mkdirSync(path.join(outer, 'govmedia-before'));
+      const run = path.join(outer, 'govmedia-testrun-abc');
+      mkdirSync(path.join(run, 'govmedia-pr-leak'), { recursive: true });
+      mkdirSync(path.join(run, 'tsx-0'));
+      writeFileSync(path.join(run, '.owner-pid'), '1\n');
+      const before = ['govmedia-before'];
+      mkdirSync(path.join(outer, 'govmedia-escaped-x'));
+      mkdirSync(path.join(outer, 'govmedia-testrun-other'));
+      mkdirSync(path.join(outer, 'unrelated'));
+      expect(leftovers(run, outer, before)).toEqual({ inRun: ['govmedia-pr-leak'], outside: ['govmedia-escaped-x'] });
+      rmSync(path.join(run, 'govmedia-pr-leak'), { recursive: true });
+      expect(leftovers(run, outer, [...before, 'govmedia-escaped-x']).inRun).toEqual([]);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
+  });
+
+  it('every folder made through tmpDir() is removed when its test file ends, whether or not the test removed it', () => {
+    const a = tmpDir('govmedia-probe-a-');
+    const b = tmpDir('govmedia-probe-b-');
+    writeFileSync(path.join(b, 'f'), 'x');
+    rmSync(a, { recursive: true });
+    // what tests/support/cleanup.ts runs after the file (here called early, on these two)
+    expect(removeTmpDirs()).toEqual(expect.arrayContaining([a, b]));
+    expect([existsSync(a), existsSync(b)]).toEqual([false, false]);
   });
 });

@@ -6,6 +6,9 @@
  * Chromium profiles) and removes it whole at the end, so no test leaves folders behind. A run
  * that was interrupted (Ctrl-C, killed by a timeout) cannot remove its folder; the next run does:
  * each folder records the process id of its run, and a folder whose process is gone is left over.
+ * Removing the run's folder whole must not hide leaks: before it does, the run lists the
+ * `govmedia-*` folders still in it (a test, or the CLI it ran, did not remove what it made) and
+ * fails naming them; new `govmedia-*` folders beside it in the system temporary folder are reported.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,15 +50,50 @@ export function removeLeftovers(outer: string): string[] {
   return removed;
 }
 
+/** The `govmedia-*` entries of a folder (what tests and the CLI name their temporary folders). */
+export function ours(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.startsWith('govmedia-'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * What the run left behind: the `govmedia-*` entries still in the run's folder (every test must
+ * remove what it makes, and so must the CLI it runs), and new `govmedia-*` entries of the system
+ * temporary folder that are not a test run's own folder (something that ignored TMPDIR; on a
+ * shared machine they may also be another run's, so they are reported, not blamed).
+ */
+export function leftovers(runDir: string, outer: string, outerBefore: readonly string[]): { inRun: string[]; outside: string[] } {
+  const before = new Set(outerBefore);
+  return {
+    inRun: ours(runDir),
+    outside: ours(outer).filter((n) => !before.has(n) && !n.startsWith(PREFIX)),
+  };
+}
+
 export default function setup(): () => void {
   const outer = os.tmpdir();
   removeLeftovers(outer);
+  const outerBefore = ours(outer);
   const dir = mkdtempSync(path.join(outer, PREFIX));
   writeFileSync(path.join(dir, OWNER), `${process.pid}\n`);
   process.env.TMPDIR = dir;
   process.env.TEMP = dir;
   process.env.TMP = dir;
   return () => {
+    const left = leftovers(dir, outer, outerBefore);
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    if (left.outside.length > 0) {
+      console.warn(`\n系统临时目录中出现了新的 govmedia-* 文件夹（未使用 TMPDIR 的进程留下的，也可能属于同时运行的其他测试）/ new govmedia-* entries in ${outer} (made by something that ignored TMPDIR, or by another run on this machine):\n  ${left.outside.join('\n  ')}`);
+    }
+    if (left.inRun.length > 0) {
+      // the run fails: a test (or the CLI it ran) did not remove its temporary folder
+      process.exitCode = 1;
+      console.error(`\n测试没有删除它们创建的临时文件夹（现已随本次运行的文件夹删除），本次运行判为失败 / FAIL: tests left these temporary folders behind (removed now with the run's folder); each test must remove what it makes:\n  ${left.inRun.join('\n  ')}`);
+    }
   };
 }

@@ -3,19 +3,17 @@
  * Test helpers: real registers in temporary folders, the real CLI in-process or as a process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { main } from '../scripts/cli.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
+import { tmpDir } from './support/tmp.ts';
 
 export { ENGINE_ROOT };
 
-export function tmpDir(prefix = 'govmedia-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+/** A temporary folder, removed when the test file ends (tests/support/tmp.ts). */
+export { tmpDir };
 
 /** A small valid register (no policy bound): 四川/自贡, office, department, one WeChat account. */
 export function baseKit(): FixtureKit {

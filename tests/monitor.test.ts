@@ -509,7 +509,7 @@ describe('the sample register with the sample snapshot', () => {
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
     const chromium_ = chromiumPath();
     expect(existsSync(chromium_), 'Debian chromium is required').toBe(true);
-    const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'govmedia-chromium-')), {
+    const ctx = await chromium.launchPersistentContext(tmp(), {
       executablePath: chromium_,
       headless: true,
       offline: true,

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { AccountFile, Event } from '../scripts/generated/types.ts';
@@ -64,18 +65,48 @@ function require_readdir(d: string): string[] {
 
 const ENGINE_FILES = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json', 'accounts'];
 
-/** Create the base repository once: main = the sample register plus the engine. */
+/** main = the sample register plus the engine, in one commit, built by one small shell. */
+function buildBaseRepo(dir: string): void {
+  for (const f of ENGINE_FILES) cpSync(path.join(ENGINE_ROOT, f), path.join(dir, f), { recursive: true });
+  shGit(
+    dir,
+    'git init -q -b main && git config user.name "$1" && git config user.email "$2" && git config commit.gpgsign false && git add . && git commit -q -m "$3" && git repack -adq',
+    '测试提交人（虚构）',
+    'test@example.invalid',
+    '样例登记簿',
+  );
+}
+
+/**
+ * The base repository of this test run, built once in the run's own temporary folder
+ * (tests/global-setup.ts) by whichever test asks first, then only copied: the same files and the
+ * same commit every time, without adding 560 files through git for each test file. Built under a
+ * name of its own and renamed into place, so workers asking at the same time never see half of
+ * it. Outside a test run's folder there is no template and each repository is built.
+ */
+function baseRepoTemplate(): string | undefined {
+  const run = os.tmpdir();
+  if (!path.basename(run).startsWith('govmedia-testrun-')) return undefined;
+  const ready = path.join(run, 'base-repo-template');
+  if (existsSync(ready)) return ready;
+  const mine = path.join(run, `base-repo-building-${process.pid}-${++seq}`);
+  mkdirSync(mine);
+  buildBaseRepo(mine);
+  try {
+    renameSync(mine, ready);
+  } catch {
+    rmSync(mine, { recursive: true, force: true }); // another worker's is in place
+  }
+  return ready;
+}
+
+/** Create the base repository: main = the sample register plus the engine (a copy of this run's template). */
 export async function makeBaseRepo(): Promise<Repo> {
   const dir = tmpDir('govmedia-pr-');
-  for (const f of ENGINE_FILES) cpSync(path.join(ENGINE_ROOT, f), path.join(dir, f), { recursive: true });
-  const repo = new Repo(dir);
-  await repo.git.init(['-b', 'main']);
-  await repo.git.addConfig('user.name', '测试提交人（虚构）');
-  await repo.git.addConfig('user.email', 'test@example.invalid');
-  await repo.git.addConfig('commit.gpgsign', 'false');
-  await repo.git.add('.');
-  await repo.git.commit('样例登记簿');
-  return repo;
+  const template = baseRepoTemplate();
+  if (template) cpSync(template, dir, { recursive: true });
+  else buildBaseRepo(dir);
+  return new Repo(dir);
 }
 
 export interface ScenarioRun {
@@ -117,15 +148,15 @@ export async function runScenario(
   opts: { labels?: string[]; now?: string; engine?: 'self' | 'base'; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {},
 ): Promise<ScenarioRun> {
   const branch = `scenario-${++seq}`;
-  const mainHead = shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD').trim();
+  // main, and at once the scenario's branch off it (or, with prepareMain, the base branch first)
+  const first = opts.prepareMain ? `${branch}-base` : branch;
+  const mainHead = shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD && git checkout -q -b "$1"', first).trim();
   let base = 'main';
   if (opts.prepareMain) {
-    shGit(repo.dir, 'git checkout -q -b "$1"', `${branch}-base`);
     opts.prepareMain(repo);
-    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1"', '基准上已有的状态');
+    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1" && git checkout -q -b "$2"', '基准上已有的状态', branch);
     base = `${branch}-base`;
   }
-  shGit(repo.dir, 'git checkout -q -b "$1"', branch);
   let i = 0;
   for (const step of steps) {
     step(repo);

@@ -265,7 +265,7 @@ describe('HTML report', () => {
     expect(r.out).toContain('6 个单位参加排名');
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
-    const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'govmedia-chromium-')), {
+    const ctx = await chromium.launchPersistentContext(tmp(), {
       executablePath: chromiumPath(),
       headless: true,
       offline: true,

@@ -146,7 +146,9 @@ export function problemsOf(o: RunOutcome, root: string, allowed: readonly number
   }
   if (r.code === 1 && !findings.some((f) => f.severity === 'error' || f.severity === 'warning')) problems.push('exit 1 without an error or warning finding');
   if (r.code === 0 && findings.some((f) => f.severity === 'error' || f.severity === 'warning')) problems.push('exit 0 despite an error or warning finding');
-  for (const f of findings) problems.push(...locationProblems(f, root));
+  // each file is read once for all of its findings (5,000 findings on one file read it 5,000 times before)
+  const lines = new Map<string, string[] | null>();
+  for (const f of findings) problems.push(...locationProblems(f, root, lines));
   return { problems, findings };
 }
 
@@ -160,7 +162,7 @@ export function linesOf(abs: string): string[] | null {
   }
 }
 
-export function locationProblems(f: JsonFinding, root: string): string[] {
+export function locationProblems(f: JsonFinding, root: string, cache?: Map<string, string[] | null>): string[] {
   const where = `${f.ruleId} ${f.file}:${f.line}:${f.column}`;
   const p: string[] = [];
   if (typeof f.ruleId !== 'string' || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(f.ruleId)) p.push(`bad rule id: ${where}`);
@@ -170,7 +172,12 @@ export function locationProblems(f: JsonFinding, root: string): string[] {
   if (typeof f.message !== 'string' || !CJK.test(f.message)) p.push(`message is not Chinese: ${where} ${String(f.message)}`);
   if (typeof f.fix !== 'string' || !CJK.test(f.fix)) p.push(`fix is not Chinese: ${where} ${String(f.fix)}`);
   if (typeof f.file === 'string' && f.file !== '') {
-    const lines = linesOf(path.join(root, f.file));
+    const abs = path.join(root, f.file);
+    let lines = cache?.get(abs);
+    if (lines === undefined) {
+      lines = linesOf(abs);
+      cache?.set(abs, lines);
+    }
     if (lines) {
       if (f.line > lines.length) p.push(`line ${f.line} is past the end of the file (${lines.length} lines): ${where}`);
       else {

@@ -4,8 +4,7 @@
  * RuleTester: each case's register is written to a real temporary folder, loaded by the
  * real loader and judged by the real engine; findings are compared by rule, file, line, column.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../scripts/core/finding.ts';
 import { parseJson } from '../../scripts/core/jsonpos.ts';
@@ -16,6 +15,7 @@ import { reportedWith, ruleId } from '../../scripts/policy/engine.ts';
 import type { ExpectedFinding, RuleCase } from '../../scripts/dev/cases.ts';
 import type { LoadedPolicy, Rule } from '../../scripts/policy/types.ts';
 import { fixtureOf, type Fixture } from './cases.ts';
+import { tmpDir } from './tmp.ts';
 
 export interface CaseOutcome {
   /** Findings of the rule under test. */
@@ -30,7 +30,7 @@ export interface CaseOutcome {
 }
 
 /** Write a kit's files under <dir>/accounts and return the folder. */
-export function writeKit(kit: FixtureKit, dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-case-'))): string {
+export function writeKit(kit: FixtureKit, dir = tmpDir('govmedia-case-')): string {
   for (const [rel, doc] of kit.files) {
     const abs = path.join(dir, 'accounts', rel);
     mkdirSync(path.dirname(abs), { recursive: true });
