@@ -16,7 +16,6 @@ import { MODALITY_TABLE, modalityOf } from '../scripts/policy/modality.ts';
  */
 const MODALITY_DEVIATIONS: Record<string, string> = {
   'qijiang-current/three-level-review': '第十五条 is a provision (→ error), but it names the 承办单位\'s staff and leaders, and the register records only the host unit\'s team: a mismatch cannot be shown to be a breach, so the reviewer is asked (notice)',
-  'zigong-2021-62/distinct-review-roles': '第二十条 应当建立审核机制、坚持分级分类审核 names no roles and no number of levels; the three distinct roles are the register\'s reading of 分级, so a warning for the reviewer rather than an error',
 };
 
 /**

@@ -156,7 +156,7 @@ describe('refusals: exit 1, nothing written', () => {
     expect(en.err).toContain('already has the 微信公众号 account');
   });
 
-  it('one person as editor and final approver (distinct-review-roles): a warning in 自贡, an error in 六安', async () => {
+  it('one person as editor and final approver (distinct-review-roles): an error in 自贡 (分级审核) and in 六安 (严禁自编自审自发)', async () => {
     const root = copyRegister();
     const before = snapshot(root);
     const same = TEAM.map((x) => (x === '午某某（虚构）' ? '申某某（虚构）' : x));

@@ -5,5 +5,5 @@
 import { distinctReviewRolesCases } from '#engine/policy/common/structure.cases';
 
 export default distinctReviewRolesCases({
-  severity: 'warning',
+  chain: 'reference',
 });
