@@ -234,9 +234,10 @@ export function distinctReviewRoles(
   o: FactoryOptions & {
     roles?: ('editors' | 'reviewers' | 'finalApprovers')[];
     /**
-     * 'required' (default): the text requires the chain; 'reference': the text only says the chain
-     * “可参照” and forbids 自编自审自发 — then only an editor who also reviews or approves their own
-     * content is an error, and a missing chain is a notice for the reviewer.
+     * 'required' (default): the text requires the chain; 'reference': the text requires no particular
+     * chain (六安 第二十二条: the chain “可参照”, 自编自审自发 forbidden; 自贡 第二十条: 分级审核 with no
+     * number of levels) — then only an editor who also reviews or approves their own content is an
+     * error, and a missing chain is a notice for the reviewer.
      */
     chain?: 'required' | 'reference';
   },
