@@ -61,6 +61,23 @@ let publicUrl: string;
 let buildOut = '';
 let policies: LoadedPolicy[];
 const pageErrors: string[] = [];
+
+/** A 六安 team typed into the page: four visibly fictitious people, editor, reviewer and (where asked) final approver apart. */
+async function fillLuanTeam(unitName: string, head: string, deputy: string): Promise<void> {
+  const person = async (k: string, name: string, position: string, mobile: string): Promise<void> => {
+    await page.fill(`#${k}-name`, name);
+    await page.fill(`#${k}-position`, `${unitName} ${position}`);
+    await page.fill(`#${k}-mobile`, mobile);
+    await page.fill(`#${k}-office`, `0564-${mobile.slice(-7)}`);
+  };
+  await person('principal', '甲某（虚构）', head, '13000000001');
+  await person('inCharge', '乙某（虚构）', deputy, '13000000002');
+  if (await page.isVisible('#p-sectionHead')) await person('sectionHead', '丙某（虚构）', '办公室主任', '13000000003');
+  await person('operator1', '丁某（虚构）', '办公室科员', '13000000004');
+  await page.fill('#editors', '丁某（虚构）');
+  await page.fill('#reviewers', '丙某（虚构）');
+  if (await page.locator('#finalApprovers').isVisible()) await page.fill('#finalApprovers', '乙某（虚构）');
+}
 const tmp: string[] = [];
 
 interface UnitInfo {
@@ -379,19 +396,7 @@ describe('staff data: stand-ins on the public build, the real teams only on the 
     expect(await page.isVisible('#reuse-box')).toBe(false);
     await page.selectOption('#platform', FREE_PLATFORMS.find((p) => !u.accounts.some((x) => x.platform === p))!);
     await page.fill('#name', commonName(u));
-    const person = async (k: string, name: string, position: string, mobile: string): Promise<void> => {
-      await page.fill(`#${k}-name`, name);
-      await page.fill(`#${k}-position`, `${u.name} ${position}`);
-      await page.fill(`#${k}-mobile`, mobile);
-      await page.fill(`#${k}-office`, `0564-${mobile.slice(-7)}`);
-    };
-    await person('principal', '甲某（虚构）', '主任', '13000000001');
-    await person('inCharge', '乙某（虚构）', '副主任', '13000000002');
-    if (await page.isVisible('#p-sectionHead')) await person('sectionHead', '丙某（虚构）', '办公室主任', '13000000003');
-    await person('operator1', '丁某（虚构）', '办公室科员', '13000000004');
-    await page.fill('#editors', '丁某（虚构）');
-    await page.fill('#reviewers', '丙某（虚构）');
-    if (await page.locator('#finalApprovers').isVisible()) await page.fill('#finalApprovers', '乙某（虚构）');
+    await fillLuanTeam(u.name, '主任', '副主任');
     await fillFiling(REASON.开设);
     const pv = await produce();
     await expectSameAsCi(pv, '公开版 六安 开设');
@@ -458,19 +463,7 @@ describe('原则上: the justification is asked where a rule of the jurisdiction
     await fresh();
     await page.selectOption('#unit', u.id);
     await page.selectOption('#platform', '微信公众号');
-    const person = async (k: string, name: string, position: string, mobile: string): Promise<void> => {
-      await page.fill(`#${k}-name`, name);
-      await page.fill(`#${k}-position`, `${u.name} ${position}`);
-      await page.fill(`#${k}-mobile`, mobile);
-      await page.fill(`#${k}-office`, `0564-${mobile.slice(-7)}`);
-    };
-    await person('principal', '甲某（虚构）', '局长', '13000000001');
-    await person('inCharge', '乙某（虚构）', '副局长', '13000000002');
-    if (await page.isVisible('#p-sectionHead')) await person('sectionHead', '丙某（虚构）', '办公室主任', '13000000003');
-    await person('operator1', '丁某（虚构）', '办公室科员', '13000000004');
-    await page.fill('#editors', '丁某（虚构）');
-    await page.fill('#reviewers', '丙某（虚构）');
-    if (await page.locator('#finalApprovers').isVisible()) await page.fill('#finalApprovers', '乙某（虚构）');
+    await fillLuanTeam(u.name, '局长', '副局长');
     await fillFiling(REASON.开设);
     // a name in the prescribed pattern: nothing to justify, nothing asked
     await page.fill('#name', `六安${short}发布`);

@@ -17,7 +17,7 @@ import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
 import { enoughRuns, failReason, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, type Measured } from '../scripts/bench/run.ts';
-import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-20';
 const dirs: string[] = [];
@@ -25,11 +25,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function git(dir: string, args: string[]): string {
-  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+const git = gitSync;
 
 function accountFiles(root: string): string[] {
   const out: string[] = [];

@@ -5,24 +5,19 @@
  * pipe's 64 KB chunks (objects inside a chunk, over two, over many, ending exactly at a chunk's
  * end), in request order; a missing object is undefined.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BlobReader } from '../scripts/core/blobs.ts';
-import { tmpDir } from './helpers.ts';
+import { gitSync, tmpDir } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function git(dir: string, args: string[]): string {
-  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const git = (dir: string, args: string[]): string => gitSync(dir, args).trim();
 
 describe('BlobReader', () => {
   it('returns objects of every size byte for byte, in one pipelined batch, and undefined for a missing one', async () => {

@@ -53,3 +53,10 @@ export function cliProcess(args: string[], cwd = ENGINE_ROOT, input?: string): C
 }
 
 export { writeKit };
+
+/** Run git in a folder and return its stdout; throws with git's stderr when it fails. */
+export function gitSync(dir: string, args: string[]): string {
+  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
