@@ -66,7 +66,7 @@ describe('privacy: a finding that names a person (编辑与终审为同一人)',
     expectNoPersonal(o);
     const f = o.record.findings.introduced.find((x) => x.ruleId === 'zigong-2021-62/distinct-review-roles');
     expect(f?.message.zh).toBe('“［姓名已隐去］”同时担任编辑（初审）和终审：编辑、审核、终审没有由不同的人担任');
-    expect(o.summary).toContain('| 警告 | “［姓名已隐去］”同时担任编辑（初审）和终审：编辑、审核、终审没有由不同的人担任 |');
+    expect(o.summary).toContain('| 错误 | “［姓名已隐去］”同时担任编辑（初审）和终审：编辑、审核、终审没有由不同的人担任 |');
     expect(o.annotations.some((l) => l.includes('::“［姓名已隐去］”同时担任编辑（初审）和终审'))).toBe(true);
     expect(o.gitlab.map((x) => x.description)).toContain('“［姓名已隐去］”同时担任编辑（初审）和终审：编辑、审核、终审没有由不同的人担任（自府办函〔2021〕62号 第二十条）');
     expect(o.record.visibility).toBe('public');
