@@ -6,10 +6,9 @@
  * is, deadlines and monitor items only from modules whose manifest `appliesTo` covers the unit, and
  * the justification path of the national 原则上 naming clause. Real registers in temporary folders.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cmdMonitor } from '../scripts/commands/monitor.ts';
 import { cmdBackfill } from '../scripts/commands/scaffold.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
@@ -22,16 +21,10 @@ import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import type { ReconcileItem, ReconcileReport } from '../scripts/monitor/reconcile.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
-import { captureIo } from './helpers.ts';
+import { captureIo, tmpDir } from './helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-dayone-'));
-  dirs.push(d);
-  return d;
+  return tmpDir('govmedia-dayone-');
 }
 
 type Cmd = (args: string[], io: { out(s: string): void; err(s: string): void }) => Promise<number>;

@@ -5,8 +5,7 @@
  *
  * The adoption baseline on real temporary registers and a real Git repository.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdBaseline } from '../scripts/commands/baseline.ts';
@@ -19,7 +18,7 @@ import { monitorMarkdown } from '../scripts/monitor/render.ts';
 import { FixtureKit } from '../scripts/dev/fixture.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { writeKit } from './support/tester.ts';
-import { captureIo, ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT, tmpDir } from './helpers.ts';
 import { makeBaseRepo, runScenario, type Repo } from './pr-harness.ts';
 import { fixtureOf } from './support/cases.ts';
 
@@ -34,9 +33,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-baseline-'));
-  dirs.push(d);
-  return d;
+  return tmpDir('govmedia-baseline-');
 }
 
 /** A 自贡 register where the department runs two live WeChat accounts (a legacy case). */

@@ -2,8 +2,7 @@
  * 生成文件必须是最新的：类型（由 schemas 生成）和 docs/rules.md（由规则生成）。
  * Generated files must be fresh: run `npm run gen:types` / `npm run rules -- --write`.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTypes } from '../scripts/core/gen-types.ts';
@@ -11,6 +10,7 @@ import { generateValidators } from '../scripts/core/gen-validators.ts';
 import { SchemaSet } from '../scripts/core/schema.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { collectRules, rulesMarkdown } from '../scripts/commands/rules.ts';
+import { tmpDir } from './helpers.ts';
 
 describe('generated files', () => {
   it('scripts/generated/types.ts matches the schemas (npm run gen:types)', async () => {
@@ -24,7 +24,7 @@ describe('generated files', () => {
   });
 
   it('precompiled and run-time compiled validators report the same issues', () => {
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'govmedia-schemas-'));
+    const tmp = tmpDir('govmedia-schemas-');
     try {
       cpSync(path.join(ENGINE_ROOT, 'schemas'), tmp, { recursive: true });
       const runtime = new SchemaSet(tmp);

@@ -6,16 +6,15 @@
  * Import of the shipped sample sheet into a copy of the sample register (real files, real
  * validation with the engine's schemas).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cmdImport } from '../scripts/commands/import.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { initials, freeId } from '../scripts/import/ids.ts';
 import { kindFromName, parseDate } from '../scripts/import/import.ts';
-import { captureIo, ENGINE_ROOT } from './helpers.ts';
+import { captureIo, ENGINE_ROOT, tmpDir } from './helpers.ts';
 import { sampleRows } from './fixtures/import/make-sample.ts';
 
 const NOW = '2026-12-01';
@@ -24,14 +23,8 @@ const XLSX = path.join(FIX, 'national-export-sample.xlsx');
 const CSV = path.join(FIX, 'national-export-sample.csv');
 const MAP = path.join(FIX, 'national-mapping.json');
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-import-'));
-  dirs.push(d);
-  return d;
+  return tmpDir('govmedia-import-');
 }
 function registerCopy(): string {
   const d = tmp();

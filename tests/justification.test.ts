@@ -6,8 +6,7 @@
  * The justification path as the clerk's tools read it, on a copy of the sample register with the real engine;
  * a finding that crossed a JSON boundary (as between threads or processes) is still read, by the rule's templates.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
@@ -16,6 +15,7 @@ import type { Finding } from '../scripts/core/finding.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { justificationNeed } from '../scripts/policy/justification.ts';
+import { tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-23';
 const made: string[] = [];
@@ -25,7 +25,7 @@ afterAll(() => {
 
 /** A copy of the sample register where 六安市教育局's Douyin account is renamed 六安市教育局 (第十三条's pattern wants 发布). */
 function renamed(justification?: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-justification-'));
+  const dir = tmpDir('govmedia-justification-');
   made.push(dir);
   cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(dir, 'accounts'), { recursive: true });
   // one account, so consistent names (应, no justification path) do not come into it

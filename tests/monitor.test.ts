@@ -7,12 +7,11 @@
  * snapshots are real CSV/JSON files; the HTML report is opened in real Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { cmdMonitor } from '../scripts/commands/monitor.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
@@ -21,17 +20,11 @@ import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import { chromiumPath } from './support/chromium.ts';
-import { captureIo } from './helpers.ts';
+import { captureIo, tmpDir } from './helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
 function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-monitor-'));
-  dirs.push(d);
-  return d;
+  return tmpDir('govmedia-monitor-');
 }
 
 interface Run {

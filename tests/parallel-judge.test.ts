@@ -5,14 +5,13 @@
  * made in the main thread (a look-alike name across two shares) passes the exceptions and the
  * baseline like the others, and a stale baseline entry is reported. On a real temporary register.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validatePaths } from '../scripts/pipeline/validate-paths.ts';
 import { defaultJobs, PARALLEL_MIN_CORES, validateParallel } from '../scripts/pipeline/parallel.ts';
 import { toJson } from '../scripts/report/text.ts';
-import { ENGINE_ROOT } from './helpers.ts';
+import { ENGINE_ROOT, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-20';
 const dirs: string[] = [];
@@ -34,7 +33,7 @@ function unitsBySize(root: string): string[] {
 
 describe('parallel validation judges like one thread', () => {
   it('--jobs 2 and --jobs 1 give exactly the same findings, with an exception, a baseline entry and a stale baseline entry', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'govmedia-par-judge-'));
+    const root = tmpDir('govmedia-par-judge-');
     dirs.push(root);
     cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
     // with two threads the largest unit folder goes to the worker and the second largest to the

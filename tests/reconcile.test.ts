@@ -5,26 +5,19 @@
  * reporting system: UTF-8, UTF-8 with BOM, and GBK (encoded here with a table built from Node's
  * own TextDecoder('gbk'), so no iconv is needed).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cmdReconcile } from '../scripts/commands/reconcile.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { nationalFromRows, type ReconcileItem, type ReconcileReport } from '../scripts/monitor/reconcile.ts';
 import { cmdExport } from '../scripts/commands/export.ts';
 import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
-import { captureIo } from './helpers.ts';
+import { captureIo, tmpDir } from './helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-reconcile-'));
-  dirs.push(d);
-  return d;
+  return tmpDir('govmedia-reconcile-');
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -8,8 +8,7 @@
  * driven through injected prompt functions, plus one real run through a pseudo-terminal.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
@@ -18,7 +17,7 @@ import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
 import type { Prompts } from '../scripts/scaffold/prompts.ts';
-import { captureIo } from './helpers.ts';
+import { captureIo, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-23'; // a Monday; the sample register's last event is 2026-11-19
 const SCHEMA4 = '../../../../schemas/account.schema.json';
@@ -29,7 +28,7 @@ afterAll(() => {
 });
 
 function copyRegister(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'govmedia-scaffold-'));
+  const dir = tmpDir('govmedia-scaffold-');
   made.push(dir);
   cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(dir, 'accounts'), { recursive: true });
   return dir;

@@ -5,12 +5,11 @@
  * Scoring on a small register checked by hand: veto → 0, the mean, ÷ best of class × 100, bonus only
  * above 70 and capped at 20; the catalogue's sources; the HTML (inline SVG chart) in real Chromium.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cmdScore } from '../scripts/commands/score.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import type { Event } from '../scripts/generated/types.ts';
@@ -19,16 +18,10 @@ import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import type { ScoreReport, ScoringCatalogue, UnitScore } from '../scripts/score/types.ts';
 import { chromiumPath } from './support/chromium.ts';
-import { captureIo } from './helpers.ts';
+import { captureIo, tmpDir } from './helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 function tmp(): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), 'govmedia-score-'));
-  dirs.push(d);
-  return d;
+  return tmpDir('govmedia-score-');
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

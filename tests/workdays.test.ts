@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tmpDir } from './helpers.ts';
 import {
   addDays,
   addMonths,
@@ -500,7 +500,7 @@ describe('policies/calendar: holiday years as reviewed data', () => {
   }
 
   it('chinese-days agrees with the repository for 2026 (both hold the notice)', () => {
-    const empty = mkdtempSync(path.join(os.tmpdir(), 'govmedia-cal-'));
+    const empty = tmpDir('govmedia-cal-');
     try {
       const pkg = calendarFor(empty);
       expect(pkg.sources().get(2026)).toBe('chinese-days');
@@ -589,7 +589,7 @@ describe('a new year is data, not code', () => {
     const { loadPolicies } = await import('../scripts/policy/loader.ts');
     const { runCase } = await import('./support/tester.ts');
     const { closeEvents } = await import('../scripts/dev/fixture.ts');
-    const copy = mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
+    const copy = tmpDir('govmedia-engine-');
     try {
       // a temporary copy of the engine's data: schemas and the calendar, plus the fictitious year
       cpSync(path.join(ENGINE_ROOT, 'schemas'), path.join(copy, 'schemas'), { recursive: true });
@@ -640,7 +640,7 @@ describe('a new year is data, not code', () => {
   });
 
   it('a malformed calendar file is a load error naming the file, not a silent gap', () => {
-    const copy = mkdtempSync(path.join(os.tmpdir(), 'govmedia-cal-'));
+    const copy = tmpDir('govmedia-cal-');
     try {
       mkdirSync(path.join(copy, 'policies', 'calendar'), { recursive: true });
       writeFileSync(path.join(copy, 'policies', 'calendar', '2027.json'), JSON.stringify({ ...FICTITIOUS_2027_TABLE, holidays: { 元旦: ['2027-02-30'] } }));
