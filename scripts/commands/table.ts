@@ -67,16 +67,20 @@ const WRITTEN = { code: 0 as const, text: t('已完成', 'done') };
 const SOME_LEFT_OUT = { code: 1 as const, text: t('已完成，但登记簿中有文件未通过检查，没有收录（已提示）', 'done, but register files that fail the checks were left out (with a note)') };
 
 // the scaffolder's options
-const SCAFFOLD_COMMON = {
-  date: { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('备案日期（默认今天）', 'filing date (default today)') },
-  reason: { type: 'string', arg: t('<理由>', '<text>'), help: t('开办理由、变更原因或关停原因', 'the reason for opening, changing or closing') },
-  'decision-by': { type: 'string', arg: t('<姓名或会议>', '<who>'), help: t('主办单位意见：谁同意的（主要负责人姓名，或“集体研究”）', "the unit's decision: who agreed (the head of unit, or 集体研究)") },
-  'decision-date': { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('主办单位同意的日期（默认同备案日期）', "date the unit agreed (default: the filing date)") },
+/** What every scaffold command takes besides its own questions (record takes only these). */
+const SCAFFOLD_RUN = {
   yes: { type: 'boolean', short: 'y', help: t('不提问，直接按参数写入', 'ask nothing; write from the flags') },
   root: ROOT,
   now: NOW,
   lang: LANG,
   help: HELP,
+} satisfies Record<string, OptionSpec>;
+const SCAFFOLD_COMMON = {
+  date: { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('备案日期（默认今天）', 'filing date (default today)') },
+  reason: { type: 'string', arg: t('<理由>', '<text>'), help: t('开办理由、变更原因或关停原因', 'the reason for opening, changing or closing') },
+  'decision-by': { type: 'string', arg: t('<姓名或会议>', '<who>'), help: t('主办单位意见：谁同意的（主要负责人姓名，或“集体研究”）', "the unit's decision: who agreed (the head of unit, or 集体研究)") },
+  'decision-date': { type: 'string', arg: t('YYYY-MM-DD', 'YYYY-MM-DD'), help: t('主办单位同意的日期（默认同备案日期）', "date the unit agreed (default: the filing date)") },
+  ...SCAFFOLD_RUN,
 } satisfies Record<string, OptionSpec>;
 /** 原则上 rules with a justification path (policy/types.ts Rule.justification): the reason the filing records for the exception. */
 const JUSTIFICATION = {
@@ -198,11 +202,7 @@ export const COMMAND_TABLE = [
       stage: { type: 'string', arg: t('开设|变更|关停|补录', '开设|变更|关停|补录'), help: t('资料留存：资料属于哪一阶段', 'kept material: which stage it belongs to') },
       evidence: { type: 'string', multiple: true, arg: t('"<种类>=<位置>"', '"<kind>=<where>"'), help: t('资料留存：种类（聊天记录、公告截图、公告链接、注销完成截图、下架截图、批复文件、其他）和位置（档案号或网址），可多次', 'kept material: kind and location (archive number or URL), repeatable') },
       note: { type: 'string', arg: t('<备注>', '<text>'), help: t('备注（不写个人信息）', 'note (no personal data)') },
-      yes: { type: 'boolean', short: 'y', help: t('不提问，直接按参数写入', 'ask nothing; write from the flags') },
-      root: ROOT,
-      now: NOW,
-      lang: LANG,
-      help: HELP,
+      ...SCAFFOLD_RUN,
     },
     exitCodes: SCAFFOLD_EXIT,
   },
