@@ -3,7 +3,7 @@
  * govmedia record appends events that are not filings (a password change, kept material) on a copy of
  * the sample register; what it writes is judged by the real engine; what the measures refuse is not written.
  */
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdRecord } from '../scripts/commands/scaffold.ts';
@@ -11,7 +11,7 @@ import { ENGINE_ROOT } from '../scripts/core/paths.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import type { Prompts } from '../scripts/scaffold/prompts.ts';
-import { captureIo, tmpDir } from './helpers.ts';
+import { captureIo, cli, tmpDir } from './helpers.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -73,6 +73,23 @@ describe('govmedia record: kept material (资料留存, 自贡 第十一条)', (
     expect(en.code).toBe(2);
     expect(en.err).toContain('kept material needs at least one --evidence');
     expect(readFileSync(path.join(root, ZG), 'utf8')).toBe(text);
+  });
+});
+
+describe('a 资料留存 written by hand without its stage or material', () => {
+  it('is a schema finding naming the file, line and field, citing 自贡 第十一条 (exit 1, no stack trace)', async () => {
+    const root = copyRegister();
+    const abs = path.join(root, ZG);
+    const a = JSON.parse(readFileSync(abs, 'utf8')) as { events: Record<string, unknown>[] };
+    a.events.push({ type: '资料留存', date: '2026-11-20' });
+    writeFileSync(abs, JSON.stringify(a, null, 2) + '\n');
+    const r = await cli(['validate', '--root', root, '--now', '2026-11-23']);
+    expect(r.code).toBe(1);
+    expect(r.err + r.out).not.toMatch(/\n\s+at \S+ \(/);
+    const text = r.out + r.err;
+    expect(text).toMatch(new RegExp(`${ZG.replace(/[.]/g, '\\.')}:\\d+:\\d+  错误  events\\[\\d+\\] 缺少必填字段“action”`));
+    expect(text).toContain('缺少必填字段“evidence”');
+    expect(text).toContain('自府办函〔2021〕62号 第十一条');
   });
 });
 
