@@ -12,7 +12,7 @@ import { parseJson, type ParsedJson, type Pos } from './jsonpos.ts';
  * between a key and its colon, every `":` is exactly a key's end, so the count is exact.
  * Returns -1 when that shortcut does not hold (the caller then takes the slow path).
  */
-const SPACE_COLON = /"\s+:/;
+export const SPACE_COLON = /"\s+:/;
 function countKeysNative(text: string): number {
   if (text.includes('\\"') || SPACE_COLON.test(text)) return -1;
   let n = 0;
@@ -125,17 +125,34 @@ class FastParsed implements ParsedJson {
   }
 }
 
-const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
+export const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * What the fast path needs to know of the text before JSON.parse: `slow` when it must take the
+ * positional parser at once (a BOM, an escaped surrogate, `__proto__`), else the keys of the
+ * text counted natively (-1 when that count is not exact). The read-ahead thread computes the
+ * same from the same patterns (read-ahead.ts) so the main thread need not scan the text.
+ */
+export interface ParseHint {
+  slow: boolean;
+  keys: number;
+}
+
+export function parseHint(text: string): ParseHint {
+  if (text.charCodeAt(0) === 0xfeff || SUSPECT_ESCAPE.test(text) || text.includes('__proto__')) return { slow: true, keys: -1 };
+  return { slow: false, keys: countKeysNative(text) };
+}
 
 /**
  * @param reload  when given, the fast result does not keep `text`: positions (needed only to
  *                report a finding) re-read it (a function, or an object whose `text` reads the
  *                file again, like register.ts's source files). This keeps memory flat for large registers.
  * @param opts.strings  a table shared by the files of one load: equal string values share one string.
+ * @param hint    parseHint(text), when it was computed already (by the read-ahead thread).
  */
-export function parseJsonFast(text: string, opts?: { maxDepth?: number; strings?: StringTable }, reload?: (() => string) | Rereadable): ParsedJson {
+export function parseJsonFast(text: string, opts?: { maxDepth?: number; strings?: StringTable }, reload?: (() => string) | Rereadable, hint: ParseHint = parseHint(text)): ParsedJson {
   const slowOpts = opts?.maxDepth === undefined ? undefined : { maxDepth: opts.maxDepth };
-  if (text.charCodeAt(0) === 0xfeff || SUSPECT_ESCAPE.test(text) || text.includes('__proto__')) return parseJson(text, slowOpts);
+  if (hint.slow) return parseJson(text, slowOpts);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -143,7 +160,6 @@ export function parseJsonFast(text: string, opts?: { maxDepth?: number; strings?
     return parseJson(text, slowOpts);
   }
   if (value === null || typeof value !== 'object') return parseJson(text, slowOpts);
-  const keys = countKeysNative(text);
-  if (keys < 0 || keys !== countParsedKeys(value, opts?.maxDepth ?? 64, opts?.strings)) return parseJson(text, slowOpts);
+  if (hint.keys < 0 || hint.keys !== countParsedKeys(value, opts?.maxDepth ?? 64, opts?.strings)) return parseJson(text, slowOpts);
   return new FastParsed(value, reload ?? text, opts?.maxDepth);
 }

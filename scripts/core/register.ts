@@ -211,6 +211,8 @@ interface Candidate {
   dir: string; // folder relative to accounts/ ('' for root)
   file: SourceFile;
   value: unknown;
+  /** No string of the file can hold a secret (secretFreeText, computed by the read-ahead). */
+  secretFree: boolean;
 }
 
 /** What the listing of accounts/ tells before any file is read. */
@@ -265,9 +267,19 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   // at a mark-compact during the read raises the heap limit V8 sets for the next one)
   listing.entries = [];
   const reader = fileReader(src, opts, findings);
-  const regions = loadRegions(toRead, listing, reader, findings);
-  const { units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings);
-  const accounts = loadAccounts(toRead, listing, reader, units, unitIdByDir, accountPathsByStem, src, opts.now, findings);
+  // a whole load reads every file in this order (regions, units, accounts): the source may read ahead
+  if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
+  let regions: Map<string, RegionDoc>;
+  let units: Map<string, UnitDoc>;
+  let unitIdByDir: Map<string, string>;
+  let accounts: AccountDoc[];
+  try {
+    regions = loadRegions(toRead, listing, reader, findings);
+    ({ units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings));
+    accounts = loadAccounts(toRead, listing, reader, units, unitIdByDir, accountPathsByStem, src, opts.now, findings);
+  } finally {
+    src.endReadAhead?.();
+  }
   // another unit's account on the same platform with the same or a look-alike name
   findings.push(...impersonationFindings(accounts));
   checkReferences(listing, regions, units, accounts, opts.policySeries, findings);
@@ -429,10 +441,11 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     }
     const text = fast ?? readBytes(t);
     if (text === undefined) return undefined;
+    const hints = fast !== undefined ? src.hintsFor?.(t.rel) : undefined;
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
     const file = new RegisterFile(t.rel, src, keepText ? text : undefined);
-    const parsed = (file.parsed = parseJsonFast(text, { strings }, file));
+    const parsed = (file.parsed = parseJsonFast(text, { strings }, file, hints?.parse));
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
@@ -444,7 +457,7 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
       }
     }
     if (!parsed.ok) return undefined;
-    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value };
+    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value, secretFree: hints?.secretFree === true };
   };
 
   const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
@@ -658,7 +671,7 @@ function getAt(value: unknown, pointer: (string | number)[]): unknown {
 }
 
 function stringChecks(c: Candidate, findings: Finding[], account?: string): void {
-  for (const is of checkStrings(c.value)) {
+  for (const is of checkStrings(c.value, c.secretFree)) {
     const pos = c.file.parsed.locate(is.pointer);
     let column = pos.column;
     if (is.ruleId !== 'register/secret' && is.ruleId !== 'register/implausible-date') {

@@ -4,6 +4,7 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { ReadAhead, READ_AHEAD_MIN_FILES, type TextHints } from './read-ahead.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -46,13 +47,47 @@ export interface FileSource {
   pathsWithStem?(stem: string): string[];
   /** Optional: an id of the file's content (a Git blob id), for caching results across loads. */
   contentKey?(rel: string): string | undefined;
+  /**
+   * Optional: the files `readText` will be asked for next, in that order; the source may read
+   * them ahead (FsSource: in another thread, for a large register). `endReadAhead` frees what it holds.
+   */
+  readAhead?(rels: readonly string[], maxBytes: number): void;
+  endReadAhead?(): void;
+  /** Optional: what the read-ahead computed of the text `readText` returned last, when it was that file. */
+  hintsFor?(rel: string): TextHints | undefined;
 }
 
 /** The buffer FsSource.readText reads into (one per thread; grows for a larger file). */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
 
 export class FsSource implements FileSource {
-  constructor(readonly root: string) {}
+  private ahead: ReadAhead | undefined;
+  private aheadMax = Infinity;
+  private hinted: string | undefined;
+  private hints: TextHints | undefined;
+  private readonly readAheadMin: number;
+  /** @param opts.readAheadMin  read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES). */
+  constructor(
+    readonly root: string,
+    opts: { readAheadMin?: number } = {},
+  ) {
+    this.readAheadMin = opts.readAheadMin ?? READ_AHEAD_MIN_FILES;
+  }
+  /** Read a large register's files ahead in another thread (read-ahead.ts); a small one is read here. */
+  readAhead(rels: readonly string[], maxBytes: number): void {
+    this.endReadAhead();
+    if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') return;
+    this.ahead = new ReadAhead(this.root, rels, maxBytes);
+    this.aheadMax = maxBytes;
+  }
+  endReadAhead(): void {
+    this.ahead?.stop();
+    this.ahead = undefined;
+    this.hinted = this.hints = undefined;
+  }
+  hintsFor(rel: string): TextHints | undefined {
+    return this.hinted === rel ? this.hints : undefined;
+  }
   get label(): string {
     return this.root;
   }
@@ -104,6 +139,17 @@ export class FsSource implements FileSource {
    * costs in the validate profile of docs/benchmarks.md).
    */
   readText(rel: string, maxBytes = Infinity): string {
+    this.hinted = undefined;
+    const got = this.ahead?.take(rel);
+    if (got) {
+      if ('tooLarge' in got) throw new FileTooLarge(got.tooLarge);
+      // read ahead under the limit readAhead was given: the caller's, when it is not lower
+      if (maxBytes >= this.aheadMax) {
+        this.hinted = rel;
+        this.hints = got.hints;
+        return got.text;
+      }
+    }
     const fd = openSync(this.root + path.sep + rel, 'r');
     try {
       const size = fstatSync(fd).size;

@@ -1,0 +1,175 @@
+/**
+ * 预读：大登记簿的文件由另一个线程按检查顺序预先读出（read-ahead-worker.mjs），主线程只解码、解析和判断，
+ * 读盘（打开、读取、关闭，占单线程检查约三成时间）与检查同时进行。读取结果与主线程自己读的完全相同：
+ * 文件过大、无法读取或不按顺序请求时，主线程照旧自己读；预读线程出了任何问题，也都退回主线程自己读。
+ *
+ * Read-ahead: for a large register another thread reads the files in the order the load will ask
+ * for them (read-ahead-worker.mjs); the main thread only decodes, parses and judges, so the disk
+ * work (open, read, close: about a third of a one-thread validate) overlaps the checks. What it
+ * gives is exactly what the main thread would read: a file too large, unreadable or asked for out
+ * of order is read by the main thread as before, and so is everything after any failure of the
+ * thread (it never started, crashed, or stalled).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { SPACE_COLON, SUSPECT_ESCAPE, type ParseHint } from './jsonfast.ts';
+import { ENGINE_ROOT } from './paths.ts';
+import { MAYBE } from './text-checks.ts';
+
+/** Below this many files a thread is not worth starting (its start-up is ~30 ms). */
+export const READ_AHEAD_MIN_FILES = 2000;
+/** Files per batch handed over (one message each). */
+const BATCH_FILES = 128;
+/** Batches the reader may be ahead of the main thread (bounds what it holds: ~3 MiB of text). */
+const AHEAD = 8;
+/** With no batch for this long, the reader is given up and the main thread reads for itself. */
+const STALL_MS = 15_000;
+
+const CONSUMED = 0;
+const POSTED = 1;
+const END = 2;
+
+/** What the reader computes of each text besides reading it: the parse hint and whether it is secret-free. */
+export interface TextHints {
+  parse: ParseHint;
+  secretFree: boolean;
+}
+
+/**
+ * The hints of a text, as the reader thread computes them (read-ahead-worker.mjs, from these
+ * patterns): the fast parse's (parseHint in jsonfast.ts) and secretFreeText's (text-checks.ts).
+ * tests/read-ahead.test.ts holds the thread's results equal to these on hostile texts.
+ */
+export const HINT_PATTERNS = {
+  slow: { source: SUSPECT_ESCAPE.source, flags: SUSPECT_ESCAPE.flags },
+  spaceColon: { source: SPACE_COLON.source, flags: SPACE_COLON.flags },
+  secret: { source: MAYBE.source, flags: MAYBE.flags },
+};
+
+export type ReadAheadResult = { text: string; hints: TextHints } | { tooLarge: number } | undefined;
+
+interface Posted {
+  texts: string[];
+  sizes: Int32Array;
+  keys: Int32Array;
+  flags: Uint8Array;
+}
+
+interface Batch extends Posted {
+  /** Next file of the batch. */
+  i: number;
+}
+
+export class ReadAhead {
+  private readonly worker: Worker | undefined;
+  private readonly port: MessagePort | undefined;
+  private readonly state: Int32Array;
+  private readonly order: readonly string[];
+  private readonly maxBytes: number;
+  /** Index in `order` of the next file the reader delivers. */
+  private next = 0;
+  private batch: Batch | undefined;
+  private taken = 0;
+  private failed = false;
+
+  constructor(root: string, order: readonly string[], maxBytes: number) {
+    this.order = order;
+    this.maxBytes = maxBytes;
+    this.state = new Int32Array(new SharedArrayBuffer(12));
+    const entry = path.join(ENGINE_ROOT, 'scripts', 'core', 'read-ahead-worker.mjs');
+    if (!existsSync(entry)) {
+      this.failed = true;
+      return;
+    }
+    try {
+      const { port1, port2 } = new MessageChannel();
+      this.port = port1;
+      this.worker = new Worker(entry, {
+        workerData: { root, sep: path.sep, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, shared: this.state.buffer, port: port2, patterns: HINT_PATTERNS },
+        transferList: [port2],
+      });
+      // never keeps the process alive, never prints: a failure only means the main thread reads
+      this.worker.unref();
+      this.worker.on('error', () => {
+        Atomics.store(this.state, END, 2);
+      });
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  /**
+   * The file's text and hints if it is the next one read ahead (files the load skipped are
+   * dropped); `{ tooLarge }` with its size when over the limit; undefined when the caller must read it.
+   */
+  take(rel: string): ReadAheadResult {
+    if (this.failed || this.next >= this.order.length) return undefined;
+    if (this.order[this.next] !== rel) {
+      // asked out of order: skip ahead when the file is further on (the load left some out), else read it yourself
+      const at = this.order.indexOf(rel, this.next);
+      if (at < 0) return undefined;
+      while (this.next < at) {
+        const b = this.current();
+        if (!b) return undefined;
+        b.i++;
+        this.next++;
+        if (b.i >= b.texts.length) this.batch = undefined;
+      }
+    }
+    const b = this.current();
+    if (!b) return undefined;
+    const i = b.i++;
+    this.next++;
+    if (b.i >= b.texts.length) this.batch = undefined;
+    const size = b.sizes[i]!;
+    if (size > this.maxBytes) return { tooLarge: size };
+    if (size < 0) return undefined;
+    const keys = b.keys[i]!;
+    const flags = b.flags[i]!;
+    return { text: b.texts[i]!, hints: { parse: { slow: (flags & 1) !== 0, keys }, secretFree: (flags & 2) !== 0 } };
+  }
+
+  /** The batch holding the next file (dropping the files skipped), or undefined when the reader is given up. */
+  private current(): Batch | undefined {
+    const b = this.batch ?? this.receive();
+    if (!b) this.stop();
+    return b;
+  }
+
+  private receive(): Batch | undefined {
+    if (!this.port) return undefined;
+    const deadline = Date.now() + STALL_MS;
+    for (;;) {
+      // the reader posts a batch before it counts it (POSTED), and counts before it ends (END):
+      // a batch not on the port after POSTED was read comes with a new count, which wakes the wait
+      const posted = Atomics.load(this.state, POSTED);
+      const ended = Atomics.load(this.state, END) !== 0;
+      const m = receiveMessageOnPort(this.port);
+      if (m) {
+        const b = this.accept(m.message as Posted);
+        if (b) return b;
+        continue;
+      }
+      if (ended || Date.now() > deadline) return undefined;
+      Atomics.wait(this.state, POSTED, posted, 50);
+    }
+  }
+
+  private accept(p: Posted): Batch | undefined {
+    this.taken++;
+    Atomics.store(this.state, CONSUMED, this.taken);
+    Atomics.notify(this.state, CONSUMED);
+    if (!p.texts.length) return undefined;
+    return (this.batch = { ...p, i: 0 });
+  }
+
+  /** Stop reading ahead (the rest is read by the main thread); frees the thread. */
+  stop(): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.batch = undefined;
+    this.port?.close();
+    void this.worker?.terminate().catch(() => undefined);
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * 预读线程（scripts/core/read-ahead.ts）：它交出的文本和提示与主线程自己读、自己算的完全相同；
+ * 用预读检查整个登记簿与不用预读的结果逐条相同（含各种恶意文件）。
+ * The read-ahead thread gives exactly the text and hints the main thread would read and compute,
+ * and a whole validation with it equals one without it, hostile files included.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHint } from '../scripts/core/jsonfast.ts';
+import { ReadAhead } from '../scripts/core/read-ahead.ts';
+import { MAX_FILE_BYTES } from '../scripts/core/register.ts';
+import { FsSource } from '../scripts/core/source.ts';
+import { findSecret, mayBeSecret, secretFreeText } from '../scripts/core/text-checks.ts';
+import { validateSource } from '../scripts/pipeline/pipeline.ts';
+import { baseKit, tmpDir, writeKit } from './helpers.ts';
+
+const SEED = 20261205;
+
+/** Texts that take every branch of the hints: BOM, escaped surrogates, __proto__, escaped quotes, spaced colons, backslashes, secrets. */
+const CRAFTED = [
+  '{"id":"a","name":"自贡发布"}',
+  '\uFEFF{"id":"a"}',
+  '{"id":"\\ud83d\\ude00"}',
+  '{"__proto__":{"x":1}}',
+  '{"a":"say \\"hi\\"","b":1}',
+  '{"a" :1,"b":2}',
+  '{"a"\u3000:1}',
+  '{"a":"\\u5bc6\\u7801：Abc12345"}',
+  '{"note":"密码是 Abc12345"}',
+  '{"note":"C:\\\\path"}',
+  '{"k":"01234567890123456789012345678901"}',
+  '{"a":1,"a":2}',
+  '{"a":"x":"y"}',
+  '',
+  'not json',
+  '{"a":"\\""}',
+  '[1,2,{"x":"token: ghp_abcdefghijklmnopqrstuvwxyz012345"}]',
+];
+
+const jsonish = fc
+  .array(fc.tuple(fc.constantFrom('id', 'name', 'note', '__proto__', 'a b', 'key', 'x"y', 'pass'), fc.oneof(fc.constantFrom('密码：Zg123456', 'ghp_abcdefghijklmnopqrstuvwxyz0123', '自贡发布', 'C:\\dir', '"quoted"', '\u3000', 'ＰＷＤ', 'sk-abcdefghijklmnopqrstuv'), fc.string({ maxLength: 12 }))), { maxLength: 6 })
+  .chain((pairs) => fc.constantFrom(...[0, 1, 2]).map((style) => (style === 0 ? JSON.stringify(Object.fromEntries(pairs)) : style === 1 ? JSON.stringify(Object.fromEntries(pairs), null, 2) : '{' + pairs.map(([k, v]) => `${JSON.stringify(k)} : ${JSON.stringify(v)}`).join(',') + '}')));
+
+/** Read every file through a ReadAhead, as FsSource.readText asks for them. */
+function throughThread(dir: string, rels: string[], ask: string[] = rels, maxBytes = MAX_FILE_BYTES): Map<string, ReturnType<ReadAhead['take']>> {
+  const ra = new ReadAhead(dir, rels, maxBytes);
+  const out = new Map<string, ReturnType<ReadAhead['take']>>();
+  try {
+    for (const rel of ask) out.set(rel, ra.take(rel));
+  } finally {
+    ra.stop();
+  }
+  return out;
+}
+
+describe('read-ahead thread', () => {
+  it('gives the same text and hints as the main thread computes, on crafted and generated texts', () => {
+    const dir = tmpDir('govmedia-read-ahead-');
+    const texts = [...CRAFTED, ...fc.sample(jsonish, { seed: SEED, numRuns: 400 })];
+    const rels = texts.map((t, i) => {
+      const rel = `f${i}.json`;
+      writeFileSync(path.join(dir, rel), t);
+      return rel;
+    });
+    const got = throughThread(dir, rels);
+    let secretFree = 0;
+    let fast = 0;
+    texts.forEach((t, i) => {
+      const r = got.get(rels[i]!);
+      expect(r && 'text' in r, rels[i]).toBe(true);
+      if (!r || !('text' in r)) return;
+      expect(r.text).toBe(readFileSync(path.join(dir, rels[i]!), 'utf8'));
+      expect(r.hints, JSON.stringify(t)).toEqual({ parse: parseHint(t), secretFree: secretFreeText(t) });
+      if (r.hints.secretFree) secretFree++;
+      if (r.hints.parse.keys >= 0) fast++;
+    });
+    // both kinds of answer occur (the corpus exercises both branches of each hint)
+    expect(secretFree).toBeGreaterThan(10);
+    expect(secretFree).toBeLessThan(texts.length);
+    expect(fast).toBeGreaterThan(10);
+    expect(fast).toBeLessThan(texts.length);
+  });
+
+  it('a secret-free text has no value the secret patterns would look at, let alone flag', () => {
+    fc.assert(
+      fc.property(jsonish, (t) => {
+        if (!secretFreeText(t)) return;
+        let v: unknown;
+        try {
+          v = JSON.parse(t);
+        } catch {
+          return;
+        }
+        const strings: string[] = [];
+        const walk = (x: unknown): void => {
+          if (typeof x === 'string') strings.push(x);
+          else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) {
+            strings.push(k);
+            walk(y);
+          }
+        };
+        walk(v);
+        for (const s of strings) {
+          expect(mayBeSecret(s), s).toBe(false);
+          expect(findSecret(s), s).toBeUndefined();
+        }
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
+  });
+
+  it('leaves to the main thread what it cannot give: a file too large, unreadable or missing, one asked out of order', () => {
+    const dir = tmpDir('govmedia-read-ahead-odd-');
+    writeFileSync(path.join(dir, 'a.json'), '{"a":1}');
+    writeFileSync(path.join(dir, 'big.json'), 'x'.repeat(300));
+    writeFileSync(path.join(dir, 'b.json'), '{"b":2}');
+    writeFileSync(path.join(dir, 'c.json'), '{"c":3}');
+    writeFileSync(path.join(dir, 'd.json'), '{"d":4}');
+    const rels = ['a.json', 'big.json', 'missing.json', 'b.json', 'c.json', 'd.json'];
+    // the load skips b.json and asks for something not in the list
+    const got = throughThread(dir, rels, ['a.json', 'big.json', 'missing.json', 'elsewhere.json', 'c.json', 'd.json'], 100);
+    expect(got.get('a.json')).toMatchObject({ text: '{"a":1}' });
+    expect(got.get('big.json')).toEqual({ tooLarge: 300 });
+    expect(got.get('missing.json')).toBeUndefined();
+    expect(got.get('elsewhere.json')).toBeUndefined();
+    expect(got.get('c.json')).toMatchObject({ text: '{"c":3}' });
+    expect(got.get('d.json')).toMatchObject({ text: '{"d":4}' });
+  });
+
+  it('a whole validation with the read-ahead equals one without it, hostile files included', async () => {
+    const dir = writeKit(baseKit(), tmpDir('govmedia-read-ahead-reg-'));
+    const accountFile = firstAccount(path.join(dir, 'accounts'));
+    const unitDir = path.dirname(accountFile);
+    const account = JSON.parse(readFileSync(accountFile, 'utf8')) as Record<string, unknown>;
+    const put = (name: string, data: string | Buffer): void => writeFileSync(path.join(unitDir, name), data);
+    put('x-bom.json', '\uFEFF' + JSON.stringify({ ...account, id: 'x-bom' }, null, 2));
+    put('x-dup.json', JSON.stringify({ ...account, id: 'x-dup' }, null, 2).replace('"id": "x-dup",', '"id": "x-dup",\n  "id": "x-dup",'));
+    const events = account.events as Record<string, unknown>[];
+    const withNote = (id: string, note: string): string => JSON.stringify({ ...account, id, events: [{ ...events[0], note }, ...events.slice(1)] }, null, 2);
+    put('x-secret.json', withNote('x-secret', '密码是 Abc12345'));
+    // the same secret spelt with escapes (no 密 or 码 in the raw text): the thread's hint must not skip it
+    put('x-escaped.json', withNote('x-escaped', 'PLACEHOLDER').replace('PLACEHOLDER', '\\u5bc6\\u7801\\u662f Abc12345'));
+    put('x-gbk.json', Buffer.concat([Buffer.from('{"id":"x-gbk","name":"'), Buffer.from([0xd7, 0xd4, 0xb9, 0xb1]), Buffer.from('"}')]));
+    put('x-nul.json', Buffer.from('{"id":"x-nul"}\0'));
+    put('x-big.json', `{"id":"x-big","note":"${'长'.repeat(MAX_FILE_BYTES / 3 + 10)}"}`);
+    put('x-syntax.json', '{"id": "x-syntax",, }');
+    put('x-proto.json', JSON.stringify({ ...account, id: 'x-proto' }).replace('{', '{"__proto__":{"polluted":true},'));
+    symlinkSync('x-secret.json', path.join(unitDir, 'x-link.json'));
+    const now = '2026-11-21';
+    const plain = await validateSource(new FsSource(dir, { readAheadMin: Infinity }), { now, exceptionsDir: 'none', baselineFile: 'none' });
+    const ahead = await validateSource(new FsSource(dir, { readAheadMin: 1 }), { now, exceptionsDir: 'none', baselineFile: 'none' });
+    const strip = (r: typeof plain) => r.findings.map((f) => ({ ...f }));
+    expect(strip(ahead)).toEqual(strip(plain));
+    // the hostile files were judged, not skipped
+    const rules = new Set(plain.findings.map((f) => `${path.basename(f.file)} ${f.ruleId}`));
+    for (const want of ['x-bom.json register/bom', 'x-escaped.json register/secret', 'x-dup.json register/duplicate-key', 'x-secret.json register/secret', 'x-gbk.json register/encoding', 'x-nul.json register/encoding', 'x-big.json register/file-too-large', 'x-syntax.json register/json-syntax', 'x-link.json register/symlink']) expect(rules, want).toContain(want);
+    expect(ahead.summary).toEqual(plain.summary);
+  });
+});
+
+function firstAccount(accounts: string): string {
+  const found = findFile(accounts, (p) => p.endsWith('.json') && !p.endsWith('/unit.json') && !p.endsWith('/region.json'));
+  if (!found) throw new Error('no account in the fixture unit');
+  return found;
+}
+
+function findFile(dir: string, ok: (p: string) => boolean): string | undefined {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) {
+      const f = findFile(p, ok);
+      if (f) return f;
+    } else if (ok(p.split(path.sep).join('/'))) return p;
+  }
+  return undefined;
+}
