@@ -1,11 +1,11 @@
 // 预读线程：按主线程给出的顺序读出登记簿文件并解码，成批交给主线程；主线程解析和检查时，下一批已在读取。
-// 领先主线程太多时等待（内存有上限）。每个文件附带两项提示（与主线程自己算的相同，见 read-ahead.ts 的 textHints）：
-// 能否走快速解析及其键数，整段文本是否不可能含有密钥。只读取和扫描，不解析、不判断；任何异常都告知主线程，由它自己读。
+// 领先主线程太多时等待（内存有上限）。每个文件附带快速解析的提示（与主线程自己算的相同，见 jsonfast.ts 的 parseHint）：
+// 能否走快速解析及其键数。只读取和扫描，不解析、不判断；任何异常都告知主线程，由它自己读。
 // The read-ahead thread: reads and decodes register files in the order the main thread gave and
 // hands them over in batches while the main thread parses and judges the previous ones; it waits
-// when too far ahead (bounded memory). With each file go two hints, exactly what the main thread
-// would compute (textHints in read-ahead.ts, whose patterns it is given): whether the fast parse
-// may be tried and the keys it must find, and whether no string of the file can hold a secret.
+// when too far ahead (bounded memory). With each file goes the fast parse's hint, exactly what the
+// main thread would compute (parseHint in jsonfast.ts, whose patterns it is given): whether the
+// fast parse may be tried and the keys it must find.
 // It only reads and scans: no parsing, no judging; on any failure it says so and the main thread
 // reads for itself.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -23,19 +23,14 @@ const UNREADABLE = -2;
 
 const slowRe = new RegExp(patterns.slow.source, patterns.slow.flags);
 const spaceColonRe = new RegExp(patterns.spaceColon.source, patterns.spaceColon.flags);
-const secretRe = new RegExp(patterns.secret.source, patterns.secret.flags);
 
-/** textHints of read-ahead.ts: [keys, flags]; tests/read-ahead.test.ts holds them equal. */
+/** parseHint of jsonfast.ts as [keys, slow]; tests/read-ahead.test.ts holds them equal. */
 function hints(text) {
-  let keys = -1;
-  let flags = 0;
-  if (text.charCodeAt(0) === 0xfeff || slowRe.test(text) || text.includes('__proto__')) flags |= 1;
-  else if (!text.includes('\\"') && !spaceColonRe.test(text)) {
-    keys = 0;
-    for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) keys++;
-  }
-  if (!text.includes('\\') && !secretRe.test(text)) flags |= 2;
-  return [keys, flags];
+  if (text.charCodeAt(0) === 0xfeff || slowRe.test(text) || text.includes('__proto__')) return [-1, 1];
+  if (text.includes('\\"') || spaceColonRe.test(text)) return [-1, 0];
+  let keys = 0;
+  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) keys++;
+  return [keys, 0];
 }
 
 try {
@@ -44,16 +39,16 @@ try {
   let texts = [];
   let sizes = [];
   let keys = [];
-  let flags = [];
+  let slow = [];
   const flush = () => {
     if (!texts.length) return;
-    port.postMessage({ texts, sizes: Int32Array.from(sizes), keys: Int32Array.from(keys), flags: Uint8Array.from(flags) });
+    port.postMessage({ texts, sizes: Int32Array.from(sizes), keys: Int32Array.from(keys), slow: Uint8Array.from(slow) });
     Atomics.add(state, POSTED, 1);
     Atomics.notify(state, POSTED);
     texts = [];
     sizes = [];
     keys = [];
-    flags = [];
+    slow = [];
     // bounded: wait while `ahead` batches are posted and not taken (the main thread notifies)
     for (;;) {
       const taken = Atomics.load(state, CONSUMED);
@@ -92,9 +87,9 @@ try {
     }
     texts.push(text);
     sizes.push(size);
-    const [k, f] = size >= 0 && size <= maxBytes ? hints(text) : [-1, 0];
+    const [k, sl] = size >= 0 && size <= maxBytes ? hints(text) : [-1, 0];
     keys.push(k);
-    flags.push(f);
+    slow.push(sl);
     if (texts.length >= batchFiles) flush();
   }
   flush();

@@ -15,14 +15,13 @@ import path from 'node:path';
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { SPACE_COLON, SUSPECT_ESCAPE, type ParseHint } from './jsonfast.ts';
 import { ENGINE_ROOT } from './paths.ts';
-import { MAYBE } from './text-checks.ts';
 
 /** Below this many files a thread is not worth starting (its start-up is ~30 ms). */
 export const READ_AHEAD_MIN_FILES = 2000;
 /** Files per batch handed over (one message each). */
-const BATCH_FILES = 128;
-/** Batches the reader may be ahead of the main thread (bounds what it holds: ~3 MiB of text). */
-const AHEAD = 8;
+const BATCH_FILES = 64;
+/** Batches the reader may be ahead of the main thread (bounds what it holds: ~1.5 MiB of text). */
+const AHEAD = 4;
 /** With no batch for this long, the reader is given up and the main thread reads for itself. */
 const STALL_MS = 15_000;
 
@@ -30,30 +29,25 @@ const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
 
-/** What the reader computes of each text besides reading it: the parse hint and whether it is secret-free. */
-export interface TextHints {
-  parse: ParseHint;
-  secretFree: boolean;
-}
-
 /**
- * The hints of a text, as the reader thread computes them (read-ahead-worker.mjs, from these
- * patterns): the fast parse's (parseHint in jsonfast.ts) and secretFreeText's (text-checks.ts).
- * tests/read-ahead.test.ts holds the thread's results equal to these on hostile texts.
+ * The patterns of parseHint (jsonfast.ts), given to the reader thread, which computes the same
+ * hint for every text (read-ahead-worker.mjs); tests/read-ahead.test.ts holds the thread's
+ * results equal to parseHint's on hostile texts. (A whole-text secret pre-scan was tried there
+ * too: at ~40 µs a file it made the reader the slower thread, so the judging thread keeps its
+ * per-value pre-filter.)
  */
 export const HINT_PATTERNS = {
   slow: { source: SUSPECT_ESCAPE.source, flags: SUSPECT_ESCAPE.flags },
   spaceColon: { source: SPACE_COLON.source, flags: SPACE_COLON.flags },
-  secret: { source: MAYBE.source, flags: MAYBE.flags },
 };
 
-export type ReadAheadResult = { text: string; hints: TextHints } | { tooLarge: number } | undefined;
+export type ReadAheadResult = { text: string; hint: ParseHint } | { tooLarge: number } | undefined;
 
 interface Posted {
   texts: string[];
   sizes: Int32Array;
   keys: Int32Array;
-  flags: Uint8Array;
+  slow: Uint8Array;
 }
 
 interface Batch extends Posted {
@@ -88,6 +82,8 @@ export class ReadAhead {
       this.worker = new Worker(entry, {
         workerData: { root, sep: path.sep, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, shared: this.state.buffer, port: port2, patterns: HINT_PATTERNS },
         transferList: [port2],
+        // it holds a batch or two at a time: a small young generation keeps its memory small
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
       });
       // never keeps the process alive, never prints: a failure only means the main thread reads
       this.worker.unref();
@@ -125,9 +121,7 @@ export class ReadAhead {
     const size = b.sizes[i]!;
     if (size > this.maxBytes) return { tooLarge: size };
     if (size < 0) return undefined;
-    const keys = b.keys[i]!;
-    const flags = b.flags[i]!;
-    return { text: b.texts[i]!, hints: { parse: { slow: (flags & 1) !== 0, keys }, secretFree: (flags & 2) !== 0 } };
+    return { text: b.texts[i]!, hint: { slow: b.slow[i] === 1, keys: b.keys[i]! } };
   }
 
   /** The batch holding the next file (dropping the files skipped), or undefined when the reader is given up. */

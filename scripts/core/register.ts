@@ -211,8 +211,6 @@ interface Candidate {
   dir: string; // folder relative to accounts/ ('' for root)
   file: SourceFile;
   value: unknown;
-  /** No string of the file can hold a secret (secretFreeText, computed by the read-ahead). */
-  secretFree: boolean;
 }
 
 /** What the listing of accounts/ tells before any file is read. */
@@ -441,11 +439,11 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     }
     const text = fast ?? readBytes(t);
     if (text === undefined) return undefined;
-    const hints = fast !== undefined ? src.hintsFor?.(t.rel) : undefined;
+    const hint = fast !== undefined ? src.hintFor?.(t.rel) : undefined;
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
     const file = new RegisterFile(t.rel, src, keepText ? text : undefined);
-    const parsed = (file.parsed = parseJsonFast(text, { strings }, file, hints?.parse));
+    const parsed = (file.parsed = parseJsonFast(text, { strings }, file, hint));
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
@@ -457,7 +455,7 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
       }
     }
     if (!parsed.ok) return undefined;
-    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value, secretFree: hints?.secretFree === true };
+    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value };
   };
 
   const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
@@ -671,7 +669,7 @@ function getAt(value: unknown, pointer: (string | number)[]): unknown {
 }
 
 function stringChecks(c: Candidate, findings: Finding[], account?: string): void {
-  for (const is of checkStrings(c.value, c.secretFree)) {
+  for (const is of checkStrings(c.value)) {
     const pos = c.file.parsed.locate(is.pointer);
     let column = pos.column;
     if (is.ruleId !== 'register/secret' && is.ruleId !== 'register/implausible-date') {

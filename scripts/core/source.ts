@@ -4,7 +4,8 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { ReadAhead, READ_AHEAD_MIN_FILES, type TextHints } from './read-ahead.ts';
+import type { ParseHint } from './jsonfast.ts';
+import { ReadAhead, READ_AHEAD_MIN_FILES } from './read-ahead.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -53,8 +54,8 @@ export interface FileSource {
    */
   readAhead?(rels: readonly string[], maxBytes: number): void;
   endReadAhead?(): void;
-  /** Optional: what the read-ahead computed of the text `readText` returned last, when it was that file. */
-  hintsFor?(rel: string): TextHints | undefined;
+  /** Optional: the parse hint the read-ahead computed of the text `readText` returned last, when it was that file. */
+  hintFor?(rel: string): ParseHint | undefined;
 }
 
 /** The buffer FsSource.readText reads into (one per thread; grows for a larger file). */
@@ -64,7 +65,7 @@ export class FsSource implements FileSource {
   private ahead: ReadAhead | undefined;
   private aheadMax = Infinity;
   private hinted: string | undefined;
-  private hints: TextHints | undefined;
+  private hint: ParseHint | undefined;
   private readonly readAheadMin: number;
   /** @param opts.readAheadMin  read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES). */
   constructor(
@@ -83,10 +84,10 @@ export class FsSource implements FileSource {
   endReadAhead(): void {
     this.ahead?.stop();
     this.ahead = undefined;
-    this.hinted = this.hints = undefined;
+    this.hinted = this.hint = undefined;
   }
-  hintsFor(rel: string): TextHints | undefined {
-    return this.hinted === rel ? this.hints : undefined;
+  hintFor(rel: string): ParseHint | undefined {
+    return this.hinted === rel ? this.hint : undefined;
   }
   get label(): string {
     return this.root;
@@ -146,7 +147,7 @@ export class FsSource implements FileSource {
       // read ahead under the limit readAhead was given: the caller's, when it is not lower
       if (maxBytes >= this.aheadMax) {
         this.hinted = rel;
-        this.hints = got.hints;
+        this.hint = got.hint;
         return got.text;
       }
     }

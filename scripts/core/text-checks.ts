@@ -257,7 +257,7 @@ const SECRET_PATTERNS: { re: RegExp; label: Bilingual; notInUrl?: boolean }[] = 
  * the value as written; full-width letters (Ｐａｓｓｗｏｒｄ) are matched through their own
  * alternatives so that no normalisation is needed first.
  */
-export const MAYBE = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密|口\s*令|[码碼]|pass|pwd|secret|key|token|[ｐＰ][ａＡ][ｓＳ]|[ｐＰ][ｗＷ]|[ｓＳ][ｅＥ][ｃＣ]|[ｔＴ][ｏＯ][ｋＫ]|[ｋＫ][ｅＥ][ｙＹ]|[0-9a-zA-Z+/_-]{32}/i;
+const MAYBE = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密|口\s*令|[码碼]|pass|pwd|secret|key|token|[ｐＰ][ａＡ][ｓＳ]|[ｐＰ][ｗＷ]|[ｓＳ][ｅＥ][ｃＣ]|[ｔＴ][ｏＯ][ｋＫ]|[ｋＫ][ｅＥ][ｙＹ]|[0-9a-zA-Z+/_-]{32}/i;
 
 /**
  * Every pattern needs an ASCII or full-width letter or one of 密 口 码 碼, except a run of 32
@@ -397,17 +397,7 @@ function fieldLabel(p: readonly (string | number)[]): string {
  * look-alike characters (every field a person or the public reads), secrets, personal data in
  * public fields (everything outside the team section), and implausible dates.
  */
-/**
- * Whether no string of a file can hold a secret, from its whole text: a text with no backslash
- * holds every string value as it is, so a value that matches MAYBE (no anchors, no look-around)
- * makes the whole text match. Computed by the read-ahead thread from the same pattern.
- */
-export function secretFreeText(text: string): boolean {
-  return !text.includes('\\') && !MAYBE.test(text);
-}
-
-/** @param secretFree  secretFreeText of the file's text: no value needs the secret patterns. */
-export function checkStrings(root: unknown, secretFree = false): StringIssue[] {
+export function checkStrings(root: unknown): StringIssue[] {
   const out: StringIssue[] = [];
   const stack: (string | number)[] = [];
   let key = '';
@@ -433,7 +423,7 @@ export function checkStrings(root: unknown, secretFree = false): StringIssue[] {
       out.push({ ruleId: ch.kind === 'invisible' ? 'register/invisible-char' : 'register/look-alike', pointer: stack.slice(), index: ch.index, message: { zh: `字段 ${label}：${ch.message.zh}`, en: `${label}: ${ch.message.en}` }, fix: ch.fix });
     }
     if (v.length < 6) return;
-    if (!secretFree && mayBeSecret(v)) {
+    if (mayBeSecret(v)) {
       const hit = findSecret(v);
       if (hit) {
         const label = fieldLabel(stack);
