@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseHint } from './jsonfast.ts';
-import { ReadAhead, READ_AHEAD_MIN_FILES } from './read-ahead.ts';
+import { ReadAhead, READ_AHEAD_MIN_FILES, type ReadAheadChecks } from './read-ahead.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -52,10 +52,16 @@ export interface FileSource {
    * Optional: the files `readText` will be asked for next, in that order; the source may read
    * them ahead (FsSource: in another thread, for a large register). `endReadAhead` frees what it holds.
    */
-  readAhead?(rels: readonly string[], maxBytes: number): void;
+  readAhead?(rels: readonly string[], maxBytes: number, checks?: ReadAheadChecks): void;
   endReadAhead?(): void;
   /** Optional: the parse hint the read-ahead computed of the text `readText` returned last, when it was that file. */
-  hintFor?(rel: string): ParseHint | undefined;
+  hintFor?(rel: string): ReadHint | undefined;
+}
+
+/** What the read-ahead knew of a text: its parse hint and the clean bits of its checks (read-ahead-checks.ts). */
+export interface ReadHint {
+  parse: ParseHint;
+  mark: number;
 }
 
 /** The buffer FsSource.readText reads into (one per thread; grows for a larger file). */
@@ -65,20 +71,27 @@ export class FsSource implements FileSource {
   private ahead: ReadAhead | undefined;
   private aheadMax = Infinity;
   private hinted: string | undefined;
-  private hint: ParseHint | undefined;
+  private hint: ReadHint | undefined;
   private readonly readAheadMin: number;
-  /** @param opts.readAheadMin  read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES). */
+  private readonly readAheadWait: boolean;
+  /**
+   * @param opts.readAheadMin   read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES).
+   * @param opts.readAheadWait  the reader checks every file (waits for its checks to load first; tests).
+   */
   constructor(
     readonly root: string,
-    opts: { readAheadMin?: number } = {},
+    opts: { readAheadMin?: number; readAheadWait?: boolean } = {},
   ) {
     this.readAheadMin = opts.readAheadMin ?? READ_AHEAD_MIN_FILES;
+    this.readAheadWait = opts.readAheadWait === true;
   }
   /** Read a large register's files ahead in another thread (read-ahead.ts); a small one is read here. */
-  readAhead(rels: readonly string[], maxBytes: number): void {
+  readAhead(rels: readonly string[], maxBytes: number, checks?: ReadAheadChecks): void {
     this.endReadAhead();
     if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') return;
-    this.ahead = new ReadAhead(this.root, rels, maxBytes);
+    // GOVMEDIA_READ_AHEAD=read: read ahead without the checks (for measuring)
+    const withChecks = checks && process.env.GOVMEDIA_READ_AHEAD !== 'read' ? checks : undefined;
+    this.ahead = new ReadAhead(this.root, rels, maxBytes, withChecks && this.readAheadWait ? { ...withChecks, wait: true } : withChecks);
     this.aheadMax = maxBytes;
   }
   endReadAhead(): void {
@@ -86,7 +99,7 @@ export class FsSource implements FileSource {
     this.ahead = undefined;
     this.hinted = this.hint = undefined;
   }
-  hintFor(rel: string): ParseHint | undefined {
+  hintFor(rel: string): ReadHint | undefined {
     return this.hinted === rel ? this.hint : undefined;
   }
   get label(): string {
@@ -147,7 +160,7 @@ export class FsSource implements FileSource {
       // read ahead under the limit readAhead was given: the caller's, when it is not lower
       if (maxBytes >= this.aheadMax) {
         this.hinted = rel;
-        this.hint = got.hint;
+        this.hint = { parse: got.hint, mark: got.mark };
         return got.text;
       }
     }
