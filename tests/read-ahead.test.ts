@@ -5,7 +5,7 @@
  * and a whole validation with it equals one without it, hostile files included.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHint } from '../scripts/core/jsonfast.ts';
@@ -129,6 +129,31 @@ describe('read-ahead thread', () => {
     } finally {
       ra.stop();
     }
+  });
+
+  it('a listing read ahead in the background equals one read folder by folder: order, types, links, odd names', async () => {
+    const dir = writeKit(baseKit(), tmpDir('govmedia-list-ahead-'));
+    const acc = path.join(dir, 'accounts');
+    mkdirSync(path.join(acc, 'sichuan', 'Odd Folder', 'deeper'), { recursive: true });
+    writeFileSync(path.join(acc, 'sichuan', 'Odd Folder', 'deeper', 'x.json'), '{}');
+    writeFileSync(path.join(acc, 'sichuan', 'README.md'), 'note');
+    writeFileSync(path.join(acc, 'sichuan', '名字.json'), '{}');
+    symlinkSync('../region.json', path.join(acc, 'sichuan', 'link.json'));
+    symlinkSync('zigong', path.join(acc, 'sichuan', 'dir-link'));
+    mkdirSync(path.join(acc, 'empty'));
+    const plain = new FsSource(dir).list('accounts');
+    const src = new FsSource(dir);
+    await src.listAhead('accounts');
+    const ahead = src.list('accounts');
+    expect(ahead).toEqual(plain);
+    expect(plain.map((e) => `${e.type} ${e.rel}`)).toEqual(expect.arrayContaining(['symlink accounts/sichuan/link.json', 'symlink accounts/sichuan/dir-link', 'dir accounts/sichuan/Odd Folder', 'file accounts/sichuan/Odd Folder/deeper/x.json', 'dir accounts/empty', 'file accounts/sichuan/名字.json']));
+    // used once: a second list reads the folders again, and a link or a file as the register folder is reported as before
+    expect(src.list('accounts')).toEqual(plain);
+    const linked = tmpDir('govmedia-list-ahead-link-');
+    symlinkSync(acc, path.join(linked, 'accounts'));
+    const viaLink = new FsSource(linked);
+    await viaLink.listAhead('accounts');
+    expect(viaLink.list('accounts')).toEqual([{ rel: 'accounts', type: 'symlink', size: 0 }]);
   });
 
   it('a whole validation with the read-ahead equals one without it, hostile files included', async () => {

@@ -2,7 +2,8 @@
  * 数据来源：工作目录，或 Git 中的某个提交（供 PR 检查读取 head 分支的数据）。
  * Where register files come from: the working tree, or (for the PR check) a Git tree.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseHint } from './jsonfast.ts';
 import { ReadAhead, READ_AHEAD_MIN_FILES, type ReadAheadChecks } from './read-ahead.ts';
@@ -54,6 +55,11 @@ export interface FileSource {
    */
   readAhead?(rels: readonly string[], maxBytes: number, checks?: ReadAheadChecks): void;
   endReadAhead?(): void;
+  /**
+   * Optional: start listing `prefix` in the background (the engine loads meanwhile); a later
+   * `list(prefix)` uses what it read and gives exactly what it would have given.
+   */
+  listAhead?(prefix: string): Promise<void>;
   /** Optional: the parse hint the read-ahead computed of the text `readText` returned last, when it was that file. */
   hintFor?(rel: string): ReadHint | undefined;
 }
@@ -63,6 +69,9 @@ export interface ReadHint {
   parse: ParseHint;
   mark: number;
 }
+
+/** Folders listAhead reads at a time. */
+const LIST_AHEAD_CONCURRENCY = 16;
 
 /** The buffer FsSource.readText reads into (one per thread; grows for a larger file). */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
@@ -74,6 +83,8 @@ export class FsSource implements FileSource {
   private hint: ReadHint | undefined;
   private readonly readAheadMin: number;
   private readonly readAheadWait: boolean;
+  /** Folder items read by listAhead, by absolute folder path (used once, by the next list of that prefix). */
+  private listed: { prefix: string; items: Map<string, Dirent[]> } | undefined;
   /**
    * @param opts.readAheadMin   read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES).
    * @param opts.readAheadWait  the reader checks every file (waits for its checks to load first; tests).
@@ -105,7 +116,50 @@ export class FsSource implements FileSource {
   get label(): string {
     return this.root;
   }
+  /**
+   * Read every folder under `prefix` in the background, several at a time (Node's thread pool),
+   * while the engine loads; `list(prefix)` then puts the entries together from what was read,
+   * in the same order and with the same types as when it reads each folder itself.
+   */
+  async listAhead(prefix: string): Promise<void> {
+    this.listed = undefined;
+    const start = path.join(this.root, prefix);
+    try {
+      const st = await lstat(start);
+      if (st.isSymbolicLink() || !st.isDirectory()) return;
+    } catch {
+      return;
+    }
+    const items = new Map<string, Dirent[]>();
+    const queue = [start];
+    let active = 0;
+    await new Promise<void>((resolve) => {
+      const pump = (): void => {
+        while (active < LIST_AHEAD_CONCURRENCY && queue.length) {
+          const dir = queue.pop()!;
+          active++;
+          readdir(dir, { withFileTypes: true })
+            .then(
+              (ds) => {
+                items.set(dir, ds);
+                for (const d of ds) if (d.isDirectory()) queue.push(dir + path.sep + d.name);
+              },
+              () => undefined,
+            )
+            .finally(() => {
+              active--;
+              if (!active && !queue.length) resolve();
+              else pump();
+            });
+        }
+      };
+      pump();
+    });
+    this.listed = { prefix, items };
+  }
   list(prefix: string): Entry[] {
+    const pre = this.listed?.prefix === prefix ? this.listed.items : undefined;
+    this.listed = undefined;
     const out: Entry[] = [];
     const start = path.join(this.root, prefix);
     let st;
@@ -119,10 +173,16 @@ export class FsSource implements FileSource {
     if (!st.isDirectory()) return [{ rel: prefix.replace(/\/+$/, ''), type: 'other', size: 0 }];
     const walk = (dirAbs: string, dirRel: string): void => {
       let items;
-      try {
-        items = readdirSync(dirAbs, { withFileTypes: true });
-      } catch {
-        return;
+      if (pre) {
+        // read by listAhead; a folder it could not read is skipped, as below
+        items = pre.get(dirAbs);
+        if (!items) return;
+      } else {
+        try {
+          items = readdirSync(dirAbs, { withFileTypes: true });
+        } catch {
+          return;
+        }
       }
       items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const d of items) {

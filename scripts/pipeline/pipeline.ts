@@ -76,7 +76,10 @@ export function readRegister(src: FileSource, opts: ReadOptions): LoadResult {
 /** Validate a whole register from any source; findings sorted by file, line, column. */
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
+  // a whole register is listed in the background while the engine loads
+  const listing = !opts.scope ? src.listAhead?.('accounts') : undefined;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
+  await listing;
   const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
   const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
   // a schema error cites the article that requires the field in the file's region (policies/*/basis.ts)
