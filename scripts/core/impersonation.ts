@@ -132,18 +132,20 @@ function entryOf(a: AccountDoc): NameEntry {
 export function impersonationFindings(accounts: readonly AccountDoc[], others: readonly NameEntry[] = [], againstOthersOnly = false): Finding[] {
   const groups = new Map<string, NameEntry[]>();
   const live = accounts.filter((a) => typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data));
-  const add = (e: NameEntry): void => {
-    const k = `${e.platform}\u0000${skeleton(e.name)}`;
+  const add = (e: NameEntry, k = `${e.platform}\u0000${skeleton(e.name)}`): void => {
     const g = groups.get(k);
     if (g) g.push(e);
     else groups.set(k, [e]);
   };
-  for (const a of live) add(entryOf(a));
+  // each live account's key (platform and skeleton) is worked out once, for its group and its lookup
+  const keys = live.map((a) => `${a.data.platform}\u0000${skeleton(a.data.name)}`);
+  live.forEach((a, i) => add(entryOf(a), keys[i]));
   const inScope = new Set(live.map((a) => a.id));
   for (const o of others) if (!inScope.has(o.id)) add(o);
   const out: Finding[] = [];
-  for (const a of live) {
-    const g = groups.get(`${a.data.platform}\u0000${skeleton(a.data.name)}`);
+  for (let i = 0; i < live.length; i++) {
+    const a = live[i]!;
+    const g = groups.get(keys[i]!);
     if (!g || g.length < 2) continue;
     const other = g.find((e) => e.unitId !== a.unitId && (!againstOthersOnly || !inScope.has(e.id)));
     if (other) out.push(finding(a, other));
