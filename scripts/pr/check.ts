@@ -8,7 +8,7 @@ import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
-import { diffNames, git, GitSource, mergeBase, resolveCommit, type DiffEntry } from '../core/git.ts';
+import { diffNames, git, GitSource, mergeBase, resolveCommit, treeDelta, type DiffEntry, type ListingHint } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -95,12 +95,26 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const g = git(o.repo);
   const baseC = o.commits?.base ?? (await resolveCommit(g, o.base));
   const headC = o.commits?.head ?? (await resolveCommit(g, o.head));
+  // the policies load while git works (awaited below; a failure is reported there, not as an unhandled rejection)
+  const policiesP = loadPolicies(o.engineRoot);
+  policiesP.catch(() => undefined);
   const mb = await mergeBase(g, baseC, headC);
-  const diffs = await diffNames(g, mb, headC);
-  const [baseSrc, headSrc] = await Promise.all([GitSource.open(o.repo, mb), GitSource.open(o.repo, headC)]);
+  // one listing, of the merge base, started at once; the diff decides what of it is kept, and the
+  // head's listing is the merge base's with the exact tree delta applied (no second listing)
+  const diffsP = diffNames(g, mb, headC);
+  const deltaP = treeDelta(o.repo, mb, headC).catch(() => undefined);
+  const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
+  const [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, GitSource.open(o.repo, mb, ['accounts'], hintP)]);
   const scopeDirs = scopeOf(diffs);
-  await Promise.all([baseSrc.prefetchScope(scopeDirs), headSrc.prefetchScope(scopeDirs)]);
-  const policies = await loadPolicies(o.engineRoot);
+  let headSrc: GitSource | undefined;
+  try {
+    if (delta) headSrc = baseSrc.derive(headC, delta);
+  } catch {
+    headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
+  }
+  headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP);
+  await GitSource.prefetchScopes([baseSrc, headSrc], scopeDirs);
+  const policies = await policiesP;
   const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
   // the adoption baseline (policies/baseline.json) may only shrink in a PR (scripts/core/exceptions.ts)
   const grows = await baselineGrowthOf(g, mb, headC, diffs.map((d) => d.path), o.labels);
@@ -140,6 +154,25 @@ export function scopeOf(diffs: readonly DiffEntry[]): Set<string> {
     }
   }
   return scopeDirs;
+}
+
+/**
+ * What the check will ask the listings: the changed unit folders, the changed paths and their file
+ * names (GitSource keeps only these, every region.json and unit.json, and the names of the files
+ * in those folders; anything else it is asked is answered from the whole listing).
+ */
+export function hintOf(diffs: readonly DiffEntry[], scopeDirs: ReadonlySet<string>): ListingHint {
+  const paths = new Set<string>();
+  const stems = new Set<string>();
+  for (const d of diffs) {
+    for (const p of [d.path, d.fromPath]) {
+      if (p === undefined) continue;
+      paths.add(p);
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      if (name.endsWith('.json')) stems.add(name.slice(0, -5));
+    }
+  }
+  return { dirs: scopeDirs, stems, paths };
 }
 
 export interface JudgeInput {
