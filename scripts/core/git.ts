@@ -130,13 +130,14 @@ export interface TreeChange {
 }
 
 /**
- * The exact difference between the listings of two commits under `paths`: `git diff-tree -r -z
- * --raw --no-renames` (plumbing: no rename pairing, no diff configuration applied), every path
- * whose mode or object changed, with its new mode and object id. Applied to the listing of
- * `from`, it gives the listing of `to` (GitSource.derive).
+ * The exact difference between the listings of two commits under `paths`: every path whose mode
+ * or object changed, with its new mode and object id (`git diff --raw`, no rename pairing, full
+ * ids; the options that configuration could change are given). Applied to the listing of `from`,
+ * it gives the listing of `to` (GitSource.derive). Not `git diff-tree`: in a checkout it reads
+ * the whole index first (0.1 s at 100,000 files), `git diff` between two commits does not.
  */
 export async function treeDelta(dir: string, from: string, to: string, paths: string[] = ['accounts']): Promise<TreeChange[]> {
-  const out = await runGit(dir, ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--full-index', from, to, '--', ...paths]);
+  const out = await runGit(dir, ['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-relative', '--no-ext-diff', '--no-textconv', '--no-color', from, to, '--', ...paths]);
   const parts = out.split('\0');
   const res: TreeChange[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {

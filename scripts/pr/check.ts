@@ -8,7 +8,7 @@ import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
-import { diffNames, git, GitSource, mergeBase, resolveCommit, treeDelta, type DiffEntry, type ListingHint } from '../core/git.ts';
+import { diffNames, git, GitSource, mergeBase, resolveCommit, treeDelta, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -44,6 +44,29 @@ export interface CheckPrOptions {
   engine: { source: 'base' | 'self'; commit?: string; inProcess?: boolean };
   /** base and head already resolved to commits by the caller (saves resolving them again). */
   commits?: { base: string; head: string };
+  /** The git work startCheck began for these commits (with `commits`). */
+  started?: Started;
+}
+
+/** The first git questions of a check, asked at once: the merge base, then the diff and the exact tree delta. */
+export interface Started {
+  mergeBase: Promise<string>;
+  diffs: Promise<DiffEntry[]>;
+  delta: Promise<TreeChange[] | undefined>;
+}
+
+/**
+ * Begin a check's git work before it is known whether this process will judge (check-pr compares
+ * the engines meanwhile). Nothing is awaited here and a failure surfaces where it is awaited; a
+ * check that is not run leaves only finished git processes behind.
+ */
+export function startCheck(repo: string, baseC: string, headC: string): Started {
+  const g = git(repo);
+  const mb = mergeBase(g, baseC, headC);
+  const diffs = mb.then((m) => diffNames(g, m, headC));
+  const delta = mb.then((m) => treeDelta(repo, m, headC)).catch(() => undefined);
+  for (const p of [mb, diffs]) p.catch(() => undefined);
+  return { mergeBase: mb, diffs, delta };
 }
 
 export interface CheckPrResult extends DecisionRecord {
@@ -98,11 +121,12 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   // the policies load while git works (awaited below; a failure is reported there, not as an unhandled rejection)
   const policiesP = loadPolicies(o.engineRoot);
   policiesP.catch(() => undefined);
-  const mb = await mergeBase(g, baseC, headC);
+  const started = o.started && o.commits ? o.started : startCheck(o.repo, baseC, headC);
+  const mb = await started.mergeBase;
   // one listing, of the merge base, started at once; the diff decides what of it is kept, and the
   // head's listing is the merge base's with the exact tree delta applied (no second listing)
-  const diffsP = diffNames(g, mb, headC);
-  const deltaP = treeDelta(o.repo, mb, headC).catch(() => undefined);
+  const diffsP = started.diffs;
+  const deltaP = started.delta;
   const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
   const [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, GitSource.open(o.repo, mb, ['accounts'], hintP)]);
   const scopeDirs = scopeOf(diffs);
