@@ -259,7 +259,7 @@ export class GitSource implements FileSource {
   /** With a hint: the entries it keeps; undefined once the whole listing is decoded. */
   private kept: Kept | undefined;
   private all: TreeEntry[] | undefined;
-  private readonly byPath = new Map<string, TreeEntry | null>();
+  private byPath = new Map<string, TreeEntry | null>();
   /** Contents by object id (shared with a source derived from this one: same repository). */
   private blobs = new Map<string, Buffer>();
   /** Object sizes by id, known from a --batch-check (shared like blobs). */
@@ -328,7 +328,8 @@ export class GitSource implements FileSource {
     const regions = drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
     const units = drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
     for (const [st, l] of k.byStem) nk.byStem.set(st, l.filter((p) => !changed.has(p)));
-    for (const [p, e] of this.byPath) if (!changed.has(p)) s.byPath.set(p, e);
+    s.byPath = new Map(this.byPath);
+    for (const p of changed) s.byPath.delete(p);
     const added: TreeEntry[] = [];
     for (const c of delta) {
       if (c.status === 'D') {

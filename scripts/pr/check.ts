@@ -239,9 +239,12 @@ function readText(src: FileSource, rel: string): Buffer | undefined {
 export async function judge(o: JudgeInput): Promise<Judgement> {
   const { baseSrc, headSrc, diffs } = o;
   const scope = scopeOf(diffs);
+  // a file both sides hold unchanged (same path, same content id) is read and checked once: every
+  // region.json and most referenced unit.json files (a source without content ids shares nothing)
+  const cache = o.cache ?? new Map();
   const [baseRes, headRes] = await Promise.all([
-    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, ...(o.cache ? { cache: o.cache } : {}) }),
-    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, ...(o.cache ? { cache: o.cache } : {}) }),
+    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache }),
+    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache }),
   ]);
   const headReg = headRes.register;
   const baseReg = baseRes.register;
