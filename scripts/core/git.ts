@@ -8,7 +8,6 @@
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { unitDirOf } from './paths.ts';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -264,6 +263,10 @@ export class GitSource implements FileSource {
   private blobs = new Map<string, Buffer>();
   /** Object sizes by id, known from a --batch-check (shared like blobs). */
   private sizes = new Map<string, number>();
+  /** Parsed contents by object id, for following references while prefetching (shared like blobs). */
+  private parsedRefs = new Map<string, unknown>();
+  /** unitsById, once (shared with a derived source whose delta changes no unit.json). */
+  private unitIndex: Map<string, TreeEntry> | undefined;
   /** The paths listed (ls-tree pathspecs). */
   private paths: string[] = ['accounts'];
   private structuralCache: TreeEntry[] | undefined;
@@ -320,6 +323,8 @@ export class GitSource implements FileSource {
     s.paths = this.paths;
     s.blobs = this.blobs;
     s.sizes = this.sizes;
+    s.parsedRefs = this.parsedRefs;
+    if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitIndex = this.unitIndex ?? this.unitsById();
     s.derived = true;
     const changed = new Set(delta.map((c) => c.path));
     const drop = (l: readonly TreeEntry[]): TreeEntry[] => l.filter((e) => !changed.has(e.path));
@@ -682,26 +687,38 @@ export class GitSource implements FileSource {
     }
   }
 
+  /** Every unit.json of the listing by the unit's folder name (the last of a name wins). */
+  private unitsById(): Map<string, TreeEntry> {
+    if (this.unitIndex) return this.unitIndex;
+    const m = new Map<string, TreeEntry>();
+    for (const e of this.structural()) if (e.path.endsWith('/unit.json')) m.set(e.path.slice(e.path.lastIndexOf('/', e.path.length - 11) + 1, -10), e);
+    return (this.unitIndex = m);
+  }
+
   /** The batches of prefetchScope: each is fetched before the next is asked for (it reads the one before). */
   private *scopeBatches(unitDirs: ReadonlySet<string>): Generator<TreeEntry[], void, void> {
     const structural = this.structural();
-    const inScope = [...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`));
-    yield [...structural, ...inScope].filter((e) => e.path.endsWith('/region.json') || unitDirs.has(unitDirOf(e.path)));
-    const unitPath = new Map<string, TreeEntry>();
-    for (const e of structural) if (e.path.endsWith('/unit.json')) unitPath.set(e.path.slice(e.path.lastIndexOf('/', e.path.length - 11) + 1, -10), e);
+    const regions = structural.filter((e) => e.path.endsWith('/region.json'));
+    // the folders' own entries are all in scope (inFolder: the entries directly inside)
+    yield [...regions, ...[...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`))];
+    const unitPath = this.unitsById();
     const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {
-      const b = e && this.blobs.get(e.sha);
-      if (!b) return [];
-      try {
-        const v = JSON.parse(b.toString('utf8')) as Record<string, unknown>;
-        return keys.map((k) => v?.[k]).filter((x): x is string => typeof x === 'string');
-      } catch {
-        return [];
+      if (!e || !this.blobs.has(e.sha)) return [];
+      let v = this.parsedRefs.get(e.sha);
+      if (v === undefined) {
+        try {
+          v = JSON.parse(this.blobs.get(e.sha)!.toString('utf8')) as Record<string, unknown>;
+        } catch {
+          v = null;
+        }
+        this.parsedRefs.set(e.sha, v);
       }
+      const o = v;
+      return keys.map((k) => (o as Record<string, unknown> | null)?.[k]).filter((x): x is string => typeof x === 'string');
     };
     const seen = new Set<string>();
     let next = new Set<string>();
-    for (const e of structural) if (e.path.endsWith('/region.json')) for (const id of refs(e, ['supervisingOffice'])) next.add(id);
+    for (const e of regions) for (const id of refs(e, ['supervisingOffice'])) next.add(id);
     for (const d of unitDirs) for (const id of refs(this.entry(`accounts/${d}/unit.json`), ['parent', 'supervisor'])) next.add(id);
     for (let round = 0; round < 20 && next.size; round++) {
       const batch: TreeEntry[] = [];
