@@ -7,7 +7,7 @@
  * simple-git is not loaded at run time: loading it (~60 ms) costs more than a git call, and all
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -71,6 +71,104 @@ export interface TreeEntry {
   /** Size in bytes; -1 until known (listings do not ask git for sizes, reads do). */
   size: number;
   path: string;
+}
+
+/**
+ * One `git cat-file --batch-check` and one `git cat-file --batch` kept open for several batches
+ * (prefetchScopes reads in rounds: each round would otherwise start two processes, and starting a
+ * process costs more the larger this one's memory is). Requests are answered in order; close()
+ * ends both, and must be called (they keep this process running while open).
+ */
+export class ObjectReader {
+  private readonly check: ChildProcess;
+  private readonly batch: ChildProcess;
+  private checkOut = '';
+  private batchOut: Buffer = Buffer.alloc(0);
+  private readonly checkQueue: { shas: string[]; got: Map<string, number>; resolve: (m: Map<string, number>) => void }[] = [];
+  private readonly batchQueue: { shas: string[]; got: Map<string, Buffer>; resolve: (m: Map<string, Buffer>) => void }[] = [];
+  private failed: Error | undefined;
+
+  constructor(readonly dir: string) {
+    this.check = spawn('git', ['cat-file', '--batch-check'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.batch = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    for (const p of [this.check, this.batch]) {
+      p.on('error', (e) => this.fail(e));
+      p.on('close', () => this.fail(new GitError('git cat-file ended')));
+      p.stdin!.on('error', () => undefined);
+    }
+    this.check.stdout!.on('data', (c: Buffer) => {
+      this.checkOut += c.toString('latin1');
+      this.drainCheck();
+    });
+    this.batch.stdout!.on('data', (c: Buffer) => {
+      this.batchOut = this.batchOut.length ? Buffer.concat([this.batchOut, c]) : c;
+      this.drainBatch();
+    });
+  }
+
+  /** Object sizes (no content read); a missing object is left out. */
+  sizes(shas: string[]): Promise<Map<string, number>> {
+    if (!shas.length) return Promise.resolve(new Map());
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve) => {
+      this.checkQueue.push({ shas: [...shas], got: new Map(), resolve });
+      this.check.stdin!.write(shas.join('\n') + '\n');
+    });
+  }
+
+  /** Object contents; a missing object is left out. */
+  read(shas: string[]): Promise<Map<string, Buffer>> {
+    if (!shas.length) return Promise.resolve(new Map());
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve) => {
+      this.batchQueue.push({ shas: [...shas], got: new Map(), resolve });
+      this.batch.stdin!.write(shas.join('\n') + '\n');
+    });
+  }
+
+  close(): void {
+    this.failed ??= new GitError('closed');
+    for (const p of [this.check, this.batch]) p.stdin!.end();
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    // whatever is still asked for is answered with what came (a missing object is left out anyway)
+    for (const q of this.checkQueue.splice(0)) q.resolve(q.got);
+    for (const q of this.batchQueue.splice(0)) q.resolve(q.got);
+  }
+
+  private drainCheck(): void {
+    for (let nl = this.checkOut.indexOf('\n'); nl >= 0 && this.checkQueue.length; nl = this.checkOut.indexOf('\n')) {
+      const line = this.checkOut.slice(0, nl);
+      this.checkOut = this.checkOut.slice(nl + 1);
+      const q = this.checkQueue[0]!;
+      const sha = q.shas.shift()!;
+      const [, type, size] = line.split(' ');
+      if (type && type !== 'missing' && size !== undefined) q.got.set(sha, Number(size));
+      if (!q.shas.length) q.resolve(this.checkQueue.shift()!.got);
+    }
+  }
+
+  private drainBatch(): void {
+    while (this.batchQueue.length) {
+      const buf = this.batchOut;
+      const nl = buf.indexOf(10);
+      if (nl < 0) return;
+      const [, type, size] = buf.toString('latin1', 0, nl).split(' ');
+      const q = this.batchQueue[0]!;
+      if (type === 'missing' || size === undefined) {
+        q.shas.shift();
+        this.batchOut = buf.subarray(nl + 1);
+      } else {
+        const n = Number(size);
+        if (buf.length < nl + 1 + n + 1) return;
+        q.got.set(q.shas.shift()!, Buffer.from(buf.subarray(nl + 1, nl + 1 + n)));
+        this.batchOut = buf.subarray(nl + 1 + n + 1);
+      }
+      if (!q.shas.length) q.resolve(this.batchQueue.shift()!.got);
+    }
+  }
 }
 
 /** Object sizes with one `git cat-file --batch-check` (no content read). */
@@ -644,13 +742,13 @@ export class GitSource implements FileSource {
    * `maxBytes` is not read, only its size is kept, so a hostile gigabyte file in a pull request
    * is reported, not loaded.
    */
-  async prefetch(filter: (path: string) => boolean = () => true, maxBytes = MAX_BLOB_BYTES, among?: TreeEntry[]): Promise<void> {
+  async prefetch(filter: (path: string) => boolean = () => true, maxBytes = MAX_BLOB_BYTES, among?: TreeEntry[], reader?: ObjectReader): Promise<void> {
     const files = (among ?? this.entries()).filter((e) => typeOf(e.mode) === 'file' && filter(e.path));
     const unknown = [...new Set(files.filter((e) => !this.sizes.has(e.sha) && !this.blobs.has(e.sha)).map((e) => e.sha))];
-    if (unknown.length) for (const [k, n] of await blobSizes(this.dir, unknown)) this.sizes.set(k, n);
+    if (unknown.length) for (const [k, n] of await (reader ? reader.sizes(unknown) : blobSizes(this.dir, unknown))) this.sizes.set(k, n);
     for (const e of files) e.size = this.sizes.get(e.sha) ?? e.size;
     const toRead = [...new Set(files.filter((e) => !this.blobs.has(e.sha) && (this.sizes.get(e.sha) ?? 0) <= maxBytes).map((e) => e.sha))];
-    const got = await readBlobs(this.dir, toRead);
+    const got = await (reader ? reader.read(toRead) : readBlobs(this.dir, toRead));
     for (const [k, v] of got) this.blobs.set(k, v);
   }
 
@@ -669,7 +767,17 @@ export class GitSource implements FileSource {
    * (a source and those derived from it: one repository, content-addressed) fetch each round's
    * objects in one batch, so a blob both commits hold is read once, with two git processes a round.
    */
-  static async prefetchScopes(sources: readonly GitSource[], unitDirs: ReadonlySet<string>): Promise<void> {
+  static async prefetchScopes(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader?: ObjectReader): Promise<void> {
+    // one pair of cat-file processes for every round (the caller's, started early, or our own)
+    const own = reader || !sources.length ? undefined : new ObjectReader(sources[0]!.dir);
+    try {
+      await GitSource.prefetchRounds(sources, unitDirs, reader ?? own);
+    } finally {
+      own?.close();
+    }
+  }
+
+  private static async prefetchRounds(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader: ObjectReader | undefined): Promise<void> {
     let live = sources.map((s) => ({ s, it: s.scopeBatches(unitDirs) }));
     let batches = live.map((r) => r.it.next());
     for (;;) {
@@ -681,7 +789,7 @@ export class GitSource implements FileSource {
         if (g) g.batch.push(...r.batch);
         else stores.set(r.s.blobs, { s: r.s, batch: [...r.batch] });
       }
-      await Promise.all([...stores.values()].map((g) => g.s.prefetch(() => true, MAX_BLOB_BYTES, g.batch)));
+      await Promise.all([...stores.values()].map((g) => g.s.prefetch(() => true, MAX_BLOB_BYTES, g.batch, reader && reader.dir === g.s.dir ? reader : undefined)));
       live = live.filter((_, i) => !batches[i]!.done);
       batches = live.map((r) => r.it.next());
     }

@@ -8,7 +8,7 @@ import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
-import { diffNames, git, GitSource, mergeBase, resolveCommit, treeDelta, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
+import { diffNames, git, GitSource, mergeBase, ObjectReader, resolveCommit, treeDelta, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -128,16 +128,26 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const diffsP = started.diffs;
   const deltaP = started.delta;
   const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
-  const [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, GitSource.open(o.repo, mb, ['accounts'], hintP)]);
-  const scopeDirs = scopeOf(diffs);
+  const baseP = GitSource.open(o.repo, mb, ['accounts'], hintP);
+  // the object reader's two processes start now, while this process is still small (a process
+  // starts slower from a larger one), and serve every prefetch round
+  const reader = new ObjectReader(o.repo);
+  let baseSrc: GitSource;
   let headSrc: GitSource | undefined;
+  let diffs: DiffEntry[];
   try {
-    if (delta) headSrc = baseSrc.derive(headC, delta);
-  } catch {
-    headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
+    let delta: TreeChange[] | undefined;
+    [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, baseP]);
+    try {
+      if (delta) headSrc = baseSrc.derive(headC, delta);
+    } catch {
+      headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
+    }
+    headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP);
+    await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
+  } finally {
+    reader.close();
   }
-  headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP);
-  await GitSource.prefetchScopes([baseSrc, headSrc], scopeDirs);
   const policies = await policiesP;
   const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
   // the adoption baseline (policies/baseline.json) may only shrink in a PR (scripts/core/exceptions.ts)
