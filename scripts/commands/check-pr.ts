@@ -27,12 +27,15 @@ const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfi
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-    p.on('error', (e) => resolve({ code: 127, out, err: err + String(e) }));
-    p.on('close', (code) => resolve({ code: code ?? 1, out, err }));
+    // decoded as a whole at the end: a chunk may end inside a character (the base engine's
+    // Chinese report arrives in 64 KiB pieces; decoding each piece alone garbled the boundaries)
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on('data', (c: Buffer) => out.push(c));
+    p.stderr.on('data', (c: Buffer) => err.push(c));
+    const text = (b: Buffer[]): string => Buffer.concat(b).toString('utf8');
+    p.on('error', (e) => resolve({ code: 127, out: text(out), err: text(err) + String(e) }));
+    p.on('close', (code) => resolve({ code: code ?? 1, out: text(out), err: text(err) }));
   });
 }
 
