@@ -386,4 +386,38 @@ describe('check-pr: outputs', () => {
   });
 });
 
+describe('check-pr: what the check reads of a large register (the merge base listed once, the head derived from it)', () => {
+  it('an account copied into a unit folder far away under the same id is a duplicate the PR introduces, found though the other folder is not read', async () => {
+    const run = await runScenario(repo, [
+      (r) => {
+        const a = r.read(r.find('qj-zf-douyin'));
+        r.write('accounts/sichuan/zigong/ziliujing/zlj-qzf/qj-zf-douyin.json', { ...a, hostUnit: 'zlj-qzf' });
+      },
+    ]);
+    const dup = run.json.findings.find((f) => f.ruleId === 'register/duplicate-id');
+    expect(dup, JSON.stringify(run.json.findings.map((f) => f.ruleId))).toBeDefined();
+    expect(dup!.file).toBe('accounts/sichuan/zigong/ziliujing/zlj-qzf/qj-zf-douyin.json');
+    expect(dup!.message).toContain('accounts/chongqing/qijiang/qj-zf/qj-zf-douyin.json');
+    expect(run.json.verdict).toBe('fail');
+    expect(run.code).toBe(1);
+  });
+
+  it('a unit.json changed, an account deleted and one renamed in the same PR: each judged at the head as git lists it', async () => {
+    const run = await runScenario(repo, [
+      (r) => {
+        r.edit<{ name: string }>('accounts/chongqing/qijiang/qj-zf/unit.json', (u) => void (u.name = `${u.name}（改）`));
+        r.rm(r.find('qj-gnjd-weixin'));
+        r.mv(r.find('qj-zf-douyin'), 'accounts/chongqing/qijiang/qj-zf/qj-zf-douyin2.json');
+      },
+    ]);
+    const kinds = run.json.changes.map((c) => c.kind).sort();
+    expect(kinds).toContain('unit-change');
+    // the renamed file no longer matches its id: located at its new path
+    const idPath = run.json.findings.find((f) => f.ruleId === 'register/id-path');
+    expect(idPath?.file).toBe('accounts/chongqing/qijiang/qj-zf/qj-zf-douyin2.json');
+    expect(idPath?.message).toContain('qj-zf-douyin2.json');
+    expect(run.json.verdict).toBe('fail');
+  });
+});
+
 export { TODAY };

@@ -15,8 +15,7 @@ import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
 import { git, GitError, resolveCommit } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { checkPr } from '../pr/check.ts';
-import { formsForFilings } from '../forms/index.ts';
+import { checkPr, startCheck } from '../pr/check.ts';
 import { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
 import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
@@ -28,12 +27,15 @@ const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfi
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-    p.on('error', (e) => resolve({ code: 127, out, err: err + String(e) }));
-    p.on('close', (code) => resolve({ code: code ?? 1, out, err }));
+    // decoded as a whole at the end: a chunk may end inside a character (the base engine's
+    // Chinese report arrives in 64 KiB pieces; decoding each piece alone garbled the boundaries)
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on('data', (c: Buffer) => out.push(c));
+    p.stderr.on('data', (c: Buffer) => err.push(c));
+    const text = (b: Buffer[]): string => Buffer.concat(b).toString('utf8');
+    p.on('error', (e) => resolve({ code: 127, out: text(out), err: text(err) + String(e) }));
+    p.on('close', (code) => resolve({ code: code ?? 1, out: text(out), err: text(err) }));
   });
 }
 
@@ -45,11 +47,13 @@ function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.R
  * side, a local edit) answers false and the base engine is extracted as before.
  */
 async function runningEngineIs(repo: string, commit: string): Promise<boolean> {
-  const base = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo });
-  if (base.code !== 0) return false;
-  const mine = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `HEAD:${p}`)], { cwd: ENGINE_ROOT });
-  if (mine.code !== 0 || mine.out !== base.out) return false;
-  const dirty = await run('git', ['status', '--porcelain', '--untracked-files=all', '--', ...ENGINE_PATHS], { cwd: ENGINE_ROOT });
+  // the three questions are independent: asked at once
+  const [base, mine, dirty] = await Promise.all([
+    run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo }),
+    run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `HEAD:${p}`)], { cwd: ENGINE_ROOT }),
+    run('git', ['status', '--porcelain', '--untracked-files=all', '--', ...ENGINE_PATHS], { cwd: ENGINE_ROOT }),
+  ]);
+  if (base.code !== 0 || mine.code !== 0 || mine.out !== base.out) return false;
   return dirty.code === 0 && dirty.out.trim() === '';
 }
 
@@ -168,13 +172,14 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   let baseCommit: string;
   let headCommit: string;
   try {
-    baseCommit = await resolveCommit(g, values.base);
-    headCommit = await resolveCommit(g, values.head);
+    [baseCommit, headCommit] = await Promise.all([resolveCommit(g, values.base), resolveCommit(g, values.head)]);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
 
   let engineCommit = values['engine-commit'];
+  // the merge base and the diffs are worked out while the engine is compared (unused if it differs)
+  const started = startCheck(repo, baseCommit, headCommit);
   if (engine === 'base' && (await runningEngineIs(repo, baseCommit))) engineCommit = baseCommit;
   else if (engine === 'base') {
     const has = await run('git', ['cat-file', '-e', `${baseCommit}:scripts/govmedia.mjs`], { cwd: repo });
@@ -223,6 +228,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
       labels,
       engineRoot: ENGINE_ROOT,
       commits: { base: baseCommit, head: headCommit },
+      started,
       engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
     });
   } catch (e) {
@@ -234,6 +240,8 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   // explicit request GOVMEDIA_FORMS_ARTIFACT=true (a repository variable the workflow passes on).
   if (values.forms && result.filings.length) {
     if (visibility === 'private' || process.env.GOVMEDIA_FORMS_ARTIFACT?.trim().toLowerCase() === 'true') {
+      // the forms code is loaded only when forms are written
+      const { formsForFilings } = await import('../forms/index.ts');
       const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
       for (const sk of r.skipped) io.err(jobLog(`${logText(sk.accountId)} #${sk.eventIndex}: ${logText(sk.reason[lang])}`));
     } else {

@@ -7,8 +7,7 @@
  * simple-git is not loaded at run time: loading it (~60 ms) costs more than a git call, and all
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { unitDirOf } from './paths.ts';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -19,6 +18,11 @@ export { GitError };
  * `onData` sees the output as it comes (to start dependent work before git has finished).
  */
 export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => void): Promise<string> {
+  return runGitBuffer(dir, args, onData).then((b) => b.toString('utf8'));
+}
+
+/** runGit, with the output as bytes (a large listing is searched as bytes, not decoded whole). */
+export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffer) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const p = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
@@ -29,7 +33,7 @@ export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => 
     });
     p.stderr.on('data', (c: Buffer) => (err += c.toString()));
     p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
+    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
   });
 }
 
@@ -67,6 +71,104 @@ export interface TreeEntry {
   /** Size in bytes; -1 until known (listings do not ask git for sizes, reads do). */
   size: number;
   path: string;
+}
+
+/**
+ * One `git cat-file --batch-check` and one `git cat-file --batch` kept open for several batches
+ * (prefetchScopes reads in rounds: each round would otherwise start two processes, and starting a
+ * process costs more the larger this one's memory is). Requests are answered in order; close()
+ * ends both, and must be called (they keep this process running while open).
+ */
+export class ObjectReader {
+  private readonly check: ChildProcess;
+  private readonly batch: ChildProcess;
+  private checkOut = '';
+  private batchOut: Buffer = Buffer.alloc(0);
+  private readonly checkQueue: { shas: string[]; got: Map<string, number>; resolve: (m: Map<string, number>) => void }[] = [];
+  private readonly batchQueue: { shas: string[]; got: Map<string, Buffer>; resolve: (m: Map<string, Buffer>) => void }[] = [];
+  private failed: Error | undefined;
+
+  constructor(readonly dir: string) {
+    this.check = spawn('git', ['cat-file', '--batch-check'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.batch = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    for (const p of [this.check, this.batch]) {
+      p.on('error', (e) => this.fail(e));
+      p.on('close', () => this.fail(new GitError('git cat-file ended')));
+      p.stdin!.on('error', () => undefined);
+    }
+    this.check.stdout!.on('data', (c: Buffer) => {
+      this.checkOut += c.toString('latin1');
+      this.drainCheck();
+    });
+    this.batch.stdout!.on('data', (c: Buffer) => {
+      this.batchOut = this.batchOut.length ? Buffer.concat([this.batchOut, c]) : c;
+      this.drainBatch();
+    });
+  }
+
+  /** Object sizes (no content read); a missing object is left out. */
+  sizes(shas: string[]): Promise<Map<string, number>> {
+    if (!shas.length) return Promise.resolve(new Map());
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve) => {
+      this.checkQueue.push({ shas: [...shas], got: new Map(), resolve });
+      this.check.stdin!.write(shas.join('\n') + '\n');
+    });
+  }
+
+  /** Object contents; a missing object is left out. */
+  read(shas: string[]): Promise<Map<string, Buffer>> {
+    if (!shas.length) return Promise.resolve(new Map());
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve) => {
+      this.batchQueue.push({ shas: [...shas], got: new Map(), resolve });
+      this.batch.stdin!.write(shas.join('\n') + '\n');
+    });
+  }
+
+  close(): void {
+    this.failed ??= new GitError('closed');
+    for (const p of [this.check, this.batch]) p.stdin!.end();
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    // whatever is still asked for is answered with what came (a missing object is left out anyway)
+    for (const q of this.checkQueue.splice(0)) q.resolve(q.got);
+    for (const q of this.batchQueue.splice(0)) q.resolve(q.got);
+  }
+
+  private drainCheck(): void {
+    for (let nl = this.checkOut.indexOf('\n'); nl >= 0 && this.checkQueue.length; nl = this.checkOut.indexOf('\n')) {
+      const line = this.checkOut.slice(0, nl);
+      this.checkOut = this.checkOut.slice(nl + 1);
+      const q = this.checkQueue[0]!;
+      const sha = q.shas.shift()!;
+      const [, type, size] = line.split(' ');
+      if (type && type !== 'missing' && size !== undefined) q.got.set(sha, Number(size));
+      if (!q.shas.length) q.resolve(this.checkQueue.shift()!.got);
+    }
+  }
+
+  private drainBatch(): void {
+    while (this.batchQueue.length) {
+      const buf = this.batchOut;
+      const nl = buf.indexOf(10);
+      if (nl < 0) return;
+      const [, type, size] = buf.toString('latin1', 0, nl).split(' ');
+      const q = this.batchQueue[0]!;
+      if (type === 'missing' || size === undefined) {
+        q.shas.shift();
+        this.batchOut = buf.subarray(nl + 1);
+      } else {
+        const n = Number(size);
+        if (buf.length < nl + 1 + n + 1) return;
+        q.got.set(q.shas.shift()!, Buffer.from(buf.subarray(nl + 1, nl + 1 + n)));
+        this.batchOut = buf.subarray(nl + 1 + n + 1);
+      }
+      if (!q.shas.length) q.resolve(this.batchQueue.shift()!.got);
+    }
+  }
 }
 
 /** Object sizes with one `git cat-file --batch-check` (no content read). */
@@ -110,6 +212,38 @@ export async function diffNames(g: SimpleGit, from: string, to: string): Promise
     } else {
       res.push({ status: letter, path: parts[i++]! });
     }
+  }
+  return res;
+}
+
+/** One entry of the exact tree delta between two commits (see treeDelta). */
+export interface TreeChange {
+  /** A added, D deleted, M modified, T type changed. */
+  status: string;
+  path: string;
+  /** The entry after the change (absent for D). */
+  mode: string;
+  sha: string;
+}
+
+/**
+ * The exact difference between the listings of two commits under `paths`: every path whose mode
+ * or object changed, with its new mode and object id (`git diff --raw`, no rename pairing, full
+ * ids; the options that configuration could change are given). Applied to the listing of `from`,
+ * it gives the listing of `to` (GitSource.derive). Not `git diff-tree`: in a checkout it reads
+ * the whole index first (0.1 s at 100,000 files), `git diff` between two commits does not.
+ */
+export async function treeDelta(dir: string, from: string, to: string, paths: string[] = ['accounts']): Promise<TreeChange[]> {
+  const out = await runGit(dir, ['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-relative', '--no-ext-diff', '--no-textconv', '--no-color', from, to, '--', ...paths]);
+  const parts = out.split('\0');
+  const res: TreeChange[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = parts[i]!;
+    const path = parts[i + 1]!;
+    // ":<old mode> <new mode> <old id> <new id> <status>"
+    const [, mode, , sha, status] = meta.slice(1).split(' ');
+    if (meta[0] !== ':' || !mode || !sha || !status || !/^[ADMT]$/.test(status) || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) throw new GitError(`git diff-tree: unexpected output "${meta.slice(0, 120)}"`);
+    res.push({ status, path, mode, sha });
   }
   return res;
 }
@@ -159,12 +293,80 @@ function typeOf(mode: string): EntryType {
 /** Path lookups answered by searching the listing text before it is indexed once (see GitSource.indexed). */
 const INDEX_AFTER = 16;
 
+/**
+ * What a pull-request check will ask a listing (see GitSource.open): the unit folders it reads in
+ * full, the account file names (stems) whose duplicates it looks for, and the exact paths it
+ * changes. Every region.json and unit.json is always kept.
+ */
+export interface ListingHint {
+  /** accounts/-relative folders: everything under them is kept. */
+  dirs: ReadonlySet<string>;
+  /** File names without ".json": every path with that file name is kept (the stems of the files in `dirs` are added). */
+  stems: ReadonlySet<string>;
+  /** Exact paths. */
+  paths: ReadonlySet<string>;
+}
+
+/** The entries of a listing a hint keeps, and what the hint covers (an absent covered path is absent). */
+interface Kept {
+  dirs: Set<string>;
+  stems: Set<string>;
+  paths: Set<string>;
+  /** Every region.json, then every unit.json, each in listing order. */
+  structural: TreeEntry[];
+  /** "accounts/<dir>" → every entry under it, in listing order. */
+  inDir: Map<string, TreeEntry[]>;
+  /** stem → the paths with that file name, sorted. */
+  byStem: Map<string, string[]>;
+}
+
+const UNIT_JSON = Buffer.from('unit.json');
+const REGION_JSON = Buffer.from('region.json');
+const DOT_JSON = Buffer.from('.json');
+
+/** Git's listing order: the byte order of the full paths (UTF-8; UTF-16 order differs only past U+D7FF). */
+export function pathOrder(a: string, b: string): number {
+  if (/[\ud800-\uffff]/.test(a) || /[\ud800-\uffff]/.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Put `e` into a list in listing order, after any entry that sorts equal. */
+function insertSorted(list: TreeEntry[], e: TreeEntry): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pathOrder(list[mid]!.path, e.path) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, e);
+}
+
+function bytesAt(buf: Buffer, at: number, lit: Buffer): boolean {
+  for (let k = 0; k < lit.length; k++) if (buf[at + k] !== lit[k]) return false;
+  return true;
+}
+
 export class GitSource implements FileSource {
-  /** ls-tree output: records "<mode> <type> <sha>\t<path>\0". */
-  private raw = '';
+  /** ls-tree output as bytes; decoded (`raw`) only when a question falls outside the hint. */
+  private rawBuf: Buffer = Buffer.alloc(0);
+  private rawText: string | undefined;
+  /** Made by derive: no listing of its own until one is needed. */
+  private derived = false;
+  /** With a hint: the entries it keeps; undefined once the whole listing is decoded. */
+  private kept: Kept | undefined;
   private all: TreeEntry[] | undefined;
-  private readonly byPath = new Map<string, TreeEntry | null>();
-  private readonly blobs = new Map<string, Buffer>();
+  private byPath = new Map<string, TreeEntry | null>();
+  /** Contents by object id (shared with a source derived from this one: same repository). */
+  private blobs = new Map<string, Buffer>();
+  /** Object sizes by id, known from a --batch-check (shared like blobs). */
+  private sizes = new Map<string, number>();
+  /** Parsed contents by object id, for following references while prefetching (shared like blobs). */
+  private parsedRefs = new Map<string, unknown>();
+  /** unitsById, once (shared with a derived source whose delta changes no unit.json). */
+  private unitIndex: Map<string, TreeEntry> | undefined;
+  /** The paths listed (ls-tree pathspecs). */
+  private paths: string[] = ['accounts'];
   private structuralCache: TreeEntry[] | undefined;
   private sortedCache: TreeEntry[] | undefined;
   private stemIndex: Map<string, string[]> | undefined;
@@ -187,10 +389,193 @@ export class GitSource implements FileSource {
     return this.dir;
   }
 
-  static async open(dir: string, commit: string, paths: string[] = ['accounts']): Promise<GitSource> {
+  /**
+   * The listing of `paths` at `commit`. With a hint, the listing is scanned once as bytes and only
+   * the entries the hint names are kept (every region.json and unit.json, the hinted folders, file
+   * names and paths): a check of a few files in a 100,000-file register then never decodes or
+   * searches the whole listing. A question the hint does not cover (another folder, file name or
+   * path) decodes the whole listing once and is answered from it exactly as without a hint.
+   */
+  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>): Promise<GitSource> {
     const s = new GitSource(dir, commit);
-    s.raw = await git(dir).raw(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]);
+    s.paths = paths;
+    // the listing starts at once; a hint still being worked out (the diff) is awaited after it
+    const [buf, h] = await Promise.all([runGitBuffer(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
+    s.rawBuf = buf;
+    if (h) s.keep(h);
     return s;
+  }
+
+  /**
+   * The listing of `commit` without listing it: this source's hinted listing with the exact tree
+   * delta from this commit to `commit` applied (treeDelta). Every changed path must be in the
+   * hint's paths (a pull request's changed paths are): then what the hint keeps of `commit` is
+   * exactly this source's kept entries, less the changed paths, plus their new entries. Contents
+   * and sizes are shared (content-addressed). A question outside the hint lists `commit` itself.
+   */
+  derive(commit: string, delta: readonly TreeChange[]): GitSource {
+    const k = this.kept;
+    if (!k) throw new Error('derive needs a hinted listing');
+    for (const c of delta) if (!k.paths.has(c.path)) throw new Error(`derive: changed path outside the hint: ${c.path}`);
+    const s = new GitSource(this.dir, commit);
+    s.paths = this.paths;
+    s.blobs = this.blobs;
+    s.sizes = this.sizes;
+    s.parsedRefs = this.parsedRefs;
+    if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitIndex = this.unitIndex ?? this.unitsById();
+    s.derived = true;
+    const changed = new Set(delta.map((c) => c.path));
+    const drop = (l: readonly TreeEntry[]): TreeEntry[] => l.filter((e) => !changed.has(e.path));
+    const nk: Kept = { dirs: k.dirs, stems: new Set(k.stems), paths: k.paths, structural: [], inDir: new Map(), byStem: new Map() };
+    for (const [d, l] of k.inDir) nk.inDir.set(d, drop(l));
+    const regions = drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
+    const units = drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
+    for (const [st, l] of k.byStem) nk.byStem.set(st, l.filter((p) => !changed.has(p)));
+    s.byPath = new Map(this.byPath);
+    for (const p of changed) s.byPath.delete(p);
+    const added: TreeEntry[] = [];
+    for (const c of delta) {
+      if (c.status === 'D') {
+        s.byPath.set(c.path, null);
+        continue;
+      }
+      const e: TreeEntry = { mode: c.mode, sha: c.sha, size: this.sizes.get(c.sha) ?? -1, path: c.path };
+      s.byPath.set(c.path, e);
+      added.push(e);
+    }
+    for (const e of added) {
+      const slash = e.path.lastIndexOf('/');
+      const name = e.path.slice(slash + 1);
+      if (slash >= 0 && name === 'region.json') insertSorted(regions, e);
+      if (slash >= 0 && name === 'unit.json') insertSorted(units, e);
+      if (slash >= 0 && name.endsWith('.json') && nk.stems.has(name.slice(0, -5))) {
+        const l = nk.byStem.get(name.slice(0, -5));
+        if (l) l.push(e.path);
+        else nk.byStem.set(name.slice(0, -5), [e.path]);
+      }
+      for (let f = slash; f > 0; f = e.path.lastIndexOf('/', f - 1)) {
+        const l = nk.inDir.get(e.path.slice(0, f));
+        if (l) insertSorted(l, e);
+      }
+    }
+    nk.structural = [...regions, ...units];
+    s.kept = nk;
+    return s;
+  }
+
+  /** ls-tree output: records "<mode> <type> <sha>\t<path>\0" (decoded on first use; leaves the hinted mode). */
+  private get raw(): string {
+    if (this.rawText === undefined) {
+      if (this.derived) {
+        // a derived listing asked something outside its hint: list the commit itself
+        const r = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', this.commit, '--', ...this.paths], { cwd: this.dir, maxBuffer: 1 << 30 });
+        if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) throw new GitError(`git ls-tree ${this.commit} failed: ${String(r.stderr ?? r.error ?? '').trim()}`);
+        this.rawBuf = r.stdout;
+      }
+      this.rawText = this.rawBuf.toString('utf8');
+      this.kept = undefined;
+    }
+    return this.rawText;
+  }
+
+  /** Scan the listing bytes for what the hint names (see open). */
+  private keep(hint: ListingHint): void {
+    const notStructural = (st: string): boolean => st !== 'unit' && st !== 'region';
+    const k: Kept = { dirs: new Set(hint.dirs), stems: new Set([...hint.stems].filter(notStructural)), paths: new Set(hint.paths), structural: [], inDir: new Map(), byStem: new Map() };
+    for (const d of k.dirs) k.inDir.set(`accounts/${d}`, []);
+    const regions: TreeEntry[] = [];
+    const units: TreeEntry[] = [];
+    const byLen = (xs: Iterable<string>): Set<number> => new Set([...xs].map((x) => Buffer.byteLength(x)));
+    const buf = this.rawBuf;
+    const entryAt = (start: number, tab: number, end: number): TreeEntry => {
+      const path = buf.toString('utf8', tab + 1, end);
+      const known = this.byPath.get(path);
+      if (known) return known;
+      const sp1 = buf.indexOf(32, start);
+      const sp2 = buf.indexOf(32, sp1 + 1);
+      const e: TreeEntry = { mode: buf.toString('latin1', start, sp1), sha: buf.toString('latin1', sp2 + 1, tab), size: -1, path };
+      this.byPath.set(path, e);
+      return e;
+    };
+    const stemEntries: TreeEntry[] = [];
+    /** One pass over the records; `first` also keeps structure, folders and paths. */
+    const pass = (stems: ReadonlySet<string>, first: boolean): void => {
+      const stemLens = byLen(stems);
+      const dirNames = first ? new Set(k.inDir.keys()) : new Set<string>();
+      const dirLens = byLen(dirNames);
+      const minDir = Math.min(...dirLens);
+      const pathLens = first ? byLen(k.paths) : new Set<number>();
+      const n = buf.length;
+      for (let i = 0; i < n; ) {
+        let end = buf.indexOf(0, i);
+        if (end < 0) end = n;
+        const tab = buf.indexOf(9, i);
+        if (tab >= 0 && tab < end) {
+          const slash = buf.lastIndexOf(0x2f, end - 1);
+          const base = slash > tab ? slash + 1 : tab + 1;
+          const blen = end - base;
+          let e: TreeEntry | undefined;
+          if (first && slash > tab) {
+            if (blen === 9 && bytesAt(buf, base, UNIT_JSON)) units.push((e = entryAt(i, tab, end)));
+            else if (blen === 11 && bytesAt(buf, base, REGION_JSON)) regions.push((e = entryAt(i, tab, end)));
+          }
+          if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && stems.has(buf.toString('utf8', base, end - 5))) stemEntries.push((e ??= entryAt(i, tab, end)));
+          if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(i, tab, end);
+          // every hinted folder this entry is under, at any depth
+          for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
+            if (!dirLens.has(f - tab - 1)) continue;
+            const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
+            if (list) list.push((e ??= entryAt(i, tab, end)));
+          }
+        }
+        i = end + 1;
+      }
+    };
+    pass(k.stems, true);
+    // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register)
+    const more = new Set<string>();
+    for (const list of k.inDir.values()) {
+      for (const e of list) {
+        const name = e.path.slice(e.path.lastIndexOf('/') + 1);
+        if (name.endsWith('.json') && !k.stems.has(name.slice(0, -5)) && notStructural(name.slice(0, -5))) more.add(name.slice(0, -5));
+      }
+    }
+    if (more.size) pass(more, false);
+    for (const st of more) k.stems.add(st);
+    for (const e of stemEntries) {
+      const name = e.path.slice(e.path.lastIndexOf('/') + 1);
+      const st = name.slice(0, -5);
+      const list = k.byStem.get(st);
+      if (list) list.push(e.path);
+      else k.byStem.set(st, [e.path]);
+    }
+    k.structural = [...regions, ...units];
+    this.kept = k;
+  }
+
+  /** Whether every answer so far came from what the hint kept (the whole listing was never decoded). */
+  get hinted(): boolean {
+    return this.kept !== undefined;
+  }
+
+  /** Whether the hint answers for `rel`: kept if present, so absent if not kept. */
+  private covers(rel: string): boolean {
+    const k = this.kept!;
+    if (k.paths.has(rel)) return true;
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    if (rel.includes('/') && (name === 'unit.json' || name === 'region.json')) return true;
+    if (name.endsWith('.json') && rel.includes('/') && k.stems.has(name.slice(0, -5))) return true;
+    return this.keptDirOf(rel) !== undefined;
+  }
+
+  /** The hinted folder ("accounts/<dir>") that `rel` is under, if any. */
+  private keptDirOf(rel: string): string | undefined {
+    const k = this.kept!;
+    for (let f = rel.lastIndexOf('/'); f > 0; f = rel.lastIndexOf('/', f - 1)) {
+      const d = rel.slice(0, f);
+      if (k.inDir.has(d)) return d;
+    }
+    return undefined;
   }
 
   /** The record that contains position `at` of the raw listing. */
@@ -249,6 +634,11 @@ export class GitSource implements FileSource {
   private entry(rel: string): TreeEntry | undefined {
     const hit = this.byPath.get(rel);
     if (hit !== undefined) return hit ?? undefined;
+    if (this.kept && this.covers(rel)) {
+      // every entry the hint covers was kept (and is in byPath): this one is absent
+      this.byPath.set(rel, null);
+      return undefined;
+    }
     let at: number | undefined;
     if (this.indexed()) at = this.pathIndex!.get(rel);
     else {
@@ -276,12 +666,15 @@ export class GitSource implements FileSource {
   }
 
   private structural(): TreeEntry[] {
+    if (this.kept) return this.kept.structural;
     this.structuralCache ??= [...this.search('/region.json\0'), ...this.search('/unit.json\0')].filter((e) => e.path.endsWith('/region.json') || e.path.endsWith('/unit.json'));
     return this.structuralCache;
   }
 
   /** The entries directly inside a folder (accounts-relative path with the accounts/ prefix). */
   private inFolder(full: string): TreeEntry[] {
+    const kept = this.kept?.inDir.get(full);
+    if (kept) return kept.filter((e) => !e.path.slice(full.length + 1).includes('/'));
     if (this.indexed()) return (this.folderIndex!.get(full) ?? []).map((at) => this.recordAt(at));
     return this.search(`\t${full}/`).filter((e) => !e.path.slice(full.length + 1).includes('/'));
   }
@@ -308,6 +701,7 @@ export class GitSource implements FileSource {
     let l = this.stems.get(stem);
     if (!l) {
       if (stem === 'unit' || stem === 'region') l = [];
+      else if (this.kept?.stems.has(stem)) l = [...(this.kept.byStem.get(stem) ?? [])].sort();
       else if (this.stemIndex || this.stems.size >= INDEX_AFTER) l = [...(this.buildStemIndex().get(stem) ?? [])].sort();
       else l = this.search(`/${stem}.json\0`).map((e) => e.path).filter((p) => p.endsWith(`/${stem}.json`)).sort();
       this.stems.set(stem, l);
@@ -348,12 +742,13 @@ export class GitSource implements FileSource {
    * `maxBytes` is not read, only its size is kept, so a hostile gigabyte file in a pull request
    * is reported, not loaded.
    */
-  async prefetch(filter: (path: string) => boolean = () => true, maxBytes = MAX_BLOB_BYTES, among?: TreeEntry[]): Promise<void> {
-    const wanted = (among ?? this.entries()).filter((e) => typeOf(e.mode) === 'file' && filter(e.path) && !this.blobs.has(e.sha));
-    const shas = [...new Set(wanted.map((e) => e.sha))];
-    const sizes = await blobSizes(this.dir, shas);
-    for (const e of wanted) e.size = sizes.get(e.sha) ?? e.size;
-    const got = await readBlobs(this.dir, shas.filter((x) => (sizes.get(x) ?? 0) <= maxBytes));
+  async prefetch(filter: (path: string) => boolean = () => true, maxBytes = MAX_BLOB_BYTES, among?: TreeEntry[], reader?: ObjectReader): Promise<void> {
+    const files = (among ?? this.entries()).filter((e) => typeOf(e.mode) === 'file' && filter(e.path));
+    const unknown = [...new Set(files.filter((e) => !this.sizes.has(e.sha) && !this.blobs.has(e.sha)).map((e) => e.sha))];
+    if (unknown.length) for (const [k, n] of await (reader ? reader.sizes(unknown) : blobSizes(this.dir, unknown))) this.sizes.set(k, n);
+    for (const e of files) e.size = this.sizes.get(e.sha) ?? e.size;
+    const toRead = [...new Set(files.filter((e) => !this.blobs.has(e.sha) && (this.sizes.get(e.sha) ?? 0) <= maxBytes).map((e) => e.sha))];
+    const got = await (reader ? reader.read(toRead) : readBlobs(this.dir, toRead));
     for (const [k, v] of got) this.blobs.set(k, v);
   }
 
@@ -364,24 +759,74 @@ export class GitSource implements FileSource {
    * until none is new. Only a hint for speed: a file missed here is still read when asked for.
    */
   async prefetchScope(unitDirs: ReadonlySet<string>): Promise<void> {
-    const structural = this.structural();
-    const inScope = [...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`));
-    await this.prefetch((p) => p.endsWith('/region.json') || unitDirs.has(unitDirOf(p)), MAX_BLOB_BYTES, [...structural, ...inScope]);
-    const unitPath = new Map<string, TreeEntry>();
-    for (const e of structural) if (e.path.endsWith('/unit.json')) unitPath.set(e.path.slice(e.path.lastIndexOf('/', e.path.length - 11) + 1, -10), e);
-    const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {
-      const b = e && this.blobs.get(e.sha);
-      if (!b) return [];
-      try {
-        const v = JSON.parse(b.toString('utf8')) as Record<string, unknown>;
-        return keys.map((k) => v?.[k]).filter((x): x is string => typeof x === 'string');
-      } catch {
-        return [];
+    await GitSource.prefetchScopes([this], unitDirs);
+  }
+
+  /**
+   * prefetchScope for several sources at once, round by round: sources that share their contents
+   * (a source and those derived from it: one repository, content-addressed) fetch each round's
+   * objects in one batch, so a blob both commits hold is read once, with two git processes a round.
+   */
+  static async prefetchScopes(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader?: ObjectReader): Promise<void> {
+    // one pair of cat-file processes for every round (the caller's, started early, or our own)
+    const own = reader || !sources.length ? undefined : new ObjectReader(sources[0]!.dir);
+    try {
+      await GitSource.prefetchRounds(sources, unitDirs, reader ?? own);
+    } finally {
+      own?.close();
+    }
+  }
+
+  private static async prefetchRounds(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader: ObjectReader | undefined): Promise<void> {
+    let live = sources.map((s) => ({ s, it: s.scopeBatches(unitDirs) }));
+    let batches = live.map((r) => r.it.next());
+    for (;;) {
+      const round = live.flatMap((r, i) => (batches[i]!.done ? [] : [{ s: r.s, batch: batches[i]!.value as TreeEntry[] }]));
+      if (!round.length) return;
+      const stores = new Map<Map<string, Buffer>, { s: GitSource; batch: TreeEntry[] }>();
+      for (const r of round) {
+        const g = stores.get(r.s.blobs);
+        if (g) g.batch.push(...r.batch);
+        else stores.set(r.s.blobs, { s: r.s, batch: [...r.batch] });
       }
+      await Promise.all([...stores.values()].map((g) => g.s.prefetch(() => true, MAX_BLOB_BYTES, g.batch, reader && reader.dir === g.s.dir ? reader : undefined)));
+      live = live.filter((_, i) => !batches[i]!.done);
+      batches = live.map((r) => r.it.next());
+    }
+  }
+
+  /** Every unit.json of the listing by the unit's folder name (the last of a name wins). */
+  private unitsById(): Map<string, TreeEntry> {
+    if (this.unitIndex) return this.unitIndex;
+    const m = new Map<string, TreeEntry>();
+    for (const e of this.structural()) if (e.path.endsWith('/unit.json')) m.set(e.path.slice(e.path.lastIndexOf('/', e.path.length - 11) + 1, -10), e);
+    return (this.unitIndex = m);
+  }
+
+  /** The batches of prefetchScope: each is fetched before the next is asked for (it reads the one before). */
+  private *scopeBatches(unitDirs: ReadonlySet<string>): Generator<TreeEntry[], void, void> {
+    const structural = this.structural();
+    const regions = structural.filter((e) => e.path.endsWith('/region.json'));
+    // the folders' own entries are all in scope (inFolder: the entries directly inside)
+    yield [...regions, ...[...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`))];
+    const unitPath = this.unitsById();
+    const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {
+      if (!e || !this.blobs.has(e.sha)) return [];
+      let v = this.parsedRefs.get(e.sha);
+      if (v === undefined) {
+        try {
+          v = JSON.parse(this.blobs.get(e.sha)!.toString('utf8')) as Record<string, unknown>;
+        } catch {
+          v = null;
+        }
+        this.parsedRefs.set(e.sha, v);
+      }
+      const o = v;
+      return keys.map((k) => (o as Record<string, unknown> | null)?.[k]).filter((x): x is string => typeof x === 'string');
     };
     const seen = new Set<string>();
     let next = new Set<string>();
-    for (const e of structural) if (e.path.endsWith('/region.json')) for (const id of refs(e, ['supervisingOffice'])) next.add(id);
+    for (const e of regions) for (const id of refs(e, ['supervisingOffice'])) next.add(id);
     for (const d of unitDirs) for (const id of refs(this.entry(`accounts/${d}/unit.json`), ['parent', 'supervisor'])) next.add(id);
     for (let round = 0; round < 20 && next.size; round++) {
       const batch: TreeEntry[] = [];
@@ -390,7 +835,7 @@ export class GitSource implements FileSource {
         const e = unitPath.get(id);
         if (e) batch.push(e);
       }
-      await this.prefetch(() => true, MAX_BLOB_BYTES, batch);
+      yield batch;
       const more = new Set<string>();
       for (const e of batch) for (const id of refs(e, ['parent', 'supervisor'])) if (!seen.has(id)) more.add(id);
       next = more;
@@ -401,9 +846,12 @@ export class GitSource implements FileSource {
     const p = prefix.replace(/\/+$/, '') + '/';
     const dirs = new Set<string>();
     const out: Entry[] = [];
+    const byPath = (a: TreeEntry, b: TreeEntry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    // a hinted folder, or one inside it: its kept entries are all there is
+    const keptDir = this.kept && this.keptDirOf(p + 'x');
     // the listing sorted once; every path under the prefix is in one run from its lower bound
     // (a PR touching many unit.json files lists one folder each: no scan of the register per file)
-    const all = (this.sortedCache ??= [...this.entries()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    const all = keptDir ? this.kept!.inDir.get(keptDir)!.filter((e) => e.path.startsWith(p)).sort(byPath) : (this.sortedCache ??= [...this.entries()].sort(byPath));
     let lo = 0;
     let hi = all.length;
     while (lo < hi) {
@@ -443,6 +891,7 @@ export class GitSource implements FileSource {
       if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) throw new Error(`cannot read ${rel} at ${this.commit}`);
       b = r.stdout;
       e.size = b.length;
+      this.sizes.set(e.sha, b.length);
       this.blobs.set(e.sha, b);
     }
     return b;
@@ -450,6 +899,9 @@ export class GitSource implements FileSource {
 
   exists(rel: string): boolean {
     if (this.entry(rel)) return true;
+    const folder = rel.replace(/\/+$/, '');
+    const keptDir = this.kept && this.keptDirOf(folder + '/x');
+    if (keptDir) return this.kept!.inDir.get(keptDir)!.some((e) => e.path.startsWith(folder + '/'));
     return this.raw.includes(`\t${rel.replace(/\/+$/, '')}/`);
   }
 }

@@ -8,7 +8,7 @@ import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
-import { diffNames, git, GitSource, mergeBase, resolveCommit, type DiffEntry } from '../core/git.ts';
+import { diffNames, git, GitSource, mergeBase, ObjectReader, resolveCommit, treeDelta, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -44,6 +44,29 @@ export interface CheckPrOptions {
   engine: { source: 'base' | 'self'; commit?: string; inProcess?: boolean };
   /** base and head already resolved to commits by the caller (saves resolving them again). */
   commits?: { base: string; head: string };
+  /** The git work startCheck began for these commits (with `commits`). */
+  started?: Started;
+}
+
+/** The first git questions of a check, asked at once: the merge base, then the diff and the exact tree delta. */
+export interface Started {
+  mergeBase: Promise<string>;
+  diffs: Promise<DiffEntry[]>;
+  delta: Promise<TreeChange[] | undefined>;
+}
+
+/**
+ * Begin a check's git work before it is known whether this process will judge (check-pr compares
+ * the engines meanwhile). Nothing is awaited here and a failure surfaces where it is awaited; a
+ * check that is not run leaves only finished git processes behind.
+ */
+export function startCheck(repo: string, baseC: string, headC: string): Started {
+  const g = git(repo);
+  const mb = mergeBase(g, baseC, headC);
+  const diffs = mb.then((m) => diffNames(g, m, headC));
+  const delta = mb.then((m) => treeDelta(repo, m, headC)).catch(() => undefined);
+  for (const p of [mb, diffs]) p.catch(() => undefined);
+  return { mergeBase: mb, diffs, delta };
 }
 
 export interface CheckPrResult extends DecisionRecord {
@@ -95,12 +118,37 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const g = git(o.repo);
   const baseC = o.commits?.base ?? (await resolveCommit(g, o.base));
   const headC = o.commits?.head ?? (await resolveCommit(g, o.head));
-  const mb = await mergeBase(g, baseC, headC);
-  const diffs = await diffNames(g, mb, headC);
-  const [baseSrc, headSrc] = await Promise.all([GitSource.open(o.repo, mb), GitSource.open(o.repo, headC)]);
-  const scopeDirs = scopeOf(diffs);
-  await Promise.all([baseSrc.prefetchScope(scopeDirs), headSrc.prefetchScope(scopeDirs)]);
-  const policies = await loadPolicies(o.engineRoot);
+  // the policies load while git works (awaited below; a failure is reported there, not as an unhandled rejection)
+  const policiesP = loadPolicies(o.engineRoot);
+  policiesP.catch(() => undefined);
+  const started = o.started && o.commits ? o.started : startCheck(o.repo, baseC, headC);
+  const mb = await started.mergeBase;
+  // one listing, of the merge base, started at once; the diff decides what of it is kept, and the
+  // head's listing is the merge base's with the exact tree delta applied (no second listing)
+  const diffsP = started.diffs;
+  const deltaP = started.delta;
+  const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
+  const baseP = GitSource.open(o.repo, mb, ['accounts'], hintP);
+  // the object reader's two processes start now, while this process is still small (a process
+  // starts slower from a larger one), and serve every prefetch round
+  const reader = new ObjectReader(o.repo);
+  let baseSrc: GitSource;
+  let headSrc: GitSource | undefined;
+  let diffs: DiffEntry[];
+  try {
+    let delta: TreeChange[] | undefined;
+    [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, baseP]);
+    try {
+      if (delta) headSrc = baseSrc.derive(headC, delta);
+    } catch {
+      headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
+    }
+    headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP);
+    await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
+  } finally {
+    reader.close();
+  }
+  const policies = await policiesP;
   const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
   // the adoption baseline (policies/baseline.json) may only shrink in a PR (scripts/core/exceptions.ts)
   const grows = await baselineGrowthOf(g, mb, headC, diffs.map((d) => d.path), o.labels);
@@ -140,6 +188,25 @@ export function scopeOf(diffs: readonly DiffEntry[]): Set<string> {
     }
   }
   return scopeDirs;
+}
+
+/**
+ * What the check will ask the listings: the changed unit folders, the changed paths and their file
+ * names (GitSource keeps only these, every region.json and unit.json, and the names of the files
+ * in those folders; anything else it is asked is answered from the whole listing).
+ */
+export function hintOf(diffs: readonly DiffEntry[], scopeDirs: ReadonlySet<string>): ListingHint {
+  const paths = new Set<string>();
+  const stems = new Set<string>();
+  for (const d of diffs) {
+    for (const p of [d.path, d.fromPath]) {
+      if (p === undefined) continue;
+      paths.add(p);
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      if (name.endsWith('.json')) stems.add(name.slice(0, -5));
+    }
+  }
+  return { dirs: scopeDirs, stems, paths };
 }
 
 export interface JudgeInput {
@@ -182,9 +249,12 @@ function readText(src: FileSource, rel: string): Buffer | undefined {
 export async function judge(o: JudgeInput): Promise<Judgement> {
   const { baseSrc, headSrc, diffs } = o;
   const scope = scopeOf(diffs);
+  // a file both sides hold unchanged (same path, same content id) is read and checked once: every
+  // region.json and most referenced unit.json files (a source without content ids shares nothing)
+  const cache = o.cache ?? new Map();
   const [baseRes, headRes] = await Promise.all([
-    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, ...(o.cache ? { cache: o.cache } : {}) }),
-    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, ...(o.cache ? { cache: o.cache } : {}) }),
+    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache }),
+    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache }),
   ]);
   const headReg = headRes.register;
   const baseReg = baseRes.register;
