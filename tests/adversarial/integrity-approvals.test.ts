@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, judgingDates } from '../../scripts/history/audit.ts';
 import { cli, tmpDir } from '../helpers.ts';
-import { makeBaseRepo, openAccount } from '../pr-harness.ts';
+import { backToMain, makeBaseRepo, openAccount, startBranch } from '../pr-harness.ts';
 import { approvers, auditFindings, commit, editAccount, expectAuditBroken, expectPassed, expectRefused, expectSane, NOW, runAudit, runScenario, type Repo, type ScenarioRun } from './integrity-harness.ts';
 
 let repo: Repo;
@@ -235,8 +235,7 @@ describe('exceptions count only from their approval date on', () => {
 
   async function auditWithException(approvedOn: string): Promise<Awaited<ReturnType<typeof audit>>> {
     const branch = `exc-${approvedOn}`;
-    await repo.git.checkout(['-f', 'main']);
-    await repo.git.checkout(['-b', branch]);
+    startBranch(repo, branch);
     const excDir = path.join(repo.dir, 'policies', 'exceptions');
     try {
       secondWeibo(repo);
@@ -247,7 +246,7 @@ describe('exceptions count only from their approval date on', () => {
       return await audit(repo.dir, { since: 'main', rev: branch, engineRoot: repo.dir, now: NOW });
     } finally {
       rmSync(excDir, { recursive: true, force: true });
-      await repo.git.checkout(['-f', 'main']);
+      backToMain(repo);
     }
   }
 
