@@ -170,12 +170,12 @@ let seq = 0;
 /** Commit the file on a branch and run validate and check-pr as CI would. */
 async function ciVerdict(rel: string, text: string): Promise<{ check: string; checkRules: string[]; validateRules: string[]; validateCode: number; justifications: string[]; approvalGrounds: string[] }> {
   const branch = `assistant-${++seq}`;
-  startBranch(repo, branch);
+  await startBranch(repo, branch);
   repo.write(rel, text);
-  commitAll(repo, `备案助手生成：${rel}`, undefined, [rel]);
+  await commitAll(repo, `备案助手生成：${rel}`, {}, [rel]);
   // validate reads the checked-out branch, check-pr only git objects: the two run side by side
   const [v, c] = await Promise.all([cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']), cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', NOW, '--engine', 'self', '--format', 'json'])]);
-  backToMain(repo);
+  await backToMain(repo);
   const cj = JSON.parse(c.out.slice(c.out.search(/^\{/m))) as { verdict: string; findings: { ruleId: string; severity: string }[]; changes: { justifications?: { text: string }[] }[]; approvals: { grounds?: { key: string }[] }[] };
   const vj = JSON.parse(v.out.slice(v.out.search(/^\{/m))) as { findings: { ruleId: string; severity: string; suppressed?: unknown }[] };
   const ids = (fs: { ruleId: string; severity: string; suppressed?: unknown }[]): string[] => [...new Set(fs.filter((f) => !f.suppressed && f.severity !== 'notice').map((f) => f.ruleId))].sort();

@@ -11,11 +11,18 @@ import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { AccountFile, Event } from '../scripts/generated/types.ts';
 import { cli, ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { GitShell } from './support/gitshell.ts';
 
 export class Repo {
   readonly git: SimpleGit;
+  private shell: GitShell | undefined;
   constructor(readonly dir: string) {
     this.git = simpleGit({ baseDir: dir });
+  }
+  /** The repository's resident shell for the harness's git commands (tests/support/gitshell.ts). */
+  get sh(): GitShell {
+    if (!this.shell?.usable) this.shell = new GitShell(this.dir);
+    return this.shell;
   }
   abs(rel: string): string {
     return path.join(this.dir, rel);
@@ -163,29 +170,28 @@ export function branchHead(repo: Repo, branch: string): string {
  * Start a new branch at main with main's files checked out, whatever the work tree held (one
  * `git checkout -f -b`: the earlier `checkout -f main`, `rev-parse` and `checkout -b` in one process).
  */
-export function startBranch(repo: Repo, branch: string): void {
-  runGit(repo.dir, ['checkout', '-q', '-f', '-b', branch, 'main']);
+export async function startBranch(repo: Repo, branch: string): Promise<void> {
+  await repo.sh.run([['git', 'checkout', '-q', '-f', '-b', branch, 'main']]);
 }
 
 /**
- * Stage everything (new, changed and removed files; or only `paths`) and commit it, in one small
- * shell; `env` may date the commit.
+ * Stage everything (new, changed and removed files; or only `paths`) and commit it; `env` may
+ * date the commit (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE).
  */
-export function commitAll(repo: Repo, message: string, env?: NodeJS.ProcessEnv, paths: string[] = []): void {
-  const r = spawnSync('sh', ['-c', 'set -e; m="$1"; shift; git add -A -- "$@" && git commit -q --allow-empty -m "$m"', 'sh', message, ...paths], { cwd: repo.dir, encoding: 'utf8', ...(env ? { env } : {}) });
-  if (r.status !== 0) throw new Error(`git add/commit failed in ${repo.dir}: ${message}\n${r.stderr}`);
+export async function commitAll(repo: Repo, message: string, env: Record<string, string> = {}, paths: string[] = []): Promise<void> {
+  await repo.sh.run([['git', 'add', '-A', '--', ...paths], ['git', 'commit', '-q', '--allow-empty', '-m', message]], env);
 }
 
 /** Back on main with main's files (tracked changes discarded). */
-export function backToMain(repo: Repo): void {
-  runGit(repo.dir, ['checkout', '-q', '-f', 'main']);
+export async function backToMain(repo: Repo): Promise<void> {
+  await repo.sh.run([['git', 'checkout', '-q', '-f', 'main']]);
 }
 
 /**
  * Run a scenario: a branch off `main` with one commit per step, then check-pr.
  * `prepareMain` commits directly on main first (pre-existing state), and is undone afterwards.
- * Git processes per one-step scenario: checkout -b, add, commit, checkout main (each git process
- * costs ~10 ms of CPU on the 2-core machine, and a scenario used to start twelve).
+ * Git processes per one-step scenario: checkout -b, add, commit, checkout main, all started by the
+ * repository's resident shell (a scenario used to start twelve, each forked from the test process).
  */
 export async function runScenario(
   repo: Repo,
@@ -196,21 +202,21 @@ export async function runScenario(
   // main, and at once the scenario's branch off it (or, with prepareMain, the base branch first)
   const first = opts.prepareMain ? `${branch}-base` : branch;
   const mainHead = branchHead(repo, 'main');
-  startBranch(repo, first);
+  await startBranch(repo, first);
   let base = 'main';
   if (opts.prepareMain) {
     opts.prepareMain(repo);
-    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1" && git checkout -q -b "$2"', '基准上已有的状态', branch);
+    await repo.sh.run([['git', 'add', '-A'], ['git', 'commit', '-q', '--allow-empty', '-m', '基准上已有的状态'], ['git', 'checkout', '-q', '-b', branch]]);
     base = `${branch}-base`;
   }
   let i = 0;
   for (const step of steps) {
     step(repo);
-    commitAll(repo, `第 ${++i} 步`);
+    await commitAll(repo, `第 ${++i} 步`);
   }
   const args = ['check-pr', '--repo', repo.dir, '--base', base, '--head', branch, '--now', opts.now ?? '2026-11-20', '--engine', opts.engine ?? 'self', '--format', 'json', ...(opts.labels ?? []).flatMap((l) => ['--labels', l]), ...(opts.extraArgs ?? [])];
   const r = await cli(args);
-  backToMain(repo);
+  await backToMain(repo);
   if (branchHead(repo, 'main') !== mainHead) throw new Error('main moved');
   let json: ScenarioRun['json'];
   try {

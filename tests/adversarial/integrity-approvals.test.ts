@@ -235,18 +235,18 @@ describe('exceptions count only from their approval date on', () => {
 
   async function auditWithException(approvedOn: string): Promise<Awaited<ReturnType<typeof audit>>> {
     const branch = `exc-${approvedOn}`;
-    startBranch(repo, branch);
+    await startBranch(repo, branch);
     const excDir = path.join(repo.dir, 'policies', 'exceptions');
     try {
       secondWeibo(repo);
-      commit(repo, '开设第二个微博', '2026-11-10');
+      await commit(repo, '开设第二个微博', '2026-11-10');
       // the engine (this repository's own copy) holds the exception, approved on `approvedOn`
       mkdirSync(excDir, { recursive: true });
       writeFileSync(path.join(excDir, 'zg-sgaj-weibo2.json'), JSON.stringify(exceptionFile(approvedOn)));
       return await audit(repo.dir, { since: 'main', rev: branch, engineRoot: repo.dir, now: NOW });
     } finally {
       rmSync(excDir, { recursive: true, force: true });
-      backToMain(repo);
+      await backToMain(repo);
     }
   }
 

@@ -110,18 +110,18 @@ let auditSeq = 0;
  */
 export async function runAudit(repo: Repo, commits: { subject: string; date?: string; step: (r: Repo) => void }[], opts: { now?: string; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {}): Promise<AuditRun> {
   const branch = `audit-${++auditSeq}`;
-  startBranch(repo, branch);
+  await startBranch(repo, branch);
   let since = 'main';
   try {
     if (opts.prepareMain) {
       opts.prepareMain(repo);
-      commit(repo, '基准上已有的状态', opts.now ?? NOW);
+      await commit(repo, '基准上已有的状态', opts.now ?? NOW);
       since = branchHead(repo, branch);
     }
     for (const c of commits) {
       c.step(repo);
       // commits are dated on the audit day unless a scenario dates them itself
-      commit(repo, c.subject, c.date ?? opts.now ?? NOW);
+      await commit(repo, c.subject, c.date ?? opts.now ?? NOW);
     }
     const r = await cli(['audit', '--repo', repo.dir, '--since', since, '--rev', branch, '--now', opts.now ?? NOW, '--format', 'json', ...(opts.extraArgs ?? [])]);
     let json: AuditRun['json'];
@@ -132,13 +132,13 @@ export async function runAudit(repo: Repo, commits: { subject: string; date?: st
     }
     return { ...r, json, branch };
   } finally {
-    backToMain(repo);
+    await backToMain(repo);
   }
 }
 
 /** Stage everything and commit it, with the given committer and author date. */
-export function commit(repo: Repo, subject: string, date: string | undefined): void {
-  commitAll(repo, subject, { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+08:00` } : {}) });
+export async function commit(repo: Repo, subject: string, date: string | undefined): Promise<void> {
+  await commitAll(repo, subject, date ? { GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+08:00` } : {});
 }
 
 /** Every finding of an audit, flat, with the subject of its commit. */

@@ -29,11 +29,11 @@ let seq = 0;
 
 export async function runHostile(repo: Repo, steps: ((r: Repo) => void)[], opts: { visibility?: 'public' | 'private'; labels?: string[]; forms?: boolean; lang?: 'zh' | 'en' } = {}): Promise<Outputs> {
   const branch = `hostile-${++seq}`;
-  startBranch(repo, branch);
+  await startBranch(repo, branch);
   let i = 0;
   for (const step of steps) {
     step(repo);
-    commitAll(repo, `第 ${++i} 步`);
+    await commitAll(repo, `第 ${++i} 步`);
   }
   const out = tmpDir('govmedia-render-');
   try {
@@ -47,7 +47,7 @@ export async function runHostile(repo: Repo, steps: ((r: Repo) => void)[], opts:
       ...(opts.labels ?? []).flatMap((l) => ['--labels', l]),
     ];
     const r = await cli(args);
-    backToMain(repo);
+    await backToMain(repo);
     const read = (n: string): string => (existsSync(f(n)) ? readFileSync(f(n), 'utf8') : '');
     const gitlabRaw = read('gl.json');
     const recordRaw = read('record.json');
