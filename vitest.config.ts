@@ -9,6 +9,10 @@ import { defineConfig } from 'vitest/config';
  * no longer loads the engine, ajv and the schemas again (summed import time 205 s → 115 s); every
  * file still gets its own hooks, temporary folders and fixtures, and tests that change
  * process.env put it back.
+ * Transformed modules are kept on disk between runs (experimental.fsModuleCache, in
+ * node_modules/.experimental-vitest-cache, keyed by each file's content, Vitest's version and this
+ * config): a repeated run does not transform the engine's ~400 modules again (a two-file run:
+ * ~10 s → ~6 s of CPU). A changed file gets a new key; `npx vitest --clearCache` empties it.
  */
 const workers = Math.max(2, os.availableParallelism() + 1);
 
@@ -24,5 +28,6 @@ export default defineConfig({
     maxWorkers: workers,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest-report.json' },
+    experimental: { fsModuleCache: true },
   },
 });

@@ -25,7 +25,7 @@ import type { AccountFile, RegionFile, UnitFile } from '../scripts/generated/typ
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { cli, tmpDir } from './helpers.ts';
-import { makeBaseRepo, type Repo } from './pr-harness.ts';
+import { backToMain, commitAll, makeBaseRepo, startBranch, type Repo } from './pr-harness.ts';
 import { chromiumPath } from './support/chromium.ts';
 
 const NOW = '2026-11-20';
@@ -170,14 +170,12 @@ let seq = 0;
 /** Commit the file on a branch and run validate and check-pr as CI would. */
 async function ciVerdict(rel: string, text: string): Promise<{ check: string; checkRules: string[]; validateRules: string[]; validateCode: number; justifications: string[]; approvalGrounds: string[] }> {
   const branch = `assistant-${++seq}`;
-  await repo.git.checkout(['-f', 'main']);
-  await repo.git.checkout(['-b', branch]);
+  await startBranch(repo, branch);
   repo.write(rel, text);
-  await repo.git.add([rel]);
-  await repo.git.commit(`备案助手生成：${rel}`);
+  await commitAll(repo, `备案助手生成：${rel}`, {}, [rel]);
   // validate reads the checked-out branch, check-pr only git objects: the two run side by side
   const [v, c] = await Promise.all([cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']), cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', NOW, '--engine', 'self', '--format', 'json'])]);
-  await repo.git.checkout(['-f', 'main']);
+  await backToMain(repo);
   const cj = JSON.parse(c.out.slice(c.out.search(/^\{/m))) as { verdict: string; findings: { ruleId: string; severity: string }[]; changes: { justifications?: { text: string }[] }[]; approvals: { grounds?: { key: string }[] }[] };
   const vj = JSON.parse(v.out.slice(v.out.search(/^\{/m))) as { findings: { ruleId: string; severity: string; suppressed?: unknown }[] };
   const ids = (fs: { ruleId: string; severity: string; suppressed?: unknown }[]): string[] => [...new Set(fs.filter((f) => !f.suppressed && f.severity !== 'notice').map((f) => f.ruleId))].sort();

@@ -11,11 +11,18 @@ import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { AccountFile, Event } from '../scripts/generated/types.ts';
 import { cli, ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { GitShell } from './support/gitshell.ts';
 
 export class Repo {
   readonly git: SimpleGit;
+  private shell: GitShell | undefined;
   constructor(readonly dir: string) {
     this.git = simpleGit({ baseDir: dir });
+  }
+  /** The repository's resident shell for the harness's git commands (tests/support/gitshell.ts). */
+  get sh(): GitShell {
+    if (!this.shell?.usable) this.shell = new GitShell(this.dir);
+    return this.shell;
   }
   abs(rel: string): string {
     return path.join(this.dir, rel);
@@ -70,7 +77,9 @@ function buildBaseRepo(dir: string): void {
   for (const f of ENGINE_FILES) cpSync(path.join(ENGINE_ROOT, f), path.join(dir, f), { recursive: true });
   shGit(
     dir,
-    'git init -q -b main && git config user.name "$1" && git config user.email "$2" && git config commit.gpgsign false && git add . && git commit -q -m "$3" && git repack -adq',
+    // maintenance.auto off: otherwise every commit of every scenario starts a `git maintenance run
+    // --auto` process that finds nothing to do (a few hundred loose objects, far below gc's limit)
+    'git init -q -b main && git config user.name "$1" && git config user.email "$2" && git config commit.gpgsign false && git config maintenance.auto false && git add . && git commit -q -m "$3" && git repack -adq',
     '测试提交人（虚构）',
     'test@example.invalid',
     '样例登记簿',
@@ -138,9 +147,51 @@ function shGit(cwd: string, script: string, ...params: string[]): string {
   return r.stdout;
 }
 
+/** Run one git command directly (one process; no shell in between). */
+function runGit(cwd: string, args: string[], env?: NodeJS.ProcessEnv): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', ...(env ? { env } : {}) });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}:\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * The commit a branch points at, read from the ref file git wrote (no process); git is asked only
+ * when the ref is not a loose file (packed refs).
+ */
+export function branchHead(repo: Repo, branch: string): string {
+  try {
+    return readFileSync(path.join(repo.dir, '.git', 'refs', 'heads', branch), 'utf8').trim();
+  } catch {
+    return runGit(repo.dir, ['rev-parse', '--verify', `refs/heads/${branch}`]).trim();
+  }
+}
+
+/**
+ * Start a new branch at main with main's files checked out, whatever the work tree held (one
+ * `git checkout -f -b`: the earlier `checkout -f main`, `rev-parse` and `checkout -b` in one process).
+ */
+export async function startBranch(repo: Repo, branch: string): Promise<void> {
+  await repo.sh.run([['git', 'checkout', '-q', '-f', '-b', branch, 'main']]);
+}
+
+/**
+ * Stage everything (new, changed and removed files; or only `paths`) and commit it; `env` may
+ * date the commit (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE).
+ */
+export async function commitAll(repo: Repo, message: string, env: Record<string, string> = {}, paths: string[] = []): Promise<void> {
+  await repo.sh.run([['git', 'add', '-A', '--', ...paths], ['git', 'commit', '-q', '--allow-empty', '-m', message]], env);
+}
+
+/** Back on main with main's files (tracked changes discarded). */
+export async function backToMain(repo: Repo): Promise<void> {
+  await repo.sh.run([['git', 'checkout', '-q', '-f', 'main']]);
+}
+
 /**
  * Run a scenario: a branch off `main` with one commit per step, then check-pr.
  * `prepareMain` commits directly on main first (pre-existing state), and is undone afterwards.
+ * Git processes per one-step scenario: checkout -b, add, commit, checkout main, all started by the
+ * repository's resident shell (a scenario used to start twelve, each forked from the test process).
  */
 export async function runScenario(
   repo: Repo,
@@ -150,21 +201,23 @@ export async function runScenario(
   const branch = `scenario-${++seq}`;
   // main, and at once the scenario's branch off it (or, with prepareMain, the base branch first)
   const first = opts.prepareMain ? `${branch}-base` : branch;
-  const mainHead = shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD && git checkout -q -b "$1"', first).trim();
+  const mainHead = branchHead(repo, 'main');
+  await startBranch(repo, first);
   let base = 'main';
   if (opts.prepareMain) {
     opts.prepareMain(repo);
-    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1" && git checkout -q -b "$2"', '基准上已有的状态', branch);
+    await repo.sh.run([['git', 'add', '-A'], ['git', 'commit', '-q', '--allow-empty', '-m', '基准上已有的状态'], ['git', 'checkout', '-q', '-b', branch]]);
     base = `${branch}-base`;
   }
   let i = 0;
   for (const step of steps) {
     step(repo);
-    shGit(repo.dir, 'git add -A && git commit -q --allow-empty -m "$1"', `第 ${++i} 步`);
+    await commitAll(repo, `第 ${++i} 步`);
   }
   const args = ['check-pr', '--repo', repo.dir, '--base', base, '--head', branch, '--now', opts.now ?? '2026-11-20', '--engine', opts.engine ?? 'self', '--format', 'json', ...(opts.labels ?? []).flatMap((l) => ['--labels', l]), ...(opts.extraArgs ?? [])];
   const r = await cli(args);
-  if (shGit(repo.dir, 'git checkout -q -f main && git rev-parse HEAD').trim() !== mainHead) throw new Error('main moved');
+  await backToMain(repo);
+  if (branchHead(repo, 'main') !== mainHead) throw new Error('main moved');
   let json: ScenarioRun['json'];
   try {
     const start = r.out.search(/^\{/m);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, judgingDates } from '../../scripts/history/audit.ts';
 import { cli, tmpDir } from '../helpers.ts';
-import { makeBaseRepo, openAccount } from '../pr-harness.ts';
+import { backToMain, makeBaseRepo, openAccount, startBranch } from '../pr-harness.ts';
 import { approvers, auditFindings, commit, editAccount, expectAuditBroken, expectPassed, expectRefused, expectSane, NOW, runAudit, runScenario, type Repo, type ScenarioRun } from './integrity-harness.ts';
 
 let repo: Repo;
@@ -235,19 +235,18 @@ describe('exceptions count only from their approval date on', () => {
 
   async function auditWithException(approvedOn: string): Promise<Awaited<ReturnType<typeof audit>>> {
     const branch = `exc-${approvedOn}`;
-    await repo.git.checkout(['-f', 'main']);
-    await repo.git.checkout(['-b', branch]);
+    await startBranch(repo, branch);
     const excDir = path.join(repo.dir, 'policies', 'exceptions');
     try {
       secondWeibo(repo);
-      commit(repo, '开设第二个微博', '2026-11-10');
+      await commit(repo, '开设第二个微博', '2026-11-10');
       // the engine (this repository's own copy) holds the exception, approved on `approvedOn`
       mkdirSync(excDir, { recursive: true });
       writeFileSync(path.join(excDir, 'zg-sgaj-weibo2.json'), JSON.stringify(exceptionFile(approvedOn)));
       return await audit(repo.dir, { since: 'main', rev: branch, engineRoot: repo.dir, now: NOW });
     } finally {
       rmSync(excDir, { recursive: true, force: true });
-      await repo.git.checkout(['-f', 'main']);
+      await backToMain(repo);
     }
   }
 

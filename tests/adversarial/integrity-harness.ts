@@ -6,11 +6,10 @@
  * on the real temporary repository of tests/pr-harness.ts; each scenario asserts the verdict
  * (exit code) and the finding it expects (rule id and message text).
  */
-import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import type { AccountFile } from '../../scripts/generated/types.ts';
 import { cli } from '../helpers.ts';
-import { runScenario, type Repo, type ScenarioRun } from '../pr-harness.ts';
+import { backToMain, branchHead, commitAll, runScenario, startBranch, type Repo, type ScenarioRun } from '../pr-harness.ts';
 
 export const NOW = '2026-11-20';
 
@@ -111,19 +110,18 @@ let auditSeq = 0;
  */
 export async function runAudit(repo: Repo, commits: { subject: string; date?: string; step: (r: Repo) => void }[], opts: { now?: string; prepareMain?: (r: Repo) => void; extraArgs?: string[] } = {}): Promise<AuditRun> {
   const branch = `audit-${++auditSeq}`;
-  await repo.git.checkout(['-f', 'main']);
-  await repo.git.checkout(['-b', branch]);
+  await startBranch(repo, branch);
   let since = 'main';
   try {
     if (opts.prepareMain) {
       opts.prepareMain(repo);
-      commit(repo, '基准上已有的状态', opts.now ?? NOW);
-      since = (await repo.git.revparse(['HEAD'])).trim();
+      await commit(repo, '基准上已有的状态', opts.now ?? NOW);
+      since = branchHead(repo, branch);
     }
     for (const c of commits) {
       c.step(repo);
       // commits are dated on the audit day unless a scenario dates them itself
-      commit(repo, c.subject, c.date ?? opts.now ?? NOW);
+      await commit(repo, c.subject, c.date ?? opts.now ?? NOW);
     }
     const r = await cli(['audit', '--repo', repo.dir, '--since', since, '--rev', branch, '--now', opts.now ?? NOW, '--format', 'json', ...(opts.extraArgs ?? [])]);
     let json: AuditRun['json'];
@@ -134,17 +132,13 @@ export async function runAudit(repo: Repo, commits: { subject: string; date?: st
     }
     return { ...r, json, branch };
   } finally {
-    await repo.git.checkout(['-f', 'main']);
+    await backToMain(repo);
   }
 }
 
 /** Stage everything and commit it, with the given committer and author date. */
-export function commit(repo: Repo, subject: string, date: string | undefined): void {
-  const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+08:00` } : {}) };
-  for (const args of [['add', '-A'], ['commit', '-q', '--allow-empty', '-m', subject]]) {
-    const r = spawnSync('git', args, { cwd: repo.dir, env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
-  }
+export async function commit(repo: Repo, subject: string, date: string | undefined): Promise<void> {
+  await commitAll(repo, subject, date ? { GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+08:00` } : {});
 }
 
 /** Every finding of an audit, flat, with the subject of its commit. */

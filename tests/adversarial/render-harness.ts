@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { cli, tmpDir } from '../helpers.ts';
-import type { Repo } from '../pr-harness.ts';
+import { backToMain, commitAll, startBranch, type Repo } from '../pr-harness.ts';
 
 export interface Outputs {
   code: number;
@@ -29,13 +29,11 @@ let seq = 0;
 
 export async function runHostile(repo: Repo, steps: ((r: Repo) => void)[], opts: { visibility?: 'public' | 'private'; labels?: string[]; forms?: boolean; lang?: 'zh' | 'en' } = {}): Promise<Outputs> {
   const branch = `hostile-${++seq}`;
-  await repo.git.checkout(['-f', 'main']);
-  await repo.git.checkout(['-b', branch]);
+  await startBranch(repo, branch);
   let i = 0;
   for (const step of steps) {
     step(repo);
-    await repo.git.add(['-A']);
-    await repo.git.commit(`第 ${++i} 步`, { '--allow-empty': null });
+    await commitAll(repo, `第 ${++i} 步`);
   }
   const out = tmpDir('govmedia-render-');
   try {
@@ -49,7 +47,7 @@ export async function runHostile(repo: Repo, steps: ((r: Repo) => void)[], opts:
       ...(opts.labels ?? []).flatMap((l) => ['--labels', l]),
     ];
     const r = await cli(args);
-    await repo.git.checkout(['-f', 'main']);
+    await backToMain(repo);
     const read = (n: string): string => (existsSync(f(n)) ? readFileSync(f(n), 'utf8') : '');
     const gitlabRaw = read('gl.json');
     const recordRaw = read('record.json');
