@@ -2,4 +2,6 @@
 function none() { throw new Error('not available in the browser'); }
 export const createHash = none, spawn = none, Worker = none, cpus = () => [], tmpdir = () => '/tmp';
 export const isMainThread = true, parentPort = null, workerData = null;
+// read-ahead (worker threads) and the background listing (fs/promises): never started in the page
+export const receiveMessageOnPort = none, MessageChannel = none, lstat = none, readdir = none;
 export default { createHash, spawn, Worker, cpus, tmpdir };
