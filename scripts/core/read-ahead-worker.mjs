@@ -11,14 +11,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 
-const { root, sep, paths, maxBytes, batchFiles, ahead, shared, port, patterns, checks } = workerData;
+const { root, sep, paths, maxBytes, batchFiles, ahead, shared, port, patterns } = workerData;
 const state = new Int32Array(shared);
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
 const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
-/** Batches waiting for the judging thread from which the reader also runs the checks. */
-const CHECK_WHEN_QUEUED = checks?.wait ? 0 : 2;
 
 // per file: its size in bytes, or a negative code
 const UNREADABLE = -2;
@@ -35,19 +33,6 @@ function hints(text) {
   return [keys, 0];
 }
 
-// The per-file checks (read-ahead-checks.ts: the schema and the text checks, the engine's own
-// code) load while the first batches are read; files read before they are ready go unmarked.
-let check;
-const loading = checks
-  ? (async () => {
-      if (checks.module.endsWith('.ts')) (await import('tsx/esm/api')).register();
-      const m = await import(checks.module);
-      check = m.fileChecks(checks.schemaDir);
-    })().catch(() => undefined)
-  : undefined;
-// tests ask for every file to be checked (so that the marks are exercised whatever the timing)
-if (checks?.wait) await loading;
-
 try {
   const list = paths.length ? paths.split('\0') : [];
   let buf = Buffer.allocUnsafe(1 << 20);
@@ -55,20 +40,15 @@ try {
   let sizes = [];
   let keys = [];
   let slow = [];
-  let marks = [];
-  let index = 0;
-  const flush = async () => {
+  const flush = () => {
     if (!texts.length) return;
-    port.postMessage({ texts, sizes: Int32Array.from(sizes), keys: Int32Array.from(keys), slow: Uint8Array.from(slow), marks: Uint8Array.from(marks) });
+    port.postMessage({ texts, sizes: Int32Array.from(sizes), keys: Int32Array.from(keys), slow: Uint8Array.from(slow) });
     Atomics.add(state, POSTED, 1);
     Atomics.notify(state, POSTED);
     texts = [];
     sizes = [];
     keys = [];
     slow = [];
-    marks = [];
-    // let the checks' modules finish loading between batches
-    await new Promise((resolve) => setImmediate(resolve));
     // bounded: wait while `ahead` batches are posted and not taken (the main thread notifies)
     for (;;) {
       const taken = Atomics.load(state, CONSUMED);
@@ -110,21 +90,9 @@ try {
     const [k, sl] = size >= 0 && size <= maxBytes ? hints(text) : [-1, 0];
     keys.push(k);
     slow.push(sl);
-    let mark = 0;
-    // the checks only while the judging thread has batches waiting: when it catches up, files go
-    // unchecked (it checks them itself) so it is never kept waiting for the reader
-    if (check && k >= 0 && sl === 0 && Atomics.load(state, POSTED) - Atomics.load(state, CONSUMED) >= CHECK_WHEN_QUEUED && !text.includes('\uFFFD') && !text.includes('\0')) {
-      try {
-        mark = check(text, { slow: false, keys: k }, checks.kinds[index] ?? '');
-      } catch {
-        mark = 0;
-      }
-    }
-    marks.push(mark);
-    index++;
-    if (texts.length >= batchFiles) await flush();
+    if (texts.length >= batchFiles) flush();
   }
-  await flush();
+  flush();
   Atomics.store(state, END, 1);
 } catch {
   Atomics.store(state, END, 2);

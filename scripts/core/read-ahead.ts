@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { SPACE_COLON, SUSPECT_ESCAPE, type ParseHint } from './jsonfast.ts';
-import { COMPILED, ENGINE_ROOT } from './paths.ts';
+import { ENGINE_ROOT } from './paths.ts';
 
 /** Below this many files a thread is not worth starting (its start-up is ~30 ms). */
 export const READ_AHEAD_MIN_FILES = 2000;
@@ -41,26 +41,13 @@ export const HINT_PATTERNS = {
   spaceColon: { source: SPACE_COLON.source, flags: SPACE_COLON.flags },
 };
 
-/**
- * Per-file checks the reader may run (read-ahead-checks.ts): the schema folder the judging thread
- * validates against, and each file's kind in read order (r region, u unit, a account).
- */
-export interface ReadAheadChecks {
-  schemaDir: string;
-  kinds: string;
-  /** Check every file: the reader waits for the checks' modules before reading (tests). */
-  wait?: boolean;
-}
-
-/** `mark`: the clean bits of read-ahead-checks.ts (0: nothing known, the judging thread checks). */
-export type ReadAheadResult = { text: string; hint: ParseHint; mark: number } | { tooLarge: number } | undefined;
+export type ReadAheadResult = { text: string; hint: ParseHint } | { tooLarge: number } | undefined;
 
 interface Posted {
   texts: string[];
   sizes: Int32Array;
   keys: Int32Array;
   slow: Uint8Array;
-  marks: Uint8Array;
 }
 
 interface Batch extends Posted {
@@ -80,7 +67,7 @@ export class ReadAhead {
   private taken = 0;
   private failed = false;
 
-  constructor(root: string, order: readonly string[], maxBytes: number, checks?: ReadAheadChecks) {
+  constructor(root: string, order: readonly string[], maxBytes: number) {
     this.order = order;
     this.maxBytes = maxBytes;
     this.state = new Int32Array(new SharedArrayBuffer(12));
@@ -93,7 +80,7 @@ export class ReadAhead {
       const { port1, port2 } = new MessageChannel();
       this.port = port1;
       this.worker = new Worker(entry, {
-        workerData: { root, sep: path.sep, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, shared: this.state.buffer, port: port2, patterns: HINT_PATTERNS, ...(checks ? { checks: { ...checks, module: new URL(`./read-ahead-checks.${COMPILED ? 'js' : 'ts'}`, import.meta.url).href } } : {}) },
+        workerData: { root, sep: path.sep, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, shared: this.state.buffer, port: port2, patterns: HINT_PATTERNS },
         transferList: [port2],
         // it holds a batch or two at a time: a small young generation keeps its memory small
         resourceLimits: { maxYoungGenerationSizeMb: 4 },
@@ -134,7 +121,7 @@ export class ReadAhead {
     const size = b.sizes[i]!;
     if (size > this.maxBytes) return { tooLarge: size };
     if (size < 0) return undefined;
-    return { text: b.texts[i]!, hint: { slow: b.slow[i] === 1, keys: b.keys[i]! }, mark: b.marks[i]! };
+    return { text: b.texts[i]!, hint: { slow: b.slow[i] === 1, keys: b.keys[i]! } };
   }
 
   /** The batch holding the next file (dropping the files skipped), or undefined when the reader is given up. */

@@ -14,7 +14,6 @@ import { parseJsonFast, StringTable } from './jsonfast.ts';
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
-import { SCHEMA_CLEAN, TEXT_CLEAN } from './read-ahead-checks.ts';
 import { impersonationFindings } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
 import { ACCOUNTS_DIR, registerPathKind, type RegisterPathKind } from './register-path.ts';
@@ -212,8 +211,6 @@ interface Candidate {
   dir: string; // folder relative to accounts/ ('' for root)
   file: SourceFile;
   value: unknown;
-  /** What the read-ahead found clean (read-ahead-checks.ts: SCHEMA_CLEAN, TEXT_CLEAN), 0 when it did not check. */
-  mark: number;
 }
 
 /** What the listing of accounts/ tells before any file is read. */
@@ -269,11 +266,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   listing.entries = [];
   const reader = fileReader(src, opts, findings);
   // a whole load reads every file in this order (regions, units, accounts): the source may read ahead
-  if (!opts.scope && src.readAhead) {
-    const order = [...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')];
-    // the reader may also run the per-file checks (schema, text) against the same schemas
-    src.readAhead(order.map((t) => t.rel), MAX_FILE_BYTES, { schemaDir: opts.schemas.schemaDir, kinds: order.map((t) => t.kind[0]).join('') });
-  }
+  if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
   let regions: Map<string, RegionDoc>;
   let units: Map<string, UnitDoc>;
   let unitIdByDir: Map<string, string>;
@@ -450,7 +443,7 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
     const file = new RegisterFile(t.rel, src, keepText ? text : undefined);
-    const parsed = (file.parsed = parseJsonFast(text, { strings }, file, hint?.parse));
+    const parsed = (file.parsed = parseJsonFast(text, { strings }, file, hint));
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
@@ -462,12 +455,11 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
       }
     }
     if (!parsed.ok) return undefined;
-    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value, mark: hint?.mark ?? 0 };
+    return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value };
   };
 
   const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
-    // the reader validated this very value against the same schemas and found nothing
-    const issues = c.mark & SCHEMA_CLEAN ? [] : opts.schemas.validate(name, c.value);
+    const issues = opts.schemas.validate(name, c.value);
     for (const is of issues) {
       const pos = is.atKey ? c.file.parsed.locateKey(is.pointer) : c.file.parsed.locate(is.pointer);
       const f = fileFinding('register/schema', c.rel, pos, is.message, is.fix, accountIdOf(c));
@@ -505,8 +497,7 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
   const textChecks = (entry: CachedRead, c: Candidate, account?: string): void => {
     if (!entry.text) {
       const tmp: Finding[] = [];
-      // the reader ran the same text checks on this very value and found nothing
-      if (!(c.mark & TEXT_CLEAN)) stringChecks(c, tmp, account);
+      stringChecks(c, tmp, account);
       entry.text = tmp;
     }
     findings.push(...entry.text);

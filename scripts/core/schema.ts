@@ -45,7 +45,7 @@ export class SchemaSet {
   private ajv: { compile(schema: object): ValidateFunction } | undefined;
   private usePrecompiled: boolean | undefined;
 
-  constructor(readonly schemaDir: string) {}
+  constructor(private readonly schemaDir: string) {}
 
   /** Whether the precompiled validators were made from exactly these schema files. */
   get precompiled(): boolean {

@@ -6,7 +6,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, r
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseHint } from './jsonfast.ts';
-import { ReadAhead, READ_AHEAD_MIN_FILES, type ReadAheadChecks } from './read-ahead.ts';
+import { ReadAhead, READ_AHEAD_MIN_FILES } from './read-ahead.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -53,7 +53,7 @@ export interface FileSource {
    * Optional: the files `readText` will be asked for next, in that order; the source may read
    * them ahead (FsSource: in another thread, for a large register). `endReadAhead` frees what it holds.
    */
-  readAhead?(rels: readonly string[], maxBytes: number, checks?: ReadAheadChecks): void;
+  readAhead?(rels: readonly string[], maxBytes: number): void;
   endReadAhead?(): void;
   /**
    * Optional: start listing `prefix` in the background (the engine loads meanwhile); a later
@@ -61,13 +61,7 @@ export interface FileSource {
    */
   listAhead?(prefix: string): Promise<void>;
   /** Optional: the parse hint the read-ahead computed of the text `readText` returned last, when it was that file. */
-  hintFor?(rel: string): ReadHint | undefined;
-}
-
-/** What the read-ahead knew of a text: its parse hint and the clean bits of its checks (read-ahead-checks.ts). */
-export interface ReadHint {
-  parse: ParseHint;
-  mark: number;
+  hintFor?(rel: string): ParseHint | undefined;
 }
 
 /** Folders listAhead reads at a time. */
@@ -80,29 +74,22 @@ export class FsSource implements FileSource {
   private ahead: ReadAhead | undefined;
   private aheadMax = Infinity;
   private hinted: string | undefined;
-  private hint: ReadHint | undefined;
+  private hint: ParseHint | undefined;
   private readonly readAheadMin: number;
-  private readonly readAheadWait: boolean;
   /** Folder items read by listAhead, by absolute folder path (used once, by the next list of that prefix). */
   private listed: { prefix: string; items: Map<string, Dirent[]> } | undefined;
-  /**
-   * @param opts.readAheadMin   read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES).
-   * @param opts.readAheadWait  the reader checks every file (waits for its checks to load first; tests).
-   */
+  /** @param opts.readAheadMin  read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES). */
   constructor(
     readonly root: string,
-    opts: { readAheadMin?: number; readAheadWait?: boolean } = {},
+    opts: { readAheadMin?: number } = {},
   ) {
     this.readAheadMin = opts.readAheadMin ?? READ_AHEAD_MIN_FILES;
-    this.readAheadWait = opts.readAheadWait === true;
   }
   /** Read a large register's files ahead in another thread (read-ahead.ts); a small one is read here. */
-  readAhead(rels: readonly string[], maxBytes: number, checks?: ReadAheadChecks): void {
+  readAhead(rels: readonly string[], maxBytes: number): void {
     this.endReadAhead();
     if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') return;
-    // GOVMEDIA_READ_AHEAD=read: read ahead without the checks (for measuring)
-    const withChecks = checks && process.env.GOVMEDIA_READ_AHEAD !== 'read' ? checks : undefined;
-    this.ahead = new ReadAhead(this.root, rels, maxBytes, withChecks && this.readAheadWait ? { ...withChecks, wait: true } : withChecks);
+    this.ahead = new ReadAhead(this.root, rels, maxBytes);
     this.aheadMax = maxBytes;
   }
   endReadAhead(): void {
@@ -110,7 +97,7 @@ export class FsSource implements FileSource {
     this.ahead = undefined;
     this.hinted = this.hint = undefined;
   }
-  hintFor(rel: string): ReadHint | undefined {
+  hintFor(rel: string): ParseHint | undefined {
     return this.hinted === rel ? this.hint : undefined;
   }
   get label(): string {
@@ -220,7 +207,7 @@ export class FsSource implements FileSource {
       // read ahead under the limit readAhead was given: the caller's, when it is not lower
       if (maxBytes >= this.aheadMax) {
         this.hinted = rel;
-        this.hint = { parse: got.hint, mark: got.mark };
+        this.hint = got.hint;
         return got.text;
       }
     }
