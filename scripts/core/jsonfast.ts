@@ -12,7 +12,7 @@ import { parseJson, type ParsedJson, type Pos } from './jsonpos.ts';
  * between a key and its colon, every `":` is exactly a key's end, so the count is exact.
  * Returns -1 when that shortcut does not hold (the caller then takes the slow path).
  */
-export const SPACE_COLON = /"\s+:/;
+const SPACE_COLON = /"\s+:/;
 function countKeysNative(text: string): number {
   if (text.includes('\\"') || SPACE_COLON.test(text)) return -1;
   let n = 0;
@@ -125,13 +125,13 @@ class FastParsed implements ParsedJson {
   }
 }
 
-export const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
+const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /**
  * What the fast path needs to know of the text before JSON.parse: `slow` when it must take the
  * positional parser at once (a BOM, an escaped surrogate, `__proto__`), else the keys of the
- * text counted natively (-1 when that count is not exact). The read-ahead thread computes the
- * same from the same patterns (read-ahead.ts) so the main thread need not scan the text.
+ * text counted natively (-1 when that count is not exact). The read-ahead thread runs it on each
+ * text it reads (read-ahead-worker.mjs) so the main thread need not scan the text.
  */
 export interface ParseHint {
   slow: boolean;

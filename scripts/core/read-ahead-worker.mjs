@@ -1,41 +1,31 @@
 // 预读线程：按主线程给出的顺序读出登记簿文件并解码，成批交给主线程；主线程解析和检查时，下一批已在读取。
-// 领先主线程太多时等待（内存有上限）。每个文件附带快速解析的提示（与主线程自己算的相同，见 jsonfast.ts 的 parseHint）：
-// 能否走快速解析及其键数。只读取和扫描，不解析、不判断；任何异常都告知主线程，由它自己读。
+// 领先主线程太多时等待（内存有上限）。读取用的就是主线程的 FsSource.readText，每个文件附带的快速解析提示
+// 就是 jsonfast.ts 的 parseHint（同一份代码，经 tsx 或编译版载入）。只读取和扫描，不解析、不判断；
+// 任何异常都告知主线程，由它自己读。
 // The read-ahead thread: reads and decodes register files in the order the main thread gave and
 // hands them over in batches while the main thread parses and judges the previous ones; it waits
-// when too far ahead (bounded memory). With each file goes the fast parse's hint, exactly what the
-// main thread would compute (parseHint in jsonfast.ts, whose patterns it is given): whether the
-// fast parse may be tried and the keys it must find.
+// when too far ahead (bounded memory). It reads with the engine's own FsSource.readText and hints
+// with jsonfast.ts's parseHint (the same code, compiled or through tsx, as the main thread runs).
 // It only reads and scans: no parsing, no judging; on any failure it says so and the main thread
 // reads for itself.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 
-const { root, sep, paths, maxBytes, batchFiles, ahead, shared, port, patterns } = workerData;
+const { root, paths, maxBytes, batchFiles, ahead, shared, port, modules } = workerData;
 const state = new Int32Array(shared);
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
 const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
 
-// per file: its size in bytes, or a negative code
+// per file: 0 when read, the size of a file over the limit, or this code
 const UNREADABLE = -2;
 
-const slowRe = new RegExp(patterns.slow.source, patterns.slow.flags);
-const spaceColonRe = new RegExp(patterns.spaceColon.source, patterns.spaceColon.flags);
-
-/** parseHint of jsonfast.ts as [keys, slow]; tests/read-ahead.test.ts holds them equal. */
-function hints(text) {
-  if (text.charCodeAt(0) === 0xfeff || slowRe.test(text) || text.includes('__proto__')) return [-1, 1];
-  if (text.includes('\\"') || spaceColonRe.test(text)) return [-1, 0];
-  let keys = 0;
-  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) keys++;
-  return [keys, 0];
-}
-
 try {
+  if (modules.source.endsWith('.ts')) (await import('tsx/esm/api')).register();
+  const { FsSource, FileTooLarge } = await import(modules.source);
+  const { parseHint } = await import(modules.jsonfast);
+  const src = new FsSource(root);
   const list = paths.length ? paths.split('\0') : [];
-  let buf = Buffer.allocUnsafe(1 << 20);
   let texts = [];
   let sizes = [];
   let keys = [];
@@ -58,38 +48,17 @@ try {
   };
   for (const rel of list) {
     let text = '';
-    let size = UNREADABLE;
-    let fd;
+    let size = 0;
     try {
-      fd = openSync(root + sep + rel, 'r');
-    } catch {
-      fd = undefined;
-    }
-    if (fd !== undefined) {
-      try {
-        size = fstatSync(fd).size;
-        if (size <= maxBytes) {
-          if (size > buf.length) buf = Buffer.allocUnsafe(size);
-          let off = 0;
-          while (off < size) {
-            const n = readSync(fd, buf, off, size - off, off);
-            if (n <= 0) break;
-            off += n;
-          }
-          size = off;
-          text = buf.toString('utf8', 0, off);
-        }
-      } catch {
-        size = UNREADABLE;
-      } finally {
-        closeSync(fd);
-      }
+      text = src.readText(rel, maxBytes);
+    } catch (e) {
+      size = e instanceof FileTooLarge ? e.size : UNREADABLE;
     }
     texts.push(text);
     sizes.push(size);
-    const [k, sl] = size >= 0 && size <= maxBytes ? hints(text) : [-1, 0];
-    keys.push(k);
-    slow.push(sl);
+    const h = size === 0 ? parseHint(text) : { slow: false, keys: -1 };
+    keys.push(h.keys);
+    slow.push(h.slow ? 1 : 0);
     if (texts.length >= batchFiles) flush();
   }
   flush();

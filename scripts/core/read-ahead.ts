@@ -13,8 +13,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { SPACE_COLON, SUSPECT_ESCAPE, type ParseHint } from './jsonfast.ts';
-import { ENGINE_ROOT } from './paths.ts';
+import type { ParseHint } from './jsonfast.ts';
+import { COMPILED, ENGINE_ROOT } from './paths.ts';
 
 /** Below this many files a thread is not worth starting (its start-up is ~30 ms). */
 export const READ_AHEAD_MIN_FILES = 2000;
@@ -30,16 +30,15 @@ const POSTED = 1;
 const END = 2;
 
 /**
- * The patterns of parseHint (jsonfast.ts), given to the reader thread, which computes the same
- * hint for every text (read-ahead-worker.mjs); tests/read-ahead.test.ts holds the thread's
- * results equal to parseHint's on hostile texts. (A whole-text secret pre-scan was tried there
- * too: at ~40 µs a file it made the reader the slower thread, so the judging thread keeps its
+ * The modules the reader thread runs: FsSource (its reads) and jsonfast's parseHint (its hints),
+ * compiled or through tsx as this copy runs. (A whole-text secret pre-scan was tried there too:
+ * at ~40 µs a file it made the reader the slower thread, so the judging thread keeps its
  * per-value pre-filter.)
  */
-export const HINT_PATTERNS = {
-  slow: { source: SUSPECT_ESCAPE.source, flags: SUSPECT_ESCAPE.flags },
-  spaceColon: { source: SPACE_COLON.source, flags: SPACE_COLON.flags },
-};
+function readerModules(): { source: string; jsonfast: string } {
+  const ext = COMPILED ? 'js' : 'ts';
+  return { source: new URL(`./source.${ext}`, import.meta.url).href, jsonfast: new URL(`./jsonfast.${ext}`, import.meta.url).href };
+}
 
 export type ReadAheadResult = { text: string; hint: ParseHint } | { tooLarge: number } | undefined;
 
@@ -80,7 +79,7 @@ export class ReadAhead {
       const { port1, port2 } = new MessageChannel();
       this.port = port1;
       this.worker = new Worker(entry, {
-        workerData: { root, sep: path.sep, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, shared: this.state.buffer, port: port2, patterns: HINT_PATTERNS },
+        workerData: { root, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, shared: this.state.buffer, port: port2, modules: readerModules() },
         transferList: [port2],
         // it holds a batch or two at a time: a small young generation keeps its memory small
         resourceLimits: { maxYoungGenerationSizeMb: 4 },
