@@ -5,10 +5,10 @@
 // the command need not transpile TypeScript at start-up. Without typescript installed (runtime
 // dependencies only) it is skipped and the command runs through tsx as before.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST, isDevOnly, ROOT, sourceFiles, STAMP } from './dist.mjs';
+import { DIST, isDevOnly, readStamp, ROOT, sourceFiles, STAMP } from './dist.mjs';
 
 let tsc;
 try {
@@ -55,15 +55,9 @@ writeFileSync(path.join(DIST, 'package.json'), JSON.stringify({ type: 'module', 
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
 
 function upToDate(sources) {
-  let stamp;
-  let built;
-  try {
-    stamp = statSync(STAMP).mtimeMs;
-    built = JSON.parse(readFileSync(STAMP, 'utf8')).sources;
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(built) || built.join('\n') !== sources.join('\n')) return false;
+  const st = readStamp();
+  if (!st || st.sources.join('\n') !== sources.join('\n')) return false;
+  const stamp = st.built;
   if (!existsSync(path.join(DIST, 'scripts', 'cli.js'))) return false;
   const inputs = [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs', 'scripts/dist.mjs'];
   return inputs.every((f) => (statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= stamp);

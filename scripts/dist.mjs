@@ -37,18 +37,24 @@ export function sourceFiles() {
   return out.sort();
 }
 
-/** The compiled file for `rel` (e.g. "scripts/cli.js") when the build is current, else undefined. */
-export function compiledEntry(rel) {
-  if (process.env.GOVMEDIA_TSX === '1') return undefined;
-  let built;
-  let files;
+/** The stamp of the last build: when it was written and the sources it lists; undefined when missing or unreadable. */
+export function readStamp() {
   try {
-    built = statSync(STAMP).mtimeMs;
-    files = JSON.parse(readFileSync(STAMP, 'utf8')).sources;
+    const built = statSync(STAMP).mtimeMs;
+    const sources = JSON.parse(readFileSync(STAMP, 'utf8')).sources;
+    return Array.isArray(sources) ? { built, sources } : undefined;
   } catch {
     return undefined;
   }
-  if (!Array.isArray(files) || files.length === 0) return undefined;
+}
+
+/** The compiled file for `rel` (e.g. "scripts/cli.js") when the build is current, else undefined. */
+export function compiledEntry(rel) {
+  if (process.env.GOVMEDIA_TSX === '1') return undefined;
+  const stamp = readStamp();
+  if (!stamp || stamp.sources.length === 0) return undefined;
+  const built = stamp.built;
+  const files = stamp.sources;
   // every command starts here: plain concatenation (the listed paths are already normalised by the
   // build), not path.join, whose normalising of 260 paths was a sixth of the start-up's own work
   const prefix = ROOT + path.sep;
