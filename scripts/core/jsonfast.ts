@@ -95,21 +95,33 @@ const NO_ISSUES: never[] = [];
  * parse it once, and a register's memory does not grow with its findings.
  */
 const RECENT_MAX = 64;
-const recent = new Map<FastParsed, ParsedJson>();
+const recent = new Map<LazyPositions, ParsedJson>();
 
-class FastParsed implements ParsedJson {
-  readonly ok = true;
-  readonly issues: ParsedJson['issues'] = NO_ISSUES;
-  constructor(
-    readonly value: unknown,
-    private readonly from: string | Rereadable | (() => string),
-    private readonly maxDepth: number | undefined,
-  ) {}
+/**
+ * A parse that took the fast path: the value, and positions parsed from the text when first asked
+ * for. `ok` and `issues` are the same for every such parse, so they live on the prototype, not in
+ * each object (a register keeps one per file). A subclass says where the text comes from again
+ * (register.ts's file object is its own fast parse: one object per file instead of two).
+ */
+export abstract class LazyPositions implements ParsedJson {
+  get ok(): true {
+    return true;
+  }
+  get issues(): ParsedJson['issues'] {
+    return NO_ISSUES;
+  }
+  abstract readonly value: unknown;
+  /** The text the value was parsed from, to parse positions from. */
+  protected abstract positionText(): string;
+  /** The depth limit the value was parsed with (undefined: the parser's default). */
+  protected positionDepth(): number | undefined {
+    return undefined;
+  }
   private full(): ParsedJson {
     let f = recent.get(this);
     if (f) return f;
-    const text = typeof this.from === 'string' ? this.from : typeof this.from === 'function' ? this.from() : this.from.text;
-    f = parseJson(text, this.maxDepth === undefined ? undefined : { maxDepth: this.maxDepth });
+    const depth = this.positionDepth();
+    f = parseJson(this.positionText(), depth === undefined ? undefined : { maxDepth: depth });
     if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
     recent.set(this, f);
     return f;
@@ -122,6 +134,22 @@ class FastParsed implements ParsedJson {
   }
   posAt(o: number): Pos {
     return this.full().posAt(o);
+  }
+}
+
+class FastParsed extends LazyPositions {
+  constructor(
+    readonly value: unknown,
+    private readonly from: string | Rereadable | (() => string),
+    private readonly maxDepth: number | undefined,
+  ) {
+    super();
+  }
+  protected positionText(): string {
+    return typeof this.from === 'string' ? this.from : typeof this.from === 'function' ? this.from() : this.from.text;
+  }
+  protected override positionDepth(): number | undefined {
+    return this.maxDepth;
   }
 }
 
@@ -151,15 +179,28 @@ export function parseHint(text: string): ParseHint {
  * @param hint    parseHint(text), when it was computed already (by the read-ahead thread).
  */
 export function parseJsonFast(text: string, opts?: { maxDepth?: number; strings?: StringTable }, reload?: (() => string) | Rereadable, hint: ParseHint = parseHint(text)): ParsedJson {
-  const slowOpts = opts?.maxDepth === undefined ? undefined : { maxDepth: opts.maxDepth };
-  if (hint.slow) return parseJson(text, slowOpts);
+  const value = fastValue(text, opts, hint);
+  if (value === NEEDS_FULL_PARSE) return parseJson(text, opts?.maxDepth === undefined ? undefined : { maxDepth: opts.maxDepth });
+  return new FastParsed(value, reload ?? text, opts?.maxDepth);
+}
+
+/** What fastValue returns when the text must go through the positional parser (parseJson). */
+export const NEEDS_FULL_PARSE: unique symbol = Symbol('jsonfast.needs-full-parse');
+
+/**
+ * The fast path alone: the parsed value (an object or array) when the text is plain JSON whose
+ * keys are all distinct, else NEEDS_FULL_PARSE. parseJsonFast wraps it; register.ts's file object
+ * holds the value itself (a LazyPositions) and takes parseJson's result only for the others.
+ */
+export function fastValue(text: string, opts?: { maxDepth?: number; strings?: StringTable }, hint: ParseHint = parseHint(text)): unknown {
+  if (hint.slow) return NEEDS_FULL_PARSE;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return parseJson(text, slowOpts);
+    return NEEDS_FULL_PARSE;
   }
-  if (value === null || typeof value !== 'object') return parseJson(text, slowOpts);
-  if (hint.keys < 0 || hint.keys !== countParsedKeys(value, opts?.maxDepth ?? 64, opts?.strings)) return parseJson(text, slowOpts);
-  return new FastParsed(value, reload ?? text, opts?.maxDepth);
+  if (value === null || typeof value !== 'object') return NEEDS_FULL_PARSE;
+  if (hint.keys < 0 || hint.keys !== countParsedKeys(value, opts?.maxDepth ?? 64, opts?.strings)) return NEEDS_FULL_PARSE;
+  return value;
 }

@@ -143,12 +143,16 @@ export function deriveState(account: Pick<AccountFile, 'events'>): AccountState 
   });
   const last = works[works.length - 1];
   const closing = last?.kind === '关停';
-  const state: AccountState = { phase, closing, closed: phase === '已关停' || phase === '已注销', works };
-  if (filedOn) state.filedOn = filedOn;
+  const closed = phase === '已关停' || phase === '已注销';
   // The unfinished establishment stays the pending work (its review and entry deadlines), unless the account is closing.
-  if (establishing && !establishing.done && !closing) state.pending = establishing;
-  else if (last && !last.done) state.pending = last;
-  return state;
+  const pending = establishing && !establishing.done && !closing ? establishing : last && !last.done ? last : undefined;
+  // A state is kept for every account while the rules run (100,000 at a time in a large register): it is
+  // made in one literal with exactly its properties (not grown property by property, which adds a second
+  // block to the object), and its list of works is copied to its exact length (a list grown by push
+  // keeps room for 16).
+  const ws = works.slice();
+  if (filedOn) return pending ? { phase, closing, closed, works: ws, filedOn, pending } : { phase, closing, closed, works: ws, filedOn };
+  return pending ? { phase, closing, closed, works: ws, pending } : { phase, closing, closed, works: ws };
 }
 
 /** The events of one piece of work: from its filing up to (not including) the next work's filing. */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { compareFindings, summarize, type Finding, type Lang, type Summary } from '../core/finding.ts';
 import { applyBaseline, applyExceptionsByUnit, loadBaseline, loadExceptions, unitFolders } from '../core/exceptions.ts';
 import { ENGINE_ROOT, unitDirOf } from '../core/paths.ts';
+import { collectBetweenStages } from '../core/collect.ts';
 import { loadRegister, type DocCache, type LoadResult, type Register } from '../core/register.ts';
 import { SchemaSet } from '../core/schema.ts';
 import type { FileSource } from '../core/source.ts';
@@ -81,6 +82,8 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
   await listing;
   const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
+  // a large register's read leaves its garbage behind: collect it once before the rules allocate (collect.ts)
+  if (!opts.scope) collectBetweenStages(register.fileCount);
   const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
   // a schema error cites the article that requires the field in the file's region (policies/*/basis.ts)
   let all = judgeFindings([...citeSchemaFindings(findings, register, policies, opts.now), ...policyFindings], unitFolders(register), { ...opts, engineRoot, whole: !opts.scope && !opts.only });

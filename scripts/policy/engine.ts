@@ -5,7 +5,7 @@
  */
 import { defaultCalendar, type WorkCalendar } from '../calendar/workdays.ts';
 import { fill, type Bilingual, type Finding } from '../core/finding.ts';
-import type { AccountDoc, RegionDoc, Register, SourceFile, UnitDoc } from '../core/register.ts';
+import { LoadedAccount, type AccountDoc, type RegionDoc, type Register, type SourceFile, type UnitDoc } from '../core/register.ts';
 import { accountPersonalValues, personalParts } from '../report/privacy.ts';
 import { deriveState, type AccountState } from '../core/lifecycle.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
@@ -161,8 +161,13 @@ function mergeLayers(findings: Finding[], implementsOf: ReadonlyMap<string, stri
 export function runPolicies(register: Register, opts: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const implementsOf = new Map<string, string>();
+  // each account's lifecycle state, derived once in this run: in the account's own slot when it came
+  // from a load (register.ts LoadedAccount), else (a register put together by hand) in a table
+  const run = {};
   const stateCache = new Map<AccountDoc, AccountState>();
+  const derive = (a: AccountDoc): AccountState => deriveState(a.data);
   const state = (a: AccountDoc): AccountState => {
+    if (a instanceof LoadedAccount) return a.memo(run, derive);
     let s = stateCache.get(a);
     if (!s) stateCache.set(a, (s = deriveState(a.data)));
     return s;

@@ -93,15 +93,24 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
       unapproved: { zh: '请主管单位审核该例外理由，同意后记录“主管审核”事件（decision 为“同意”）。', en: 'The supervising office reviews the justification and records its approval (主管审核, 同意).' },
     },
     check(ctx) {
-      const groups = new Map<string, AccountDoc[]>();
+      // live accounts grouped by unit, then platform (no key string made per account: a large register
+      // has 100,000 of them, and several modules run this rule); a unit's accounts come together, so the
+      // last unit's platforms are at hand
+      const byUnit = new Map<string, Map<unknown, AccountDoc[]>>();
+      let lastUnit: string | undefined;
+      let platforms: Map<unknown, AccountDoc[]> | undefined;
       for (const a of ctx.accounts()) {
         if (!isLive(ctx, a)) continue;
-        const key = `${a.unitId}|${a.data.platform}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = []));
+        if (a.unitId !== lastUnit || !platforms) {
+          lastUnit = a.unitId;
+          platforms = byUnit.get(a.unitId);
+          if (!platforms) byUnit.set(a.unitId, (platforms = new Map()));
+        }
+        let g = platforms.get(a.data.platform);
+        if (!g) platforms.set(a.data.platform, (g = []));
         g.push(a);
       }
-      for (const g of groups.values()) {
+      for (const m of byUnit.values()) for (const g of m.values()) {
         if (g.length < 2) continue;
         g.sort((x, y) => (ctx.state(x).filedOn ?? '9999') .localeCompare(ctx.state(y).filedOn ?? '9999') || x.id.localeCompare(y.id));
         const first = g[0]!;
