@@ -10,12 +10,15 @@
 // reads for itself.
 import { workerData } from 'node:worker_threads';
 
-const { root, paths, maxBytes, batchFiles, ahead, shared, port, modules } = workerData;
+const { root, paths, maxBytes, batchFiles, ahead, resume, shared, port, modules } = workerData;
 const state = new Int32Array(shared);
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
 const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
+// state[3]: 1 while this thread sleeps; state[4]: 1 while the main thread sleeps (only then is it woken)
+const READER_WAITS = 3;
+const MAIN_WAITS = 4;
 
 // per file: 0 when read, the size of a file over the limit, or this code
 const UNREADABLE = -2;
@@ -43,16 +46,21 @@ try {
     if (!texts.length) return;
     port.postMessage({ texts, sizes: Int32Array.from(sizes), keys: Int32Array.from(keys), slow: Uint8Array.from(slow) });
     Atomics.add(state, POSTED, 1);
-    Atomics.notify(state, POSTED);
+    if (Atomics.load(state, MAIN_WAITS) === 1) Atomics.notify(state, POSTED);
     texts = [];
     sizes = [];
     keys = [];
     slow = [];
-    // bounded: wait while `ahead` batches are posted and not taken (the main thread notifies)
-    for (;;) {
-      const taken = Atomics.load(state, CONSUMED);
-      if (Atomics.load(state, POSTED) - taken < ahead) break;
-      Atomics.wait(state, CONSUMED, taken, 1000);
+    // bounded: at `ahead` batches posted and not taken, sleep until no more than `resume` are left
+    // (the main thread wakes it then; a count that changed before the sleep ends it at once)
+    if (Atomics.load(state, POSTED) - Atomics.load(state, CONSUMED) >= ahead) {
+      for (;;) {
+        const taken = Atomics.load(state, CONSUMED);
+        if (Atomics.load(state, POSTED) - taken <= resume) break;
+        Atomics.store(state, READER_WAITS, 1);
+        Atomics.wait(state, CONSUMED, taken, 1000);
+        Atomics.store(state, READER_WAITS, 0);
+      }
     }
   };
   for (const rel of eachPath()) {
