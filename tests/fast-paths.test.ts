@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../scripts/core/jsonpos.ts';
 import { parseJsonFast } from '../scripts/core/jsonfast.ts';
-import { checkNameChars, checkNameCharsFull, findPii, findSecret, mayBeSecret } from '../scripts/core/text-checks.ts';
+import { checkNameChars, checkNameCharsFull, findPii, findSecret, implausibleDate, mayBeSecret } from '../scripts/core/text-checks.ts';
 import { Versions } from '../scripts/history/history.ts';
 
 const SEED = 20261122;
@@ -54,6 +54,32 @@ describe('fast paths agree with the full checks', () => {
       { seed: SEED, numRuns: 5000 },
     );
     for (const v of ['履行政务公开职责，发布本单位政务信息、回应社会关切，信息来源为本单位，由办公室负责每周更新。', '0123456789+/_-0123456789+/_-0123', 'ſſſſſſſſſſſſſſſſſſſſſſſſſſſſſſſſ']) expect(mayBeSecret(v), v).toBe(before(v));
+  });
+
+  it('the date check reads the digits in place exactly as the match-and-table version did', () => {
+    const reference = (v: string): string | undefined => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return undefined;
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]!) return `日期 ${v} 不存在`;
+      if (v < '2000-01-01') return `日期 ${v} 早于 2000-01-01，不可能是政务新媒体的办理日期`;
+      return undefined;
+    };
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const dateLike = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), two, two).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${m}-${d}`),
+      fc.constantFrom('2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2100-02-29', '1999-12-31', '2000-01-01', '2026-04-31', '2026-00-10', '2026-13-01', '2026-12-00', '２０２６-01-01', '2026-1-01', '2026-01-01 '),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(dateLike, (v) => {
+        expect(implausibleDate(v)?.zh, v).toBe(reference(v));
+      }),
+      { seed: SEED, numRuns: 5000 },
+    );
   });
 
   it('ordinary Chinese notes (dates, sentences without phones, links, 文号, account ids) are never flagged', () => {

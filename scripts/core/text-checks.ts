@@ -329,16 +329,25 @@ export function findPii(value: string): PiiHit | undefined {
 /** Earliest plausible date in the register: government new media began after 2000. */
 export const DATE_FLOOR = '2000-01-01';
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Days of each month in a common year (February: see implausibleDate). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `n` ASCII digits of `v` from `at` (DATE_SHAPE has checked they are digits). */
+function digitsAt(v: string, at: number, n: number): number {
+  let x = 0;
+  for (let i = at; i < at + n; i++) x = x * 10 + (v.charCodeAt(i) - 48);
+  return x;
+}
 
 /** Why a YYYY-MM-DD value cannot be a register date (before the floor, or no such day), or undefined. */
 export function implausibleDate(v: string): Bilingual | undefined {
-  const m = DATE_SHAPE.exec(v);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]!) return { zh: `日期 ${v} 不存在`, en: `${v} is not a calendar date` };
+  // every event has a date: read the digits in place (no match array, no month table per call)
+  if (!DATE_SHAPE.test(v)) return undefined;
+  const y = digitsAt(v, 0, 4);
+  const mo = digitsAt(v, 5, 2);
+  const d = digitsAt(v, 8, 2);
+  const feb = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 ? feb : DAYS_IN_MONTH[mo - 1]!)) return { zh: `日期 ${v} 不存在`, en: `${v} is not a calendar date` };
   if (v < DATE_FLOOR) return { zh: `日期 ${v} 早于 ${DATE_FLOOR}，不可能是政务新媒体的办理日期`, en: `${v} is before ${DATE_FLOOR}, not a plausible date for a government new-media account` };
   return undefined;
 }
