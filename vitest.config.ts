@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { CostliestFirst } from './tests/support/sequencer.ts';
 
 /**
  * Files run in parallel workers. Vitest's default (one fewer worker than cores) gives one worker on
@@ -13,6 +14,8 @@ import { defineConfig } from 'vitest/config';
  * node_modules/.experimental-vitest-cache, keyed by each file's content, Vitest's version and this
  * config): a repeated run does not transform the engine's ~400 modules again (a two-file run:
  * ~10 s → ~6 s of CPU). A changed file gets a new key; `npx vitest --clearCache` empties it.
+ * GOVMEDIA_TEST_CPU=<file> records each file's CPU seconds (tests/support/cpu.ts); the costliest
+ * start first (tests/support/sequencer.ts).
  */
 const workers = Math.max(2, os.availableParallelism() + 1);
 
@@ -20,7 +23,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
-    setupFiles: ['tests/support/cleanup.ts'],
+    setupFiles: ['tests/support/cpu.ts', 'tests/support/cleanup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
@@ -29,5 +32,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest-report.json' },
     experimental: { fsModuleCache: true },
+    // the costliest files start first (tests/support/sequencer.ts), also on a fresh clone
+    sequence: { sequencer: CostliestFirst },
   },
 });

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leftovers, removeLeftovers } from './global-setup.ts';
+import { leftovers, removeLeftovers, runBase } from './global-setup.ts';
 import { tmpDir } from './helpers.ts';
 import { removeTmpDirs } from './support/tmp.ts';
 
@@ -74,5 +74,21 @@ describe('the test run’s temporary folder', () => {
     // what tests/support/cleanup.ts runs after the file (here called early, on these two)
     expect(removeTmpDirs()).toEqual(expect.arrayContaining([a, b]));
     expect([existsSync(a), existsSync(b)]).toEqual([false, false]);
+  });
+
+  it('goes on tmpfs where there is one, unless TMPDIR or GOVMEDIA_TEST_TMP says where', () => {
+    const plain = tmpDir('govmedia-base-');
+    try {
+      expect(runBase({ GOVMEDIA_TEST_TMP: plain })).toBe(plain);
+      expect(runBase({ GOVMEDIA_TEST_TMP: '' })).toBe(os.tmpdir());
+      expect(runBase({ TMPDIR: plain })).toBe(os.tmpdir());
+      // a folder that is not a tmpfs mount is not taken for one
+      if (process.platform === 'linux') expect(runBase({}, plain)).toBe(os.tmpdir());
+      expect(runBase({}, path.join(plain, 'missing'))).toBe(os.tmpdir());
+      const shm = runBase({});
+      expect([os.tmpdir(), '/dev/shm']).toContain(shm);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 });

@@ -9,8 +9,16 @@
  * Removing the run's folder whole must not hide leaks: before it does, the run lists the
  * `govmedia-*` folders still in it (a test, or the CLI it ran, did not remove what it made) and
  * fails naming them; new `govmedia-*` folders beside it in the system temporary folder are reported.
+ * 运行目录优先放在内存文件系统（Linux 的 /dev/shm，tmpfs）上：测试建立和删除成千上万个小文件和 Git 仓库，
+ * 放在磁盘（这里是带 discard 的 ext4）上时系统时间和等待都多得多。
+ * Where tmpfs is at hand (Linux /dev/shm: writable, not noexec, ≥ 1 GiB free) the run's folder is
+ * made there rather than in the system temporary folder: the tests make and delete tens of
+ * thousands of small files and hundreds of Git repositories, and on a disk file system (here ext4
+ * mounted with discard) that costs far more system time and waiting (one PR-scenario file alone:
+ * 12.7 s → 10.5 s of CPU, 16 s → 12 s of wall). A TMPDIR that is set is obeyed as before;
+ * GOVMEDIA_TEST_TMP names another place (empty: the system temporary folder).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -75,11 +83,39 @@ export function leftovers(runDir: string, outer: string, outerBefore: readonly s
   };
 }
 
+const TMPFS_MAGIC = 0x01021994;
+
+/**
+ * Where the run's folder goes: GOVMEDIA_TEST_TMP when set (empty: the system temporary folder);
+ * the system temporary folder when TMPDIR names one (the user chose it); else /dev/shm when it is
+ * a tmpfs this process may write and execute in with at least 1 GiB free; else the system
+ * temporary folder.
+ */
+export function runBase(env: NodeJS.ProcessEnv = process.env, shm = '/dev/shm'): string {
+  const chosen = env.GOVMEDIA_TEST_TMP;
+  if (chosen !== undefined) return chosen || os.tmpdir();
+  if (env.TMPDIR || process.platform !== 'linux') return os.tmpdir();
+  try {
+    const fs = statfsSync(shm);
+    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < 2 ** 30) return os.tmpdir();
+    accessSync(shm, constants.W_OK | constants.X_OK);
+    // tests run programs they write into their folders (stand-ins for gh, for instance)
+    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' '));
+    const m = mounts.filter((f) => f[1] === shm).at(-1);
+    if (!m || m[3]!.split(',').includes('noexec')) return os.tmpdir();
+    return shm;
+  } catch {
+    return os.tmpdir();
+  }
+}
+
 export default function setup(): () => void {
   const outer = os.tmpdir();
+  const base = runBase();
   removeLeftovers(outer);
+  if (base !== outer) removeLeftovers(base);
   const outerBefore = ours(outer);
-  const dir = mkdtempSync(path.join(outer, PREFIX));
+  const dir = mkdtempSync(path.join(base, PREFIX));
   writeFileSync(path.join(dir, OWNER), `${process.pid}\n`);
   process.env.TMPDIR = dir;
   process.env.TEMP = dir;
