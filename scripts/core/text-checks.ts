@@ -253,11 +253,15 @@ const SECRET_PATTERNS: { re: RegExp; label: Bilingual; notInUrl?: boolean }[] = 
 ];
 
 /**
- * One cheap pre-filter for all the patterns (most values are plain Chinese text). Applied to
- * the value as written; full-width letters (Ｐａｓｓｗｏｒｄ) are matched through their own
- * alternatives so that no normalisation is needed first.
+ * One cheap pre-filter for all the patterns (most values are plain Chinese text): a keyword, or
+ * a run of 32 characters that a key or token is made of. Applied to the value as written;
+ * full-width letters (Ｐａｓｓｗｏｒｄ) are matched through their own alternatives so that no
+ * normalisation is needed first. The two parts are tested apart: tried at every position of an
+ * ASCII value (account ids, links), the 32-character run was most of one combined pattern's cost,
+ * and it cannot match a shorter value.
  */
-const MAYBE = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密|口\s*令|[码碼]|pass|pwd|secret|key|token|[ｐＰ][ａＡ][ｓＳ]|[ｐＰ][ｗＷ]|[ｓＳ][ｅＥ][ｃＣ]|[ｔＴ][ｏＯ][ｋＫ]|[ｋＫ][ｅＥ][ｙＹ]|[0-9a-zA-Z+/_-]{32}/i;
+const MAYBE_WORDS = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密|口\s*令|[码碼]|pass|pwd|secret|key|token|[ｐＰ][ａＡ][ｓＳ]|[ｐＰ][ｗＷ]|[ｓＳ][ｅＥ][ｃＣ]|[ｔＴ][ｏＯ][ｋＫ]|[ｋＫ][ｅＥ][ｙＹ]/i;
+const LONG_ANY = /[0-9a-zA-Z+/_-]{32}/;
 
 /**
  * Every pattern needs an ASCII or full-width letter or one of 密 口 码 碼, except a run of 32
@@ -266,14 +270,14 @@ const MAYBE = /PRIVATE KEY|gh[pousr]_|github_pat_|sk-|AKIA|eyJ|密|口\s*令|[�
  */
 const MAYBE_PRE = /[A-Za-z密口码碼\uff21-\uff3a\uff41-\uff5a]/;
 /**
- * Without any of those, MAYBE can match only its 32-character run, which then holds no letter
- * (case-insensitive matching without the u flag never folds a non-ASCII character into A-Z): this
- * one-class test decides it at a fraction of MAYBE's cost on long Chinese prose (reasons, notes).
+ * Without any of those, only the 32-character run can match, and then it holds no letter (case-
+ * insensitive matching without the u flag never folds a non-ASCII character into A-Z): one
+ * character-class test decides it (long Chinese prose: reasons, notes).
  */
 const LONG_RUN = /[0-9+/_-]{32}/;
 
 export function mayBeSecret(value: string): boolean {
-  if (MAYBE_PRE.test(value)) return MAYBE.test(value);
+  if (MAYBE_PRE.test(value)) return MAYBE_WORDS.test(value) || (value.length >= 32 && LONG_ANY.test(value));
   return value.length >= 32 && LONG_RUN.test(value);
 }
 
