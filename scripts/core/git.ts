@@ -8,6 +8,10 @@
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -34,6 +38,74 @@ export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffe
     p.stderr.on('data', (c: Buffer) => (err += c.toString()));
     p.on('error', reject);
     p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
+  });
+}
+
+/**
+ * runGitBuffer for a large output (a listing of the whole register): git writes it to an unlinked
+ * temporary file instead of a pipe, and it is read back in one piece when git has finished. Through
+ * a pipe (64 KiB) git stops whenever this process is busy (loading the engine while the listing
+ * runs) and every chunk is copied again at the end: a 15 MB listing came 0.1–0.25 s later than git
+ * could write it. Where a temporary file cannot be made (or an open file cannot be unlinked:
+ * Windows) the pipe is used.
+ */
+export function runGitLarge(dir: string, args: string[]): Promise<Buffer> {
+  if (process.platform === 'win32') return runGitBuffer(dir, args);
+  let fd: number;
+  try {
+    const file = path.join(os.tmpdir(), `govmedia-git-${process.pid}-${randomBytes(6).toString('hex')}`);
+    fd = openSync(file, 'wx+', 0o600);
+    try {
+      unlinkSync(file);
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  } catch {
+    return runGitBuffer(dir, args);
+  }
+  return new Promise((resolve, reject) => {
+    let closed = false;
+    const done = (): void => {
+      if (!closed) closeSync(fd);
+      closed = true;
+    };
+    let p: ChildProcess;
+    try {
+      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
+    } catch (e) {
+      done();
+      reject(e);
+      return;
+    }
+    let err = '';
+    p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    p.on('error', (e) => {
+      done();
+      reject(e);
+    });
+    p.on('close', (code) => {
+      if (closed) return;
+      if (code !== 0) {
+        done();
+        reject(new Error(err.trim() || `git ${args[0]} exited ${code}`));
+        return;
+      }
+      try {
+        const size = fstatSync(fd).size;
+        const buf = Buffer.allocUnsafe(size);
+        for (let off = 0; off < size; ) {
+          const n = readSync(fd, buf, off, size - off, off);
+          if (n <= 0) throw new GitError(`git ${args[0]}: short read`);
+          off += n;
+        }
+        done();
+        resolve(buf);
+      } catch (e) {
+        done();
+        reject(e);
+      }
+    });
   });
 }
 
@@ -283,6 +355,20 @@ function typeOf(mode: string): EntryType {
   return 'other';
 }
 
+/** A listed entry whose size is the tree entry's as it is when asked (known once read or checked). */
+class ListedEntry implements Entry {
+  readonly type: EntryType;
+  constructor(private readonly e: TreeEntry) {
+    this.type = typeOf(e.mode);
+  }
+  get rel(): string {
+    return this.e.path;
+  }
+  get size(): number {
+    return Math.max(0, this.e.size);
+  }
+}
+
 /**
  * A register read from a commit. The listing is `git ls-tree -r -z` kept as text and searched
  * when asked (a file, a folder, the files with a given name, every unit.json and region.json):
@@ -324,6 +410,7 @@ const UNIT_JSON = Buffer.from('unit.json');
 const REGION_JSON = Buffer.from('region.json');
 const DOT_JSON = Buffer.from('.json');
 
+
 /** Git's listing order: the byte order of the full paths (UTF-8; UTF-16 order differs only past U+D7FF). */
 export function pathOrder(a: string, b: string): number {
   if (/[\ud800-\uffff]/.test(a) || /[\ud800-\uffff]/.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -363,6 +450,8 @@ export class GitSource implements FileSource {
   private sizes = new Map<string, number>();
   /** Parsed contents by object id, for following references while prefetching (shared like blobs). */
   private parsedRefs = new Map<string, unknown>();
+  /** listStructure, once (shared with a derived source whose delta changes no region.json or unit.json). */
+  private structureList: readonly Entry[] | undefined;
   /** unitsById, once (shared with a derived source whose delta changes no unit.json). */
   private unitIndex: Map<string, TreeEntry> | undefined;
   /** The paths listed (ls-tree pathspecs). */
@@ -400,7 +489,7 @@ export class GitSource implements FileSource {
     const s = new GitSource(dir, commit);
     s.paths = paths;
     // the listing starts at once; a hint still being worked out (the diff) is awaited after it
-    const [buf, h] = await Promise.all([runGitBuffer(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
+    const [buf, h] = await Promise.all([runGitLarge(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
     s.rawBuf = buf;
     if (h) s.keep(h);
     return s;
@@ -423,6 +512,7 @@ export class GitSource implements FileSource {
     s.sizes = this.sizes;
     s.parsedRefs = this.parsedRefs;
     if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitIndex = this.unitIndex ?? this.unitsById();
+    if (!delta.some((c) => c.path.endsWith('/unit.json') || c.path.endsWith('/region.json'))) s.structureList = this.listStructure();
     s.derived = true;
     const changed = new Set(delta.map((c) => c.path));
     const drop = (l: readonly TreeEntry[]): TreeEntry[] => l.filter((e) => !changed.has(e.path));
@@ -681,7 +771,17 @@ export class GitSource implements FileSource {
 
   /** Every region.json and unit.json, and everything inside the given unit folders. */
   listForScope(unitDirs: ReadonlySet<string>): Entry[] {
-    const out: Entry[] = this.structural().map((e) => ({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) }));
+    return [...this.structural().map((e) => ({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) })), ...this.listFolders(unitDirs)];
+  }
+
+  /** Every region.json and unit.json (see FileSource.listStructure): one array, shared with a derived source that changes none of them. */
+  listStructure(): readonly Entry[] {
+    return (this.structureList ??= this.structural().map((e) => new ListedEntry(e)));
+  }
+
+  /** Everything inside the given unit folders (listForScope without the structure). */
+  listFolders(unitDirs: ReadonlySet<string>): Entry[] {
+    const out: Entry[] = [];
     for (const d of unitDirs) {
       const full = `accounts/${d}`;
       const files = this.inFolder(full);
