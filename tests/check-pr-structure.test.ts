@@ -9,7 +9,7 @@ import { readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../scripts/core/finding.ts';
-import { diffNames, git, GitSource, runGitBuffer, runGitLarge, treeDelta } from '../scripts/core/git.ts';
+import { diffNames, git, GitSource, listingChunk, runGitBuffer, runGitLarge, treeDelta } from '../scripts/core/git.ts';
 import type { FileSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { hintOf, scopeOf } from '../scripts/pr/start.ts';
@@ -112,6 +112,35 @@ describe('check-pr: the merge base and the head share their structure', () => {
 });
 
 describe('check-pr: the listing through a temporary file', () => {
+  it('a hinted listing scanned from its file in chunks (records across every boundary, longer than a chunk) answers like the whole listing', async () => {
+    const g = git(repo.dir);
+    const commit = (await g.raw(['rev-parse', 'unit-json'])).trim();
+    const dirs = ['sichuan/zigong/zg-swjw', 'sichuan/zigong/nounit', 'sichuan/zigong/zg-link'];
+    const hint = { dirs: new Set(dirs), stems: new Set(['zg-swjw-weixin', 'x-weixin']), paths: new Set(['accounts/sichuan/zigong/zg-swjw/unit.json']) };
+    const answers = (s: GitSource): unknown[] => [
+      s.listStructure().map((e) => `${e.rel} ${e.type}`),
+      ...dirs.map((d) => s.listFolders(new Set([d])).map((e) => `${e.rel} ${e.type}`)),
+      ...['zg-swjw-weixin', 'x-weixin'].map((st) => s.pathsWithStem(st)),
+      ...[...hint.paths, 'accounts/sichuan/zigong/nounit/unit.json', 'accounts/region.json'].map((p) => s.contentKey(p)),
+    ];
+    const whole = await GitSource.open(repo.dir, commit);
+    const want = answers(whole);
+    const before = listingChunk.bytes;
+    try {
+      for (const bytes of [1 << 20, 97, 13]) {
+        listingChunk.bytes = bytes;
+        const chunked = await GitSource.open(repo.dir, commit, ['accounts'], hint);
+        expect(answers(chunked), `${bytes}-byte chunks`).toEqual(want);
+        expect(chunked.hinted, `${bytes}-byte chunks`).toBe(true);
+        // a question outside the hint lists the commit again, and answers like the whole listing
+        expect(chunked.pathsWithStem('zg-scdc-weixin')).toEqual(whole.pathsWithStem('zg-scdc-weixin'));
+        expect(chunked.hinted).toBe(false);
+      }
+    } finally {
+      listingChunk.bytes = before;
+    }
+  });
+
   it('gives git ls-tree exactly, leaves no file behind, and reports git failing', async () => {
     const tmp = (): string[] => readdirSync(os.tmpdir()).filter((n) => n.startsWith(`govmedia-git-${process.pid}-`));
     const args = ['ls-tree', '-r', '-z', '--full-tree', 'main', '--', 'accounts'];

@@ -41,15 +41,20 @@ export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffe
   });
 }
 
+/** A command's output left in an unlinked temporary file (runGitToFile); whoever gets it closes `fd`. */
+export interface OutputFile {
+  fd: number;
+  size: number;
+}
+
 /**
- * runGitBuffer for a large output (a listing of the whole register): git writes it to an unlinked
- * temporary file instead of a pipe, and it is read back in one piece when git has finished. Through
- * a pipe (64 KiB) git stops whenever this process is busy (loading the engine while the listing
- * runs) and every chunk is copied again at the end: a 15 MB listing came 0.1–0.25 s later than git
- * could write it. Where a temporary file cannot be made (or an open file cannot be unlinked:
- * Windows) the pipe is used.
+ * Run git with its output going to an unlinked temporary file instead of a pipe (a listing of the
+ * whole register): through a pipe (64 KiB) git stops whenever this process is busy (loading the
+ * engine while the listing runs), and every chunk is copied again at the end. A 15 MB listing came
+ * 0.1–0.25 s later than git could write it. Where a temporary file cannot be made (or an open file
+ * cannot be unlinked: Windows) the pipe is used and the output comes as bytes.
  */
-export function runGitLarge(dir: string, args: string[]): Promise<Buffer> {
+export function runGitToFile(dir: string, args: string[]): Promise<OutputFile | Buffer> {
   if (process.platform === 'win32') return runGitBuffer(dir, args);
   let fd: number;
   try {
@@ -65,48 +70,93 @@ export function runGitLarge(dir: string, args: string[]): Promise<Buffer> {
     return runGitBuffer(dir, args);
   }
   return new Promise((resolve, reject) => {
-    let closed = false;
-    const done = (): void => {
-      if (!closed) closeSync(fd);
-      closed = true;
+    const fail = (e: unknown): void => {
+      closeSync(fd);
+      reject(e);
     };
     let p: ChildProcess;
     try {
       p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
     } catch (e) {
-      done();
-      reject(e);
+      fail(e);
       return;
     }
     let err = '';
+    let ended = false;
     p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     p.on('error', (e) => {
-      done();
-      reject(e);
+      if (!ended) fail(e);
+      ended = true;
     });
     p.on('close', (code) => {
-      if (closed) return;
-      if (code !== 0) {
-        done();
-        reject(new Error(err.trim() || `git ${args[0]} exited ${code}`));
-        return;
-      }
+      if (ended) return;
+      ended = true;
+      if (code !== 0) return fail(new Error(err.trim() || `git ${args[0]} exited ${code}`));
       try {
-        const size = fstatSync(fd).size;
-        const buf = Buffer.allocUnsafe(size);
-        for (let off = 0; off < size; ) {
-          const n = readSync(fd, buf, off, size - off, off);
-          if (n <= 0) throw new GitError(`git ${args[0]}: short read`);
-          off += n;
-        }
-        done();
-        resolve(buf);
+        resolve({ fd, size: fstatSync(fd).size });
       } catch (e) {
-        done();
-        reject(e);
+        fail(e);
       }
     });
   });
+}
+
+/** runGitBuffer through a temporary file (runGitToFile): the whole output, read at once when git has finished. */
+export async function runGitLarge(dir: string, args: string[]): Promise<Buffer> {
+  const out = await runGitToFile(dir, args);
+  if (Buffer.isBuffer(out)) return out;
+  try {
+    const buf = Buffer.allocUnsafe(out.size);
+    readRange(out.fd, buf, 0, out.size);
+    return buf;
+  } finally {
+    closeSync(out.fd);
+  }
+}
+
+function readRange(fd: number, buf: Buffer, at: number, length: number, from = 0): void {
+  for (let off = 0; off < length; ) {
+    const n = readSync(fd, buf, at + off, length - off, from + off);
+    if (n <= 0) throw new GitError('git: short read of its output');
+    off += n;
+  }
+}
+
+/**
+ * Bytes of a listing read at a time from its file (GitSource.open with a hint): on this project's
+ * machines touching fresh memory costs more than reading (a 15 MB buffer ~50 ms of page faults).
+ * A property so tests can make records cross chunk boundaries.
+ */
+export const listingChunk = { bytes: 1 << 20 };
+
+/**
+ * Hand the NUL-terminated records of an output file to `visit` a chunk at a time: each call gets a
+ * buffer whose first `n` bytes are whole records (the last record of the file may lack its NUL).
+ * The buffer is reused: whatever `visit` keeps of it must be copied (decoded) at once.
+ */
+function eachChunkOfRecords(f: OutputFile, visit: (buf: Buffer, n: number) => void): void {
+  let buf = Buffer.allocUnsafe(Math.max(1, Math.min(f.size, listingChunk.bytes)));
+  let have = 0;
+  let pos = 0;
+  while (pos < f.size || have > 0) {
+    if (pos < f.size) {
+      if (have === buf.length) {
+        // a record longer than the buffer: a larger one
+        const larger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(larger, 0, 0, have);
+        buf = larger;
+      }
+      const want = Math.min(buf.length - have, f.size - pos);
+      readRange(f.fd, buf, have, want, pos);
+      pos += want;
+      have += want;
+    }
+    const last = pos < f.size ? buf.lastIndexOf(0, have - 1) : have - 1;
+    if (last < 0) continue;
+    visit(buf, last + 1);
+    buf.copy(buf, 0, last + 1, have);
+    have -= last + 1;
+  }
 }
 
 /** Largest blob read into memory (the register's file size limit is below it). */
@@ -438,7 +488,7 @@ export class GitSource implements FileSource {
   /** ls-tree output as bytes; decoded (`raw`) only when a question falls outside the hint. */
   private rawBuf: Buffer = Buffer.alloc(0);
   private rawText: string | undefined;
-  /** Made by derive: no listing of its own until one is needed. */
+  /** No listing bytes held (made by derive, or a hinted listing scanned from its file): the commit is listed when one is needed. */
   private derived = false;
   /** With a hint: the entries it keeps; undefined once the whole listing is decoded. */
   private kept: Kept | undefined;
@@ -489,9 +539,25 @@ export class GitSource implements FileSource {
     const s = new GitSource(dir, commit);
     s.paths = paths;
     // the listing starts at once; a hint still being worked out (the diff) is awaited after it
-    const [buf, h] = await Promise.all([runGitLarge(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
-    s.rawBuf = buf;
-    if (h) s.keep(h);
+    const [out, h] = await Promise.all([runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
+    if (Buffer.isBuffer(out)) {
+      s.rawBuf = out;
+      if (h) s.keep(h, (visit) => visit(out, out.length));
+      return s;
+    }
+    try {
+      if (h) {
+        // with a hint the listing is scanned from its file a chunk at a time and never held whole
+        // (15 MB at 100,000 accounts); a question outside the hint lists the commit again
+        s.keep(h, (visit) => eachChunkOfRecords(out, visit));
+        s.derived = true;
+      } else {
+        s.rawBuf = Buffer.allocUnsafe(out.size);
+        readRange(out.fd, s.rawBuf, 0, out.size);
+      }
+    } finally {
+      closeSync(out.fd);
+    }
     return s;
   }
 
@@ -557,7 +623,7 @@ export class GitSource implements FileSource {
   private get raw(): string {
     if (this.rawText === undefined) {
       if (this.derived) {
-        // a derived listing asked something outside its hint: list the commit itself
+        // a listing without its bytes asked something outside its hint: list the commit itself
         const r = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', this.commit, '--', ...this.paths], { cwd: this.dir, maxBuffer: 1 << 30 });
         if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) throw new GitError(`git ls-tree ${this.commit} failed: ${String(r.stderr ?? r.error ?? '').trim()}`);
         this.rawBuf = r.stdout;
@@ -568,16 +634,15 @@ export class GitSource implements FileSource {
     return this.rawText;
   }
 
-  /** Scan the listing bytes for what the hint names (see open). */
-  private keep(hint: ListingHint): void {
+  /** Scan the listing bytes for what the hint names (see open); `scan` hands them over, whole or a chunk at a time. */
+  private keep(hint: ListingHint, scan: (visit: (buf: Buffer, n: number) => void) => void): void {
     const notStructural = (st: string): boolean => st !== 'unit' && st !== 'region';
     const k: Kept = { dirs: new Set(hint.dirs), stems: new Set([...hint.stems].filter(notStructural)), paths: new Set(hint.paths), structural: [], inDir: new Map(), byStem: new Map() };
     for (const d of k.dirs) k.inDir.set(`accounts/${d}`, []);
     const regions: TreeEntry[] = [];
     const units: TreeEntry[] = [];
     const byLen = (xs: Iterable<string>): Set<number> => new Set([...xs].map((x) => Buffer.byteLength(x)));
-    const buf = this.rawBuf;
-    const entryAt = (start: number, tab: number, end: number): TreeEntry => {
+    const entryAt = (buf: Buffer, start: number, tab: number, end: number): TreeEntry => {
       const path = buf.toString('utf8', tab + 1, end);
       const known = this.byPath.get(path);
       if (known) return known;
@@ -595,31 +660,32 @@ export class GitSource implements FileSource {
       const dirLens = byLen(dirNames);
       const minDir = Math.min(...dirLens);
       const pathLens = first ? byLen(k.paths) : new Set<number>();
-      const n = buf.length;
-      for (let i = 0; i < n; ) {
-        let end = buf.indexOf(0, i);
-        if (end < 0) end = n;
-        const tab = buf.indexOf(9, i);
-        if (tab >= 0 && tab < end) {
-          const slash = buf.lastIndexOf(0x2f, end - 1);
-          const base = slash > tab ? slash + 1 : tab + 1;
-          const blen = end - base;
-          let e: TreeEntry | undefined;
-          if (first && slash > tab) {
-            if (blen === 9 && bytesAt(buf, base, UNIT_JSON)) units.push((e = entryAt(i, tab, end)));
-            else if (blen === 11 && bytesAt(buf, base, REGION_JSON)) regions.push((e = entryAt(i, tab, end)));
+      scan((buf, n) => {
+        for (let i = 0; i < n; ) {
+          let end = buf.indexOf(0, i);
+          if (end < 0 || end > n) end = n;
+          const tab = buf.indexOf(9, i);
+          if (tab >= 0 && tab < end) {
+            const slash = buf.lastIndexOf(0x2f, end - 1);
+            const base = slash > tab ? slash + 1 : tab + 1;
+            const blen = end - base;
+            let e: TreeEntry | undefined;
+            if (first && slash > tab) {
+              if (blen === 9 && bytesAt(buf, base, UNIT_JSON)) units.push((e = entryAt(buf, i, tab, end)));
+              else if (blen === 11 && bytesAt(buf, base, REGION_JSON)) regions.push((e = entryAt(buf, i, tab, end)));
+            }
+            if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && stems.has(buf.toString('utf8', base, end - 5))) stemEntries.push((e ??= entryAt(buf, i, tab, end)));
+            if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(buf, i, tab, end);
+            // every hinted folder this entry is under, at any depth
+            for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
+              if (!dirLens.has(f - tab - 1)) continue;
+              const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
+              if (list) list.push((e ??= entryAt(buf, i, tab, end)));
+            }
           }
-          if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && stems.has(buf.toString('utf8', base, end - 5))) stemEntries.push((e ??= entryAt(i, tab, end)));
-          if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(i, tab, end);
-          // every hinted folder this entry is under, at any depth
-          for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
-            if (!dirLens.has(f - tab - 1)) continue;
-            const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
-            if (list) list.push((e ??= entryAt(i, tab, end)));
-          }
+          i = end + 1;
         }
-        i = end + 1;
-      }
+      });
     };
     pass(k.stems, true);
     // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register)
