@@ -5,11 +5,11 @@
  * head share the structure worked out once (not when the PR changes a region.json or unit.json);
  * a scoped load gives exactly what the entry-by-entry path gives, hostile structures included.
  */
-import { readdirSync, symlinkSync } from 'node:fs';
+import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../scripts/core/finding.ts';
-import { diffNames, git, GitSource, listingChunk, runGitBuffer, runGitLarge, treeDelta } from '../scripts/core/git.ts';
+import { diffNames, diffWithDelta, git, GitSource, listingChunk, runGitBuffer, runGitLarge, treeDelta } from '../scripts/core/git.ts';
 import type { FileSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { hintOf, scopeOf } from '../scripts/pr/start.ts';
@@ -89,6 +89,18 @@ beforeAll(async () => {
   });
   await commitAll(repo, '改单位');
   await backToMain(repo);
+  // renames (within accounts/, into it from outside), a file turned into a link, a deletion, and a
+  // path a rename empties that a new file takes again
+  await startBranch(repo, 'moves');
+  repo.mv('accounts/sichuan/zigong/zg-swjw/zg-swjw-weibo.json', 'accounts/sichuan/zigong/zg-sgaj/zg-swjw-weibo.json');
+  repo.write('accounts/sichuan/zigong/zg-swjw/zg-swjw-weibo.json', { replaced: true });
+  repo.mv('accounts/sichuan/zigong/zg-swjw/zg-swjw-toutiao.json', 'accounts/sichuan/zigong/zg-sgaj/zg-sgaj-toutiao.json');
+  repo.mv('tsconfig.json', 'accounts/sichuan/zigong/zg-sgaj/tsconfig.json');
+  rmSync(repo.abs('accounts/sichuan/zigong/zg-sgaj/zg-sgaj-kuaishou.json'));
+  symlinkSync('zg-sgaj-weixin.json', repo.abs('accounts/sichuan/zigong/zg-sgaj/zg-sgaj-kuaishou.json'));
+  rmSync(repo.abs('accounts/sichuan/zigong/zg-scdc/zg-scdc-weixin.json'));
+  await commitAll(repo, '移动');
+  await backToMain(repo);
 }, 120_000);
 
 
@@ -108,6 +120,23 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(head.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json' && e.type === 'symlink')).toBe(true);
     expect(base.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json')).toBe(false);
     expect(findings.some((f) => f.startsWith('register/symlink|accounts/sichuan/zigong/nounit/unit.json'))).toBe(true);
+  });
+});
+
+describe('check-pr: the diff and the tree delta from one git diff', () => {
+  it('give what git diff --name-status -M and the exact (no-renames) delta give, renames and links included', async () => {
+    const g = git(repo.dir);
+    for (const branch of ['accounts-only', 'unit-json', 'moves']) {
+      const [from, to] = [(await g.raw(['merge-base', 'main', branch])).trim(), (await g.raw(['rev-parse', branch])).trim()];
+      const both = await diffWithDelta(repo.dir, from, to);
+      expect(both.diffs, branch).toEqual(await diffNames(g, from, to));
+      const exact = await treeDelta(repo.dir, from, to);
+      expect(both.delta, branch).toEqual([...exact].sort((a, b) => (Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))));
+      if (branch === 'moves') {
+        expect(both.diffs.filter((d) => d.status === 'R').length).toBeGreaterThanOrEqual(2);
+        expect(both.delta!.find((c) => c.path.endsWith('zg-sgaj-kuaishou.json'))?.mode).toBe('120000');
+      }
+    }
   });
 });
 

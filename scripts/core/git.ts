@@ -370,6 +370,47 @@ export async function treeDelta(dir: string, from: string, to: string, paths: st
   return res;
 }
 
+/**
+ * diffNames and treeDelta (under accounts/) from one `git diff --raw -M` (one git process, one
+ * tree comparison): `diffs` as diffNames gives them (renames paired), and the exact per-path delta,
+ * where a rename is its source deleted and its target added and a path that a rename empties and a
+ * change writes anew is the new entry. `delta` is undefined when a change under accounts/ is not one
+ * a listing can take (then the head is listed itself).
+ */
+export async function diffWithDelta(dir: string, from: string, to: string): Promise<{ diffs: DiffEntry[]; delta: TreeChange[] | undefined }> {
+  const out = await runGit(dir, ['diff', '--raw', '-z', '-M', '--no-abbrev', '--ignore-submodules=none', '--no-relative', '--no-ext-diff', '--no-textconv', '--no-color', from, to]);
+  const parts = out.split('\0');
+  const diffs: DiffEntry[] = [];
+  const byPath = new Map<string, TreeChange>();
+  let exact = true;
+  const under = (p: string): boolean => p === 'accounts' || p.startsWith('accounts/');
+  for (let i = 0; i < parts.length && parts[i] !== ''; ) {
+    const meta = parts[i++]!;
+    // ":<old mode> <new mode> <old id> <new id> <status>"
+    const [, mode, oldSha, sha, status] = meta.slice(1).split(' ');
+    const letter = status?.[0] ?? '';
+    const ok = meta[0] === ':' && mode !== undefined && oldSha !== undefined && sha !== undefined && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha);
+    if (letter === 'R' || letter === 'C') {
+      const fromPath = parts[i++]!;
+      const path = parts[i++]!;
+      diffs.push({ status: letter, path, fromPath });
+      if (letter === 'R' && under(fromPath) && !byPath.has(fromPath)) byPath.set(fromPath, { status: 'D', path: fromPath, mode: '000000', sha: '0'.repeat(sha?.length ?? 40) });
+      if (under(path)) {
+        if (!ok) exact = false;
+        byPath.set(path, { status: 'A', path, mode: mode ?? '', sha: sha ?? '' });
+      }
+    } else {
+      const path = parts[i++]!;
+      diffs.push({ status: letter, path });
+      if (under(path)) {
+        if (!ok || !/^[ADMT]$/.test(status ?? '')) exact = false;
+        byPath.set(path, { status: letter, path, mode: mode ?? '', sha: sha ?? '' });
+      }
+    }
+  }
+  return { diffs, delta: exact ? [...byPath.values()].sort((a, b) => pathOrder(a.path, b.path)) : undefined };
+}
+
 /** Read many blobs with one `git cat-file --batch`. */
 export function readBlobs(dir: string, shas: string[]): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
@@ -578,14 +619,16 @@ export class GitSource implements FileSource {
     s.sizes = this.sizes;
     s.parsedRefs = this.parsedRefs;
     if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitIndex = this.unitIndex ?? this.unitsById();
-    if (!delta.some((c) => c.path.endsWith('/unit.json') || c.path.endsWith('/region.json'))) s.structureList = this.listStructure();
+    // no region.json or unit.json changed: the same structural entries (their arrays are only read)
+    const sameStructure = !delta.some((c) => c.path.endsWith('/unit.json') || c.path.endsWith('/region.json'));
+    if (sameStructure) s.structureList = this.listStructure();
     s.derived = true;
     const changed = new Set(delta.map((c) => c.path));
     const drop = (l: readonly TreeEntry[]): TreeEntry[] => l.filter((e) => !changed.has(e.path));
     const nk: Kept = { dirs: k.dirs, stems: new Set(k.stems), paths: k.paths, structural: [], inDir: new Map(), byStem: new Map() };
     for (const [d, l] of k.inDir) nk.inDir.set(d, drop(l));
-    const regions = drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
-    const units = drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
+    const regions = sameStructure ? [] : drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
+    const units = sameStructure ? [] : drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
     for (const [st, l] of k.byStem) nk.byStem.set(st, l.filter((p) => !changed.has(p)));
     s.byPath = new Map(this.byPath);
     for (const p of changed) s.byPath.delete(p);
@@ -614,7 +657,7 @@ export class GitSource implements FileSource {
         if (l) insertSorted(l, e);
       }
     }
-    nk.structural = [...regions, ...units];
+    nk.structural = sameStructure ? k.structural : [...regions, ...units];
     s.kept = nk;
     return s;
   }

@@ -254,6 +254,8 @@ interface ToRead {
   kind: Kind;
   dir: string;
   size: number;
+  /** A unit.json's folder name (the unit id it must have), worked out once for a shared structure (scopedListing). */
+  unit?: string;
 }
 
 /** Reads, parses and checks files for one load (stage 2), keeping results in the cache. */
@@ -379,6 +381,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     }
     // the entries sorted with nothing in scope: their files to read and count (findings are per load)
     const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
+    for (const t of sorted.toRead) if (t.kind === 'unit') t.unit = baseName(t.dir);
     worked = { regionDirs, unitDirs, unitIdsListed, unitDirsById, toRead: sorted.toRead, fileCount: sorted.fileCount, regionAt, unitAtByDir };
     structures.set(structural, worked);
   }
@@ -645,12 +648,13 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById }: Listing
   if (scope) {
     for (const r of regions.values()) if (r.data.supervisingOffice) wantedUnit.add(r.data.supervisingOffice);
   }
-  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(baseName(t.dir))) loadUnit(t);
+  const folderOf = (t: ToRead): string => t.unit ?? baseName(t.dir);
+  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(folderOf(t))) loadUnit(t);
   if (scope) {
     // units that in-scope units point at (parent, supervisor) and their supervising chains
     const more = new Set<string>();
     for (const u of units.values()) for (const ref of [u.data.parent, u.data.supervisor]) if (ref && !units.has(ref)) more.add(ref);
-    for (const t of unitTasks) if (more.has(baseName(t.dir)) && !units.has(baseName(t.dir))) loadUnit(t);
+    for (const t of unitTasks) if (more.has(folderOf(t)) && !units.has(folderOf(t))) loadUnit(t);
   }
 
   return { units, unitIdByDir };

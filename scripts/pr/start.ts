@@ -6,7 +6,7 @@
  * so the command starts git at once and loads the judge while git works).
  */
 import path from 'node:path';
-import { diffNames, git, GitSource, mergeBase, treeDelta, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
+import { diffWithDelta, git, GitSource, mergeBase, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
 import { unitDirOf } from '../core/paths.ts';
 
 /** The first git questions of a check, asked at once: the merge base, then the diff and the exact tree delta. */
@@ -32,8 +32,10 @@ export interface Started {
 export function startCheck(repo: string, baseC: string, headC: string, listWhen?: Promise<boolean>): Started {
   const g = git(repo);
   const mb = mergeBase(g, baseC, headC);
-  const diffs = mb.then((m) => diffNames(g, m, headC));
-  const delta = mb.then((m) => treeDelta(repo, m, headC)).catch(() => undefined);
+  // the diff (renames paired) and the exact tree delta under accounts/ from one git diff
+  const both = mb.then((m) => diffWithDelta(repo, m, headC));
+  const diffs = both.then((b) => b.diffs);
+  const delta = both.then((b) => b.delta).catch(() => undefined);
   for (const p of [mb, diffs]) p.catch(() => undefined);
   const started: Started = { mergeBase: mb, diffs, delta };
   if (listWhen) {
