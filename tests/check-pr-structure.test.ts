@@ -9,7 +9,7 @@ import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../scripts/core/finding.ts';
-import { diffNames, diffWithDelta, git, GitSource, listingChunk, runGitBuffer, runGitLarge, treeDelta } from '../scripts/core/git.ts';
+import { diffNames, diffWithDelta, git, GitSource, listingChunk, resolveCommit, resolveCommits, runGitBuffer, runGitLarge, treeDelta } from '../scripts/core/git.ts';
 import type { FileSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { hintOf, scopeOf } from '../scripts/pr/start.ts';
@@ -120,6 +120,15 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(head.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json' && e.type === 'symlink')).toBe(true);
     expect(base.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json')).toBe(false);
     expect(findings.some((f) => f.startsWith('register/symlink|accounts/sichuan/zigong/nounit/unit.json'))).toBe(true);
+  });
+});
+
+describe('check-pr: base and head resolved with one git process', () => {
+  it('give what resolveCommit gives each, and a ref that does not resolve (or looks like an option) is named in the error', async () => {
+    const g = git(repo.dir);
+    expect(await resolveCommits(g, ['main', 'moves'])).toEqual([await resolveCommit(g, 'main'), await resolveCommit(g, 'moves')]);
+    await expect(resolveCommits(g, ['main', 'no-such-branch'])).rejects.toThrow('找不到提交或分支“no-such-branch”');
+    await expect(resolveCommits(g, ['--all', 'main'])).rejects.toThrow('找不到提交或分支“--all”');
   });
 });
 

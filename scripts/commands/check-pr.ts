@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
-import { git, GitError, resolveCommit } from '../core/git.ts';
+import { git, GitError, resolveCommits } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
@@ -174,7 +174,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   let baseCommit: string;
   let headCommit: string;
   try {
-    [baseCommit, headCommit] = await Promise.all([resolveCommit(g, values.base), resolveCommit(g, values.head)]);
+    [baseCommit, headCommit] = (await resolveCommits(g, [values.base, values.head])) as [string, string];
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

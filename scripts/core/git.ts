@@ -179,6 +179,22 @@ export async function resolveCommit(g: SimpleGit, ref: string): Promise<string> 
   }
 }
 
+/**
+ * Several refs to commits with one git process when all resolve (each as resolveCommit would); when
+ * any does not, or one looks like an option, each is resolved on its own, so the error names it.
+ */
+export async function resolveCommits(g: SimpleGit, refs: readonly string[]): Promise<string[]> {
+  if (refs.length > 1 && refs.every((r) => r !== '' && !r.startsWith('-'))) {
+    try {
+      const out = (await g.raw(['rev-parse', '--quiet', ...refs.map((r) => `${r}^{commit}`)])).split('\n').filter(Boolean);
+      if (out.length === refs.length && out.every((x) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(x))) return out;
+    } catch {
+      // resolved one by one below, for the message
+    }
+  }
+  return Promise.all(refs.map((r) => resolveCommit(g, r)));
+}
+
 export async function mergeBase(g: SimpleGit, a: string, b: string): Promise<string> {
   try {
     return (await g.raw(['merge-base', a, b])).trim();
