@@ -536,6 +536,30 @@ function insertSorted(list: TreeEntry[], e: TreeEntry): void {
   list.splice(lo, 0, e);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Names by their UTF-8 length, as bytes; undefined (decode and look up) for many of one length or a name with U+FFFD. */
+function byteNames(names: ReadonlySet<string>): Map<number, Buffer[]> | undefined {
+  const m = new Map<number, Buffer[]>();
+  for (const n of names) {
+    if (n.includes('\ufffd') || LONE_SURROGATE.test(n)) return undefined;
+    const b = Buffer.from(n);
+    const l = m.get(b.length);
+    if (!l) m.set(b.length, [b]);
+    else if (l.length >= 4) return undefined;
+    else l.push(b);
+  }
+  return m;
+}
+
+/** Whether bytes [start, end) of `buf`, decoded, are one of `names` (compared as bytes when `bytes` has them). */
+function isName(bytes: Map<number, Buffer[]> | undefined, names: ReadonlySet<string>, buf: Buffer, start: number, end: number): boolean {
+  if (!bytes) return names.has(buf.toString('utf8', start, end));
+  const l = bytes.get(end - start);
+  if (l) for (const b of l) if (b.compare(buf, start, end) === 0) return true;
+  return false;
+}
+
 function bytesAt(buf: Buffer, at: number, lit: Buffer): boolean {
   for (let k = 0; k < lit.length; k++) if (buf[at + k] !== lit[k]) return false;
   return true;
@@ -719,6 +743,11 @@ export class GitSource implements FileSource {
       const dirLens = byLen(dirNames);
       const minDir = Math.min(...dirLens);
       const pathLens = first ? byLen(k.paths) : new Set<number>();
+      // most file names have the length of some wanted name: compared as bytes (natively) with the
+      // few of that length rather than decoded and looked up; many of one length, or a name with
+      // U+FFFD (which the bytes would not show), are decoded and looked up
+      const stemBytes = byteNames(stems);
+      const dirBytes = byteNames(dirNames);
       scan((buf, n) => {
         for (let i = 0; i < n; ) {
           let end = buf.indexOf(0, i);
@@ -733,11 +762,11 @@ export class GitSource implements FileSource {
               if (blen === 9 && bytesAt(buf, base, UNIT_JSON)) units.push((e = entryAt(buf, i, tab, end)));
               else if (blen === 11 && bytesAt(buf, base, REGION_JSON)) regions.push((e = entryAt(buf, i, tab, end)));
             }
-            if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && stems.has(buf.toString('utf8', base, end - 5))) stemEntries.push((e ??= entryAt(buf, i, tab, end)));
+            if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && isName(stemBytes, stems, buf, base, end - 5)) stemEntries.push((e ??= entryAt(buf, i, tab, end)));
             if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(buf, i, tab, end);
             // every hinted folder this entry is under, at any depth
             for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
-              if (!dirLens.has(f - tab - 1)) continue;
+              if (!dirLens.has(f - tab - 1) || !isName(dirBytes, dirNames, buf, tab + 1, f)) continue;
               const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
               if (list) list.push((e ??= entryAt(buf, i, tab, end)));
             }
