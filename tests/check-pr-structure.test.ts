@@ -14,7 +14,7 @@ import type { FileSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { hintOf, scopeOf } from '../scripts/pr/start.ts';
 import { ENGINE_ROOT } from './helpers.ts';
-import { backToMain, commitAll, makeBaseRepo, startBranch, type Repo } from './pr-harness.ts';
+import { backToMain, commitAll, makeBaseRepo, rules, runScenario, startBranch, type Repo } from './pr-harness.ts';
 
 const NOW = '2026-11-20';
 let repo: Repo;
@@ -120,6 +120,27 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(head.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json' && e.type === 'symlink')).toBe(true);
     expect(base.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json')).toBe(false);
     expect(findings.some((f) => f.startsWith('register/symlink|accounts/sichuan/zigong/nounit/unit.json'))).toBe(true);
+  });
+});
+
+describe('check-pr: hostile region bindings on the fast path', () => {
+  it('a PR that drops a region\'s policy bindings and changes an account there: the head works out its own structure; the check refuses the mix and asks the maintainers and the base\'s supervising office (as before the fast path)', async () => {
+    const steps = [
+      (r: Repo) => r.edit<{ policies: string[] }>('accounts/chongqing/qijiang/region.json', (g) => void (g.policies = [])),
+      (r: Repo) => r.edit(r.find('qj-zf-douyin'), (a) => void a.events.push({ type: '平台注册', date: '2026-11-19' })),
+    ];
+    const run = await runScenario(repo, steps);
+    expect(run.json.verdict).toBe('fail');
+    expect(rules(run)).toContain('pr/mixed-rules-and-data');
+    expect(run.json.approvals.map((a) => a.role.zh)).toContain('本库维护者');
+    expect(run.json.approvals.map((a) => a.role.zh)).toContain('主管单位“重庆市綦江区人民政府办公室”');
+    // the same change as a branch of its own: the loads of both sides, and no shared structure
+    await startBranch(repo, 'bindings');
+    for (const step of steps) step(repo);
+    await commitAll(repo, '去掉绑定');
+    await backToMain(repo);
+    const { base, head } = await expectSameLoads('bindings');
+    expect(head.listStructure()).not.toBe(base.listStructure());
   });
 });
 
