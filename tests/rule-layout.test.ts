@@ -116,4 +116,36 @@ describe('the build holds no test data', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(Number(r.stdout.trim())).toBe(policies.reduce((n, p) => n + p.rules.length, 0));
   });
+
+  it('each policy module is also bundled (dist/bundled): the same rules and extras as its compiled files, with only its own files inside', () => {
+    const dist = path.join(ENGINE_ROOT, 'dist');
+    if (!existsSync(path.join(dist, 'bundled', '.complete'))) return void expect(existsSync(path.join(dist, '.stamp'))).toBe(false);
+    // what a module gives the loader, functions left out (rules' messages, citations, severities; the extras' data)
+    const script = `const seen = (v) => JSON.stringify(v, (k, x) => (typeof x === 'function' ? 'fn:' + x.name : x));
+      const out = [];
+      for (const [dir, names] of ${JSON.stringify(policies.map((p) => [p.dir, ['index', 'monitor', 'scoring', 'basis'].filter((n) => existsSync(path.join(dist, p.dir, `${n}.js`)))]))}) {
+        for (const n of names) {
+          const plain = await import(${JSON.stringify(pathToFileURL(dist).href)} + '/' + dir + '/' + n + '.js');
+          const bundled = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'bundled')).href)} + '/' + dir + '/' + n + '.js');
+          out.push([dir, n, seen(plain.default) === seen(bundled.default), (bundled.default?.rules ?? []).length]);
+        }
+      }
+      console.log(JSON.stringify(out));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ENGINE_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as [string, string, boolean, number][];
+    expect(rows.filter((x) => !x[2])).toEqual([]);
+    expect(rows.filter((x) => x[1] === 'index').reduce((n, x) => n + x[3], 0)).toBe(policies.reduce((n, p) => n + p.rules.length, 0));
+    // only the module's own files are inside its bundle: the engine's code (#engine/…) is imported, one instance for all
+    let inside = 0;
+    for (const p of policies) {
+      const dir = path.join(dist, 'bundled', p.dir);
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+        const inlined = [...readFileSync(path.join(dir, f), 'utf8').matchAll(/^\/\/ (dist\/\S+\.js)$/gm)].map((m) => m[1]!);
+        expect(inlined.filter((x) => !x.startsWith(`dist/${p.dir}/`)), `${p.dir}/${f}`).toEqual([]);
+        inside += inlined.length;
+      }
+    }
+    expect(inside).toBeGreaterThan(policies.length);
+  });
 });

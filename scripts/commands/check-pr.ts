@@ -13,10 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
-import { git, GitError, resolveCommit } from '../core/git.ts';
+import { git, GitError, resolveCommits } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { checkPr, startCheck } from '../pr/check.ts';
-import { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } from '../pr/report.ts';
+// the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
+// imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
+import type { checkPr as CheckPr } from '../pr/check.ts';
+import { startCheck } from '../pr/start.ts';
 import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import { jobLog, logText } from '../report/escape.ts';
@@ -172,15 +174,25 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   let baseCommit: string;
   let headCommit: string;
   try {
-    [baseCommit, headCommit] = await Promise.all([resolveCommit(g, values.base), resolveCommit(g, values.head)]);
+    [baseCommit, headCommit] = (await resolveCommits(g, [values.base, values.head])) as [string, string];
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
 
   let engineCommit = values['engine-commit'];
-  // the merge base and the diffs are worked out while the engine is compared (unused if it differs)
-  const started = startCheck(repo, baseCommit, headCommit);
-  if (engine === 'base' && (await runningEngineIs(repo, baseCommit))) engineCommit = baseCommit;
+  // the merge base, the diffs and (when this process will judge) the merge base's listing are
+  // worked out while the engines are compared, and the judge and the policies load meanwhile
+  // (all unused when the base engine is extracted)
+  // (the merge base is asked first: the listing waits for it; the engine comparison runs beside it)
+  let decide: (same: boolean) => void = () => undefined;
+  const started = startCheck(repo, baseCommit, headCommit, new Promise<boolean>((resolve) => (decide = resolve)));
+  const sameEngine = engine === 'base' ? runningEngineIs(repo, baseCommit) : Promise.resolve(true);
+  void sameEngine.then(decide);
+  const judgeP = import('../pr/check.ts');
+  const reportP = import('../pr/report.ts');
+  const policiesP = import('../policy/loader.ts').then((m) => m.loadPolicies(ENGINE_ROOT));
+  for (const p of [judgeP, reportP, policiesP]) p.catch(() => undefined);
+  if (engine === 'base' && (await sameEngine)) engineCommit = baseCommit;
   else if (engine === 'base') {
     const has = await run('git', ['cat-file', '-e', `${baseCommit}:scripts/govmedia.mjs`], { cwd: repo });
     if (has.code !== 0) throw new UsageError('基准提交中没有检查程序（scripts/govmedia.mjs），无法用基准分支的规则检查；如确需用当前程序检查，请加 --engine self / the base commit has no engine; use --engine self');
@@ -218,8 +230,9 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     }
   }
 
-  let result: Awaited<ReturnType<typeof checkPr>>;
+  let result: Awaited<ReturnType<typeof CheckPr>>;
   try {
+    const { checkPr } = await judgeP;
     result = await checkPr({
       repo,
       base: values.base,
@@ -249,6 +262,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     }
   }
   // Everything below may be public (summary, comment, annotations, record, Code Quality, job log).
+  const { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } = await reportP;
   const shown = forVisibility(result, visibility);
   if (values.summary) writeFileSync(values.summary, markdownSummary(shown, lang));
   if (values.record) {

@@ -8,6 +8,10 @@
  * we need is to run git and take its output. The tests still build real repositories with it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
@@ -37,6 +41,124 @@ export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffe
   });
 }
 
+/** A command's output left in an unlinked temporary file (runGitToFile); whoever gets it closes `fd`. */
+export interface OutputFile {
+  fd: number;
+  size: number;
+}
+
+/**
+ * Run git with its output going to an unlinked temporary file instead of a pipe (a listing of the
+ * whole register): through a pipe (64 KiB) git stops whenever this process is busy (loading the
+ * engine while the listing runs), and every chunk is copied again at the end. A 15 MB listing came
+ * 0.1–0.25 s later than git could write it. Where a temporary file cannot be made (or an open file
+ * cannot be unlinked: Windows) the pipe is used and the output comes as bytes.
+ */
+export function runGitToFile(dir: string, args: string[]): Promise<OutputFile | Buffer> {
+  if (process.platform === 'win32') return runGitBuffer(dir, args);
+  let fd: number;
+  try {
+    const file = path.join(os.tmpdir(), `govmedia-git-${process.pid}-${randomBytes(6).toString('hex')}`);
+    fd = openSync(file, 'wx+', 0o600);
+    try {
+      unlinkSync(file);
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  } catch {
+    return runGitBuffer(dir, args);
+  }
+  return new Promise((resolve, reject) => {
+    const fail = (e: unknown): void => {
+      closeSync(fd);
+      reject(e);
+    };
+    let p: ChildProcess;
+    try {
+      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    let err = '';
+    let ended = false;
+    p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    p.on('error', (e) => {
+      if (!ended) fail(e);
+      ended = true;
+    });
+    p.on('close', (code) => {
+      if (ended) return;
+      ended = true;
+      if (code !== 0) return fail(new Error(err.trim() || `git ${args[0]} exited ${code}`));
+      try {
+        resolve({ fd, size: fstatSync(fd).size });
+      } catch (e) {
+        fail(e);
+      }
+    });
+  });
+}
+
+/** runGitBuffer through a temporary file (runGitToFile): the whole output, read at once when git has finished. */
+export async function runGitLarge(dir: string, args: string[]): Promise<Buffer> {
+  const out = await runGitToFile(dir, args);
+  if (Buffer.isBuffer(out)) return out;
+  try {
+    const buf = Buffer.allocUnsafe(out.size);
+    readRange(out.fd, buf, 0, out.size);
+    return buf;
+  } finally {
+    closeSync(out.fd);
+  }
+}
+
+function readRange(fd: number, buf: Buffer, at: number, length: number, from = 0): void {
+  for (let off = 0; off < length; ) {
+    const n = readSync(fd, buf, at + off, length - off, from + off);
+    if (n <= 0) throw new GitError('git: short read of its output');
+    off += n;
+  }
+}
+
+/**
+ * Bytes of a listing read at a time from its file (GitSource.open with a hint): on this project's
+ * machines touching fresh memory costs more than reading (a 15 MB buffer ~50 ms of page faults).
+ * A property so tests can make records cross chunk boundaries.
+ */
+export const listingChunk = { bytes: 1 << 20 };
+
+/**
+ * Hand the NUL-terminated records of an output file to `visit` a chunk at a time: each call gets a
+ * buffer whose first `n` bytes are whole records (the last record of the file may lack its NUL).
+ * The buffer is reused: whatever `visit` keeps of it must be copied (decoded) at once.
+ */
+function eachChunkOfRecords(f: OutputFile, visit: (buf: Buffer, n: number) => void): void {
+  let buf = Buffer.allocUnsafe(Math.max(1, Math.min(f.size, listingChunk.bytes)));
+  let have = 0;
+  let pos = 0;
+  while (pos < f.size || have > 0) {
+    if (pos < f.size) {
+      if (have === buf.length) {
+        // a record longer than the buffer: a larger one
+        const larger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(larger, 0, 0, have);
+        buf = larger;
+      }
+      const want = Math.min(buf.length - have, f.size - pos);
+      readRange(f.fd, buf, have, want, pos);
+      pos += want;
+      have += want;
+    }
+    const last = pos < f.size ? buf.lastIndexOf(0, have - 1) : have - 1;
+    if (last < 0) continue;
+    visit(buf, last + 1);
+    buf.copy(buf, 0, last + 1, have);
+    have -= last + 1;
+  }
+}
+
 /** Largest blob read into memory (the register's file size limit is below it). */
 export const MAX_BLOB_BYTES = 1024 * 1024;
 
@@ -55,6 +177,22 @@ export async function resolveCommit(g: SimpleGit, ref: string): Promise<string> 
   } catch {
     throw new GitError(`找不到提交或分支“${ref}” / no such commit or branch "${ref}"`);
   }
+}
+
+/**
+ * Several refs to commits with one git process when all resolve (each as resolveCommit would); when
+ * any does not, or one looks like an option, each is resolved on its own, so the error names it.
+ */
+export async function resolveCommits(g: SimpleGit, refs: readonly string[]): Promise<string[]> {
+  if (refs.length > 1 && refs.every((r) => r !== '' && !r.startsWith('-'))) {
+    try {
+      const out = (await g.raw(['rev-parse', '--quiet', ...refs.map((r) => `${r}^{commit}`)])).split('\n').filter(Boolean);
+      if (out.length === refs.length && out.every((x) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(x))) return out;
+    } catch {
+      // resolved one by one below, for the message
+    }
+  }
+  return Promise.all(refs.map((r) => resolveCommit(g, r)));
 }
 
 export async function mergeBase(g: SimpleGit, a: string, b: string): Promise<string> {
@@ -248,6 +386,47 @@ export async function treeDelta(dir: string, from: string, to: string, paths: st
   return res;
 }
 
+/**
+ * diffNames and treeDelta (under accounts/) from one `git diff --raw -M` (one git process, one
+ * tree comparison): `diffs` as diffNames gives them (renames paired), and the exact per-path delta,
+ * where a rename is its source deleted and its target added and a path that a rename empties and a
+ * change writes anew is the new entry. `delta` is undefined when a change under accounts/ is not one
+ * a listing can take (then the head is listed itself).
+ */
+export async function diffWithDelta(dir: string, from: string, to: string): Promise<{ diffs: DiffEntry[]; delta: TreeChange[] | undefined }> {
+  const out = await runGit(dir, ['diff', '--raw', '-z', '-M', '--no-abbrev', '--ignore-submodules=none', '--no-relative', '--no-ext-diff', '--no-textconv', '--no-color', from, to]);
+  const parts = out.split('\0');
+  const diffs: DiffEntry[] = [];
+  const byPath = new Map<string, TreeChange>();
+  let exact = true;
+  const under = (p: string): boolean => p === 'accounts' || p.startsWith('accounts/');
+  for (let i = 0; i < parts.length && parts[i] !== ''; ) {
+    const meta = parts[i++]!;
+    // ":<old mode> <new mode> <old id> <new id> <status>"
+    const [, mode, oldSha, sha, status] = meta.slice(1).split(' ');
+    const letter = status?.[0] ?? '';
+    const ok = meta[0] === ':' && mode !== undefined && oldSha !== undefined && sha !== undefined && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha);
+    if (letter === 'R' || letter === 'C') {
+      const fromPath = parts[i++]!;
+      const path = parts[i++]!;
+      diffs.push({ status: letter, path, fromPath });
+      if (letter === 'R' && under(fromPath) && !byPath.has(fromPath)) byPath.set(fromPath, { status: 'D', path: fromPath, mode: '000000', sha: '0'.repeat(sha?.length ?? 40) });
+      if (under(path)) {
+        if (!ok) exact = false;
+        byPath.set(path, { status: 'A', path, mode: mode ?? '', sha: sha ?? '' });
+      }
+    } else {
+      const path = parts[i++]!;
+      diffs.push({ status: letter, path });
+      if (under(path)) {
+        if (!ok || !/^[ADMT]$/.test(status ?? '')) exact = false;
+        byPath.set(path, { status: letter, path, mode: mode ?? '', sha: sha ?? '' });
+      }
+    }
+  }
+  return { diffs, delta: exact ? [...byPath.values()].sort((a, b) => pathOrder(a.path, b.path)) : undefined };
+}
+
 /** Read many blobs with one `git cat-file --batch`. */
 export function readBlobs(dir: string, shas: string[]): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
@@ -281,6 +460,20 @@ function typeOf(mode: string): EntryType {
   if (mode === '120000') return 'symlink';
   if (mode.startsWith('100')) return 'file';
   return 'other';
+}
+
+/** A listed entry whose size is the tree entry's as it is when asked (known once read or checked). */
+class ListedEntry implements Entry {
+  readonly type: EntryType;
+  constructor(private readonly e: TreeEntry) {
+    this.type = typeOf(e.mode);
+  }
+  get rel(): string {
+    return this.e.path;
+  }
+  get size(): number {
+    return Math.max(0, this.e.size);
+  }
 }
 
 /**
@@ -324,6 +517,7 @@ const UNIT_JSON = Buffer.from('unit.json');
 const REGION_JSON = Buffer.from('region.json');
 const DOT_JSON = Buffer.from('.json');
 
+
 /** Git's listing order: the byte order of the full paths (UTF-8; UTF-16 order differs only past U+D7FF). */
 export function pathOrder(a: string, b: string): number {
   if (/[\ud800-\uffff]/.test(a) || /[\ud800-\uffff]/.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -342,6 +536,30 @@ function insertSorted(list: TreeEntry[], e: TreeEntry): void {
   list.splice(lo, 0, e);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Names by their UTF-8 length, as bytes; undefined (decode and look up) for many of one length or a name with U+FFFD. */
+function byteNames(names: ReadonlySet<string>): Map<number, Buffer[]> | undefined {
+  const m = new Map<number, Buffer[]>();
+  for (const n of names) {
+    if (n.includes('\ufffd') || LONE_SURROGATE.test(n)) return undefined;
+    const b = Buffer.from(n);
+    const l = m.get(b.length);
+    if (!l) m.set(b.length, [b]);
+    else if (l.length >= 4) return undefined;
+    else l.push(b);
+  }
+  return m;
+}
+
+/** Whether bytes [start, end) of `buf`, decoded, are one of `names` (compared as bytes when `bytes` has them). */
+function isName(bytes: Map<number, Buffer[]> | undefined, names: ReadonlySet<string>, buf: Buffer, start: number, end: number): boolean {
+  if (!bytes) return names.has(buf.toString('utf8', start, end));
+  const l = bytes.get(end - start);
+  if (l) for (const b of l) if (b.compare(buf, start, end) === 0) return true;
+  return false;
+}
+
 function bytesAt(buf: Buffer, at: number, lit: Buffer): boolean {
   for (let k = 0; k < lit.length; k++) if (buf[at + k] !== lit[k]) return false;
   return true;
@@ -351,7 +569,7 @@ export class GitSource implements FileSource {
   /** ls-tree output as bytes; decoded (`raw`) only when a question falls outside the hint. */
   private rawBuf: Buffer = Buffer.alloc(0);
   private rawText: string | undefined;
-  /** Made by derive: no listing of its own until one is needed. */
+  /** No listing bytes held (made by derive, or a hinted listing scanned from its file): the commit is listed when one is needed. */
   private derived = false;
   /** With a hint: the entries it keeps; undefined once the whole listing is decoded. */
   private kept: Kept | undefined;
@@ -363,6 +581,8 @@ export class GitSource implements FileSource {
   private sizes = new Map<string, number>();
   /** Parsed contents by object id, for following references while prefetching (shared like blobs). */
   private parsedRefs = new Map<string, unknown>();
+  /** listStructure, once (shared with a derived source whose delta changes no region.json or unit.json). */
+  private structureList: readonly Entry[] | undefined;
   /** unitsById, once (shared with a derived source whose delta changes no unit.json). */
   private unitIndex: Map<string, TreeEntry> | undefined;
   /** The paths listed (ls-tree pathspecs). */
@@ -400,9 +620,25 @@ export class GitSource implements FileSource {
     const s = new GitSource(dir, commit);
     s.paths = paths;
     // the listing starts at once; a hint still being worked out (the diff) is awaited after it
-    const [buf, h] = await Promise.all([runGitBuffer(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
-    s.rawBuf = buf;
-    if (h) s.keep(h);
+    const [out, h] = await Promise.all([runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
+    if (Buffer.isBuffer(out)) {
+      s.rawBuf = out;
+      if (h) s.keep(h, (visit) => visit(out, out.length));
+      return s;
+    }
+    try {
+      if (h) {
+        // with a hint the listing is scanned from its file a chunk at a time and never held whole
+        // (15 MB at 100,000 accounts); a question outside the hint lists the commit again
+        s.keep(h, (visit) => eachChunkOfRecords(out, visit));
+        s.derived = true;
+      } else {
+        s.rawBuf = Buffer.allocUnsafe(out.size);
+        readRange(out.fd, s.rawBuf, 0, out.size);
+      }
+    } finally {
+      closeSync(out.fd);
+    }
     return s;
   }
 
@@ -423,13 +659,16 @@ export class GitSource implements FileSource {
     s.sizes = this.sizes;
     s.parsedRefs = this.parsedRefs;
     if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitIndex = this.unitIndex ?? this.unitsById();
+    // no region.json or unit.json changed: the same structural entries (their arrays are only read)
+    const sameStructure = !delta.some((c) => c.path.endsWith('/unit.json') || c.path.endsWith('/region.json'));
+    if (sameStructure) s.structureList = this.listStructure();
     s.derived = true;
     const changed = new Set(delta.map((c) => c.path));
     const drop = (l: readonly TreeEntry[]): TreeEntry[] => l.filter((e) => !changed.has(e.path));
     const nk: Kept = { dirs: k.dirs, stems: new Set(k.stems), paths: k.paths, structural: [], inDir: new Map(), byStem: new Map() };
     for (const [d, l] of k.inDir) nk.inDir.set(d, drop(l));
-    const regions = drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
-    const units = drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
+    const regions = sameStructure ? [] : drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
+    const units = sameStructure ? [] : drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
     for (const [st, l] of k.byStem) nk.byStem.set(st, l.filter((p) => !changed.has(p)));
     s.byPath = new Map(this.byPath);
     for (const p of changed) s.byPath.delete(p);
@@ -458,7 +697,7 @@ export class GitSource implements FileSource {
         if (l) insertSorted(l, e);
       }
     }
-    nk.structural = [...regions, ...units];
+    nk.structural = sameStructure ? k.structural : [...regions, ...units];
     s.kept = nk;
     return s;
   }
@@ -467,7 +706,7 @@ export class GitSource implements FileSource {
   private get raw(): string {
     if (this.rawText === undefined) {
       if (this.derived) {
-        // a derived listing asked something outside its hint: list the commit itself
+        // a listing without its bytes asked something outside its hint: list the commit itself
         const r = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', this.commit, '--', ...this.paths], { cwd: this.dir, maxBuffer: 1 << 30 });
         if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) throw new GitError(`git ls-tree ${this.commit} failed: ${String(r.stderr ?? r.error ?? '').trim()}`);
         this.rawBuf = r.stdout;
@@ -478,16 +717,15 @@ export class GitSource implements FileSource {
     return this.rawText;
   }
 
-  /** Scan the listing bytes for what the hint names (see open). */
-  private keep(hint: ListingHint): void {
+  /** Scan the listing bytes for what the hint names (see open); `scan` hands them over, whole or a chunk at a time. */
+  private keep(hint: ListingHint, scan: (visit: (buf: Buffer, n: number) => void) => void): void {
     const notStructural = (st: string): boolean => st !== 'unit' && st !== 'region';
     const k: Kept = { dirs: new Set(hint.dirs), stems: new Set([...hint.stems].filter(notStructural)), paths: new Set(hint.paths), structural: [], inDir: new Map(), byStem: new Map() };
     for (const d of k.dirs) k.inDir.set(`accounts/${d}`, []);
     const regions: TreeEntry[] = [];
     const units: TreeEntry[] = [];
     const byLen = (xs: Iterable<string>): Set<number> => new Set([...xs].map((x) => Buffer.byteLength(x)));
-    const buf = this.rawBuf;
-    const entryAt = (start: number, tab: number, end: number): TreeEntry => {
+    const entryAt = (buf: Buffer, start: number, tab: number, end: number): TreeEntry => {
       const path = buf.toString('utf8', tab + 1, end);
       const known = this.byPath.get(path);
       if (known) return known;
@@ -505,31 +743,37 @@ export class GitSource implements FileSource {
       const dirLens = byLen(dirNames);
       const minDir = Math.min(...dirLens);
       const pathLens = first ? byLen(k.paths) : new Set<number>();
-      const n = buf.length;
-      for (let i = 0; i < n; ) {
-        let end = buf.indexOf(0, i);
-        if (end < 0) end = n;
-        const tab = buf.indexOf(9, i);
-        if (tab >= 0 && tab < end) {
-          const slash = buf.lastIndexOf(0x2f, end - 1);
-          const base = slash > tab ? slash + 1 : tab + 1;
-          const blen = end - base;
-          let e: TreeEntry | undefined;
-          if (first && slash > tab) {
-            if (blen === 9 && bytesAt(buf, base, UNIT_JSON)) units.push((e = entryAt(i, tab, end)));
-            else if (blen === 11 && bytesAt(buf, base, REGION_JSON)) regions.push((e = entryAt(i, tab, end)));
+      // most file names have the length of some wanted name: compared as bytes (natively) with the
+      // few of that length rather than decoded and looked up; many of one length, or a name with
+      // U+FFFD (which the bytes would not show), are decoded and looked up
+      const stemBytes = byteNames(stems);
+      const dirBytes = byteNames(dirNames);
+      scan((buf, n) => {
+        for (let i = 0; i < n; ) {
+          let end = buf.indexOf(0, i);
+          if (end < 0 || end > n) end = n;
+          const tab = buf.indexOf(9, i);
+          if (tab >= 0 && tab < end) {
+            const slash = buf.lastIndexOf(0x2f, end - 1);
+            const base = slash > tab ? slash + 1 : tab + 1;
+            const blen = end - base;
+            let e: TreeEntry | undefined;
+            if (first && slash > tab) {
+              if (blen === 9 && bytesAt(buf, base, UNIT_JSON)) units.push((e = entryAt(buf, i, tab, end)));
+              else if (blen === 11 && bytesAt(buf, base, REGION_JSON)) regions.push((e = entryAt(buf, i, tab, end)));
+            }
+            if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && isName(stemBytes, stems, buf, base, end - 5)) stemEntries.push((e ??= entryAt(buf, i, tab, end)));
+            if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(buf, i, tab, end);
+            // every hinted folder this entry is under, at any depth
+            for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
+              if (!dirLens.has(f - tab - 1) || !isName(dirBytes, dirNames, buf, tab + 1, f)) continue;
+              const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
+              if (list) list.push((e ??= entryAt(buf, i, tab, end)));
+            }
           }
-          if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && stems.has(buf.toString('utf8', base, end - 5))) stemEntries.push((e ??= entryAt(i, tab, end)));
-          if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(i, tab, end);
-          // every hinted folder this entry is under, at any depth
-          for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
-            if (!dirLens.has(f - tab - 1)) continue;
-            const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
-            if (list) list.push((e ??= entryAt(i, tab, end)));
-          }
+          i = end + 1;
         }
-        i = end + 1;
-      }
+      });
     };
     pass(k.stems, true);
     // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register)
@@ -681,7 +925,17 @@ export class GitSource implements FileSource {
 
   /** Every region.json and unit.json, and everything inside the given unit folders. */
   listForScope(unitDirs: ReadonlySet<string>): Entry[] {
-    const out: Entry[] = this.structural().map((e) => ({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) }));
+    return [...this.structural().map((e) => ({ rel: e.path, type: typeOf(e.mode), size: Math.max(0, e.size) })), ...this.listFolders(unitDirs)];
+  }
+
+  /** Every region.json and unit.json (see FileSource.listStructure): one array, shared with a derived source that changes none of them. */
+  listStructure(): readonly Entry[] {
+    return (this.structureList ??= this.structural().map((e) => new ListedEntry(e)));
+  }
+
+  /** Everything inside the given unit folders (listForScope without the structure). */
+  listFolders(unitDirs: ReadonlySet<string>): Entry[] {
+    const out: Entry[] = [];
     for (const d of unitDirs) {
       const full = `accounts/${d}`;
       const files = this.inFolder(full);

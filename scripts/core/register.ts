@@ -274,7 +274,30 @@ interface Listing {
   unitDirsById: Map<string, string[]>;
   /** Whether a folder (accounts/-relative) is read in full (see LoadOptions.scope). */
   inScope(dir: string): boolean;
+  /** A scoped load from a source that lists its structure apart (scopedListing): `entries` are then the folders' entries only. */
+  structure?: { entries: readonly Entry[]; worked: Structure };
 }
+
+/**
+ * What a scoped load works out from a listing's region.json and unit.json entries alone
+ * (FileSource.listStructure), whatever the scope: kept per listing array, so the loads of a PR's
+ * merge base and head (the same array when the PR changes neither kind of file) walk the ~16,000
+ * unit.json entries of a 100,000-account register once, not once each.
+ */
+interface Structure {
+  regionDirs: Set<string>;
+  unitDirs: Set<string>;
+  unitIdsListed: Set<string>;
+  unitDirsById: Map<string, string[]>;
+  /** sortEntries of the entries alone with nothing in scope: the files to read and the file count (its findings are made per load). */
+  toRead: ToRead[];
+  fileCount: number;
+  /** Positions of the region.json entries, and of the unit.json entries by folder: the entries that report when their folder is in scope. */
+  regionAt: number[];
+  unitAtByDir: Map<string, number[]>;
+}
+
+const structures = new WeakMap<readonly Entry[], Structure>();
 
 /** A file to read, with the kind its path gives it. */
 interface ToRead {
@@ -282,6 +305,8 @@ interface ToRead {
   kind: Kind;
   dir: string;
   size: number;
+  /** A unit.json's folder name (the unit id it must have), worked out once for a shared structure (scopedListing). */
+  unit?: string;
 }
 
 /** Reads, parses and checks files for one load (stage 2), keeping results in the cache. */
@@ -346,6 +371,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
 /** Stage 0: the listing of accounts/ (or of the scope), and the region and unit folders in it. */
 function listAccounts(src: FileSource, opts: LoadOptions): Listing {
   const scope = opts.scope;
+  if (scope && !opts.scopeLoose && src.listStructure && src.listFolders) return scopedListing(src.listStructure(), src.listFolders(scope), scope);
   const entries = scope && src.listForScope ? src.listForScope(scope) : src.list(ACCOUNTS_DIR);
   const regionDirs = new Set<string>();
   const unitDirs = new Set<string>();
@@ -371,8 +397,68 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
 /** Account file paths by file name without .json: the one path, or every path when the name recurs. */
 type PathsByStem = Map<string, string | string[]>;
 
+/**
+ * listAccounts of a scoped load whose source lists the structure apart (listStructure +
+ * listFolders): the same listing, with what the structure alone gives worked out once per
+ * structure array (see Structure). Every region and unit folder is a folder of a region.json or
+ * unit.json entry, so the folder sets come from the structure alone.
+ */
+function scopedListing(structural: readonly Entry[], folders: Entry[], scope: ReadonlySet<string>): Listing {
+  let worked = structures.get(structural);
+  if (!worked) {
+    const regionDirs = new Set<string>();
+    const unitDirs = new Set<string>();
+    const regionAt: number[] = [];
+    const unitAtByDir = new Map<string, number[]>();
+    structural.forEach((e, i) => {
+      const base = baseName(e.rel);
+      const dir = dirOf(e.rel);
+      if (base === 'region.json') {
+        regionAt.push(i);
+        if (e.type === 'file') regionDirs.add(dir);
+      } else {
+        // every entry that is not a region.json reports only when its folder is in scope
+        const l = unitAtByDir.get(dir);
+        if (l) l.push(i);
+        else unitAtByDir.set(dir, [i]);
+        if (base === 'unit.json' && e.type === 'file') unitDirs.add(dir);
+      }
+    });
+    const unitIdsListed = new Set<string>();
+    const unitDirsById = new Map<string, string[]>();
+    for (const d of unitDirs) {
+      const id = baseName(d);
+      unitIdsListed.add(id);
+      const l = unitDirsById.get(id);
+      if (l) l.push(d);
+      else unitDirsById.set(id, [d]);
+    }
+    // the entries sorted with nothing in scope: their files to read and count (findings are per load)
+    const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
+    for (const t of sorted.toRead) if (t.kind === 'unit') t.unit = baseName(t.dir);
+    worked = { regionDirs, unitDirs, unitIdsListed, unitDirsById, toRead: sorted.toRead, fileCount: sorted.fileCount, regionAt, unitAtByDir };
+    structures.set(structural, worked);
+  }
+  return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitIdsListed: worked.unitIdsListed, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked } };
+}
+
 /** Stage 1: entries: symlinks, odd files, folder structure (no reading yet). */
-function sortEntries({ entries, regionDirs, unitDirs, inScope }: Listing, findings: Finding[]): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
+function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
+  const st = listing.structure;
+  if (!st) return sortListed(listing, findings);
+  // a structure worked out before (scopedListing): its files to read and count as they are; its
+  // findings are those of the entries that report in this scope (every region.json, and whatever
+  // is in a folder in scope), made by the same code, in listing order; then the folders' entries
+  const at = [...st.worked.regionAt];
+  for (const d of st.worked.unitAtByDir.keys()) if (listing.inScope(d)) at.push(...st.worked.unitAtByDir.get(d)!);
+  at.sort((a, b) => a - b);
+  sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
+  const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
+  return { toRead: [...st.worked.toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, accountPathsByStem: rest.accountPathsByStem };
+}
+
+/** sortEntries of the listed entries (`alsoListed`: entries listed beside them, for a folder's "has files" test). */
+function sortListed({ entries, regionDirs, unitDirs, inScope }: Listing, findings: Finding[], alsoListed: readonly Entry[] = []): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
   const accountPathsByStem: PathsByStem = new Map();
   const toRead: ToRead[] = [];
   let fileCount = 0;
@@ -394,7 +480,7 @@ function sortEntries({ entries, regionDirs, unitDirs, inScope }: Listing, findin
       if (!DIR_RE.test(base)) {
         findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹名“${base}”不合规范：只能用小写字母、数字和连字符`, en: `folder name "${base}" is invalid: use lowercase letters, digits and hyphens` }, { zh: '请把文件夹改名为拼音缩写，例如 zg-wjw。', en: 'Rename the folder, e.g. zg-wjw.' }));
       } else if (!regionDirs.has(d) && !unitDirs.has(d)) {
-        const hasFiles = entries.some((x) => x.type === 'file' && x.rel.startsWith(e.rel + '/'));
+        const hasFiles = entries.some((x) => x.type === 'file' && x.rel.startsWith(e.rel + '/')) || alsoListed.some((x) => x.type === 'file' && x.rel.startsWith(e.rel + '/'));
         if (hasFiles) {
           findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹“${e.rel}”既没有 region.json 也没有 unit.json，不是地区或单位文件夹`, en: `folder "${e.rel}" has neither region.json nor unit.json` }, { zh: '地区文件夹需放 region.json，单位文件夹需放 unit.json；否则请把文件移到正确的单位文件夹。', en: 'Add region.json or unit.json, or move the files to the right unit folder.' }));
         }
@@ -618,12 +704,13 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById }: Listing
   if (scope) {
     for (const r of regions.values()) if (r.data.supervisingOffice) wantedUnit.add(r.data.supervisingOffice);
   }
-  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(baseName(t.dir))) loadUnit(t);
+  const folderOf = (t: ToRead): string => t.unit ?? baseName(t.dir);
+  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(folderOf(t))) loadUnit(t);
   if (scope) {
     // units that in-scope units point at (parent, supervisor) and their supervising chains
     const more = new Set<string>();
     for (const u of units.values()) for (const ref of [u.data.parent, u.data.supervisor]) if (ref && !units.has(ref)) more.add(ref);
-    for (const t of unitTasks) if (more.has(baseName(t.dir)) && !units.has(baseName(t.dir))) loadUnit(t);
+    for (const t of unitTasks) if (more.has(folderOf(t)) && !units.has(folderOf(t))) loadUnit(t);
   }
 
   return { units, unitIdByDir };

@@ -19,11 +19,18 @@ async function ensureTsx(): Promise<void> {
   return tsxReady;
 }
 
-/** The compiled file for a source under the engine root, when this copy runs compiled and it exists. */
+/**
+ * The compiled file for a source under the engine root, when this copy runs compiled and it exists:
+ * for a policy module's file, its bundle (scripts/build.mjs bundlePolicies) when there is one.
+ */
 export function compiledFor(tsFile: string): string | undefined {
   if (!COMPILED || !tsFile.endsWith('.ts')) return undefined;
   const rel = path.relative(ENGINE_ROOT, tsFile);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  if (rel.startsWith('policies' + path.sep)) {
+    const bundled = path.join(ENGINE_ROOT, 'dist', 'bundled', rel.slice(0, -3) + '.js');
+    if (existsSync(bundled)) return bundled;
+  }
   const js = path.join(ENGINE_ROOT, 'dist', rel.slice(0, -3) + '.js');
   return existsSync(js) ? js : undefined;
 }

@@ -45,6 +45,16 @@ export interface FileSource {
    * unit.json, and everything inside the given unit folders), without listing the whole tree.
    */
   listForScope?(unitDirs: ReadonlySet<string>): Entry[];
+  /**
+   * Optional, with listForScope: its two parts. `listStructure()` is every region.json and
+   * unit.json, in listForScope's order, as one array that is the same object for every source whose
+   * region.json and unit.json entries are the same (a source and one derived from it that changes
+   * none of them), so a load may reuse what it worked out from it; an entry's size is read when
+   * asked (it may become known after the listing). `listFolders(unitDirs)` is the rest of
+   * listForScope(unitDirs).
+   */
+  listStructure?(): readonly Entry[];
+  listFolders?(unitDirs: ReadonlySet<string>): Entry[];
   /** Optional: every account file path (sorted) whose file name is `<stem>.json`. */
   pathsWithStem?(stem: string): string[];
   /** Optional: an id of the file's content (a Git blob id), for caching results across loads. */

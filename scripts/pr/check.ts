@@ -8,7 +8,8 @@ import { baselineGrowthOf } from '../core/exceptions.ts';
 import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
-import { diffNames, git, GitSource, mergeBase, ObjectReader, resolveCommit, treeDelta, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
+import { git, GitSource, ObjectReader, resolveCommit, type DiffEntry, type TreeChange } from '../core/git.ts';
+import { hintOf, scopeOf, startCheck, type Started } from './start.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -48,26 +49,7 @@ export interface CheckPrOptions {
   started?: Started;
 }
 
-/** The first git questions of a check, asked at once: the merge base, then the diff and the exact tree delta. */
-export interface Started {
-  mergeBase: Promise<string>;
-  diffs: Promise<DiffEntry[]>;
-  delta: Promise<TreeChange[] | undefined>;
-}
-
-/**
- * Begin a check's git work before it is known whether this process will judge (check-pr compares
- * the engines meanwhile). Nothing is awaited here and a failure surfaces where it is awaited; a
- * check that is not run leaves only finished git processes behind.
- */
-export function startCheck(repo: string, baseC: string, headC: string): Started {
-  const g = git(repo);
-  const mb = mergeBase(g, baseC, headC);
-  const diffs = mb.then((m) => diffNames(g, m, headC));
-  const delta = mb.then((m) => treeDelta(repo, m, headC)).catch(() => undefined);
-  for (const p of [mb, diffs]) p.catch(() => undefined);
-  return { mergeBase: mb, diffs, delta };
-}
+export { startCheck, scopeOf, hintOf, type Started };
 
 export interface CheckPrResult extends DecisionRecord {
   nextSteps: NextStep[];
@@ -128,7 +110,8 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const diffsP = started.diffs;
   const deltaP = started.delta;
   const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
-  const baseP = GitSource.open(o.repo, mb, ['accounts'], hintP);
+  // the listing startCheck began with the merge base (the command's early start), else begun now
+  const baseP = (started.listing ?? Promise.resolve(undefined)).then((l) => l ?? GitSource.open(o.repo, mb, ['accounts'], hintP));
   // the object reader's two processes start now, while this process is still small (a process
   // starts slower from a larger one), and serve every prefetch round
   const reader = new ObjectReader(o.repo);
@@ -175,38 +158,6 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
     filings: filingsOf(j.changes, j.headRegister),
     headRegister: j.headRegister,
   };
-}
-
-/** The unit folders a set of changes touches (what a scoped judgement must read). */
-export function scopeOf(diffs: readonly DiffEntry[]): Set<string> {
-  const scopeDirs = new Set<string>();
-  for (const d of diffs) {
-    for (const p of [d.path, d.fromPath]) {
-      if (!p || !p.startsWith('accounts/')) continue;
-      if (path.posix.basename(p) === 'region.json') continue;
-      scopeDirs.add(unitDirOf(p));
-    }
-  }
-  return scopeDirs;
-}
-
-/**
- * What the check will ask the listings: the changed unit folders, the changed paths and their file
- * names (GitSource keeps only these, every region.json and unit.json, and the names of the files
- * in those folders; anything else it is asked is answered from the whole listing).
- */
-export function hintOf(diffs: readonly DiffEntry[], scopeDirs: ReadonlySet<string>): ListingHint {
-  const paths = new Set<string>();
-  const stems = new Set<string>();
-  for (const d of diffs) {
-    for (const p of [d.path, d.fromPath]) {
-      if (p === undefined) continue;
-      paths.add(p);
-      const name = p.slice(p.lastIndexOf('/') + 1);
-      if (name.endsWith('.json')) stems.add(name.slice(0, -5));
-    }
-  }
-  return { dirs: scopeDirs, stems, paths };
 }
 
 export interface JudgeInput {
