@@ -382,6 +382,11 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
     if (base === 'unit.json') unitDirs.add(dirOf(e.rel));
   }
   const inScope = (dir: string): boolean => !scope || scope.has(dir) || (opts.scopeLoose === true && !unitDirs.has(dir));
+  return { entries, regionDirs, unitDirs, ...unitIdsOf(unitDirs), inScope };
+}
+
+/** Unit ids known from the unit folders' names alone, and the folders of each id. */
+function unitIdsOf(unitDirs: ReadonlySet<string>): { unitIdsListed: Set<string>; unitDirsById: Map<string, string[]> } {
   const unitIdsListed = new Set<string>();
   const unitDirsById = new Map<string, string[]>();
   for (const d of unitDirs) {
@@ -391,7 +396,7 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
     if (l) l.push(d);
     else unitDirsById.set(id, [d]);
   }
-  return { entries, regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope };
+  return { unitIdsListed, unitDirsById };
 }
 
 /** Account file paths by file name without .json: the one path, or every path when the name recurs. */
@@ -424,15 +429,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
         if (base === 'unit.json' && e.type === 'file') unitDirs.add(dir);
       }
     });
-    const unitIdsListed = new Set<string>();
-    const unitDirsById = new Map<string, string[]>();
-    for (const d of unitDirs) {
-      const id = baseName(d);
-      unitIdsListed.add(id);
-      const l = unitDirsById.get(id);
-      if (l) l.push(d);
-      else unitDirsById.set(id, [d]);
-    }
+    const { unitIdsListed, unitDirsById } = unitIdsOf(unitDirs);
     // the entries sorted with nothing in scope: their files to read and count (findings are per load)
     const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
     for (const t of sorted.toRead) if (t.kind === 'unit') t.unit = baseName(t.dir);
