@@ -180,10 +180,9 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   }
 
   let engineCommit = values['engine-commit'];
-  // the merge base, the diffs and (when this process will judge) the merge base's listing are
-  // worked out while the engines are compared, and the judge and the policies load meanwhile
-  // (all unused when the base engine is extracted)
-  // (the merge base is asked first: the listing waits for it; the engine comparison runs beside it)
+  // the merge base (asked first), the diffs and, when this process will judge, the merge base's
+  // listing are worked out while the engines are compared, and the judge and the policies load
+  // meanwhile (all unused when the base engine is extracted)
   let decide: (same: boolean) => void = () => undefined;
   const started = startCheck(repo, baseCommit, headCommit, new Promise<boolean>((resolve) => (decide = resolve)));
   const sameEngine = engine === 'base' ? runningEngineIs(repo, baseCommit) : Promise.resolve(true);

@@ -402,6 +402,12 @@ function unitIdsOf(unitDirs: ReadonlySet<string>): { unitIdsListed: Set<string>;
 /** Account file paths by file name without .json: the one path, or every path when the name recurs. */
 type PathsByStem = Map<string, string | string[]>;
 
+/** Every listed path of account files named `stem`.json. */
+function pathsOfStem(m: PathsByStem, stem: string): readonly string[] {
+  const l = m.get(stem);
+  return l === undefined ? [] : typeof l === 'string' ? [l] : l;
+}
+
 /**
  * listAccounts of a scoped load whose source lists the structure apart (listStructure +
  * listFolders): the same listing, with what the structure alone gives worked out once per
@@ -737,8 +743,7 @@ function loadAccounts(
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
       continue;
     }
-    const listed = src.pathsWithStem ? undefined : accountPathsByStem.get(stem);
-    const same = src.pathsWithStem ? src.pathsWithStem(stem) : listed === undefined ? [] : typeof listed === 'string' ? [listed] : listed;
+    const same = src.pathsWithStem ? src.pathsWithStem(stem) : pathsOfStem(accountPathsByStem, stem);
     if (same.length > 1 && same[0] !== c.rel) {
       findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${same[0]} 重复`, en: `account id "${data.id}" duplicates ${same[0]}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
       continue;

@@ -332,7 +332,7 @@ export function findPii(value: string): PiiHit | undefined {
 
 /** Earliest plausible date in the register: government new media began after 2000. */
 export const DATE_FLOOR = '2000-01-01';
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** Days of each month in a common year (February: see implausibleDate). */
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

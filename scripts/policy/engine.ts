@@ -169,7 +169,7 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
   const state = (a: AccountDoc): AccountState => {
     if (a instanceof LoadedAccount) return a.memo(run, derive);
     let s = stateCache.get(a);
-    if (!s) stateCache.set(a, (s = deriveState(a.data)));
+    if (!s) stateCache.set(a, (s = derive(a)));
     return s;
   };
   // which policy versions apply to which region

@@ -94,18 +94,12 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
     },
     check(ctx) {
       // live accounts grouped by unit, then platform (no key string made per account: a large register
-      // has 100,000 of them, and several modules run this rule); a unit's accounts come together, so the
-      // last unit's platforms are at hand
+      // has 100,000 of them, and several modules run this rule)
       const byUnit = new Map<string, Map<unknown, AccountDoc[]>>();
-      let lastUnit: string | undefined;
-      let platforms: Map<unknown, AccountDoc[]> | undefined;
       for (const a of ctx.accounts()) {
         if (!isLive(ctx, a)) continue;
-        if (a.unitId !== lastUnit || !platforms) {
-          lastUnit = a.unitId;
-          platforms = byUnit.get(a.unitId);
-          if (!platforms) byUnit.set(a.unitId, (platforms = new Map()));
-        }
+        let platforms = byUnit.get(a.unitId);
+        if (!platforms) byUnit.set(a.unitId, (platforms = new Map()));
         let g = platforms.get(a.data.platform);
         if (!g) platforms.set(a.data.platform, (g = []));
         g.push(a);
