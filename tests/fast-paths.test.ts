@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../scripts/core/jsonpos.ts';
 import { parseJsonFast } from '../scripts/core/jsonfast.ts';
-import { checkNameChars, checkNameCharsFull, findPii, findSecret, implausibleDate, mayBeSecret } from '../scripts/core/text-checks.ts';
+import { checkNameChars, checkNameCharsFull, confusableOf, findPii, findSecret, implausibleDate, mayBeSecret, skeleton } from '../scripts/core/text-checks.ts';
 import { Versions } from '../scripts/history/history.ts';
 
 const SEED = 20261122;
@@ -119,6 +119,30 @@ describe('fast paths agree with the full checks', () => {
       }),
       { seed: SEED, numRuns: 3000 },
     );
+  });
+
+  it('the skeleton of a name without look-alikes is the name itself, and any other name maps exactly as character by character', () => {
+    // the definition the shortcut must equal: every character through the confusables table
+    const each = (s: string): string => [...s].map((ch) => confusableOf(ch) ?? ch).join('');
+    const DROP = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}\p{Z}\p{M}\u2800\u115F\u1160\u3164\uFFA0\s]/gu;
+    const reference = (name: string): string => {
+      if (/^[\u4e00-\u9fff]*$/.test(name)) return each(name);
+      let x = name.replace(DROP, '').normalize('NFD');
+      x = each(x).normalize('NFKC').replace(DROP, '');
+      x = each(x.normalize('NFD')).normalize('NFD').replace(DROP, '');
+      return each(x.toLowerCase());
+    };
+    const chars = fc.constantFrom('自', '贡', '发', '布', '丨', '一', '〇', '口', 'A', 'a', '1', 'l', 'O', '0', 'е', 'ロ', 'ㅡ', 'ㄇ', '〸', '〡', 'Ⅱ', 'ℂ', 'Ａ', '\u200b', '\u0301', ' ', '\u{1D400}', '\u{20000}', '\ud800', '\udc00', '（', '·');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (v) => {
+        expect(skeleton(v)).toBe(reference(v));
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+    // and the shortcut hands back the very string when nothing maps
+    const plain = '自贡发布';
+    expect(skeleton(plain)).toBe(plain);
+    expect(skeleton('自贡发布ロ')).toBe('自贡发布口');
   });
 
   it('duplicate keys are found by the fast parser exactly as by the position-aware one', () => {

@@ -128,27 +128,41 @@ function entryOf(a: AccountDoc): NameEntry {
  * Findings for every account in use whose name (skeleton) equals that of another unit's
  * account in use on the same platform. `others` are accounts outside a scoped load (read by
  * name only); findings are made for `accounts` only.
+ *
+ * Names are grouped by platform, then skeleton (no key string per account), and a group of one
+ * holds the account itself: a register's 100,000 names cost no entry object and no list each,
+ * at the moment the loaded register is at its largest.
  */
 export function impersonationFindings(accounts: readonly AccountDoc[], others: readonly NameEntry[] = [], againstOthersOnly = false): Finding[] {
-  const groups = new Map<string, NameEntry[]>();
-  const live = accounts.filter((a) => typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data));
-  const add = (e: NameEntry, k = `${e.platform}\u0000${skeleton(e.name)}`): void => {
-    const g = groups.get(k);
-    if (g) g.push(e);
-    else groups.set(k, [e]);
+  type Named = AccountDoc | NameEntry;
+  const byPlatform = new Map<string, Map<string, Named | Named[]>>();
+  const add = (platform: string, key: string, e: Named): void => {
+    let groups = byPlatform.get(platform);
+    if (!groups) byPlatform.set(platform, (groups = new Map()));
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, e);
+    else if (Array.isArray(g)) g.push(e);
+    else groups.set(key, [g, e]);
   };
-  // each live account's key (platform and skeleton) is worked out once, for its group and its lookup
-  const keys = live.map((a) => `${a.data.platform}\u0000${skeleton(a.data.name)}`);
-  live.forEach((a, i) => add(entryOf(a), keys[i]));
-  const inScope = new Set(live.map((a) => a.id));
-  for (const o of others) if (!inScope.has(o.id)) add(o);
+  // each live account's skeleton is worked out once, for its group and its lookup
+  const live: AccountDoc[] = [];
+  const keys: string[] = [];
+  for (const a of accounts) {
+    if (typeof a.data.name !== 'string' || typeof a.data.platform !== 'string' || !nameInUse(a.data)) continue;
+    const k = skeleton(a.data.name);
+    live.push(a);
+    keys.push(k);
+    add(a.data.platform, k, a);
+  }
+  const inScope = others.length || againstOthersOnly ? new Set(live.map((a) => a.id)) : undefined;
+  for (const o of others) if (!inScope!.has(o.id)) add(o.platform, skeleton(o.name), o);
   const out: Finding[] = [];
   for (let i = 0; i < live.length; i++) {
     const a = live[i]!;
-    const g = groups.get(keys[i]!);
-    if (!g || g.length < 2) continue;
-    const other = g.find((e) => e.unitId !== a.unitId && (!againstOthersOnly || !inScope.has(e.id)));
-    if (other) out.push(finding(a, other));
+    const g = byPlatform.get(a.data.platform)!.get(keys[i]!);
+    if (!Array.isArray(g)) continue;
+    const other = g.find((e) => e.unitId !== a.unitId && (!againstOthersOnly || !inScope!.has(e.id)));
+    if (other) out.push(finding(a, 'data' in other ? entryOf(other) : other));
   }
   return out;
 }

@@ -177,12 +177,18 @@ function displayTarget(ch: string): string | undefined {
 // ---- the confusables skeleton (Unicode TR39 §4, with NFKC and the CJK supplement)
 
 let CONF: Map<string, string> | undefined;
+/** One bit per code point of the basic plane that confMap maps (every key is one code point). */
+let CONF_BMP: Uint8Array | undefined;
 function confMap(): Map<string, string> {
   if (!CONF) {
     CONF = new Map();
+    CONF_BMP = new Uint8Array(0x10000 >> 3);
     for (const line of CONFUSABLES_DATA.split('\n')) {
       const t = line.indexOf('\t');
-      CONF.set(line.slice(0, t), line.slice(t + 1));
+      const key = line.slice(0, t);
+      CONF.set(key, line.slice(t + 1));
+      const c = key.codePointAt(0)!;
+      if (c < 0x10000) CONF_BMP[c >> 3]! |= 1 << (c & 7);
     }
   }
   return CONF;
@@ -198,8 +204,18 @@ const SKELETON_DROP = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Co}\p{Cn}
 const PURE_HAN = /^[\u4e00-\u9fff]*$/;
 
 function mapEach(s: string, m: Map<string, string>): string {
-  let out = '';
-  for (const ch of s) out += m.get(ch) ?? ch;
+  // most names have no look-alike character: then the name itself, without building a copy
+  // character by character (a register's worth of names goes through here in every validate)
+  const bmp = CONF_BMP!;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) break; // a surrogate: take the general path from here
+    if (bmp[c >> 3]! & (1 << (c & 7))) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (const ch of s.slice(i)) out += m.get(ch) ?? ch;
   return out;
 }
 
