@@ -20,6 +20,9 @@ const SEED = 20261205;
 /** Texts that take every branch of the hint: BOM, escaped surrogates, __proto__, escaped quotes, spaced colons, backslashes, secrets. */
 const CRAFTED = [
   '{"id":"a","name":"自贡发布"}',
+  // a real U+FFFD and a NUL: the text is then not "plain" and the main thread looks at its bytes
+  '{"id":"a","name":"自贡\uFFFD发布"}',
+  '{"id":"a"}\0',
   '\uFEFF{"id":"a"}',
   '{"id":"\\ud83d\\ude00"}',
   '{"__proto__":{"x":1}}',
@@ -70,7 +73,9 @@ describe('read-ahead thread', () => {
       expect(r && 'text' in r, rels[i]).toBe(true);
       if (!r || !('text' in r)) return;
       expect(r.text).toBe(readFileSync(path.join(dir, rels[i]!), 'utf8'));
-      expect(r.hint, JSON.stringify(t)).toEqual(parseHint(t));
+      // the thread's hint is parseHint's, plus `plain` when the text has no U+FFFD and no NUL
+      const plain = !t.includes('\uFFFD') && !t.includes('\0');
+      expect(r.hint, JSON.stringify(t)).toEqual(plain ? { ...parseHint(t), plain: true } : parseHint(t));
       if (r.hint.keys >= 0) fast++;
     });
     // both kinds of answer occur (the corpus exercises both branches of the hint)
@@ -136,6 +141,8 @@ describe('read-ahead thread', () => {
     put('x-escaped.json', withNote('x-escaped', 'PLACEHOLDER').replace('PLACEHOLDER', '\\u5bc6\\u7801\\u662f Abc12345'));
     put('x-gbk.json', Buffer.concat([Buffer.from('{"id":"x-gbk","name":"'), Buffer.from([0xd7, 0xd4, 0xb9, 0xb1]), Buffer.from('"}')]));
     put('x-nul.json', Buffer.from('{"id":"x-nul"}\0'));
+    // a real U+FFFD, written as valid UTF-8: not a byte-level problem, the account is judged as any other
+    put('x-fffd.json', JSON.stringify({ ...account, id: 'x-fffd', name: `${String(account.name)}\uFFFD` }, null, 2));
     put('x-big.json', `{"id":"x-big","note":"${'长'.repeat(MAX_FILE_BYTES / 3 + 10)}"}`);
     put('x-syntax.json', '{"id": "x-syntax",, }');
     put('x-proto.json', JSON.stringify({ ...account, id: 'x-proto' }).replace('{', '{"__proto__":{"polluted":true},'));
@@ -149,6 +156,8 @@ describe('read-ahead thread', () => {
     const rules = new Set(plain.findings.map((f) => `${path.basename(f.file)} ${f.ruleId}`));
     for (const want of ['x-bom.json register/bom', 'x-escaped.json register/secret', 'x-dup.json register/duplicate-key', 'x-secret.json register/secret', 'x-gbk.json register/encoding', 'x-nul.json register/encoding', 'x-big.json register/file-too-large', 'x-syntax.json register/json-syntax', 'x-link.json register/symlink']) expect(rules, want).toContain(want);
     expect(ahead.summary).toEqual(plain.summary);
+    expect(plain.findings.filter((f) => f.file.endsWith('/x-fffd.json') && f.ruleId === 'register/encoding')).toEqual([]);
+    expect(plain.register.accounts.some((a) => a.id === 'x-fffd')).toBe(true);
   });
 });
 

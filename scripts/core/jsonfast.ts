@@ -164,6 +164,8 @@ const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
 export interface ParseHint {
   slow: boolean;
   keys: number;
+  /** Set by the read-ahead thread when it found no U+FFFD and no NUL in the text (register.ts need not look again). */
+  plain?: true;
 }
 
 export function parseHint(text: string): ParseHint {

@@ -57,6 +57,7 @@ interface Posted {
   texts: string[];
   sizes: Int32Array;
   keys: Int32Array;
+  /** Per file: bit 0 ParseHint.slow, bit 1 ParseHint.plain. */
   slow: Uint8Array;
 }
 
@@ -131,7 +132,8 @@ export class ReadAhead {
     const size = b.sizes[i]!;
     if (size > this.maxBytes) return { tooLarge: size };
     if (size < 0) return undefined;
-    return { text: b.texts[i]!, hint: { slow: b.slow[i] === 1, keys: b.keys[i]! } };
+    const flags = b.slow[i]!;
+    return { text: b.texts[i]!, hint: (flags & 2) === 2 ? { slow: (flags & 1) === 1, keys: b.keys[i]!, plain: true } : { slow: (flags & 1) === 1, keys: b.keys[i]! } };
   }
 
   /** The batch holding the next file (dropping the files skipped), or undefined when the reader is given up. */

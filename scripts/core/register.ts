@@ -580,11 +580,12 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
         }
         fast = undefined;
       }
-      if (fast !== undefined && (fast.length > MAX_FILE_BYTES || fast.includes('\uFFFD') || fast.includes('\0'))) fast = undefined;
     }
+    // the read-ahead thread has looked for U+FFFD and NUL already when its hint says `plain`
+    let hint = fast !== undefined ? src.hintFor?.(t.rel) : undefined;
+    if (fast !== undefined && (fast.length > MAX_FILE_BYTES || (!hint?.plain && (fast.includes('\uFFFD') || fast.includes('\0'))))) fast = hint = undefined;
     const text = fast ?? readBytes(t);
     if (text === undefined) return undefined;
-    const hint = fast !== undefined ? src.hintFor?.(t.rel) : undefined;
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
     const file = new RegisterFile(t.rel, src, keepText ? text : undefined);
@@ -603,6 +604,7 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     return { rel: t.rel, kind: t.kind, dir: t.dir, file, value: parsed.value };
   };
 
+  const schemaRefs: Partial<Record<SchemaName, string[]>> = {};
   const schemaCheck = (c: Candidate, name: SchemaName): boolean => {
     const issues = opts.schemas.validate(name, c.value);
     for (const is of issues) {
@@ -611,8 +613,11 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
       schemaFindingField.set(f, is.field ?? is.pointer);
       findings.push(f);
     }
-    const depth = c.dir === '' ? 0 : c.dir.split('/').length;
-    const expected = '../'.repeat(depth + 1) + `schemas/${name}.schema.json`;
+    // the expected reference for a folder depth is made once per load, not once per file
+    let depth = c.dir === '' ? 0 : 1;
+    if (depth) for (let i = c.dir.indexOf('/'); i !== -1; i = c.dir.indexOf('/', i + 1)) depth++;
+    const refs = (schemaRefs[name] ??= []);
+    const expected = (refs[depth] ??= '../'.repeat(depth + 1) + `schemas/${name}.schema.json`);
     const v = c.value as { $schema?: unknown };
     if (typeof v === 'object' && v !== null && typeof v.$schema === 'string' && v.$schema !== expected) {
       findings.push(fileFinding('register/schema-ref', c.rel, c.file.parsed.locate(['$schema']), { zh: `"$schema" 应为 "${expected}"，实际是 "${v.$schema}"`, en: `"$schema" should be "${expected}", not "${v.$schema}"` }, { zh: `请改为 "${expected}"，这样 VS Code 才能按模式提示和校验。`, en: `Set it to "${expected}" so editors validate the file.` }, accountIdOf(c)));

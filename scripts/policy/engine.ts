@@ -188,7 +188,20 @@ export function runPolicies(register: Register, opts: RunOptions): Finding[] {
   // a module judges the units of the kinds it applies to (default: the government system) and their accounts
   const judges = (p: LoadedPolicy, u: UnitDoc | undefined): boolean => !u || appliesToKind(p.manifest.appliesTo, u.data.kind);
   for (const u of register.units.values()) for (const p of forRegion(u.regionId)) if (judges(p, u)) scope(p).units.push(u);
-  for (const a of register.accounts) for (const p of forRegion(a.regionId)) if (judges(p, register.units.get(a.unitId))) scope(p).accounts.push(a);
+  // a unit's accounts are listed together: which modules judge them is worked out once per unit (and region)
+  let lastUnit: string | undefined;
+  let lastRegion: string | undefined;
+  let judging: { accounts: AccountDoc[] }[] = [];
+  for (const a of register.accounts) {
+    if (a.unitId !== lastUnit || a.regionId !== lastRegion) {
+      const u = register.units.get(a.unitId);
+      judging = [];
+      for (const p of forRegion(a.regionId)) if (judges(p, u)) judging.push(scope(p));
+      lastUnit = a.unitId;
+      lastRegion = a.regionId;
+    }
+    for (const sc of judging) sc.accounts.push(a);
+  }
 
   for (const [policy, sc] of byPolicy) {
     for (const rule of policy.rules) {
