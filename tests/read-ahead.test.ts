@@ -101,6 +101,38 @@ describe('read-ahead thread', () => {
     expect(got.get('d.json')).toMatchObject({ text: '{"d":4}' });
   });
 
+  it('FsSource.readText reads a file whole in one read when it fits, and measures only what fills its buffer or is over the limit', () => {
+    const dir = tmpDir('govmedia-read-text-');
+    const MiB = 1 << 20;
+    // sizes around the reused 1 MiB buffer, an empty file, multi-byte text split across the boundary
+    const texts: Record<string, string> = {
+      'empty.json': '',
+      'small.json': '{"name":"自贡发布"}',
+      'under.json': 'a'.repeat(MiB - 1),
+      'exact.json': 'b'.repeat(MiB),
+      'over.json': '长'.repeat(MiB / 3 + 7),
+      'big.json': 'c'.repeat(3 * MiB + 5),
+    };
+    for (const [n, t] of Object.entries(texts)) writeFileSync(path.join(dir, n), t);
+    const src = new FsSource(dir);
+    for (const [n, t] of Object.entries(texts)) expect(src.readText(n) === t, n).toBe(true);
+    // the buffer grew for big.json: a small file read after it is still read whole, not with stale bytes
+    expect(src.readText('small.json')).toBe(texts['small.json']);
+    // over the limit: the error carries the file's real size, whether it fits the buffer or not
+    const tooLarge = (n: string, max: number): number | undefined => {
+      try {
+        src.readText(n, max);
+        return undefined;
+      } catch (e) {
+        return (e as { size?: number }).size;
+      }
+    };
+    expect(tooLarge('small.json', 5)).toBe(Buffer.byteLength(texts['small.json']!));
+    expect(tooLarge('exact.json', MiB - 1)).toBe(MiB);
+    expect(tooLarge('big.json', 2 * MiB)).toBe(3 * MiB + 5);
+    expect(src.readText('exact.json', MiB)).toBe(texts['exact.json']);
+  });
+
   it('a listing read ahead in the background equals one read folder by folder: order, types, links, odd names', async () => {
     const dir = writeKit(baseKit(), tmpDir('govmedia-list-ahead-'));
     const acc = path.join(dir, 'accounts');
