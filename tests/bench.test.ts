@@ -60,6 +60,23 @@ describe('bench generator: history repository', () => {
     }
   });
 
+  it('the in-process timing child runs the engine the CLI runs (compiled when current) and reports the same counts', async () => {
+    const h = await ready;
+    const distModule = '../scripts/dist.mjs';
+    const { compiledEntry } = (await import(distModule)) as { compiledEntry: (rel: string) => string | undefined };
+    const child = path.join(ENGINE_ROOT, 'scripts', 'bench', 'child.mjs');
+    const r = spawnSync(process.execPath, [child, 'validate', h.dir, NOW], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    expect(out).toMatchObject({ compiled: Boolean(compiledEntry('scripts/cli.js')), accounts: 200, files: h.files, errors: 0, warnings: 0, notices: 0 });
+    expect(typeof out.ms).toBe('number');
+    // a wrong call is a usage error (2) with the usage line, not a stack trace
+    const bad = spawnSync(process.execPath, [child, 'validate'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('usage: child.mjs validate <root> <now>');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('has the expected commits: the first with everything, then one account file per commit, in time order', async () => {
     const h = await ready;
     expect(h.commits).toBe(301);
