@@ -70,6 +70,13 @@ describe('bench generator: history repository', () => {
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
     expect(out).toMatchObject({ compiled: Boolean(compiledEntry('scripts/cli.js')), accounts: 200, files: h.files, errors: 0, warnings: 0, notices: 0 });
     expect(typeof out.ms).toBe('number');
+    // the CPU by thread (Linux /proc): the judging thread's share is part of the whole
+    if (process.platform === 'linux') {
+      const cpu = out.cpu as { mainMs: number; runningMs: number; endedMs: number; totalMs: number };
+      for (const k of ['mainMs', 'runningMs', 'endedMs', 'totalMs'] as const) expect(cpu[k], k).toBeGreaterThanOrEqual(0);
+      expect(cpu.mainMs).toBeGreaterThan(0);
+      expect(cpu.mainMs + cpu.runningMs).toBeLessThanOrEqual(cpu.totalMs + 20);
+    }
     // a wrong call is a usage error (2) with the usage line, not a stack trace
     const bad = spawnSync(process.execPath, [child, 'validate'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

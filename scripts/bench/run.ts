@@ -541,6 +541,15 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
   const loadMs = Number(lastJsonLine(inproc.last.stdout)?.loadMs ?? 0);
   // the in-process child runs the compiled engine, as the CLI does (child.mjs); say so when it could not
   const inprocCompiled = lastJsonLine(inproc.last.stdout)?.compiled !== false;
+  // where the CPU of the last in-process run went, by thread (child.mjs cpuByThread; Linux only)
+  const cpu = lastJsonLine(inproc.last.stdout)?.cpu as { mainMs?: unknown; runningMs?: unknown; endedMs?: unknown; totalMs?: unknown } | undefined;
+  const byThread =
+    cpu && [cpu.mainMs, cpu.runningMs, cpu.endedMs, cpu.totalMs].every((x) => typeof x === 'number')
+      ? {
+          zh: `最后一次进程内运行的 CPU 时间（含模块加载）：检查线程 ${fmtMs(cpu.mainMs as number)}，读取线程（结束时已退出的线程）${fmtMs(cpu.endedMs as number)}，V8 垃圾回收等其余线程 ${fmtMs(cpu.runningMs as number)}，合计 ${fmtMs(cpu.totalMs as number)}（本机 ${os.cpus().length} 核）。`,
+          en: ` CPU time of the last in-process run (module loading included): judging thread ${fmtMs(cpu.mainMs as number)}, reading thread (the threads that had ended) ${fmtMs(cpu.endedMs as number)}, V8's collector and the other threads ${fmtMs(cpu.runningMs as number)}, ${fmtMs(cpu.totalMs as number)} in all (${os.cpus().length} cores here).`,
+        }
+      : { zh: '', en: '' };
   const inner = (m: Measured): Measured => ({ ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs });
   const rows: Row[] = [
     pairRow(`validate-${n}-cli`, { zh: 'govmedia validate（命令行，默认线程数）', en: 'govmedia validate (CLI, default threads)' }, cli, floor, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 1.5),
@@ -566,8 +575,8 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
     section: {
       title: { zh: `validate：${fmtInt(n)} 个账号（${fmtInt(files)} 个文件）`, en: `validate: ${fmtInt(n)} accounts (${fmtInt(files)} files)` },
       note: {
-        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（一个检查线程，${inprocCompiled ? '与命令行相同的编译版' : '经 tsx 运行的源码：编译版不是最新'}），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行检查，少于 4 核时用一个检查线程；一个检查线程检查 2000 个文件以上的登记簿时，另有一个读取线程预先读出文件（README“检查的线程数”），各行都是如此。`,
-        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one judging thread, ${inprocCompiled ? 'the same compiled copy the CLI runs' : 'the sources through tsx: the compiled copy was not current'}), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default on 4 cores or more, in one judging thread below that; one judging thread with 2,000 files or more has a reading thread read the files ahead (README, “how many threads validate uses”), in every row.`,
+        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（一个检查线程，${inprocCompiled ? '与命令行相同的编译版' : '经 tsx 运行的源码：编译版不是最新'}），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行检查，少于 4 核时用一个检查线程；一个检查线程检查 2000 个文件以上的登记簿时，另有一个读取线程预先读出文件（README“检查的线程数”），各行都是如此。${byThread.zh}`,
+        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one judging thread, ${inprocCompiled ? 'the same compiled copy the CLI runs' : 'the sources through tsx: the compiled copy was not current'}), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default on 4 cores or more, in one judging thread below that; one judging thread with 2,000 files or more has a reading thread read the files ahead (README, “how many threads validate uses”), in every row.${byThread.en}`,
       },
       rows,
     },
