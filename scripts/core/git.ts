@@ -54,7 +54,8 @@ export interface OutputFile {
  * 0.1–0.25 s later than git could write it. Where a temporary file cannot be made (or an open file
  * cannot be unlinked: Windows) the pipe is used and the output comes as bytes.
  */
-export function runGitToFile(dir: string, args: string[]): Promise<OutputFile | Buffer> {
+export function runGitToFile(dir: string, args: string[], signal?: AbortSignal): Promise<OutputFile | Buffer> {
+  if (signal?.aborted) return Promise.reject(new GitError(`git ${args[0]}: not needed`));
   if (process.platform === 'win32') return runGitBuffer(dir, args);
   let fd: number;
   try {
@@ -76,7 +77,8 @@ export function runGitToFile(dir: string, args: string[]): Promise<OutputFile | 
     };
     let p: ChildProcess;
     try {
-      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
+      // aborted (its output is not needed after all): git is ended and the promise rejects
+      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'], ...(signal ? { signal } : {}) });
     } catch (e) {
       fail(e);
       return;
@@ -616,11 +618,21 @@ export class GitSource implements FileSource {
    * searches the whole listing. A question the hint does not cover (another folder, file name or
    * path) decodes the whole listing once and is answered from it exactly as without a hint.
    */
-  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>): Promise<GitSource> {
+  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>, signal?: AbortSignal): Promise<GitSource> {
     const s = new GitSource(dir, commit);
     s.paths = paths;
-    // the listing starts at once; a hint still being worked out (the diff) is awaited after it
-    const [out, h] = await Promise.all([runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
+    // the listing starts at once; a hint still being worked out (the diff) is awaited after it.
+    // A hint that fails (or `signal`: the listing is not wanted after all) ends git and closes its output.
+    const listing = runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], signal);
+    Promise.resolve(hint).catch(() => undefined);
+    const out = await listing;
+    let h: ListingHint | undefined;
+    try {
+      h = await hint;
+    } catch (e) {
+      if (!Buffer.isBuffer(out)) closeSync(out.fd);
+      throw e;
+    }
     if (Buffer.isBuffer(out)) {
       s.rawBuf = out;
       if (h) s.keep(h, (visit) => visit(out, out.length));
