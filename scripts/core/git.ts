@@ -843,7 +843,8 @@ export class GitSource implements FileSource {
         for (let i = 0; i < n; ) {
           let end = buf.indexOf(0, i);
           if (end < 0 || end > n) end = n;
-          const tab = buf.indexOf(9, i);
+          // "<mode> blob <40-hex id>\t": the tab is at i + 52 in nearly every record (looked for otherwise)
+          const tab = buf[i + 52] === 9 && i + 52 < end ? i + 52 : buf.indexOf(9, i);
           if (tab >= 0 && tab < end) {
             const slash = buf.lastIndexOf(0x2f, end - 1);
             const base = slash > tab ? slash + 1 : tab + 1;
