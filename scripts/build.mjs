@@ -55,6 +55,7 @@ for (const top of ['scripts', 'policies']) {
 writeFileSync(path.join(DIST, 'package.json'), JSON.stringify({ type: 'module', private: true, imports: { '#engine/*': './scripts/*.js' } }, null, 2) + '\n');
 await bundlePolicies();
 await bundleCommands();
+await writeEngineIds();
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
 
 /**
@@ -174,6 +175,23 @@ async function bundleCommands() {
   } catch (e) {
     rmSync(outdir, { recursive: true, force: true });
     console.error(`命令打包失败，命令将使用逐个编译的文件 / bundling the commands failed; they run from the compiled files: ${String(e?.message ?? e).split('\n')[0]}`);
+  }
+}
+
+/**
+ * 本程序文件的 Git 对象编号（dist/engine-ids.json，scripts/pr/engine-ids.ts）：check-pr --engine base 据此判断
+ * 正在运行的程序是否与基准提交的相同，文件都未改动时不必启动 git。算不出时不写，check-pr 照旧问 Git。
+ * The Git object ids of this engine's files (dist/engine-ids.json, scripts/pr/engine-ids.ts): check-pr
+ * --engine base compares them with the base commit's without starting git while no file has changed.
+ * When they cannot be worked out none are written and check-pr asks Git as before.
+ */
+async function writeEngineIds() {
+  try {
+    const m = await import(pathToFileURL(path.join(DIST, 'scripts', 'pr', 'engine-ids.js')).href);
+    m.writeEngineIds(ROOT, m.ENGINE_PATHS, path.join(ROOT, m.ENGINE_IDS_FILE));
+  } catch (e) {
+    rmSync(path.join(DIST, 'engine-ids.json'), { force: true });
+    console.error(`未能算出本程序文件的编号，check-pr 将用 Git 比较 / could not work out the engine's ids; check-pr compares through Git: ${String(e?.message ?? e).split('\n')[0]}`);
   }
 }
 

@@ -18,13 +18,13 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
 import type { checkPr as CheckPr } from '../pr/check.ts';
+import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { startCheck } from '../pr/start.ts';
 import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import { jobLog, logText } from '../report/escape.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
 
-const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json'];
 
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -49,16 +49,22 @@ function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.R
  * side, a local edit) answers false and the base engine is extracted as before.
  */
 async function runningEngineIs(commit: string, reader: ObjectReader): Promise<boolean> {
-  // the three questions are independent: asked at once (the base's ids through the check's open cat-file)
-  const [base, mine, dirty] = await Promise.all([
-    reader.lookup(ENGINE_PATHS.map((p) => `${commit}:${p}`)).then(
-      (m) => ENGINE_PATHS.map((p) => m.get(`${commit}:${p}`)?.oid ?? '').join('\n') + '\n',
-      () => '',
-    ),
+  // the base's ids through the check's open cat-file
+  const baseP = reader.lookup(ENGINE_PATHS.map((p) => `${commit}:${p}`)).then(
+    (m) => ENGINE_PATHS.map((p) => m.get(`${commit}:${p}`)?.oid ?? ''),
+    () => [] as string[],
+  );
+  // the running engine's ids as the build worked them out, while no file has changed since: no git at all
+  const kept = keptEngineIds(ENGINE_ROOT, ENGINE_PATHS, path.join(ENGINE_ROOT, ENGINE_IDS_FILE));
+  const baseIds = await baseP;
+  if (baseIds.length !== ENGINE_PATHS.length || baseIds.some((id) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id))) return false;
+  if (kept && kept.join('\n') === baseIds.join('\n')) return true;
+  // otherwise Git says (a file Git ignores, or a line-ending conversion, may make the kept ids differ)
+  const [mine, dirty] = await Promise.all([
     run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `HEAD:${p}`)], { cwd: ENGINE_ROOT }),
     run('git', ['status', '--porcelain', '--untracked-files=all', '--', ...ENGINE_PATHS], { cwd: ENGINE_ROOT }),
   ]);
-  if (base.split('\n').some((id, i) => i < ENGINE_PATHS.length && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id)) || mine.code !== 0 || mine.out !== base) return false;
+  if (mine.code !== 0 || mine.out !== baseIds.join('\n') + '\n') return false;
   return dirty.code === 0 && dirty.out.trim() === '';
 }
 
