@@ -55,41 +55,41 @@ describe('engine ids worked out in-process', () => {
     expect(ids[3]).toBeUndefined();
   });
 
-  it('kept ids are used while nothing changed, and never after an edit, a new file or a removed one', () => {
+  it('kept ids are used while nothing changed, and never after an edit, a new file or a removed one', async () => {
     const file = path.join(dir, '.ids.json');
     const paths = PATHS.slice(0, 3);
     writeEngineIds(dir, paths, file);
     const want = git(['rev-parse', 'HEAD:scripts', 'HEAD:policies', 'HEAD:package.json']).trim().split('\n');
-    expect(keptEngineIds(dir, paths, file)).toEqual(want);
+    expect(await keptEngineIds(dir, paths, file)).toEqual(want);
     // another list of paths: not these ids
-    expect(keptEngineIds(dir, ['scripts'], file)).toBeUndefined();
+    expect(await keptEngineIds(dir, ['scripts'], file)).toBeUndefined();
     // an edit (same size, new time)
     const cli = path.join(dir, 'scripts/cli.ts');
     writeFileSync(cli, 'export {}\n;');
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
     git(['checkout', '--', 'scripts/cli.ts']);
     writeEngineIds(dir, paths, file);
-    expect(keptEngineIds(dir, paths, file)).toEqual(want);
+    expect(await keptEngineIds(dir, paths, file)).toEqual(want);
     // only the time changes (content as committed): still not used, Git is asked instead
     utimesSync(cli, new Date(), new Date(Date.now() + 5000));
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
     writeEngineIds(dir, paths, file);
     // a new file, then a removed one
     writeFileSync(path.join(dir, 'policies/x/new.ts'), 'new\n');
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
     rmSync(path.join(dir, 'policies/x/new.ts'));
-    expect(keptEngineIds(dir, paths, file)).toEqual(want);
+    expect(await keptEngineIds(dir, paths, file)).toEqual(want);
     rmSync(path.join(dir, 'scripts/a0'));
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
     git(['checkout', '--', 'scripts/a0']);
     // a mode change (executable bit)
     writeEngineIds(dir, paths, file);
     chmodSync(path.join(dir, 'scripts/run.sh'), 0o644);
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
     // no file, or one that is not the build's: not used
     writeFileSync(file, '{"paths": 1}');
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
     rmSync(file);
-    expect(keptEngineIds(dir, paths, file)).toBeUndefined();
+    expect(await keptEngineIds(dir, paths, file)).toBeUndefined();
   });
 });

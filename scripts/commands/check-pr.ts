@@ -55,8 +55,7 @@ async function runningEngineIs(commit: string, reader: ObjectReader): Promise<bo
     () => [] as string[],
   );
   // the running engine's ids as the build worked them out, while no file has changed since: no git at all
-  const kept = keptEngineIds(ENGINE_ROOT, ENGINE_PATHS, path.join(ENGINE_ROOT, ENGINE_IDS_FILE));
-  const baseIds = await baseP;
+  const [kept, baseIds] = await Promise.all([keptEngineIds(ENGINE_ROOT, ENGINE_PATHS, path.join(ENGINE_ROOT, ENGINE_IDS_FILE)), baseP]);
   if (baseIds.length !== ENGINE_PATHS.length || baseIds.some((id) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id))) return false;
   if (kept && kept.join('\n') === baseIds.join('\n')) return true;
   // otherwise Git says (a file Git ignores, or a line-ending conversion, may make the kept ids differ)
