@@ -5,7 +5,7 @@
 // the command need not transpile TypeScript at start-up. Without typescript installed (runtime
 // dependencies only) it is skipped and the command runs through tsx as before.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,6 +54,8 @@ for (const top of ['scripts', 'policies']) {
 // ("#engine/…", package.json "imports" → ./scripts/*.ts for the sources) resolve to the compiled files.
 writeFileSync(path.join(DIST, 'package.json'), JSON.stringify({ type: 'module', private: true, imports: { '#engine/*': './scripts/*.js' } }, null, 2) + '\n');
 await bundlePolicies();
+await bundleCommands();
+await writeEngineIds();
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
 
 /**
@@ -105,6 +107,91 @@ async function bundlePolicies() {
   } catch (e) {
     rmSync(out, { recursive: true, force: true });
     console.error(`办法模块打包失败，加载器将使用逐个编译的文件 / bundling the policy modules failed; the loader uses the compiled files: ${String(e?.message ?? e).split('\n')[0]}`);
+  }
+}
+
+/**
+ * 命令 check-pr 的编译结果再打成少数几个文件（dist/bundled/commands/）：逐个解析、读取、链接它用到的约五十个
+ * 模块占其运行的一成左右。命令行（scripts/cli.ts）和办法模块（#engine/…）也用的模块、按自身位置找文件的模块
+ * （import.meta）以及它们静态导入的一切仍从 dist/scripts 导入，每个模块只有一份实例（UsageError 等的
+ * instanceof、共用的缓存照旧）。动态导入（检查程序、报告、备案表）成为各自的块，照旧在用到时才加载。
+ * 打包失败时删去 dist/bundled/commands，命令照常用逐个编译的文件。
+ * The check-pr command is bundled once more from its compiled files (dist/bundled/commands/):
+ * resolving, reading and linking the ~50 modules it loads one by one was about a tenth of its run.
+ * Modules the CLI (scripts/cli.ts) or the policy modules (#engine/…) also import, modules that find
+ * files by their own location (import.meta), and everything those import statically, are still
+ * imported from dist/scripts: one instance of each (instanceof UsageError, shared caches). Its dynamic
+ * imports (the judge, the reports, the forms) become chunks of their own, loaded when used as before.
+ * If bundling fails dist/bundled/commands is removed and the command runs from the compiled files.
+ */
+async function bundleCommands() {
+  const outdir = path.join(DIST, 'bundled', 'commands');
+  const scripts = path.join(DIST, 'scripts');
+  rmSync(outdir, { recursive: true, force: true });
+  try {
+    const esbuild = await import(pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('esbuild')).href);
+    const text = (f) => readFileSync(f, 'utf8');
+    /** Static imports of a compiled file (tsc's output: `import … from "./x.js"`, `export … from`), as absolute paths. */
+    const staticImports = (f) => [...text(f).matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2]).flatMap((sp) => (sp.startsWith('.') ? [path.resolve(path.dirname(f), sp)] : sp.startsWith('#engine/') ? [path.join(scripts, sp.slice('#engine/'.length).replace(/\.js$/, '') + '.js')] : []));
+    const seeds = [path.join(scripts, 'cli.js')];
+    for (const n of readdirSync(scripts, { recursive: true })) {
+      const f = path.join(scripts, n);
+      // import.meta in code, not in a string (the assistant's bundler names it as text)
+      if (f.endsWith('.js') && /(?<!['"])\bimport\.meta\b/.test(text(f))) seeds.push(f);
+    }
+    for (const top of [path.join(DIST, 'policies'), path.join(DIST, 'bundled', 'policies')]) {
+      let names = [];
+      try {
+        names = readdirSync(top, { recursive: true });
+      } catch {
+        continue;
+      }
+      for (const n of names) if (n.endsWith('.js')) for (const i of staticImports(path.join(top, n))) if (i.startsWith(scripts + path.sep)) seeds.push(i);
+    }
+    const shared = new Set();
+    for (const stack = [...seeds]; stack.length; ) {
+      const f = stack.pop();
+      if (shared.has(f) || !existsSync(f)) continue;
+      shared.add(f);
+      stack.push(...staticImports(f));
+    }
+    const outside = {
+      name: 'shared-modules',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) => {
+          if (a.kind === 'entry-point') return undefined;
+          // packages and Node's modules: imported as they are
+          if (!a.path.startsWith('.') && !a.path.startsWith('#engine/')) return { path: a.path, external: true };
+          const abs = a.path.startsWith('#engine/') ? path.join(scripts, a.path.slice('#engine/'.length).replace(/\.js$/, '') + '.js') : path.resolve(a.resolveDir, a.path);
+          if (!shared.has(abs)) return { path: abs };
+          let to = path.relative(outdir, abs).split(path.sep).join('/');
+          if (!to.startsWith('.')) to = './' + to;
+          return { path: to, external: true };
+        });
+      },
+    };
+    const entryPoints = ['check-pr'].map((n) => path.join(scripts, 'commands', `${n}.js`));
+    await esbuild.build({ entryPoints, bundle: true, splitting: true, format: 'esm', platform: 'node', outdir, outbase: path.join(scripts, 'commands'), absWorkingDir: ROOT, chunkNames: 'chunk-[hash]', plugins: [outside], logLevel: 'silent', write: true });
+  } catch (e) {
+    rmSync(outdir, { recursive: true, force: true });
+    console.error(`命令打包失败，命令将使用逐个编译的文件 / bundling the commands failed; they run from the compiled files: ${String(e?.message ?? e).split('\n')[0]}`);
+  }
+}
+
+/**
+ * 本程序文件的 Git 对象编号（dist/engine-ids.json，scripts/pr/engine-ids.ts）：check-pr --engine base 据此判断
+ * 正在运行的程序是否与基准提交的相同，文件都未改动时不必启动 git。算不出时不写，check-pr 照旧问 Git。
+ * The Git object ids of this engine's files (dist/engine-ids.json, scripts/pr/engine-ids.ts): check-pr
+ * --engine base compares them with the base commit's without starting git while no file has changed.
+ * When they cannot be worked out none are written and check-pr asks Git as before.
+ */
+async function writeEngineIds() {
+  try {
+    const m = await import(pathToFileURL(path.join(DIST, 'scripts', 'pr', 'engine-ids.js')).href);
+    m.writeEngineIds(ROOT, m.ENGINE_PATHS, path.join(ROOT, m.ENGINE_IDS_FILE));
+  } catch (e) {
+    rmSync(path.join(DIST, 'engine-ids.json'), { force: true });
+    console.error(`未能算出本程序文件的编号，check-pr 将用 Git 比较 / could not work out the engine's ids; check-pr compares through Git: ${String(e?.message ?? e).split('\n')[0]}`);
   }
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { langOf, parseArgsError, usageText } from './core/cli-args.ts';
 import { GitError, PolicyLoadError, UsageError } from './core/errors.ts';
 import { ENGINE_ROOT } from './core/paths.ts';
+import { importBundledCommand } from './core/runtime.ts';
 import { commandHelp, commandSpec, globalHelp, parseCommand, type CommandName, type Handler, type Io } from './commands/table.ts';
 
 /**
@@ -23,7 +24,8 @@ export const LOADERS: Record<CommandName, () => Promise<Handler>> = {
   'record': async () => (await import('./commands/scaffold.ts')).cmdRecord,
   'validate': async () => (await import('./commands/validate-cli.ts')).cmdValidate,
   'rules': async () => (await import('./commands/validate-cli.ts')).cmdRules,
-  'check-pr': async () => (await import('./commands/check-pr.ts')).cmdCheckPr,
+  // bundled when compiled (scripts/build.mjs bundleCommands): a few files to load instead of ~50
+  'check-pr': async () => ((await importBundledCommand<typeof import('./commands/check-pr.ts')>('check-pr')) ?? (await import('./commands/check-pr.ts'))).cmdCheckPr,
   'check-approvals': async () => (await import('./commands/check-approvals.ts')).cmdCheckApprovals,
   'form': async () => (await import('./commands/form.ts')).cmdForm,
   'history': async () => (await import('./commands/history.ts')).cmdHistory,

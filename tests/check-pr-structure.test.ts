@@ -5,7 +5,7 @@
  * head share the structure worked out once (not when the PR changes a region.json or unit.json);
  * a scoped load gives exactly what the entry-by-entry path gives, hostile structures included.
  */
-import { readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../scripts/core/finding.ts';
@@ -209,5 +209,25 @@ describe('check-pr: the listing through a temporary file', () => {
     expect(tmp()).toEqual([]);
     await expect(runGitLarge(repo.dir, ['ls-tree', '-r', 'no-such-branch'])).rejects.toThrow(/no-such-branch|Not a valid object name/);
     expect(tmp()).toEqual([]);
+  });
+
+  it('ends the listing and closes its file when it is not wanted (aborted, or the hint fails)', async () => {
+    // the open files of this process (Linux): a listing given up must not leave its output file open
+    const fds = (): number => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+    const before = fds();
+    const stop = new AbortController();
+    stop.abort();
+    await expect(GitSource.open(repo.dir, 'main', ['accounts'], undefined, stop.signal)).rejects.toThrow(/not needed/);
+    // aborted while git runs: git is ended and the promise rejects
+    const late = new AbortController();
+    const p = GitSource.open(repo.dir, 'main', ['accounts'], new Promise<never>(() => undefined), late.signal);
+    late.abort();
+    await expect(p).rejects.toThrow(/abort/i);
+    // the hint fails (the diff failed, or the engines differ): the listing is dropped, its error is the hint's
+    await expect(GitSource.open(repo.dir, 'main', ['accounts'], Promise.reject(new Error('no hint for you')))).rejects.toThrow('no hint for you');
+    expect(fds()).toBe(before);
+    // not aborted: the same listing as ever
+    const ok = await GitSource.open(repo.dir, 'main', ['accounts'], undefined, new AbortController().signal);
+    expect(ok.list('accounts').length).toBeGreaterThan(10);
   });
 });

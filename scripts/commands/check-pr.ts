@@ -13,18 +13,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
-import { git, GitError, resolveCommits } from '../core/git.ts';
+import { git, GitError, ObjectReader, resolveCommits } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
 import type { checkPr as CheckPr } from '../pr/check.ts';
+import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { startCheck } from '../pr/start.ts';
 import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import { jobLog, logText } from '../report/escape.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
 
-const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json'];
 
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -48,14 +48,22 @@ function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.R
  * and no start-up of a second engine. Anything else (not a Git checkout, a path missing on either
  * side, a local edit) answers false and the base engine is extracted as before.
  */
-async function runningEngineIs(repo: string, commit: string): Promise<boolean> {
-  // the three questions are independent: asked at once
-  const [base, mine, dirty] = await Promise.all([
-    run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo }),
+async function runningEngineIs(commit: string, reader: ObjectReader): Promise<boolean> {
+  // the base's ids through the check's open cat-file
+  const baseP = reader.lookup(ENGINE_PATHS.map((p) => `${commit}:${p}`)).then(
+    (m) => ENGINE_PATHS.map((p) => m.get(`${commit}:${p}`)?.oid ?? ''),
+    () => [] as string[],
+  );
+  // the running engine's ids as the build worked them out, while no file has changed since: no git at all
+  const [kept, baseIds] = await Promise.all([keptEngineIds(ENGINE_ROOT, ENGINE_PATHS, path.join(ENGINE_ROOT, ENGINE_IDS_FILE)), baseP]);
+  if (baseIds.length !== ENGINE_PATHS.length || baseIds.some((id) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id))) return false;
+  if (kept && kept.join('\n') === baseIds.join('\n')) return true;
+  // otherwise Git says (a file Git ignores, or a line-ending conversion, may make the kept ids differ)
+  const [mine, dirty] = await Promise.all([
     run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `HEAD:${p}`)], { cwd: ENGINE_ROOT }),
     run('git', ['status', '--porcelain', '--untracked-files=all', '--', ...ENGINE_PATHS], { cwd: ENGINE_ROOT }),
   ]);
-  if (base.code !== 0 || mine.code !== 0 || mine.out !== base.out) return false;
+  if (mine.code !== 0 || mine.out !== baseIds.join('\n') + '\n') return false;
   return dirty.code === 0 && dirty.out.trim() === '';
 }
 
@@ -170,112 +178,127 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
   const labels = (values.labels ?? []).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
   const visibility = resolveVisibility(values.visibility === undefined ? undefined : oneOf('--visibility', values.visibility, ['public', 'private'] as const, 'public'));
 
-  const g = git(repo);
-  let baseCommit: string;
-  let headCommit: string;
+  // one cat-file for the whole check, started first, while this process is small: it resolves the
+  // commits, gives the base's engine ids and reads every blob the check reads
+  const baseRef: string = values.base;
+  const headRef: string = values.head;
+  const reader = new ObjectReader(repo);
   try {
-    [baseCommit, headCommit] = (await resolveCommits(g, [values.base, values.head])) as [string, string];
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+    return await checkWith(reader);
+  } finally {
+    reader.close();
   }
 
-  let engineCommit = values['engine-commit'];
-  // the merge base (asked first), the diffs and, when this process will judge, the merge base's
-  // listing are worked out while the engines are compared, and the judge and the policies load
-  // meanwhile (all unused when the base engine is extracted)
-  let decide: (same: boolean) => void = () => undefined;
-  const started = startCheck(repo, baseCommit, headCommit, new Promise<boolean>((resolve) => (decide = resolve)));
-  const sameEngine = engine === 'base' ? runningEngineIs(repo, baseCommit) : Promise.resolve(true);
-  void sameEngine.then(decide);
-  const judgeP = import('../pr/check.ts');
-  const reportP = import('../pr/report.ts');
-  const policiesP = import('../policy/loader.ts').then((m) => m.loadPolicies(ENGINE_ROOT));
-  for (const p of [judgeP, reportP, policiesP]) p.catch(() => undefined);
-  if (engine === 'base' && (await sameEngine)) engineCommit = baseCommit;
-  else if (engine === 'base') {
-    const has = await run('git', ['cat-file', '-e', `${baseCommit}:scripts/govmedia.mjs`], { cwd: repo });
-    if (has.code !== 0) throw new UsageError('基准提交中没有检查程序（scripts/govmedia.mjs），无法用基准分支的规则检查；如确需用当前程序检查，请加 --engine self / the base commit has no engine; use --engine self');
-    const dir = await materializeEngine(repo, baseCommit);
+  async function checkWith(reader: ObjectReader): Promise<number> {
+    const g = git(repo);
+    let baseCommit: string;
+    let headCommit: string;
     try {
-      const abs = (p: string | undefined): string[] => (p ? [path.resolve(p)] : []);
-      const childArgs = [
-        path.join(dir, 'scripts', 'govmedia.mjs'),
-        'check-pr',
-        '--base', values.base,
-        '--head', values.head,
-        '--repo', repo,
-        '--now', now,
-        '--lang', lang,
-        '--format', format,
-        '--engine', 'self',
-        '--engine-commit', baseCommit,
-        ...labels.flatMap((l) => ['--labels', l]),
-        ...(values.record ? ['--record', ...abs(values.record)] : []),
-        ...(values.summary ? ['--summary', ...abs(values.summary)] : []),
-        ...(values.gitlab ? ['--gitlab', ...abs(values.gitlab)] : []),
-        ...(values.forms ? ['--forms', ...abs(values.forms)] : []),
-        ...(values.annotations ? ['--annotations'] : []),
-        '--visibility', visibility,
-      ];
-      for (const f of [values.summary, values.record]) if (f) rmSync(path.resolve(f), { force: true });
-      const r = await run(process.execPath, childArgs);
-      if (r.out) io.out(r.out.replace(/\n$/, ''));
-      if (r.err) io.err(r.err.replace(/\n$/, ''));
-      if (r.code !== 0 && r.code !== 1) writeFallback(values.summary && path.resolve(values.summary), values.record && path.resolve(values.record), { now, base: values.base, head: values.head, error: r.err });
-      return r.code;
-    } finally {
-      // a folder outside the Git folder (no cache possible) is removed; the cache stays
-      if (dir.startsWith(os.tmpdir() + path.sep) && path.basename(dir).startsWith('govmedia-engine-')) rmSync(dir, { recursive: true, force: true });
+      [baseCommit, headCommit] = (await resolveCommits(g, [baseRef, headRef], reader)) as [string, string];
+    } catch (e) {
+      throw new UsageError((e as Error).message);
     }
-  }
 
-  let result: Awaited<ReturnType<typeof CheckPr>>;
-  try {
-    const { checkPr } = await judgeP;
-    result = await checkPr({
-      repo,
-      base: values.base,
-      head: values.head,
-      now,
-      labels,
-      engineRoot: ENGINE_ROOT,
-      commits: { base: baseCommit, head: headCommit },
-      started,
-      engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
-    });
-  } catch (e) {
-    for (const f of [values.summary, values.record]) if (f) rmSync(f, { force: true });
-    writeFallback(values.summary, values.record, { now, base: values.base, head: values.head, error: String((e as Error)?.message ?? e) });
-    throw e;
-  }
-  // Filing forms hold staff names and phones: written only for a private repository, or on the
-  // explicit request GOVMEDIA_FORMS_ARTIFACT=true (a repository variable the workflow passes on).
-  if (values.forms && result.filings.length) {
-    if (visibility === 'private' || process.env.GOVMEDIA_FORMS_ARTIFACT?.trim().toLowerCase() === 'true') {
-      // the forms code is loaded only when forms are written
-      const { formsForFilings } = await import('../forms/index.ts');
-      const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
-      for (const sk of r.skipped) io.err(jobLog(`${logText(sk.accountId)} #${sk.eventIndex}: ${logText(sk.reason[lang])}`));
-    } else {
-      io.err(lang === 'zh' ? '备案表含人员姓名和电话，公开仓库不生成（私有仓库、--visibility private 或 GOVMEDIA_FORMS_ARTIFACT=true 时生成）。' : 'Filing forms hold staff names and phones: not written for a public repository (private repository, --visibility private or GOVMEDIA_FORMS_ARTIFACT=true).');
+    let engineCommit = values['engine-commit'];
+    // the merge base (asked first), the diffs and, when this process will judge, the merge base's
+    // listing are worked out while the engines are compared, and the judge and the policies load
+    // meanwhile (all unused when the base engine is extracted)
+    let decide: (same: boolean) => void = () => undefined;
+    const started = startCheck(repo, baseCommit, headCommit, new Promise<boolean>((resolve) => (decide = resolve)));
+    const sameEngine = engine === 'base' ? runningEngineIs(baseCommit, reader) : Promise.resolve(true);
+    void sameEngine.then(decide);
+    const judgeP = import('../pr/check.ts');
+    const reportP = import('../pr/report.ts');
+    const policiesP = import('../policy/loader.ts').then((m) => m.loadPolicies(ENGINE_ROOT));
+    for (const p of [judgeP, reportP, policiesP]) p.catch(() => undefined);
+    if (engine === 'base' && (await sameEngine)) engineCommit = baseCommit;
+    else if (engine === 'base') {
+      const has = (await reader.lookup([`${baseCommit}:scripts/govmedia.mjs`]).catch(() => new Map())).size > 0;
+      if (!has) throw new UsageError('基准提交中没有检查程序（scripts/govmedia.mjs），无法用基准分支的规则检查；如确需用当前程序检查，请加 --engine self / the base commit has no engine; use --engine self');
+      reader.close();
+      const dir = await materializeEngine(repo, baseCommit);
+      try {
+        const abs = (p: string | undefined): string[] => (p ? [path.resolve(p)] : []);
+        const childArgs = [
+          path.join(dir, 'scripts', 'govmedia.mjs'),
+          'check-pr',
+          '--base', baseRef,
+          '--head', headRef,
+          '--repo', repo,
+          '--now', now,
+          '--lang', lang,
+          '--format', format,
+          '--engine', 'self',
+          '--engine-commit', baseCommit,
+          ...labels.flatMap((l) => ['--labels', l]),
+          ...(values.record ? ['--record', ...abs(values.record)] : []),
+          ...(values.summary ? ['--summary', ...abs(values.summary)] : []),
+          ...(values.gitlab ? ['--gitlab', ...abs(values.gitlab)] : []),
+          ...(values.forms ? ['--forms', ...abs(values.forms)] : []),
+          ...(values.annotations ? ['--annotations'] : []),
+          '--visibility', visibility,
+        ];
+        for (const f of [values.summary, values.record]) if (f) rmSync(path.resolve(f), { force: true });
+        const r = await run(process.execPath, childArgs);
+        if (r.out) io.out(r.out.replace(/\n$/, ''));
+        if (r.err) io.err(r.err.replace(/\n$/, ''));
+        if (r.code !== 0 && r.code !== 1) writeFallback(values.summary && path.resolve(values.summary), values.record && path.resolve(values.record), { now, base: baseRef, head: headRef, error: r.err });
+        return r.code;
+      } finally {
+        // a folder outside the Git folder (no cache possible) is removed; the cache stays
+        if (dir.startsWith(os.tmpdir() + path.sep) && path.basename(dir).startsWith('govmedia-engine-')) rmSync(dir, { recursive: true, force: true });
+      }
     }
+
+    let result: Awaited<ReturnType<typeof CheckPr>>;
+    try {
+      const { checkPr } = await judgeP;
+      result = await checkPr({
+        repo,
+        base: baseRef,
+        head: headRef,
+        now,
+        labels,
+        engineRoot: ENGINE_ROOT,
+        commits: { base: baseCommit, head: headCommit },
+        started,
+        reader,
+        engine: engineCommit ? { source: 'base', commit: engineCommit, ...(engine === 'base' ? { inProcess: true } : {}) } : { source: 'self' },
+      });
+    } catch (e) {
+      for (const f of [values.summary, values.record]) if (f) rmSync(f, { force: true });
+      writeFallback(values.summary, values.record, { now, base: baseRef, head: headRef, error: String((e as Error)?.message ?? e) });
+      throw e;
+    }
+    // Filing forms hold staff names and phones: written only for a private repository, or on the
+    // explicit request GOVMEDIA_FORMS_ARTIFACT=true (a repository variable the workflow passes on).
+    if (values.forms && result.filings.length) {
+      if (visibility === 'private' || process.env.GOVMEDIA_FORMS_ARTIFACT?.trim().toLowerCase() === 'true') {
+        // the forms code is loaded only when forms are written
+        const { formsForFilings } = await import('../forms/index.ts');
+        const r = await formsForFilings(result.headRegister, result.filings, values.forms, { engineRoot: ENGINE_ROOT });
+        for (const sk of r.skipped) io.err(jobLog(`${logText(sk.accountId)} #${sk.eventIndex}: ${logText(sk.reason[lang])}`));
+      } else {
+        io.err(lang === 'zh' ? '备案表含人员姓名和电话，公开仓库不生成（私有仓库、--visibility private 或 GOVMEDIA_FORMS_ARTIFACT=true 时生成）。' : 'Filing forms hold staff names and phones: not written for a public repository (private repository, --visibility private or GOVMEDIA_FORMS_ARTIFACT=true).');
+      }
+    }
+    // Everything below may be public (summary, comment, annotations, record, Code Quality, job log).
+    const { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } = await reportP;
+    const shown = forVisibility(result, visibility);
+    if (values.summary) writeFileSync(values.summary, markdownSummary(shown, lang));
+    if (values.record) {
+      const { nextSteps: _n, unitNames: _u, headRegister: _h, filings: _f, ...record } = shown;
+      writeFileSync(values.record, JSON.stringify({ ...record, visibility, nextSteps: shown.nextSteps }, null, 2) + '\n');
+    }
+    if (values.gitlab) writeFileSync(values.gitlab, JSON.stringify(gitlabCodeQuality(shown, lang), null, 2) + '\n');
+    if (values.annotations) {
+      const a = githubAnnotations(shown, lang);
+      if (a) io.out(a);
+    }
+    if (format === 'json') io.out(JSON.stringify(jsonReport(shown, lang), null, 2));
+    else if (format === 'markdown') io.out(markdownSummary(shown, lang));
+    else if (format === 'gitlab') io.out(JSON.stringify(gitlabCodeQuality(shown, lang), null, 2));
+    else io.out(textReport(shown, lang));
+    return result.verdict.result === 'fail' ? 1 : 0;
   }
-  // Everything below may be public (summary, comment, annotations, record, Code Quality, job log).
-  const { forVisibility, githubAnnotations, gitlabCodeQuality, jsonReport, markdownSummary, textReport } = await reportP;
-  const shown = forVisibility(result, visibility);
-  if (values.summary) writeFileSync(values.summary, markdownSummary(shown, lang));
-  if (values.record) {
-    const { nextSteps: _n, unitNames: _u, headRegister: _h, filings: _f, ...record } = shown;
-    writeFileSync(values.record, JSON.stringify({ ...record, visibility, nextSteps: shown.nextSteps }, null, 2) + '\n');
-  }
-  if (values.gitlab) writeFileSync(values.gitlab, JSON.stringify(gitlabCodeQuality(shown, lang), null, 2) + '\n');
-  if (values.annotations) {
-    const a = githubAnnotations(shown, lang);
-    if (a) io.out(a);
-  }
-  if (format === 'json') io.out(JSON.stringify(jsonReport(shown, lang), null, 2));
-  else if (format === 'markdown') io.out(markdownSummary(shown, lang));
-  else if (format === 'gitlab') io.out(JSON.stringify(gitlabCodeQuality(shown, lang), null, 2));
-  else io.out(textReport(shown, lang));
-  return result.verdict.result === 'fail' ? 1 : 0;
 }

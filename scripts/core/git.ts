@@ -54,7 +54,8 @@ export interface OutputFile {
  * 0.1–0.25 s later than git could write it. Where a temporary file cannot be made (or an open file
  * cannot be unlinked: Windows) the pipe is used and the output comes as bytes.
  */
-export function runGitToFile(dir: string, args: string[]): Promise<OutputFile | Buffer> {
+export function runGitToFile(dir: string, args: string[], signal?: AbortSignal): Promise<OutputFile | Buffer> {
+  if (signal?.aborted) return Promise.reject(new GitError(`git ${args[0]}: not needed`));
   if (process.platform === 'win32') return runGitBuffer(dir, args);
   let fd: number;
   try {
@@ -76,7 +77,8 @@ export function runGitToFile(dir: string, args: string[]): Promise<OutputFile | 
     };
     let p: ChildProcess;
     try {
-      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
+      // aborted (its output is not needed after all): git is ended and the promise rejects
+      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'], ...(signal ? { signal } : {}) });
     } catch (e) {
       fail(e);
       return;
@@ -180,10 +182,21 @@ export async function resolveCommit(g: SimpleGit, ref: string): Promise<string> 
 }
 
 /**
- * Several refs to commits with one git process when all resolve (each as resolveCommit would); when
- * any does not, or one looks like an option, each is resolved on its own, so the error names it.
+ * Several refs to commits with one git process when all resolve (each as resolveCommit would), or
+ * with none through an open `reader`; when any does not, or one looks like an option, each is
+ * resolved on its own, so the error names it.
  */
-export async function resolveCommits(g: SimpleGit, refs: readonly string[]): Promise<string[]> {
+export async function resolveCommits(g: SimpleGit, refs: readonly string[], reader?: ObjectReader): Promise<string[]> {
+  if (reader && refs.every((r) => r !== '' && !r.startsWith('-'))) {
+    // through the check's open cat-file: no process of its own
+    try {
+      const got = await reader.lookup(refs.map((r) => `${r}^{commit}`));
+      const out = refs.map((r) => got.get(`${r}^{commit}`));
+      if (out.every((x) => x?.type === 'commit' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(x.oid))) return out.map((x) => x!.oid);
+    } catch {
+      // resolved by rev-parse below
+    }
+  }
   if (refs.length > 1 && refs.every((r) => r !== '' && !r.startsWith('-'))) {
     try {
       const out = (await g.raw(['rev-parse', '--quiet', ...refs.map((r) => `${r}^{commit}`)])).split('\n').filter(Boolean);
@@ -211,101 +224,169 @@ export interface TreeEntry {
   path: string;
 }
 
+/** What `info` tells of an object: its id, type and size. */
+export interface ObjectInfo {
+  oid: string;
+  type: string;
+  size: number;
+}
+
+interface Pending {
+  kind: 'info' | 'contents';
+  names: string[];
+  /** Names answered as missing so far. */
+  skipped: number;
+  got: Map<string, ObjectInfo | Buffer>;
+  resolve: (m: Map<string, ObjectInfo | Buffer>) => void;
+}
+
+/** One cat-file process and the requests it answers, in order (see ObjectReader). */
+class CatFile {
+  readonly proc: ChildProcess;
+  private out: Buffer = Buffer.alloc(0);
+  readonly queue: Pending[] = [];
+  /** Answers received (a process that ends before the first one may not know the option). */
+  answered = 0;
+  ended = false;
+  stderr = '';
+
+  constructor(
+    dir: string,
+    readonly mode: '--batch-command' | '--batch-check' | '--batch',
+    onEnd: (c: CatFile, e: Error) => void,
+  ) {
+    this.proc = spawn('git', ['cat-file', mode], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.on('error', (e) => onEnd(this, e));
+    this.proc.on('close', (code) => onEnd(this, new GitError(`git cat-file ${mode} 已退出 / ended (${code ?? 'signal'})${this.stderr.trim() ? `: ${JSON.stringify(this.stderr.trim().slice(0, 300))}` : ''}`)));
+    this.proc.stdin!.on('error', () => undefined);
+    this.proc.stderr!.on('data', (c: Buffer) => {
+      if (this.stderr.length < 4096) this.stderr += c.toString('utf8');
+    });
+    this.proc.stdout!.on('data', (c: Buffer) => {
+      this.out = this.out.length ? Buffer.concat([this.out, c]) : c;
+      this.drain();
+    });
+  }
+
+  send(q: Pending): void {
+    this.queue.push(q);
+    const prefix = this.mode === '--batch-command' ? `${q.kind} ` : '';
+    this.proc.stdin!.write(q.names.map((n) => prefix + n + '\n').join(''));
+  }
+
+  private drain(): void {
+    while (this.queue.length) {
+      const q = this.queue[0]!;
+      const buf = this.out;
+      const nl = buf.indexOf(10);
+      if (nl < 0) return;
+      // "<oid> <type> <size>", or "<name> missing" / "<name> ambiguous" (a name may hold spaces)
+      const header = buf.toString('utf8', 0, nl);
+      const name = q.names[q.got.size + q.skipped]!;
+      const [oid, type, size] = header.split(' ');
+      const known = !/ (missing|ambiguous)$/.test(header) && oid !== undefined && type !== undefined && size !== undefined && /^\d+$/.test(size);
+      if (known && q.kind === 'contents') {
+        const n = Number(size);
+        if (buf.length < nl + 1 + n + 1) return;
+        q.got.set(name, Buffer.from(buf.subarray(nl + 1, nl + 1 + n)));
+        this.out = buf.subarray(nl + 1 + n + 1);
+      } else {
+        if (known) q.got.set(name, { oid: oid!, type: type!, size: Number(size) });
+        else q.skipped++;
+        this.out = buf.subarray(nl + 1);
+      }
+      this.answered++;
+      if (q.got.size + q.skipped === q.names.length) {
+        this.queue.shift();
+        q.resolve(q.got);
+      }
+    }
+  }
+}
+
 /**
- * One `git cat-file --batch-check` and one `git cat-file --batch` kept open for several batches
- * (prefetchScopes reads in rounds: each round would otherwise start two processes, and starting a
- * process costs more the larger this one's memory is). Requests are answered in order; close()
- * ends both, and must be called (they keep this process running while open).
+ * Git objects looked up and read through one `git cat-file --batch-command` kept open for a whole
+ * check (git 2.36 and later; before that one `--batch-check` and one `--batch`, started when the first
+ * fails to start): the commits a check names, the base's engine ids and every blob it reads, instead of
+ * a git process for each question (starting a process costs more the larger this one is). Requests are
+ * answered in order; an object that is missing, or a name that cannot be asked (a line break in it),
+ * is left out of the answer; when git ends or fails, whatever is still asked is answered with what came
+ * (callers read a missing blob on its own and report what stays missing). close() must be called.
  */
 export class ObjectReader {
-  private readonly check: ChildProcess;
-  private readonly batch: ChildProcess;
-  private checkOut = '';
-  private batchOut: Buffer = Buffer.alloc(0);
-  private readonly checkQueue: { shas: string[]; got: Map<string, number>; resolve: (m: Map<string, number>) => void }[] = [];
-  private readonly batchQueue: { shas: string[]; got: Map<string, Buffer>; resolve: (m: Map<string, Buffer>) => void }[] = [];
+  private command: CatFile | undefined;
+  private check: CatFile | undefined;
+  private batch: CatFile | undefined;
   private failed: Error | undefined;
+  private closed = false;
 
-  constructor(readonly dir: string) {
-    this.check = spawn('git', ['cat-file', '--batch-check'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
-    this.batch = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
-    for (const p of [this.check, this.batch]) {
-      p.on('error', (e) => this.fail(e));
-      p.on('close', () => this.fail(new GitError('git cat-file ended')));
-      p.stdin!.on('error', () => undefined);
-    }
-    this.check.stdout!.on('data', (c: Buffer) => {
-      this.checkOut += c.toString('latin1');
-      this.drainCheck();
-    });
-    this.batch.stdout!.on('data', (c: Buffer) => {
-      this.batchOut = this.batchOut.length ? Buffer.concat([this.batchOut, c]) : c;
-      this.drainBatch();
-    });
+  /** `pair`: the two processes of a git before 2.36 from the start (tests prove both give the same answers). */
+  constructor(
+    readonly dir: string,
+    opts: { pair?: boolean } = {},
+  ) {
+    if (!opts.pair) this.command = new CatFile(dir, '--batch-command', (c, e) => this.ended(c, e));
   }
 
-  /** Object sizes (no content read); a missing object is left out. */
-  sizes(shas: string[]): Promise<Map<string, number>> {
-    if (!shas.length) return Promise.resolve(new Map());
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve) => {
-      this.checkQueue.push({ shas: [...shas], got: new Map(), resolve });
-      this.check.stdin!.write(shas.join('\n') + '\n');
-    });
+  /** Process ids of the git processes running now (tests end one to see a failure answered). */
+  get pids(): number[] {
+    return [this.command, this.check, this.batch].flatMap((c) => (c && !c.ended && c.proc.pid !== undefined ? [c.proc.pid] : []));
   }
 
-  /** Object contents; a missing object is left out. */
-  read(shas: string[]): Promise<Map<string, Buffer>> {
-    if (!shas.length) return Promise.resolve(new Map());
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve) => {
-      this.batchQueue.push({ shas: [...shas], got: new Map(), resolve });
-      this.batch.stdin!.write(shas.join('\n') + '\n');
-    });
+  /** Id, type and size of each name (any object name git understands: an id, `<ref>^{commit}`, `<commit>:<path>`). */
+  async lookup(names: readonly string[]): Promise<Map<string, ObjectInfo>> {
+    return (await this.ask('info', names)) as Map<string, ObjectInfo>;
+  }
+
+  /** Object sizes (no content read). */
+  async sizes(shas: readonly string[]): Promise<Map<string, number>> {
+    const m = new Map<string, number>();
+    for (const [k, v] of await this.lookup(shas)) m.set(k, v.size);
+    return m;
+  }
+
+  /** Object contents. */
+  async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
+    return (await this.ask('contents', shas)) as Map<string, Buffer>;
   }
 
   close(): void {
+    this.closed = true;
     this.failed ??= new GitError('closed');
-    for (const p of [this.check, this.batch]) p.stdin!.end();
+    for (const c of [this.command, this.check, this.batch]) c?.proc.stdin!.end();
   }
 
-  private fail(e: Error): void {
+  private ask(kind: 'info' | 'contents', names: readonly string[]): Promise<Map<string, ObjectInfo | Buffer>> {
+    // a line break would split a request; a path that climbs out of the tree ("<rev>:../x") makes git
+    // end instead of answering: neither is sent (both are absent, as a missing object is)
+    const wanted = [...new Set(names)].filter((n) => n !== '' && !/[\n\r\0]/.test(n) && !/^[^:]+:(?:.*\/)?\.\.?(?:\/|$)/.test(n));
+    if (!wanted.length) return Promise.resolve(new Map());
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve) => this.route({ kind, names: wanted, got: new Map(), skipped: 0, resolve }));
+  }
+
+  private route(q: Pending): void {
+    if (this.command) return this.command.send(q);
+    const c = q.kind === 'info' ? (this.check ??= new CatFile(this.dir, '--batch-check', (c, e) => this.ended(c, e))) : (this.batch ??= new CatFile(this.dir, '--batch', (c, e) => this.ended(c, e)));
+    c.send(q);
+  }
+
+  private ended(c: CatFile, e: Error): void {
+    if (c.ended) return;
+    c.ended = true;
+    if (c === this.command && c.answered === 0 && !this.closed && /usage|unknown option|batch-command/i.test(c.stderr)) {
+      // a git before 2.36: the same requests to the pair of processes
+      this.command = undefined;
+      for (const q of c.queue.splice(0)) {
+        q.got.clear();
+        q.skipped = 0;
+        this.route(q);
+      }
+      return;
+    }
     this.failed ??= e;
     // whatever is still asked for is answered with what came (a missing object is left out anyway)
-    for (const q of this.checkQueue.splice(0)) q.resolve(q.got);
-    for (const q of this.batchQueue.splice(0)) q.resolve(q.got);
-  }
-
-  private drainCheck(): void {
-    for (let nl = this.checkOut.indexOf('\n'); nl >= 0 && this.checkQueue.length; nl = this.checkOut.indexOf('\n')) {
-      const line = this.checkOut.slice(0, nl);
-      this.checkOut = this.checkOut.slice(nl + 1);
-      const q = this.checkQueue[0]!;
-      const sha = q.shas.shift()!;
-      const [, type, size] = line.split(' ');
-      if (type && type !== 'missing' && size !== undefined) q.got.set(sha, Number(size));
-      if (!q.shas.length) q.resolve(this.checkQueue.shift()!.got);
-    }
-  }
-
-  private drainBatch(): void {
-    while (this.batchQueue.length) {
-      const buf = this.batchOut;
-      const nl = buf.indexOf(10);
-      if (nl < 0) return;
-      const [, type, size] = buf.toString('latin1', 0, nl).split(' ');
-      const q = this.batchQueue[0]!;
-      if (type === 'missing' || size === undefined) {
-        q.shas.shift();
-        this.batchOut = buf.subarray(nl + 1);
-      } else {
-        const n = Number(size);
-        if (buf.length < nl + 1 + n + 1) return;
-        q.got.set(q.shas.shift()!, Buffer.from(buf.subarray(nl + 1, nl + 1 + n)));
-        this.batchOut = buf.subarray(nl + 1 + n + 1);
-      }
-      if (!q.shas.length) q.resolve(this.batchQueue.shift()!.got);
-    }
+    for (const q of c.queue.splice(0)) q.resolve(q.got);
   }
 }
 
@@ -616,11 +697,21 @@ export class GitSource implements FileSource {
    * searches the whole listing. A question the hint does not cover (another folder, file name or
    * path) decodes the whole listing once and is answered from it exactly as without a hint.
    */
-  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>): Promise<GitSource> {
+  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>, signal?: AbortSignal): Promise<GitSource> {
     const s = new GitSource(dir, commit);
     s.paths = paths;
-    // the listing starts at once; a hint still being worked out (the diff) is awaited after it
-    const [out, h] = await Promise.all([runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]), hint]);
+    // the listing starts at once; a hint still being worked out (the diff) is awaited after it.
+    // A hint that fails (or `signal`: the listing is not wanted after all) ends git and closes its output.
+    const listing = runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], signal);
+    Promise.resolve(hint).catch(() => undefined);
+    const out = await listing;
+    let h: ListingHint | undefined;
+    try {
+      h = await hint;
+    } catch (e) {
+      if (!Buffer.isBuffer(out)) closeSync(out.fd);
+      throw e;
+    }
     if (Buffer.isBuffer(out)) {
       s.rawBuf = out;
       if (h) s.keep(h, (visit) => visit(out, out.length));
@@ -752,7 +843,8 @@ export class GitSource implements FileSource {
         for (let i = 0; i < n; ) {
           let end = buf.indexOf(0, i);
           if (end < 0 || end > n) end = n;
-          const tab = buf.indexOf(9, i);
+          // "<mode> blob <40-hex id>\t": the tab is at i + 52 in nearly every record (looked for otherwise)
+          const tab = buf[i + 52] === 9 && i + 52 < end ? i + 52 : buf.indexOf(9, i);
           if (tab >= 0 && tab < end) {
             const slash = buf.lastIndexOf(0x2f, end - 1);
             const base = slash > tab ? slash + 1 : tab + 1;
@@ -1026,6 +1118,12 @@ export class GitSource implements FileSource {
     const own = reader || !sources.length ? undefined : new ObjectReader(sources[0]!.dir);
     try {
       await GitSource.prefetchRounds(sources, unitDirs, reader ?? own);
+    } catch (e) {
+      // git failed while prefetching (ended, killed): what was not fetched is read when asked for, one
+      // file at a time; when git cannot read even so, the check stops with git's error (exit 2) rather
+      // than report every file of the register unreadable
+      const probe = sources.length ? spawnSync('git', ['cat-file', '-t', sources[0]!.commit], { cwd: sources[0]!.dir }) : undefined;
+      if (probe && probe.status !== 0) throw e;
     } finally {
       own?.close();
     }
@@ -1142,7 +1240,11 @@ export class GitSource implements FileSource {
     if (!b) {
       if (e.size > MAX_BLOB_BYTES) throw new Error(`blob too large: ${rel}`);
       const r = spawnSync('git', ['cat-file', 'blob', e.sha], { cwd: this.dir, maxBuffer: MAX_BLOB_BYTES + 1 });
-      if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) throw new Error(`cannot read ${rel} at ${this.commit}`);
+      if (r.status !== 0 || !Buffer.isBuffer(r.stdout)) {
+        const why = String(r.stderr ?? r.error ?? '').trim().slice(0, 300);
+        // the path comes from the pull request: quoted, so no line of it reaches a log on its own
+        throw new GitError(`无法从提交 ${this.commit.slice(0, 12)} 读出 ${JSON.stringify(rel)}（git cat-file 失败${why ? `：${JSON.stringify(why)}` : ''}），请确认仓库完整后重试 / cannot read ${JSON.stringify(rel)} at ${this.commit.slice(0, 12)}`);
+      }
       b = r.stdout;
       e.size = b.length;
       this.sizes.set(e.sha, b.length);

@@ -42,3 +42,14 @@ export async function importTs<T>(tsFile: string): Promise<T> {
   if (COMPILED) await ensureTsx();
   return (await import(pathToFileURL(tsFile).href)) as T;
 }
+
+/**
+ * A command's bundle (scripts/build.mjs bundleCommands: the command and what it loads in a few
+ * files) when this copy runs compiled and the build made one; undefined otherwise (the caller then
+ * imports the command's module as it is).
+ */
+export async function importBundledCommand<T>(name: string): Promise<T | undefined> {
+  if (!COMPILED) return undefined;
+  const js = path.join(ENGINE_ROOT, 'dist', 'bundled', 'commands', `${name}.js`);
+  return existsSync(js) ? ((await import(pathToFileURL(js).href)) as T) : undefined;
+}

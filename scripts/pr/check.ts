@@ -47,6 +47,8 @@ export interface CheckPrOptions {
   commits?: { base: string; head: string };
   /** The git work startCheck began for these commits (with `commits`). */
   started?: Started;
+  /** The caller's open object reader (it closes it); else checkPr opens and closes its own. */
+  reader?: ObjectReader;
 }
 
 export { startCheck, scopeOf, hintOf, type Started };
@@ -112,9 +114,9 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
   // the listing startCheck began with the merge base (the command's early start), else begun now
   const baseP = (started.listing ?? Promise.resolve(undefined)).then((l) => l ?? GitSource.open(o.repo, mb, ['accounts'], hintP));
-  // the object reader's two processes start now, while this process is still small (a process
-  // starts slower from a larger one), and serve every prefetch round
-  const reader = new ObjectReader(o.repo);
+  // the object reader (the caller's, started first thing, or one started now, while this process is
+  // still small: a process starts slower from a larger one) serves every prefetch round
+  const reader = o.reader ?? new ObjectReader(o.repo);
   let baseSrc: GitSource;
   let headSrc: GitSource | undefined;
   let diffs: DiffEntry[];
@@ -129,7 +131,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
     headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP);
     await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
   } finally {
-    reader.close();
+    if (!o.reader) reader.close();
   }
   const policies = await policiesP;
   const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });

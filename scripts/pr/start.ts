@@ -16,7 +16,7 @@ export interface Started {
   delta: Promise<TreeChange[] | undefined>;
   /**
    * The merge base's listing under accounts/, kept as the diff's hint says (started with the merge
-   * base when `listWhen` allowed it); undefined when it was not started.
+   * base, scanned when `listWhen` resolved true); undefined when it was not started or not wanted.
    */
   listing?: Promise<GitSource | undefined>;
 }
@@ -25,9 +25,9 @@ export interface Started {
  * Begin a check's git work before it is known whether this process will judge (check-pr compares
  * the engines meanwhile). Nothing is awaited here and a failure surfaces where it is awaited; a
  * check that is not run leaves only finished git processes behind. The listing of the merge base
- * (the largest git output of a check) starts once the merge base is known and `listWhen` (the
- * engine comparison: whether this process judges at all) resolves true; without `listWhen` it is
- * left to checkPr.
+ * (the largest git output of a check) starts once the merge base is known, and is scanned once
+ * `listWhen` (the engine comparison: whether this process judges at all) resolves true; when it
+ * resolves false the listing's git is ended. Without `listWhen` the listing is left to checkPr.
  */
 export function startCheck(repo: string, baseC: string, headC: string, listWhen?: Promise<boolean>): Started {
   const g = git(repo);
@@ -39,10 +39,18 @@ export function startCheck(repo: string, baseC: string, headC: string, listWhen?
   for (const p of [mb, diffs]) p.catch(() => undefined);
   const started: Started = { mergeBase: mb, diffs, delta };
   if (listWhen) {
-    const hint = diffs.then((d) => hintOf(d, scopeOf(d)));
+    // the listing starts with the merge base, before the engines are compared (git lists while they
+    // are); it is scanned only once this process is known to judge, and git is ended when it will not
+    const go = listWhen.catch(() => false);
+    const stop = new AbortController();
+    void go.then((yes) => yes || stop.abort());
+    const hint = Promise.all([diffs, go]).then(([d, yes]) => {
+      if (!yes) throw new Error('the listing is not needed');
+      return hintOf(d, scopeOf(d));
+    });
     hint.catch(() => undefined);
     // a failure (of the merge base, the diff or the listing) is left to checkPr: it asks again and reports it
-    started.listing = Promise.all([mb, listWhen.catch(() => false)]).then(([m, go]) => (go ? GitSource.open(repo, m, ['accounts'], hint) : undefined)).catch(() => undefined);
+    started.listing = mb.then((m) => GitSource.open(repo, m, ['accounts'], hint, stop.signal)).catch(() => undefined);
   }
   return started;
 }
