@@ -203,7 +203,8 @@ export async function startBranch(repo: Repo, branch: string): Promise<void> {
   repo.cleanMain = undefined;
   const g = path.join(repo.dir, '.git');
   const ref = path.join(g, 'refs', 'heads', ...branch.split('/'));
-  if (known !== undefined && known === gitState(repo) && known.startsWith('ref: refs/heads/main\n') && !existsSync(ref) && /^[\w.-]+(\/[\w.-]+)*$/.test(branch)) {
+  const packed = path.join(g, 'packed-refs');
+  if (known !== undefined && known === gitState(repo) && known.startsWith('ref: refs/heads/main\n') && /^[\w.-]+(\/[\w.-]+)*$/.test(branch) && !existsSync(ref) && !(existsSync(packed) && readFileSync(packed, 'utf8').includes(` refs/heads/${branch}\n`))) {
     mkdirSync(path.dirname(ref), { recursive: true });
     writeFileSync(ref, branchHead(repo, 'main') + '\n', { flag: 'wx' });
     writeFileSync(path.join(g, 'HEAD'), `ref: refs/heads/${branch}\n`);
