@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionalQuestionsFor } from '../scripts/assistant/asks.ts';
 import { expandSnapshot } from '../scripts/assistant/judge.ts';
@@ -26,10 +26,9 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { cli, tmpDir } from './helpers.ts';
 import { backToMain, commitAll, makeBaseRepo, startBranch, type Repo } from './pr-harness.ts';
-import { chromiumPath } from './support/chromium.ts';
+import { browserContext } from './support/chromium.ts';
 
 const NOW = '2026-11-20';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
 const FREE_PLATFORMS = ['哔哩哔哩', '快手', '今日头条', '微信视频号', '抖音', '新浪微博'];
 const REASON = {
   开设: '为发布本单位政务信息、解读政策文件、回应群众关切开设本账号。信息来源为本单位各科室提供的公开信息，由办公室负责编辑和审核发布，每周更新不少于两次，并安排专人值守留言，保障持续更新和互动。',
@@ -222,9 +221,8 @@ beforeAll(async () => {
   await repo.git.commit('站点设置');
   siteDir = path.join(out, 'site-dist');
   pageUrl = await build(siteDir);
-  const profile = tmpDir('govmedia-chromium-');
-  tmp.push(profile);
-  ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 390, height: 844 } });
+  // this worker's Chromium (tests/support/chromium.ts), a context of the file's own
+  ctx = await browserContext({ viewport: { width: 390, height: 844 } });
   page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('dialog', (d) => void d.accept());

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdForm } from '../scripts/commands/form.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
@@ -20,11 +20,10 @@ import { buildForm, formHtml, formsForFilings, formText, renderDocx, type BuiltF
 import type { FormDoc, Inline } from '../scripts/forms/layout.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { baseKit, tmpDir, writeKit } from './helpers.ts';
-import { chromiumPath } from './support/chromium.ts';
+import { browserContext, chromiumPath } from './support/chromium.ts';
 
 const ARTIFACTS = path.join(ENGINE_ROOT, 'test-artifacts', 'forms');
 const CHROMIUM = chromiumPath();
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let register: Register;
 let policies: LoadedPolicy[];
@@ -248,7 +247,7 @@ describe('HTML printed in Chromium', () => {
   let ctx: BrowserContext;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-    ctx = await chromium.launchPersistentContext(tmpDir('govmedia-chromium-'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, offline: true });
+    ctx = await browserContext({ offline: true });
   });
   afterAll(async () => {
     await ctx?.close();

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leftovers, removeLeftovers, runBase } from './global-setup.ts';
+import { leftovers, removeLeftovers, removeRunDir, runBase } from './global-setup.ts';
 import { tmpDir } from './helpers.ts';
 import { removeTmpDirs } from './support/tmp.ts';
 
@@ -23,6 +23,18 @@ describe('the test run’s temporary folder', () => {
     const mine = tmpDir('govmedia-probe-');
     expect(path.dirname(mine)).toBe(run);
     rmSync(mine, { recursive: true });
+  });
+
+  it('removes the run’s folder whole, and says why when it cannot', () => {
+    const dir = tmpDir('govmedia-rundir-');
+    mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(path.join(dir, 'a', 'b', 'f.json'), '{}');
+    expect(removeRunDir(dir)).toBeUndefined();
+    expect(existsSync(dir)).toBe(false);
+    // a path that cannot be removed (a file where a folder is expected beneath it): the error is returned, after the tries
+    const file = path.join(tmpDir('govmedia-rundir-'), 'f');
+    writeFileSync(file, 'x');
+    expect(removeRunDir(path.join(file, 'below'), 2, 1)?.message).toMatch(/ENOTDIR/);
   });
 
   it('removes only the folders of runs whose process is gone', () => {

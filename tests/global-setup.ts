@@ -109,6 +109,24 @@ export function runBase(env: NodeJS.ProcessEnv = process.env, shm = '/dev/shm'):
   }
 }
 
+/**
+ * Remove the run's folder; a process still writing into it (a browser shutting down) makes a
+ * removal fail with ENOTEMPTY, so it is tried again for a few seconds. Returns the last error, if any.
+ */
+export function removeRunDir(dir: string, tries = 15, waitMs = 200): Error | undefined {
+  let last: Error | undefined;
+  for (let i = 0; i < tries; i++) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      return undefined;
+    } catch (e) {
+      last = e as Error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, waitMs);
+    }
+  }
+  return last;
+}
+
 export default function setup(): () => void {
   const outer = os.tmpdir();
   const base = runBase();
@@ -122,7 +140,12 @@ export default function setup(): () => void {
   process.env.TMP = dir;
   return () => {
     const left = leftovers(dir, outer, outerBefore);
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    const failed = removeRunDir(dir);
+    if (failed) {
+      // the run fails: its folder (and whatever still writes into it) would stay behind
+      process.exitCode = 1;
+      console.error(`\n本次运行的临时文件夹无法删除，本次运行判为失败 / FAIL: the run's temporary folder could not be removed (${failed.message})`);
+    }
     if (left.outside.length > 0) {
       console.warn(`\n系统临时目录中出现了新的 govmedia-* 文件夹（未使用 TMPDIR 的进程留下的，也可能属于同时运行的其他测试）/ new govmedia-* entries in ${outer} (made by something that ignored TMPDIR, or by another run on this machine):\n  ${left.outside.join('\n  ')}`);
     }

@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { cmdMonitor } from '../scripts/commands/monitor.ts';
@@ -19,7 +18,7 @@ import type { Event } from '../scripts/generated/types.ts';
 import type { MonitorItem, MonitorReport } from '../scripts/monitor/types.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
-import { chromiumPath } from './support/chromium.ts';
+import { browserContext, chromiumPath } from './support/chromium.ts';
 import { captureIo, tmpDir } from './helpers.ts';
 
 
@@ -502,12 +501,7 @@ describe('the sample register with the sample snapshot', () => {
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
     const chromium_ = chromiumPath();
     expect(existsSync(chromium_), 'Debian chromium is required').toBe(true);
-    const ctx = await chromium.launchPersistentContext(tmp(), {
-      executablePath: chromium_,
-      headless: true,
-      offline: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const ctx = await browserContext({ offline: true });
     try {
       const page = await ctx.newPage();
       const requests: string[] = [];

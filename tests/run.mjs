@@ -10,6 +10,13 @@
 // policies/ and tests/, the root configs, package-lock.json, TypeScript's version) is kept in
 // node_modules/.cache; when the next run's fingerprint is the same, tsc is not run again (the same
 // inputs give the same answer; ~6 s of CPU even incremental). Any change, or no record, runs it.
+// 类型检查由 TypeScript 的原生编译器 tsgo（@typescript/native-preview，与 tsc 同一套规则和同一个 tsconfig）完成：
+// 全新克隆上约 4 秒 CPU，而 tsc 约 25–35 秒；未安装或设置 GOVMEDIA_TYPECHECK=tsc 时用 tsc。`npm run typecheck` 仍是 tsc。
+// The check is run by tsgo, TypeScript's native compiler (@typescript/native-preview: the same
+// checker ported, the same tsconfig.json, the same diagnostics): ~4 s of CPU on a fresh clone
+// where tsc takes 25–35 s on 2 cores, and CPU is what bounds `npm test` there. Where it is not
+// installed for this platform, or GOVMEDIA_TYPECHECK=tsc, tsc runs as before (incremental);
+// `npm run typecheck` is tsc.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,10 +29,24 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'govmedia');
 const PASSED = path.join(CACHE, 'typecheck.passed');
 
+/** The native checker (its bin script), when it is installed for this platform and not declined. */
+function nativeChecker() {
+  if (process.env.GOVMEDIA_TYPECHECK === 'tsc') return undefined;
+  try {
+    const pkg = require.resolve('@typescript/native-preview/package.json');
+    require.resolve(`@typescript/native-preview-${process.platform}-${process.arch}/package.json`);
+    return { bin: path.join(path.dirname(pkg), 'bin', 'tsgo'), version: require('@typescript/native-preview/package.json').version };
+  } catch {
+    return undefined;
+  }
+}
+const tsgo = nativeChecker();
+
 /** The fingerprint of everything the type check reads that can change in a checkout. */
 function fingerprint() {
   const h = createHash('sha256');
   h.update(`typescript ${require('typescript/package.json').version}\0`);
+  h.update(`checker ${tsgo ? `tsgo ${tsgo.version}` : 'tsc'}\0`);
   const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts'];
   for (const top of ['scripts', 'policies', 'tests']) {
     for (const n of readdirSync(path.join(ROOT, top), { recursive: true })) {
@@ -71,7 +92,7 @@ function run(args, capture) {
 const started = Date.now();
 const typecheck = passedBefore
   ? Promise.resolve({ code: 0, out: '', ms: 0, skipped: true })
-  : run([require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', path.join('node_modules', '.cache', 'govmedia', 'typecheck.tsbuildinfo')], true).then((r) => ({ ...r, ms: Date.now() - started, skipped: false }));
+  : run(tsgo ? [tsgo.bin, '--noEmit', '-p', '.'] : [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', path.join('node_modules', '.cache', 'govmedia', 'typecheck.tsbuildinfo')], true).then((r) => ({ ...r, ms: Date.now() - started, skipped: false }));
 const tests = await run([path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs'), 'run', ...process.argv.slice(2)], false);
 const tsc = await typecheck;
 if (tsc.out.trim()) process.stdout.write(tsc.out.endsWith('\n') ? tsc.out : tsc.out + '\n');
@@ -87,7 +108,7 @@ console.log(
   tsc.skipped
     ? '类型检查通过（源文件与配置自上次通过以来未变，未重新运行 tsc）/ type check passed (nothing it reads changed since it last passed; tsc not run again)'
     : tsc.code === 0
-      ? `类型检查通过 / type check passed (tsc --noEmit, ${(tsc.ms / 1000).toFixed(1)} s)`
-      : `类型检查失败 / type check FAILED (tsc --noEmit exit ${tsc.code})`,
+      ? `类型检查通过 / type check passed (${tsgo ? 'tsgo' : 'tsc'} --noEmit, ${(tsc.ms / 1000).toFixed(1)} s)`
+      : `类型检查失败 / type check FAILED (${tsgo ? 'tsgo' : 'tsc'} --noEmit exit ${tsc.code})`,
 );
 process.exit(tests.code !== 0 ? tests.code : tsc.code !== 0 ? 1 : 0);

@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cmdScore } from '../scripts/commands/score.ts';
 import { ENGINE_ROOT } from '../scripts/core/paths.ts';
@@ -17,7 +16,7 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import { FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { writeKit } from './support/tester.ts';
 import type { ScoreReport, ScoringCatalogue, UnitScore } from '../scripts/score/types.ts';
-import { chromiumPath } from './support/chromium.ts';
+import { browserContext } from './support/chromium.ts';
 import { captureIo, tmpDir } from './helpers.ts';
 
 function tmp(): string {
@@ -258,12 +257,7 @@ describe('HTML report', () => {
     expect(r.out).toContain('6 个单位参加排名');
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
-    const ctx = await chromium.launchPersistentContext(tmp(), {
-      executablePath: chromiumPath(),
-      headless: true,
-      offline: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const ctx = await browserContext({ offline: true });
     try {
       const page = await ctx.newPage();
       const requests: string[] = [];

@@ -9,17 +9,17 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../scripts/commands/site.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { tmpDir, writeKit } from './helpers.ts';
-import { chromiumPath } from './support/chromium.ts';
+import { browserContext } from './support/chromium.ts';
 
 const NOW = '2026-11-21';
 const dirs: string[] = [];
-let browser: Browser;
+let ctx: BrowserContext;
 let page: Page;
 let html = '';
 
@@ -44,13 +44,13 @@ beforeAll(async () => {
   const code = await cmdSite(['--out', out, '--now', NOW, '--root', root], { out: (s) => void (log += s), err: (s) => void (log += s) });
   expect(code, log).toBe(0);
   html = readFileSync(path.join(out, 'index.html'), 'utf8');
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  page = await browser.newPage();
+  ctx = await browserContext();
+  page = await ctx.newPage();
   await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await ctx?.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 

@@ -11,17 +11,16 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../scripts/commands/site.ts';
 import { loadForExport } from '../scripts/export/load.ts';
 import { publicRecords, type PublicRecord } from '../scripts/export/records.ts';
 import { ENGINE_ROOT, tmpDir } from './helpers.ts';
-import { chromiumPath } from './support/chromium.ts';
+import { browserContext } from './support/chromium.ts';
 
 const NOW = '2026-11-21';
 const ARTIFACTS = path.join(ENGINE_ROOT, 'test-artifacts', 'site');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Every person name and phone number written in any account file (collected independently of the code under test). */
 function personalData(root: string): string[] {
@@ -112,7 +111,7 @@ beforeAll(async () => {
   expect(code, buildOut).toBe(0);
   records = publicRecords(loadForExport(ENGINE_ROOT, NOW).register, NOW);
   ({ server, base } = await serve(siteDir));
-  ctx = await chromium.launchPersistentContext(tmpDir('govmedia-chromium-'), { executablePath: chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  ctx = await browserContext({ viewport: { width: 1280, height: 900 } });
 });
 
 afterAll(async () => {

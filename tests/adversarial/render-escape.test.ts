@@ -10,14 +10,14 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esc, ghCommand, ghData, ghProp, jobLog, logText, mdCode, mdText, reveal } from '../../scripts/report/escape.ts';
 import { esc as formsEsc } from '../../scripts/forms/html.ts';
 import { esc as monitorEsc, md as monitorMd } from '../../scripts/monitor/html.ts';
 import { esc as siteEsc } from '../../scripts/site/build.ts';
 import { baseKit, cli, tmpDir, writeKit } from '../helpers.ts';
-import { chromiumPath } from '../support/chromium.ts';
+import { browserContext } from '../support/chromium.ts';
 
 describe('escape: one helper per output kind', () => {
   it('site, forms and monitor use the one HTML escaper and the one Markdown escaper', () => {
@@ -112,22 +112,22 @@ describe('HTML: hostile account names in real Chromium', () => {
   const HOSTILE = '健康<img src=x onerror="__pwned=1"><script>__pwned=2</script>';
   let dir: string;
   let out: string;
-  let browser: Browser;
+  let ctx: BrowserContext;
   beforeAll(async () => {
     const k = baseKit();
     k.get('zg-wjw-weixin').name = HOSTILE;
     dir = writeKit(k, tmpDir('govmedia-render-html-'));
     out = tmpDir('govmedia-render-out-');
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    ctx = await browserContext();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await ctx?.close();
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   });
 
   async function open(file: string): Promise<{ pwned: unknown; imgs: number; scripts: string[]; text: string }> {
-    const page = await browser.newPage();
+    const page = await ctx.newPage();
     await page.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
     await page.goto(pathToFileURL(file).href);
     await page.waitForTimeout(200);

@@ -9,19 +9,17 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../../scripts/commands/site.ts';
 import { ENGINE_ROOT, tmpDir } from '../helpers.ts';
-import { chromiumPath } from '../support/chromium.ts';
+import { browserContext } from '../support/chromium.ts';
 
 const NOW = '2026-11-21';
 const NAME = '口工力二一十丨IIC发布';
 const ACC = 'accounts/sichuan/zigong/zg-szf/zg-szf-douyin.json';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let root: string;
-let profile: string;
 let ctx: BrowserContext;
 let page: Page;
 let html: string;
@@ -39,15 +37,14 @@ beforeAll(async () => {
   const code = await cmdSite(['--out', out, '--now', NOW, '--root', root], { out: (s) => void (log += s + '\n'), err: (s) => void (log += s + '\n') });
   expect(code, log).toBe(0);
   html = readFileSync(path.join(out, 'index.html'), 'utf8');
-  profile = tmpDir('govmedia-chromium-');
-  ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  ctx = await browserContext();
   page = await ctx.newPage();
   await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
 }, 180_000);
 
 afterAll(async () => {
   await ctx?.close();
-  for (const d of [root, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [root]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 async function verify(text: string, platform = ''): Promise<{ verdict: string | null; text: string }> {

@@ -8,6 +8,8 @@
  * last, after the git shells are ended). One tab-separated line per file:
  * file, self user, self sys, children user, children sys (seconds), wall (seconds), the worker's
  * resident memory at the end (MiB: forking a git process costs more the larger it is).
+ * The worker's shared Chromium (tests/support/chromium.ts) is reaped only when the worker ends, so
+ * its CPU is counted in no file (only in the run's total).
  * Linux only; elsewhere nothing is written.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
