@@ -32,6 +32,9 @@ export const MEASURED_CPU_SECONDS = new Map<string, number>([
   ['tests/rule-layout.test.ts', 7],
   ['tests/git-source-index.test.ts', 7],
   ['tests/cli-pipes.test.ts', 6],
+  // measured alone (GOVMEDIA_TEST_CPU), after the full run that made the rest of the table
+  ['tests/check-pr-bundle.test.ts', 6],
+  ['tests/object-reader.test.ts', 5],
   ['tests/scaffold.test.ts', 5],
   ['tests/pr-routing.test.ts', 5],
   ['tests/validate-broken.test.ts', 5],
