@@ -58,6 +58,18 @@ await bundleCommands();
 await writeEngineIds();
 writeFileSync(STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
 
+/** esbuild (a dev dependency, as typescript is). */
+async function loadEsbuild() {
+  return import(pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('esbuild')).href);
+}
+
+/** An esbuild resolution that leaves `abs` outside the bundle: imported by its path relative to the bundle's folder. */
+function importedFrom(outdir, abs) {
+  let to = path.relative(outdir, abs).split(path.sep).join('/');
+  if (!to.startsWith('.')) to = './' + to;
+  return { path: to, external: true };
+}
+
 /**
  * 每个办法模块（含 manifest.json 的文件夹）的编译结果再各打成一组文件（dist/bundled/policies/…）：
  * 加载器要的 index 和附加文件各一个入口，模块内部共用的代码（规则、辅助函数）放在共享的块里，
@@ -75,7 +87,7 @@ async function bundlePolicies() {
   const out = path.join(DIST, 'bundled');
   rmSync(out, { recursive: true, force: true });
   try {
-    const esbuild = await import(pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('esbuild')).href);
+    const esbuild = await loadEsbuild();
     const versions = readdirSync(path.join(ROOT, 'policies'), { recursive: true })
       .filter((n) => path.basename(n) === 'manifest.json')
       .map((n) => path.dirname(n))
@@ -95,9 +107,7 @@ async function bundlePolicies() {
             if (!a.path.startsWith('.')) return { path: a.path, external: true };
             const abs = path.resolve(a.resolveDir, a.path);
             if (abs.startsWith(dir + path.sep)) return undefined;
-            let to = path.relative(outdir, abs).split(path.sep).join('/');
-            if (!to.startsWith('.')) to = './' + to;
-            return { path: to, external: true };
+            return importedFrom(outdir, abs);
           });
         },
       };
@@ -129,7 +139,7 @@ async function bundleCommands() {
   const scripts = path.join(DIST, 'scripts');
   rmSync(outdir, { recursive: true, force: true });
   try {
-    const esbuild = await import(pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('esbuild')).href);
+    const esbuild = await loadEsbuild();
     const text = (f) => readFileSync(f, 'utf8');
     /** Static imports of a compiled file (tsc's output: `import … from "./x.js"`, `export … from`), as absolute paths. */
     const staticImports = (f) => [...text(f).matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2]).flatMap((sp) => (sp.startsWith('.') ? [path.resolve(path.dirname(f), sp)] : sp.startsWith('#engine/') ? [path.join(scripts, sp.slice('#engine/'.length).replace(/\.js$/, '') + '.js')] : []));
@@ -164,9 +174,7 @@ async function bundleCommands() {
           if (!a.path.startsWith('.') && !a.path.startsWith('#engine/')) return { path: a.path, external: true };
           const abs = a.path.startsWith('#engine/') ? path.join(scripts, a.path.slice('#engine/'.length).replace(/\.js$/, '') + '.js') : path.resolve(a.resolveDir, a.path);
           if (!shared.has(abs)) return { path: abs };
-          let to = path.relative(outdir, abs).split(path.sep).join('/');
-          if (!to.startsWith('.')) to = './' + to;
-          return { path: to, external: true };
+          return importedFrom(outdir, abs);
         });
       },
     };

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isValidDate, todayShanghai } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
-import { git, GitError, ObjectReader, resolveCommits } from '../core/git.ts';
+import { git, GitError, OBJECT_ID, ObjectReader, resolveCommits } from '../core/git.ts';
 import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
@@ -24,7 +24,6 @@ import { resolveVisibility } from '../report/privacy.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import { jobLog, logText } from '../report/escape.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
-
 
 function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -56,7 +55,7 @@ async function runningEngineIs(commit: string, reader: ObjectReader): Promise<bo
   );
   // the running engine's ids as the build worked them out, while no file has changed since: no git at all
   const [kept, baseIds] = await Promise.all([keptEngineIds(ENGINE_ROOT, ENGINE_PATHS, path.join(ENGINE_ROOT, ENGINE_IDS_FILE)), baseP]);
-  if (baseIds.length !== ENGINE_PATHS.length || baseIds.some((id) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id))) return false;
+  if (baseIds.length !== ENGINE_PATHS.length || baseIds.some((id) => !OBJECT_ID.test(id))) return false;
   if (kept && kept.join('\n') === baseIds.join('\n')) return true;
   // otherwise Git says (a file Git ignores, or a line-ending conversion, may make the kept ids differ)
   const [mine, dirty] = await Promise.all([

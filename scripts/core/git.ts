@@ -15,6 +15,9 @@ import path from 'node:path';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
+
+/** A full Git object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 export { GitError };
 
 /**
@@ -192,7 +195,7 @@ export async function resolveCommits(g: SimpleGit, refs: readonly string[], read
     try {
       const got = await reader.lookup(refs.map((r) => `${r}^{commit}`));
       const out = refs.map((r) => got.get(`${r}^{commit}`));
-      if (out.every((x) => x?.type === 'commit' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(x.oid))) return out.map((x) => x!.oid);
+      if (out.every((x) => x?.type === 'commit' && OBJECT_ID.test(x.oid))) return out.map((x) => x!.oid);
     } catch {
       // resolved by rev-parse below
     }
@@ -200,7 +203,7 @@ export async function resolveCommits(g: SimpleGit, refs: readonly string[], read
   if (refs.length > 1 && refs.every((r) => r !== '' && !r.startsWith('-'))) {
     try {
       const out = (await g.raw(['rev-parse', '--quiet', ...refs.map((r) => `${r}^{commit}`)])).split('\n').filter(Boolean);
-      if (out.length === refs.length && out.every((x) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(x))) return out;
+      if (out.length === refs.length && out.every((x) => OBJECT_ID.test(x))) return out;
     } catch {
       // resolved one by one below, for the message
     }
@@ -461,7 +464,7 @@ export async function treeDelta(dir: string, from: string, to: string, paths: st
     const path = parts[i + 1]!;
     // ":<old mode> <new mode> <old id> <new id> <status>"
     const [, mode, , sha, status] = meta.slice(1).split(' ');
-    if (meta[0] !== ':' || !mode || !sha || !status || !/^[ADMT]$/.test(status) || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) throw new GitError(`git diff-tree: unexpected output "${meta.slice(0, 120)}"`);
+    if (meta[0] !== ':' || !mode || !sha || !status || !/^[ADMT]$/.test(status) || !OBJECT_ID.test(sha)) throw new GitError(`git diff-tree: unexpected output "${meta.slice(0, 120)}"`);
     res.push({ status, path, mode, sha });
   }
   return res;
@@ -486,7 +489,7 @@ export async function diffWithDelta(dir: string, from: string, to: string): Prom
     // ":<old mode> <new mode> <old id> <new id> <status>"
     const [, mode, oldSha, sha, status] = meta.slice(1).split(' ');
     const letter = status?.[0] ?? '';
-    const ok = meta[0] === ':' && mode !== undefined && oldSha !== undefined && sha !== undefined && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha);
+    const ok = meta[0] === ':' && mode !== undefined && oldSha !== undefined && sha !== undefined && OBJECT_ID.test(sha);
     if (letter === 'R' || letter === 'C') {
       const fromPath = parts[i++]!;
       const path = parts[i++]!;

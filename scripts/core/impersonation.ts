@@ -78,7 +78,12 @@ function findingAt(a: NameEntry, other: NameEntry): Finding {
  * finding need (the caller locates those, see locateNames).
  */
 export function nameEntries(accounts: readonly AccountDoc[]): NameEntry[] {
-  return accounts.filter((a) => typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data)).map(entryOf);
+  return accounts.filter(namedInUse).map(entryOf);
+}
+
+/** An account with a name and a platform whose name is in use (what the check compares). */
+function namedInUse(a: AccountDoc): boolean {
+  return typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data);
 }
 
 /** Put findings made from NameEntry without a position at the account's name, reading only their files. */
@@ -148,7 +153,7 @@ export function impersonationFindings(accounts: readonly AccountDoc[], others: r
   const live: AccountDoc[] = [];
   const keys: string[] = [];
   for (const a of accounts) {
-    if (typeof a.data.name !== 'string' || typeof a.data.platform !== 'string' || !nameInUse(a.data)) continue;
+    if (!namedInUse(a)) continue;
     const k = skeleton(a.data.name);
     live.push(a);
     keys.push(k);
