@@ -3,7 +3,8 @@
  * 几百 KB 的）逐字节原样返回，顺序与请求一致；不存在的对象返回 undefined。
  * BlobReader returns every object of one batch byte for byte, whatever its size relative to the
  * pipe's 64 KB chunks (objects inside a chunk, over two, over many, ending exactly at a chunk's
- * end), in request order; a missing object is undefined.
+ * end), in request order; a missing object is undefined. A small object is copied out of its chunk
+ * (a larger one inside a chunk is a view of it, not a copy into fresh memory).
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,10 @@ describe('BlobReader', () => {
       blobs.forEach((x, i) => {
         expect(got[i]?.length).toBe(x.b.length);
         expect(got[i]!.equals(x.b)).toBe(true);
+      });
+      // a small object is a copy (in Node's 8 KB pool), not a view that keeps a 64 KB pipe chunk alive
+      blobs.forEach((x, i) => {
+        if (x.b.length > 0 && x.b.length < 4096) expect(got[i]!.buffer.byteLength).toBeLessThanOrEqual(Buffer.poolSize);
       });
       // the second half came from the cache, the same content
       expect(got.slice(blobs.length + 1).every((b, i) => b!.equals(blobs[blobs.length - 1 - i]!.b))).toBe(true);
