@@ -570,9 +570,6 @@ class ListedEntry implements Entry {
 /** Path lookups answered by searching the listing text before it is indexed once (see GitSource.indexed). */
 const INDEX_AFTER = 16;
 
-/** Unit ids looked up one by one in the structure before it is indexed (GitSource.unitEntry). */
-const UNIT_LOOKUPS = 64;
-
 /**
  * What a pull-request check will ask a listing (see GitSource.open): the unit folders it reads in
  * full, the account file names (stems) whose duplicates it looks for, and the exact paths it
@@ -712,8 +709,6 @@ export class GitSource implements FileSource {
   private pathsFrom: GitSource | undefined;
   /** A derived source whose delta changes no unit.json: the source whose unit.json entries it shares. */
   private unitsFrom: GitSource | undefined;
-  /** Unit ids looked up before the unit.json entries are indexed (see unitEntry). */
-  private unitLookups = 0;
   /** Contents by object id (shared with a source derived from this one: same repository). */
   private blobs = new Map<string, Buffer>();
   /** Object sizes by id, known from a --batch-check (shared like blobs). */
@@ -1239,19 +1234,12 @@ export class GitSource implements FileSource {
   }
 
   /**
-   * The unit.json entry of a unit id (its folder's name; the last of a name wins, as in unitsById):
-   * the few ids a small check follows are looked for in the structure; past UNIT_LOOKUPS the
-   * entries are indexed once.
+   * The unit.json entry of a unit id (see unitsById): a derived source whose delta changes no
+   * unit.json asks its origin, whose index is then made once for both (every region's supervising
+   * office is followed, so even a one-file check looks up hundreds of ids).
    */
   private unitEntry(id: string): TreeEntry | undefined {
-    if (this.unitsFrom) return this.unitsFrom.unitEntry(id);
-    if (this.unitIndex || ++this.unitLookups > UNIT_LOOKUPS) return this.unitsById().get(id);
-    if (id.includes('/')) return undefined;
-    const tail = `/${id}/unit.json`;
-    const top = `${id}/unit.json`;
-    let found: TreeEntry | undefined;
-    for (const e of this.structural()) if (e.path.endsWith(tail) || e.path === top) found = e;
-    return found;
+    return this.unitsFrom ? this.unitsFrom.unitEntry(id) : this.unitsById().get(id);
   }
 
   /** Every unit.json of the listing by the unit's folder name (the last of a name wins). */
