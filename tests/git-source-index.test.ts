@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { simpleGit } from 'simple-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GitSource, treeDelta } from '../scripts/core/git.ts';
+import { GitSource, ObjectReader, treeDelta } from '../scripts/core/git.ts';
 import { tmpDir } from './helpers.ts';
 
 let dir: string;
@@ -182,6 +182,50 @@ describe('GitSource with a hint (check-pr), and the head derived from the merge 
     expect(derived.read('accounts/a/a-1.json').toString()).toBe(JSON.stringify({ changed: true }));
     expect(base.read('accounts/a/a-1.json').toString()).toBe(JSON.stringify({ n: 'a', f: 'a-1.json' }));
   });
+  it('told the names in the hinted folders by the check\'s object reader (no pass of their own over the listing), a hinted listing still answers exactly like the whole listing', async () => {
+    // the folders' trees come through the open cat-file; a folder holding a folder (a/b holds c) gives
+    // no names, and the names are then looked for in a second pass as without a reader
+    const reader = new ObjectReader(dir);
+    try {
+      const dirs = ['a', 'ab', 'zz', '新', 'a/b/c/deep', 'a/b', 'z 空格', 'none'];
+      await fc.assert(
+        fc.asyncProperty(fc.subarray(dirs, { minLength: 1 }), fc.subarray([...sha.keys()], { maxLength: 4 }), async (hinted, extra) => {
+          const hint = { dirs: new Set(hinted), stems: new Set([...changed, ...extra].map((p) => path.posix.basename(p, '.json'))), paths: new Set([...changed, ...extra]) };
+          for (const [c, known] of [[commit, sha], [head, headSha]] as const) {
+            const plain = await GitSource.open(dir, c);
+            const kept = await GitSource.open(dir, c, ['accounts'], hint, undefined, reader);
+            const all = [...sha.keys(), ...headSha.keys(), ...changed];
+            const want = answers(plain, hint, known.keys(), all, dirs).map((x) => (Array.isArray(x) && x[0] === 'answered from the hint alone' ? [x[0], true] : x));
+            expect(answers(kept, hint, known.keys(), all, dirs), c).toEqual(want);
+          }
+        }),
+        { seed: 20261206, numRuns: 12 },
+      );
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('a derived head answers the paths it did not change from its merge base, also what the merge base learned after the head was derived', async () => {
+    const delta = await treeDelta(dir, commit, head);
+    const dirs = ['a', 'ab', 'zz', '新', 'a/b/c/deep'];
+    const hint = { dirs: new Set(dirs), stems: new Set(changed.map((p) => path.posix.basename(p, '.json'))), paths: new Set(changed) };
+    const base = await GitSource.open(dir, commit, ['accounts'], hint);
+    const derived = base.derive(head, delta);
+    // the merge base is asked everything first (it lists itself again for what the hint does not cover)
+    const all = [...sha.keys(), ...headSha.keys(), ...changed];
+    const baseListed = await GitSource.open(dir, commit);
+    expect(answers(base, hint, sha.keys(), all, dirs)).toEqual(answers(baseListed, hint, sha.keys(), all, dirs).map((x) => (Array.isArray(x) && x[0] === 'answered from the hint alone' ? [x[0], true] : x)));
+    const listed = await GitSource.open(dir, head);
+    const want = answers(listed, hint, sha.keys(), all, dirs).map((x) => (Array.isArray(x) && x[0] === 'answered from the hint alone' ? [x[0], true] : x));
+    expect(answers(derived, hint, sha.keys(), all, dirs)).toEqual(want);
+    // what the head changed is the head's: deleted, changed and added files
+    expect(derived.exists('accounts/ab/ab-2.json')).toBe(false);
+    expect(base.exists('accounts/ab/ab-2.json')).toBe(true);
+    expect(derived.contentKey('accounts/新/a-1.json')).toBe(headSha.get('accounts/新/a-1.json'));
+    expect(base.contentKey('accounts/新/a-1.json')).toBeUndefined();
+  });
+
   it('a path changed outside the hint is refused (the head is then listed by git instead)', async () => {
     const delta = await treeDelta(dir, commit, head);
     const base = await GitSource.open(dir, commit, ['accounts'], { dirs: new Set(['a']), stems: new Set(), paths: new Set(['accounts/a/a-1.json']) });

@@ -203,7 +203,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     // listing are worked out while the engines are compared, and the judge and the policies load
     // meanwhile (all unused when the base engine is extracted)
     let decide: (same: boolean) => void = () => undefined;
-    const started = startCheck(repo, baseCommit, headCommit, new Promise<boolean>((resolve) => (decide = resolve)));
+    const started = startCheck(repo, baseCommit, headCommit, new Promise<boolean>((resolve) => (decide = resolve)), reader);
     const sameEngine = engine === 'base' ? runningEngineIs(baseCommit, reader) : Promise.resolve(true);
     void sameEngine.then(decide);
     const judgeP = import('../pr/check.ts');

@@ -630,7 +630,7 @@ function byteNames(names: ReadonlySet<string>): Map<number, Buffer[]> | undefine
     const b = Buffer.from(n);
     const l = m.get(b.length);
     if (!l) m.set(b.length, [b]);
-    else if (l.length >= 4) return undefined;
+    else if (l.length >= 16) return undefined;
     else l.push(b);
   }
   return m;
@@ -640,13 +640,59 @@ function byteNames(names: ReadonlySet<string>): Map<number, Buffer[]> | undefine
 function isName(bytes: Map<number, Buffer[]> | undefined, names: ReadonlySet<string>, buf: Buffer, start: number, end: number): boolean {
   if (!bytes) return names.has(buf.toString('utf8', start, end));
   const l = bytes.get(end - start);
-  if (l) for (const b of l) if (b.compare(buf, start, end) === 0) return true;
+  if (!l) return false;
+  // byte by byte from the end, in this function (names of one folder share their start; a call into
+  // Buffer's compare for each file name of a wanted length cost more than the whole comparison)
+  for (const b of l) {
+    let k = b.length - 1;
+    while (k >= 0 && buf[start + k] === b[k]) k--;
+    if (k < 0) return true;
+  }
   return false;
 }
 
 function bytesAt(buf: Buffer, at: number, lit: Buffer): boolean {
   for (let k = 0; k < lit.length; k++) if (buf[at + k] !== lit[k]) return false;
   return true;
+}
+
+/**
+ * The file names (without ".json") in a hint's folders at `commit`: through the check's open object
+ * reader (each folder's tree, no process of its own) or else `git ls-tree` of those folders alone
+ * (small and quick beside the whole listing); undefined when they cannot be had (a folder holds a
+ * folder, git fails). Only a head start for GitSource.keep: a name it misses is looked for in a
+ * second pass over the listing.
+ */
+async function folderStems(dir: string, commit: string, paths: readonly string[], hint: ListingHint, signal?: AbortSignal, reader?: ObjectReader): Promise<Set<string> | undefined> {
+  const dirs = [...hint.dirs].filter((d) => d !== '' && paths.some((p) => `accounts/${d}`.startsWith(p + '/')));
+  if (!dirs.length || signal?.aborted) return undefined;
+  const names = new Set<string>();
+  const add = (name: string): void => {
+    if (name.endsWith('.json')) names.add(name.slice(0, -5));
+  };
+  if (reader && OBJECT_ID.test(commit)) {
+    const idBytes = commit.length / 2;
+    const asked = dirs.map((d) => `${commit}:accounts/${d}`);
+    const trees = await reader.read(asked);
+    for (const name of asked) {
+      // "<mode> <name>\0<id bytes>" per entry; a folder that is missing holds nothing
+      const t = trees.get(name);
+      if (!t) continue;
+      for (let i = 0; i < t.length; ) {
+        const sp = t.indexOf(32, i);
+        const nul = t.indexOf(0, sp + 1);
+        if (sp < 0 || nul < 0) return undefined;
+        // a folder inside: its names are not listed here (the second pass finds them)
+        if (t.toString('latin1', i, sp) === '40000') return undefined;
+        add(t.toString('utf8', sp + 1, nul));
+        i = nul + 1 + idBytes;
+      }
+    }
+    return names;
+  }
+  const out = await runGitBuffer(dir, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...dirs.map((d) => `accounts/${d}`)]);
+  for (const p of out.toString('utf8').split('\0')) add(p.slice(p.lastIndexOf('/') + 1));
+  return names;
 }
 
 export class GitSource implements FileSource {
@@ -659,6 +705,10 @@ export class GitSource implements FileSource {
   private kept: Kept | undefined;
   private all: TreeEntry[] | undefined;
   private byPath = new Map<string, TreeEntry | null>();
+  /** A derived source: the source whose answers hold for every path not in byPath (see derive). */
+  private pathsFrom: GitSource | undefined;
+  /** A derived source whose delta changes no unit.json: the source whose unit.json entries it shares. */
+  private unitsFrom: GitSource | undefined;
   /** Contents by object id (shared with a source derived from this one: same repository). */
   private blobs = new Map<string, Buffer>();
   /** Object sizes by id, known from a --batch-check (shared like blobs). */
@@ -700,13 +750,16 @@ export class GitSource implements FileSource {
    * searches the whole listing. A question the hint does not cover (another folder, file name or
    * path) decodes the whole listing once and is answered from it exactly as without a hint.
    */
-  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>, signal?: AbortSignal): Promise<GitSource> {
+  static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>, signal?: AbortSignal, reader?: ObjectReader): Promise<GitSource> {
     const s = new GitSource(dir, commit);
     s.paths = paths;
     // the listing starts at once; a hint still being worked out (the diff) is awaited after it.
     // A hint that fails (or `signal`: the listing is not wanted after all) ends git and closes its output.
     const listing = runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], signal);
     Promise.resolve(hint).catch(() => undefined);
+    // the file names in the hinted folders, from a listing of those folders alone made while the whole
+    // one is made: the scan then looks for them in the same pass (else a second pass looks for them)
+    const namesP = hint ? Promise.resolve(hint).then((h) => folderStems(dir, commit, paths, h, signal, reader)).catch(() => undefined) : undefined;
     const out = await listing;
     let h: ListingHint | undefined;
     try {
@@ -715,16 +768,17 @@ export class GitSource implements FileSource {
       if (!Buffer.isBuffer(out)) closeSync(out.fd);
       throw e;
     }
+    const names = h ? await namesP : undefined;
     if (Buffer.isBuffer(out)) {
       s.rawBuf = out;
-      if (h) s.keep(h, (visit) => visit(out, out.length));
+      if (h) s.keep(h, (visit) => visit(out, out.length), names);
       return s;
     }
     try {
       if (h) {
         // with a hint the listing is scanned from its file a chunk at a time and never held whole
         // (15 MB at 100,000 accounts); a question outside the hint lists the commit again
-        s.keep(h, (visit) => eachChunkOfRecords(out, visit));
+        s.keep(h, (visit) => eachChunkOfRecords(out, visit), names);
         s.derived = true;
       } else {
         s.rawBuf = Buffer.allocUnsafe(out.size);
@@ -752,7 +806,7 @@ export class GitSource implements FileSource {
     s.blobs = this.blobs;
     s.sizes = this.sizes;
     s.parsedRefs = this.parsedRefs;
-    if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitIndex = this.unitIndex ?? this.unitsById();
+    if (!delta.some((c) => c.path.endsWith('/unit.json'))) s.unitsFrom = this.unitsFrom ?? this;
     // no region.json or unit.json changed: the same structural entries (their arrays are only read)
     const sameStructure = !delta.some((c) => c.path.endsWith('/unit.json') || c.path.endsWith('/region.json'));
     if (sameStructure) s.structureList = this.listStructure();
@@ -764,8 +818,9 @@ export class GitSource implements FileSource {
     const regions = sameStructure ? [] : drop(k.structural.filter((e) => e.path.endsWith('/region.json')));
     const units = sameStructure ? [] : drop(k.structural.filter((e) => !e.path.endsWith('/region.json')));
     for (const [st, l] of k.byStem) nk.byStem.set(st, l.filter((p) => !changed.has(p)));
-    s.byPath = new Map(this.byPath);
-    for (const p of changed) s.byPath.delete(p);
+    // this source's answers hold for every path the delta does not change (looked up, not copied:
+    // ~16,000 entries at 100,000 accounts); the changed paths are answered by the derived source itself
+    s.pathsFrom = this;
     const added: TreeEntry[] = [];
     for (const c of delta) {
       if (c.status === 'D') {
@@ -812,7 +867,7 @@ export class GitSource implements FileSource {
   }
 
   /** Scan the listing bytes for what the hint names (see open); `scan` hands them over, whole or a chunk at a time. */
-  private keep(hint: ListingHint, scan: (visit: (buf: Buffer, n: number) => void) => void): void {
+  private keep(hint: ListingHint, scan: (visit: (buf: Buffer, n: number) => void) => void, folderNames?: ReadonlySet<string>): void {
     const notStructural = (st: string): boolean => st !== 'unit' && st !== 'region';
     const k: Kept = { dirs: new Set(hint.dirs), stems: new Set([...hint.stems].filter(notStructural)), paths: new Set(hint.paths), structural: [], inDir: new Map(), byStem: new Map() };
     for (const d of k.dirs) k.inDir.set(`accounts/${d}`, []);
@@ -821,7 +876,7 @@ export class GitSource implements FileSource {
     const byLen = (xs: Iterable<string>): Set<number> => new Set([...xs].map((x) => Buffer.byteLength(x)));
     const entryAt = (buf: Buffer, start: number, tab: number, end: number): TreeEntry => {
       const path = buf.toString('utf8', tab + 1, end);
-      const known = this.byPath.get(path);
+      const known = this.knownPath(path);
       if (known) return known;
       const sp1 = buf.indexOf(32, start);
       const sp2 = buf.indexOf(32, sp1 + 1);
@@ -843,14 +898,22 @@ export class GitSource implements FileSource {
       const stemBytes = byteNames(stems);
       const dirBytes = byteNames(dirNames);
       scan((buf, n) => {
+        // the hinted folders an entry is under depend on its folder alone, and the entries of a folder
+        // come together in the listing: worked out once per run of one folder (bytes [fs, fe) of this
+        // chunk), not by walking up every entry's path
+        let fs = -1;
+        let fe = -1;
+        let lists: TreeEntry[][] = [];
         for (let i = 0; i < n; ) {
           let end = buf.indexOf(0, i);
           if (end < 0 || end > n) end = n;
           // "<mode> blob <40-hex id>\t": the tab is at i + 52 in nearly every record (looked for otherwise)
           const tab = buf[i + 52] === 9 && i + 52 < end ? i + 52 : buf.indexOf(9, i);
           if (tab >= 0 && tab < end) {
-            const slash = buf.lastIndexOf(0x2f, end - 1);
-            const base = slash > tab ? slash + 1 : tab + 1;
+            // the last slash of the path (tab: none), found from the end (a file name is short)
+            let slash = end - 1;
+            while (slash > tab && buf[slash] !== 0x2f) slash--;
+            const base = slash + 1;
             const blen = end - base;
             let e: TreeEntry | undefined;
             if (first && slash > tab) {
@@ -859,19 +922,30 @@ export class GitSource implements FileSource {
             }
             if (slash > tab && blen > 5 && stemLens.has(blen - 5) && bytesAt(buf, end - 5, DOT_JSON) && isName(stemBytes, stems, buf, base, end - 5)) stemEntries.push((e ??= entryAt(buf, i, tab, end)));
             if (first && pathLens.has(end - tab - 1) && k.paths.has(buf.toString('utf8', tab + 1, end))) e ??= entryAt(buf, i, tab, end);
-            // every hinted folder this entry is under, at any depth
-            for (let f = slash; first && f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
-              if (!dirLens.has(f - tab - 1) || !isName(dirBytes, dirNames, buf, tab + 1, f)) continue;
-              const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
-              if (list) list.push((e ??= entryAt(buf, i, tab, end)));
+            if (first && slash > tab && slash - tab - 1 >= minDir) {
+              if (slash - tab - 1 !== fe - fs || buf.compare(buf, tab + 1, slash, fs, fe) !== 0) {
+                // another folder: every hinted folder it is, or is under, at any depth
+                fs = tab + 1;
+                fe = slash;
+                lists = [];
+                for (let f = slash; f > tab && f - tab - 1 >= minDir; f = buf.lastIndexOf(0x2f, f - 1)) {
+                  if (!dirLens.has(f - tab - 1) || !isName(dirBytes, dirNames, buf, tab + 1, f)) continue;
+                  const list = k.inDir.get(buf.toString('utf8', tab + 1, f));
+                  if (list) lists.push(list);
+                }
+              }
+              for (const list of lists) list.push((e ??= entryAt(buf, i, tab, end)));
             }
           }
           i = end + 1;
         }
       });
     };
-    pass(k.stems, true);
-    // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register)
+    // the file names in the hinted folders, when known beforehand, are looked for in the same pass
+    const early = new Set([...(folderNames ?? [])].filter((st) => notStructural(st) && !k.stems.has(st)));
+    pass(early.size ? new Set([...k.stems, ...early]) : k.stems, true);
+    // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register):
+    // those not looked for in the first pass (none when the folders' names were known) in a second
     const more = new Set<string>();
     for (const list of k.inDir.values()) {
       for (const e of list) {
@@ -879,11 +953,14 @@ export class GitSource implements FileSource {
         if (name.endsWith('.json') && !k.stems.has(name.slice(0, -5)) && notStructural(name.slice(0, -5))) more.add(name.slice(0, -5));
       }
     }
-    if (more.size) pass(more, false);
+    const late = new Set([...more].filter((st) => !early.has(st)));
+    if (late.size) pass(late, false);
     for (const st of more) k.stems.add(st);
     for (const e of stemEntries) {
       const name = e.path.slice(e.path.lastIndexOf('/') + 1);
       const st = name.slice(0, -5);
+      // a name looked for early that the folders no longer hold is not kept (as if never looked for)
+      if (!k.stems.has(st)) continue;
       const list = k.byStem.get(st);
       if (list) list.push(e.path);
       else k.byStem.set(st, [e.path]);
@@ -927,7 +1004,7 @@ export class GitSource implements FileSource {
     const sp1 = rec.indexOf(' ');
     const sp2 = rec.indexOf(' ', sp1 + 1);
     const path = rec.slice(tab + 1);
-    const known = this.byPath.get(path);
+    const known = this.knownPath(path);
     if (known) return known;
     const e: TreeEntry = { mode: rec.slice(0, sp1), sha: rec.slice(sp2 + 1, tab), size: -1, path };
     this.byPath.set(path, e);
@@ -971,7 +1048,7 @@ export class GitSource implements FileSource {
   }
 
   private entry(rel: string): TreeEntry | undefined {
-    const hit = this.byPath.get(rel);
+    const hit = this.knownPath(rel);
     if (hit !== undefined) return hit ?? undefined;
     if (this.kept && this.covers(rel)) {
       // every entry the hint covers was kept (and is in byPath): this one is absent
@@ -1150,6 +1227,21 @@ export class GitSource implements FileSource {
     }
   }
 
+  /** What is known of a path: its entry, null (absent) or undefined (not known yet); a derived source asks its origin for a path it did not change. */
+  private knownPath(rel: string): TreeEntry | null | undefined {
+    const own = this.byPath.get(rel);
+    return own !== undefined || !this.pathsFrom ? own : this.pathsFrom.knownPath(rel);
+  }
+
+  /**
+   * The unit.json entry of a unit id (see unitsById): a derived source whose delta changes no
+   * unit.json asks its origin, whose index is then made once for both (every region's supervising
+   * office is followed, so even a one-file check looks up hundreds of ids).
+   */
+  private unitEntry(id: string): TreeEntry | undefined {
+    return this.unitsFrom ? this.unitsFrom.unitEntry(id) : this.unitsById().get(id);
+  }
+
   /** Every unit.json of the listing by the unit's folder name (the last of a name wins). */
   private unitsById(): Map<string, TreeEntry> {
     if (this.unitIndex) return this.unitIndex;
@@ -1164,7 +1256,6 @@ export class GitSource implements FileSource {
     const regions = structural.filter((e) => e.path.endsWith('/region.json'));
     // the folders' own entries are all in scope (inFolder: the entries directly inside)
     yield [...regions, ...[...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`))];
-    const unitPath = this.unitsById();
     const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {
       if (!e || !this.blobs.has(e.sha)) return [];
       let v = this.parsedRefs.get(e.sha);
@@ -1187,7 +1278,7 @@ export class GitSource implements FileSource {
       const batch: TreeEntry[] = [];
       for (const id of next) {
         seen.add(id);
-        const e = unitPath.get(id);
+        const e = this.unitEntry(id);
         if (e) batch.push(e);
       }
       yield batch;

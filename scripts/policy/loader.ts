@@ -77,39 +77,65 @@ export function checkMessages(where: string, r: PolicyIndex['rules'][number]): v
 async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
   const root = path.join(engineRoot, 'policies');
   if (!existsSync(root)) return [];
-  const out: LoadedPolicy[] = [];
+  // every manifest is read and checked first, in order, and the modules' files are then imported all
+  // at once (read and compiled while this process does other work, not one after another); they are
+  // taken in order, so the first problem in order is the one reported, as when loaded one by one
+  const heads: { dir: string; rel: string; series: string; version: string; manifest: PolicyManifest }[] = [];
   const ids = new Set<string>();
+  let stop: unknown;
   for (const dir of findManifests(root)) {
     const rel = path.relative(root, dir).split(path.sep).join('/');
     const series = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : rel;
     const version = path.basename(dir);
-    let manifest: PolicyManifest;
     try {
-      manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as PolicyManifest;
+      let manifest: PolicyManifest;
+      try {
+        manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as PolicyManifest;
+      } catch (e) {
+        throw new PolicyLoadError(`policies/${rel}/manifest.json: ${(e as Error).message}`);
+      }
+      for (const k of REQUIRED) if (manifest[k] === undefined) throw new PolicyLoadError(`policies/${rel}/manifest.json: 缺少 ${k} / missing ${k}`);
+      if (ids.has(manifest.id)) throw new PolicyLoadError(`policies/${rel}/manifest.json: 模块编号 ${manifest.id} 重复 / duplicate module id`);
+      ids.add(manifest.id);
+      heads.push({ dir, rel, series, version, manifest });
     } catch (e) {
-      throw new PolicyLoadError(`policies/${rel}/manifest.json: ${(e as Error).message}`);
+      // reported after the modules before it (whose import may fail first)
+      stop = e;
+      break;
     }
-    for (const k of REQUIRED) if (manifest[k] === undefined) throw new PolicyLoadError(`policies/${rel}/manifest.json: 缺少 ${k} / missing ${k}`);
-    if (ids.has(manifest.id)) throw new PolicyLoadError(`policies/${rel}/manifest.json: 模块编号 ${manifest.id} 重复 / duplicate module id`);
-    ids.add(manifest.id);
-    const indexFile = path.join(dir, 'index.ts');
-    let index: PolicyIndex = { rules: [] };
-    if (existsSync(indexFile)) {
-      const mod = await importTs<{ default?: PolicyIndex } & Partial<PolicyIndex>>(indexFile);
-      index = mod.default ?? { rules: mod.rules ?? [] };
-    }
-    const names = new Set<string>();
-    for (const r of index.rules) {
-      if (names.has(r.name)) throw new PolicyLoadError(`policies/${rel}: 规则名 ${r.name} 重复 / duplicate rule name`);
-      names.add(r.name);
-      checkMessages(`policies/${rel}`, r);
-    }
-    const extras: Record<string, unknown> = {};
-    for (const name of EXTRAS) {
-      const f = path.join(dir, `${name}.ts`);
-      if (existsSync(f)) extras[name] = (await importTs<{ default?: unknown }>(f)).default;
-    }
-    out.push({ manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras });
   }
+  const loads = heads.map((h) => loadModule(h));
+  for (const l of loads) l.catch(() => undefined);
+  const out: LoadedPolicy[] = [];
+  for (const l of loads) out.push(await l);
+  if (stop !== undefined) throw stop;
   return out;
+}
+
+/** One module's index (its rules checked) and extras, imported at once and taken in order. */
+async function loadModule({ dir, rel, series, version, manifest }: { dir: string; rel: string; series: string; version: string; manifest: PolicyManifest }): Promise<LoadedPolicy> {
+  const indexFile = path.join(dir, 'index.ts');
+  const indexP = existsSync(indexFile) ? importTs<{ default?: PolicyIndex } & Partial<PolicyIndex>>(indexFile) : undefined;
+  const extraPs = EXTRAS.map((name) => {
+    const f = path.join(dir, `${name}.ts`);
+    return existsSync(f) ? importTs<{ default?: unknown }>(f) : undefined;
+  });
+  for (const p of extraPs) p?.catch(() => undefined);
+  let index: PolicyIndex = { rules: [] };
+  if (indexP) {
+    const mod = await indexP;
+    index = mod.default ?? { rules: mod.rules ?? [] };
+  }
+  const names = new Set<string>();
+  for (const r of index.rules) {
+    if (names.has(r.name)) throw new PolicyLoadError(`policies/${rel}: 规则名 ${r.name} 重复 / duplicate rule name`);
+    names.add(r.name);
+    checkMessages(`policies/${rel}`, r);
+  }
+  const extras: Record<string, unknown> = {};
+  for (let i = 0; i < EXTRAS.length; i++) {
+    const p = extraPs[i];
+    if (p) extras[EXTRAS[i]!] = (await p).default;
+  }
+  return { manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras };
 }

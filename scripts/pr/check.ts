@@ -112,11 +112,12 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const diffsP = started.diffs;
   const deltaP = started.delta;
   const hintP = diffsP.then((d) => hintOf(d, scopeOf(d)));
-  // the listing startCheck began with the merge base (the command's early start), else begun now
-  const baseP = (started.listing ?? Promise.resolve(undefined)).then((l) => l ?? GitSource.open(o.repo, mb, ['accounts'], hintP));
   // the object reader (the caller's, started first thing, or one started now, while this process is
-  // still small: a process starts slower from a larger one) serves every prefetch round
+  // still small: a process starts slower from a larger one) serves every prefetch round (and tells
+  // a listing begun here the names in the changed folders)
   const reader = o.reader ?? new ObjectReader(o.repo);
+  // the listing startCheck began with the merge base (the command's early start), else begun now
+  const baseP = (started.listing ?? Promise.resolve(undefined)).then((l) => l ?? GitSource.open(o.repo, mb, ['accounts'], hintP, undefined, reader));
   let baseSrc: GitSource;
   let headSrc: GitSource | undefined;
   let diffs: DiffEntry[];

@@ -6,7 +6,7 @@
  * so the command starts git at once and loads the judge while git works).
  */
 import path from 'node:path';
-import { diffWithDelta, git, GitSource, mergeBase, type DiffEntry, type ListingHint, type TreeChange } from '../core/git.ts';
+import { diffWithDelta, git, GitSource, mergeBase, type DiffEntry, type ListingHint, type ObjectReader, type TreeChange } from '../core/git.ts';
 import { unitDirOf } from '../core/paths.ts';
 
 /** The first git questions of a check, asked at once: the merge base, then the diff and the exact tree delta. */
@@ -28,8 +28,10 @@ export interface Started {
  * (the largest git output of a check) starts once the merge base is known, and is scanned once
  * `listWhen` (the engine comparison: whether this process judges at all) resolves true; when it
  * resolves false the listing's git is ended. Without `listWhen` the listing is left to checkPr.
+ * `reader` (the check's open cat-file) tells the listing the file names in the changed folders
+ * (GitSource.open), so it scans the whole listing once instead of twice.
  */
-export function startCheck(repo: string, baseC: string, headC: string, listWhen?: Promise<boolean>): Started {
+export function startCheck(repo: string, baseC: string, headC: string, listWhen?: Promise<boolean>, reader?: ObjectReader): Started {
   const g = git(repo);
   const mb = mergeBase(g, baseC, headC);
   // the diff (renames paired) and the exact tree delta under accounts/ from one git diff
@@ -50,7 +52,7 @@ export function startCheck(repo: string, baseC: string, headC: string, listWhen?
     });
     hint.catch(() => undefined);
     // a failure (of the merge base, the diff or the listing) is left to checkPr: it asks again and reports it
-    started.listing = mb.then((m) => GitSource.open(repo, m, ['accounts'], hint, stop.signal)).catch(() => undefined);
+    started.listing = mb.then((m) => GitSource.open(repo, m, ['accounts'], hint, stop.signal, reader)).catch(() => undefined);
   }
   return started;
 }
