@@ -8,22 +8,64 @@
  * last, after the git shells are ended). One tab-separated line per file:
  * file, self user, self sys, children user, children sys (seconds), wall (seconds), the worker's
  * resident memory at the end (MiB: forking a git process costs more the larger it is).
- * The worker's shared Chromium (tests/support/chromium.ts) is reaped only when the worker ends, so
- * its CPU is counted in no file (only in the run's total).
+ * The worker's processes that are still running at a sample (above all its shared Chromium, browser,
+ * zygotes, renderers and GPU process: tests/support/chromium.ts) are counted too, in the children
+ * columns: each live descendant's own and reaped time from /proc/<pid>/stat, so a file is charged
+ * with what the browser did while it ran. (Chromium is killed when the worker ends and reaped by
+ * init, so without this its CPU, ~120 s of a full run, showed in no file and not even in
+ * /usr/bin/time's total; the browser files looked cheap and started last.)
  * Linux only; elsewhere nothing is written.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
 
 const out = process.env.GOVMEDIA_TEST_CPU;
 
+/** Fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, [11..14] utime, stime, cutime, cstime (ticks). */
+function statOf(pid: string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+/** The user and system seconds of this process's live descendants, each with what it has reaped. */
+function liveDescendants(): [number, number] {
+  const kids = new Map<string, string[]>();
+  const stats = new Map<string, string[]>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const f = statOf(pid);
+    if (!f || f[0] === 'Z') continue;
+    stats.set(pid, f);
+    const list = kids.get(f[1]!);
+    if (list) list.push(pid);
+    else kids.set(f[1]!, [pid]);
+  }
+  let user = 0;
+  let sys = 0;
+  const todo = [...(kids.get(String(process.pid)) ?? [])];
+  while (todo.length > 0) {
+    const pid = todo.pop()!;
+    const f = stats.get(pid)!;
+    user += (Number(f[11]) + Number(f[13])) / 100;
+    sys += (Number(f[12]) + Number(f[14])) / 100;
+    todo.push(...(kids.get(pid) ?? []));
+  }
+  return [user, sys];
+}
+
 function sample(): { t: number[]; wall: number } | undefined {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields 14-17 of proc(5) (utime, stime, cutime, cstime), here offset by the two before ')'
-    return { t: [11, 12, 13, 14].map((i) => Number(f[i]) / 100), wall: performance.now() / 1000 };
+    const t = [11, 12, 13, 14].map((i) => Number(statOf('self')![i]) / 100);
+    const [user, sys] = liveDescendants();
+    t[2]! += user;
+    t[3]! += sys;
+    return { t, wall: performance.now() / 1000 };
   } catch {
     return undefined;
   }
