@@ -67,6 +67,10 @@ beforeAll(async () => {
   repo.write('accounts/sichuan/zigong/nounit/x-weixin.json', repo.read('accounts/sichuan/zigong/zg-scdc/zg-scdc-weixin.json'));
   repo.write('accounts/sichuan/zigong/zg-link/zg-link-weixin.json', repo.read('accounts/sichuan/zigong/zg-scdc/zg-scdc-weixin.json'));
   symlinkSync('../zg-scdc/unit.json', repo.abs('accounts/sichuan/zigong/zg-link/unit.json'));
+  // unit folders named like the ones the PRs touch, in another region (one id, two folders: the
+  // scoped load finds both through its index of unit files by folder name, in listing order)
+  repo.write('accounts/anhui/luan/zg-swjw/unit.json', repo.read('accounts/sichuan/zigong/zg-swjw/unit.json'));
+  repo.write('accounts/anhui/luan/zg-sgaj/unit.json', repo.read('accounts/sichuan/zigong/zg-sgaj/unit.json'));
   await commitAll(repo, '结构异常的基准');
   // a PR that changes accounts in those folders only (the structure is shared)
   await startBranch(repo, 'accounts-only');
@@ -112,6 +116,8 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(findings.some((f) => f.startsWith('register/misplaced|accounts/sichuan/zigong/zg-sgaj/region.json'))).toBe(true);
     expect(findings.some((f) => f.startsWith('register/symlink|accounts/sichuan/zigong/zg-link/unit.json'))).toBe(true);
     expect(findings.some((f) => f.startsWith('register/misplaced|accounts/sichuan/zigong/nounit/x-weixin.json'))).toBe(true);
+    // the unit folder in scope shares its name with one listed earlier in another region
+    expect(findings.some((f) => f.startsWith('register/duplicate-id|accounts/sichuan/zigong/zg-swjw/unit.json') && f.includes('accounts/anhui/luan/zg-swjw/unit.json'))).toBe(true);
   });
 
   it('a hostile PR that rewrites a unit.json and adds a unit.json link: the head works out its own structure, and loads exactly like entry by entry', async () => {

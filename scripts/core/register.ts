@@ -275,7 +275,7 @@ interface Listing {
   /** Whether a folder (accounts/-relative) is read in full (see LoadOptions.scope). */
   inScope(dir: string): boolean;
   /** A scoped load from a source that lists its structure apart (scopedListing): `entries` are then the folders' entries only. */
-  structure?: { entries: readonly Entry[]; worked: Structure };
+  structure?: { entries: readonly Entry[]; worked: Structure; scope: ReadonlySet<string> };
 }
 
 /**
@@ -295,6 +295,9 @@ interface Structure {
   /** Positions of the region.json entries, and of the unit.json entries by folder: the entries that report when their folder is in scope. */
   regionAt: number[];
   unitAtByDir: Map<string, number[]>;
+  /** The unit.json files of toRead, in order, and their positions there by unit folder name (loadUnits looks the few it needs up). */
+  unitTasks: ToRead[];
+  unitTaskAt: Map<string, number | number[]>;
 }
 
 const structures = new WeakMap<readonly Entry[], Structure>();
@@ -438,11 +441,20 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const { unitIdsListed, unitDirsById } = unitIdsOf(unitDirs);
     // the entries sorted with nothing in scope: their files to read and count (findings are per load)
     const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
-    for (const t of sorted.toRead) if (t.kind === 'unit') t.unit = baseName(t.dir);
-    worked = { regionDirs, unitDirs, unitIdsListed, unitDirsById, toRead: sorted.toRead, fileCount: sorted.fileCount, regionAt, unitAtByDir };
+    const unitTasks: ToRead[] = [];
+    const unitTaskAt = new Map<string, number | number[]>();
+    for (let i = 0; i < sorted.toRead.length; i++) {
+      const t = sorted.toRead[i]!;
+      if (t.kind !== 'unit') continue;
+      const id = (t.unit = baseName(t.dir));
+      const at = unitTaskAt.get(id);
+      unitTaskAt.set(id, at === undefined ? unitTasks.length : typeof at === 'number' ? [at, unitTasks.length] : (at.push(unitTasks.length), at));
+      unitTasks.push(t);
+    }
+    worked = { regionDirs, unitDirs, unitIdsListed, unitDirsById, toRead: sorted.toRead, fileCount: sorted.fileCount, regionAt, unitAtByDir, unitTasks, unitTaskAt };
     structures.set(structural, worked);
   }
-  return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitIdsListed: worked.unitIdsListed, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked } };
+  return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitIdsListed: worked.unitIdsListed, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked, scope } };
 }
 
 /** Stage 1: entries: symlinks, odd files, folder structure (no reading yet). */
@@ -452,8 +464,12 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   // a structure worked out before (scopedListing): its files to read and count as they are; its
   // findings are those of the entries that report in this scope (every region.json, and whatever
   // is in a folder in scope), made by the same code, in listing order; then the folders' entries
+  // the folders in scope are few: looked up, not found by walking every unit folder
   const at = [...st.worked.regionAt];
-  for (const d of st.worked.unitAtByDir.keys()) if (listing.inScope(d)) at.push(...st.worked.unitAtByDir.get(d)!);
+  for (const d of st.scope) {
+    const l = st.worked.unitAtByDir.get(d);
+    if (l) for (let i = 0; i < l.length; i++) at.push(l[i]!);
+  }
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
   const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
@@ -680,7 +696,7 @@ function loadRegions(toRead: readonly ToRead[], { regionDirs }: Listing, { readC
 }
 
 /** Stage 3b: unit files: schema, id, region and duplicates (with a scope, the units in it and those they point at). */
-function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById }: Listing, { readChecked, textChecks }: Reader, regions: ReadonlyMap<string, RegionDoc>, scope: ReadonlySet<string> | undefined, findings: Finding[]): { units: Map<string, UnitDoc>; unitIdByDir: Map<string, string> } {
+function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure }: Listing, { readChecked, textChecks }: Reader, regions: ReadonlyMap<string, RegionDoc>, scope: ReadonlySet<string> | undefined, findings: Finding[]): { units: Map<string, UnitDoc>; unitIdByDir: Map<string, string> } {
   const units = new Map<string, UnitDoc>();
   const unitIdByDir = new Map<string, string>();
   const loadUnit = (t: ToRead): void => {
@@ -707,18 +723,37 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById }: Listing
     units.set(data.id, { file: c.file, data, id: data.id, regionId });
     textChecks(rc, c);
   };
-  const unitTasks = toRead.filter((x) => x.kind === 'unit');
   const wantedUnit = new Set<string>();
   if (scope) {
     for (const r of regions.values()) if (r.data.supervisingOffice) wantedUnit.add(r.data.supervisingOffice);
   }
   const folderOf = (t: ToRead): string => t.unit ?? baseName(t.dir);
-  for (const t of unitTasks) if (inScope(t.dir) || wantedUnit.has(folderOf(t))) loadUnit(t);
+  // The unit files that may be wanted, in toRead's order. A structure worked out beforehand (a scoped
+  // load: toRead is its files, then the folders' own) indexes its unit files by folder name, so only
+  // those of the folders in scope and of the ids asked for are looked at, not all ~16,000 of a
+  // 100,000-account register; the same test then picks from them as from every unit file.
+  const st = structure;
+  const allUnits = st ? undefined : toRead.filter((x) => x.kind === 'unit');
+  const candidates = (ids: ReadonlySet<string>): readonly ToRead[] => {
+    if (!st) return allUnits!;
+    const at: number[] = [];
+    const add = (id: string): void => {
+      const a = st.worked.unitTaskAt.get(id);
+      if (typeof a === 'number') at.push(a);
+      else if (a) at.push(...a);
+    };
+    ids.forEach(add);
+    st.scope.forEach((d) => add(baseName(d)));
+    const out = [...new Set(at)].sort((a, b) => a - b).map((i) => st.worked.unitTasks[i]!);
+    for (let i = st.worked.toRead.length; i < toRead.length; i++) if (toRead[i]!.kind === 'unit') out.push(toRead[i]!);
+    return out;
+  };
+  for (const t of candidates(wantedUnit)) if (inScope(t.dir) || wantedUnit.has(folderOf(t))) loadUnit(t);
   if (scope) {
     // units that in-scope units point at (parent, supervisor) and their supervising chains
     const more = new Set<string>();
     for (const u of units.values()) for (const ref of [u.data.parent, u.data.supervisor]) if (ref && !units.has(ref)) more.add(ref);
-    for (const t of unitTasks) if (more.has(folderOf(t)) && !units.has(folderOf(t))) loadUnit(t);
+    if (more.size) for (const t of candidates(more)) if (more.has(folderOf(t)) && !units.has(folderOf(t))) loadUnit(t);
   }
 
   return { units, unitIdByDir };
