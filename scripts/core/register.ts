@@ -424,7 +424,11 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const unitDirs = new Set<string>();
     const regionAt: number[] = [];
     const unitAtByDir = new Map<string, number[]>();
-    structural.forEach((e, i) => {
+    // unitIdsOf(unitDirs), worked out in the same pass: each unit folder comes once (one unit.json path each)
+    const unitIdsListed = new Set<string>();
+    const unitDirsById = new Map<string, string[]>();
+    for (let i = 0; i < structural.length; i++) {
+      const e = structural[i]!;
       const base = baseName(e.rel);
       const dir = dirOf(e.rel);
       if (base === 'region.json') {
@@ -435,10 +439,16 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
         const l = unitAtByDir.get(dir);
         if (l) l.push(i);
         else unitAtByDir.set(dir, [i]);
-        if (base === 'unit.json' && e.type === 'file') unitDirs.add(dir);
+        if (base === 'unit.json' && e.type === 'file' && !unitDirs.has(dir)) {
+          unitDirs.add(dir);
+          const id = baseName(dir);
+          unitIdsListed.add(id);
+          const ds = unitDirsById.get(id);
+          if (ds) ds.push(dir);
+          else unitDirsById.set(id, [dir]);
+        }
       }
-    });
-    const { unitIdsListed, unitDirsById } = unitIdsOf(unitDirs);
+    }
     // the entries sorted with nothing in scope: their files to read and count (findings are per load)
     const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
     const unitTasks: ToRead[] = [];
