@@ -258,7 +258,10 @@ class CatFile {
     readonly mode: '--batch-command' | '--batch-check' | '--batch',
     onEnd: (c: CatFile, e: Error) => void,
   ) {
-    this.proc = spawn('git', ['cat-file', mode], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    // --batch-command with --buffer: git keeps its answers in its output buffer until a request's
+    // "flush" (send) instead of writing each answer on its own (~3,300 writes of 52 bytes for a
+    // one-account check of a 100,000-account register, each a read for this side)
+    this.proc = spawn('git', mode === '--batch-command' ? ['cat-file', mode, '--buffer'] : ['cat-file', mode], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.on('error', (e) => onEnd(this, e));
     this.proc.on('close', (code) => onEnd(this, new GitError(`git cat-file ${mode} 已退出 / ended (${code ?? 'signal'})${this.stderr.trim() ? `: ${JSON.stringify(this.stderr.trim().slice(0, 300))}` : ''}`)));
     this.proc.stdin!.on('error', () => undefined);
@@ -273,8 +276,8 @@ class CatFile {
 
   send(q: Pending): void {
     this.queue.push(q);
-    const prefix = this.mode === '--batch-command' ? `${q.kind} ` : '';
-    this.proc.stdin!.write(q.names.map((n) => prefix + n + '\n').join(''));
+    if (this.mode === '--batch-command') this.proc.stdin!.write(q.names.map((n) => `${q.kind} ${n}\n`).join('') + 'flush\n');
+    else this.proc.stdin!.write(q.names.map((n) => n + '\n').join(''));
   }
 
   private drain(): void {
