@@ -145,19 +145,24 @@ describe('GitSource with a hint (check-pr), and the head derived from the merge 
     return out;
   };
 
+  /** A listing hinted with `hinted` folders (told their names by `reader`) answers like the whole listing, at the base and the head. */
+  const expectLikeWhole = async (dirs: string[], hinted: string[], extra: string[], reader?: ObjectReader): Promise<void> => {
+    const hint = { dirs: new Set(hinted), stems: new Set([...changed, ...extra].map((p) => path.posix.basename(p, '.json'))), paths: new Set([...changed, ...extra]) };
+    for (const [c, known] of [[commit, sha], [head, headSha]] as const) {
+      const plain = await GitSource.open(dir, c);
+      const kept = await GitSource.open(dir, c, ['accounts'], hint, undefined, reader);
+      const all = [...sha.keys(), ...headSha.keys(), ...changed];
+      const want = answers(plain, hint, known.keys(), all, dirs).map((x) => (Array.isArray(x) && x[0] === 'answered from the hint alone' ? [x[0], true] : x));
+      expect(answers(kept, hint, known.keys(), all, dirs), c).toEqual(want);
+      for (const [p, id] of known) expect(kept.contentKey(p)).toBe(id);
+    }
+  };
+
   it('a hinted listing answers every question exactly like the whole listing, at the base and the head', async () => {
     const dirs = ['a', 'ab', 'zz', '新', 'a/b/c/deep', 'a/b', 'z 空格', 'none'];
     await fc.assert(
       fc.asyncProperty(fc.subarray(dirs, { minLength: 0 }), fc.subarray([...sha.keys()], { maxLength: 6 }), async (hinted, extra) => {
-        const hint = { dirs: new Set(hinted), stems: new Set([...changed, ...extra].map((p) => path.posix.basename(p, '.json'))), paths: new Set([...changed, ...extra]) };
-        for (const [c, known] of [[commit, sha], [head, headSha]] as const) {
-          const plain = await GitSource.open(dir, c);
-          const kept = await GitSource.open(dir, c, ['accounts'], hint);
-          const all = [...sha.keys(), ...headSha.keys(), ...changed];
-          const want = answers(plain, hint, known.keys(), all, dirs).map((x) => (Array.isArray(x) && x[0] === 'answered from the hint alone' ? [x[0], true] : x));
-          expect(answers(kept, hint, known.keys(), all, dirs), c).toEqual(want);
-          for (const [p, id] of known) expect(kept.contentKey(p)).toBe(id);
-        }
+        await expectLikeWhole(dirs, hinted, extra);
       }),
       { seed: 20261205, numRuns: 25 },
     );
@@ -190,14 +195,7 @@ describe('GitSource with a hint (check-pr), and the head derived from the merge 
       const dirs = ['a', 'ab', 'zz', '新', 'a/b/c/deep', 'a/b', 'z 空格', 'none'];
       await fc.assert(
         fc.asyncProperty(fc.subarray(dirs, { minLength: 1 }), fc.subarray([...sha.keys()], { maxLength: 4 }), async (hinted, extra) => {
-          const hint = { dirs: new Set(hinted), stems: new Set([...changed, ...extra].map((p) => path.posix.basename(p, '.json'))), paths: new Set([...changed, ...extra]) };
-          for (const [c, known] of [[commit, sha], [head, headSha]] as const) {
-            const plain = await GitSource.open(dir, c);
-            const kept = await GitSource.open(dir, c, ['accounts'], hint, undefined, reader);
-            const all = [...sha.keys(), ...headSha.keys(), ...changed];
-            const want = answers(plain, hint, known.keys(), all, dirs).map((x) => (Array.isArray(x) && x[0] === 'answered from the hint alone' ? [x[0], true] : x));
-            expect(answers(kept, hint, known.keys(), all, dirs), c).toEqual(want);
-          }
+          await expectLikeWhole(dirs, hinted, extra, reader);
         }),
         { seed: 20261206, numRuns: 12 },
       );

@@ -660,41 +660,33 @@ function bytesAt(buf: Buffer, at: number, lit: Buffer): boolean {
 }
 
 /**
- * The file names (without ".json") in a hint's folders at `commit`: through the check's open object
- * reader (each folder's tree, no process of its own) or else `git ls-tree` of those folders alone
- * (small and quick beside the whole listing); undefined when they cannot be had (a folder holds a
- * folder, git fails). Only a head start for GitSource.keep: a name it misses is looked for in a
- * second pass over the listing.
+ * The file names (without ".json") in a hint's folders at `commit`, through the check's open object
+ * reader (each folder's tree; no process of its own); undefined when they cannot be had that way (no
+ * reader, a folder holds a folder, the reader fails). Only a head start for GitSource.keep: a name it
+ * misses is looked for in a second pass over the listing.
  */
-async function folderStems(dir: string, commit: string, paths: readonly string[], hint: ListingHint, signal?: AbortSignal, reader?: ObjectReader): Promise<Set<string> | undefined> {
+async function folderStems(commit: string, paths: readonly string[], hint: ListingHint, signal?: AbortSignal, reader?: ObjectReader): Promise<Set<string> | undefined> {
   const dirs = [...hint.dirs].filter((d) => d !== '' && paths.some((p) => `accounts/${d}`.startsWith(p + '/')));
-  if (!dirs.length || signal?.aborted) return undefined;
+  if (!reader || !OBJECT_ID.test(commit) || !dirs.length || signal?.aborted) return undefined;
   const names = new Set<string>();
-  const add = (name: string): void => {
-    if (name.endsWith('.json')) names.add(name.slice(0, -5));
-  };
-  if (reader && OBJECT_ID.test(commit)) {
-    const idBytes = commit.length / 2;
-    const asked = dirs.map((d) => `${commit}:accounts/${d}`);
-    const trees = await reader.read(asked);
-    for (const name of asked) {
-      // "<mode> <name>\0<id bytes>" per entry; a folder that is missing holds nothing
-      const t = trees.get(name);
-      if (!t) continue;
-      for (let i = 0; i < t.length; ) {
-        const sp = t.indexOf(32, i);
-        const nul = t.indexOf(0, sp + 1);
-        if (sp < 0 || nul < 0) return undefined;
-        // a folder inside: its names are not listed here (the second pass finds them)
-        if (t.toString('latin1', i, sp) === '40000') return undefined;
-        add(t.toString('utf8', sp + 1, nul));
-        i = nul + 1 + idBytes;
-      }
+  const idBytes = commit.length / 2;
+  const asked = dirs.map((d) => `${commit}:accounts/${d}`);
+  const trees = await reader.read(asked);
+  for (const name of asked) {
+    // "<mode> <name>\0<id bytes>" per entry; a folder that is missing holds nothing
+    const t = trees.get(name);
+    if (!t) continue;
+    for (let i = 0; i < t.length; ) {
+      const sp = t.indexOf(32, i);
+      const nul = t.indexOf(0, sp + 1);
+      if (sp < 0 || nul < 0) return undefined;
+      // a folder inside: its names are not listed here (the second pass finds them)
+      if (t.toString('latin1', i, sp) === '40000') return undefined;
+      const file = t.toString('utf8', sp + 1, nul);
+      if (file.endsWith('.json')) names.add(file.slice(0, -5));
+      i = nul + 1 + idBytes;
     }
-    return names;
   }
-  const out = await runGitBuffer(dir, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...dirs.map((d) => `accounts/${d}`)]);
-  for (const p of out.toString('utf8').split('\0')) add(p.slice(p.lastIndexOf('/') + 1));
   return names;
 }
 
@@ -760,9 +752,9 @@ export class GitSource implements FileSource {
     // A hint that fails (or `signal`: the listing is not wanted after all) ends git and closes its output.
     const listing = runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], signal);
     Promise.resolve(hint).catch(() => undefined);
-    // the file names in the hinted folders, from a listing of those folders alone made while the whole
-    // one is made: the scan then looks for them in the same pass (else a second pass looks for them)
-    const namesP = hint ? Promise.resolve(hint).then((h) => folderStems(dir, commit, paths, h, signal, reader)).catch(() => undefined) : undefined;
+    // the file names in the hinted folders, read through `reader` while the whole listing is made: the
+    // scan then looks for them in the same pass (without a reader a second pass looks for them)
+    const namesP = hint ? Promise.resolve(hint).then((h) => folderStems(commit, paths, h, signal, reader)).catch(() => undefined) : undefined;
     const out = await listing;
     let h: ListingHint | undefined;
     try {

@@ -389,17 +389,24 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
 }
 
 /** Unit ids known from the unit folders' names alone, and the folders of each id. */
-function unitIdsOf(unitDirs: ReadonlySet<string>): { unitIdsListed: Set<string>; unitDirsById: Map<string, string[]> } {
-  const unitIdsListed = new Set<string>();
-  const unitDirsById = new Map<string, string[]>();
-  for (const d of unitDirs) {
-    const id = baseName(d);
-    unitIdsListed.add(id);
-    const l = unitDirsById.get(id);
-    if (l) l.push(d);
-    else unitDirsById.set(id, [d]);
-  }
-  return { unitIdsListed, unitDirsById };
+interface UnitIds {
+  unitIdsListed: Set<string>;
+  unitDirsById: Map<string, string[]>;
+}
+
+/** Count one unit folder (each once) in `ids`. */
+function addUnitDir(ids: UnitIds, d: string): void {
+  const id = baseName(d);
+  ids.unitIdsListed.add(id);
+  const l = ids.unitDirsById.get(id);
+  if (l) l.push(d);
+  else ids.unitDirsById.set(id, [d]);
+}
+
+function unitIdsOf(unitDirs: ReadonlySet<string>): UnitIds {
+  const ids: UnitIds = { unitIdsListed: new Set(), unitDirsById: new Map() };
+  for (const d of unitDirs) addUnitDir(ids, d);
+  return ids;
 }
 
 /** Account file paths by file name without .json: the one path, or every path when the name recurs. */
@@ -425,8 +432,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const regionAt: number[] = [];
     const unitAtByDir = new Map<string, number[]>();
     // unitIdsOf(unitDirs), worked out in the same pass: each unit folder comes once (one unit.json path each)
-    const unitIdsListed = new Set<string>();
-    const unitDirsById = new Map<string, string[]>();
+    const ids: UnitIds = { unitIdsListed: new Set(), unitDirsById: new Map() };
     for (let i = 0; i < structural.length; i++) {
       const e = structural[i]!;
       const base = baseName(e.rel);
@@ -441,15 +447,12 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
         else unitAtByDir.set(dir, [i]);
         if (base === 'unit.json' && e.type === 'file' && !unitDirs.has(dir)) {
           unitDirs.add(dir);
-          const id = baseName(dir);
-          unitIdsListed.add(id);
-          const ds = unitDirsById.get(id);
-          if (ds) ds.push(dir);
-          else unitDirsById.set(id, [dir]);
+          addUnitDir(ids, dir);
         }
       }
     }
     // the entries sorted with nothing in scope: their files to read and count (findings are per load)
+    const { unitIdsListed, unitDirsById } = ids;
     const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
     const unitTasks: ToRead[] = [];
     const unitTaskAt = new Map<string, number | number[]>();

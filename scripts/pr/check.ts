@@ -129,7 +129,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
     } catch {
       headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
     }
-    headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP);
+    headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP, undefined, reader);
     await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
   } finally {
     if (!o.reader) reader.close();

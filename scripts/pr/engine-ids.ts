@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The engine's paths: what `check-pr --engine base` compares with the base commit's (and extracts when they differ). */
@@ -113,7 +112,7 @@ function walk(root: string, rel: string, out: Seen[]): void {
  */
 export async function keptEngineIds(root: string, paths: readonly string[], file: string): Promise<string[] | undefined> {
   try {
-    const kept = JSON.parse(await readFile(file, 'utf8')) as IdsFile;
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as IdsFile;
     if (kept.paths.join('\n') !== paths.join('\n') || kept.ids.some((x) => typeof x !== 'string')) return undefined;
     const now: Seen[] = [];
     for (const p of paths) walk(root, p, now);
