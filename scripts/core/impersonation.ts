@@ -5,7 +5,7 @@
  * do not count: their names are no longer in use.
  */
 import type { AccountFile } from '../generated/types.ts';
-import { deriveState } from './lifecycle.ts';
+import { deriveState, type AccountState } from './lifecycle.ts';
 import { BUILTIN_RULES } from './builtin-rules.ts';
 import type { Finding } from './finding.ts';
 import { unitDirOf } from './paths.ts';
@@ -28,11 +28,15 @@ export interface NameEntry {
 /** Whether an account's name is in use: not closed, deregistered or rejected. */
 export function nameInUse(data: Pick<AccountFile, 'events'>): boolean {
   try {
-    const s = deriveState(data);
-    return !s.closed && s.phase !== '已注销' && s.phase !== '已关停' && s.phase !== '审核未通过';
+    return nameInUseIn(deriveState(data));
   } catch {
     return true;
   }
+}
+
+/** Whether a name is in use in this lifecycle state (nameInUse). */
+export function nameInUseIn(s: Pick<AccountState, 'closed' | 'phase'>): boolean {
+  return !s.closed && s.phase !== '已注销' && s.phase !== '已关停' && s.phase !== '审核未通过';
 }
 
 /** The entry of an account file's text, or null when it is no account or its name is not in use. */
@@ -82,8 +86,16 @@ export function nameEntries(accounts: readonly AccountDoc[]): NameEntry[] {
 }
 
 /** An account with a name and a platform whose name is in use (what the check compares). */
+/**
+ * Where a slimmed account (register.ts slimAccount) keeps whether its name is in use, worked out
+ * while its events were at hand: its data no longer holds them.
+ */
+export const NAME_IN_USE: unique symbol = Symbol('govmedia.nameInUse');
+
 function namedInUse(a: AccountDoc): boolean {
-  return typeof a.data.name === 'string' && typeof a.data.platform === 'string' && nameInUse(a.data);
+  if (typeof a.data.name !== 'string' || typeof a.data.platform !== 'string') return false;
+  const known = (a.data as { [NAME_IN_USE]?: boolean })[NAME_IN_USE];
+  return known ?? nameInUse(a.data);
 }
 
 /** Put findings made from NameEntry without a position at the account's name, reading only their files. */

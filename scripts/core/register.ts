@@ -14,7 +14,7 @@ import { fastValue, LazyPositions, NEEDS_FULL_PARSE, StringTable, type ParseHint
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
-import { impersonationFindings } from './impersonation.ts';
+import { impersonationFindings, NAME_IN_USE, nameInUse } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
 import { ACCOUNTS_DIR, registerPathKind, type RegisterPathKind } from './register-path.ts';
 
@@ -79,6 +79,13 @@ export interface LoadOptions {
    * (the Git blob id): a replay of many commits parses and checks each file version once.
    */
   cache?: DocCache;
+  /**
+   * Called with each unit's accounts as soon as they are loaded (and checked), before the next
+   * unit's files are read: a whole register can then be judged unit by unit and its accounts
+   * slimmed (slimAccount) instead of kept whole (pipeline.ts validateSource). The register passed
+   * has every region and unit, and the accounts loaded so far (this unit's among them).
+   */
+  onAccounts?: (accounts: readonly AccountDoc[], register: Register) => void;
 }
 
 export interface LoadResult {
@@ -238,6 +245,68 @@ export class LoadedAccount implements AccountDoc {
   }
 }
 
+/**
+ * What a slimmed account keeps of its file (slimAccount): what the unit and register rules, the
+ * impersonation check and the reference check read of every account. Another field is read again
+ * from the file when asked for (a rule reporting on the account, a justification on a filing).
+ */
+const KEPT_FIELDS = ['id', 'name', 'platform', 'hostUnit', 'certifiedEntity'] as const;
+
+/** The slim data's own slot for its file (to read the rest from). */
+const SLIM_FILE: unique symbol = Symbol('govmedia.slimFile');
+
+type SlimTarget = Record<PropertyKey, unknown> & { [SLIM_FILE]: RegisterFile };
+
+/** The whole data of a slimmed account, read again from its file: the most recent few are kept. */
+const rehydrated = new Map<SlimTarget, Record<PropertyKey, unknown>>();
+function wholeData(t: SlimTarget): Record<PropertyKey, unknown> {
+  let v = rehydrated.get(t);
+  if (v) return v;
+  const file = t[SLIM_FILE];
+  const text = file.text;
+  const fast = fastValue(text);
+  v = (fast === NEEDS_FULL_PARSE ? parseJson(text).value : fast) as Record<PropertyKey, unknown>;
+  if (rehydrated.size >= 16) rehydrated.delete(rehydrated.keys().next().value!);
+  rehydrated.set(t, v);
+  return v;
+}
+
+/** Reads go to the kept fields, else to the file's whole data; the data cannot be changed. */
+const SLIM_HANDLER: ProxyHandler<SlimTarget> = {
+  get: (t, k) => (Object.hasOwn(t, k) ? t[k] : wholeData(t)[k]),
+  has: (t, k) => k in wholeData(t),
+  ownKeys: (t) => Reflect.ownKeys(wholeData(t)),
+  getOwnPropertyDescriptor: (t, k) => {
+    const d = Reflect.getOwnPropertyDescriptor(wholeData(t), k);
+    if (d) d.configurable = true;
+    return d;
+  },
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false,
+};
+
+/**
+ * Let an account that has been judged by the account rules (engine.ts PolicyRun) hold only what
+ * later stages read of it (KEPT_FIELDS, and whether its name is in use), instead of its whole
+ * parsed file: a 100,000-account register then keeps ~1 KB less per account, and the collector
+ * does not copy and mark every account's events and team. The data still answers every read
+ * (the rest is parsed again from the file: rare, a finding or a justification), but cannot be changed.
+ * Only an account of a load (LoadedAccount) is slimmed; the caller computes its lifecycle state
+ * (PolicyRun.state) before, while its events are at hand, and may pass whether its name is in use
+ * as that state gives it (impersonation.ts nameInUseIn).
+ */
+export function slimAccount(a: AccountDoc, inUse: boolean = nameInUse(a.data)): void {
+  if (!(a instanceof LoadedAccount) || !(a.file instanceof RegisterFile) || a.file.parsed !== a.file) return;
+  const data = a.data as unknown as Record<PropertyKey, unknown>;
+  const t = { [SLIM_FILE]: a.file } as SlimTarget;
+  for (const k of KEPT_FIELDS) t[k] = data[k];
+  t[NAME_IN_USE] = inUse;
+  const slim = new Proxy(t, SLIM_HANDLER) as unknown as AccountFile;
+  a.data = slim;
+  a.file.value = slim;
+}
+
 /** The last path segment (a faster path.posix.basename for our plain relative paths). */
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
@@ -346,29 +415,20 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const reader = fileReader(src, opts, findings);
   // a whole load reads every file in this order (regions, units, accounts): the source may read ahead
   if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
-  let regions: Map<string, RegionDoc>;
-  let units: Map<string, UnitDoc>;
-  let unitIdByDir: Map<string, string>;
-  let accounts: AccountDoc[];
+  let register: Register;
   try {
-    regions = loadRegions(toRead, listing, reader, findings);
-    ({ units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings));
-    accounts = loadAccounts(toRead, listing, reader, units, unitIdByDir, accountPathsByStem, src, opts.now, findings);
+    const regions = loadRegions(toRead, listing, reader, findings);
+    const { units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings);
+    // the accounts are indexed as they are loaded, so a unit's accounts can be judged at once (onAccounts)
+    register = { regions, units, accounts: [], accountsById: new Map(), accountsByUnit: new Map(), fileCount, scoped: Boolean(opts.scope) };
+    loadAccounts(toRead, listing, reader, register, unitIdByDir, accountPathsByStem, src, opts.now, findings, opts.onAccounts);
   } finally {
     src.endReadAhead?.();
   }
   // another unit's account on the same platform with the same or a look-alike name
-  findings.push(...impersonationFindings(accounts));
-  checkReferences(listing, regions, units, accounts, opts.policySeries, findings);
-  const accountsById = new Map<string, AccountDoc>();
-  const accountsByUnit = new Map<string, AccountDoc[]>();
-  for (const a of accounts) {
-    accountsById.set(a.id, a);
-    let list = accountsByUnit.get(a.unitId);
-    if (!list) accountsByUnit.set(a.unitId, (list = []));
-    list.push(a);
-  }
-  return { register: { regions, units, accounts, accountsById, accountsByUnit, fileCount, scoped: Boolean(opts.scope) }, findings, unitDirs: listing.unitDirs };
+  findings.push(...impersonationFindings(register.accounts));
+  checkReferences(listing, register.regions, register.units, register.accounts, opts.policySeries, findings);
+  return { register, findings, unitDirs: listing.unitDirs };
 }
 
 /** Stage 0: the listing of accounts/ (or of the scope), and the region and unit folders in it. */
@@ -776,6 +836,61 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
 function loadAccounts(
   toRead: readonly ToRead[],
   { inScope }: Listing,
+  reader: Reader,
+  register: Register,
+  unitIdByDir: ReadonlyMap<string, string>,
+  accountPathsByStem: PathsByStem,
+  src: FileSource,
+  now: string,
+  findings: Finding[],
+  onAccounts: LoadOptions['onAccounts'],
+): void {
+  const tasks = toRead.filter((x) => x.kind === 'account' && inScope(x.dir));
+  const { accounts, accountsById, accountsByUnit } = register;
+  const add = (a: AccountDoc): void => {
+    accounts.push(a);
+    accountsById.set(a.id, a);
+    let list = accountsByUnit.get(a.unitId);
+    if (!list) accountsByUnit.set(a.unitId, (list = []));
+    list.push(a);
+  };
+  if (!onAccounts) {
+    for (const t of tasks) {
+      const a = loadAccount(t, reader, register.units, unitIdByDir, accountPathsByStem, src, now, findings);
+      if (a) add(a);
+    }
+    return;
+  }
+  // a unit's accounts go to onAccounts when the last file of its folder has been read (a unit folder
+  // holding another unit's folder has its files before and after that folder's in the listing's order)
+  const left = new Map<string, number>();
+  for (const t of tasks) left.set(t.dir, (left.get(t.dir) ?? 0) + 1);
+  const loaded = new Map<string, AccountDoc[]>();
+  for (const t of tasks) {
+    const a = loadAccount(t, reader, register.units, unitIdByDir, accountPathsByStem, src, now, findings);
+    if (a) {
+      add(a);
+      let b = loaded.get(t.dir);
+      if (!b) loaded.set(t.dir, (b = []));
+      b.push(a);
+    }
+    const n = left.get(t.dir)! - 1;
+    if (n > 0) {
+      left.set(t.dir, n);
+      continue;
+    }
+    left.delete(t.dir);
+    const b = loaded.get(t.dir);
+    if (b) {
+      loaded.delete(t.dir);
+      onAccounts(b, register);
+    }
+  }
+}
+
+/** One account file: read and checked, or undefined when it is refused (the reason is a finding). */
+function loadAccount(
+  t: ToRead,
   { readChecked, textChecks }: Reader,
   units: ReadonlyMap<string, UnitDoc>,
   unitIdByDir: ReadonlyMap<string, string>,
@@ -783,38 +898,34 @@ function loadAccounts(
   src: FileSource,
   now: string,
   findings: Finding[],
-): AccountDoc[] {
-  const accounts: AccountDoc[] = [];
-  for (const t of toRead.filter((x) => x.kind === 'account')) {
-    if (!inScope(t.dir)) continue;
+): AccountDoc | undefined {
+  {
     const rc = readChecked(t, 'account');
     const c = rc.c;
-    if (!c || !rc.ok) continue;
+    if (!c || !rc.ok) return undefined;
     const data = c.value as AccountFile;
     const stem = baseName(c.rel).slice(0, -'.json'.length);
     if (data.id !== stem) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
-      continue;
+      return undefined;
     }
     const same = src.pathsWithStem ? src.pathsWithStem(stem) : pathsOfStem(accountPathsByStem, stem);
     if (same.length > 1 && same[0] !== c.rel) {
       findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${same[0]} 重复`, en: `account id "${data.id}" duplicates ${same[0]}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
-      continue;
+      return undefined;
     }
     const unitId = unitIdByDir.get(c.dir);
-    if (unitId === undefined) continue; // unit.json itself was invalid; already reported
+    if (unitId === undefined) return undefined; // unit.json itself was invalid; already reported
     const unit = units.get(unitId);
     if (data.hostUnit !== unitId) {
       findings.push(fileFinding('register/host-unit', c.rel, c.file.parsed.locate(['hostUnit']), { zh: `主办单位 "${data.hostUnit}" 与账号所在单位文件夹 "${unitId}" 不一致`, en: `hostUnit "${data.hostUnit}" does not match the unit folder "${unitId}"` }, { zh: `账号文件必须放在主办单位的文件夹中：请把 hostUnit 改为 "${unitId}"，或把文件移到 "${data.hostUnit}" 的文件夹（迁移须办理主办单位变更备案）。`, en: `Set hostUnit to "${unitId}" or move the file to the "${data.hostUnit}" folder (a host-unit change needs a change filing).` }, data.id));
-      continue;
+      return undefined;
     }
     const doc = new LoadedAccount(c.file, data, data.id, unitId, unit?.regionId ?? '');
-    accounts.push(doc);
     textChecks(rc, c, data.id);
     eventOrder(c, data, now, findings);
+    return doc;
   }
-
-  return accounts;
 }
 
 /** Stage 5: references between files (existence from the listing). */

@@ -11,10 +11,12 @@ import { compareFindings, summarize, type Finding, type Lang, type Summary } fro
 import { applyBaseline, applyExceptionsByUnit, loadBaseline, loadExceptions, unitFolders } from '../core/exceptions.ts';
 import { ENGINE_ROOT, unitDirOf } from '../core/paths.ts';
 import { collectBetweenStages } from '../core/collect.ts';
-import { loadRegister, type DocCache, type LoadResult, type Register } from '../core/register.ts';
+import { loadRegister, slimAccount, type AccountDoc, type DocCache, type LoadOptions, type LoadResult, type Register } from '../core/register.ts';
+import { nameInUseIn } from '../core/impersonation.ts';
+import type { AccountState } from '../core/lifecycle.ts';
 import { SchemaSet } from '../core/schema.ts';
 import type { FileSource } from '../core/source.ts';
-import { runPolicies } from '../policy/engine.ts';
+import { PolicyRun, runPolicies } from '../policy/engine.ts';
 import { calendarFor } from '../calendar/workdays.ts';
 import { loadPolicies, policySeries } from '../policy/loader.ts';
 import { citeSchemaFindings } from '../policy/basis.ts';
@@ -62,6 +64,7 @@ export interface ReadOptions {
   scope?: ReadonlySet<string>;
   scopeLoose?: boolean;
   cache?: DocCache;
+  onAccounts?: LoadOptions['onAccounts'];
 }
 
 /**
@@ -71,7 +74,7 @@ export interface ReadOptions {
  */
 export function readRegister(src: FileSource, opts: ReadOptions): LoadResult {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
-  return loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, ...(opts.policies ? { policySeries: policySeries(opts.policies) } : {}), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
+  return loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, ...(opts.policies ? { policySeries: policySeries(opts.policies) } : {}), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}), ...(opts.onAccounts ? { onAccounts: opts.onAccounts } : {}) });
 }
 
 /** Validate a whole register from any source; findings sorted by file, line, column. */
@@ -81,10 +84,36 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const listing = !opts.scope ? src.listAhead?.('accounts') : undefined;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
   await listing;
-  const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}) });
-  // a large register's read leaves its garbage behind: collect it once before the rules allocate (collect.ts)
-  if (!opts.scope) collectBetweenStages(register.fileCount);
-  const policyFindings = runPolicies(register, { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) });
+  const runOpts = { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) };
+  // A whole register is judged as it is read: each unit's accounts go through the account rules as
+  // soon as they are loaded, then keep only what the unit and register rules read (register.ts
+  // slimAccount), so memory does not grow with every account's whole file. A scoped load (the PR
+  // check) is small; a cached one (replays) shares its files with other loads: both are kept whole.
+  let run: PolicyRun | undefined;
+  const stream = !opts.scope && !opts.cache;
+  const onAccounts = (batch: readonly AccountDoc[], reg: Register): void => {
+    run ??= new PolicyRun(reg, runOpts);
+    run.judgeAccounts(batch);
+    for (const a of batch) {
+      let state: AccountState;
+      try {
+        state = run.state(a);
+      } catch {
+        continue; // kept whole: the rule that asks reports its failure as before
+      }
+      slimAccount(a, nameInUseIn(state));
+    }
+  };
+  const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}), ...(stream ? { onAccounts } : {}) });
+  let policyFindings: Finding[];
+  if (stream) {
+    run ??= new PolicyRun(register, runOpts);
+    policyFindings = run.finish();
+  } else {
+    // a large register's read leaves its garbage behind: collect it once before the rules allocate (collect.ts)
+    if (!opts.scope) collectBetweenStages(register.fileCount);
+    policyFindings = runPolicies(register, runOpts);
+  }
   // a schema error cites the article that requires the field in the file's region (policies/*/basis.ts)
   let all = judgeFindings([...citeSchemaFindings(findings, register, policies, opts.now), ...policyFindings], unitFolders(register), { ...opts, engineRoot, whole: !opts.scope && !opts.only });
   if (opts.scope) {

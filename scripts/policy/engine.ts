@@ -159,78 +159,157 @@ function mergeLayers(findings: Finding[], implementsOf: ReadonlyMap<string, stri
 }
 
 export function runPolicies(register: Register, opts: RunOptions): Finding[] {
-  const findings: Finding[] = [];
-  const implementsOf = new Map<string, string>();
-  // each account's lifecycle state, derived once in this run: in the account's own slot when it came
-  // from a load (register.ts LoadedAccount), else (a register put together by hand) in a table
-  const run = {};
-  const stateCache = new Map<AccountDoc, AccountState>();
-  const derive = (a: AccountDoc): AccountState => deriveState(a.data);
-  const state = (a: AccountDoc): AccountState => {
-    if (a instanceof LoadedAccount) return a.memo(run, derive);
-    let s = stateCache.get(a);
-    if (!s) stateCache.set(a, (s = derive(a)));
+  const run = new PolicyRun(register, opts);
+  run.judgeAccounts(register.accounts);
+  return run.finish();
+}
+
+/**
+ * One run of the rules over a register, in two phases, so a large register need not keep every
+ * account's whole file while it is judged (pipeline.ts validateSource streams a whole register):
+ *   judgeAccounts(batch): the account rules, for the accounts of one or more units, as soon as they
+ *     are loaded (the register's regions and units are loaded already; the batch's accounts are in
+ *     register.accountsByUnit). An account rule judges its account with its unit's accounts; it does
+ *     not list the register's accounts (ctx.accounts() throws in an account rule: that list is not
+ *     complete until the last batch).
+ *   finish(): the unit and register rules, over every account judged, then the layers of law.
+ * runPolicies is both phases over a loaded register. The accounts of a unit come in one batch, in
+ * the register's order, so every rule sees its accounts in the same order either way.
+ */
+export class PolicyRun {
+  private readonly findings: Finding[] = [];
+  private readonly implementsOf = new Map<string, string>();
+  /** The token of this run for the accounts' state slot (register.ts LoadedAccount.memo). */
+  private readonly token = {};
+  private readonly stateCache = new Map<AccountDoc, AccountState>();
+  readonly state = (a: AccountDoc): AccountState => {
+    if (a instanceof LoadedAccount) return a.memo(this.token, derive);
+    let s = this.stateCache.get(a);
+    if (!s) this.stateCache.set(a, (s = derive(a)));
     return s;
   };
-  // which policy versions apply to which region
-  const byPolicy = new Map<LoadedPolicy, { accounts: AccountDoc[]; units: UnitDoc[] }>();
-  const regionPolicies = new Map<string, LoadedPolicy[]>();
-  const forRegion = (regionId: string): LoadedPolicy[] => {
-    let ps = regionPolicies.get(regionId);
-    if (!ps) regionPolicies.set(regionId, (ps = policiesFor(register, opts.policies, regionId, opts.now)));
-    return ps;
-  };
-  const scope = (p: LoadedPolicy): { accounts: AccountDoc[]; units: UnitDoc[] } => {
-    let s = byPolicy.get(p);
-    if (!s) byPolicy.set(p, (s = { accounts: [], units: [] }));
-    return s;
-  };
-  // a module judges the units of the kinds it applies to (default: the government system) and their accounts
-  const judges = (p: LoadedPolicy, u: UnitDoc | undefined): boolean => !u || appliesToKind(p.manifest.appliesTo, u.data.kind);
-  for (const u of register.units.values()) for (const p of forRegion(u.regionId)) if (judges(p, u)) scope(p).units.push(u);
-  // a unit's accounts are listed together: which modules judge them is worked out once per unit (and region)
-  let lastUnit: string | undefined;
-  let lastRegion: string | undefined;
-  let judging: { accounts: AccountDoc[] }[] = [];
-  for (const a of register.accounts) {
-    if (a.unitId !== lastUnit || a.regionId !== lastRegion) {
-      const u = register.units.get(a.unitId);
-      judging = [];
-      for (const p of forRegion(a.regionId)) if (judges(p, u)) judging.push(scope(p));
-      lastUnit = a.unitId;
-      lastRegion = a.regionId;
-    }
-    for (const sc of judging) sc.accounts.push(a);
+  /** Which policy versions judge which accounts and units (insertion order: the order rules run in). */
+  private readonly byPolicy = new Map<LoadedPolicy, { accounts: AccountDoc[]; units: UnitDoc[] }>();
+  private readonly regionPolicies = new Map<string, LoadedPolicy[]>();
+  /** Contexts per policy version and rule, made once (versions may share rule objects); a rule that failed judges nothing more. */
+  private readonly contexts = new Map<LoadedPolicy, Map<Rule, RuleContext | 'failed' | 'skipped'>>();
+  private readonly calendar: WorkCalendar;
+
+  constructor(
+    private readonly register: Register,
+    private readonly opts: RunOptions,
+  ) {
+    this.calendar = opts.calendar ?? defaultCalendar();
+    // a module judges the units of the kinds it applies to (default: the government system) and their accounts
+    for (const u of register.units.values()) for (const p of this.forRegion(u.regionId)) if (judges(p, u)) this.scope(p).units.push(u);
   }
 
-  for (const [policy, sc] of byPolicy) {
-    for (const rule of policy.rules) {
+  private forRegion(regionId: string): LoadedPolicy[] {
+    let ps = this.regionPolicies.get(regionId);
+    if (!ps) this.regionPolicies.set(regionId, (ps = policiesFor(this.register, this.opts.policies, regionId, this.opts.now)));
+    return ps;
+  }
+
+  private scope(p: LoadedPolicy): { accounts: AccountDoc[]; units: UnitDoc[] } {
+    let s = this.byPolicy.get(p);
+    if (!s) this.byPolicy.set(p, (s = { accounts: [], units: [] }));
+    return s;
+  }
+
+  private contextOf(policy: LoadedPolicy, rule: Rule, sc: { accounts: AccountDoc[]; units: UnitDoc[] }): RuleContext | undefined {
+    let m = this.contexts.get(policy);
+    if (!m) this.contexts.set(policy, (m = new Map()));
+    let ctx = m.get(rule);
+    if (!ctx) {
       const id = ruleId(policy, rule);
-      if (opts.only && !opts.only.has(id)) continue;
-      if (rule.implements && rule.implements !== id) implementsOf.set(id, rule.implements);
-      const ctx = makeContext(register, policy, rule, id, sc, opts.now, state, findings, opts.calendar ?? defaultCalendar());
-      try {
-        if (rule.scope === 'account') for (const a of sc.accounts) rule.check(ctx, a);
-        else if (rule.scope === 'unit') for (const u of sc.units) rule.check(ctx, u);
-        else rule.check(ctx);
-      } catch (err) {
-        // A rule bug must not hide the others, nor print a stack trace to a clerk.
-        findings.push({
-          ruleId: id,
-          severity: 'error',
-          file: `${policy.dir}`,
-          line: 1,
-          column: 1,
-          message: { zh: `规则 ${id} 运行出错：${(err as Error).message}`, en: `rule ${id} failed: ${(err as Error).message}` },
-          fix: { zh: '这是规则本身的缺陷，请联系本库维护者。', en: 'This is a defect in the rule; tell the maintainers.' },
-          citation: rule.citation,
-          actor: 'maintainers',
+      if (this.opts.only && !this.opts.only.has(id)) ctx = 'skipped';
+      else {
+        if (rule.implements && rule.implements !== id) this.implementsOf.set(id, rule.implements);
+        ctx = makeContext(this.register, policy, rule, id, sc, this.opts.now, this.state, this.findings, this.calendar);
+      }
+      m.set(rule, ctx);
+    }
+    return typeof ctx === 'string' ? undefined : ctx;
+  }
+
+  /** Run one rule's check; a rule that throws is reported once and judges nothing more. */
+  private guarded(policy: LoadedPolicy, rule: Rule, check: () => void): void {
+    try {
+      check();
+    } catch (err) {
+      this.contexts.get(policy)!.set(rule, 'failed');
+      // A rule bug must not hide the others, nor print a stack trace to a clerk.
+      const id = ruleId(policy, rule);
+      this.findings.push({
+        ruleId: id,
+        severity: 'error',
+        file: `${policy.dir}`,
+        line: 1,
+        column: 1,
+        message: { zh: `规则 ${id} 运行出错：${(err as Error).message}`, en: `rule ${id} failed: ${(err as Error).message}` },
+        fix: { zh: '这是规则本身的缺陷，请联系本库维护者。', en: 'This is a defect in the rule; tell the maintainers.' },
+        citation: rule.citation,
+        actor: 'maintainers',
+      });
+    }
+  }
+
+  /** The account rules over these accounts (whole units, in the register's order). */
+  judgeAccounts(accounts: readonly AccountDoc[]): void {
+    // a unit's accounts are listed together: which modules judge them is worked out once per unit (and region)
+    const fresh = new Map<{ accounts: AccountDoc[] }, number>();
+    let lastUnit: string | undefined;
+    let lastRegion: string | undefined;
+    let judging: { accounts: AccountDoc[] }[] = [];
+    for (const a of accounts) {
+      if (a.unitId !== lastUnit || a.regionId !== lastRegion) {
+        const u = this.register.units.get(a.unitId);
+        judging = [];
+        for (const p of this.forRegion(a.regionId)) if (judges(p, u)) judging.push(this.scope(p));
+        lastUnit = a.unitId;
+        lastRegion = a.regionId;
+      }
+      for (const sc of judging) {
+        if (!fresh.has(sc)) fresh.set(sc, sc.accounts.length);
+        sc.accounts.push(a);
+      }
+    }
+    for (const [policy, sc] of this.byPolicy) {
+      const from = fresh.get(sc);
+      if (from === undefined) continue;
+      for (const rule of policy.rules) {
+        if (rule.scope !== 'account') continue;
+        const ctx = this.contextOf(policy, rule, sc);
+        if (!ctx) continue;
+        this.guarded(policy, rule, () => {
+          const list = sc.accounts;
+          for (let i = from; i < list.length; i++) rule.check(ctx, list[i]!);
         });
       }
     }
   }
-  return mergeLayers(findings, implementsOf);
+
+  /** The unit and register rules, then the layers of law: every finding of the run. */
+  finish(): Finding[] {
+    for (const [policy, sc] of this.byPolicy) {
+      for (const rule of policy.rules) {
+        if (rule.scope === 'account') continue;
+        const ctx = this.contextOf(policy, rule, sc);
+        if (!ctx) continue;
+        this.guarded(policy, rule, () => {
+          if (rule.scope === 'unit') for (const u of sc.units) rule.check(ctx, u);
+          else rule.check(ctx);
+        });
+      }
+    }
+    return mergeLayers(this.findings, this.implementsOf);
+  }
 }
+
+const derive = (a: AccountDoc): AccountState => deriveState(a.data);
+
+/** A module judges the units of the kinds it applies to (default: the government system) and their accounts. */
+const judges = (p: LoadedPolicy, u: UnitDoc | undefined): boolean => !u || appliesToKind(p.manifest.appliesTo, u.data.kind);
 
 function makeContext(
   register: Register,
@@ -268,7 +347,11 @@ function makeContext(
     policy,
     calendar,
     state,
-    accounts: () => sc.accounts,
+    accounts: () => {
+      // an account rule runs while the register is still being read (PolicyRun): the list is not complete
+      if (rule.scope === 'account') throw new Error('ctx.accounts() is for unit and register rules; an account rule reads its unit\'s accounts (ctx.register.accountsByUnit)');
+      return sc.accounts;
+    },
     units: () => sc.units,
     unitOf: (a) => register.units.get(a.unitId),
     regionChain: (rid) => regionChain(register, rid),
