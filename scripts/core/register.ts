@@ -265,13 +265,21 @@ function wholeData(t: SlimTarget): Record<PropertyKey, unknown> {
   const file = t[SLIM_FILE];
   const text = file.text;
   const fast = fastValue(text);
-  v = (fast === NEEDS_FULL_PARSE ? parseJson(text).value : fast) as Record<PropertyKey, unknown>;
+  v = deepFreeze((fast === NEEDS_FULL_PARSE ? parseJson(text).value : fast) as Record<PropertyKey, unknown>);
   if (rehydrated.size >= 16) rehydrated.delete(rehydrated.keys().next().value!);
   rehydrated.set(t, v);
   return v;
 }
 
-/** Reads go to the kept fields, else to the file's whole data; the data cannot be changed. */
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}
+
+/** Reads go to the kept fields, else to the file's whole data; the data cannot be changed (at any depth). */
 const SLIM_HANDLER: ProxyHandler<SlimTarget> = {
   get: (t, k) => (Object.hasOwn(t, k) ? t[k] : wholeData(t)[k]),
   has: (t, k) => k in wholeData(t),
@@ -300,7 +308,7 @@ export function slimAccount(a: AccountDoc, inUse: boolean = nameInUse(a.data)): 
   if (!(a instanceof LoadedAccount) || !(a.file instanceof RegisterFile) || a.file.parsed !== a.file) return;
   const data = a.data as unknown as Record<PropertyKey, unknown>;
   const t = { [SLIM_FILE]: a.file } as SlimTarget;
-  for (const k of KEPT_FIELDS) t[k] = data[k];
+  for (const k of KEPT_FIELDS) t[k] = deepFreeze(data[k]);
   t[NAME_IN_USE] = inUse;
   const slim = new Proxy(t, SLIM_HANDLER) as unknown as AccountFile;
   a.data = slim;

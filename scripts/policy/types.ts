@@ -96,7 +96,15 @@ export interface RuleContext {
   report(d: ReportDescriptor): void;
   /** Derived lifecycle state of an account. */
   state(a: AccountDoc): AccountState;
-  /** Accounts this policy applies to (its regions and their descendants). */
+  /**
+   * Accounts this policy applies to (its regions and their descendants): for unit and register rules.
+   * An account rule may not call it (it throws): a whole register is judged as it is read, unit by
+   * unit (engine.ts PolicyRun), and the list is complete only after the last unit. An account rule
+   * reads its own unit's accounts from ctx.register.accountsByUnit, which holds them all by then.
+   * Unit and register rules see accounts that may be slimmed (register.ts slimAccount): every field
+   * still reads as in the file, the fields other than id, name, platform, hostUnit and
+   * certifiedEntity by parsing the file again, so read those others sparingly (on a finding).
+   */
   accounts(): AccountDoc[];
   /** Units this policy applies to. */
   units(): UnitDoc[];
