@@ -202,8 +202,8 @@ class RegisterFile extends LazyPositions implements SourceFile {
     return this.full_ ?? this;
   }
   /** Parse the file's text: the fast path when it can, else the positional parser. */
-  parse(text: string, strings: StringTable, hint: ParseHint | undefined): ParsedJson {
-    const v = fastValue(text, { strings }, hint);
+  parse(text: string, strings: StringTable | undefined, hint: ParseHint | undefined): ParsedJson {
+    const v = fastValue(text, strings ? { strings } : undefined, hint);
     if (v === NEEDS_FULL_PARSE) return (this.full_ = parseJson(text));
     this.value = v;
     return this;
@@ -257,6 +257,24 @@ const SLIM_FILE: unique symbol = Symbol('govmedia.slimFile');
 
 type SlimTarget = Record<PropertyKey, unknown> & { [SLIM_FILE]: RegisterFile };
 
+/** The kept fields in one fixed shape (in-object slots: no separate property array per account). */
+class Kept {
+  readonly [SLIM_FILE]: RegisterFile;
+  readonly [NAME_IN_USE]: boolean;
+  constructor(
+    readonly id: unknown,
+    readonly name: unknown,
+    readonly platform: unknown,
+    readonly hostUnit: unknown,
+    readonly certifiedEntity: unknown,
+    file: RegisterFile,
+    inUse: boolean,
+  ) {
+    this[SLIM_FILE] = file;
+    this[NAME_IN_USE] = inUse;
+  }
+}
+
 /** The whole data of a slimmed account, read again from its file: the most recent few are kept. */
 const rehydrated = new Map<SlimTarget, Record<PropertyKey, unknown>>();
 function wholeData(t: SlimTarget): Record<PropertyKey, unknown> {
@@ -268,6 +286,14 @@ function wholeData(t: SlimTarget): Record<PropertyKey, unknown> {
   v = deepFreeze((fast === NEEDS_FULL_PARSE ? parseJson(text).value : fast) as Record<PropertyKey, unknown>);
   if (rehydrated.size >= 16) rehydrated.delete(rehydrated.keys().next().value!);
   rehydrated.set(t, v);
+  return v;
+}
+
+/** The kept fields' strings are shared with equal ones of other accounts (platforms, units, entity names). */
+const keptStrings = new StringTable();
+function shared(v: unknown): unknown {
+  if (typeof v === 'string') return keptStrings.intern(v);
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = shared((v as Record<string, unknown>)[k]);
   return v;
 }
 
@@ -289,6 +315,7 @@ const SLIM_HANDLER: ProxyHandler<SlimTarget> = {
     if (d) d.configurable = true;
     return d;
   },
+  getPrototypeOf: (t) => Object.getPrototypeOf(wholeData(t)),
   set: () => false,
   defineProperty: () => false,
   deleteProperty: () => false,
@@ -307,9 +334,8 @@ const SLIM_HANDLER: ProxyHandler<SlimTarget> = {
 export function slimAccount(a: AccountDoc, inUse: boolean = nameInUse(a.data)): void {
   if (!(a instanceof LoadedAccount) || !(a.file instanceof RegisterFile) || a.file.parsed !== a.file) return;
   const data = a.data as unknown as Record<PropertyKey, unknown>;
-  const t = { [SLIM_FILE]: a.file } as SlimTarget;
-  for (const k of KEPT_FIELDS) t[k] = deepFreeze(data[k]);
-  t[NAME_IN_USE] = inUse;
+  const keep = (k: (typeof KEPT_FIELDS)[number]): unknown => deepFreeze(shared(data[k]));
+  const t = new Kept(keep('id'), keep('name'), keep('platform'), keep('hostUnit'), keep('certifiedEntity'), a.file, inUse) as unknown as SlimTarget;
   const slim = new Proxy(t, SLIM_HANDLER) as unknown as AccountFile;
   a.data = slim;
   a.file.value = slim;
@@ -686,7 +712,9 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
     // the text is not kept: it is re-read from the source when a finding needs a position (a
     // cached result may outlive its source's state, so it keeps its own text)
     const file = new RegisterFile(t.rel, src, keepText ? text : undefined);
-    const parsed = file.parse(text, strings, hint);
+    // an account of a streamed load keeps only a few fields (slimAccount interns those): sharing its
+    // other strings would cost the time and save nothing
+    const parsed = file.parse(text, opts.onAccounts && t.kind === 'account' ? undefined : strings, hint);
     for (const is of parsed.issues) {
       const pos = { line: is.line, column: is.column };
       if (is.code === 'bom') {
