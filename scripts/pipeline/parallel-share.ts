@@ -61,6 +61,6 @@ class ListedSource extends FsSource {
 export async function runShare(input: ShareInput): Promise<ShareOutput> {
   const src = new ListedSource(input.root, typeof input.listing === 'string' ? unpackListing(input.listing) : input.listing);
   // exceptions and the baseline are applied once, by the main thread, to every share's findings
-  const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, exceptionsDir: 'none', baselineFile: 'none', ...(input.only ? { only: new Set(input.only) } : {}) });
+  const res = await validateSource(src, { engineRoot: input.engineRoot, now: input.now, scope: new Set(input.unitDirs), scopeLoose: input.loose, stream: true, exceptionsDir: 'none', baselineFile: 'none', ...(input.only ? { only: new Set(input.only) } : {}) });
   return { findings: res.findings, accounts: res.register.accounts.length, files: res.register.fileCount, names: nameEntries(res.register.accounts), units: [...unitFolders(res.register)] };
 }

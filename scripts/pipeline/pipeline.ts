@@ -39,6 +39,11 @@ export interface ValidateOptions {
   scopeLoose?: boolean;
   /** Reuse file results across loads (replays). */
   cache?: DocCache;
+  /**
+   * Judge the accounts as they are read and keep them slimmed (register.ts slimAccount). Default: for a
+   * whole load without a cache. A share of a parallel run (parallel-share.ts) streams its scope too.
+   */
+  stream?: boolean;
 }
 
 export interface ValidateResult {
@@ -90,7 +95,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   // slimAccount), so memory does not grow with every account's whole file. A scoped load (the PR
   // check) is small; a cached one (replays) shares its files with other loads: both are kept whole.
   let run: PolicyRun | undefined;
-  const stream = !opts.scope && !opts.cache;
+  const stream = !opts.cache && (opts.stream ?? !opts.scope);
   const onAccounts = (batch: readonly AccountDoc[], reg: Register): void => {
     run ??= new PolicyRun(reg, runOpts);
     run.judgeAccounts(batch);
