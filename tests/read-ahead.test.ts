@@ -158,6 +158,35 @@ describe('read-ahead thread', () => {
     expect(viaLink.list('accounts')).toEqual([{ rel: 'accounts', type: 'symlink', size: 0 }]);
   });
 
+  it('a thread started before its files are known (while listing) reads them as one started with them; one not needed is stopped', async () => {
+    const dir = writeKit(baseKit(), tmpDir('govmedia-read-early-'));
+    const rels = new FsSource(dir).list('accounts').filter((e) => e.type === 'file').map((e) => e.rel);
+    expect(rels.length).toBeGreaterThan(3);
+    const started = ReadAhead.start(dir)!;
+    expect(started.taken).toBe(false);
+    // let it load its modules first, as it does while the register is listed
+    await new Promise((r) => setTimeout(r, 50));
+    const early = new ReadAhead(dir, rels, MAX_FILE_BYTES, started);
+    expect(started.taken).toBe(true);
+    for (const rel of rels) expect(early.take(rel)).toEqual({ text: readFileSync(path.join(dir, rel), 'utf8'), hint: expect.objectContaining(parseHint(readFileSync(path.join(dir, rel), 'utf8'))) });
+    early.stop();
+    // a thread for another folder is not used for this one (it is stopped, and a new one reads)
+    const elsewhere = ReadAhead.start(tmpDir('govmedia-read-early-other-'))!;
+    const exited = new Promise<number>((r) => elsewhere.worker.once('exit', r));
+    const own = new ReadAhead(dir, rels, MAX_FILE_BYTES, elsewhere);
+    expect(own.take(rels[0]!)).toEqual(expect.objectContaining({ text: readFileSync(path.join(dir, rels[0]!), 'utf8') }));
+    own.stop();
+    await exited;
+    // FsSource starts one while listing a register large enough, and stops it when the load reads too few files to use it
+    const src = new FsSource(dir, { readAheadMin: 1 });
+    await src.listAhead('accounts');
+    const kept = (src as unknown as { started?: { worker: { once(e: 'exit', f: (c: number) => void): void } } }).started;
+    expect(kept).toBeDefined();
+    const gone = new Promise<number>((r) => kept!.worker.once('exit', r));
+    src.endReadAhead();
+    await gone;
+  });
+
   it('a whole validation with the read-ahead equals one without it, hostile files included', async () => {
     const dir = writeKit(baseKit(), tmpDir('govmedia-read-ahead-reg-'));
     const accountFile = firstAccount(path.join(dir, 'accounts'));

@@ -10,8 +10,7 @@
 // reads for itself.
 import { workerData } from 'node:worker_threads';
 
-const { root, paths, maxBytes, batchFiles, ahead, resume, shared, port, modules } = workerData;
-const state = new Int32Array(shared);
+const { root, port, modules } = workerData;
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
 const CONSUMED = 0;
 const POSTED = 1;
@@ -23,10 +22,16 @@ const MAIN_WAITS = 4;
 // per file: 0 when read, the size of a file over the limit, or this code
 const UNREADABLE = -2;
 
+// the thread may start before its files are known (read-ahead.ts ReadAhead.start): it loads its
+// modules first, then takes the paths and the shared counters from the first message
+let state = new Int32Array(5);
 try {
+  const job = new Promise((resolve) => port.once('message', resolve));
   if (modules.source.endsWith('.ts')) (await import('tsx/esm/api')).register();
   const { FsSource, FileTooLarge } = await import(modules.source);
   const { parseHint } = await import(modules.jsonfast);
+  const { paths, maxBytes, batchFiles, ahead, resume, shared } = await job;
+  state = new Int32Array(shared);
   const src = new FsSource(root);
   // the paths one at a time from the joined list (not split into 100,000 strings kept for the whole run)
   function* eachPath() {

@@ -66,6 +66,16 @@ interface Batch extends Posted {
   i: number;
 }
 
+/** A reading thread started before its files are known (ReadAhead.start). */
+export interface StartedReader {
+  readonly root: string;
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  /** Given to a ReadAhead, or cancelled. */
+  taken: boolean;
+  cancel(): void;
+}
+
 export class ReadAhead {
   private readonly worker: Worker | undefined;
   private readonly port: MessagePort | undefined;
@@ -78,31 +88,71 @@ export class ReadAhead {
   private taken = 0;
   private failed = false;
 
-  constructor(root: string, order: readonly string[], maxBytes: number) {
+  /**
+   * @param started  a thread started earlier (ReadAhead.start, while the register was being listed):
+   *                 it has loaded its modules already and is given the paths now.
+   */
+  constructor(root: string, order: readonly string[], maxBytes: number, started?: StartedReader) {
     this.order = order;
     this.maxBytes = maxBytes;
     this.state = new Int32Array(new SharedArrayBuffer(20));
-    const entry = path.join(ENGINE_ROOT, 'scripts', 'core', 'read-ahead-worker.mjs');
-    if (!existsSync(entry)) {
+    let s = started;
+    if (s && (s.taken || s.root !== root)) {
+      s.cancel();
+      s = undefined;
+    }
+    s ??= ReadAhead.start(root);
+    if (!s) {
       this.failed = true;
       return;
     }
+    s.taken = true;
+    this.port = s.port;
+    this.worker = s.worker;
+    this.worker.on('error', () => {
+      Atomics.store(this.state, END, 2);
+    });
+    try {
+      this.port.postMessage({ paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, resume: RESUME, shared: this.state.buffer });
+    } catch {
+      this.stop();
+    }
+  }
+
+  /**
+   * Start a reading thread before its files are known: it loads its modules (~30-80 ms, on the other
+   * core) while the register is still being listed, then waits for the paths (the constructor).
+   * Undefined when no thread can be started; cancel() frees one that is not used.
+   */
+  static start(root: string): StartedReader | undefined {
+    const entry = path.join(ENGINE_ROOT, 'scripts', 'core', 'read-ahead-worker.mjs');
+    if (!existsSync(entry)) return undefined;
     try {
       const { port1, port2 } = new MessageChannel();
-      this.port = port1;
-      this.worker = new Worker(entry, {
-        workerData: { root, paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, resume: RESUME, shared: this.state.buffer, port: port2, modules: readerModules() },
+      const worker = new Worker(entry, {
+        workerData: { root, port: port2, modules: readerModules() },
         transferList: [port2],
         // it holds a batch or two at a time: a small young generation keeps its memory small
         resourceLimits: { maxYoungGenerationSizeMb: 4 },
       });
       // never keeps the process alive, never prints: a failure only means the main thread reads
-      this.worker.unref();
-      this.worker.on('error', () => {
-        Atomics.store(this.state, END, 2);
-      });
+      worker.unref();
+      worker.on('error', () => undefined);
+      const started: StartedReader = {
+        root,
+        worker,
+        port: port1,
+        taken: false,
+        cancel() {
+          if (started.taken) return;
+          started.taken = true;
+          port1.close();
+          void worker.terminate().catch(() => undefined);
+        },
+      };
+      return started;
     } catch {
-      this.failed = true;
+      return undefined;
     }
   }
 

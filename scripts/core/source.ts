@@ -6,7 +6,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, r
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseHint } from './jsonfast.ts';
-import { ReadAhead, READ_AHEAD_MIN_FILES } from './read-ahead.ts';
+import { ReadAhead, type StartedReader, READ_AHEAD_MIN_FILES } from './read-ahead.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -86,6 +86,11 @@ export class FsSource implements FileSource {
   private hinted: string | undefined;
   private hint: ParseHint | undefined;
   private readonly readAheadMin: number;
+  /**
+   * A reading thread started by listAhead once it has seen as many files as make reading ahead
+   * worth it: the thread loads its modules while the listing goes on (readAhead gives it its files).
+   */
+  private started: StartedReader | undefined;
   /** Folder items read by listAhead, by absolute folder path (used once, by the next list of that prefix). */
   private listed: { prefix: string; items: Map<string, Dirent[]> } | undefined;
   /** @param opts.readAheadMin  read ahead in another thread from this many files (default READ_AHEAD_MIN_FILES). */
@@ -98,13 +103,20 @@ export class FsSource implements FileSource {
   /** Read a large register's files ahead in another thread (read-ahead.ts); a small one is read here. */
   readAhead(rels: readonly string[], maxBytes: number): void {
     this.endReadAhead();
-    if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') return;
-    this.ahead = new ReadAhead(this.root, rels, maxBytes);
+    const started = this.started;
+    this.started = undefined;
+    if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') {
+      started?.cancel();
+      return;
+    }
+    this.ahead = new ReadAhead(this.root, rels, maxBytes, started);
     this.aheadMax = maxBytes;
   }
   endReadAhead(): void {
     this.ahead?.stop();
     this.ahead = undefined;
+    this.started?.cancel();
+    this.started = undefined;
     this.hinted = this.hint = undefined;
   }
   hintFor(rel: string): ParseHint | undefined {
@@ -130,6 +142,8 @@ export class FsSource implements FileSource {
     const items = new Map<string, Dirent[]>();
     const queue = [start];
     let active = 0;
+    let files = 0;
+    const early = !this.started && process.env.GOVMEDIA_READ_AHEAD !== '0';
     await new Promise<void>((resolve) => {
       const pump = (): void => {
         while (active < LIST_AHEAD_CONCURRENCY && queue.length) {
@@ -139,7 +153,11 @@ export class FsSource implements FileSource {
             .then(
               (ds) => {
                 items.set(dir, ds);
-                for (const d of ds) if (d.isDirectory()) queue.push(dir + path.sep + d.name);
+                for (const d of ds) {
+                  if (d.isDirectory()) queue.push(dir + path.sep + d.name);
+                  else files++;
+                }
+                if (early && !this.started && files >= this.readAheadMin) this.started = ReadAhead.start(this.root);
               },
               () => undefined,
             )
