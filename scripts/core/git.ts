@@ -24,14 +24,14 @@ export { GitError };
  * Run git in `dir` and return its standard output; rejects with git's message on a non-zero exit.
  * `onData` sees the output as it comes (to start dependent work before git has finished).
  */
-export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => void): Promise<string> {
-  return runGitBuffer(dir, args, onData).then((b) => b.toString('utf8'));
+export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => void, signal?: AbortSignal): Promise<string> {
+  return runGitBuffer(dir, args, onData, signal).then((b) => b.toString('utf8'));
 }
 
-/** runGit, with the output as bytes (a large listing is searched as bytes, not decoded whole). */
-export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffer) => void): Promise<Buffer> {
+/** runGit, with the output as bytes (a large listing is searched as bytes, not decoded whole). `signal` ends git (the promise rejects). */
+export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffer) => void, signal?: AbortSignal): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
     const chunks: Buffer[] = [];
     let err = '';
     p.stdout.on('data', (c: Buffer) => {

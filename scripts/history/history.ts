@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Bilingual } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
+import { indexPathsMatching } from '../core/git-index.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount, isAccountShape } from '../pr/classify.ts';
 import { KIND_ZH, type ChangeItem } from '../pr/types.ts';
@@ -44,16 +45,24 @@ export interface AccountHistory {
 export class HistoryError extends Error {}
 
 /**
- * The account file's path at a revision. The index (`git ls-files`, no tree walk) usually knows
- * it; the answer is checked against the revision, and only when that fails is the revision's
- * whole accounts/ tree listed.
+ * The account file's path at a revision. The index usually knows it (read in-process when it can
+ * be, `fromIndex`, else through `git ls-files`; no tree walk); the answer is checked against the
+ * revision, and only when that fails is the revision's whole accounts/ tree listed.
  */
-async function currentPath(repo: string, rev: string, id: string, blobs: BlobReader): Promise<string | undefined> {
+async function currentPath(repo: string, rev: string, id: string, blobs: BlobReader, fromIndex?: readonly string[]): Promise<string | undefined> {
   const want = `/${id}.json`;
-  const fromIndex = await runGit(repo, ['ls-files', '-z', '--full-name', '--', `:(glob)accounts/**/${id}.json`]).catch(() => '');
-  for (const p of fromIndex.split('\0')) if (p.endsWith(want) && (await blobs.read(`${rev}:${p}`)) !== undefined) return p;
+  const listed = fromIndex ?? (await runGit(repo, ['ls-files', '-z', '--full-name', '--', `:(glob)accounts/**/${id}.json`]).catch(() => '')).split('\0');
+  for (const p of listed) if (p.endsWith(want) && (await blobs.read(`${rev}:${p}`)) !== undefined) return p;
   const out = await runGit(repo, ['ls-tree', '-r', '--name-only', '-z', rev, '--', 'accounts']);
   return out.split('\0').find((p) => p.endsWith(want));
+}
+
+/** An id with no pathspec magic: `accounts/**\/<id>.json` names exactly the files called <id>.json, so the index may be read for it in-process. */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** What `git ls-files -- ':(glob)accounts/**\/<id>.json'` lists, read from the index in-process; undefined when it cannot be (ask git). */
+function indexedPaths(repo: string, id: string): string[] | undefined {
+  return PLAIN_ID.test(id) ? indexPathsMatching(repo, 'accounts/', `/${id}.json`) : undefined;
 }
 
 /** The path a file was renamed from in a commit (first parent), if it was. */
@@ -88,18 +97,19 @@ async function earlierPaths(repo: string, rev: string, start: string, paths: str
 const RAW_SHAS = /:\d{6} \d{6} ([0-9a-f]{40}) ([0-9a-f]{40}) /g;
 const ZERO_SHA = /^0+$/;
 
+/** The log of the account file's paths: each commit's raw changes, full ids, renames paired, first parents only. */
+function logArgs(rev: string, paths: readonly string[]): string[] {
+  return ['log', rev, '-z', '--raw', '--no-abbrev', '-M', '--first-parent', LOG_FORMAT, '--', ...paths];
+}
+
 /**
- * The commits that touched the account file, oldest first, and every path it had. One
- * `git log -- <path>` (commit-graph Bloom filters answer it) is enough unless the file was
- * created by a move: then the earlier paths are found and the log is taken over all of them.
+ * Ask cat-file for each version as soon as the log names it: git reads the objects while the log
+ * is still walking history (the returned function is given the log's output as it comes).
  */
-async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobReader): Promise<{ paths: string[]; commits: LoggedCommit[] }> {
-  const args = (paths: string[]): string[] => ['log', rev, '-z', '--raw', '--no-abbrev', '-M', '--first-parent', LOG_FORMAT, '--', ...paths];
-  // ask cat-file for each version as soon as the log names it: git reads the objects while the
-  // log is still walking history
+function prefetcher(blobs: Pick<BlobReader, 'read'>): (chunk: Buffer) => void {
   const asked = new Set<string>();
   let tail = '';
-  const prefetch = (chunk: Buffer): void => {
+  return (chunk: Buffer): void => {
     const text = tail + chunk.toString('latin1');
     for (const m of text.matchAll(RAW_SHAS)) {
       for (const sha of [m[1]!, m[2]!]) {
@@ -110,7 +120,23 @@ async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobRead
     }
     tail = text.slice(-200);
   };
-  const commits = parseRawLog(await runGit(repo, args([cur]), prefetch)).reverse();
+}
+
+/** A `git log` of one path begun before the path was confirmed (see accountHistory): its output, or undefined when it failed or was ended. */
+interface EarlyLog {
+  path: string;
+  out: Promise<string | undefined>;
+}
+
+/**
+ * The commits that touched the account file, oldest first, and every path it had. One
+ * `git log -- <path>` (commit-graph Bloom filters answer it) is enough unless the file was
+ * created by a move: then the earlier paths are found and the log is taken over all of them.
+ * `early`: that log, already begun for `cur` (used when it finished).
+ */
+async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobReader, early?: EarlyLog): Promise<{ paths: string[]; commits: LoggedCommit[] }> {
+  const begun = early?.path === cur ? await early.out : undefined;
+  const commits = parseRawLog(begun ?? (await runGit(repo, logArgs(rev, [cur]), prefetcher(blobs)))).reverse();
   const first = commits[0];
   const created = first?.changes.find((c) => c.path === cur);
   if (!first || !created || created.status !== 'A' || first.parents.length === 0) return { paths: [cur], commits };
@@ -118,7 +144,7 @@ async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobRead
   if (!prev) return { paths: [cur], commits };
   const paths = [cur, prev];
   await earlierPaths(repo, `${first.sha}^`, prev, paths);
-  return { paths, commits: parseRawLog(await runGit(repo, args(paths))).reverse() };
+  return { paths, commits: parseRawLog(await runGit(repo, logArgs(rev, paths))).reverse() };
 }
 
 function parseAccount(buf: Buffer | undefined): AccountFile | undefined {
@@ -281,11 +307,18 @@ export function describeChange(item: ChangeItem, unitNames: (id: string) => stri
 
 export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Promise<AccountHistory> {
   if (!existsSync(path.join(repo, '.git')) && !existsSync(path.join(repo, 'HEAD'))) throw new HistoryError(`“${repo}”不是 Git 仓库 / not a Git repository`);
+  // the path the index names first is nearly always the one: its log (the longest step) is begun
+  // first, while the path is confirmed at the revision (and ended if another path is the one); the
+  // cat-file that reads the versions starts right after it, before the log names any
+  const fromIndex = indexedPaths(repo, id);
+  const stop = new AbortController();
+  const early: EarlyLog | undefined = fromIndex?.length ? { path: fromIndex[0]!, out: runGit(repo, logArgs(rev, [fromIndex[0]!]), prefetcher({ read: (sha) => blobs.read(sha) }), stop.signal).catch(() => undefined) } : undefined;
   const blobs = new BlobReader(repo);
   try {
-    const cur = await currentPath(repo, rev, id, blobs);
+    const cur = await currentPath(repo, rev, id, blobs, fromIndex);
+    if (early && early.path !== cur) stop.abort();
     if (!cur) throw new HistoryError(`在 ${rev} 中找不到账号“${id}”的文件（accounts/**/${id}.json）/ no account "${id}" at ${rev}`);
-    const { paths, commits } = await commitsOf(repo, rev, cur, blobs);
+    const { paths, commits } = await commitsOf(repo, rev, cur, blobs, early);
     const unitNameCache = new Map<string, string>();
     const unitName = (unitId: string): string => unitNameCache.get(unitId) ?? unitId;
     // unit names: read the unit.json of every unit folder the file lived in, at the revision
@@ -349,6 +382,7 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
     }
     return { id, name: last?.name ?? id, platform: last?.platform ?? '', paths, entries };
   } finally {
+    stop.abort();
     blobs.close();
   }
 }
