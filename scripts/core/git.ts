@@ -15,34 +15,14 @@ import path from 'node:path';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
+import { runGit, runGitBuffer } from './run-git.ts';
 
 /** A full Git object id: SHA-1 (40 hex digits) or SHA-256 (64). */
 export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 export { GitError };
 
-/**
- * Run git in `dir` and return its standard output; rejects with git's message on a non-zero exit.
- * `onData` sees the output as it comes (to start dependent work before git has finished).
- */
-export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => void, signal?: AbortSignal): Promise<string> {
-  return runGitBuffer(dir, args, onData, signal).then((b) => b.toString('utf8'));
-}
-
-/** runGit, with the output as bytes (a large listing is searched as bytes, not decoded whole). `signal` ends git (the promise rejects). */
-export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffer) => void, signal?: AbortSignal): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-    const chunks: Buffer[] = [];
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => {
-      chunks.push(c);
-      onData?.(c);
-    });
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
-  });
-}
+// runGit and runGitBuffer live in run-git.ts (a small module: history starts git before loading this one)
+export { runGit, runGitBuffer };
 
 /** A command's output left in an unlinked temporary file (runGitToFile); whoever gets it closes `fd`. */
 export interface OutputFile {

@@ -9,15 +9,14 @@
  * timeline, and only a file created by a move has its earlier paths walked back with literal
  * queries and the log taken over all of them.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Bilingual } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
-import { indexPathsMatching } from '../core/git-index.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount, isAccountShape } from '../pr/classify.ts';
 import { KIND_ZH, type ChangeItem } from '../pr/types.ts';
-import { LOG_FORMAT, parseRawLog, prNumber, runGit, shanghaiDate, type LoggedCommit } from './replay.ts';
+import { parseRawLog, prNumber, runGit, shanghaiDate, type LoggedCommit } from './replay.ts';
+import { logArgs, prefetcher, startHistory, type EarlyLog, type StartedHistory } from './start.ts';
 
 export interface HistoryEntry {
   date: string;
@@ -57,14 +56,6 @@ async function currentPath(repo: string, rev: string, id: string, blobs: BlobRea
   return out.split('\0').find((p) => p.endsWith(want));
 }
 
-/** An id with no pathspec magic: `accounts/**\/<id>.json` names exactly the files called <id>.json, so the index may be read for it in-process. */
-const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/** What `git ls-files -- ':(glob)accounts/**\/<id>.json'` lists, read from the index in-process; undefined when it cannot be (ask git). */
-function indexedPaths(repo: string, id: string): string[] | undefined {
-  return PLAIN_ID.test(id) ? indexPathsMatching(repo, 'accounts/', `/${id}.json`) : undefined;
-}
-
 /** The path a file was renamed from in a commit (first parent), if it was. */
 async function renamedFrom(repo: string, sha: string, p: string): Promise<string | undefined> {
   const st = await runGit(repo, ['show', '-M', '--name-status', '-z', '--format=', '--first-parent', sha, '--']);
@@ -92,40 +83,6 @@ async function earlierPaths(repo: string, rev: string, start: string, paths: str
     paths.push(prev);
     p = prev;
   }
-}
-
-const RAW_SHAS = /:\d{6} \d{6} ([0-9a-f]{40}) ([0-9a-f]{40}) /g;
-const ZERO_SHA = /^0+$/;
-
-/** The log of the account file's paths: each commit's raw changes, full ids, renames paired, first parents only. */
-function logArgs(rev: string, paths: readonly string[]): string[] {
-  return ['log', rev, '-z', '--raw', '--no-abbrev', '-M', '--first-parent', LOG_FORMAT, '--', ...paths];
-}
-
-/**
- * Ask cat-file for each version as soon as the log names it: git reads the objects while the log
- * is still walking history (the returned function is given the log's output as it comes).
- */
-function prefetcher(blobs: Pick<BlobReader, 'read'>): (chunk: Buffer) => void {
-  const asked = new Set<string>();
-  let tail = '';
-  return (chunk: Buffer): void => {
-    const text = tail + chunk.toString('latin1');
-    for (const m of text.matchAll(RAW_SHAS)) {
-      for (const sha of [m[1]!, m[2]!]) {
-        if (ZERO_SHA.test(sha) || asked.has(sha)) continue;
-        asked.add(sha);
-        void blobs.read(sha);
-      }
-    }
-    tail = text.slice(-200);
-  };
-}
-
-/** A `git log` of one path begun before the path was confirmed (see accountHistory): its output, or undefined when it failed or was ended. */
-interface EarlyLog {
-  path: string;
-  out: Promise<string | undefined>;
 }
 
 /**
@@ -305,15 +262,11 @@ export function describeChange(item: ChangeItem, unitNames: (id: string) => stri
   return { zh: zh.join('；') || '格式调整', en: en.join('; ') || 'formatting only' };
 }
 
-export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Promise<AccountHistory> {
-  if (!existsSync(path.join(repo, '.git')) && !existsSync(path.join(repo, 'HEAD'))) throw new HistoryError(`“${repo}”不是 Git 仓库 / not a Git repository`);
-  // the path the index names first is nearly always the one: its log (the longest step) is begun
-  // first, while the path is confirmed at the revision (and ended if another path is the one); the
-  // cat-file that reads the versions starts right after it, before the log names any
-  const fromIndex = indexedPaths(repo, id);
-  const stop = new AbortController();
-  const early: EarlyLog | undefined = fromIndex?.length ? { path: fromIndex[0]!, out: runGit(repo, logArgs(rev, [fromIndex[0]!]), prefetcher({ read: (sha) => blobs.read(sha) }), stop.signal).catch(() => undefined) } : undefined;
-  const blobs = new BlobReader(repo);
+export async function accountHistory(repo: string, id: string, rev = 'HEAD', started?: StartedHistory): Promise<AccountHistory> {
+  // begun by the command before this module loaded (see startHistory), else now
+  const s = started ?? startHistory(repo, id, rev);
+  if (!s) throw new HistoryError(`“${repo}”不是 Git 仓库 / not a Git repository`);
+  const { blobs, fromIndex, early, stop } = s;
   try {
     const cur = await currentPath(repo, rev, id, blobs, fromIndex);
     if (early && early.path !== cur) stop.abort();
