@@ -684,6 +684,8 @@ interface Kept {
 const UNIT_JSON = Buffer.from('unit.json');
 const REGION_JSON = Buffer.from('region.json');
 const DOT_JSON = Buffer.from('.json');
+/** How a plain file's record starts: "100644 blob <id>\t<path>". */
+const FILE_BLOB = Buffer.from('100644 blob ');
 
 
 /** Git's listing order: the byte order of the full paths (UTF-8; UTF-16 order differs only past U+D7FF). */
@@ -982,13 +984,23 @@ export class GitSource implements FileSource {
     const regions: TreeEntry[] = [];
     const units: TreeEntry[] = [];
     const byLen = (xs: Iterable<string>): Set<number> => new Set([...xs].map((x) => Buffer.byteLength(x)));
+    // the first pass over a new listing meets each path once (nothing is known yet); a later pass
+    // meets the entries it made
+    let fresh = true;
     const entryAt = (buf: Buffer, start: number, tab: number, end: number): TreeEntry => {
       const path = buf.toString('utf8', tab + 1, end);
-      const known = this.knownPath(path);
-      if (known) return known;
-      const sp1 = buf.indexOf(32, start);
-      const sp2 = buf.indexOf(32, sp1 + 1);
-      const e: TreeEntry = { mode: buf.toString('latin1', start, sp1), sha: buf.toString('latin1', sp2 + 1, tab), size: -1, path };
+      if (!fresh) {
+        const known = this.knownPath(path);
+        if (known) return known;
+      }
+      let e: TreeEntry;
+      // nearly every record is a plain file's: its mode is one string for all, its id right after "blob "
+      if (bytesAt(buf, start, FILE_BLOB)) e = { mode: '100644', sha: buf.toString('latin1', start + FILE_BLOB.length, tab), size: -1, path };
+      else {
+        const sp1 = buf.indexOf(32, start);
+        const sp2 = buf.indexOf(32, sp1 + 1);
+        e = { mode: buf.toString('latin1', start, sp1), sha: buf.toString('latin1', sp2 + 1, tab), size: -1, path };
+      }
       this.byPath.set(path, e);
       return e;
     };
@@ -1052,6 +1064,7 @@ export class GitSource implements FileSource {
     // the file names in the hinted folders, when known beforehand, are looked for in the same pass
     const early = new Set([...(folderNames ?? [])].filter((st) => notStructural(st) && !k.stems.has(st)));
     await pass(early.size ? new Set([...k.stems, ...early]) : k.stems, true);
+    fresh = false;
     // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register):
     // those not looked for in the first pass (none when the folders' names were known) in a second
     const more = new Set<string>();
