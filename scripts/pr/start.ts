@@ -20,6 +20,14 @@ export interface Started {
    * base, scanned when `listWhen` resolved true); undefined when it was not started or not wanted.
    */
   listing?: Promise<GitSource | undefined>;
+  /**
+   * With `listing`: the merge base's and the head's sources (the head derived from the listing with
+   * the exact tree delta) with what a scoped load of the changed folders reads already fetched
+   * (GitSource.prefetchScopes through the check's cat-file), begun as soon as the listing is scanned,
+   * while the rest of the engine may still be loading; undefined when any step failed (checkPr then
+   * does each step itself, and reports what fails).
+   */
+  sources?: Promise<{ base: GitSource; head: GitSource } | undefined>;
 }
 
 /**
@@ -53,6 +61,14 @@ export function startCheck(repo: string, baseC: string, headC: string, listWhen?
     hint.catch(() => undefined);
     // a failure (of the merge base, the diff or the listing) is left to checkPr: it asks again and reports it
     started.listing = mb.then((m) => GitSource.open(repo, m, ['accounts'], hint, stop.signal, reader)).catch(() => undefined);
+    started.sources = Promise.all([started.listing, delta, diffs])
+      .then(async ([base, d, changes]) => {
+        if (!base || !d) return undefined;
+        const head = base.derive(headC, d);
+        await GitSource.prefetchScopes([base, head], scopeOf(changes), reader);
+        return { base, head };
+      })
+      .catch(() => undefined);
   }
   return started;
 }
