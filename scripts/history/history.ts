@@ -315,7 +315,8 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD', sta
       };
       const before = shaped(ch.oldSha ? versions.get(ch.oldSha, await blobs.read(ch.oldSha)) : undefined);
       const after = shaped(ch.newSha ? versions.get(ch.newSha, await blobs.read(ch.newSha), before && ch.oldSha) : undefined);
-      const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName);
+      // both already shape-checked (shaped): classification need not check them again
+      const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName, undefined, true);
       const appended = after ? (before ? (after.events.length >= before.events.length ? after.events.slice(before.events.length) : []) : after.events) : [];
       const entry: HistoryEntry = {
         date: shanghaiDate(c.time),
