@@ -392,8 +392,7 @@ interface UnitIds {
 }
 
 /** Count one unit folder (each once) in `ids`. */
-function addUnitDir(ids: UnitIds, d: string): void {
-  const id = baseName(d);
+function addUnitDir(ids: UnitIds, d: string, id = baseName(d)): void {
   const l = ids.unitDirsById.get(id);
   // one folder kept as it is, a list only for an id that recurs (~16,000 ids at 100,000 accounts)
   if (l === undefined) ids.unitDirsById.set(id, d);
@@ -436,8 +435,11 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const unitIds: (string | undefined)[] = new Array<string | undefined>(structural.length);
     for (let i = 0; i < structural.length; i++) {
       const e = structural[i]!;
-      const base = baseName(e.rel);
-      const dir = (dirs[i] = dirOf(e.rel));
+      const rel = e.rel;
+      // baseName and dirOf from one search for the last slash
+      const slash = rel.lastIndexOf('/');
+      const base = rel.slice(slash + 1);
+      const dir = (dirs[i] = slash <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, slash));
       if (base === 'region.json') {
         regionAt.push(i);
         if (e.type === 'file') regionDirs.add(dir);
@@ -448,10 +450,10 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
         else if (typeof l === 'number') unitAtByDir.set(dir, [l, i]);
         else l.push(i);
         if (base === 'unit.json') {
-          unitIds[i] = baseName(dir);
+          const id = (unitIds[i] = baseName(dir));
           if (e.type === 'file' && !unitDirs.has(dir)) {
             unitDirs.add(dir);
-            addUnitDir(ids, dir);
+            addUnitDir(ids, dir, id);
           }
         }
       }
