@@ -9,7 +9,8 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import type { AuditedCommit, AuditResult } from '../history/audit.ts';
 import { ACK_FILE } from '../history/ack-file.ts';
-import { accountHistory, HistoryError, historyText } from '../history/history.ts';
+// history itself (classification, replay, core/git.ts) is loaded once its git work has begun (startHistory)
+import { startHistory } from '../history/start.ts';
 import { KIND_ZH } from '../pr/types.ts';
 import { jobLog, logText } from '../report/escape.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
@@ -24,8 +25,11 @@ export async function cmdHistory(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('请给出一个账号编号，例如 govmedia history zg-szf-weixin / give one account id');
   const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
   const repo = path.resolve(values.repo ?? process.cwd());
+  const rev = values.rev ?? 'HEAD';
+  const started = startHistory(repo, positionals[0]!, rev);
+  const { accountHistory, HistoryError, historyText } = await import('../history/history.ts');
   try {
-    const h = await accountHistory(repo, positionals[0]!, values.rev ?? 'HEAD');
+    const h = await accountHistory(repo, positionals[0]!, rev, started);
     io.out(format === 'json' ? JSON.stringify(h, null, 2) : historyText(h, lang));
     return 0;
   } catch (e) {

@@ -15,34 +15,14 @@ import path from 'node:path';
 import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
+import { runGit, runGitBuffer } from './run-git.ts';
 
 /** A full Git object id: SHA-1 (40 hex digits) or SHA-256 (64). */
 export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 export { GitError };
 
-/**
- * Run git in `dir` and return its standard output; rejects with git's message on a non-zero exit.
- * `onData` sees the output as it comes (to start dependent work before git has finished).
- */
-export function runGit(dir: string, args: string[], onData?: (chunk: Buffer) => void): Promise<string> {
-  return runGitBuffer(dir, args, onData).then((b) => b.toString('utf8'));
-}
-
-/** runGit, with the output as bytes (a large listing is searched as bytes, not decoded whole). */
-export function runGitBuffer(dir: string, args: string[], onData?: (chunk: Buffer) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => {
-      chunks.push(c);
-      onData?.(c);
-    });
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(err.trim() || `git ${args[0]} exited ${code}`))));
-  });
-}
+// runGit and runGitBuffer live in run-git.ts (a small module: history starts git before loading this one)
+export { runGit, runGitBuffer };
 
 /** A command's output left in an unlinked temporary file (runGitToFile); whoever gets it closes `fd`. */
 export interface OutputFile {
@@ -106,6 +86,63 @@ export function runGitToFile(dir: string, args: string[], signal?: AbortSignal):
   });
 }
 
+/** A command writing to an unlinked temporary file that may be read while it writes (runGitToLiveFile); the caller closes `fd`. */
+export interface LiveOutputFile {
+  fd: number;
+  /** The output's final size once git has ended well; rejects with git's message (or when ended by the signal). */
+  done: Promise<number>;
+}
+
+/**
+ * runGitToFile, with the file handed over at once, so the output can be read while git writes it
+ * (GitSource.open scans a listing as it comes instead of waiting for all of it). Whoever gets it
+ * closes `fd`, whatever `done` does. Undefined where no temporary file can be made (Windows, or it
+ * fails): use runGitToFile.
+ */
+export function runGitToLiveFile(dir: string, args: string[], signal?: AbortSignal): LiveOutputFile | undefined {
+  if (process.platform === 'win32' || signal?.aborted) return undefined;
+  let fd: number;
+  try {
+    const file = path.join(os.tmpdir(), `govmedia-git-${process.pid}-${randomBytes(6).toString('hex')}`);
+    fd = openSync(file, 'wx+', 0o600);
+    try {
+      unlinkSync(file);
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  } catch {
+    return undefined;
+  }
+  const done = new Promise<number>((resolve, reject) => {
+    let p: ChildProcess;
+    try {
+      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'], ...(signal ? { signal } : {}) });
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    let err = '';
+    let ended = false;
+    p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    p.on('error', (e) => {
+      if (!ended) reject(e);
+      ended = true;
+    });
+    p.on('close', (code) => {
+      if (ended) return;
+      ended = true;
+      if (code !== 0) return reject(new Error(err.trim() || `git ${args[0]} exited ${code}`));
+      try {
+        resolve(fstatSync(fd).size);
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+  return { fd, done };
+}
+
 /** runGitBuffer through a temporary file (runGitToFile): the whole output, read at once when git has finished. */
 export async function runGitLarge(dir: string, args: string[]): Promise<Buffer> {
   const out = await runGitToFile(dir, args);
@@ -157,6 +194,50 @@ function eachChunkOfRecords(f: OutputFile, visit: (buf: Buffer, n: number) => vo
       have += want;
     }
     const last = pos < f.size ? buf.lastIndexOf(0, have - 1) : have - 1;
+    if (last < 0) continue;
+    visit(buf, last + 1);
+    buf.copy(buf, 0, last + 1, have);
+    have -= last + 1;
+  }
+}
+
+/**
+ * eachChunkOfRecords over an output git is still writing (runGitToLiveFile): the records written so
+ * far are handed over, then more are waited for (a few milliseconds at a time, or git's end), until
+ * git has ended and every record has been seen. The same chunks' contract: whole records only, the
+ * last record of the output may lack its NUL, the buffer is reused. Rejects when git fails.
+ */
+async function eachChunkOfRecordsLive(f: LiveOutputFile, visit: (buf: Buffer, n: number) => void): Promise<number> {
+  let final: number | undefined;
+  let failed: { e: unknown } | undefined;
+  const ended = f.done.then(
+    (n) => void (final = n),
+    (e: unknown) => void (failed = { e }),
+  );
+  let buf = Buffer.allocUnsafe(listingChunk.bytes);
+  let have = 0;
+  let pos = 0;
+  for (;;) {
+    if (failed) throw failed.e;
+    const end = final;
+    const size = end ?? fstatSync(f.fd).size;
+    if (pos < size) {
+      if (have === buf.length) {
+        // a record longer than the buffer: a larger one
+        const larger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(larger, 0, 0, have);
+        buf = larger;
+      }
+      const want = Math.min(buf.length - have, size - pos);
+      readRange(f.fd, buf, have, want, pos);
+      pos += want;
+      have += want;
+    } else if (end === undefined) {
+      // all that is written is seen: wait for more (or for git's end)
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 2))]);
+      continue;
+    } else if (have === 0) return end;
+    const last = end !== undefined && pos >= end ? have - 1 : buf.lastIndexOf(0, have - 1);
     if (last < 0) continue;
     visit(buf, last + 1);
     buf.copy(buf, 0, last + 1, have);
@@ -603,6 +684,8 @@ interface Kept {
 const UNIT_JSON = Buffer.from('unit.json');
 const REGION_JSON = Buffer.from('region.json');
 const DOT_JSON = Buffer.from('.json');
+/** How a plain file's record starts: "100644 blob <id>\t<path>". */
+const FILE_BLOB = Buffer.from('100644 blob ');
 
 
 /** Git's listing order: the byte order of the full paths (UTF-8; UTF-16 order differs only past U+D7FF). */
@@ -748,14 +831,46 @@ export class GitSource implements FileSource {
   static async open(dir: string, commit: string, paths: string[] = ['accounts'], hint?: ListingHint | Promise<ListingHint>, signal?: AbortSignal, reader?: ObjectReader): Promise<GitSource> {
     const s = new GitSource(dir, commit);
     s.paths = paths;
+    const args = ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths];
     // the listing starts at once; a hint still being worked out (the diff) is awaited after it.
     // A hint that fails (or `signal`: the listing is not wanted after all) ends git and closes its output.
-    const listing = runGitToFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], signal);
+    // With a hint the listing is scanned as git writes it (runGitToLiveFile), from the moment the
+    // hint is known: this process does not wait idle for the whole listing, then scan it all.
+    const live = hint ? runGitToLiveFile(dir, args, signal) : undefined;
+    const listing = live ? undefined : runGitToFile(dir, args, signal);
     Promise.resolve(hint).catch(() => undefined);
     // the file names in the hinted folders, read through `reader` while the whole listing is made: the
     // scan then looks for them in the same pass (without a reader a second pass looks for them)
     const namesP = hint ? Promise.resolve(hint).then((h) => folderStems(commit, paths, h, signal, reader)).catch(() => undefined) : undefined;
-    const out = await listing;
+    if (live) {
+      try {
+        let h: ListingHint;
+        try {
+          // git failing (or ended by the signal) before the hint is known ends the wait
+          h = (await Promise.race([hint, live.done.then(() => hint)]))!;
+        } catch (e) {
+          // as when the listing is awaited first: git's failure, if it failed, else the hint's
+          await live.done;
+          throw e;
+        }
+        const names = await namesP;
+        let size: number | undefined;
+        // the first pass reads the listing as it comes; a second pass (names found only by the first)
+        // reads the whole output again, complete by then
+        await s.keep(h, async (visit) => {
+          if (size === undefined) size = await eachChunkOfRecordsLive(live, visit);
+          else eachChunkOfRecords({ fd: live.fd, size }, visit);
+        }, names);
+        s.derived = true;
+        return s;
+      } catch (e) {
+        live.done.catch(() => undefined);
+        throw e;
+      } finally {
+        closeSync(live.fd);
+      }
+    }
+    const out = await listing!;
     let h: ListingHint | undefined;
     try {
       h = await hint;
@@ -766,14 +881,14 @@ export class GitSource implements FileSource {
     const names = h ? await namesP : undefined;
     if (Buffer.isBuffer(out)) {
       s.rawBuf = out;
-      if (h) s.keep(h, (visit) => visit(out, out.length), names);
+      if (h) await s.keep(h, (visit) => visit(out, out.length), names);
       return s;
     }
     try {
       if (h) {
         // with a hint the listing is scanned from its file a chunk at a time and never held whole
         // (15 MB at 100,000 accounts); a question outside the hint lists the commit again
-        s.keep(h, (visit) => eachChunkOfRecords(out, visit), names);
+        await s.keep(h, (visit) => eachChunkOfRecords(out, visit), names);
         s.derived = true;
       } else {
         s.rawBuf = Buffer.allocUnsafe(out.size);
@@ -862,26 +977,36 @@ export class GitSource implements FileSource {
   }
 
   /** Scan the listing bytes for what the hint names (see open); `scan` hands them over, whole or a chunk at a time. */
-  private keep(hint: ListingHint, scan: (visit: (buf: Buffer, n: number) => void) => void, folderNames?: ReadonlySet<string>): void {
+  private async keep(hint: ListingHint, scan: (visit: (buf: Buffer, n: number) => void) => void | Promise<void>, folderNames?: ReadonlySet<string>): Promise<void> {
     const notStructural = (st: string): boolean => st !== 'unit' && st !== 'region';
     const k: Kept = { dirs: new Set(hint.dirs), stems: new Set([...hint.stems].filter(notStructural)), paths: new Set(hint.paths), structural: [], inDir: new Map(), byStem: new Map() };
     for (const d of k.dirs) k.inDir.set(`accounts/${d}`, []);
     const regions: TreeEntry[] = [];
     const units: TreeEntry[] = [];
     const byLen = (xs: Iterable<string>): Set<number> => new Set([...xs].map((x) => Buffer.byteLength(x)));
+    // the first pass over a new listing meets each path once (nothing is known yet); a later pass
+    // meets the entries it made
+    let fresh = true;
     const entryAt = (buf: Buffer, start: number, tab: number, end: number): TreeEntry => {
       const path = buf.toString('utf8', tab + 1, end);
-      const known = this.knownPath(path);
-      if (known) return known;
-      const sp1 = buf.indexOf(32, start);
-      const sp2 = buf.indexOf(32, sp1 + 1);
-      const e: TreeEntry = { mode: buf.toString('latin1', start, sp1), sha: buf.toString('latin1', sp2 + 1, tab), size: -1, path };
+      if (!fresh) {
+        const known = this.knownPath(path);
+        if (known) return known;
+      }
+      let e: TreeEntry;
+      // nearly every record is a plain file's: its mode is one string for all, its id right after "blob "
+      if (bytesAt(buf, start, FILE_BLOB)) e = { mode: '100644', sha: buf.toString('latin1', start + FILE_BLOB.length, tab), size: -1, path };
+      else {
+        const sp1 = buf.indexOf(32, start);
+        const sp2 = buf.indexOf(32, sp1 + 1);
+        e = { mode: buf.toString('latin1', start, sp1), sha: buf.toString('latin1', sp2 + 1, tab), size: -1, path };
+      }
       this.byPath.set(path, e);
       return e;
     };
     const stemEntries: TreeEntry[] = [];
     /** One pass over the records; `first` also keeps structure, folders and paths. */
-    const pass = (stems: ReadonlySet<string>, first: boolean): void => {
+    const pass = (stems: ReadonlySet<string>, first: boolean): void | Promise<void> => {
       const stemLens = byLen(stems);
       const dirNames = first ? new Set(k.inDir.keys()) : new Set<string>();
       const dirLens = byLen(dirNames);
@@ -892,7 +1017,7 @@ export class GitSource implements FileSource {
       // U+FFFD (which the bytes would not show), are decoded and looked up
       const stemBytes = byteNames(stems);
       const dirBytes = byteNames(dirNames);
-      scan((buf, n) => {
+      return scan((buf, n) => {
         // the hinted folders an entry is under depend on its folder alone, and the entries of a folder
         // come together in the listing: worked out once per run of one folder (bytes [fs, fe) of this
         // chunk), not by walking up every entry's path
@@ -938,7 +1063,8 @@ export class GitSource implements FileSource {
     };
     // the file names in the hinted folders, when known beforehand, are looked for in the same pass
     const early = new Set([...(folderNames ?? [])].filter((st) => notStructural(st) && !k.stems.has(st)));
-    pass(early.size ? new Set([...k.stems, ...early]) : k.stems, true);
+    await pass(early.size ? new Set([...k.stems, ...early]) : k.stems, true);
+    fresh = false;
     // the file names in the hinted folders are looked up too (a duplicate id anywhere in the register):
     // those not looked for in the first pass (none when the folders' names were known) in a second
     const more = new Set<string>();
@@ -949,7 +1075,7 @@ export class GitSource implements FileSource {
       }
     }
     const late = new Set([...more].filter((st) => !early.has(st)));
-    if (late.size) pass(late, false);
+    if (late.size) await pass(late, false);
     for (const st of more) k.stems.add(st);
     for (const e of stemEntries) {
       const name = e.path.slice(e.path.lastIndexOf('/') + 1);

@@ -372,9 +372,8 @@ interface Listing {
   entries: Entry[];
   regionDirs: Set<string>;
   unitDirs: Set<string>;
-  /** Unit ids known from the folder names alone. */
-  unitIdsListed: Set<string>;
-  unitDirsById: Map<string, string[]>;
+  /** Unit ids known from the folder names alone, with the folders of each: one, or every one when the id recurs (its keys are the ids listed). */
+  unitDirsById: Map<string, string | string[]>;
   /** Whether a folder (accounts/-relative) is read in full (see LoadOptions.scope). */
   inScope(dir: string): boolean;
   /** A scoped load from a source that lists its structure apart (scopedListing): `entries` are then the folders' entries only. */
@@ -390,14 +389,13 @@ interface Listing {
 interface Structure {
   regionDirs: Set<string>;
   unitDirs: Set<string>;
-  unitIdsListed: Set<string>;
-  unitDirsById: Map<string, string[]>;
+  unitDirsById: Map<string, string | string[]>;
   /** sortEntries of the entries alone with nothing in scope: the files to read and the file count (its findings are made per load). */
   toRead: ToRead[];
   fileCount: number;
   /** Positions of the region.json entries, and of the unit.json entries by folder: the entries that report when their folder is in scope. */
   regionAt: number[];
-  unitAtByDir: Map<string, number[]>;
+  unitAtByDir: Map<string, number | number[]>;
   /** The unit.json files of toRead, in order, and their positions there by unit folder name (loadUnits looks the few it needs up). */
   unitTasks: ToRead[];
   unitTaskAt: Map<string, number | number[]>;
@@ -484,21 +482,20 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
 
 /** Unit ids known from the unit folders' names alone, and the folders of each id. */
 interface UnitIds {
-  unitIdsListed: Set<string>;
-  unitDirsById: Map<string, string[]>;
+  unitDirsById: Map<string, string | string[]>;
 }
 
 /** Count one unit folder (each once) in `ids`. */
-function addUnitDir(ids: UnitIds, d: string): void {
-  const id = baseName(d);
-  ids.unitIdsListed.add(id);
+function addUnitDir(ids: UnitIds, d: string, id = baseName(d)): void {
   const l = ids.unitDirsById.get(id);
-  if (l) l.push(d);
-  else ids.unitDirsById.set(id, [d]);
+  // one folder kept as it is, a list only for an id that recurs (~16,000 ids at 100,000 accounts)
+  if (l === undefined) ids.unitDirsById.set(id, d);
+  else if (typeof l === 'string') ids.unitDirsById.set(id, [l, d]);
+  else l.push(d);
 }
 
 function unitIdsOf(unitDirs: ReadonlySet<string>): UnitIds {
-  const ids: UnitIds = { unitIdsListed: new Set(), unitDirsById: new Map() };
+  const ids: UnitIds = { unitDirsById: new Map() };
   for (const d of unitDirs) addUnitDir(ids, d);
   return ids;
 }
@@ -524,44 +521,81 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const regionDirs = new Set<string>();
     const unitDirs = new Set<string>();
     const regionAt: number[] = [];
-    const unitAtByDir = new Map<string, number[]>();
+    const unitAtByDir = new Map<string, number | number[]>();
     // unitIdsOf(unitDirs), worked out in the same pass: each unit folder comes once (one unit.json path each)
-    const ids: UnitIds = { unitIdsListed: new Set(), unitDirsById: new Map() };
+    const ids: UnitIds = { unitDirsById: new Map() };
+    // each entry's folder (and a unit.json's folder name), worked out once for both passes
+    const dirs: string[] = new Array<string>(structural.length);
+    const unitIds: (string | undefined)[] = new Array<string | undefined>(structural.length);
     for (let i = 0; i < structural.length; i++) {
       const e = structural[i]!;
-      const base = baseName(e.rel);
-      const dir = dirOf(e.rel);
+      const rel = e.rel;
+      // baseName and dirOf from one search for the last slash
+      const slash = rel.lastIndexOf('/');
+      const base = rel.slice(slash + 1);
+      const dir = (dirs[i] = slash <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, slash));
       if (base === 'region.json') {
         regionAt.push(i);
         if (e.type === 'file') regionDirs.add(dir);
       } else {
         // every entry that is not a region.json reports only when its folder is in scope
         const l = unitAtByDir.get(dir);
-        if (l) l.push(i);
-        else unitAtByDir.set(dir, [i]);
-        if (base === 'unit.json' && e.type === 'file' && !unitDirs.has(dir)) {
-          unitDirs.add(dir);
-          addUnitDir(ids, dir);
+        if (l === undefined) unitAtByDir.set(dir, i);
+        else if (typeof l === 'number') unitAtByDir.set(dir, [l, i]);
+        else l.push(i);
+        if (base === 'unit.json') {
+          const id = (unitIds[i] = baseName(dir));
+          if (e.type === 'file' && !unitDirs.has(dir)) {
+            unitDirs.add(dir);
+            addUnitDir(ids, dir, id);
+          }
         }
       }
     }
-    // the entries sorted with nothing in scope: their files to read and count (findings are per load)
-    const { unitIdsListed, unitDirsById } = ids;
-    const sorted = sortEntries({ entries: structural as Entry[], regionDirs, unitDirs, unitIdsListed, unitDirsById, inScope: () => false }, []);
+    // the entries sorted with nothing in scope (sortListed: no finding reports), their files to read
+    // and count, and the unit files among them by folder name (loadUnits looks the few it needs up).
+    // A region.json or unit.json file under accounts/ is sorted here without sortListed's steps
+    // that cannot apply to it (it is never refused, never an account); anything else goes through sortListed.
+    const toRead: ToRead[] = [];
+    let fileCount = 0;
     const unitTasks: ToRead[] = [];
     const unitTaskAt = new Map<string, number | number[]>();
-    for (let i = 0; i < sorted.toRead.length; i++) {
-      const t = sorted.toRead[i]!;
-      if (t.kind !== 'unit') continue;
-      const id = (t.unit = baseName(t.dir));
+    const addUnitTask = (t: ToRead, id: string): void => {
+      t.unit = id;
       const at = unitTaskAt.get(id);
       unitTaskAt.set(id, at === undefined ? unitTasks.length : typeof at === 'number' ? [at, unitTasks.length] : (at.push(unitTasks.length), at));
       unitTasks.push(t);
+    };
+    const sortOne = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, inScope: (): boolean => false };
+    for (let i = 0; i < structural.length; i++) {
+      const e = structural[i]!;
+      const dir = dirs[i]!;
+      const unit = unitIds[i];
+      const plain = e.type === 'file' && e.rel.startsWith(ACCOUNTS_DIR + '/');
+      if (plain && unit !== undefined) {
+        fileCount++;
+        const parentDir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+        if (!regionDirs.has(parentDir)) continue;
+        const t: ToRead = { rel: e.rel, kind: 'unit', dir, size: e.size };
+        toRead.push(t);
+        addUnitTask(t, unit);
+      } else if (plain && baseName(e.rel) === 'region.json') {
+        fileCount++;
+        if (unitDirs.has(dir)) continue;
+        toRead.push({ rel: e.rel, kind: 'region', dir, size: e.size });
+      } else {
+        const one = sortListed({ ...sortOne, entries: [e] }, []);
+        fileCount += one.fileCount;
+        for (const t of one.toRead) {
+          toRead.push(t);
+          if (t.kind === 'unit') addUnitTask(t, baseName(t.dir));
+        }
+      }
     }
-    worked = { regionDirs, unitDirs, unitIdsListed, unitDirsById, toRead: sorted.toRead, fileCount: sorted.fileCount, regionAt, unitAtByDir, unitTasks, unitTaskAt };
+    worked = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, toRead, fileCount, regionAt, unitAtByDir, unitTasks, unitTaskAt };
     structures.set(structural, worked);
   }
-  return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitIdsListed: worked.unitIdsListed, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked, scope } };
+  return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked, scope } };
 }
 
 /** Stage 1: entries: symlinks, odd files, folder structure (no reading yet). */
@@ -575,7 +609,8 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   const at = [...st.worked.regionAt];
   for (const d of st.scope) {
     const l = st.worked.unitAtByDir.get(d);
-    if (l) for (let i = 0; i < l.length; i++) at.push(l[i]!);
+    if (typeof l === 'number') at.push(l);
+    else if (l) for (let i = 0; i < l.length; i++) at.push(l[i]!);
   }
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
@@ -823,8 +858,8 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['region']), { zh: `单位所属地区 "${data.region}" 与其所在地区文件夹 "${regionId}" 不一致`, en: `unit region "${data.region}" does not match its region folder "${regionId}"` }, { zh: `请把 region 改为 "${regionId}"，或把单位文件夹移到正确的地区。`, en: `Set region to "${regionId}" or move the folder.` }));
       return;
     }
-    const dirs = unitDirsById.get(data.id) ?? [];
-    if (dirs.length > 1 && dirs[0] !== c.dir) {
+    const dirs = unitDirsById.get(data.id);
+    if (Array.isArray(dirs) && dirs[0] !== c.dir) {
       findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与 accounts/${dirs[0]}/unit.json 重复`, en: `unit id "${data.id}" duplicates accounts/${dirs[0]}/unit.json` }, { zh: '单位编号必须全库唯一，请换一个编号（并同步改文件夹名）。', en: 'Unit ids are unique across the register; choose another.' }));
       return;
     }
@@ -965,9 +1000,9 @@ function loadAccount(
 }
 
 /** Stage 5: references between files (existence from the listing). */
-function checkReferences({ unitIdsListed, inScope }: Listing, regions: ReadonlyMap<string, RegionDoc>, units: ReadonlyMap<string, UnitDoc>, accounts: readonly AccountDoc[], policySeries: ReadonlySet<string> | undefined, findings: Finding[]): void {
+function checkReferences({ unitDirsById, inScope }: Listing, regions: ReadonlyMap<string, RegionDoc>, units: ReadonlyMap<string, UnitDoc>, accounts: readonly AccountDoc[], policySeries: ReadonlySet<string> | undefined, findings: Finding[]): void {
   // ---- 4. references between files (existence from the listing)
-  const unitExists = (id: string): boolean => unitIdsListed.has(id);
+  const unitExists = (id: string): boolean => unitDirsById.has(id);
   for (const r of regions.values()) {
     const so = r.data.supervisingOffice;
     if (so && !unitExists(so)) {

@@ -9,14 +9,14 @@
  * timeline, and only a file created by a move has its earlier paths walked back with literal
  * queries and the log taken over all of them.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Bilingual } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount, isAccountShape } from '../pr/classify.ts';
 import { KIND_ZH, type ChangeItem } from '../pr/types.ts';
-import { LOG_FORMAT, parseRawLog, prNumber, runGit, shanghaiDate, type LoggedCommit } from './replay.ts';
+import { parseRawLog, prNumber, runGit, shanghaiDate, type LoggedCommit } from './replay.ts';
+import { logArgs, prefetcher, startHistory, type EarlyLog, type StartedHistory } from './start.ts';
 
 export interface HistoryEntry {
   date: string;
@@ -44,14 +44,14 @@ export interface AccountHistory {
 export class HistoryError extends Error {}
 
 /**
- * The account file's path at a revision. The index (`git ls-files`, no tree walk) usually knows
- * it; the answer is checked against the revision, and only when that fails is the revision's
- * whole accounts/ tree listed.
+ * The account file's path at a revision. The index usually knows it (read in-process when it can
+ * be, `fromIndex`, else through `git ls-files`; no tree walk); the answer is checked against the
+ * revision, and only when that fails is the revision's whole accounts/ tree listed.
  */
-async function currentPath(repo: string, rev: string, id: string, blobs: BlobReader): Promise<string | undefined> {
+async function currentPath(repo: string, rev: string, id: string, blobs: BlobReader, fromIndex?: readonly string[]): Promise<string | undefined> {
   const want = `/${id}.json`;
-  const fromIndex = await runGit(repo, ['ls-files', '-z', '--full-name', '--', `:(glob)accounts/**/${id}.json`]).catch(() => '');
-  for (const p of fromIndex.split('\0')) if (p.endsWith(want) && (await blobs.read(`${rev}:${p}`)) !== undefined) return p;
+  const listed = fromIndex ?? (await runGit(repo, ['ls-files', '-z', '--full-name', '--', `:(glob)accounts/**/${id}.json`]).catch(() => '')).split('\0');
+  for (const p of listed) if (p.endsWith(want) && (await blobs.read(`${rev}:${p}`)) !== undefined) return p;
   const out = await runGit(repo, ['ls-tree', '-r', '--name-only', '-z', rev, '--', 'accounts']);
   return out.split('\0').find((p) => p.endsWith(want));
 }
@@ -85,32 +85,15 @@ async function earlierPaths(repo: string, rev: string, start: string, paths: str
   }
 }
 
-const RAW_SHAS = /:\d{6} \d{6} ([0-9a-f]{40}) ([0-9a-f]{40}) /g;
-const ZERO_SHA = /^0+$/;
-
 /**
  * The commits that touched the account file, oldest first, and every path it had. One
  * `git log -- <path>` (commit-graph Bloom filters answer it) is enough unless the file was
  * created by a move: then the earlier paths are found and the log is taken over all of them.
+ * `early`: that log, already begun for `cur` (used when it finished).
  */
-async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobReader): Promise<{ paths: string[]; commits: LoggedCommit[] }> {
-  const args = (paths: string[]): string[] => ['log', rev, '-z', '--raw', '--no-abbrev', '-M', '--first-parent', LOG_FORMAT, '--', ...paths];
-  // ask cat-file for each version as soon as the log names it: git reads the objects while the
-  // log is still walking history
-  const asked = new Set<string>();
-  let tail = '';
-  const prefetch = (chunk: Buffer): void => {
-    const text = tail + chunk.toString('latin1');
-    for (const m of text.matchAll(RAW_SHAS)) {
-      for (const sha of [m[1]!, m[2]!]) {
-        if (ZERO_SHA.test(sha) || asked.has(sha)) continue;
-        asked.add(sha);
-        void blobs.read(sha);
-      }
-    }
-    tail = text.slice(-200);
-  };
-  const commits = parseRawLog(await runGit(repo, args([cur]), prefetch)).reverse();
+async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobReader, early?: EarlyLog): Promise<{ paths: string[]; commits: LoggedCommit[] }> {
+  const begun = early?.path === cur ? await early.out : undefined;
+  const commits = parseRawLog(begun ?? (await runGit(repo, logArgs(rev, [cur]), prefetcher(blobs)))).reverse();
   const first = commits[0];
   const created = first?.changes.find((c) => c.path === cur);
   if (!first || !created || created.status !== 'A' || first.parents.length === 0) return { paths: [cur], commits };
@@ -118,7 +101,7 @@ async function commitsOf(repo: string, rev: string, cur: string, blobs: BlobRead
   if (!prev) return { paths: [cur], commits };
   const paths = [cur, prev];
   await earlierPaths(repo, `${first.sha}^`, prev, paths);
-  return { paths, commits: parseRawLog(await runGit(repo, args(paths))).reverse() };
+  return { paths, commits: parseRawLog(await runGit(repo, logArgs(rev, paths))).reverse() };
 }
 
 function parseAccount(buf: Buffer | undefined): AccountFile | undefined {
@@ -279,13 +262,16 @@ export function describeChange(item: ChangeItem, unitNames: (id: string) => stri
   return { zh: zh.join('；') || '格式调整', en: en.join('; ') || 'formatting only' };
 }
 
-export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Promise<AccountHistory> {
-  if (!existsSync(path.join(repo, '.git')) && !existsSync(path.join(repo, 'HEAD'))) throw new HistoryError(`“${repo}”不是 Git 仓库 / not a Git repository`);
-  const blobs = new BlobReader(repo);
+export async function accountHistory(repo: string, id: string, rev = 'HEAD', started?: StartedHistory): Promise<AccountHistory> {
+  // begun by the command before this module loaded (see startHistory), else now
+  const s = started ?? startHistory(repo, id, rev);
+  if (!s) throw new HistoryError(`“${repo}”不是 Git 仓库 / not a Git repository`);
+  const { blobs, fromIndex, early, stop } = s;
   try {
-    const cur = await currentPath(repo, rev, id, blobs);
+    const cur = await currentPath(repo, rev, id, blobs, fromIndex);
+    if (early && early.path !== cur) stop.abort();
     if (!cur) throw new HistoryError(`在 ${rev} 中找不到账号“${id}”的文件（accounts/**/${id}.json）/ no account "${id}" at ${rev}`);
-    const { paths, commits } = await commitsOf(repo, rev, cur, blobs);
+    const { paths, commits } = await commitsOf(repo, rev, cur, blobs, early);
     const unitNameCache = new Map<string, string>();
     const unitName = (unitId: string): string => unitNameCache.get(unitId) ?? unitId;
     // unit names: read the unit.json of every unit folder the file lived in, at the revision
@@ -329,7 +315,8 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
       };
       const before = shaped(ch.oldSha ? versions.get(ch.oldSha, await blobs.read(ch.oldSha)) : undefined);
       const after = shaped(ch.newSha ? versions.get(ch.newSha, await blobs.read(ch.newSha), before && ch.oldSha) : undefined);
-      const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName);
+      // both already shape-checked (shaped): classification need not check them again
+      const cls = classifyAccount(ch.status, ch.path, ch.fromPath, before, after, unitName, undefined, true);
       const appended = after ? (before ? (after.events.length >= before.events.length ? after.events.slice(before.events.length) : []) : after.events) : [];
       const entry: HistoryEntry = {
         date: shanghaiDate(c.time),
@@ -349,6 +336,7 @@ export async function accountHistory(repo: string, id: string, rev = 'HEAD'): Pr
     }
     return { id, name: last?.name ?? id, platform: last?.platform ?? '', paths, entries };
   } finally {
+    stop.abort();
     blobs.close();
   }
 }

@@ -62,7 +62,8 @@ export function parseRawLog(out: string): LoggedCommit[] {
 
 export { runGit };
 
-export const LOG_FORMAT = '--format=%x01%H%x00%P%x00%ct%x00%an%x00%s%x00%b%x00';
+// the log format history and audit parse (defined beside history's early start, which needs it before this module loads)
+export { LOG_FORMAT } from './start.ts';
 
 interface FileRef {
   sha: string;

@@ -122,15 +122,20 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   let headSrc: GitSource | undefined;
   let diffs: DiffEntry[];
   try {
+    // both sources, already prefetched, when the command's early start made them (startCheck)
+    const early = started.sources ? await started.sources : undefined;
     let delta: TreeChange[] | undefined;
-    [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, baseP]);
-    try {
-      if (delta) headSrc = baseSrc.derive(headC, delta);
-    } catch {
-      headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
+    [diffs, delta, baseSrc] = await Promise.all([diffsP, deltaP, early ? early.base : baseP]);
+    if (early) headSrc = early.head;
+    else {
+      try {
+        if (delta) headSrc = baseSrc.derive(headC, delta);
+      } catch {
+        headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
+      }
+      headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP, undefined, reader);
+      await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
     }
-    headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP, undefined, reader);
-    await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
   } finally {
     if (!o.reader) reader.close();
   }

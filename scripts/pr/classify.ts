@@ -65,13 +65,17 @@ function unitOfPath(p: string): string {
   return parts[parts.length - 2] ?? '';
 }
 
-export function classifyAccount(status: string, path: string, fromPath: string | undefined, base0: AccountFile | undefined, head0: AccountFile | undefined, unitName: (id: string) => string, movedTo?: string): Classified {
+/**
+ * `shaped`: the caller has already put both versions through isAccountShape (each is an account or
+ * undefined): history, which checks each of hundreds of versions once, not once per commit it is in.
+ */
+export function classifyAccount(status: string, path: string, fromPath: string | undefined, base0: AccountFile | undefined, head0: AccountFile | undefined, unitName: (id: string) => string, movedTo?: string, shaped = false): Classified {
   const item: ChangeItem = { kind: 'progress', status, path, fields: [], newEvents: [] };
   if (fromPath) item.fromPath = fromPath;
   const illegal: Illegal[] = [];
   // never trust the shape of what a caller parsed: anything that is not an account is treated as absent
-  const base = isAccountShape(base0) ? base0 : undefined;
-  const head = isAccountShape(head0) ? head0 : undefined;
+  const base = shaped || isAccountShape(base0) ? base0 : undefined;
+  const head = shaped || isAccountShape(head0) ? head0 : undefined;
   const doc = head ?? base;
   if (doc) {
     item.accountId = doc.id;

@@ -5,6 +5,7 @@
  * base's listing, begun before the rest of the engine loads (this module needs only core/git.ts,
  * so the command starts git at once and loads the judge while git works).
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diffWithDelta, git, GitSource, mergeBase, type DiffEntry, type ListingHint, type ObjectReader, type TreeChange } from '../core/git.ts';
 import { unitDirOf } from '../core/paths.ts';
@@ -19,6 +20,14 @@ export interface Started {
    * base, scanned when `listWhen` resolved true); undefined when it was not started or not wanted.
    */
   listing?: Promise<GitSource | undefined>;
+  /**
+   * With `listing`: the merge base's and the head's sources (the head derived from the listing with
+   * the exact tree delta) with what a scoped load of the changed folders reads already fetched
+   * (GitSource.prefetchScopes through the check's cat-file), begun as soon as the listing is scanned,
+   * while the rest of the engine may still be loading; undefined when any step failed (checkPr then
+   * does each step itself, and reports what fails).
+   */
+  sources?: Promise<{ base: GitSource; head: GitSource } | undefined>;
 }
 
 /**
@@ -32,8 +41,7 @@ export interface Started {
  * (GitSource.open), so it scans the whole listing once instead of twice.
  */
 export function startCheck(repo: string, baseC: string, headC: string, listWhen?: Promise<boolean>, reader?: ObjectReader): Started {
-  const g = git(repo);
-  const mb = mergeBase(g, baseC, headC);
+  const mb = mergeBaseOf(repo, baseC, headC, reader);
   // the diff (renames paired) and the exact tree delta under accounts/ from one git diff
   const both = mb.then((m) => diffWithDelta(repo, m, headC));
   const diffs = both.then((b) => b.diffs);
@@ -53,8 +61,81 @@ export function startCheck(repo: string, baseC: string, headC: string, listWhen?
     hint.catch(() => undefined);
     // a failure (of the merge base, the diff or the listing) is left to checkPr: it asks again and reports it
     started.listing = mb.then((m) => GitSource.open(repo, m, ['accounts'], hint, stop.signal, reader)).catch(() => undefined);
+    started.sources = Promise.all([started.listing, delta, diffs])
+      .then(async ([base, d, changes]) => {
+        if (!base || !d) return undefined;
+        const head = base.derive(headC, d);
+        await GitSource.prefetchScopes([base, head], scopeOf(changes), reader);
+        return { base, head };
+      })
+      .catch(() => undefined);
   }
   return started;
+}
+
+/** Commits looked at, at most, to find the base among the head's ancestors (mergeBaseOf). */
+export const ANCESTRY_LIMIT = 64;
+
+/**
+ * Whether the commits of the repository at `repo` may be walked through their objects as git
+ * merge-base walks them: no shallow history (a shallow commit's object names parents the walk
+ * does not have) and no grafts file (which gives commits other parents than their objects name).
+ * A repository whose .git is not a folder (a worktree, a bare repository) is left to git.
+ */
+function plainHistory(repo: string): boolean {
+  const gitDir = path.join(repo, '.git');
+  try {
+    if (!statSync(gitDir).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  return !existsSync(path.join(gitDir, 'shallow')) && !existsSync(path.join(gitDir, 'info', 'grafts'));
+}
+
+/** Whether `target` is `start` or one of its ancestors among the first `limit` commits reached, reading the commits through `reader`; false when not found so (or a commit cannot be read). */
+async function isAncestor(reader: ObjectReader, target: string, start: string, limit: number): Promise<boolean> {
+  if (target === start) return true;
+  const seen = new Set([start]);
+  let frontier = [start];
+  while (frontier.length && seen.size <= limit) {
+    const got = await reader.read(frontier);
+    const next: string[] = [];
+    for (const c of frontier) {
+      const body = got.get(c);
+      if (!body) return false;
+      // the header: "tree <id>", then a "parent <id>" line per parent
+      const end = body.indexOf('\n\n');
+      for (const line of body.toString('latin1', 0, end < 0 ? body.length : end).split('\n').slice(1)) {
+        if (!line.startsWith('parent ')) break;
+        const p = line.slice(7);
+        if (p === target) return true;
+        if (!seen.has(p)) {
+          seen.add(p);
+          next.push(p);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+/**
+ * The merge base of two commits as `git merge-base` gives it. When the head descends from the base
+ * (a pull request whose base has not moved on: nearly always) the merge base is the base itself, and
+ * this is seen by reading the head's ancestry through the check's open cat-file (`reader`), a few
+ * commits, with no process of its own and no wait for one; otherwise, or when the history cannot be
+ * walked that way, git merge-base answers.
+ */
+export async function mergeBaseOf(repo: string, baseC: string, headC: string, reader?: ObjectReader): Promise<string> {
+  if (reader && plainHistory(repo)) {
+    try {
+      if (await isAncestor(reader, baseC, headC, ANCESTRY_LIMIT)) return baseC;
+    } catch {
+      // git merge-base answers
+    }
+  }
+  return mergeBase(git(repo), baseC, headC);
 }
 
 /** The unit folders a set of changes touches (what a scoped judgement must read). */

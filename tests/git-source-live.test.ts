@@ -1,0 +1,86 @@
+/**
+ * 带提示的清单在 git 仍在输出时就开始扫描（GitSource.open 经 runGitToLiveFile）：真实的临时仓库，
+ * 一个有数万条记录的树（git 写得比扫描慢或快都行），答案与整份清单相同；git 失败时报告 git 的错误，
+ * 不会一直等下去；不留下打开的文件。
+ * A hinted listing scanned while git still writes it (GitSource.open through runGitToLiveFile): a
+ * real temporary repository whose tree has tens of thousands of entries, answers equal to the whole
+ * listing's at any chunk size; git failing is reported (no endless wait); no file is left open.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, readdirSync } from 'node:fs';
+import { simpleGit } from 'simple-git';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GitSource, listingChunk, runGitToLiveFile, type ListingHint } from '../scripts/core/git.ts';
+import { tmpDir } from './helpers.ts';
+
+let dir: string;
+let commit: string;
+const UNITS = 4000;
+
+/** accounts/r<k>/region.json, accounts/r<k>/u<i>/unit.json and 6 account files per unit, all one blob: written straight into the index. */
+beforeAll(async () => {
+  dir = tmpDir('govmedia-live-');
+  const g = simpleGit({ baseDir: dir });
+  await g.init(['-b', 'main']);
+  await g.addConfig('user.name', '测试（虚构）').addConfig('user.email', 'test@example.invalid');
+  const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: '{}\n', encoding: 'utf8' }).stdout.trim();
+  const lines: string[] = [];
+  for (let r = 0; r < 40; r++) lines.push(`100644 ${blob}\taccounts/r${r}/region.json`);
+  for (let i = 0; i < UNITS; i++) {
+    const u = `accounts/r${i % 40}/u${i}`;
+    lines.push(`100644 ${blob}\t${u}/unit.json`);
+    for (const p of ['weixin', 'weibo', 'douyin', 'kuaishou', 'toutiao', 'bilibili']) lines.push(`100644 ${blob}\t${u}/u${i}-${p}.json`);
+  }
+  const r = spawnSync('git', ['update-index', '--add', '--index-info'], { cwd: dir, input: lines.join('\n') + '\n' });
+  expect(r.status).toBe(0);
+  await g.commit('many', ['--allow-empty']);
+  commit = (await g.raw(['rev-parse', 'HEAD'])).trim();
+}, 120_000);
+
+const fds = (): number => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+
+describe('GitSource.open: the listing scanned while git writes it', () => {
+  it('answers like the whole listing, at any chunk size (records across chunk boundaries)', async () => {
+    const hint: ListingHint = { dirs: new Set(['r3/u123', 'r7/u3887']), stems: new Set(['u123-weixin', 'u9-weibo']), paths: new Set(['accounts/r3/u123/u123-weixin.json']) };
+    const answers = (s: GitSource): unknown[] => [
+      s.listStructure().map((e) => `${e.rel} ${e.type}`),
+      ...[...hint.dirs].map((d) => s.listFolders(new Set([d])).map((e) => `${e.rel} ${e.type}`)),
+      ...['u123-weixin', 'u9-weibo', 'u3887-douyin'].map((st) => s.pathsWithStem(st)),
+      ...['accounts/r3/u123/unit.json', 'accounts/r3/u123/u123-weixin.json', 'accounts/r3/u999/unit.json'].map((p) => s.contentKey(p)),
+    ];
+    const whole = await GitSource.open(dir, commit);
+    const want = answers(whole);
+    expect((want[0] as string[]).length).toBe(40 + UNITS);
+    const before = listingChunk.bytes;
+    const open = fds();
+    try {
+      for (const bytes of [1 << 20, 4096, 61]) {
+        listingChunk.bytes = bytes;
+        // the hint known at once: the scan starts while git has written little or nothing
+        const live = await GitSource.open(dir, commit, ['accounts'], Promise.resolve(hint));
+        expect(answers(live), `${bytes}-byte chunks`).toEqual(want);
+        expect(live.hinted).toBe(true);
+      }
+    } finally {
+      listingChunk.bytes = before;
+    }
+    expect(fds()).toBe(open);
+  });
+
+  it('reports git failing instead of waiting for a hint that never comes, and closes the file', async () => {
+    const open = fds();
+    await expect(GitSource.open(dir, 'f'.repeat(40), ['accounts'], new Promise<never>(() => undefined))).rejects.toThrow(/not a tree object|bad|fatal/i);
+    // a hint that fails while git lists: the hint's error once git has ended well
+    await expect(GitSource.open(dir, commit, ['accounts'], Promise.reject(new Error('no hint for you')))).rejects.toThrow('no hint for you');
+    expect(fds()).toBe(open);
+  });
+
+  it('runGitToLiveFile hands the file over at once and gives its final size when git ends', async () => {
+    const live = runGitToLiveFile(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'])!;
+    expect(live).toBeDefined();
+    const size = await live.done;
+    const piped = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'], { cwd: dir, maxBuffer: 1 << 28 }).stdout;
+    expect(size).toBe(piped.length);
+    closeSync(live.fd);
+  });
+});
