@@ -452,7 +452,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     const regions = loadRegions(toRead, listing, reader, findings);
     const { units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings);
     // the accounts are indexed as they are loaded, so a unit's accounts can be judged at once (onAccounts)
-    register = { regions, units, accounts: [], accountsById: new Map(), accountsByUnit: new Map(), fileCount, scoped: Boolean(opts.scope) };
+    register = indexedRegister(regions, units, fileCount, Boolean(opts.scope));
     loadAccounts(toRead, listing, reader, register, unitIdByDir, accountPathsByStem, src, opts.now, findings, opts.onAccounts);
   } finally {
     src.endReadAhead?.();
@@ -903,6 +903,35 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
   return { units, unitIdByDir };
 }
 
+/**
+ * A register whose accounts are added as they are loaded (loadAccounts), indexed by unit at once;
+ * the index by id is made when first asked for (a whole validate never asks: 100,000 string keys
+ * hashed and stored for nothing), from the accounts in their order, as it was made before.
+ */
+function indexedRegister(regions: Map<string, RegionDoc>, units: Map<string, UnitDoc>, fileCount: number, scoped: boolean): Register {
+  const accounts: AccountDoc[] = [];
+  const byId = new Map<string, AccountDoc>();
+  // accounts indexed so far (asked for during the load, the index takes in those added since)
+  let indexed = 0;
+  let replaced: Map<string, AccountDoc> | undefined;
+  return {
+    regions,
+    units,
+    accounts,
+    get accountsById(): Map<string, AccountDoc> {
+      if (replaced) return replaced;
+      for (; indexed < accounts.length; indexed++) byId.set(accounts[indexed]!.id, accounts[indexed]!);
+      return byId;
+    },
+    set accountsById(m: Map<string, AccountDoc>) {
+      replaced = m;
+    },
+    accountsByUnit: new Map(),
+    fileCount,
+    scoped,
+  };
+}
+
 /** Stage 3c: account files in scope: schema, id and file name, duplicates, host unit, event order. */
 function loadAccounts(
   toRead: readonly ToRead[],
@@ -917,10 +946,9 @@ function loadAccounts(
   onAccounts: LoadOptions['onAccounts'],
 ): void {
   const tasks = toRead.filter((x) => x.kind === 'account' && inScope(x.dir));
-  const { accounts, accountsById, accountsByUnit } = register;
+  const { accounts, accountsByUnit } = register;
   const add = (a: AccountDoc): void => {
     accounts.push(a);
-    accountsById.set(a.id, a);
     let list = accountsByUnit.get(a.unitId);
     if (!list) accountsByUnit.set(a.unitId, (list = []));
     list.push(a);
