@@ -40,48 +40,57 @@ export interface OutputFile {
 export function runGitToFile(dir: string, args: string[], signal?: AbortSignal): Promise<OutputFile | Buffer> {
   if (signal?.aborted) return Promise.reject(new GitError(`git ${args[0]}: not needed`));
   if (process.platform === 'win32') return runGitBuffer(dir, args);
-  let fd: number;
+  const fd = unlinkedTempFile();
+  if (fd === undefined) return runGitBuffer(dir, args);
+  // git failed, or the size could not be read: the file is closed once, here
+  return gitToFd(dir, args, fd, signal)
+    .then(() => ({ fd, size: fstatSync(fd).size }))
+    .catch((e: unknown) => {
+      closeSync(fd);
+      throw e;
+    });
+}
+
+/** An open temporary file that has no name any more (only this process can read it), or undefined. */
+function unlinkedTempFile(): number | undefined {
   try {
     const file = path.join(os.tmpdir(), `govmedia-git-${process.pid}-${randomBytes(6).toString('hex')}`);
-    fd = openSync(file, 'wx+', 0o600);
+    const fd = openSync(file, 'wx+', 0o600);
     try {
       unlinkSync(file);
     } catch (e) {
       closeSync(fd);
       throw e;
     }
+    return fd;
   } catch {
-    return runGitBuffer(dir, args);
+    return undefined;
   }
+}
+
+/** Run git with its output written to `fd`; resolves when git ended well, rejects with git's message (or when ended by the signal). */
+function gitToFd(dir: string, args: string[], fd: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const fail = (e: unknown): void => {
-      closeSync(fd);
-      reject(e);
-    };
     let p: ChildProcess;
     try {
       // aborted (its output is not needed after all): git is ended and the promise rejects
       p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'], ...(signal ? { signal } : {}) });
     } catch (e) {
-      fail(e);
+      reject(e);
       return;
     }
     let err = '';
     let ended = false;
     p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     p.on('error', (e) => {
-      if (!ended) fail(e);
+      if (!ended) reject(e);
       ended = true;
     });
     p.on('close', (code) => {
       if (ended) return;
       ended = true;
-      if (code !== 0) return fail(new Error(err.trim() || `git ${args[0]} exited ${code}`));
-      try {
-        resolve({ fd, size: fstatSync(fd).size });
-      } catch (e) {
-        fail(e);
-      }
+      if (code !== 0) reject(new Error(err.trim() || `git ${args[0]} exited ${code}`));
+      else resolve();
     });
   });
 }
@@ -101,46 +110,9 @@ export interface LiveOutputFile {
  */
 export function runGitToLiveFile(dir: string, args: string[], signal?: AbortSignal): LiveOutputFile | undefined {
   if (process.platform === 'win32' || signal?.aborted) return undefined;
-  let fd: number;
-  try {
-    const file = path.join(os.tmpdir(), `govmedia-git-${process.pid}-${randomBytes(6).toString('hex')}`);
-    fd = openSync(file, 'wx+', 0o600);
-    try {
-      unlinkSync(file);
-    } catch (e) {
-      closeSync(fd);
-      throw e;
-    }
-  } catch {
-    return undefined;
-  }
-  const done = new Promise<number>((resolve, reject) => {
-    let p: ChildProcess;
-    try {
-      p = spawn('git', args, { cwd: dir, stdio: ['ignore', fd, 'pipe'], ...(signal ? { signal } : {}) });
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    let err = '';
-    let ended = false;
-    p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('error', (e) => {
-      if (!ended) reject(e);
-      ended = true;
-    });
-    p.on('close', (code) => {
-      if (ended) return;
-      ended = true;
-      if (code !== 0) return reject(new Error(err.trim() || `git ${args[0]} exited ${code}`));
-      try {
-        resolve(fstatSync(fd).size);
-      } catch (e) {
-        reject(e);
-      }
-    });
-  });
-  return { fd, done };
+  const fd = unlinkedTempFile();
+  if (fd === undefined) return undefined;
+  return { fd, done: gitToFd(dir, args, fd, signal).then(() => fstatSync(fd).size) };
 }
 
 /** runGitBuffer through a temporary file (runGitToFile): the whole output, read at once when git has finished. */
