@@ -85,13 +85,13 @@ export function nameEntries(accounts: readonly AccountDoc[]): NameEntry[] {
   return accounts.filter(namedInUse).map(entryOf);
 }
 
-/** An account with a name and a platform whose name is in use (what the check compares). */
 /**
  * Where a slimmed account (register.ts slimAccount) keeps whether its name is in use, worked out
  * while its events were at hand: its data no longer holds them.
  */
 export const NAME_IN_USE: unique symbol = Symbol('govmedia.nameInUse');
 
+/** An account with a name and a platform whose name is in use (what the check compares). */
 function namedInUse(a: AccountDoc): boolean {
   if (typeof a.data.name !== 'string' || typeof a.data.platform !== 'string') return false;
   const known = (a.data as { [NAME_IN_USE]?: boolean })[NAME_IN_USE];

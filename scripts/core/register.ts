@@ -14,7 +14,7 @@ import { fastValue, LazyPositions, NEEDS_FULL_PARSE, StringTable, type ParseHint
 import { isUtf8 } from 'node:buffer';
 import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
-import { impersonationFindings, NAME_IN_USE, nameInUse } from './impersonation.ts';
+import { impersonationFindings, NAME_IN_USE } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
 import { ACCOUNTS_DIR, registerPathKind, type RegisterPathKind } from './register-path.ts';
 
@@ -245,19 +245,17 @@ export class LoadedAccount implements AccountDoc {
   }
 }
 
-/**
- * What a slimmed account keeps of its file (slimAccount): what the unit and register rules, the
- * impersonation check and the reference check read of every account. Another field is read again
- * from the file when asked for (a rule reporting on the account, a justification on a filing).
- */
-const KEPT_FIELDS = ['id', 'name', 'platform', 'hostUnit', 'certifiedEntity'] as const;
-
 /** The slim data's own slot for its file (to read the rest from). */
 const SLIM_FILE: unique symbol = Symbol('govmedia.slimFile');
 
 type SlimTarget = Record<PropertyKey, unknown> & { [SLIM_FILE]: RegisterFile };
 
-/** The kept fields in one fixed shape (in-object slots: no separate property array per account). */
+/**
+ * What a slimmed account keeps of its file (slimAccount): what the unit and register rules, the
+ * impersonation check and the reference check read of every account, in one fixed shape (in-object
+ * slots: no separate property array per account). Another field is read again from the file when
+ * asked for (a rule reporting on the account, a justification on a filing).
+ */
 class Kept {
   readonly [SLIM_FILE]: RegisterFile;
   readonly [NAME_IN_USE]: boolean;
@@ -323,19 +321,19 @@ const SLIM_HANDLER: ProxyHandler<SlimTarget> = {
 
 /**
  * Let an account that has been judged by the account rules (engine.ts PolicyRun) hold only what
- * later stages read of it (KEPT_FIELDS, and whether its name is in use), instead of its whole
+ * later stages read of it (Kept, and whether its name is in use), instead of its whole
  * parsed file: a 100,000-account register then keeps ~1 KB less per account, and the collector
  * does not copy and mark every account's events and team. The data still answers every read
  * (the rest is parsed again from the file: rare, a finding or a justification), but cannot be changed.
  * Only an account of a load (LoadedAccount) is slimmed; the caller computes its lifecycle state
- * (PolicyRun.state) before, while its events are at hand, and may pass whether its name is in use
+ * (PolicyRun.state) before, while its events are at hand, and passes whether its name is in use
  * as that state gives it (impersonation.ts nameInUseIn).
  */
-export function slimAccount(a: AccountDoc, inUse: boolean = nameInUse(a.data)): void {
+export function slimAccount(a: AccountDoc, inUse: boolean): void {
   if (!(a instanceof LoadedAccount) || !(a.file instanceof RegisterFile) || a.file.parsed !== a.file) return;
-  const data = a.data as unknown as Record<PropertyKey, unknown>;
-  const keep = (k: (typeof KEPT_FIELDS)[number]): unknown => deepFreeze(shared(data[k]));
-  const t = new Kept(keep('id'), keep('name'), keep('platform'), keep('hostUnit'), keep('certifiedEntity'), a.file, inUse) as unknown as SlimTarget;
+  const d = a.data;
+  const keep = (v: unknown): unknown => deepFreeze(shared(v));
+  const t = new Kept(keep(d.id), keep(d.name), keep(d.platform), keep(d.hostUnit), keep(d.certifiedEntity), a.file, inUse) as unknown as SlimTarget;
   const slim = new Proxy(t, SLIM_HANDLER) as unknown as AccountFile;
   a.data = slim;
   a.file.value = slim;
