@@ -376,6 +376,10 @@ interface Listing {
   inScope(dir: string): boolean;
   /** A scoped load from a source that lists its structure apart (scopedListing): `entries` are then the folders' entries only. */
   structure?: { entries: readonly Entry[]; worked: Structure; scope: ReadonlySet<string> };
+  /** Files listed (a whole load's listing). */
+  files?: number;
+  /** A whole load's region.json files, then its unit.json files, in listing order: the first it reads. */
+  firstReads?: string[];
 }
 
 /**
@@ -438,13 +442,19 @@ function dirOf(rel: string): string {
 export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
   const listing = listAccounts(src, opts);
+  // a whole load reads every file in this order (regions, units, accounts): the source may read
+  // ahead. The region and unit files are known from the listing alone: the source starts on them
+  // while the listing is sorted, and is given the account files then (the load skips any of the
+  // first that sorting refuses)
+  const staged = !opts.scope && src.readAhead && src.readAheadMore && listing.firstReads;
+  if (staged) src.readAhead!(staged, MAX_FILE_BYTES, { more: true, total: listing.files });
   const { toRead, fileCount, accountPathsByStem } = sortEntries(listing, findings);
   // the listing's entries are sorted now: let them go before the files are read (every byte live
   // at a mark-compact during the read raises the heap limit V8 sets for the next one)
   listing.entries = [];
   const reader = fileReader(src, opts, findings);
-  // a whole load reads every file in this order (regions, units, accounts): the source may read ahead
-  if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
+  if (staged) src.readAheadMore!(toRead.filter((t) => t.kind === 'account').map((t) => t.rel));
+  else if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
   let register: Register;
   try {
     const regions = loadRegions(toRead, listing, reader, findings);
@@ -468,14 +478,25 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
   const entries = scope && src.listForScope ? src.listForScope(scope) : src.list(ACCOUNTS_DIR);
   const regionDirs = new Set<string>();
   const unitDirs = new Set<string>();
+  // a whole load's region and unit files, in the order it reads them (loadRegister: read ahead first)
+  const regionFiles: string[] = [];
+  const unitFiles: string[] = [];
+  let files = 0;
   for (const e of entries) {
     if (e.type !== 'file') continue;
+    files++;
     const base = baseName(e.rel);
-    if (base === 'region.json') regionDirs.add(dirOf(e.rel));
-    if (base === 'unit.json') unitDirs.add(dirOf(e.rel));
+    if (base === 'region.json') {
+      regionDirs.add(dirOf(e.rel));
+      regionFiles.push(e.rel);
+    }
+    if (base === 'unit.json') {
+      unitDirs.add(dirOf(e.rel));
+      unitFiles.push(e.rel);
+    }
   }
   const inScope = (dir: string): boolean => !scope || scope.has(dir) || (opts.scopeLoose === true && !unitDirs.has(dir));
-  return { entries, regionDirs, unitDirs, ...unitIdsOf(unitDirs), inScope };
+  return { entries, regionDirs, unitDirs, ...unitIdsOf(unitDirs), inScope, files, ...(scope ? {} : { firstReads: [...regionFiles, ...unitFiles] }) };
 }
 
 /** Unit ids known from the unit folders' names alone, and the folders of each id. */

@@ -85,7 +85,7 @@ export function readRegister(src: FileSource, opts: ReadOptions): LoadResult {
 /** Validate a whole register from any source; findings sorted by file, line, column. */
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
-  // a whole register is listed in the background while the engine loads
+  // a whole register is listed first: its reading thread starts while the listing goes on
   const listing = !opts.scope ? src.listAhead?.('accounts') : undefined;
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
   await listing;
