@@ -49,6 +49,11 @@ export function generateValidators(root: string): string {
     refs[name] = schema.$id;
   }
   let code = standalone(ajv, refs);
+  // the date format: ajv-formats' own, with its check replaced by the same check done without a
+  // regular expression (scripts/core/formats.ts)
+  const AJV_DATE = 'require("ajv-formats/dist/formats").fullFormats.date';
+  if (!code.includes(AJV_DATE)) throw new Error(`gen-validators: ajv's output no longer names ${AJV_DATE}`);
+  code = code.replaceAll(AJV_DATE, `{ ...${AJV_DATE}, validate: fullDate }`);
   // ajv's ESM output still calls require() for its run-time helpers (ucs2length, the formats):
   // give the module a require of its own, so they load exactly as ajv loads them
   code = code.replace(/^"use strict";/, '');
@@ -59,6 +64,7 @@ export function generateValidators(root: string): string {
     '// Generated from schemas/*.schema.json by `npm run gen:types` (ajv standalone code). Do not edit by hand.',
     "import { createRequire } from 'node:module';",
     'const require = createRequire(import.meta.url);',
+    "import { fullDate } from '../core/formats.ts';",
     `export const SCHEMA_DIGEST = ${JSON.stringify(schemaDigest(schemaDir))};`,
   ];
   return `${head.join('\n')}\n${code}\n`;
