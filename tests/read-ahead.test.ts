@@ -187,36 +187,6 @@ describe('read-ahead thread', () => {
     await gone;
   });
 
-  it('reads the first paths at once, unbounded, and the rest when given (extend), also when the rest comes before the thread has taken its job', async () => {
-    const dir = tmpDir('govmedia-read-staged-');
-    mkdirSync(path.join(dir, 'accounts'));
-    const rels: string[] = [];
-    for (let i = 0; i < 700; i++) {
-      const rel = `accounts/f${String(i).padStart(3, '0')}.json`;
-      writeFileSync(path.join(dir, rel), JSON.stringify({ i, name: `账号${i}` }));
-      rels.push(rel);
-    }
-    const text = (rel: string): string => readFileSync(path.join(dir, rel), 'utf8');
-    // the first 600 with more to come: read and handed over while nothing is taken, past the bound
-    // that holds a reader at 8 batches of 64 ahead (the caller is still sorting the listing)
-    const first = new ReadAhead(dir, rels.slice(0, 600), MAX_FILE_BYTES, undefined, true);
-    const posted = (): number => (first as unknown as { state: Int32Array }).state[1]!;
-    for (let waited = 0; posted() < 10 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    expect(posted()).toBe(10); // ceil(600 / 64): all of them, none taken
-    first.extend(rels.slice(600));
-    for (const rel of rels) expect(first.take(rel)).toEqual({ text: text(rel), hint: expect.objectContaining(parseHint(text(rel))) });
-    expect(() => first.extend([])).toThrow(/complete/);
-    first.stop();
-    // the rest posted at once, before the new thread has loaded its modules and taken its job: both
-    // messages wait for it (a port drops a message no listener takes); a file of the first part the
-    // caller does not ask for is skipped
-    const raced = new ReadAhead(dir, rels.slice(0, 3), MAX_FILE_BYTES, undefined, true);
-    raced.extend(rels.slice(3, 5), true);
-    raced.extend(rels.slice(5, 8));
-    for (const rel of [rels[0]!, rels[2]!, ...rels.slice(3, 8)]) expect(raced.take(rel)).toEqual({ text: text(rel), hint: expect.objectContaining(parseHint(text(rel))) });
-    raced.stop();
-  });
-
   it('a whole validation with the read-ahead equals one without it, hostile files included', async () => {
     const dir = writeKit(baseKit(), tmpDir('govmedia-read-ahead-reg-'));
     const accountFile = firstAccount(path.join(dir, 'accounts'));
@@ -238,7 +208,7 @@ describe('read-ahead thread', () => {
     put('x-syntax.json', '{"id": "x-syntax",, }');
     put('x-proto.json', JSON.stringify({ ...account, id: 'x-proto' }).replace('{', '{"__proto__":{"polluted":true},'));
     symlinkSync('x-secret.json', path.join(unitDir, 'x-link.json'));
-    // misplaced structure files: read ahead with the first files (from the listing alone), refused by the load
+    // misplaced structure files: refused by the load, whether read ahead or not
     mkdirSync(path.join(unitDir, 'inner', 'deeper'), { recursive: true });
     writeFileSync(path.join(unitDir, 'inner', 'deeper', 'unit.json'), '{"id":"deeper"}');
     put('region.json', '{"id":"x"}');

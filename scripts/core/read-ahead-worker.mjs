@@ -8,7 +8,7 @@
 // with jsonfast.ts's parseHint (the same code, compiled or through tsx, as the main thread runs).
 // It only reads and scans: no parsing, no judging; on any failure it says so and the main thread
 // reads for itself.
-import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 
 const { root, port, modules } = workerData;
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
@@ -18,27 +18,23 @@ const END = 2;
 // state[3]: 1 while this thread sleeps; state[4]: 1 while the main thread sleeps (only then is it woken)
 const READER_WAITS = 3;
 const MAIN_WAITS = 4;
-// state[5]: messages of further paths the main thread has posted (ReadAhead.extend)
-const PATHS_POSTED = 5;
 
 // per file: 0 when read, the size of a file over the limit, or this code
 const UNREADABLE = -2;
 
 // the thread may start before its files are known (read-ahead.ts ReadAhead.start): it loads its
 // modules first, then takes the paths and the shared counters from the first message
-let state = new Int32Array(6);
+let state = new Int32Array(5);
 try {
-  // the first message is the job; any later one (ReadAhead.extend) waits on the port for
-  // receiveMessageOnPort below (a port with no 'message' listener holds its messages)
   const job = new Promise((resolve) => port.once('message', resolve));
   if (modules.source.endsWith('.ts')) (await import('tsx/esm/api')).register();
   const { FsSource, FileTooLarge } = await import(modules.source);
   const { parseHint } = await import(modules.jsonfast);
-  const { paths, maxBytes, batchFiles, ahead, resume, shared, more } = await job;
+  const { paths, maxBytes, batchFiles, ahead, resume, shared } = await job;
   state = new Int32Array(shared);
   const src = new FsSource(root);
   // the paths one at a time from the joined list (not split into 100,000 strings kept for the whole run)
-  function* eachPath(paths) {
+  function* eachPath() {
     if (!paths.length) return;
     for (let from = 0; ; ) {
       const at = paths.indexOf('\0', from);
@@ -51,9 +47,7 @@ try {
   let sizes = [];
   let keys = [];
   let slow = [];
-  // bounded: false while the first paths are read with more to come (ReadAhead.extend): the main
-  // thread is still sorting the listing and takes nothing yet, and those first files are few
-  const flush = (bounded = true) => {
+  const flush = () => {
     if (!texts.length) return;
     port.postMessage({ texts, sizes: Int32Array.from(sizes), keys: Int32Array.from(keys), slow: Uint8Array.from(slow) });
     Atomics.add(state, POSTED, 1);
@@ -64,7 +58,7 @@ try {
     slow = [];
     // bounded: at `ahead` batches posted and not taken, sleep until no more than `resume` are left
     // (the main thread wakes it then; a count that changed before the sleep ends it at once)
-    if (bounded && Atomics.load(state, POSTED) - Atomics.load(state, CONSUMED) >= ahead) {
+    if (Atomics.load(state, POSTED) - Atomics.load(state, CONSUMED) >= ahead) {
       for (;;) {
         const taken = Atomics.load(state, CONSUMED);
         if (Atomics.load(state, POSTED) - taken <= resume) break;
@@ -74,40 +68,22 @@ try {
       }
     }
   };
-  let chunk = paths;
-  let pending = more === true;
-  let extensions = 0;
-  for (;;) {
-    for (const rel of eachPath(chunk)) {
-      let text = '';
-      let size = 0;
-      try {
-        text = src.readText(rel, maxBytes);
-      } catch (e) {
-        size = e instanceof FileTooLarge ? e.size : UNREADABLE;
-      }
-      texts.push(text);
-      sizes.push(size);
-      const h = size === 0 ? parseHint(text) : { slow: false, keys: -1 };
-      keys.push(h.keys);
-      // bit 0: the parse must take the positional parser; bit 1: the text has no U+FFFD and no NUL
-      // (so the judging thread need not scan it for the signs of a byte-level problem)
-      slow.push((h.slow ? 1 : 0) | (size === 0 && !text.includes('\uFFFD') && !text.includes('\0') ? 2 : 0));
-      if (texts.length >= batchFiles) flush(!pending);
+  for (const rel of eachPath()) {
+    let text = '';
+    let size = 0;
+    try {
+      text = src.readText(rel, maxBytes);
+    } catch (e) {
+      size = e instanceof FileTooLarge ? e.size : UNREADABLE;
     }
-    if (!pending) break;
-    // hand over what is read, then wait for the next paths (the main thread posts, then counts)
-    flush(false);
-    let m;
-    for (;;) {
-      const posted = Atomics.load(state, PATHS_POSTED);
-      m = posted > extensions ? receiveMessageOnPort(port) : undefined;
-      if (m) break;
-      Atomics.wait(state, PATHS_POSTED, posted, 1000);
-    }
-    extensions++;
-    chunk = m.message.paths;
-    pending = m.message.more === true;
+    texts.push(text);
+    sizes.push(size);
+    const h = size === 0 ? parseHint(text) : { slow: false, keys: -1 };
+    keys.push(h.keys);
+    // bit 0: the parse must take the positional parser; bit 1: the text has no U+FFFD and no NUL
+    // (so the judging thread need not scan it for the signs of a byte-level problem)
+    slow.push((h.slow ? 1 : 0) | (size === 0 && !text.includes('\uFFFD') && !text.includes('\0') ? 2 : 0));
+    if (texts.length >= batchFiles) flush();
   }
   flush();
   Atomics.store(state, END, 1);

@@ -39,8 +39,6 @@ const END = 2;
 const READER_WAITS = 3;
 /** 1 while the main thread sleeps waiting for a batch (only then is it woken). */
 const MAIN_WAITS = 4;
-/** Messages of further paths posted (extend): the reader waits on it after the paths it has. */
-const PATHS_POSTED = 5;
 
 /**
  * The modules the reader thread runs: FsSource (its reads) and jsonfast's parseHint (its hints),
@@ -82,9 +80,7 @@ export class ReadAhead {
   private readonly worker: Worker | undefined;
   private readonly port: MessagePort | undefined;
   private readonly state: Int32Array;
-  private readonly order: string[];
-  /** More paths are to come (extend). */
-  private more: boolean;
+  private readonly order: readonly string[];
   private readonly maxBytes: number;
   /** Index in `order` of the next file the reader delivers. */
   private next = 0;
@@ -95,15 +91,11 @@ export class ReadAhead {
   /**
    * @param started  a thread started earlier (ReadAhead.start, while the register was being listed):
    *                 it has loaded its modules already and is given the paths now.
-   * @param more     the paths are the first ones: more follow (extend). The reader reads these at
-   *                 once without the bound on how far ahead it may be (the caller is still working
-   *                 out the rest and takes none yet), then waits for the rest.
    */
-  constructor(root: string, order: readonly string[], maxBytes: number, started?: StartedReader, more = false) {
-    this.order = [...order];
+  constructor(root: string, order: readonly string[], maxBytes: number, started?: StartedReader) {
+    this.order = order;
     this.maxBytes = maxBytes;
-    this.more = more;
-    this.state = new Int32Array(new SharedArrayBuffer(24));
+    this.state = new Int32Array(new SharedArrayBuffer(20));
     let s = started;
     if (s && (s.taken || s.root !== root)) {
       s.cancel();
@@ -121,22 +113,7 @@ export class ReadAhead {
       Atomics.store(this.state, END, 2);
     });
     try {
-      this.port.postMessage({ paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, resume: RESUME, shared: this.state.buffer, more });
-    } catch {
-      this.stop();
-    }
-  }
-
-  /** Further paths to read, after those given so far (`more`: still others follow). */
-  extend(rels: readonly string[], more = false): void {
-    if (!this.more) throw new Error('ReadAhead.extend: the paths were complete');
-    this.more = more;
-    for (const r of rels) this.order.push(r);
-    if (this.failed || !this.port) return;
-    try {
-      this.port.postMessage({ paths: rels.join('\0'), more });
-      Atomics.add(this.state, PATHS_POSTED, 1);
-      Atomics.notify(this.state, PATHS_POSTED);
+      this.port.postMessage({ paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, resume: RESUME, shared: this.state.buffer });
     } catch {
       this.stop();
     }

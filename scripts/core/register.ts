@@ -376,10 +376,6 @@ interface Listing {
   inScope(dir: string): boolean;
   /** A scoped load from a source that lists its structure apart (scopedListing): `entries` are then the folders' entries only. */
   structure?: { entries: readonly Entry[]; worked: Structure; scope: ReadonlySet<string> };
-  /** Files listed (a whole load's listing). */
-  files?: number;
-  /** A whole load's region.json files, then its unit.json files, in listing order: the first it reads. */
-  firstReads?: string[];
 }
 
 /**
@@ -442,19 +438,13 @@ function dirOf(rel: string): string {
 export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
   const listing = listAccounts(src, opts);
-  // a whole load reads every file in this order (regions, units, accounts): the source may read
-  // ahead. The region and unit files are known from the listing alone: the source starts on them
-  // while the listing is sorted, and is given the account files then (the load skips any of the
-  // first that sorting refuses)
-  const staged = !opts.scope && src.readAhead && src.readAheadMore && listing.firstReads;
-  if (staged) src.readAhead!(staged, MAX_FILE_BYTES, { more: true, total: listing.files });
   const { toRead, fileCount, accountPathsByStem } = sortEntries(listing, findings);
   // the listing's entries are sorted now: let them go before the files are read (every byte live
   // at a mark-compact during the read raises the heap limit V8 sets for the next one)
   listing.entries = [];
   const reader = fileReader(src, opts, findings);
-  if (staged) src.readAheadMore!(toRead.filter((t) => t.kind === 'account').map((t) => t.rel));
-  else if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
+  // a whole load reads every file in this order (regions, units, accounts): the source may read ahead
+  if (!opts.scope && src.readAhead) src.readAhead([...toRead.filter((t) => t.kind === 'region'), ...toRead.filter((t) => t.kind === 'unit'), ...toRead.filter((t) => t.kind === 'account')].map((t) => t.rel), MAX_FILE_BYTES);
   let register: Register;
   try {
     const regions = loadRegions(toRead, listing, reader, findings);
@@ -478,25 +468,14 @@ function listAccounts(src: FileSource, opts: LoadOptions): Listing {
   const entries = scope && src.listForScope ? src.listForScope(scope) : src.list(ACCOUNTS_DIR);
   const regionDirs = new Set<string>();
   const unitDirs = new Set<string>();
-  // a whole load's region and unit files, in the order it reads them (loadRegister: read ahead first)
-  const regionFiles: string[] = [];
-  const unitFiles: string[] = [];
-  let files = 0;
   for (const e of entries) {
     if (e.type !== 'file') continue;
-    files++;
     const base = baseName(e.rel);
-    if (base === 'region.json') {
-      regionDirs.add(dirOf(e.rel));
-      regionFiles.push(e.rel);
-    }
-    if (base === 'unit.json') {
-      unitDirs.add(dirOf(e.rel));
-      unitFiles.push(e.rel);
-    }
+    if (base === 'region.json') regionDirs.add(dirOf(e.rel));
+    if (base === 'unit.json') unitDirs.add(dirOf(e.rel));
   }
   const inScope = (dir: string): boolean => !scope || scope.has(dir) || (opts.scopeLoose === true && !unitDirs.has(dir));
-  return { entries, regionDirs, unitDirs, ...unitIdsOf(unitDirs), inScope, files, ...(scope ? {} : { firstReads: [...regionFiles, ...unitFiles] }) };
+  return { entries, regionDirs, unitDirs, ...unitIdsOf(unitDirs), inScope };
 }
 
 /** Unit ids known from the unit folders' names alone, and the folders of each id. */
@@ -522,10 +501,10 @@ function unitIdsOf(unitDirs: ReadonlySet<string>): UnitIds {
 /** Account file paths by file name without .json: the one path, or every path when the name recurs. */
 type PathsByStem = Map<string, string | string[]>;
 
-/** Every listed path of account files named `stem`.json. */
-function pathsOfStem(m: PathsByStem, stem: string): readonly string[] {
+/** The first listed path of account files named `stem`.json when there are several, else undefined (no array made for the usual one path). */
+function firstOfRecurringStem(m: PathsByStem, stem: string): string | undefined {
   const l = m.get(stem);
-  return l === undefined ? [] : typeof l === 'string' ? [l] : l;
+  return typeof l === 'object' ? l[0] : undefined;
 }
 
 /**
@@ -1027,9 +1006,13 @@ function loadAccount(
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
       return undefined;
     }
-    const same = src.pathsWithStem ? src.pathsWithStem(stem) : pathsOfStem(accountPathsByStem, stem);
-    if (same.length > 1 && same[0] !== c.rel) {
-      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${same[0]} 重复`, en: `account id "${data.id}" duplicates ${same[0]}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
+    let first: string | undefined;
+    if (src.pathsWithStem) {
+      const same = src.pathsWithStem(stem);
+      if (same.length > 1) first = same[0];
+    } else first = firstOfRecurringStem(accountPathsByStem, stem);
+    if (first !== undefined && first !== c.rel) {
+      findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${first} 重复`, en: `account id "${data.id}" duplicates ${first}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
       return undefined;
     }
     const unitId = unitIdByDir.get(c.dir);

@@ -62,9 +62,7 @@ export interface FileSource {
    * Optional: the files `readText` will be asked for next, in that order; the source may read
    * them ahead (FsSource: in another thread, for a large register). `endReadAhead` frees what it holds.
    */
-  readAhead?(rels: readonly string[], maxBytes: number, opts?: ReadAheadOptions): void;
-  /** The next files to read ahead, after those given so far (only after a `readAhead` with `more`). */
-  readAheadMore?(rels: readonly string[], more?: boolean): void;
+  readAhead?(rels: readonly string[], maxBytes: number): void;
   endReadAhead?(): void;
   /**
    * Optional: list `prefix` before the load asks (FsSource: and start its reading thread meanwhile);
@@ -73,13 +71,6 @@ export interface FileSource {
   listAhead?(prefix: string): Promise<void>;
   /** Optional: the parse hint the read-ahead computed of the text `readText` returned last, when it was that file. */
   hintFor?(rel: string): ParseHint | undefined;
-}
-
-export interface ReadAheadOptions {
-  /** These are the first files: more follow (readAheadMore), and the source may start on these at once. */
-  more?: boolean;
-  /** How many files will be read in all (whether reading ahead pays): `rels.length` when not given. */
-  total?: number;
 }
 
 /** The buffer FsSource.readText reads into (one per thread; grows for a larger file). */
@@ -106,19 +97,16 @@ export class FsSource implements FileSource {
     this.readAheadMin = opts.readAheadMin ?? READ_AHEAD_MIN_FILES;
   }
   /** Read a large register's files ahead in another thread (read-ahead.ts); a small one is read here. */
-  readAhead(rels: readonly string[], maxBytes: number, opts: ReadAheadOptions = {}): void {
+  readAhead(rels: readonly string[], maxBytes: number): void {
     this.endReadAhead();
     const started = this.started;
     this.started = undefined;
-    if ((opts.total ?? rels.length) < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') {
+    if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') {
       started?.cancel();
       return;
     }
-    this.ahead = new ReadAhead(this.root, rels, maxBytes, started, opts.more === true);
+    this.ahead = new ReadAhead(this.root, rels, maxBytes, started);
     this.aheadMax = maxBytes;
-  }
-  readAheadMore(rels: readonly string[], more = false): void {
-    this.ahead?.extend(rels, more);
   }
   endReadAhead(): void {
     this.ahead?.stop();
