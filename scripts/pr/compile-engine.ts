@@ -1,0 +1,247 @@
+/**
+ * 基准提交的检查程序的编译版：check-pr --engine base 取出的基准程序与正在运行的不同时，取出后（每棵程序树一次）
+ * 用 esbuild 逐个文件转译 scripts/ 和 policies/ 的 TypeScript（不做类型检查：基准分支的代码已在它自己的分支上
+ * 检查过），写成基准程序自己的启动器（scripts/govmedia.mjs、scripts/dist.mjs 的 compiledEntry）认可的编译版布局：
+ * dist/scripts/…、dist/policies/…、带 #engine/* 映射的 dist/package.json、列出源文件的 dist/.stamp。
+ * 只编译认得出布局的基准程序；认不出、转译失败或核对不符时不写编译版，照旧经 tsx 运行，检查不会因此失败。
+ * The base commit's engine, compiled: when `check-pr --engine base` extracts a base engine that
+ * differs from the running one, the extracted scripts/ and policies/ TypeScript is transformed file by
+ * file with esbuild (no type check: the base's code was checked on its own branch) into the layout
+ * the base engine's own launcher accepts as its compiled copy (scripts/govmedia.mjs and
+ * scripts/dist.mjs compiledEntry): dist/scripts/…, dist/policies/…, dist/package.json mapping
+ * `#engine/*`, and dist/.stamp listing the sources. Only a base whose layout is recognised is
+ * compiled; when it is not, or a transform fails, or the result does not check out, no compiled copy
+ * is written and the base engine runs through tsx as before: compiling never fails the check.
+ *
+ * The extracted tree is the base branch's (trusted): its scripts/dist.mjs is imported to list the
+ * sources it compiles (sourceFiles) and to confirm its launcher accepts the result (compiledEntry).
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Esbuild = typeof import('esbuild');
+
+/**
+ * The recipe's own version: raise it whenever what compileEngine writes changes. It is part of the
+ * recipe key, which is part of the cache key, so a copy made by another recipe is never reused.
+ */
+const RECIPE_VERSION = 2;
+
+/** Where a failed or declined compile says why (inside the extracted copy; for tests and for whoever looks). */
+export const NOT_COMPILED = '.not-compiled';
+
+/** esbuild's entry point as our node_modules hold it: our own dependency when it is one, else the one tsx (a runtime dependency) brings. */
+function esbuildEntry(engineRoot: string): string | undefined {
+  const ours = createRequire(path.join(engineRoot, 'package.json'));
+  try {
+    return ours.resolve('esbuild');
+  } catch {
+    try {
+      return createRequire(ours.resolve('tsx/package.json')).resolve('esbuild');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The folder of the package a resolved entry point belongs to (the nearest folder up with a package.json). */
+function packageDir(entry: string): string {
+  let d = path.dirname(entry);
+  while (!existsSync(path.join(d, 'package.json')) && path.dirname(d) !== d) d = path.dirname(d);
+  return d;
+}
+
+export interface Compiler {
+  /** What the cache key takes in: the recipe's version, esbuild's version and the target. */
+  recipe: string;
+  entry: string;
+}
+
+/**
+ * The compiler this run would use, found without loading it (reading esbuild's package.json takes a
+ * millisecond; loading esbuild is left to the one run that compiles); undefined when esbuild cannot
+ * be found, or GOVMEDIA_TSX=1 asks for tsx (the base launcher then ignores a compiled copy anyway).
+ */
+export function findCompiler(engineRoot: string): Compiler | undefined {
+  if (process.env.GOVMEDIA_TSX === '1') return undefined;
+  const entry = esbuildEntry(engineRoot);
+  if (!entry) return undefined;
+  try {
+    const version = (JSON.parse(readFileSync(path.join(packageDir(entry), 'package.json'), 'utf8')) as { version?: unknown }).version;
+    if (typeof version !== 'string') return undefined;
+    return { recipe: `esbuild ${version}; recipe ${RECIPE_VERSION}; target ${TARGET}`, entry };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Node that runs the check, as tsx targets it: esbuild lowers only what this Node cannot run,
+ * and keeps what it can (an older target drops import attributes, `with { type: 'json' }`, which
+ * Node then refuses). In the cache key: another Node compiles its own copy.
+ */
+const TARGET = `node${process.versions.node}`;
+
+/** What the recognised layout's scripts/dist.mjs exports (the contract of scripts/dist.mjs). */
+interface DistModule {
+  ROOT: string;
+  DIST: string;
+  STAMP: string;
+  sourceFiles: () => unknown;
+  compiledEntry: (rel: string) => string | undefined;
+}
+
+/** Why a base is not compiled (written to NOT_COMPILED); thrown inside compileEngine only. */
+class Declined extends Error {}
+
+/**
+ * The base's layout, when it is the one this recipe knows: its launcher runs compiledEntry from
+ * ./dist.mjs, its dist.mjs has the contract (ROOT, DIST, STAMP, sourceFiles, compiledEntry), honours
+ * GOVMEDIA_TSX=1, lists TypeScript under scripts/ and policies/ only, and its package.json maps its
+ * subpath imports to TypeScript under scripts/. Throws Declined otherwise.
+ */
+async function recognise(root: string): Promise<{ dist: DistModule; sources: string[]; imports: Record<string, string> }> {
+  const read = (rel: string): string => {
+    try {
+      return readFileSync(path.join(root, rel), 'utf8');
+    } catch {
+      throw new Declined(`no ${rel}`);
+    }
+  };
+  const launcher = read('scripts/govmedia.mjs');
+  if (!/from\s*['"]\.\/dist\.mjs['"]/.test(launcher) || !/compiledEntry\(\s*['"]scripts\/cli\.js['"]\s*\)/.test(launcher)) throw new Declined('scripts/govmedia.mjs does not run compiledEntry from ./dist.mjs');
+  read('scripts/dist.mjs');
+  let pkg: { imports?: unknown };
+  try {
+    pkg = JSON.parse(read('package.json')) as { imports?: unknown };
+  } catch {
+    throw new Declined('package.json is not JSON');
+  }
+  const imports: Record<string, string> = {};
+  for (const [k, v] of Object.entries((pkg.imports ?? {}) as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !/^#[\w-]+\/\*$/.test(k) || !/^\.\/scripts\/(?:[\w-]+\/)*\*\.ts$/.test(v)) throw new Declined(`package.json imports ${k} is not a mapping to scripts/*.ts`);
+    imports[k] = v.slice(0, -'.ts'.length) + '.js';
+  }
+  const dist = (await import(pathToFileURL(path.join(root, 'scripts', 'dist.mjs')).href)) as Partial<DistModule>;
+  if (typeof dist.sourceFiles !== 'function' || typeof dist.compiledEntry !== 'function') throw new Declined('scripts/dist.mjs has no sourceFiles or compiledEntry');
+  if (dist.ROOT !== root || dist.DIST !== path.join(root, 'dist') || dist.STAMP !== path.join(root, 'dist', '.stamp')) throw new Declined('scripts/dist.mjs ROOT, DIST or STAMP are not the layout');
+  const sources = dist.sourceFiles();
+  const sourceOk = (s: unknown): s is string => typeof s === 'string' && /^(?:scripts|policies)\/.+\.ts$/.test(s.split(path.sep).join('/')) && !s.split(path.sep).includes('..') && existsSync(path.join(root, s));
+  if (!Array.isArray(sources) || sources.length === 0 || !sources.every(sourceOk)) throw new Declined('scripts/dist.mjs sourceFiles() is not a list of scripts/ and policies/ TypeScript');
+  if (!sources.includes(path.join('scripts', 'cli.ts'))) throw new Declined('scripts/cli.ts is not among the sources');
+  return { dist: dist as DistModule, sources, imports };
+}
+
+/**
+ * A static import or export of a relative .ts file (a statement esbuild prints from the start of a
+ * line, its clause over one or more lines), or a dynamic import of one with a literal specifier.
+ * Textual, so the parser's scan (importsOf) confirms every match was an import.
+ */
+const RELATIVE_TS = /^((?:import|export)\b[^;]*?\bfrom\s*|import\s*)"(\.\.?\/[^"\n]*)\.ts"|(\bimport\(\s*)"(\.\.?\/[^"\n]*)\.ts"/gm;
+
+/**
+ * The import specifiers of each compiled file as esbuild's parser sees them (a scan of the written
+ * files, every import left external, nothing written): the check that the textual rewrite touched
+ * imports only. Each specifier is listed once per file.
+ */
+async function importsOf(esbuild: Esbuild, files: string[], root: string): Promise<Map<string, { path: string; kind: string }[]>> {
+  const r = await esbuild.build({ entryPoints: files, bundle: true, external: ['*'], metafile: true, write: false, format: 'esm', platform: 'node', target: TARGET, outdir: path.join(root, '.scan'), absWorkingDir: root, logLevel: 'silent' });
+  const seen = new Map<string, { path: string; kind: string }[]>();
+  for (const [rel, input] of Object.entries(r.metafile.inputs)) seen.set(path.resolve(root, rel), input.imports.map((i) => ({ path: i.original ?? i.path, kind: i.kind })));
+  return seen;
+}
+
+/**
+ * Compile the engine extracted at `at` (not yet in place: the caller renames the folder when this
+ * returns) into at/dist. Never throws: returns undefined when the compiled copy is written and
+ * accepted by the base's own compiledEntry, else the reason it was not (also written to
+ * at/NOT_COMPILED), with at/dist removed, so the base runs through tsx.
+ */
+export async function compileEngine(at: string, compiler: Compiler): Promise<string | undefined> {
+  try {
+    // as Node names the modules it loads from there (scripts/dist.mjs finds its ROOT by its own URL)
+    const root = realpathSync(at);
+    const out = path.join(root, 'dist');
+    const { dist, sources, imports } = await recognise(root);
+    const esbuild = (await import(pathToFileURL(compiler.entry).href)) as Esbuild;
+    const tsconfig = existsSync(path.join(root, 'tsconfig.json')) ? readFileSync(path.join(root, 'tsconfig.json'), 'utf8') : '{}';
+    const compiled = new Set(sources.map((s) => path.join(out, s.slice(0, -'.ts'.length) + '.js')));
+    // 1. each source on its own (no bundling), as tsx and tsc's isolatedModules see it: one call
+    const built = await esbuild.build({ entryPoints: sources.map((rel) => path.join(root, rel)), bundle: false, write: false, outdir: out, outbase: root, absWorkingDir: root, format: 'esm', platform: 'node', target: TARGET, charset: 'utf8', tsconfigRaw: tsconfig, logLevel: 'silent' });
+    const rewritten = new Map<string, string[]>();
+    for (const f of built.outputFiles) {
+      if (!compiled.has(f.path)) throw new Declined(`unexpected output ${path.relative(root, f.path)}`);
+      // 2. relative imports written with .ts name the compiled .js (tsc's rewriteRelativeImportExtensions)
+      const specs: string[] = [];
+      const code = f.text.replace(RELATIVE_TS, (_m, head: string | undefined, spec: string | undefined, dynHead: string | undefined, dynSpec: string | undefined) => {
+        specs.push(`${spec ?? dynSpec}.js`);
+        return `${head ?? dynHead}"${spec ?? dynSpec}.js"`;
+      });
+      rewritten.set(f.path, specs);
+      mkdirSync(path.dirname(f.path), { recursive: true });
+      writeFileSync(f.path, code);
+    }
+    if (rewritten.size !== compiled.size) throw new Declined('a source was not compiled');
+    // 3. esbuild's parser confirms: every rewrite was an import, no relative import of .ts is left, and
+    // every relative or #engine import names a compiled file (or a JSON file, copied as tsc copies it)
+    const files = [...compiled];
+    const found = await importsOf(esbuild, files, root);
+    const pkgImports = Object.entries(imports).map(([k, v]) => ({ prefix: k.slice(0, -1), target: v }));
+    for (const file of files) {
+      const records = found.get(file) ?? [];
+      // (esbuild resolves each specifier once per file, so this compares sets, not counts)
+      const imported = new Set(records.map((r) => r.path));
+      for (const s of rewritten.get(file) ?? []) if (!imported.has(s)) throw new Declined(`${path.relative(root, file)}: a rewritten "${s}" is not an import`);
+      for (const r of records) {
+        let target: string | undefined;
+        if (r.path.startsWith('./') || r.path.startsWith('../')) target = path.resolve(path.dirname(file), r.path);
+        else if (r.path.startsWith('#')) {
+          const m = pkgImports.find((p) => r.path.startsWith(p.prefix));
+          if (!m) throw new Declined(`${path.relative(root, file)}: unmapped import "${r.path}"`);
+          const sub = r.path.slice(m.prefix.length).replace(/\.js$/, '');
+          target = path.join(out, m.target.replace('*', sub));
+        } else continue;
+        if (/\.[cm]?tsx?$/.test(target)) throw new Declined(`${path.relative(root, file)}: import of TypeScript "${r.path}" left`);
+        if (compiled.has(target)) continue;
+        // a JSON file beside the sources: copied, as tsc (resolveJsonModule) copies it into its outDir
+        const src = path.join(root, path.relative(out, target));
+        if (target.endsWith('.json') && !path.relative(out, target).startsWith('..') && existsSync(src)) {
+          mkdirSync(path.dirname(target), { recursive: true });
+          copyFileSync(src, target);
+          continue;
+        }
+        throw new Declined(`${path.relative(root, file)}: "${r.path}" is not compiled (${r.kind})`);
+      }
+    }
+    // 4. the package scope of dist/ (as scripts/build.mjs writes it) and the stamp, dated no earlier
+    // than any source (git archive dates the files by the commit, which may lie in the future)
+    writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module', private: true, imports }, null, 2) + '\n');
+    let newest = Date.now();
+    for (const s of sources) newest = Math.max(newest, statSync(path.join(root, s)).mtimeMs);
+    writeFileSync(dist.STAMP, JSON.stringify({ built: new Date().toISOString(), sources }) + '\n');
+    const when = Math.ceil(newest / 1000) + 1;
+    utimesSync(dist.STAMP, when, when);
+    // 5. the base's own launcher takes it as its compiled copy, and still lets GOVMEDIA_TSX=1 decline it
+    if (dist.compiledEntry('scripts/cli.js') !== path.join(out, 'scripts', 'cli.js')) throw new Declined('the base launcher does not accept the compiled copy');
+    const before = process.env.GOVMEDIA_TSX;
+    process.env.GOVMEDIA_TSX = '1';
+    try {
+      if (dist.compiledEntry('scripts/cli.js') !== undefined) throw new Declined('the base launcher cannot be told to use tsx');
+    } finally {
+      if (before === undefined) delete process.env.GOVMEDIA_TSX;
+      else process.env.GOVMEDIA_TSX = before;
+    }
+    return undefined;
+  } catch (e) {
+    rmSync(path.join(at, 'dist'), { recursive: true, force: true });
+    const why = (e instanceof Declined ? '' : 'compile failed: ') + String((e as Error)?.message ?? e).split('\n').slice(0, 3).join(' ');
+    try {
+      writeFileSync(path.join(at, NOT_COMPILED), why + '\n');
+    } catch {
+      // the reason is only informative
+    }
+    return why;
+  }
+}
