@@ -160,12 +160,13 @@ async function importsOf(esbuild: Esbuild, files: string[], root: string): Promi
  * at/NOT_COMPILED), with at/dist removed, so the base runs through tsx.
  */
 export async function compileEngine(at: string, compiler: Compiler): Promise<string | undefined> {
+  let esbuild: Esbuild | undefined;
   try {
     // as Node names the modules it loads from there (scripts/dist.mjs finds its ROOT by its own URL)
     const root = realpathSync(at);
     const out = path.join(root, 'dist');
     const { dist, sources, imports } = await recognise(root);
-    const esbuild = (await import(pathToFileURL(compiler.entry).href)) as Esbuild;
+    esbuild = (await import(pathToFileURL(compiler.entry).href)) as Esbuild;
     const tsconfig = existsSync(path.join(root, 'tsconfig.json')) ? readFileSync(path.join(root, 'tsconfig.json'), 'utf8') : '{}';
     const compiled = new Set(sources.map((s) => path.join(out, s.slice(0, -'.ts'.length) + '.js')));
     // 1. each source on its own (no bundling), as tsx and tsc's isolatedModules see it: one call
@@ -243,5 +244,8 @@ export async function compileEngine(at: string, compiler: Compiler): Promise<str
       // the reason is only informative
     }
     return why;
+  } finally {
+    // esbuild's service process is ended (and reaped) now: nothing else in this check needs it
+    await esbuild?.stop();
   }
 }
