@@ -134,24 +134,158 @@ async function recognise(root: string): Promise<{ dist: DistModule; sources: str
   return { dist: dist as DistModule, sources, imports };
 }
 
-/**
- * A static import or export of a relative .ts file (a statement esbuild prints from the start of a
- * line, its clause over one or more lines), or a dynamic import of one with a literal specifier.
- * Textual, so the parser's scan (importsOf) confirms every match was an import.
- */
-const RELATIVE_TS = /^((?:import|export)\b[^;]*?\bfrom\s*|import\s*)"(\.\.?\/[^"\n]*)\.ts"|(\bimport\(\s*)"(\.\.?\/[^"\n]*)\.ts"/gm;
+/** Words after which a `/` starts a regular expression rather than a division. */
+const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+
+/** A word (identifier, keyword or number) in esbuild's printed code, read from lastIndex. */
+const WORD = /[\w$\u0080-\uffff]+/y;
+
+/** Whether the character code is part of a word (WORD). */
+function isWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 0x80;
+}
 
 /**
- * The import specifiers of each compiled file as esbuild's parser sees them (a scan of the written
- * files, every import left external, nothing written): the check that the textual rewrite touched
- * imports only. Each specifier is listed once per file.
+ * The imports of a module as esbuild prints it, found by a small lexer that steps over strings,
+ * template literals, comments and regular expressions: a string literal right after the word
+ * `from`, right after the keyword `import` (an import for its effects) or right after `import(`
+ * is an import specifier. Each relative one that ends in `.ts` is rewritten to `.js`, as tsc's
+ * rewriteRelativeImportExtensions does. Undefined when the lexer loses its way (a string, template,
+ * comment or regular expression left open, or braces that do not balance): that file, and so the
+ * engine, is then not compiled.
  */
-async function importsOf(esbuild: Esbuild, files: string[], root: string): Promise<Map<string, { path: string; kind: string }[]>> {
-  const r = await esbuild.build({ entryPoints: files, bundle: true, external: ['*'], metafile: true, write: false, format: 'esm', platform: 'node', target: TARGET, outdir: path.join(root, '.scan'), absWorkingDir: root, logLevel: 'silent' });
-  const seen = new Map<string, { path: string; kind: string }[]>();
-  for (const [rel, input] of Object.entries(r.metafile.inputs)) seen.set(path.resolve(root, rel), input.imports.map((i) => ({ path: i.original ?? i.path, kind: i.kind })));
-  return seen;
+export function rewriteImports(code: string): { code: string; imports: string[] } | undefined {
+  const imports: string[] = [];
+  const parts: string[] = [];
+  let last = 0;
+  let depth = 0;
+  /** The brace depth at which each open template's `${` was met. */
+  const templates: number[] = [];
+  // the last two tokens: a word, a punctuator, or '"' for a value (string, template, regular expression);
+  // and whether a word followed a '.' (a property name, never a keyword)
+  let prev = '';
+  let prevDot = false;
+  let prev2 = '';
+  let prev2Dot = false;
+  const push = (tok: string, dot = false): void => {
+    prev2 = prev;
+    prev2Dot = prevDot;
+    prev = tok;
+    prevDot = dot;
+  };
+  const n = code.length;
+  /** Read a template's text from j; the index after its closing backquote, or after a `${` (then in code again). */
+  const template = (j: number): number | undefined => {
+    while (j < n) {
+      const ch = code.charCodeAt(j);
+      if (ch === 92 /* \ */) j += 2;
+      else if (ch === 96 /* ` */) {
+        push('"');
+        return j + 1;
+      } else if (ch === 36 /* $ */ && code.charCodeAt(j + 1) === 123 /* { */) {
+        templates.push(depth++);
+        push('{');
+        return j + 2;
+      } else j++;
+    }
+    return undefined;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = code.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) i++;
+    else if (isWord(c)) {
+      WORD.lastIndex = i;
+      WORD.exec(code);
+      push(code.slice(i, WORD.lastIndex), prev === '.');
+      i = WORD.lastIndex;
+    } else if (c === 34 || c === 39 /* " ' */) {
+      let j = i + 1;
+      for (let d = code.charCodeAt(j); d !== c; d = code.charCodeAt(j)) {
+        if (j >= n || d === 10) return undefined;
+        j += d === 92 ? 2 : 1;
+      }
+      if (prev === 'from' || prev === 'import' ? !prevDot : prev === '(' && prev2 === 'import' && !prev2Dot) {
+        const value = code.slice(i + 1, j);
+        if ((value.startsWith('./') || value.startsWith('../')) && value.endsWith('.ts') && !value.includes('\\')) {
+          const js = value.slice(0, -'.ts'.length) + '.js';
+          parts.push(code.slice(last, i + 1), js);
+          last = j;
+          imports.push(js);
+        } else imports.push(value);
+      }
+      push('"');
+      i = j + 1;
+    } else if (c === 47 /* / */) {
+      const next = code.charCodeAt(i + 1);
+      if (next === 47) {
+        const e = code.indexOf('\n', i);
+        i = e < 0 ? n : e;
+        continue;
+      }
+      if (next === 42 /* * */) {
+        const e = code.indexOf('*/', i + 2);
+        if (e < 0) return undefined;
+        i = e + 2;
+        continue;
+      }
+      const regex = prev === '' || (prev === '"' ? false : isWord(prev.charCodeAt(0)) ? !prevDot && BEFORE_EXPRESSION.has(prev) : prev !== ')' && prev !== ']');
+      if (!regex) {
+        push('/');
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let inClass = false;
+      for (; j < n; j++) {
+        const ch = code.charCodeAt(j);
+        if (ch === 10) return undefined;
+        if (ch === 92) j++;
+        else if (ch === 91 /* [ */) inClass = true;
+        else if (ch === 93 /* ] */) inClass = false;
+        else if (ch === 47 && !inClass) break;
+      }
+      if (j >= n) return undefined;
+      j++;
+      while (j < n && isWord(code.charCodeAt(j))) j++;
+      push('"');
+      i = j;
+    } else if (c === 96 /* ` */) {
+      const j = template(i + 1);
+      if (j === undefined) return undefined;
+      i = j;
+    } else if (c === 123 /* { */) {
+      depth++;
+      push('{');
+      i++;
+    } else if (c === 125 /* } */) {
+      if (templates.length && templates[templates.length - 1] === depth - 1) {
+        templates.pop();
+        depth--;
+        const j = template(i + 1);
+        if (j === undefined) return undefined;
+        i = j;
+      } else {
+        if (--depth < 0) return undefined;
+        push('}');
+        i++;
+      }
+    } else {
+      push(code[i]!);
+      i++;
+    }
+  }
+  if (depth !== 0 || templates.length) return undefined;
+  parts.push(code.slice(last));
+  return { code: parts.join(''), imports };
 }
+
+/**
+ * What a relative `.ts` import looks like in the printed code: after the lexer has rewritten every
+ * import it found, any of these left (an import it missed, or such text inside a string) declines
+ * the compile rather than guess.
+ */
+const RELATIVE_TS = /\bfrom\s*["']\.\.?\/[^"'\n]*\.ts["']|\bimport\s*\(?\s*["']\.\.?\/[^"'\n]*\.ts["']/;
 
 /**
  * Compile the engine extracted at `at` (not yet in place: the caller renames the folder when this
@@ -171,40 +305,30 @@ export async function compileEngine(at: string, compiler: Compiler): Promise<str
     const compiled = new Set(sources.map((s) => path.join(out, s.slice(0, -'.ts'.length) + '.js')));
     // 1. each source on its own (no bundling), as tsx and tsc's isolatedModules see it: one call
     const built = await esbuild.build({ entryPoints: sources.map((rel) => path.join(root, rel)), bundle: false, write: false, outdir: out, outbase: root, absWorkingDir: root, format: 'esm', platform: 'node', target: TARGET, charset: 'utf8', tsconfigRaw: tsconfig, logLevel: 'silent' });
-    const rewritten = new Map<string, string[]>();
+    const importsOf = new Map<string, string[]>();
     for (const f of built.outputFiles) {
       if (!compiled.has(f.path)) throw new Declined(`unexpected output ${path.relative(root, f.path)}`);
       // 2. relative imports written with .ts name the compiled .js (tsc's rewriteRelativeImportExtensions)
-      const specs: string[] = [];
-      const code = f.text.replace(RELATIVE_TS, (_m, head: string | undefined, spec: string | undefined, dynHead: string | undefined, dynSpec: string | undefined) => {
-        specs.push(`${spec ?? dynSpec}.js`);
-        return `${head ?? dynHead}"${spec ?? dynSpec}.js"`;
-      });
-      rewritten.set(f.path, specs);
+      const r = rewriteImports(f.text);
+      if (!r) throw new Declined(`${path.relative(root, f.path)}: its imports could not be read`);
+      if (RELATIVE_TS.test(r.code)) throw new Declined(`${path.relative(root, f.path)}: an import of .ts is left, or such text is in a string`);
+      importsOf.set(f.path, r.imports);
       mkdirSync(path.dirname(f.path), { recursive: true });
-      writeFileSync(f.path, code);
+      writeFileSync(f.path, r.code);
     }
-    if (rewritten.size !== compiled.size) throw new Declined('a source was not compiled');
-    // 3. esbuild's parser confirms: every rewrite was an import, no relative import of .ts is left, and
-    // every relative or #engine import names a compiled file (or a JSON file, copied as tsc copies it)
-    const files = [...compiled];
-    const found = await importsOf(esbuild, files, root);
+    if (importsOf.size !== compiled.size) throw new Declined('a source was not compiled');
+    // 3. every relative or #engine import names a compiled file (or a JSON file, copied as tsc copies it)
     const pkgImports = Object.entries(imports).map(([k, v]) => ({ prefix: k.slice(0, -1), target: v }));
-    for (const file of files) {
-      const records = found.get(file) ?? [];
-      // (esbuild resolves each specifier once per file, so this compares sets, not counts)
-      const imported = new Set(records.map((r) => r.path));
-      for (const s of rewritten.get(file) ?? []) if (!imported.has(s)) throw new Declined(`${path.relative(root, file)}: a rewritten "${s}" is not an import`);
-      for (const r of records) {
+    for (const [file, specs] of importsOf) {
+      for (const spec of specs) {
         let target: string | undefined;
-        if (r.path.startsWith('./') || r.path.startsWith('../')) target = path.resolve(path.dirname(file), r.path);
-        else if (r.path.startsWith('#')) {
-          const m = pkgImports.find((p) => r.path.startsWith(p.prefix));
-          if (!m) throw new Declined(`${path.relative(root, file)}: unmapped import "${r.path}"`);
-          const sub = r.path.slice(m.prefix.length).replace(/\.js$/, '');
-          target = path.join(out, m.target.replace('*', sub));
+        if (spec.startsWith('./') || spec.startsWith('../')) target = path.resolve(path.dirname(file), spec);
+        else if (spec.startsWith('#')) {
+          const m = pkgImports.find((p) => spec.startsWith(p.prefix));
+          if (!m) throw new Declined(`${path.relative(root, file)}: unmapped import "${spec}"`);
+          target = path.join(out, m.target.replace('*', spec.slice(m.prefix.length).replace(/\.js$/, '')));
         } else continue;
-        if (/\.[cm]?tsx?$/.test(target)) throw new Declined(`${path.relative(root, file)}: import of TypeScript "${r.path}" left`);
+        if (/\.[cm]?tsx?$/.test(target)) throw new Declined(`${path.relative(root, file)}: import of TypeScript "${spec}" left`);
         if (compiled.has(target)) continue;
         // a JSON file beside the sources: copied, as tsc (resolveJsonModule) copies it into its outDir
         const src = path.join(root, path.relative(out, target));
@@ -213,7 +337,7 @@ export async function compileEngine(at: string, compiler: Compiler): Promise<str
           copyFileSync(src, target);
           continue;
         }
-        throw new Declined(`${path.relative(root, file)}: "${r.path}" is not compiled (${r.kind})`);
+        throw new Declined(`${path.relative(root, file)}: "${spec}" is not compiled`);
       }
     }
     // 4. the package scope of dist/ (as scripts/build.mjs writes it) and the stamp, dated no earlier
