@@ -29,6 +29,13 @@ type Esbuild = typeof import('esbuild');
  */
 const RECIPE_VERSION = 2;
 
+/**
+ * The Node that runs the check, as tsx targets it: esbuild lowers only what this Node cannot run,
+ * and keeps what it can (an older target drops import attributes, `with { type: 'json' }`, which
+ * Node then refuses). In the cache key: another Node compiles its own copy.
+ */
+const TARGET = `node${process.versions.node}`;
+
 /** Where a failed or declined compile says why (inside the extracted copy; for tests and for whoever looks). */
 export const NOT_COMPILED = '.not-compiled';
 
@@ -76,13 +83,6 @@ export function findCompiler(engineRoot: string): Compiler | undefined {
     return undefined;
   }
 }
-
-/**
- * The Node that runs the check, as tsx targets it: esbuild lowers only what this Node cannot run,
- * and keeps what it can (an older target drops import attributes, `with { type: 'json' }`, which
- * Node then refuses). In the cache key: another Node compiles its own copy.
- */
-const TARGET = `node${process.versions.node}`;
 
 /** What the recognised layout's scripts/dist.mjs exports (the contract of scripts/dist.mjs). */
 interface DistModule {
