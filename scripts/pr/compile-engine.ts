@@ -140,6 +140,9 @@ const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of',
 /** A word (identifier, keyword or number) in esbuild's printed code, read from lastIndex. */
 const WORD = /[\w$\u0080-\uffff]+/y;
 
+/** Where a template's text stops being plain: a backquote, an escape or a `$` (perhaps `${`). Read from lastIndex. */
+const TEMPLATE_STOP = /[`\\$]/g;
+
 /** Whether the character code is part of a word (WORD). */
 function isWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 0x80;
@@ -176,20 +179,24 @@ export function rewriteImports(code: string): { code: string; imports: string[] 
   const n = code.length;
   /** Read a template's text from j; the index after its closing backquote, or after a `${` (then in code again). */
   const template = (j: number): number | undefined => {
-    while (j < n) {
+    for (;;) {
+      TEMPLATE_STOP.lastIndex = j;
+      if (!TEMPLATE_STOP.exec(code)) return undefined;
+      j = TEMPLATE_STOP.lastIndex - 1;
       const ch = code.charCodeAt(j);
       if (ch === 92 /* \ */) j += 2;
       else if (ch === 96 /* ` */) {
         push('"');
         return j + 1;
-      } else if (ch === 36 /* $ */ && code.charCodeAt(j + 1) === 123 /* { */) {
+      } else if (code.charCodeAt(j + 1) === 123 /* ${ */) {
         templates.push(depth++);
         push('{');
         return j + 2;
       } else j++;
     }
-    return undefined;
   };
+  let nextLine = -1;
+  let nextEscape = -1;
   let i = 0;
   while (i < n) {
     const c = code.charCodeAt(i);
@@ -200,10 +207,18 @@ export function rewriteImports(code: string): { code: string; imports: string[] 
       push(code.slice(i, WORD.lastIndex), prev === '.');
       i = WORD.lastIndex;
     } else if (c === 34 || c === 39 /* " ' */) {
-      let j = i + 1;
-      for (let d = code.charCodeAt(j); d !== c; d = code.charCodeAt(j)) {
-        if (j >= n || d === 10) return undefined;
-        j += d === 92 ? 2 : 1;
+      // the closing quote: found natively, then read character by character only when an escape or a line end comes first
+      let j = code.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (j < 0) return undefined;
+      // (the next line end and backslash are looked up again only once passed: the whole file is searched once)
+      if (nextLine <= i) nextLine = code.indexOf('\n', i + 1) >>> 0;
+      if (nextEscape <= i) nextEscape = code.indexOf('\\', i + 1) >>> 0;
+      if (nextLine < j || nextEscape < j) {
+        j = i + 1;
+        for (let d = code.charCodeAt(j); d !== c; d = code.charCodeAt(j)) {
+          if (j >= n || d === 10) return undefined;
+          j += d === 92 ? 2 : 1;
+        }
       }
       if (prev === 'from' || prev === 'import' ? !prevDot : prev === '(' && prev2 === 'import' && !prev2Dot) {
         const value = code.slice(i + 1, j);
@@ -311,7 +326,7 @@ export async function compileEngine(at: string, compiler: Compiler): Promise<str
       // 2. relative imports written with .ts name the compiled .js (tsc's rewriteRelativeImportExtensions)
       const r = rewriteImports(f.text);
       if (!r) throw new Declined(`${path.relative(root, f.path)}: its imports could not be read`);
-      if (RELATIVE_TS.test(r.code)) throw new Declined(`${path.relative(root, f.path)}: an import of .ts is left, or such text is in a string`);
+      if ((r.code.includes('.ts"') || r.code.includes(".ts'")) && RELATIVE_TS.test(r.code)) throw new Declined(`${path.relative(root, f.path)}: an import of .ts is left, or such text is in a string`);
       importsOf.set(f.path, r.imports);
       mkdirSync(path.dirname(f.path), { recursive: true });
       writeFileSync(f.path, r.code);
