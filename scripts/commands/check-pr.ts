@@ -81,9 +81,11 @@ async function runningEngineIs(commit: string, reader: ObjectReader): Promise<bo
  * base's scripts/ and policies/ file by file (≈1 s on 2 cores; tsc, which type-checks, took
  * 15–40 s) into the dist/ layout the base's own launcher runs, so every later check against that
  * base starts compiled JavaScript instead of transpiling through tsx. The key also covers the
- * compile recipe (esbuild's version, the recipe's own version), so a changed recipe never reuses an
- * old compiled copy. A base whose layout is not recognised, or whose compile fails, is kept
- * without dist/ and runs through tsx as before (the reason is in its `.not-compiled`).
+ * compile recipe (esbuild's version, the recipe's own version, Node's version), so a changed recipe
+ * never reuses an old compiled copy. A base whose layout is not recognised, or whose compile fails,
+ * is kept without dist/ and runs through tsx as before (the reason is in its `.not-compiled`); so
+ * is one whose compiled copy later fails where tsx gives a verdict (see cmdCheckPr). The first check
+ * against a new base pays the compile (≈ the CPU one tsx run saves); every later one runs compiled.
  */
 async function materializeEngine(repo: string, commit: string): Promise<string> {
   const ids = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo });
