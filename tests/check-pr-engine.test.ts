@@ -5,7 +5,7 @@
  * engine (same Git object ids, no local change), else by extracting the base's engine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,5 +91,163 @@ describe('check-pr --engine base (the default)', () => {
     expect(rec.engine).toMatchObject({ source: 'base', inProcess: true });
     expect(rec.engine.commit).toBe((await simpleGit({ baseDir: repo }).revparse(['main'])).trim());
     expect(rec.verdict.result).toBe('pass');
+  });
+});
+
+/**
+ * A repository whose main branch (the base) changes the engine by `editBase`, and whose pr branch
+ * adds a file outside the register (notes.txt: the pr/outside-tree rule, an error in the running engine).
+ */
+async function cloneWithBase(editBase: (dir: string) => void): Promise<string> {
+  const dir = tmpDir('govmedia-engine-compiled-');
+  made.push(dir);
+  await simpleGit().clone(ENGINE_ROOT, dir, ['--quiet', '--shared']);
+  const g = simpleGit({ baseDir: dir });
+  await g.addConfig('user.name', '测试（虚构）');
+  await g.addConfig('user.email', 'test@example.invalid');
+  await g.checkout(['-B', 'main']);
+  editBase(dir);
+  await g.raw(['add', '-A', '--', 'scripts', 'policies']);
+  await g.commit('基准分支修改了检查程序');
+  await g.checkout(['-b', 'pr']);
+  writeFileSync(path.join(dir, 'notes.txt'), '说明（测试）\n');
+  await g.add('notes.txt');
+  await g.commit('合并请求在登记簿以外加了一个文件');
+  return dir;
+}
+
+/** Replace `from` by `to` in a file of the base's engine (the test fails if `from` is not there). */
+function replaceIn(dir: string, rel: string, from: string, to: string): void {
+  const file = path.join(dir, rel);
+  const text = readFileSync(file, 'utf8');
+  expect(text, `${rel} no longer holds ${from}`).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+/** The base's wording and severity of pr/outside-tree: a warning, so the base's verdict is a pass where the running engine's is a fail. */
+const BASE_WORDING = '不在登记簿之内（基准分支的措辞）';
+function softenOutsideTree(dir: string): void {
+  replaceIn(dir, 'scripts/pr/check.ts', '不在登记簿（accounts/）或规则文件之内', BASE_WORDING);
+  replaceIn(dir, 'scripts/core/builtin-rules.ts', "'pr/outside-tree': { severity: 'error'", "'pr/outside-tree': { severity: 'warning'");
+}
+
+function checkPr(repo: string, env: Record<string, string> = {}): { code: number; out: string; err: string } {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return cliProcess(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--format', 'json']);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** The JSON report without the time it was written at. */
+function report(r: { code: number; out: string; err: string }): unknown {
+  const { generatedAt: _g, ...rest } = JSON.parse(r.out) as Record<string, unknown>;
+  return rest;
+}
+
+/** The one cached copy of the base engine (the cache holds exactly one). */
+function onlyCopy(repo: string): string {
+  const cache = path.join(repo, '.git', 'govmedia-engine');
+  const keys = readdirSync(cache).filter((k) => !k.includes('.tmp-'));
+  expect(keys).toHaveLength(1);
+  return path.join(cache, keys[0]!);
+}
+
+describe('check-pr --engine base: the base engine compiled once per engine tree', () => {
+  it.skipIf(!inGit)("gives the base's verdict through a compiled copy, reuses it, matches the tsx path, and sets a crashing copy aside", async () => {
+    const repo = await cloneWithBase(softenOutsideTree);
+    // the running engine: the file outside the register is an error
+    const self = cliProcess(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--engine', 'self']);
+    expect(self.code, self.err).toBe(1);
+    expect(self.out).toContain('不在登记簿（accounts/）或规则文件之内');
+
+    const first = checkPr(repo);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain(BASE_WORDING);
+    const copy = onlyCopy(repo);
+    const stamp = path.join(copy, 'dist', '.stamp');
+    expect(existsSync(path.join(copy, 'dist', 'scripts', 'cli.js'))).toBe(true);
+    expect(existsSync(path.join(copy, '.not-compiled'))).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(copy, 'dist', 'package.json'), 'utf8')).imports).toEqual({ '#engine/*': './scripts/*.js' });
+    const sources = JSON.parse(readFileSync(stamp, 'utf8')).sources as string[];
+    expect(sources).toContain('scripts/cli.ts');
+    expect(sources.some((s) => s.endsWith('.cases.ts') || s.startsWith('scripts/dev/'))).toBe(false);
+    expect(readFileSync(path.join(copy, 'dist', 'scripts', 'pr', 'check.js'), 'utf8')).toContain(BASE_WORDING);
+
+    // the second check reuses the compiled copy: the same folder, the same stamp, nothing new
+    const made1 = statSync(stamp);
+    const second = checkPr(repo);
+    expect(report(second)).toEqual(report(first));
+    expect(onlyCopy(repo)).toBe(copy);
+    expect(statSync(stamp)).toMatchObject({ ino: made1.ino, mtimeMs: made1.mtimeMs });
+
+    // the same base through tsx (GOVMEDIA_TSX=1: a copy of its own, not compiled) reports exactly the same
+    const viaTsx = checkPr(repo, { GOVMEDIA_TSX: '1' });
+    expect(viaTsx.code, viaTsx.err).toBe(0);
+    expect(report(viaTsx)).toEqual(report(first));
+    const cache = path.join(repo, '.git', 'govmedia-engine');
+    const tsxCopy = readdirSync(cache).map((k) => path.join(cache, k)).find((d) => d !== copy)!;
+    expect(existsSync(path.join(tsxCopy, 'dist'))).toBe(false);
+    rmSync(tsxCopy, { recursive: true, force: true });
+
+    // it is the compiled copy that runs: a marker planted in its JavaScript shows in the report
+    const checkJs = path.join(copy, 'dist', 'scripts', 'pr', 'check.js');
+    writeFileSync(checkJs, readFileSync(checkJs, 'utf8').replace(BASE_WORDING, '（编译版标记）'));
+    utimesSync(stamp, new Date(), new Date());
+    expect(checkPr(repo).out).toContain('（编译版标记）');
+
+    // a compiled copy that crashes is set aside: the check runs again through tsx and gives the base's verdict
+    writeFileSync(path.join(copy, 'dist', 'scripts', 'cli.js'), "throw new Error('编译版损坏（测试）');\n");
+    utimesSync(stamp, new Date(), new Date());
+    const fallback = checkPr(repo);
+    expect(fallback.code, fallback.err).toBe(0);
+    expect(report(fallback)).toEqual(report(first));
+    expect(existsSync(stamp)).toBe(false);
+    expect(readFileSync(path.join(copy, '.not-compiled'), 'utf8')).toContain('the compiled copy failed where tsx gave a verdict');
+  });
+
+  it.skipIf(!inGit)('runs a base whose layout it does not recognise through tsx, as before', async () => {
+    const repo = await cloneWithBase((dir) => {
+      softenOutsideTree(dir);
+      // an older layout: a launcher that only knows tsx, and no scripts/dist.mjs
+      writeFileSync(path.join(dir, 'scripts', 'govmedia.mjs'), "#!/usr/bin/env node\n(await import('tsx/esm/api')).register();\nconst cli = await import('./cli.ts');\nprocess.exitCode = await cli.main(process.argv.slice(2));\n");
+      rmSync(path.join(dir, 'scripts', 'dist.mjs'));
+      rmSync(path.join(dir, 'scripts', 'build.mjs'));
+    });
+    const r = checkPr(repo);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(BASE_WORDING);
+    const copy = onlyCopy(repo);
+    expect(existsSync(path.join(copy, 'dist'))).toBe(false);
+    expect(readFileSync(path.join(copy, '.not-compiled'), 'utf8')).toContain('scripts/govmedia.mjs does not run compiledEntry');
+  });
+
+  it.skipIf(!inGit)('runs a base that does not compile through tsx: its verdict where tsx gives one, else the error tsx gives', async () => {
+    // a syntax error in a file the check does not load: the compile fails, tsx still judges
+    const repo = await cloneWithBase((dir) => {
+      softenOutsideTree(dir);
+      writeFileSync(path.join(dir, 'scripts', 'commands', 'monitor.ts'), readFileSync(path.join(dir, 'scripts', 'commands', 'monitor.ts'), 'utf8') + '\nexport const broken = ;\n');
+    });
+    const r = checkPr(repo);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(BASE_WORDING);
+    const copy = onlyCopy(repo);
+    expect(existsSync(path.join(copy, 'dist'))).toBe(false);
+    expect(readFileSync(path.join(copy, '.not-compiled'), 'utf8')).toContain('compile failed');
+
+    // a syntax error in a file the check loads: the same error as the tsx path
+    const broken = await cloneWithBase((dir) => {
+      writeFileSync(path.join(dir, 'scripts', 'pr', 'report.ts'), readFileSync(path.join(dir, 'scripts', 'pr', 'report.ts'), 'utf8') + '\nexport const broken = ;\n');
+    });
+    const viaCompile = checkPr(broken);
+    const viaTsx = checkPr(broken, { GOVMEDIA_TSX: '1' });
+    expect(viaCompile.code).toBe(2);
+    expect(viaCompile.err).toContain('内部错误');
+    expect({ code: viaCompile.code, out: viaCompile.out, err: viaCompile.err.replaceAll(/govmedia-engine\/[0-9a-f]+/g, 'govmedia-engine/…') }).toEqual({ code: viaTsx.code, out: viaTsx.out, err: viaTsx.err.replaceAll(/govmedia-engine\/[0-9a-f]+/g, 'govmedia-engine/…') });
   });
 });

@@ -18,6 +18,7 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
 import type { checkPr as CheckPr } from '../pr/check.ts';
+import { compileEngine, findCompiler, NOT_COMPILED } from '../pr/compile-engine.ts';
 import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { startCheck } from '../pr/start.ts';
 import { resolveVisibility } from '../report/privacy.ts';
@@ -25,9 +26,9 @@ import { langValue, oneOf, UsageError } from '../core/cli-args.ts';
 import { jobLog, logText } from '../report/escape.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
 
-function run(cmd: string, args: string[], opts: { cwd?: string; input?: NodeJS.ReadableStream } = {}): Promise<{ code: number; out: string; err: string }> {
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     // decoded as a whole at the end: a chunk may end inside a character (the base engine's
     // Chinese report arrives in 64 KiB pieces; decoding each piece alone garbled the boundaries)
     const out: Buffer[] = [];
@@ -74,14 +75,25 @@ async function runningEngineIs(commit: string, reader: ObjectReader): Promise<bo
  * the transforms it cached on the first run (≈ 8 s → ≈ 3 s on the sample register, 2 cores).
  * It is written to a sibling folder and renamed into place when complete, so a crash or a
  * concurrent check never leaves or sees a half-extracted engine. Nothing from the pull request's
- * head goes into it: the key and the files come from the base commit only. It is not compiled:
- * a compile costs 15–40 s on 2 cores, more than a CI job that checks a pull request once saves.
+ * head goes into it: the key and the files come from the base commit only.
+ *
+ * Before it is put in place it is compiled (scripts/pr/compile-engine.ts): esbuild transforms the
+ * base's scripts/ and policies/ file by file (≈1 s on 2 cores; tsc, which type-checks, took
+ * 15–40 s) into the dist/ layout the base's own launcher runs, so every later check against that
+ * base starts compiled JavaScript instead of transpiling through tsx. The key also covers the
+ * compile recipe (esbuild's version, the recipe's own version, Node's version), so a changed recipe
+ * never reuses an old compiled copy. A base whose layout is not recognised, or whose compile fails,
+ * is kept without dist/ and runs through tsx as before (the reason is in its `.not-compiled`); so
+ * is one whose compiled copy later fails where tsx gives a verdict (see cmdCheckPr). The first check
+ * against a new base pays the compile (≈ the CPU one tsx run saves); every later one runs compiled.
  */
 async function materializeEngine(repo: string, commit: string): Promise<string> {
   const ids = await run('git', ['rev-parse', ...ENGINE_PATHS.map((p) => `${commit}:${p}`)], { cwd: repo });
   const gitDir = await run('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo });
   const cacheRoot = ids.code === 0 && gitDir.code === 0 ? path.join(gitDir.out.trim(), 'govmedia-engine') : undefined;
-  const key = createHash('sha256').update(ids.out).digest('hex').slice(0, 20);
+  // found from our own node_modules, never from the extracted base or the head
+  const compiler = findCompiler(ENGINE_ROOT);
+  const key = createHash('sha256').update(ids.out).update(`\0${compiler?.recipe ?? 'tsx'}`).digest('hex').slice(0, 20);
   const dir = cacheRoot ? path.join(cacheRoot, key) : mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
   if (!cacheRoot || !existsSync(path.join(dir, '.complete'))) {
     if (cacheRoot) mkdirSync(cacheRoot, { recursive: true });
@@ -95,6 +107,8 @@ async function materializeEngine(repo: string, commit: string): Promise<string> 
       const t = await run('tar', ['-xf', tarFile, '-C', work]);
       if (t.code !== 0) throw new GitError(`tar 失败 / failed: ${t.err.trim()}`);
       rmSync(tarFile);
+      // never throws: a base it cannot compile is left to run through tsx
+      if (compiler) await compileEngine(work, compiler);
       writeFileSync(path.join(work, '.complete'), `${commit}\n`);
       if (cacheRoot) {
         // a folder left by an extraction that never completed is replaced
@@ -237,8 +251,24 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
           ...(values.annotations ? ['--annotations'] : []),
           '--visibility', visibility,
         ];
-        for (const f of [values.summary, values.record]) if (f) rmSync(path.resolve(f), { force: true });
-        const r = await run(process.execPath, childArgs);
+        const runBase = async (env?: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> => {
+          for (const f of [values.summary, values.record]) if (f) rmSync(path.resolve(f), { force: true });
+          return run(process.execPath, childArgs, { env });
+        };
+        const stamp = path.join(dir, 'dist', '.stamp');
+        const compiled = existsSync(stamp);
+        let r = await runBase();
+        // a compiled copy that crashes where the base's own verdict (0 or 1, with a report) was due is
+        // never trusted again: the check is run once more through tsx, and when tsx gives a verdict the
+        // compiled copy is set aside (its stamp removed, so the base launcher no longer runs it)
+        if (compiled && ((r.code !== 0 && r.code !== 1) || r.out.trim() === '')) {
+          const t = await runBase({ ...process.env, GOVMEDIA_TSX: '1' });
+          if ((t.code === 0 || t.code === 1) && t.out.trim() !== '') {
+            rmSync(stamp, { force: true });
+            writeFileSync(path.join(dir, NOT_COMPILED), `the compiled copy failed where tsx gave a verdict (exit ${r.code}): ${r.err.trim().split('\n')[0] ?? ''}\n`);
+          }
+          r = t;
+        }
         if (r.out) io.out(r.out.replace(/\n$/, ''));
         if (r.err) io.err(r.err.replace(/\n$/, ''));
         if (r.code !== 0 && r.code !== 1) writeFallback(values.summary && path.resolve(values.summary), values.record && path.resolve(values.record), { now, base: baseRef, head: headRef, error: r.err });
