@@ -18,7 +18,7 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const MEASURED_CPU_SECONDS = new Map<string, number>([
-  ['tests/assistant.test.ts', 62],
+  ['tests/assistant.test.ts', 44],
   ['tests/forms.test.ts', 20],
   ['tests/hostile-corpus.test.ts', 19],
   ['tests/parallel.test.ts', 14],
