@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionalQuestionsFor } from '../scripts/assistant/asks.ts';
 import { expandSnapshot } from '../scripts/assistant/judge.ts';
@@ -26,7 +26,7 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { cli, tmpDir } from './helpers.ts';
 import { backToMain, commitAll, makeBaseRepo, startBranch, type Repo } from './pr-harness.ts';
-import { browserContext } from './support/chromium.ts';
+import { browserContext, type FileContext } from './support/chromium.ts';
 
 const NOW = '2026-11-20';
 const FREE_PLATFORMS = ['哔哩哔哩', '快手', '今日头条', '微信视频号', '抖音', '新浪微博'];
@@ -53,7 +53,7 @@ const JURISDICTIONS: { label: string; module: string }[] = [
 let repo: Repo;
 let siteDir: string;
 let publicDir: string;
-let ctx: BrowserContext;
+let ctx: FileContext;
 let page: Page;
 let pageUrl: string;
 let publicUrl: string;
