@@ -17,7 +17,9 @@
  * (清除草稿 resets the page in place: 62 → 44), the browser files (one shared browser context per
  * worker, measured together in one worker: forms 24 → 20, monitor 9 → 6, text-site 7 → 3,
  * site-citizens and score under 2 s, so left out) and the hostile corpus (its mutation
- * arbitrary no longer builds fast-check's 1.1-million-entry table: 19 → 17).
+ * arbitrary no longer builds fast-check's 1.1-million-entry table: 19 → 17). Three files added
+ * since the last full count were missing and so started last: git-source-live (11.6 s in a full
+ * run that day), git-index (6.5 s), check-pr-merge-base (4.5 s).
  */
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -32,6 +34,7 @@ export const MEASURED_CPU_SECONDS = new Map<string, number>([
   ['tests/adversarial/integrity-approvals.test.ts', 11],
   ['tests/hostile-pr.test.ts', 11],
   ['tests/site.test.ts', 11],
+  ['tests/git-source-live.test.ts', 11],
   ['tests/adoption-flow.test.ts', 10],
   ['tests/adversarial/integrity-malformed.test.ts', 9],
   ['tests/adversarial/render-pr.test.ts', 9],
@@ -46,11 +49,13 @@ export const MEASURED_CPU_SECONDS = new Map<string, number>([
   ['tests/check-pr-bundle.test.ts', 6],
   ['tests/object-reader.test.ts', 6],
   ['tests/rule-layout.test.ts', 6],
+  ['tests/git-index.test.ts', 6],
   ['tests/cli-pipes.test.ts', 5],
   ['tests/scaffold.test.ts', 5],
   ['tests/validate-broken.test.ts', 5],
   ['tests/adversarial/render-privacy.test.ts', 4],
   ['tests/policy-rules.test.ts', 4],
+  ['tests/check-pr-merge-base.test.ts', 4],
   ['tests/adversarial/text-site.test.ts', 3],
   ['tests/check-pr-structure.test.ts', 3],
   ['tests/exceptions.test.ts', 3],
