@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionalQuestionsFor } from '../scripts/assistant/asks.ts';
 import { expandSnapshot } from '../scripts/assistant/judge.ts';
@@ -26,7 +26,7 @@ import { loadPolicies } from '../scripts/policy/loader.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { cli, tmpDir } from './helpers.ts';
 import { backToMain, commitAll, makeBaseRepo, startBranch, type Repo } from './pr-harness.ts';
-import { browserContext } from './support/chromium.ts';
+import { browserContext, type FileContext } from './support/chromium.ts';
 
 const NOW = '2026-11-20';
 const FREE_PLATFORMS = ['哔哩哔哩', '快手', '今日头条', '微信视频号', '抖音', '新浪微博'];
@@ -53,7 +53,7 @@ const JURISDICTIONS: { label: string; module: string }[] = [
 let repo: Repo;
 let siteDir: string;
 let publicDir: string;
-let ctx: BrowserContext;
+let ctx: FileContext;
 let page: Page;
 let pageUrl: string;
 let publicUrl: string;
@@ -118,13 +118,32 @@ function jurisdiction(module: string): { region: string; name: string; unit: Uni
   return { region: r.id, name: r.data.name, unit };
 }
 
+/** Clear the draft with the page's own button: the page starts afresh in place (one more start in body[data-starts]). */
+async function clearDraft(): Promise<void> {
+  const starts = Number(await page.getAttribute('body', 'data-starts'));
+  await page.click('#clear-draft');
+  await page.waitForSelector(`body[data-starts="${starts + 1}"]`);
+  expect(await page.textContent('#draft-status')).toBe('草稿已清除。');
+}
+
 /** Open (or start afresh on) a page: the draft of the previous flow is cleared with the page's own button. */
 async function fresh(url = pageUrl): Promise<void> {
-  if (page.url() === url) {
-    await page.click('#clear-draft');
-    await page.waitForLoadState('load');
-  } else await page.goto(url);
+  if (page.url() === url) await clearDraft();
+  else await page.goto(url);
   await page.waitForSelector('body[data-ready="1"]');
+}
+
+/**
+ * Everything of the page's questions and results: the markup (what is shown or hidden, the
+ * choices offered, what is written) and every field's value and check; the draft line left out.
+ */
+async function pageState(): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const main = document.getElementById('main').cloneNode(true);
+    main.querySelector('#draft-status').textContent = '';
+    const fields = [...document.querySelectorAll('#main input, #main select, #main textarea')].map((el) => [el.id || el.name, el.value, el.checked === true, el.tagName === 'SELECT' ? el.selectedIndex : -1, el.dataset.touched ?? '']);
+    return JSON.stringify({ html: main.outerHTML, fields });
+  })()`);
 }
 
 async function fillFiling(reason: string): Promise<void> {
@@ -363,13 +382,25 @@ describe('the draft is kept in the browser', () => {
     expect(await page.inputValue('#reason')).toBe(REASON.补录);
     expect(await page.inputValue('#decision')).toBe('同意');
     expect(await page.isVisible('.backfill-only')).toBe(true);
-    await page.click('#clear-draft');
-    await page.waitForLoadState('load');
-    await page.waitForSelector('body[data-ready="1"]');
+    // the page starts afresh in place: exactly what a reload with no draft shows
+    await clearDraft();
     expect(await page.inputValue('#unit')).toBe('');
     expect(await page.inputValue('#name')).toBe('');
     expect(await page.isChecked('input[name=action][value=开设]')).toBe(true);
     expect(await page.evaluate<number>("Object.keys(localStorage).filter((k) => k.startsWith('govmedia-assistant-draft')).length")).toBe(0);
+    const cleared = await pageState();
+    // and it works afresh: the questions follow the unit chosen, the answers are kept as a draft again
+    await page.selectOption('#unit', j.unit.id);
+    expect(await page.textContent('#unit-info')).toContain(j.name);
+    await page.fill('#name', '草稿测试账号');
+    await expect.poll(async () => page.textContent('#draft-status'), { timeout: 5_000 }).toContain('草稿已保存');
+    await clearDraft();
+    expect(await pageState()).toBe(cleared);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.textContent('#draft-status')).toBe('');
+    expect(await page.getAttribute('body', 'data-starts')).toBe('1');
+    expect(await pageState()).toBe(cleared);
   }, 60_000);
 });
 

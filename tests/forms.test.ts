@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdForm } from '../scripts/commands/form.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
@@ -20,7 +20,7 @@ import { buildForm, formHtml, formsForFilings, formText, renderDocx, type BuiltF
 import type { FormDoc, Inline } from '../scripts/forms/layout.ts';
 import type { LoadedPolicy } from '../scripts/policy/types.ts';
 import { baseKit, tmpDir, writeKit } from './helpers.ts';
-import { browserContext, chromiumPath } from './support/chromium.ts';
+import { browserContext, chromiumPath, type FileContext } from './support/chromium.ts';
 
 const ARTIFACTS = path.join(ENGINE_ROOT, 'test-artifacts', 'forms');
 const CHROMIUM = chromiumPath();
@@ -244,7 +244,7 @@ describe('generic 政务新媒体备案表', () => {
 // ---------------------------------------------------------------- printed in Chromium
 
 describe('HTML printed in Chromium', () => {
-  let ctx: BrowserContext;
+  let ctx: FileContext;
   let shared: Page | undefined;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);

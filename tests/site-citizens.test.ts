@@ -9,17 +9,17 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../scripts/commands/site.ts';
 import type { Event } from '../scripts/generated/types.ts';
 import { closeEvents, FixtureKit, openEvents } from '../scripts/dev/fixture.ts';
 import { tmpDir, writeKit } from './helpers.ts';
-import { browserContext } from './support/chromium.ts';
+import { browserContext, type FileContext } from './support/chromium.ts';
 
 const NOW = '2026-11-21';
 const dirs: string[] = [];
-let ctx: BrowserContext;
+let ctx: FileContext;
 let page: Page;
 let html = '';
 

@@ -21,6 +21,9 @@ import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts'
 import { draftAnswers, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
+// the page's questions and results as loaded, before this script fills them in: 清除草稿 starts
+// again from a copy of it (start() below), as a reload would, without reloading the page
+const PRISTINE = $('main').cloneNode(true);
 const DATA = JSON.parse($('assistant-data').textContent);
 const SNAP = expandSnapshot(DATA.snapshot);
 const FORGE = DATA.forge;
@@ -52,7 +55,8 @@ function fillSelect(sel, items, placeholder) {
   for (const it of items) sel.append(typeof it === 'string' ? new Option(it, it) : new Option(it.label, it.value));
 }
 
-(function unitChoices() {
+/** Fill in the questions (a fresh copy of the page as loaded): units, platforms, the team's people. */
+function fillIn() {
   const sel = $('unit');
   sel.textContent = '';
   sel.append(new Option('（请选择单位）', ''));
@@ -67,12 +71,24 @@ function fillSelect(sel, items, placeholder) {
     for (const u of byRegion.get(rid).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'))) g.append(new Option(u.data.name, u.id));
     sel.append(g);
   }
-})();
-fillSelect($('platform'), PLATFORMS);
-fillSelect($('subType'), SUB_TYPES);
-$('subType').value = '订阅号';
-fillSelect($('certCategory'), CATEGORIES);
-$('functions').innerHTML = FUNCTIONS.map((f) => `<label><input type="checkbox" name="functions" value="${escHtml(f)}"${f === '信息发布' ? ' checked' : ''}> ${escHtml(f)}</label>`).join('');
+  fillSelect($('platform'), PLATFORMS);
+  fillSelect($('subType'), SUB_TYPES);
+  $('subType').value = '订阅号';
+  fillSelect($('certCategory'), CATEGORIES);
+  $('functions').innerHTML = FUNCTIONS.map((f) => `<label><input type="checkbox" name="functions" value="${escHtml(f)}"${f === '信息发布' ? ' checked' : ''}> ${escHtml(f)}</label>`).join('');
+
+  $('people').innerHTML = ROLES.map(
+    ([k, title]) => `<div class="person" id="p-${k}"><h3>${escHtml(title)}</h3><div class="grid">
+<div><label for="${k}-name">姓名</label><input id="${k}-name" maxlength="30"></div>
+<div><label for="${k}-position">单位及职务</label><input id="${k}-position" maxlength="60"></div>
+<div><label for="${k}-office">办公电话</label><input id="${k}-office" inputmode="tel" placeholder="0813-0000001"></div>
+<div><label for="${k}-mobile">手机</label><input id="${k}-mobile" inputmode="tel" placeholder="11 位手机号码"></div></div></div>`,
+  ).join('');
+  // the handover facts, worded as govmedia change asks them
+  for (const q of HANDOVER_FACTS) document.querySelector(`label[for="handover-${q.field}"]`).textContent = q.zh;
+  $('date').value = NOW;
+  $('decisionDate').value = NOW;
+}
 
 const ROLES = [
   ['principal', '主要负责人（第一责任人）', true],
@@ -81,16 +97,6 @@ const ROLES = [
   ['operator1', '经办人员', true],
   ['operator2', '经办人员（第二位，可留空）', false],
 ];
-$('people').innerHTML = ROLES.map(
-  ([k, title]) => `<div class="person" id="p-${k}"><h3>${escHtml(title)}</h3><div class="grid">
-<div><label for="${k}-name">姓名</label><input id="${k}-name" maxlength="30"></div>
-<div><label for="${k}-position">单位及职务</label><input id="${k}-position" maxlength="60"></div>
-<div><label for="${k}-office">办公电话</label><input id="${k}-office" inputmode="tel" placeholder="0813-0000001"></div>
-<div><label for="${k}-mobile">手机</label><input id="${k}-mobile" inputmode="tel" placeholder="11 位手机号码"></div></div></div>`,
-).join('');
-
-// the handover facts, worded as govmedia change asks them
-for (const q of HANDOVER_FACTS) document.querySelector(`label[for="handover-${q.field}"]`).textContent = q.zh;
 
 // ---------------------------------------------------------------- what the jurisdiction asks
 
@@ -455,7 +461,7 @@ function produceOutput() {
   v.scrollIntoView({ block: 'start' });
 }
 
-$('copy').addEventListener('click', async () => {
+async function copyFile() {
   const text = $('file').textContent;
   try {
     await navigator.clipboard.writeText(text);
@@ -469,8 +475,8 @@ $('copy').addEventListener('click', async () => {
     ta.remove();
     $('copy-status').textContent = ok ? '已复制到剪贴板。' : '无法自动复制：请展开“账号文件内容”手动选择复制。';
   }
-});
-$('download').addEventListener('click', () => {
+}
+function downloadFile() {
   if (!last) return;
   const blob = new Blob([last.produced.text], { type: 'application/json' });
   const a = document.createElement('a');
@@ -482,8 +488,7 @@ $('download').addEventListener('click', () => {
     URL.revokeObjectURL(a.href);
     a.remove();
   }, 0);
-});
-$('print').addEventListener('click', () => $('form-frame').contentWindow?.print());
+}
 
 // ---------------------------------------------------------------- wiring
 
@@ -491,22 +496,35 @@ const QUESTION_OF_INPUT = (el) => {
   const sec = el.closest('.q');
   return sec ? sec.id.slice(2) : undefined;
 };
-$('wizard').addEventListener('input', (e) => {
+function onInput(e) {
   const q = QUESTION_OF_INPUT(e.target);
   if (q) touch(q);
   if (e.target.id) e.target.dataset.touched = '1';
   if (e.target.name === 'action' || e.target.id === 'platform' || e.target.id === 'mode') refreshVisibility();
   scheduleJudge();
-});
-$('wizard').addEventListener('change', (e) => {
+}
+function onChange(e) {
   const q = QUESTION_OF_INPUT(e.target);
   if (q) touch(q);
   if (e.target.id === 'unit') onUnitChange();
   if (e.target.id === 'teamFrom') reuseTeam();
   refreshVisibility();
   scheduleJudge();
-});
-$('produce').addEventListener('click', produceOutput);
+}
+
+/** The page's buttons and questions, wired (a fresh copy of the page as loaded). */
+function wire() {
+  $('copy').addEventListener('click', copyFile);
+  $('download').addEventListener('click', downloadFile);
+  $('print').addEventListener('click', () => $('form-frame').contentWindow?.print());
+  $('wizard').addEventListener('input', onInput);
+  $('wizard').addEventListener('change', onChange);
+  $('produce').addEventListener('click', produceOutput);
+  // the draft is saved after the page has taken the answer in (the listeners above first)
+  $('wizard').addEventListener('input', scheduleSave);
+  $('wizard').addEventListener('change', scheduleSave);
+  $('clear-draft').addEventListener('click', clearDraft);
+}
 
 // ---------------------------------------------------------------- the draft, kept in this browser
 
@@ -516,7 +534,6 @@ $('produce').addEventListener('click', produceOutput);
  */
 const DRAFT_KEY = `govmedia-assistant-draft:${location.pathname}`;
 let saveTimer;
-let clearing = false;
 
 function draftOfPage() {
   const d = { v: 1, action: action(), fields: {}, checks: {}, touched: [...touched], typed: [] };
@@ -533,7 +550,6 @@ function draftOfPage() {
 
 function saveDraft() {
   clearTimeout(saveTimer);
-  if (clearing) return;
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draftOfPage()));
     $('draft-status').textContent = '草稿已保存在本浏览器中。';
@@ -583,25 +599,46 @@ function restoreDraft() {
   return true;
 }
 
-$('wizard').addEventListener('input', scheduleSave);
-$('wizard').addEventListener('change', scheduleSave);
 // a reload or a closed tab within the save delay still keeps the last answers
 window.addEventListener('pagehide', () => {
-  if (saveTimer !== undefined && !clearing) saveDraft();
+  if (saveTimer !== undefined) saveDraft();
 });
-$('clear-draft').addEventListener('click', () => {
+
+/**
+ * The page's questions and results from a fresh copy of the page as loaded, filled in and wired;
+ * body[data-starts] counts the starts of this page (1 once loaded, one more after each 清除草稿).
+ */
+let starts = 0;
+function start() {
+  fillIn();
+  wire();
+  document.body.dataset.starts = String(++starts);
+}
+
+/**
+ * 清除草稿: the stored draft is removed and the page starts afresh in place, as a reload would
+ * (the questions and results replaced by a copy of the page as loaded, every answer, judgement and
+ * pending timer of this page forgotten), without reading and starting the page's script again.
+ */
+function clearDraft() {
   if (!confirm('清除草稿：本页已填写的全部内容将被删除，且不能恢复。确定吗？')) return;
-  clearing = true;
   clearTimeout(saveTimer);
+  clearTimeout(timer);
+  saveTimer = undefined;
   try {
     localStorage.removeItem(DRAFT_KEY);
   } catch {
     /* nothing was kept */
   }
-  location.reload();
-});
+  touched.clear();
+  last = undefined;
+  $('main').replaceWith(PRISTINE.cloneNode(true));
+  start();
+  refreshVisibility();
+  $('draft-status').textContent = '草稿已清除。';
+  window.scrollTo(0, 0);
+}
 
-$('date').value = NOW;
-$('decisionDate').value = NOW;
+start();
 if (!restoreDraft()) refreshVisibility();
 document.body.dataset.ready = '1';

@@ -10,14 +10,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esc, ghCommand, ghData, ghProp, jobLog, logText, mdCode, mdText, reveal } from '../../scripts/report/escape.ts';
 import { esc as formsEsc } from '../../scripts/forms/html.ts';
 import { esc as monitorEsc, md as monitorMd } from '../../scripts/monitor/html.ts';
 import { esc as siteEsc } from '../../scripts/site/build.ts';
 import { baseKit, cli, tmpDir, writeKit } from '../helpers.ts';
-import { browserContext } from '../support/chromium.ts';
+import { browserContext, type FileContext } from '../support/chromium.ts';
 
 describe('escape: one helper per output kind', () => {
   it('site, forms and monitor use the one HTML escaper and the one Markdown escaper', () => {
@@ -112,7 +111,7 @@ describe('HTML: hostile account names in real Chromium', () => {
   const HOSTILE = '健康<img src=x onerror="__pwned=1"><script>__pwned=2</script>';
   let dir: string;
   let out: string;
-  let ctx: BrowserContext;
+  let ctx: FileContext;
   beforeAll(async () => {
     const k = baseKit();
     k.get('zg-wjw-weixin').name = HOSTILE;

@@ -9,18 +9,18 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdSite } from '../../scripts/commands/site.ts';
 import { ENGINE_ROOT, tmpDir } from '../helpers.ts';
-import { browserContext } from '../support/chromium.ts';
+import { browserContext, type FileContext } from '../support/chromium.ts';
 
 const NOW = '2026-11-21';
 const NAME = '口工力二一十丨IIC发布';
 const ACC = 'accounts/sichuan/zigong/zg-szf/zg-szf-douyin.json';
 
 let root: string;
-let ctx: BrowserContext;
+let ctx: FileContext;
 let page: Page;
 let html: string;
 

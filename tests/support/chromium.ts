@@ -6,7 +6,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 function onPath(names: readonly string[]): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
@@ -37,8 +37,9 @@ export function chromiumPath(): string {
  * One Chromium per test worker: a launch costs ~1.6 s of CPU (browser, GPU, network and zygote
  * processes), and eight files each launched their own. A worker keeps its modules from one file
  * to the next (vitest.config.ts: isolate: false), so the browser launched here serves every file
- * the worker runs; each file opens its own browser context (its own storage, viewport, offline
- * setting: nothing of one file is seen by another) and closes it when done. The browser ends with
+ * the worker runs, and so does one browser context (FileContext below: each file gets its own
+ * tabs, viewport and offline setting, and what it stored is cleared when it closes them, so
+ * nothing of one file is seen by another). The browser ends with
  * the worker: Vitest stops a worker with SIGTERM, on which the worker exits and Playwright kills
  * the browser and removes its temporary profile. (Eight browser files together: 75 s → 63 s of
  * CPU, measured with the browser closed gracefully and so counted; killed at the end, as now, its
@@ -46,8 +47,8 @@ export function chromiumPath(): string {
  */
 
 /**
- * `--renderer-process-limit=1` with a blank tab kept open in every context (browserContext below):
- * a context's new tabs share the renderer process of the tab kept open instead of each starting
+ * `--renderer-process-limit=1` with a blank tab kept open in the worker's context (browserContext below):
+ * the context's new tabs share the renderer process of the tab kept open instead of each starting
  * its own (and ending it when closed). Starting a renderer costs ~1 s of CPU here; six tabs of the
  * public site: 14–16 s → ~7 s of Chromium CPU. Pages stay apart as before (each tab its own
  * window and documents; each context its own storage and process).
@@ -76,10 +77,98 @@ function sharedBrowser(): Promise<Browser> {
   return shared;
 }
 
-/** A new browser context (a fresh profile in memory) of this worker's Chromium; close it when done. */
-export async function browserContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const ctx = await (await sharedBrowser()).newContext(options);
-  // the tab that keeps the context's renderer process alive between the file's own tabs (see ARGS)
-  await ctx.newPage();
-  return ctx;
+/**
+ * 一个工作进程的各测试文件共用一个浏览器上下文（一个渲染进程）：每个文件开自己的标签页、用自己的视口和离线设置，
+ * 结束时关闭自己的标签页，并清除它留下的 Cookie、缓存和它访问过的各来源的存储，下一个文件看不到它的任何东西。
+ * One browser context per worker, shared by the files the worker runs in turn: a context has its
+ * own renderer process, and starting one cost ~1.5 s of Chromium CPU (plus ~0.6 s in the browser
+ * process) for each of the nine browser files. Each file still gets its own tabs, its viewport and
+ * its offline setting (browserContext below), and when it closes what it got, its tabs are closed
+ * and what it left in the context is cleared: cookies, permissions, the HTTP cache and the storage
+ * (local and session storage, IndexedDB, caches, service workers) of every origin its tabs
+ * visited, file:// included; a file's own cookies or local storage are then gone (proved in
+ * tests/chromium-context.test.ts). The blank tab kept open keeps the renderer alive between tabs
+ * and between files (see ARGS).
+ */
+export interface FileContext {
+  /** A new tab of the shared context, at this file's viewport (1280×720 when none was asked for). */
+  newPage(): Promise<Page>;
+  /** Close this file's tabs, clear what they left in the context, and go back online. */
+  close(): Promise<void>;
+}
+
+/** What a file may ask of its tabs: the options browser files used with a context of their own. */
+export interface FileContextOptions {
+  viewport?: { width: number; height: number };
+  /** No network for this file's tabs (the context is offline while any file's tabs asking it are open). */
+  offline?: boolean;
+}
+
+let sharedContext: Promise<{ ctx: BrowserContext; keep: Page }> | undefined;
+let offlineUsers = 0;
+
+function workerContext(): Promise<{ ctx: BrowserContext; keep: Page }> {
+  if (!sharedContext) {
+    const making = (async () => {
+      const ctx = await (await sharedBrowser()).newContext();
+      // the tab that keeps the context's renderer process alive between tabs and files (see ARGS)
+      const keep = await ctx.newPage();
+      ctx.on('close', () => void (sharedContext === making && (sharedContext = undefined)));
+      return { ctx, keep };
+    })();
+    sharedContext = making;
+    making.catch(() => void (sharedContext === making && (sharedContext = undefined)));
+  }
+  return sharedContext;
+}
+
+/** The origin whose storage a URL's page uses, as Chromium names it (file:// for every file URL); undefined for about:, data: and the like. */
+function storageOrigin(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'file:') return 'file://';
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This file's tabs in the worker's shared browser context (see FileContext); close it when done. */
+export async function browserContext(options: FileContextOptions = {}): Promise<FileContext> {
+  const unknown = Object.keys(options).filter((k) => k !== 'viewport' && k !== 'offline');
+  if (unknown.length > 0) throw new Error(`browserContext: unsupported option(s) ${unknown.join(', ')} (the context is shared; add them to tests/support/chromium.ts)`);
+  const { ctx, keep } = await workerContext();
+  const offline = options.offline === true;
+  if (offline && offlineUsers++ === 0) await ctx.setOffline(true);
+  const pages: Page[] = [];
+  const origins = new Set<string>();
+  let closed = false;
+  return {
+    async newPage(): Promise<Page> {
+      if (closed) throw new Error('browserContext: newPage after close');
+      const page = await ctx.newPage();
+      pages.push(page);
+      page.on('framenavigated', (f) => {
+        const o = storageOrigin(f.url());
+        if (o) origins.add(o);
+      });
+      if (options.viewport) await page.setViewportSize(options.viewport);
+      return page;
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      for (const p of pages) await p.close();
+      await ctx.clearCookies();
+      await ctx.clearPermissions();
+      if (offline && --offlineUsers === 0) await ctx.setOffline(false);
+      const cdp = await ctx.newCDPSession(keep);
+      try {
+        await cdp.send('Network.clearBrowserCache');
+        for (const origin of origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
 }

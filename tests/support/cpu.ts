@@ -39,7 +39,9 @@ function liveDescendants(): [number, number] {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const f = statOf(pid);
-    if (!f || f[0] === 'Z') continue;
+    // a zombie (ended, not yet reaped: a renderer of a browser context just closed) still holds
+    // its own time, which reaches its parent's reaped time only once it is reaped: counted here
+    if (!f) continue;
     stats.set(pid, f);
     const list = kids.get(f[1]!);
     if (list) list.push(pid);
