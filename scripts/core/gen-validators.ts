@@ -64,7 +64,9 @@ export function generateValidators(root: string): string {
     '// Generated from schemas/*.schema.json by `npm run gen:types` (ajv standalone code). Do not edit by hand.',
     "import { createRequire } from 'node:module';",
     'const require = createRequire(import.meta.url);',
-    "import { fullDate } from '../core/formats.ts';",
+    // through the engine's own alias (as the policy modules import the engine), so this source holds
+    // no relative .ts path in a string (scripts/pr/compile-engine.ts declines a file that does)
+    "import { fullDate } from '#engine/core/formats';",
     `export const SCHEMA_DIGEST = ${JSON.stringify(schemaDigest(schemaDir))};`,
   ];
   return `${head.join('\n')}\n${code}\n`;
