@@ -417,8 +417,8 @@ describe('staff data: stand-ins on the public build, the real teams only on the 
     for (const x of people) expect(data.includes(x), `public page carries ${x}`).toBe(false);
     expect(buildOut).toContain('登记簿中的人员均以“人员N（已隐去）”代替');
     await fresh(publicUrl);
-    expect(await page.getAttribute('#mode', 'data-mode')).toBe('public');
-    expect(await page.textContent('#mode')).toContain('公开版');
+    expect(await page.getAttribute('#edition', 'data-mode')).toBe('public');
+    expect(await page.textContent('#edition')).toContain('公开版');
     const j = jurisdiction('luan-2021');
     const u = j.unit;
     await page.selectOption('#unit', u.id);
@@ -431,8 +431,8 @@ describe('staff data: stand-ins on the public build, the real teams only on the 
     await expectSameAsCi(pv, '公开版 六安 开设');
     // the intranet build says which it is
     await fresh(pageUrl);
-    expect(await page.getAttribute('#mode', 'data-mode')).toBe('intranet');
-    expect(await page.textContent('#mode')).toContain('内网版');
+    expect(await page.getAttribute('#edition', 'data-mode')).toBe('intranet');
+    expect(await page.textContent('#edition')).toContain('内网版');
     expect(buildOut).toContain('内含本库的管理队伍信息');
     expect(pageErrors).toEqual([]);
   }, 90_000);
@@ -470,6 +470,30 @@ describe('refusals appear at the question that causes them', () => {
     // the words follow the severity: an error says 不能提交; a warning the assistant still refuses says what it takes, never 不能
     const [severity, words] = shown[0]!;
     expect(words).toBe(severity === 'error' ? '不能提交：' : '须先经主管单位批准例外（本助手暂不生成）：');
+  }, 60_000);
+
+  it('the operating mode: 购买服务 asks for the outsourced unit, and the file records it', async () => {
+    const u = jurisdiction('zigong-2021').unit;
+    await fresh();
+    await page.selectOption('#unit', u.id);
+    await page.selectOption('#platform', FREE_PLATFORMS.find((p) => !u.accounts.some((a) => a.platform === p))!);
+    await page.fill('#name', commonName(u));
+    await page.fill('#platformAccountId', `${u.id}-vendor-test`);
+    await page.selectOption('#teamFrom', u.live[0]!.id);
+    expect(await page.isVisible('#vendor-box')).toBe(false);
+    // the question itself is read (the page's header line once had the same id, and hid it)
+    await page.selectOption('#mode', '购买服务');
+    expect(await page.isVisible('#vendor-box')).toBe(true);
+    await page.fill('#vendorName', '某某信息技术有限公司（虚构）');
+    await page.fill('#vendorQualification', '互联网新闻信息服务许可');
+    if (await page.isVisible('#vendorAgreementDate')) await page.fill('#vendorAgreementDate', '2026-11-02');
+    await fillFiling(REASON['开设']);
+    const pv = await produce();
+    await expectSameAsCi(pv, '自贡 购买服务');
+    const doc = JSON.parse(pv.text!) as AccountFile;
+    expect(doc.operatingMode).toBe('购买服务');
+    expect(doc.vendor).toMatchObject({ name: '某某信息技术有限公司（虚构）', qualifications: ['互联网新闻信息服务许可'] });
+    expect(pageErrors).toEqual([]);
   }, 60_000);
 });
 

@@ -36,8 +36,9 @@ const t = (zh) => zh;
 const { register: REG } = loadSnapshot(new TextSource('登记簿', SNAP.files), POLICIES, NOW);
 
 // which build this is: a public page never carries personal data (DESIGN §7), so stand-ins are the default
-$('mode').dataset.mode = TEAMS ? 'intranet' : 'public';
-$('mode').textContent = TEAMS
+// (#edition: #mode is the 运营模式 question; two elements with one id made that question always read empty)
+$('edition').dataset.mode = TEAMS ? 'intranet' : 'public';
+$('edition').textContent = TEAMS
   ? '内网版：本页含登记簿中真实的管理队伍（姓名、电话），可沿用本单位已有的管理队伍；只可发布在能读取登记簿仓库的内网上，不得公开。'
   : '公开版：登记簿中的人员已以“人员N（已隐去）”代替，本页不含任何个人信息；沿用本单位已有的管理队伍只在内网版中提供，请如实填写。';
 
