@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
+import { simpleGit, type SimpleGit } from 'simple-git';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliProcess, ENGINE_ROOT, tmpDir } from './helpers.ts';
 
@@ -21,8 +21,12 @@ else if (!clean) console.warn('skipped in part: the running engine has local cha
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cloneWithPr(tweakBase: boolean): Promise<string> {
-  const dir = tmpDir('govmedia-engine-reuse-');
+/**
+ * A clone of this repository (its objects borrowed, read-only) with a main branch (the base) made by
+ * `base` and a pr branch on it made by `pr`; it is removed when the file's tests end.
+ */
+async function cloneWith(prefix: string, base: (dir: string, g: SimpleGit) => Promise<void>, pr: (dir: string, g: SimpleGit) => Promise<void>): Promise<string> {
+  const dir = tmpDir(prefix);
   made.push(dir);
   // --shared borrows this repository's objects (read-only) instead of copying them all; the clone's own commits stay in the clone
   await simpleGit().clone(ENGINE_ROOT, dir, ['--quiet', '--shared']);
@@ -30,15 +34,24 @@ async function cloneWithPr(tweakBase: boolean): Promise<string> {
   await g.addConfig('user.name', '测试（虚构）');
   await g.addConfig('user.email', 'test@example.invalid');
   await g.checkout(['-B', 'main']);
-  if (tweakBase) {
-    // The base's engine differs from the running one by one comment line in a policy rule.
-    const rule = (await g.raw(['ls-files', 'policies'])).split('\n').find((f) => f.endsWith('.ts'))!;
-    writeFileSync(path.join(dir, rule), readFileSync(path.join(dir, rule), 'utf8') + '\n// 基准分支上的修改（测试）\n');
-    await g.commit('基准分支修改了规则文件', [rule]);
-  }
+  await base(dir, g);
   await g.checkout(['-b', 'pr']);
-  await g.commit('空提交', ['--allow-empty']);
+  await pr(dir, g);
   return dir;
+}
+
+function cloneWithPr(tweakBase: boolean): Promise<string> {
+  return cloneWith(
+    'govmedia-engine-reuse-',
+    async (dir, g) => {
+      if (!tweakBase) return;
+      // The base's engine differs from the running one by one comment line in a policy rule.
+      const rule = (await g.raw(['ls-files', 'policies'])).split('\n').find((f) => f.endsWith('.ts'))!;
+      writeFileSync(path.join(dir, rule), readFileSync(path.join(dir, rule), 'utf8') + '\n// 基准分支上的修改（测试）\n');
+      await g.commit('基准分支修改了规则文件', [rule]);
+    },
+    async (_dir, g) => void (await g.commit('空提交', ['--allow-empty'])),
+  );
 }
 
 function record(repo: string): { engine: { source: string; commit: string; inProcess?: boolean }; verdict: { result: string } } {
@@ -98,22 +111,20 @@ describe('check-pr --engine base (the default)', () => {
  * A repository whose main branch (the base) changes the engine by `editBase`, and whose pr branch
  * adds a file outside the register (notes.txt: the pr/outside-tree rule, an error in the running engine).
  */
-async function cloneWithBase(editBase: (dir: string) => void): Promise<string> {
-  const dir = tmpDir('govmedia-engine-compiled-');
-  made.push(dir);
-  await simpleGit().clone(ENGINE_ROOT, dir, ['--quiet', '--shared']);
-  const g = simpleGit({ baseDir: dir });
-  await g.addConfig('user.name', '测试（虚构）');
-  await g.addConfig('user.email', 'test@example.invalid');
-  await g.checkout(['-B', 'main']);
-  editBase(dir);
-  await g.raw(['add', '-A', '--', 'scripts', 'policies']);
-  await g.commit('基准分支修改了检查程序');
-  await g.checkout(['-b', 'pr']);
-  writeFileSync(path.join(dir, 'notes.txt'), '说明（测试）\n');
-  await g.add('notes.txt');
-  await g.commit('合并请求在登记簿以外加了一个文件');
-  return dir;
+function cloneWithBase(editBase: (dir: string) => void): Promise<string> {
+  return cloneWith(
+    'govmedia-engine-compiled-',
+    async (dir, g) => {
+      editBase(dir);
+      await g.raw(['add', '-A', '--', 'scripts', 'policies']);
+      await g.commit('基准分支修改了检查程序');
+    },
+    async (dir, g) => {
+      writeFileSync(path.join(dir, 'notes.txt'), '说明（测试）\n');
+      await g.add('notes.txt');
+      await g.commit('合并请求在登记簿以外加了一个文件');
+    },
+  );
 }
 
 /** Replace `from` by `to` in a file of the base's engine (the test fails if `from` is not there). */
@@ -156,6 +167,16 @@ function onlyCopy(repo: string): string {
   const keys = readdirSync(cache).filter((k) => !k.includes('.tmp-'));
   expect(keys).toHaveLength(1);
   return path.join(cache, keys[0]!);
+}
+
+/** The check gives the base's verdict (a pass, in its wording) through tsx: its one copy has no dist/, and says `why` in .not-compiled. */
+function expectBaseVerdictViaTsx(repo: string, why: string): void {
+  const r = checkPr(repo);
+  expect(r.code, r.err).toBe(0);
+  expect(r.out).toContain(BASE_WORDING);
+  const copy = onlyCopy(repo);
+  expect(existsSync(path.join(copy, 'dist'))).toBe(false);
+  expect(readFileSync(path.join(copy, '.not-compiled'), 'utf8')).toContain(why);
 }
 
 describe('check-pr --engine base: the base engine compiled once per engine tree', () => {
@@ -219,12 +240,7 @@ describe('check-pr --engine base: the base engine compiled once per engine tree'
       rmSync(path.join(dir, 'scripts', 'dist.mjs'));
       rmSync(path.join(dir, 'scripts', 'build.mjs'));
     });
-    const r = checkPr(repo);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain(BASE_WORDING);
-    const copy = onlyCopy(repo);
-    expect(existsSync(path.join(copy, 'dist'))).toBe(false);
-    expect(readFileSync(path.join(copy, '.not-compiled'), 'utf8')).toContain('scripts/govmedia.mjs does not run compiledEntry');
+    expectBaseVerdictViaTsx(repo, 'scripts/govmedia.mjs does not run compiledEntry');
   });
 
   it.skipIf(!inGit)('runs a base that does not compile through tsx: its verdict where tsx gives one, else the error tsx gives', async () => {
@@ -233,12 +249,7 @@ describe('check-pr --engine base: the base engine compiled once per engine tree'
       softenOutsideTree(dir);
       writeFileSync(path.join(dir, 'scripts', 'commands', 'monitor.ts'), readFileSync(path.join(dir, 'scripts', 'commands', 'monitor.ts'), 'utf8') + '\nexport const broken = ;\n');
     });
-    const r = checkPr(repo);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain(BASE_WORDING);
-    const copy = onlyCopy(repo);
-    expect(existsSync(path.join(copy, 'dist'))).toBe(false);
-    expect(readFileSync(path.join(copy, '.not-compiled'), 'utf8')).toContain('compile failed');
+    expectBaseVerdictViaTsx(repo, 'compile failed');
 
     // a syntax error in a file the check loads: the same error as the tsx path
     const broken = await cloneWithBase((dir) => {
