@@ -18,7 +18,6 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
 import type { checkPr as CheckPr } from '../pr/check.ts';
-import { compileEngine, findCompiler, NOT_COMPILED } from '../pr/compile-engine.ts';
 import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { startCheck } from '../pr/start.ts';
 import { resolveVisibility } from '../report/privacy.ts';
@@ -92,6 +91,8 @@ async function materializeEngine(repo: string, commit: string): Promise<string> 
   const gitDir = await run('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo });
   const cacheRoot = ids.code === 0 && gitDir.code === 0 ? path.join(gitDir.out.trim(), 'govmedia-engine') : undefined;
   // found from our own node_modules, never from the extracted base or the head
+  // loaded only here: a check judged in-process never compiles an engine
+  const { compileEngine, findCompiler } = await import('../pr/compile-engine.ts');
   const compiler = findCompiler(ENGINE_ROOT);
   const key = createHash('sha256').update(ids.out).update(`\0${compiler?.recipe ?? 'tsx'}`).digest('hex').slice(0, 20);
   const dir = cacheRoot ? path.join(cacheRoot, key) : mkdtempSync(path.join(os.tmpdir(), 'govmedia-engine-'));
@@ -265,6 +266,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
           const t = await runBase({ ...process.env, GOVMEDIA_TSX: '1' });
           if ((t.code === 0 || t.code === 1) && t.out.trim() !== '') {
             rmSync(stamp, { force: true });
+            const { NOT_COMPILED } = await import('../pr/compile-engine.ts');
             writeFileSync(path.join(dir, NOT_COMPILED), `the compiled copy failed where tsx gave a verdict (exit ${r.code}): ${r.err.trim().split('\n')[0] ?? ''}\n`);
           }
           r = t;

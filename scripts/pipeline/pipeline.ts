@@ -86,9 +86,8 @@ export function readRegister(src: FileSource, opts: ReadOptions): LoadResult {
 export async function validateSource(src: FileSource, opts: ValidateOptions): Promise<ValidateResult> {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   // a whole register is listed first: its reading thread starts while the listing goes on
-  const listing = !opts.scope ? src.listAhead?.('accounts') : undefined;
+  if (!opts.scope) await src.listAhead?.('accounts');
   const policies = opts.policies ?? (await loadPolicies(engineRoot));
-  await listing;
   const runOpts = { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) };
   // A whole register is judged as it is read: each unit's accounts go through the account rules as
   // soon as they are loaded, then keep only what the unit and register rules read (register.ts
