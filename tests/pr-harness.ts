@@ -128,6 +128,17 @@ export async function makeBaseRepo(): Promise<Repo> {
   return repo;
 }
 
+/** A finding as check-pr's JSON output gives it. */
+export interface ReportedFinding {
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  citation: string | null;
+}
+
 export interface ScenarioRun {
   code: number;
   out: string;
@@ -137,8 +148,8 @@ export interface ScenarioRun {
     changes: { kind: string; accountId?: string; fields: { label: string; from: string; to: string }[] }[];
     approvals: { role: { zh: string }; reviewers: string[] }[];
     nextSteps: { account: string; due: string; text: string; citation: string }[];
-    findings: { ruleId: string; severity: string; file: string; line: number; column: number; message: string; citation: string | null }[];
-    preexisting: { ruleId: string }[];
+    findings: ReportedFinding[];
+    preexisting: ReportedFinding[];
     suppressed: { ruleId: string }[];
     policies: { id: string }[];
   };

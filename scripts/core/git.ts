@@ -653,6 +653,8 @@ interface Kept {
   byStem: Map<string, string[]>;
 }
 
+/** Where the register's files are (the listing's paths start with it). */
+const ACCOUNTS_PREFIX = 'accounts/';
 const UNIT_JSON = Buffer.from('unit.json');
 const REGION_JSON = Buffer.from('region.json');
 const DOT_JSON = Buffer.from('.json');
@@ -1286,11 +1288,11 @@ export class GitSource implements FileSource {
    * (a source and those derived from it: one repository, content-addressed) fetch each round's
    * objects in one batch, so a blob both commits hold is read once, with two git processes a round.
    */
-  static async prefetchScopes(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader?: ObjectReader): Promise<void> {
+  static async prefetchScopes(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader?: ObjectReader, regions?: ReadonlySet<string>): Promise<void> {
     // one pair of cat-file processes for every round (the caller's, started early, or our own)
     const own = reader || !sources.length ? undefined : new ObjectReader(sources[0]!.dir);
     try {
-      await GitSource.prefetchRounds(sources, unitDirs, reader ?? own);
+      await GitSource.prefetchRounds(sources, unitDirs, reader ?? own, regions);
     } catch (e) {
       // git failed while prefetching (ended, killed): what was not fetched is read when asked for, one
       // file at a time; when git cannot read even so, the check stops with git's error (exit 2) rather
@@ -1302,8 +1304,8 @@ export class GitSource implements FileSource {
     }
   }
 
-  private static async prefetchRounds(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader: ObjectReader | undefined): Promise<void> {
-    let live = sources.map((s) => ({ s, it: s.scopeBatches(unitDirs) }));
+  private static async prefetchRounds(sources: readonly GitSource[], unitDirs: ReadonlySet<string>, reader: ObjectReader | undefined, regions: ReadonlySet<string> | undefined): Promise<void> {
+    let live = sources.map((s) => ({ s, it: s.scopeBatches(unitDirs, regions) }));
     let batches = live.map((r) => r.it.next());
     for (;;) {
       const round = live.flatMap((r, i) => (batches[i]!.done ? [] : [{ s: r.s, batch: batches[i]!.value as TreeEntry[] }]));
@@ -1343,10 +1345,15 @@ export class GitSource implements FileSource {
     return (this.unitIndex = m);
   }
 
-  /** The batches of prefetchScope: each is fetched before the next is asked for (it reads the one before). */
-  private *scopeBatches(unitDirs: ReadonlySet<string>): Generator<TreeEntry[], void, void> {
+  /**
+   * The batches of prefetchScope: each is fetched before the next is asked for (it reads the one
+   * before). `wanted`: the region folders whose region.json the load reads (LoadOptions.scopeRegions); default every one.
+   */
+  private *scopeBatches(unitDirs: ReadonlySet<string>, wanted?: ReadonlySet<string>): Generator<TreeEntry[], void, void> {
     const structural = this.structural();
-    const regions = structural.filter((e) => e.path.endsWith('/region.json'));
+    // "accounts/<folder>/region.json" ("accounts/region.json": the folder '')
+    const regionDir = (p: string): string => p.slice(ACCOUNTS_PREFIX.length, Math.max(ACCOUNTS_PREFIX.length, p.length - '/region.json'.length));
+    const regions = structural.filter((e) => e.path.endsWith('/region.json') && (!wanted || wanted.has(regionDir(e.path))));
     // the folders' own entries are all in scope (inFolder: the entries directly inside)
     yield [...regions, ...[...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`))];
     const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {

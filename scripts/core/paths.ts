@@ -30,6 +30,16 @@ export function unitDirOf(file: string): string {
   return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
 }
 
+/** Every folder in `dirs` (accounts/-relative) and every folder above one of them, accounts/ itself ('') included. */
+export function foldersAbove(dirs: Iterable<string>): Set<string> {
+  const out = new Set<string>(['']);
+  for (const d of dirs) {
+    for (let i = d.indexOf('/'); i >= 0; i = d.indexOf('/', i + 1)) out.add(d.slice(0, i));
+    out.add(d);
+  }
+  return out;
+}
+
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

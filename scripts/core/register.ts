@@ -17,6 +17,7 @@ import { FileTooLarge, type Entry, type FileSource } from './source.ts';
 import { impersonationFindings, NAME_IN_USE } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
 import { ACCOUNTS_DIR, registerPathKind, type RegisterPathKind } from './register-path.ts';
+import { foldersAbove } from './paths.ts';
 
 export { ACCOUNTS_DIR };
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -74,6 +75,14 @@ export interface LoadOptions {
   scope?: ReadonlySet<string>;
   /** With scope: also judge everything that is not inside any unit folder (one share of a parallel run). */
   scopeLoose?: boolean;
+  /**
+   * With scope: read (and report on) only the region.json of the folders in scope and of the regions
+   * above them, not every region.json. For a change that touches no region.json and no unit.json (a
+   * PR that changes account files only): no other region's findings can differ between its two sides,
+   * so none of them can be introduced, and reading them (hundreds of region files and the units they
+   * name, in a large register) only lists problems the change has nothing to do with.
+   */
+  scopeRegions?: 'ancestors';
   /**
    * Results of reading and checking files, kept across loads and keyed by path and content id
    * (the Git blob id): a replay of many commits parses and checks each file version once.
@@ -374,6 +383,8 @@ interface Listing {
   unitDirsById: Map<string, string | string[]>;
   /** Whether a folder (accounts/-relative) is read in full (see LoadOptions.scope). */
   inScope(dir: string): boolean;
+  /** With LoadOptions.scopeRegions: the region folders whose region.json is read; undefined: every one. */
+  regionsWanted?: ReadonlySet<string>;
   /** A scoped load from a source that lists its structure apart (scopedListing): `entries` are then the folders' entries only. */
   structure?: { entries: readonly Entry[]; worked: Structure; scope: ReadonlySet<string> };
 }
@@ -426,8 +437,8 @@ function dirOf(rel: string): string {
 /**
  * Read and check every file under accounts/ of the given source.
  *
- * With `scope`, only the unit folders it accepts are read in full (plus every region.json and
- * the units those reference); ids of everything else come from the listing alone, so the PR
+ * With `scope`, only the unit folders it accepts are read in full (plus every region.json, or only
+ * those above the scope with `scopeRegions`, and the units those reference); ids of everything else come from the listing alone, so the PR
  * check can judge a few changed units of a 100,000-account register without parsing it all.
  *
  * The stages: list the folders (listAccounts), sort the entries into files to read and refused
@@ -463,6 +474,12 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
 
 /** Stage 0: the listing of accounts/ (or of the scope), and the region and unit folders in it. */
 function listAccounts(src: FileSource, opts: LoadOptions): Listing {
+  const listing = listAll(src, opts);
+  if (opts.scope && !opts.scopeLoose && opts.scopeRegions === 'ancestors') listing.regionsWanted = foldersAbove(opts.scope);
+  return listing;
+}
+
+function listAll(src: FileSource, opts: LoadOptions): Listing {
   const scope = opts.scope;
   if (scope && !opts.scopeLoose && src.listStructure && src.listFolders) return scopedListing(src.listStructure(), src.listFolders(scope), scope);
   const entries = scope && src.listForScope ? src.listForScope(scope) : src.list(ACCOUNTS_DIR);
@@ -601,10 +618,12 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   const st = listing.structure;
   if (!st) return sortListed(listing, findings);
   // a structure worked out before (scopedListing): its files to read and count as they are; its
-  // findings are those of the entries that report in this scope (every region.json, and whatever
+  // findings are those of the entries that report in this scope (every region.json, or those of
+  // LoadOptions.scopeRegions, and whatever
   // is in a folder in scope), made by the same code, in listing order; then the folders' entries
   // the folders in scope are few: looked up, not found by walking every unit folder
-  const at = [...st.worked.regionAt];
+  const wanted = listing.regionsWanted;
+  const at = wanted ? st.worked.regionAt.filter((i) => wanted.has(dirOf(st.entries[i]!.rel))) : [...st.worked.regionAt];
   for (const d of st.scope) {
     const l = st.worked.unitAtByDir.get(d);
     if (typeof l === 'number') at.push(l);
@@ -613,18 +632,19 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
   const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
-  return { toRead: [...st.worked.toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, accountPathsByStem: rest.accountPathsByStem };
+  const toRead = wanted ? st.worked.toRead.filter((t) => t.kind !== 'region' || wanted.has(t.dir)) : st.worked.toRead;
+  return { toRead: [...toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, accountPathsByStem: rest.accountPathsByStem };
 }
 
 /** sortEntries of the listed entries (`alsoListed`: entries listed beside them, for a folder's "has files" test). */
-function sortListed({ entries, regionDirs, unitDirs, inScope }: Listing, findings: Finding[], alsoListed: readonly Entry[] = []): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
+function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: Listing, findings: Finding[], alsoListed: readonly Entry[] = []): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
   const accountPathsByStem: PathsByStem = new Map();
   const toRead: ToRead[] = [];
   let fileCount = 0;
   for (const e of entries) {
     const base = baseName(e.rel);
     const dir = dirOf(e.rel);
-    const report = inScope(e.type === 'dir' ? e.rel.slice(ACCOUNTS_DIR.length + 1) : dir) || base === 'region.json';
+    const report = inScope(e.type === 'dir' ? e.rel.slice(ACCOUNTS_DIR.length + 1) : dir) || (base === 'region.json' && (!regionsWanted || regionsWanted.has(dir)));
     if (e.type === 'symlink') {
       if (report) findings.push(fileFinding('register/symlink', e.rel, AT_START, { zh: `“${e.rel}”是符号链接，登记簿中不允许`, en: `"${e.rel}" is a symbolic link, which the register does not allow` }, { zh: '请删除该链接，改为放入真实文件（每个账号一个 JSON 文件）。', en: 'Delete the link and commit a real file instead.' }));
       continue;
@@ -655,6 +675,8 @@ function sortListed({ entries, regionDirs, unitDirs, inScope }: Listing, finding
     }
     let kind: Kind;
     if (base === 'region.json') {
+      // a region the load does not read (LoadOptions.scopeRegions): counted, neither read nor reported
+      if (regionsWanted && !regionsWanted.has(dir)) continue;
       if (unitDirs.has(dir)) {
         findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: '同一文件夹中不能既有 region.json 又有 unit.json', en: 'a folder cannot hold both region.json and unit.json' }, { zh: '单位文件夹应放在地区文件夹之下，请拆开。', en: 'Put the unit folder inside the region folder.' }));
         continue;

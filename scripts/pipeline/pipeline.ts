@@ -37,6 +37,8 @@ export interface ValidateOptions {
   scope?: ReadonlySet<string>;
   /** With scope: also judge what is outside every unit folder. */
   scopeLoose?: boolean;
+  /** With scope: only the regions of the folders in scope and above them (LoadOptions.scopeRegions). */
+  scopeRegions?: 'ancestors';
   /** Reuse file results across loads (replays). */
   cache?: DocCache;
   /**
@@ -68,6 +70,7 @@ export interface ReadOptions {
   policies?: readonly LoadedPolicy[];
   scope?: ReadonlySet<string>;
   scopeLoose?: boolean;
+  scopeRegions?: 'ancestors';
   cache?: DocCache;
   onAccounts?: LoadOptions['onAccounts'];
 }
@@ -79,7 +82,7 @@ export interface ReadOptions {
  */
 export function readRegister(src: FileSource, opts: ReadOptions): LoadResult {
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
-  return loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, ...(opts.policies ? { policySeries: policySeries(opts.policies) } : {}), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}), ...(opts.onAccounts ? { onAccounts: opts.onAccounts } : {}) });
+  return loadRegister(src, { schemas: schemasFor(engineRoot), now: opts.now, ...(opts.policies ? { policySeries: policySeries(opts.policies) } : {}), ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.scopeRegions ? { scopeRegions: opts.scopeRegions } : {}), ...(opts.cache ? { cache: opts.cache } : {}), ...(opts.onAccounts ? { onAccounts: opts.onAccounts } : {}) });
 }
 
 /** Validate a whole register from any source; findings sorted by file, line, column. */
@@ -108,7 +111,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
       slimAccount(a, nameInUseIn(state));
     }
   };
-  const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.cache ? { cache: opts.cache } : {}), ...(stream ? { onAccounts } : {}) });
+  const { register, findings, unitDirs } = readRegister(src, { engineRoot, now: opts.now, policies, ...(opts.scope ? { scope: opts.scope } : {}), ...(opts.scopeLoose ? { scopeLoose: true } : {}), ...(opts.scopeRegions ? { scopeRegions: opts.scopeRegions } : {}), ...(opts.cache ? { cache: opts.cache } : {}), ...(stream ? { onAccounts } : {}) });
   let policyFindings: Finding[];
   if (stream) {
     run ??= new PolicyRun(register, runOpts);

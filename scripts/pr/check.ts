@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
 import { git, GitSource, ObjectReader, resolveCommit, type DiffEntry, type TreeChange } from '../core/git.ts';
-import { hintOf, scopeOf, startCheck, type Started } from './start.ts';
+import { hintOf, regionsRead, scopeOf, startCheck, structureUnchanged, type Started } from './start.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -134,7 +134,8 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
         headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
       }
       headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP, undefined, reader);
-      await GitSource.prefetchScopes([baseSrc, headSrc], scopeOf(diffs), reader);
+      const scope = scopeOf(diffs);
+      await GitSource.prefetchScopes([baseSrc, headSrc], scope, reader, regionsRead(diffs, scope));
     }
   } finally {
     if (!o.reader) reader.close();
@@ -211,10 +212,10 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   // a file both sides hold unchanged (same path, same content id) is read and checked once: every
   // region.json and most referenced unit.json files (a source without content ids shares nothing)
   const cache = o.cache ?? new Map();
-  const [baseRes, headRes] = await Promise.all([
-    validateSource(baseSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache }),
-    validateSource(headSrc, { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache }),
-  ]);
+  // changes to account files only: the regions of the changed folders and above them are read, not
+  // every region (no other region's findings can differ between the sides, so none is introduced)
+  const scoped = { engineRoot: o.engineRoot, now: o.now, scope, policies: o.policies, cache, ...(structureUnchanged(diffs) ? { scopeRegions: 'ancestors' as const } : {}) };
+  const [baseRes, headRes] = await Promise.all([validateSource(baseSrc, scoped), validateSource(headSrc, scoped)]);
   const headReg = headRes.register;
   const baseReg = baseRes.register;
   const policies = o.policies;

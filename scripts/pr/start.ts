@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diffWithDelta, git, GitSource, mergeBase, type DiffEntry, type ListingHint, type ObjectReader, type TreeChange } from '../core/git.ts';
-import { unitDirOf } from '../core/paths.ts';
+import { foldersAbove, unitDirOf } from '../core/paths.ts';
 
 /** The first git questions of a check, asked at once: the merge base, then the diff and the exact tree delta. */
 export interface Started {
@@ -65,7 +65,8 @@ export function startCheck(repo: string, baseC: string, headC: string, listWhen?
       .then(async ([base, d, changes]) => {
         if (!base || !d) return undefined;
         const head = base.derive(headC, d);
-        await GitSource.prefetchScopes([base, head], scopeOf(changes), reader);
+        const scope = scopeOf(changes);
+        await GitSource.prefetchScopes([base, head], scope, reader, regionsRead(changes, scope));
         return { base, head };
       })
       .catch(() => undefined);
@@ -136,6 +137,28 @@ export async function mergeBaseOf(repo: string, baseC: string, headC: string, re
     }
   }
   return mergeBase(git(repo), baseC, headC);
+}
+
+/**
+ * The region folders whose region.json a scoped judgement of these changes reads: when they leave
+ * every region.json and unit.json as it was (account files only), those of the changed folders and
+ * above them (LoadOptions.scopeRegions: no other region's findings can differ between the two
+ * sides); undefined (every region) otherwise.
+ */
+export function regionsRead(diffs: readonly DiffEntry[], scope: ReadonlySet<string>): Set<string> | undefined {
+  return structureUnchanged(diffs) ? foldersAbove(scope) : undefined;
+}
+
+/** Whether no region.json and no unit.json is added, changed, removed or renamed (on either side of a rename). */
+export function structureUnchanged(diffs: readonly DiffEntry[]): boolean {
+  for (const d of diffs) {
+    for (const p of [d.path, d.fromPath]) {
+      if (p === undefined) continue;
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      if (name === 'region.json' || name === 'unit.json') return false;
+    }
+  }
+  return true;
 }
 
 /** The unit folders a set of changes touches (what a scoped judgement must read). */
