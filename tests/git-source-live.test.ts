@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, readdirSync } from 'node:fs';
 import { simpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GitSource, listingChunk, runGitToLiveFile, type ListingHint } from '../scripts/core/git.ts';
+import { GitSource, listingChunk, runGitToLiveFile, searchLimit, searchPatterns, type ListingHint } from '../scripts/core/git.ts';
 import { tmpDir } from './helpers.ts';
 
 let dir: string;
@@ -82,5 +82,73 @@ describe('GitSource.open: the listing scanned while git writes it', () => {
     const piped = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'], { cwd: dir, maxBuffer: 1 << 28 }).stdout;
     expect(size).toBe(piped.length);
     closeSync(live.fd);
+  });
+});
+
+describe('GitSource.open: wanted records found by searching the bytes, or by visiting every record', () => {
+  it('keeps exactly the same (shared starts, one name the start of another, four-byte characters split in the middle, nested folders, a path outside them, a name that is not UTF-8)', async () => {
+    const d = tmpDir('govmedia-search-');
+    const g = simpleGit({ baseDir: d });
+    await g.init(['-b', 'main']);
+    await g.addConfig('user.name', '测试（虚构）').addConfig('user.email', 'test@example.invalid');
+    const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: d, input: '{}\n', encoding: 'utf8' }).stdout.trim();
+    const paths: string[] = ['accounts/region.json', 'accounts/四川/region.json', 'accounts/四川/自贡/region.json', 'accounts/other/region.json'];
+    const unit = (u: string, names: string[]): void => void paths.push(`${u}/unit.json`, ...names.map((n) => `${u}/${n}.json`));
+    unit('accounts/四川/自贡/zg-wjw', ['zg-wjw-weixin', 'zg-wjw-weibo', 'zg-wjw-wei', 'zg-wjw-douyin']);
+    unit('accounts/四川/自贡/zg-wjw/inner', ['zg-wjw-weixin']);
+    unit('accounts/other/x', ['zg-wjw-weixin', 'zg-wjw-weibo-2', 'zg-wjw-we', '😀😀😀😀a', '😀😀😀😁b']);
+    unit('accounts/other/y', ['😀😀😀😀a', '单位甲乙丙丁戊己庚辛-微信', '单位甲乙丙丁戊己庚辛-微博', '😀😀😀😀😀x', '😀😀😀😀😁y']);
+    unit('accounts/other/z', ['😀😀😀😀😁y']);
+    unit('accounts/四川/自贡/单位α', ['单位甲乙丙丁戊己庚辛-微信', '😀😀😀😁b']);
+    for (let i = 0; i < 300; i++) unit(`accounts/other/u${i}`, [`u${i}-weixin`, `u${i}-weibo`]);
+    const lines = paths.map((p) => Buffer.from(`100644 ${blob}\t${p}\n`));
+    // a file name that is not UTF-8 (its decoded name holds U+FFFD)
+    lines.push(Buffer.concat([Buffer.from(`100644 ${blob}\taccounts/other/y/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.json\n')]));
+    expect(spawnSync('git', ['update-index', '--add', '--index-info'], { cwd: d, input: Buffer.concat(lines) }).status).toBe(0);
+    await g.commit('odd names', ['--allow-empty']);
+    const c = (await g.raw(['rev-parse', 'HEAD'])).trim();
+    const hints: ListingHint[] = [
+      // one unit folder and its files' names (a one-account PR)
+      { dirs: new Set(['四川/自贡/zg-wjw']), stems: new Set(['zg-wjw-weixin', 'zg-wjw-weibo', 'zg-wjw-wei', 'zg-wjw-douyin']), paths: new Set(['accounts/四川/自贡/zg-wjw/zg-wjw-weibo.json']) },
+      // four-byte characters whose shared start ends inside one, a Chinese shared start, a path outside the folders
+      { dirs: new Set(['other/y']), stems: new Set(['😀😀😀😀a', '😀😀😀😁b', '单位甲乙丙丁戊己庚辛-微信', '单位甲乙丙丁戊己庚辛-微博']), paths: new Set(['accounts/四川/自贡/单位α/😀😀😀😁b.json']) },
+      // two names whose shared start ends between the halves of a four-byte character (one of them also in a folder not hinted)
+      { dirs: new Set(['other/x']), stems: new Set(['😀😀😀😀😀x', '😀😀😀😀😁y']), paths: new Set() },
+      // a folder inside another hinted folder
+      { dirs: new Set(['四川/自贡/zg-wjw', '四川/自贡/zg-wjw/inner']), stems: new Set(['zg-wjw-we']), paths: new Set() },
+      // a name that is not plain text: every record is visited
+      { dirs: new Set(['other/y']), stems: new Set(['bad-\ufffd\ufffd']), paths: new Set() },
+    ];
+    const asked = ['😀😀😀😀😀x', '😀😀😀😀😁y', 'zg-wjw-weixin', 'zg-wjw-weibo', 'zg-wjw-wei', 'zg-wjw-we', 'zg-wjw-weibo-2', '😀😀😀😀a', '😀😀😀😁b', '单位甲乙丙丁戊己庚辛-微信', '单位甲乙丙丁戊己庚辛-微博', 'bad-\ufffd\ufffd', 'u7-weixin'];
+    const answers = (s: GitSource, h: ListingHint): unknown[] => [
+      s.listStructure().map((e) => `${e.rel} ${e.type}`),
+      ...[...h.dirs].map((x) => s.listFolders(new Set([x])).map((e) => `${e.rel} ${e.type}`)),
+      ...asked.map((st) => s.pathsWithStem(st)),
+      ...[...h.paths].map((p) => s.contentKey(p)),
+    ];
+    const before = { chunk: listingChunk.bytes, patterns: searchLimit.patterns };
+    try {
+      for (const [i, h] of hints.entries()) {
+        searchLimit.patterns = before.patterns;
+        const dirKeys = new Set([...h.dirs].map((x) => `accounts/${x}`));
+        // all but the last are searched for
+        expect(searchPatterns(true, h.stems, dirKeys, h.paths) !== undefined, `hint ${i}`).toBe(i < hints.length - 1);
+        const whole = answers(await GitSource.open(d, c), h);
+        for (const bytes of [1 << 20, 4096, 61]) {
+          listingChunk.bytes = bytes;
+          searchLimit.patterns = before.patterns;
+          const searched = await GitSource.open(d, c, ['accounts'], Promise.resolve(h));
+          searchLimit.patterns = -1;
+          const visited = await GitSource.open(d, c, ['accounts'], Promise.resolve(h));
+          // both kept what the hint asks (the names asked below beyond it then list the commit whole)
+          expect(searched.hinted && visited.hinted).toBe(true);
+          expect(answers(searched, h), `hint ${i}, ${bytes}-byte chunks, searched`).toEqual(whole);
+          expect(answers(visited, h), `hint ${i}, ${bytes}-byte chunks, visited`).toEqual(whole);
+        }
+      }
+    } finally {
+      listingChunk.bytes = before.chunk;
+      searchLimit.patterns = before.patterns;
+    }
   });
 });
