@@ -632,8 +632,9 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
   const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
-  const toRead = wanted ? st.worked.toRead.filter((t) => t.kind !== 'region' || wanted.has(t.dir)) : st.worked.toRead;
-  return { toRead: [...toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, accountPathsByStem: rest.accountPathsByStem };
+  // (a region the load does not read stays in toRead: loadRegions passes it over, and loadUnits
+  // finds the folders' own files after the structure's, at its length)
+  return { toRead: [...st.worked.toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, accountPathsByStem: rest.accountPathsByStem };
 }
 
 /** sortEntries of the listed entries (`alsoListed`: entries listed beside them, for a folder's "has files" test). */
@@ -837,9 +838,9 @@ function fileReader(src: FileSource, opts: LoadOptions, findings: Finding[]): Re
 }
 
 /** Stage 3a: region files: schema, id and folder. */
-function loadRegions(toRead: readonly ToRead[], { regionDirs }: Listing, { readChecked, textChecks }: Reader, findings: Finding[]): Map<string, RegionDoc> {
+function loadRegions(toRead: readonly ToRead[], { regionDirs, regionsWanted }: Listing, { readChecked, textChecks }: Reader, findings: Finding[]): Map<string, RegionDoc> {
   const regions = new Map<string, RegionDoc>();
-  for (const t of toRead.filter((x) => x.kind === 'region')) {
+  for (const t of toRead.filter((x) => x.kind === 'region' && (!regionsWanted || regionsWanted.has(x.dir)))) {
     const rc = readChecked(t, 'region');
     const c = rc.c;
     if (!c || !rc.ok) continue;
