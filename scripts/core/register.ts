@@ -399,15 +399,22 @@ interface Structure {
   regionDirs: Set<string>;
   unitDirs: Set<string>;
   unitDirsById: Map<string, string | string[]>;
-  /** sortEntries of the entries alone with nothing in scope: the files to read and the file count (its findings are made per load). */
+  /**
+   * sortEntries of the entries alone with nothing in scope: the files to read (the region files and
+   * anything odd; the unit files are made when looked up, see unitTask) and the file count (its
+   * findings are made per load).
+   */
   toRead: ToRead[];
   fileCount: number;
-  /** Positions of the region.json entries, and of the unit.json entries by folder: the entries that report when their folder is in scope. */
+  /** Positions of the region.json entries: they report in every load (or in those above the scope, LoadOptions.scopeRegions). */
   regionAt: number[];
-  unitAtByDir: Map<string, number | number[]>;
-  /** The unit.json files of toRead, in order, and their positions there by unit folder name (loadUnits looks the few it needs up). */
-  unitTasks: ToRead[];
+  /** Each entry's folder (accounts/-relative), and whether it is a region.json: every other entry reports when its folder is in scope. */
+  dirs: string[];
+  isRegion: Uint8Array;
+  /** The positions of the unit files to read, by unit folder name (loadUnits looks the few it needs up). */
   unitTaskAt: Map<string, number | number[]>;
+  /** The unit file to read at a position of unitTaskAt (made when first asked for). */
+  unitTask(at: number): ToRead;
 }
 
 const structures = new WeakMap<readonly Entry[], Structure>();
@@ -536,34 +543,27 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const regionDirs = new Set<string>();
     const unitDirs = new Set<string>();
     const regionAt: number[] = [];
-    const unitAtByDir = new Map<string, number | number[]>();
     // unitIdsOf(unitDirs), worked out in the same pass: each unit folder comes once (one unit.json path each)
     const ids: UnitIds = { unitDirsById: new Map() };
     // each entry's folder (and a unit.json's folder name), worked out once for both passes
     const dirs: string[] = new Array<string>(structural.length);
+    const isRegion = new Uint8Array(structural.length);
     const unitIds: (string | undefined)[] = new Array<string | undefined>(structural.length);
     for (let i = 0; i < structural.length; i++) {
       const e = structural[i]!;
       const rel = e.rel;
-      // baseName and dirOf from one search for the last slash
+      // baseName and dirOf from one search for the last slash (the name compared in place)
       const slash = rel.lastIndexOf('/');
-      const base = rel.slice(slash + 1);
       const dir = (dirs[i] = slash <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, slash));
-      if (base === 'region.json') {
+      if (rel.length - slash === 12 && rel.endsWith('region.json')) {
+        isRegion[i] = 1;
         regionAt.push(i);
         if (e.type === 'file') regionDirs.add(dir);
-      } else {
-        // every entry that is not a region.json reports only when its folder is in scope
-        const l = unitAtByDir.get(dir);
-        if (l === undefined) unitAtByDir.set(dir, i);
-        else if (typeof l === 'number') unitAtByDir.set(dir, [l, i]);
-        else l.push(i);
-        if (base === 'unit.json') {
-          const id = (unitIds[i] = baseName(dir));
-          if (e.type === 'file' && !unitDirs.has(dir)) {
-            unitDirs.add(dir);
-            addUnitDir(ids, dir, id);
-          }
+      } else if (rel.length - slash === 10 && rel.endsWith('unit.json')) {
+        const id = (unitIds[i] = baseName(dir));
+        if (e.type === 'file' && !unitDirs.has(dir)) {
+          unitDirs.add(dir);
+          addUnitDir(ids, dir, id);
         }
       }
     }
@@ -573,13 +573,12 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     // that cannot apply to it (it is never refused, never an account); anything else goes through sortListed.
     const toRead: ToRead[] = [];
     let fileCount = 0;
-    const unitTasks: ToRead[] = [];
     const unitTaskAt = new Map<string, number | number[]>();
-    const addUnitTask = (t: ToRead, id: string): void => {
-      t.unit = id;
+    // the unit files sortListed sorted (anything odd), by position; the plain ones are made when asked for
+    const made = new Map<number, ToRead>();
+    const addUnitTask = (i: number, id: string): void => {
       const at = unitTaskAt.get(id);
-      unitTaskAt.set(id, at === undefined ? unitTasks.length : typeof at === 'number' ? [at, unitTasks.length] : (at.push(unitTasks.length), at));
-      unitTasks.push(t);
+      unitTaskAt.set(id, at === undefined ? i : typeof at === 'number' ? [at, i] : (at.push(i), at));
     };
     const sortOne = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, inScope: (): boolean => false };
     for (let i = 0; i < structural.length; i++) {
@@ -590,11 +589,8 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
       if (plain && unit !== undefined) {
         fileCount++;
         const parentDir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
-        if (!regionDirs.has(parentDir)) continue;
-        const t: ToRead = { rel: e.rel, kind: 'unit', dir, size: e.size };
-        toRead.push(t);
-        addUnitTask(t, unit);
-      } else if (plain && baseName(e.rel) === 'region.json') {
+        if (regionDirs.has(parentDir)) addUnitTask(i, unit);
+      } else if (plain && isRegion[i]) {
         fileCount++;
         if (unitDirs.has(dir)) continue;
         toRead.push({ rel: e.rel, kind: 'region', dir, size: e.size });
@@ -603,11 +599,23 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
         fileCount += one.fileCount;
         for (const t of one.toRead) {
           toRead.push(t);
-          if (t.kind === 'unit') addUnitTask(t, baseName(t.dir));
+          if (t.kind === 'unit') {
+            t.unit = baseName(t.dir);
+            made.set(i, t);
+            addUnitTask(i, t.unit);
+          }
         }
       }
     }
-    worked = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, toRead, fileCount, regionAt, unitAtByDir, unitTasks, unitTaskAt };
+    const unitTask = (at: number): ToRead => {
+      let t = made.get(at);
+      if (!t) {
+        const e = structural[at]!;
+        made.set(at, (t = { rel: e.rel, kind: 'unit', dir: dirs[at]!, size: e.size, unit: unitIds[at]! }));
+      }
+      return t;
+    };
+    worked = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, toRead, fileCount, regionAt, dirs, isRegion, unitTaskAt, unitTask };
     structures.set(structural, worked);
   }
   return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked, scope } };
@@ -624,11 +632,9 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   // the folders in scope are few: looked up, not found by walking every unit folder
   const wanted = listing.regionsWanted;
   const at = wanted ? st.worked.regionAt.filter((i) => wanted.has(dirOf(st.entries[i]!.rel))) : [...st.worked.regionAt];
-  for (const d of st.scope) {
-    const l = st.worked.unitAtByDir.get(d);
-    if (typeof l === 'number') at.push(l);
-    else if (l) for (let i = 0; i < l.length; i++) at.push(l[i]!);
-  }
+  // every entry that is not a region.json reports only when its folder is in scope
+  const { dirs, isRegion } = st.worked;
+  for (let i = 0; i < dirs.length; i++) if (!isRegion[i] && st.scope.has(dirs[i]!)) at.push(i);
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
   const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
@@ -909,7 +915,7 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
     };
     ids.forEach(add);
     st.scope.forEach((d) => add(baseName(d)));
-    const out = [...new Set(at)].sort((a, b) => a - b).map((i) => st.worked.unitTasks[i]!);
+    const out = [...new Set(at)].sort((a, b) => a - b).map((i) => st.worked.unitTask(i));
     for (let i = st.worked.toRead.length; i < toRead.length; i++) if (toRead[i]!.kind === 'unit') out.push(toRead[i]!);
     return out;
   };
