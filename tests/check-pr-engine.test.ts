@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, wr
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliProcess, ENGINE_ROOT, tmpDir } from './helpers.ts';
+import { cli, cliProcess, ENGINE_ROOT, tmpDir, type CliResult } from './helpers.ts';
 
 const ENGINE_PATHS = ['scripts', 'policies', 'schemas', 'package.json', 'tsconfig.json'];
 const git = (args: string[]): string => spawnSync('git', args, { cwd: ENGINE_ROOT, encoding: 'utf8' }).stdout ?? '';
@@ -54,23 +54,21 @@ function cloneWithPr(tweakBase: boolean): Promise<string> {
   );
 }
 
-function record(repo: string): { engine: { source: string; commit: string; inProcess?: boolean }; verdict: { result: string } } {
+/**
+ * The decision record of `check-pr --record`: through the real executable (`spawn`, a process of its
+ * own), else in-process (main() in this worker: the engine choice, extraction, compile and the base
+ * engine's own process are the same; only the start-up of the outer command is saved).
+ */
+async function record(repo: string, spawn = false): Promise<{ engine: { source: string; commit: string; inProcess?: boolean }; verdict: { result: string } }> {
   const rec = path.join(repo, 'decision-record.json');
-  const r = cliProcess(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--record', rec]);
+  const args = ['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--record', rec];
+  const r = spawn ? cliProcess(args) : await cli(args);
   expect(r.code, r.err).toBe(0);
   return JSON.parse(readFileSync(rec, 'utf8'));
 }
 
 describe('check-pr --engine base (the default)', () => {
-  it.skipIf(!inGit)('extracts the base engine when it differs from the running one', async () => {
-    const repo = await cloneWithPr(true);
-    const rec = record(repo);
-    expect(rec.engine.source).toBe('base');
-    expect(rec.engine.inProcess).toBeUndefined();
-    expect(rec.verdict.result).toBe('pass');
-  });
-
-  it.skipIf(!inGit)('keeps the extracted base engine in the Git folder, keyed by the base engine tree, and reuses it; the head cannot change it', async () => {
+  it.skipIf(!inGit)('extracts the base engine when it differs from the running one, keeps it in the Git folder, keyed by the base engine tree, and reuses it; the head cannot change it', async () => {
     const repo = await cloneWithPr(true);
     const g = simpleGit({ baseDir: repo });
     // the pull request also edits the engine: it is data, never the judge, and never the cache
@@ -78,8 +76,12 @@ describe('check-pr --engine base (the default)', () => {
     writeFileSync(path.join(repo, rule), readFileSync(path.join(repo, rule), 'utf8') + '\n// 合并请求对检查程序的修改（测试）\n');
     await g.commit('合并请求修改了规则文件', [rule]);
     const cache = path.join(repo, '.git', 'govmedia-engine');
-    const first = record(repo);
+    // the base engine differs from the running one (a comment line in a rule): it is extracted, not run in-process
+    // through the real executable: extracted, compiled and judged by the base engine's own process
+    const first = await record(repo, true);
     expect(first.engine).toMatchObject({ source: 'base', commit: (await g.revparse(['main'])).trim() });
+    expect(first.engine.inProcess).toBeUndefined();
+    expect(first.verdict.result).toBe('pass');
     const keys = readdirSync(cache);
     expect(keys).toHaveLength(1);
     const copy = path.join(cache, keys[0]!);
@@ -88,19 +90,19 @@ describe('check-pr --engine base (the default)', () => {
     expect(cached).toContain('基准分支上的修改（测试）');
     expect(cached).not.toContain('合并请求对检查程序的修改');
     // the second check reuses it (same folder, nothing new), with the same verdict
-    const second = record(repo);
+    const second = await record(repo);
     expect(second.verdict).toEqual(first.verdict);
     expect(readdirSync(cache)).toEqual(keys);
     // an extraction that never completed is not used: it is extracted again
     rmSync(path.join(copy, '.complete'));
     rmSync(path.join(copy, rule));
-    expect(record(repo).verdict.result).toBe(first.verdict.result);
+    expect((await record(repo)).verdict.result).toBe(first.verdict.result);
     expect(readFileSync(path.join(copy, rule), 'utf8')).toBe(cached);
   });
 
   it.skipIf(!clean)('judges in-process when the base engine is the running engine', async () => {
     const repo = await cloneWithPr(false);
-    const rec = record(repo);
+    const rec = await record(repo);
     expect(rec.engine).toMatchObject({ source: 'base', inProcess: true });
     expect(rec.engine.commit).toBe((await simpleGit({ baseDir: repo }).revparse(['main'])).trim());
     expect(rec.verdict.result).toBe('pass');
@@ -142,11 +144,16 @@ function softenOutsideTree(dir: string): void {
   replaceIn(dir, 'scripts/core/builtin-rules.ts', "'pr/outside-tree': { severity: 'error'", "'pr/outside-tree': { severity: 'warning'");
 }
 
-function checkPr(repo: string, env: Record<string, string> = {}): { code: number; out: string; err: string } {
+/**
+ * `check-pr --format json` in-process (main() in this worker), with `env` set while it runs: the base
+ * engine it picks still runs in a process of its own (compiled, or through tsx), which inherits `env`.
+ * The real executable is run by the --engine self check below and the first check of the cache test.
+ */
+async function checkPr(repo: string, env: Record<string, string> = {}): Promise<CliResult> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
-    return cliProcess(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--format', 'json']);
+    return await cli(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--format', 'json']);
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -170,8 +177,8 @@ function onlyCopy(repo: string): string {
 }
 
 /** The check gives the base's verdict (a pass, in its wording) through tsx: its one copy has no dist/, and says `why` in .not-compiled. */
-function expectBaseVerdictViaTsx(repo: string, why: string): void {
-  const r = checkPr(repo);
+async function expectBaseVerdictViaTsx(repo: string, why: string): Promise<void> {
+  const r = await checkPr(repo);
   expect(r.code, r.err).toBe(0);
   expect(r.out).toContain(BASE_WORDING);
   const copy = onlyCopy(repo);
@@ -182,12 +189,12 @@ function expectBaseVerdictViaTsx(repo: string, why: string): void {
 describe('check-pr --engine base: the base engine compiled once per engine tree', () => {
   it.skipIf(!inGit)("gives the base's verdict through a compiled copy, reuses it, matches the tsx path, and sets a crashing copy aside", async () => {
     const repo = await cloneWithBase(softenOutsideTree);
-    // the running engine: the file outside the register is an error
+    // the running engine (the real executable): the file outside the register is an error
     const self = cliProcess(['check-pr', '--repo', repo, '--base', 'main', '--head', 'pr', '--now', '2026-12-05', '--engine', 'self']);
     expect(self.code, self.err).toBe(1);
     expect(self.out).toContain('不在登记簿（accounts/）或规则文件之内');
 
-    const first = checkPr(repo);
+    const first = await checkPr(repo);
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain(BASE_WORDING);
     const copy = onlyCopy(repo);
@@ -202,13 +209,13 @@ describe('check-pr --engine base: the base engine compiled once per engine tree'
 
     // the second check reuses the compiled copy: the same folder, the same stamp, nothing new
     const made1 = statSync(stamp);
-    const second = checkPr(repo);
+    const second = await checkPr(repo);
     expect(report(second)).toEqual(report(first));
     expect(onlyCopy(repo)).toBe(copy);
     expect(statSync(stamp)).toMatchObject({ ino: made1.ino, mtimeMs: made1.mtimeMs });
 
     // the same base through tsx (GOVMEDIA_TSX=1: a copy of its own, not compiled) reports exactly the same
-    const viaTsx = checkPr(repo, { GOVMEDIA_TSX: '1' });
+    const viaTsx = await checkPr(repo, { GOVMEDIA_TSX: '1' });
     expect(viaTsx.code, viaTsx.err).toBe(0);
     expect(report(viaTsx)).toEqual(report(first));
     const cache = path.join(repo, '.git', 'govmedia-engine');
@@ -220,12 +227,12 @@ describe('check-pr --engine base: the base engine compiled once per engine tree'
     const checkJs = path.join(copy, 'dist', 'scripts', 'pr', 'check.js');
     writeFileSync(checkJs, readFileSync(checkJs, 'utf8').replace(BASE_WORDING, '（编译版标记）'));
     utimesSync(stamp, new Date(), new Date());
-    expect(checkPr(repo).out).toContain('（编译版标记）');
+    expect((await checkPr(repo)).out).toContain('（编译版标记）');
 
     // a compiled copy that crashes is set aside: the check runs again through tsx and gives the base's verdict
     writeFileSync(path.join(copy, 'dist', 'scripts', 'cli.js'), "throw new Error('编译版损坏（测试）');\n");
     utimesSync(stamp, new Date(), new Date());
-    const fallback = checkPr(repo);
+    const fallback = await checkPr(repo);
     expect(fallback.code, fallback.err).toBe(0);
     expect(report(fallback)).toEqual(report(first));
     expect(existsSync(stamp)).toBe(false);
@@ -240,7 +247,7 @@ describe('check-pr --engine base: the base engine compiled once per engine tree'
       rmSync(path.join(dir, 'scripts', 'dist.mjs'));
       rmSync(path.join(dir, 'scripts', 'build.mjs'));
     });
-    expectBaseVerdictViaTsx(repo, 'scripts/govmedia.mjs does not run compiledEntry');
+    await expectBaseVerdictViaTsx(repo, 'scripts/govmedia.mjs does not run compiledEntry');
   });
 
   it.skipIf(!inGit)('runs a base that does not compile through tsx: its verdict where tsx gives one, else the error tsx gives', async () => {
@@ -249,14 +256,14 @@ describe('check-pr --engine base: the base engine compiled once per engine tree'
       softenOutsideTree(dir);
       writeFileSync(path.join(dir, 'scripts', 'commands', 'monitor.ts'), readFileSync(path.join(dir, 'scripts', 'commands', 'monitor.ts'), 'utf8') + '\nexport const broken = ;\n');
     });
-    expectBaseVerdictViaTsx(repo, 'compile failed');
+    await expectBaseVerdictViaTsx(repo, 'compile failed');
 
     // a syntax error in a file the check loads: the same error as the tsx path
     const broken = await cloneWithBase((dir) => {
       writeFileSync(path.join(dir, 'scripts', 'pr', 'report.ts'), readFileSync(path.join(dir, 'scripts', 'pr', 'report.ts'), 'utf8') + '\nexport const broken = ;\n');
     });
-    const viaCompile = checkPr(broken);
-    const viaTsx = checkPr(broken, { GOVMEDIA_TSX: '1' });
+    const viaCompile = await checkPr(broken);
+    const viaTsx = await checkPr(broken, { GOVMEDIA_TSX: '1' });
     expect(viaCompile.code).toBe(2);
     expect(viaCompile.err).toContain('内部错误');
     expect({ code: viaCompile.code, out: viaCompile.out, err: viaCompile.err.replaceAll(/govmedia-engine\/[0-9a-f]+/g, 'govmedia-engine/…') }).toEqual({ code: viaTsx.code, out: viaTsx.out, err: viaTsx.err.replaceAll(/govmedia-engine\/[0-9a-f]+/g, 'govmedia-engine/…') });
