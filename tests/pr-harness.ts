@@ -12,6 +12,7 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import type { AccountFile, Event } from '../scripts/generated/types.ts';
 import { cli, ENGINE_ROOT, tmpDir } from './helpers.ts';
 import { GitShell } from './support/gitshell.ts';
+import type { JsonFinding } from './hostile/runner.ts';
 
 export class Repo {
   readonly git: SimpleGit;
@@ -128,16 +129,8 @@ export async function makeBaseRepo(): Promise<Repo> {
   return repo;
 }
 
-/** A finding as check-pr's JSON output gives it. */
-export interface ReportedFinding {
-  ruleId: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  citation: string | null;
-}
+/** A finding as check-pr's JSON output gives it (the same printed shape the hostile corpus reads). */
+export type ReportedFinding = Omit<JsonFinding, 'fix'>;
 
 export interface ScenarioRun {
   code: number;
