@@ -16,6 +16,7 @@ import type { Entry, EntryType, FileSource } from './source.ts';
 
 import { GitError } from './errors.ts';
 import { runGit, runGitBuffer } from './run-git.ts';
+import { unitDirOf } from './paths.ts';
 
 /** A full Git object id: SHA-1 (40 hex digits) or SHA-256 (64). */
 export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -653,8 +654,6 @@ interface Kept {
   byStem: Map<string, string[]>;
 }
 
-/** Where the register's files are (the listing's paths start with it). */
-const ACCOUNTS_PREFIX = 'accounts/';
 const UNIT_JSON = Buffer.from('unit.json');
 const REGION_JSON = Buffer.from('region.json');
 const DOT_JSON = Buffer.from('.json');
@@ -1425,7 +1424,7 @@ export class GitSource implements FileSource {
     // the last of a name wins, as in unitsById
     for (let i = structural.length - 1; i >= 0; i--) {
       const p = structural[i]!.path;
-      if (p.endsWith(tail) && p.endsWith('/unit.json') && unitKey(p) === id) return structural[i];
+      if (p.endsWith(tail) && unitKey(p) === id) return structural[i];
     }
     return undefined;
   }
@@ -1444,9 +1443,7 @@ export class GitSource implements FileSource {
    */
   private *scopeBatches(unitDirs: ReadonlySet<string>, wanted?: ReadonlySet<string>): Generator<TreeEntry[], void, void> {
     const structural = this.structural();
-    // "accounts/<folder>/region.json" ("accounts/region.json": the folder '')
-    const regionDir = (p: string): string => p.slice(ACCOUNTS_PREFIX.length, Math.max(ACCOUNTS_PREFIX.length, p.length - '/region.json'.length));
-    const regions = structural.filter((e) => e.path.endsWith('/region.json') && (!wanted || wanted.has(regionDir(e.path))));
+    const regions = structural.filter((e) => e.path.endsWith('/region.json') && (!wanted || wanted.has(unitDirOf(e.path))));
     // the folders' own entries are all in scope (inFolder: the entries directly inside)
     yield [...regions, ...[...unitDirs].flatMap((d) => this.inFolder(`accounts/${d}`))];
     const refs = (e: TreeEntry | undefined, keys: string[]): string[] => {

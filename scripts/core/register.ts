@@ -627,13 +627,12 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   if (!st) return sortListed(listing, findings);
   // a structure worked out before (scopedListing): its files to read and count as they are; its
   // findings are those of the entries that report in this scope (every region.json, or those of
-  // LoadOptions.scopeRegions, and whatever
-  // is in a folder in scope), made by the same code, in listing order; then the folders' entries
-  // the folders in scope are few: looked up, not found by walking every unit folder
-  const wanted = listing.regionsWanted;
-  const at = wanted ? st.worked.regionAt.filter((i) => wanted.has(dirOf(st.entries[i]!.rel))) : [...st.worked.regionAt];
-  // every entry that is not a region.json reports only when its folder is in scope
+  // LoadOptions.scopeRegions, and whatever is in a folder in scope), made by the same code, in
+  // listing order; then the folders' entries
   const { dirs, isRegion } = st.worked;
+  const wanted = listing.regionsWanted;
+  const at = wanted ? st.worked.regionAt.filter((i) => wanted.has(dirs[i]!)) : [...st.worked.regionAt];
+  // every entry that is not a region.json reports only when its folder is in scope
   for (let i = 0; i < dirs.length; i++) if (!isRegion[i] && st.scope.has(dirs[i]!)) at.push(i);
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
