@@ -509,10 +509,10 @@ async function generateData(s: Settings): Promise<BenchData> {
 
 /**
  * Write what generating left in memory out to disk before anything is measured: the 100,000-account
- * register leaves ~530 MB of written pages that the kernel otherwise flushes ~30 s later, in the
- * middle of the first pairs (the 10k rows), as disk writes and CPU time beside the measured
- * commands. `sync` (coreutils) flushes them now; its time is reported with the data. Where there
- * is no `sync` (not Linux), nothing is done.
+ * register leaves 530–590 MB of dirty pages (/proc/meminfo) that the kernel otherwise flushes ~30 s
+ * later, in the middle of the first pairs (the 10k rows), as disk writes and CPU time beside the
+ * measured commands. `sync` flushes them now (~1 s here); its time is reported with the data.
+ * Where there is no `sync` command (e.g. Windows), nothing is done.
  */
 function flushToDisk(): number | undefined {
   const t = performance.now();
