@@ -17,24 +17,33 @@ let dir: string;
 let commit: string;
 const UNITS = 4000;
 
-/** accounts/r<k>/region.json, accounts/r<k>/u<i>/unit.json and 6 account files per unit, all one blob: written straight into the index. */
-beforeAll(async () => {
-  dir = tmpDir('govmedia-live-');
-  const g = simpleGit({ baseDir: dir });
+/**
+ * A repository in a new temporary folder with one commit holding the records `lines(blob)` gives
+ * (`git update-index --index-info` lines; every file the one blob "{}"), written straight into the index.
+ */
+async function repoOf(prefix: string, message: string, lines: (blob: string) => Buffer): Promise<{ dir: string; commit: string }> {
+  const d = tmpDir(prefix);
+  const g = simpleGit({ baseDir: d });
   await g.init(['-b', 'main']);
   await g.addConfig('user.name', '测试（虚构）').addConfig('user.email', 'test@example.invalid');
-  const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: '{}\n', encoding: 'utf8' }).stdout.trim();
-  const lines: string[] = [];
-  for (let r = 0; r < 40; r++) lines.push(`100644 ${blob}\taccounts/r${r}/region.json`);
-  for (let i = 0; i < UNITS; i++) {
-    const u = `accounts/r${i % 40}/u${i}`;
-    lines.push(`100644 ${blob}\t${u}/unit.json`);
-    for (const p of ['weixin', 'weibo', 'douyin', 'kuaishou', 'toutiao', 'bilibili']) lines.push(`100644 ${blob}\t${u}/u${i}-${p}.json`);
-  }
-  const r = spawnSync('git', ['update-index', '--add', '--index-info'], { cwd: dir, input: lines.join('\n') + '\n' });
-  expect(r.status).toBe(0);
-  await g.commit('many', ['--allow-empty']);
-  commit = (await g.raw(['rev-parse', 'HEAD'])).trim();
+  const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: d, input: '{}\n', encoding: 'utf8' }).stdout.trim();
+  expect(spawnSync('git', ['update-index', '--add', '--index-info'], { cwd: d, input: lines(blob) }).status).toBe(0);
+  await g.commit(message, ['--allow-empty']);
+  return { dir: d, commit: (await g.raw(['rev-parse', 'HEAD'])).trim() };
+}
+
+/** accounts/r<k>/region.json, accounts/r<k>/u<i>/unit.json and 6 account files per unit, all one blob. */
+beforeAll(async () => {
+  ({ dir, commit } = await repoOf('govmedia-live-', 'many', (blob) => {
+    const lines: string[] = [];
+    for (let r = 0; r < 40; r++) lines.push(`100644 ${blob}\taccounts/r${r}/region.json`);
+    for (let i = 0; i < UNITS; i++) {
+      const u = `accounts/r${i % 40}/u${i}`;
+      lines.push(`100644 ${blob}\t${u}/unit.json`);
+      for (const p of ['weixin', 'weibo', 'douyin', 'kuaishou', 'toutiao', 'bilibili']) lines.push(`100644 ${blob}\t${u}/u${i}-${p}.json`);
+    }
+    return Buffer.from(lines.join('\n') + '\n');
+  }));
 }, 120_000);
 
 const fds = (): number => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
@@ -87,11 +96,6 @@ describe('GitSource.open: the listing scanned while git writes it', () => {
 
 describe('GitSource.open: wanted records found by searching the bytes, or by visiting every record', () => {
   it('keeps exactly the same (shared starts, one name the start of another, four-byte characters split in the middle, nested folders, a path outside them, a name that is not UTF-8)', async () => {
-    const d = tmpDir('govmedia-search-');
-    const g = simpleGit({ baseDir: d });
-    await g.init(['-b', 'main']);
-    await g.addConfig('user.name', '测试（虚构）').addConfig('user.email', 'test@example.invalid');
-    const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: d, input: '{}\n', encoding: 'utf8' }).stdout.trim();
     const paths: string[] = ['accounts/region.json', 'accounts/四川/region.json', 'accounts/四川/自贡/region.json', 'accounts/other/region.json'];
     const unit = (u: string, names: string[]): void => void paths.push(`${u}/unit.json`, ...names.map((n) => `${u}/${n}.json`));
     unit('accounts/四川/自贡/zg-wjw', ['zg-wjw-weixin', 'zg-wjw-weibo', 'zg-wjw-wei', 'zg-wjw-douyin']);
@@ -101,12 +105,12 @@ describe('GitSource.open: wanted records found by searching the bytes, or by vis
     unit('accounts/other/z', ['😀😀😀😀😁y']);
     unit('accounts/四川/自贡/单位α', ['单位甲乙丙丁戊己庚辛-微信', '😀😀😀😁b']);
     for (let i = 0; i < 300; i++) unit(`accounts/other/u${i}`, [`u${i}-weixin`, `u${i}-weibo`]);
-    const lines = paths.map((p) => Buffer.from(`100644 ${blob}\t${p}\n`));
-    // a file name that is not UTF-8 (its decoded name holds U+FFFD)
-    lines.push(Buffer.concat([Buffer.from(`100644 ${blob}\taccounts/other/y/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.json\n')]));
-    expect(spawnSync('git', ['update-index', '--add', '--index-info'], { cwd: d, input: Buffer.concat(lines) }).status).toBe(0);
-    await g.commit('odd names', ['--allow-empty']);
-    const c = (await g.raw(['rev-parse', 'HEAD'])).trim();
+    const { dir: d, commit: c } = await repoOf('govmedia-search-', 'odd names', (blob) => {
+      const lines = paths.map((p) => Buffer.from(`100644 ${blob}\t${p}\n`));
+      // a file name that is not UTF-8 (its decoded name holds U+FFFD)
+      lines.push(Buffer.concat([Buffer.from(`100644 ${blob}\taccounts/other/y/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.json\n')]));
+      return Buffer.concat(lines);
+    });
     const hints: ListingHint[] = [
       // one unit folder and its files' names (a one-account PR)
       { dirs: new Set(['四川/自贡/zg-wjw']), stems: new Set(['zg-wjw-weixin', 'zg-wjw-weibo', 'zg-wjw-wei', 'zg-wjw-douyin']), paths: new Set(['accounts/四川/自贡/zg-wjw/zg-wjw-weibo.json']) },

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Bilingual, Citation, Finding } from '../core/finding.ts';
 import { compareFindings } from '../core/finding.ts';
 import { git, GitSource, ObjectReader, resolveCommit, type DiffEntry, type TreeChange } from '../core/git.ts';
-import { hintOf, regionsRead, scopeOf, startCheck, structureUnchanged, type Started } from './start.ts';
+import { hintOf, prefetchFor, scopeOf, startCheck, structureUnchanged, type Started } from './start.ts';
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
@@ -134,8 +134,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
         headSrc = undefined; // a change the diff did not name (cannot happen with git's own diff): list the head itself
       }
       headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP, undefined, reader);
-      const scope = scopeOf(diffs);
-      await GitSource.prefetchScopes([baseSrc, headSrc], scope, reader, regionsRead(diffs, scope));
+      await prefetchFor([baseSrc, headSrc], diffs, reader);
     }
   } finally {
     if (!o.reader) reader.close();

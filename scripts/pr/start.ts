@@ -65,8 +65,7 @@ export function startCheck(repo: string, baseC: string, headC: string, listWhen?
       .then(async ([base, d, changes]) => {
         if (!base || !d) return undefined;
         const head = base.derive(headC, d);
-        const scope = scopeOf(changes);
-        await GitSource.prefetchScopes([base, head], scope, reader, regionsRead(changes, scope));
+        await prefetchFor([base, head], changes, reader);
         return { base, head };
       })
       .catch(() => undefined);
@@ -147,6 +146,15 @@ export async function mergeBaseOf(repo: string, baseC: string, headC: string, re
  */
 export function regionsRead(diffs: readonly DiffEntry[], scope: ReadonlySet<string>): Set<string> | undefined {
   return structureUnchanged(diffs) ? foldersAbove(scope) : undefined;
+}
+
+/**
+ * Fetch what a scoped judgement of these changes reads on each side (GitSource.prefetchScopes):
+ * the changed unit folders' files, and the region files regionsRead names (every one when undefined).
+ */
+export function prefetchFor(sources: readonly GitSource[], changes: readonly DiffEntry[], reader?: ObjectReader): Promise<void> {
+  const scope = scopeOf(changes);
+  return GitSource.prefetchScopes(sources, scope, reader, regionsRead(changes, scope));
 }
 
 /** Whether no region.json and no unit.json is added, changed, removed or renamed (on either side of a rename). */
