@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObjectReader } from '../scripts/core/git.ts';
 import { forgetNameIndexes, nameIndexAt, type NameIndexStats } from '../scripts/core/name-index.ts';
 import { baseKit, cli, tmpDir, writeKit } from './helpers.ts';
 
@@ -103,6 +104,37 @@ describe('the name index', () => {
     expect(fresh.how).toBe('built');
     const sorted = (m: typeof idx): unknown[] => [...m.byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
     expect(sorted(idx)).toEqual(sorted(built));
+  });
+
+  it("built or brought up to date through the check's open cat-file: the same index, read by that reader", async () => {
+    const c2 = (await g.revparse(['HEAD'])).trim();
+    const c1 = (await g.revparse(['HEAD~1'])).trim();
+    const sorted = (m: { byFile: Map<string, unknown> }): unknown[] => [...m.byFile.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+    forgetNameIndexes();
+    rmSync(cacheDir(), { recursive: true, force: true });
+    const own = await nameIndexAt(dir, c2);
+    const wantOld = sorted(await nameIndexAt(dir, c1));
+    for (const [c, want] of [[c1, wantOld], [c2, sorted(own)]] as const) {
+      forgetNameIndexes();
+      if (c === c1) rmSync(cacheDir(), { recursive: true, force: true });
+      else rmSync(path.join(cacheDir(), `${(await g.revparse([`${c2}:accounts`])).trim()}.json`), { force: true });
+      const reader = new ObjectReader(dir);
+      try {
+        const s: NameIndexStats = { how: 'empty', read: 0 };
+        const idx = await nameIndexAt(dir, c, s, reader);
+        // c1 from nothing; c2 from c1's cached index and the changed files
+        expect(s).toEqual(c === c1 ? { how: 'built', read: 102 } : { how: 'updated', read: 2 });
+        expect(sorted(idx)).toEqual(want);
+      } finally {
+        reader.close();
+      }
+    }
+    // the files are read through the reader given, not by processes of their own: a closed one fails the build
+    forgetNameIndexes();
+    rmSync(cacheDir(), { recursive: true, force: true });
+    const closed = new ObjectReader(dir);
+    closed.close();
+    await expect(nameIndexAt(dir, c2, undefined, closed)).rejects.toThrow('closed');
   });
 
   it('ignores a cache file that is corrupt or made by another version of the code', async () => {

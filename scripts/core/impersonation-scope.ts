@@ -3,7 +3,7 @@
  * The pull-request side of the impersonation rule (Node only: it reads Git and the name index;
  * the browser assistant bundles impersonation.ts alone).
  */
-import { GitSource } from './git.ts';
+import { GitSource, type ObjectReader } from './git.ts';
 import { entryFromText, impersonationFindings, type NameEntry } from './impersonation.ts';
 import { isAccountPath, nameIndexAt } from './name-index.ts';
 import type { Finding } from './finding.ts';
@@ -25,9 +25,10 @@ const BY_CONTENT_LIMIT = 300_000;
  * tree and cached, so a PR touching N files costs N lookups, not a read of the register): the
  * files outside the scope are the base's, except changed ones, which are read from the head.
  * Otherwise (audit's snapshots) every file outside the scope is read from the head, each
- * content once per process.
+ * content once per process. `reader`: the check's open cat-file, through which an index that is
+ * not cached is made.
  */
-export async function impersonationAcrossScope(base: Register, head: Register, src: FileSource, opts: { baseSrc?: FileSource; changed?: readonly string[] } = {}): Promise<Finding[]> {
+export async function impersonationAcrossScope(base: Register, head: Register, src: FileSource, opts: { baseSrc?: FileSource; changed?: readonly string[]; reader?: ObjectReader } = {}): Promise<Finding[]> {
   const candidates = head.accounts.filter((a) => {
     const b = base.accountsById.get(a.id);
     return !b || b.data.name !== a.data.name || b.data.platform !== a.data.platform;
@@ -35,7 +36,7 @@ export async function impersonationAcrossScope(base: Register, head: Register, s
   if (!candidates.length) return [];
   // the folders whose accounts the scoped load read (units loaded only as references have none)
   const scopedDirs = new Set(head.accounts.map((a) => unitDirOf(a.file.rel)));
-  if (opts.baseSrc instanceof GitSource && opts.changed) return indexed(candidates, scopedDirs, src, opts.baseSrc, opts.changed);
+  if (opts.baseSrc instanceof GitSource && opts.changed) return indexed(candidates, scopedDirs, src, opts.baseSrc, opts.changed, opts.reader);
   const files = src.list('accounts').filter((e) => e.type === 'file' && e.rel.endsWith('.json') && !e.rel.endsWith('/unit.json') && !e.rel.endsWith('/region.json') && e.rel !== 'accounts/region.json' && !scopedDirs.has(unitDirOf(e.rel)));
   const need: string[] = [];
   const others: NameEntry[] = [];
@@ -67,8 +68,8 @@ export async function impersonationAcrossScope(base: Register, head: Register, s
   return impersonationFindings(candidates, others, true);
 }
 
-async function indexed(candidates: readonly AccountDoc[], scopedDirs: ReadonlySet<string>, headSrc: FileSource, baseSrc: GitSource, changedPaths: readonly string[]): Promise<Finding[]> {
-  const index = await nameIndexAt(baseSrc.repoDir, baseSrc.commit);
+async function indexed(candidates: readonly AccountDoc[], scopedDirs: ReadonlySet<string>, headSrc: FileSource, baseSrc: GitSource, changedPaths: readonly string[], reader?: ObjectReader): Promise<Finding[]> {
+  const index = await nameIndexAt(baseSrc.repoDir, baseSrc.commit, undefined, reader);
   const changed = new Set(changedPaths);
   const outside = (rel: string): boolean => !scopedDirs.has(unitDirOf(rel));
   const inScope = new Set(candidates.map((a) => a.id));

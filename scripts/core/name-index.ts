@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { blobSizes, MAX_BLOB_BYTES, readBlobs, runGit } from './git.ts';
+import { blobSizes, MAX_BLOB_BYTES, readBlobs, runGit, type ObjectReader } from './git.ts';
 import { ENGINE_ROOT } from './paths.ts';
 import { entryFromText, type NameEntry } from './impersonation.ts';
 import { skeleton } from './text-checks.ts';
@@ -101,13 +101,18 @@ async function tryGit(dir: string, args: string[]): Promise<string | undefined> 
   }
 }
 
-/** Read account blobs (each at most MAX_BLOB_BYTES) and add the names in use to `into`. */
-async function addFiles(dir: string, files: readonly { rel: string; sha: string }[], into: Map<string, NameEntry>): Promise<void> {
+/**
+ * Read account blobs (each at most MAX_BLOB_BYTES) and add the names in use to `into`: through
+ * `reader` (the check's open cat-file) when given, else with a `--batch-check` and a `--batch`
+ * process of their own per batch.
+ */
+async function addFiles(dir: string, files: readonly { rel: string; sha: string }[], into: Map<string, NameEntry>, reader?: ObjectReader): Promise<void> {
   for (let i = 0; i < files.length; i += BATCH) {
     const part = files.slice(i, i + BATCH);
     const shas = [...new Set(part.map((f) => f.sha))];
-    const sizes = await blobSizes(dir, shas);
-    const blobs = await readBlobs(dir, shas.filter((s) => (sizes.get(s) ?? Infinity) <= MAX_BLOB_BYTES));
+    const sizes = await (reader ? reader.sizes(shas) : blobSizes(dir, shas));
+    const small = shas.filter((s) => (sizes.get(s) ?? Infinity) <= MAX_BLOB_BYTES);
+    const blobs = await (reader ? reader.read(small) : readBlobs(dir, small));
     for (const f of part) {
       const b = blobs.get(f.sha);
       const e = b ? entryFromText(f.rel, b.toString('utf8')) : null;
@@ -204,9 +209,10 @@ export interface NameIndexStats {
 /**
  * The name index of `commit` in the repository `dir`. Cost: nothing when this process made it
  * already; one file read when it is cached; the changed files when an older index is cached;
- * otherwise every account file once (and then cached).
+ * otherwise every account file once (and then cached). The files are read through `reader` (the
+ * check's open cat-file) when given: no git process of their own.
  */
-export async function nameIndexAt(dir: string, commit: string, stats?: NameIndexStats): Promise<NameIndex> {
+export async function nameIndexAt(dir: string, commit: string, stats?: NameIndexStats, reader?: ObjectReader): Promise<NameIndex> {
   const fingerprint = engineFingerprint();
   // one git call for both: the common git folder (where the cache lives) and the accounts tree
   const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
@@ -241,14 +247,14 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
         const sha = meta[3] ?? '';
         if (mode.startsWith('100') && !/^0+$/.test(sha) && isAccountPath(rel)) changed.push({ rel, sha });
       }
-      await addFiles(dir, changed, byFile);
+      await addFiles(dir, changed, byFile, reader);
       idx = new NameIndex(tree, byFile, new Map([...older.folded].filter(([e]) => byFile.get(e.file) === e)));
       note('updated', changed.length);
     } else {
       const ls = (await tryGit(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'])) ?? '';
       const files = lsTreeFiles(ls);
       const byFile = new Map<string, NameEntry>();
-      await addFiles(dir, files, byFile);
+      await addFiles(dir, files, byFile, reader);
       idx = new NameIndex(tree, byFile);
       note('built', files.length);
     }

@@ -121,6 +121,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   let baseSrc: GitSource;
   let headSrc: GitSource | undefined;
   let diffs: DiffEntry[];
+  let j: Judgement;
   try {
     // both sources, already prefetched, when the command's early start made them (startCheck)
     const early = started.sources ? await started.sources : undefined;
@@ -136,11 +137,12 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
       headSrc ??= await GitSource.open(o.repo, headC, ['accounts'], await hintP, undefined, reader);
       await prefetchFor([baseSrc, headSrc], diffs, reader);
     }
+    const policies = await policiesP;
+    // the reader stays open while judging: a name index not cached is made through it (no git of its own)
+    j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies, reader });
   } finally {
     if (!o.reader) reader.close();
   }
-  const policies = await policiesP;
-  const j = await judge({ baseSrc, headSrc, diffs, now: o.now, labels: o.labels, engineRoot: o.engineRoot, policies });
   // the adoption baseline (policies/baseline.json) may only shrink in a PR (scripts/core/exceptions.ts)
   const grows = await baselineGrowthOf(g, mb, headC, diffs.map((d) => d.path), o.labels);
   if (grows.length) {
@@ -178,6 +180,8 @@ export interface JudgeInput {
   policies: LoadedPolicy[];
   /** File results reused across judgements (audit). */
   cache?: DocCache;
+  /** The check's open cat-file (check-pr): a name index that is not cached is made through it. */
+  reader?: ObjectReader;
 }
 
 export interface Judgement {
@@ -316,7 +320,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   }
 
   // ---- a new or renamed account against the names of every account outside the scope
-  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc, { baseSrc, changed: diffs.flatMap((d) => (d.fromPath ? [d.path, d.fromPath] : [d.path])) })));
+  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc, { baseSrc, changed: diffs.flatMap((d) => (d.fromPath ? [d.path, d.fromPath] : [d.path])), ...(o.reader ? { reader: o.reader } : {}) })));
 
   // ---- bulk guard
   for (const b of bulkCheck(changes, baseSrc, baseReg)) {
