@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, isDevOnly, readStamp, ROOT, sourceFiles, STAMP } from './dist.mjs';
+import { buildIsCurrent, DIST, isDevOnly, readStamp, ROOT, sourceFiles, STAMP } from './dist.mjs';
 
 let tsc;
 try {
@@ -23,7 +23,7 @@ const sources = sourceFiles();
 // Nothing to do when dist/ is current by the rule scripts/dist.mjs uses to run it (the stamp lists
 // exactly these sources, none newer than the stamp), nor is the build's configuration newer.
 // `--force` rebuilds anyway.
-if (!process.argv.includes('--force') && upToDate(sources)) {
+if (!process.argv.includes('--force') && buildIsCurrent(sources)) {
   console.log('dist/ 已是最新，无需编译 / dist/ is up to date');
   process.exit(0);
 }
@@ -201,14 +201,4 @@ async function writeEngineIds() {
     rmSync(path.join(DIST, 'engine-ids.json'), { force: true });
     console.error(`未能算出本程序文件的编号，check-pr 将用 Git 比较 / could not work out the engine's ids; check-pr compares through Git: ${String(e?.message ?? e).split('\n')[0]}`);
   }
-}
-
-function upToDate(sources) {
-  const st = readStamp();
-  if (!st || st.sources.join('\n') !== sources.join('\n')) return false;
-  const stamp = st.built;
-  if (!existsSync(path.join(DIST, 'scripts', 'cli.js'))) return false;
-  if (!existsSync(path.join(DIST, 'bundled', '.complete'))) return false;
-  const inputs = [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs', 'scripts/dist.mjs'];
-  return inputs.every((f) => (statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= stamp);
 }

@@ -4,7 +4,7 @@
 // is used only when none of them is newer than the stamp, else the command falls back to tsx (an
 // edited source always counts). A file added later is reached through an edited one, or (a new
 // policy module) is loaded through tsx by scripts/core/runtime.ts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +46,21 @@ export function readStamp() {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether dist/ is what `npm run build` would make now: the stamp lists exactly `sources`, the
+ * compiled command and its bundles are complete, and no source nor any of the build's own inputs
+ * (its configuration, package.json, the build scripts) is newer than the stamp.
+ */
+export function buildIsCurrent(sources = sourceFiles()) {
+  const st = readStamp();
+  if (!st || st.sources.join('\n') !== sources.join('\n')) return false;
+  const stamp = st.built;
+  if (!existsSync(path.join(DIST, 'scripts', 'cli.js'))) return false;
+  if (!existsSync(path.join(DIST, 'bundled', '.complete'))) return false;
+  const inputs = [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs', 'scripts/dist.mjs'];
+  return inputs.every((f) => (statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= stamp);
 }
 
 /** The compiled file for `rel` (e.g. "scripts/cli.js") when the build is current, else undefined. */
