@@ -5,11 +5,11 @@
 // the command need not transpile TypeScript at start-up. Without typescript installed (runtime
 // dependencies only) it is skipped and the command runs through tsx as before.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIsCurrent, DIST, isDevOnly, readStamp, ROOT, sourceFiles, STAMP } from './dist.mjs';
+import { buildIsCurrent, DIST, isDevOnly, ROOT, sourceFiles, STAMP } from './dist.mjs';
 
 let tsc;
 try {
