@@ -38,6 +38,7 @@ export const LOADERS: Record<CommandName, () => Promise<Handler>> = {
   'import': async () => (await import('./commands/import.ts')).cmdImport,
   'baseline': async () => (await import('./commands/baseline.ts')).cmdBaseline,
   'gen-codeowners': async () => (await import('./commands/gen-codeowners.ts')).cmdGenCodeowners,
+  'name-index': async () => (await import('./commands/name-index.ts')).cmdNameIndex,
   'gen-types': async () => (await import('./commands/validate-cli.ts')).cmdGenTypes,
 };
 

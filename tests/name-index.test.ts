@@ -60,7 +60,9 @@ describe('the name index', () => {
     forgetNameIndexes();
     const s: NameIndexStats = { how: 'empty', read: 0 };
     const idx = await nameIndexAt(dir, c1, s);
-    expect(s).toEqual({ how: 'built', read: 102 });
+    const file = path.join(cacheDir(), `${idx.tree}.json`);
+    // the cache file it wrote is named (govmedia name-index prints it)
+    expect(s).toEqual({ how: 'built', read: 102, file });
     expect(idx.byFile.size).toBe(100);
     expect(idx.lookup('微信公众号', '账号3-4').map((e) => e.id)).toEqual(['u3-a4']);
     expect(idx.lookup('抖音', '账号3-4')).toEqual([]);
@@ -76,7 +78,7 @@ describe('the name index', () => {
     forgetNameIndexes();
     const cached: NameIndexStats = { how: 'empty', read: 0 };
     const fromFile = await nameIndexAt(dir, c1, cached);
-    expect(cached).toEqual({ how: 'cache', read: 0 });
+    expect(cached).toEqual({ how: 'cache', read: 0, file });
     expect(fromFile.lookup('微信公众号', '账号３-４\u200b').map((e) => e.id)).toEqual(['u3-a4']);
     expect([...fromFile.byFile.values()].sort((a, b) => a.file.localeCompare(b.file))).toEqual([...idx.byFile.values()].sort((a, b) => a.file.localeCompare(b.file)));
   });
@@ -91,7 +93,7 @@ describe('the name index', () => {
     forgetNameIndexes();
     const s: NameIndexStats = { how: 'empty', read: 0 };
     const idx = await nameIndexAt(dir, c2, s);
-    expect(s).toEqual({ how: 'updated', read: 2 });
+    expect(s).toEqual({ how: 'updated', read: 2, file: path.join(cacheDir(), `${idx.tree}.json`) });
     expect(idx.lookup('微信公众号', '改过的名称').map((e) => e.id)).toEqual(['u5-a0']);
     expect(idx.lookup('微信公众号', '账号5-0')).toEqual([]);
     expect(idx.lookup('微信公众号', '账号6-1')).toEqual([]);
@@ -123,7 +125,7 @@ describe('the name index', () => {
         const s: NameIndexStats = { how: 'empty', read: 0 };
         const idx = await nameIndexAt(dir, c, s, reader);
         // c1 from nothing; c2 from c1's cached index and the changed files
-        expect(s).toEqual(c === c1 ? { how: 'built', read: 102 } : { how: 'updated', read: 2 });
+        expect(s).toMatchObject(c === c1 ? { how: 'built', read: 102 } : { how: 'updated', read: 2 });
         expect(sorted(idx)).toEqual(want);
       } finally {
         reader.close();
@@ -206,10 +208,158 @@ describe('check-pr looks names up in the base index', () => {
       forgetNameIndexes();
       const s: NameIndexStats = { how: 'empty', read: 0 };
       await nameIndexAt(repo, (await rg.revparse(['main'])).trim(), s);
-      expect(s).toEqual({ how: 'cache', read: 0 });
+      expect(s).toMatchObject({ how: 'cache', read: 0 });
       expect(hitsOf((await cli(args)).out)).toEqual(first);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * `govmedia name-index` and the hand-over the workflows make: post-merge builds the index of main
+ * and saves .git/govmedia/names/ to the CI cache; a PR check on a fresh clone restores it (here: a
+ * copy of that folder) and uses it, or brings it up to date when main has moved on since.
+ */
+describe('govmedia name-index', () => {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  /** A repository (main = the fixture kit) in a new folder named `name` under a temporary folder. */
+  async function register(name = 'repo', kit = baseKit()): Promise<{ dir: string; g: SimpleGit }> {
+    const parent = tmpDir('govmedia-names-cmd-');
+    made.push(parent);
+    const d = path.join(parent, name);
+    mkdirSync(d);
+    writeKit(kit, d);
+    const rg = simpleGit({ baseDir: d });
+    await rg.init(['-b', 'main']);
+    await rg.addConfig('user.name', '测试（虚构）');
+    await rg.addConfig('user.email', 'test@example.invalid');
+    await rg.addConfig('commit.gpgsign', 'false');
+    await rg.add('.');
+    await rg.commit('register');
+    return { dir: d, g: rg };
+  }
+  const namesDir = (d: string): string => path.join(d, '.git', 'govmedia', 'names');
+  const treeOf = async (rg: SimpleGit, rev: string): Promise<string> => (await rg.revparse([`${rev}:accounts`])).trim();
+
+  it('builds the index of a commit, then finds it cached, then brings it up to date from the older one (Chinese; English with --lang en)', async () => {
+    const { dir: d, g: rg } = await register();
+    const head = (await rg.revparse(['HEAD'])).trim();
+    forgetNameIndexes();
+    const built = await cli(['name-index', '--repo', d]);
+    expect(built.code, built.err).toBe(0);
+    const file = path.join(namesDir(d), `${await treeOf(rg, 'HEAD')}.json`);
+    expect(existsSync(file)).toBe(true);
+    expect(built.out).toMatch(new RegExp(`^账号名称索引：提交 ${head.slice(0, 12)}，在用名称 \\d+ 个；从头建立，读取 \\d+ 个账号文件。索引文件：.*names/[0-9a-f]{40}\\.json\\n$`));
+    forgetNameIndexes();
+    const again = await cli(['name-index', '--repo', d, '--rev', 'main', '--lang', 'en']);
+    expect(again.out).toMatch(/^Account-name index: commit [0-9a-f]{12}, \d+ names in use; already cached, no account file read\. Index file: .*\.json\n$/);
+    // main moves on by one renamed account: only that file is read
+    const rel = readdirSync(path.join(d, 'accounts'), { recursive: true }).map(String).find((f) => f.endsWith('-weixin.json'))!;
+    const acc = JSON.parse((await import('node:fs')).readFileSync(path.join(d, 'accounts', rel), 'utf8')) as { name: string };
+    writeFileSync(path.join(d, 'accounts', rel), JSON.stringify({ ...acc, name: `${acc.name}（新）` }, null, 2) + '\n');
+    await rg.add('.');
+    await rg.commit('rename');
+    forgetNameIndexes();
+    const updated = await cli(['name-index', '--repo', d]);
+    expect(updated.out).toContain('；由较早的索引更新，读取 1 个改动的账号文件。索引文件：');
+    expect(readdirSync(namesDir(d)).sort()).toEqual([`${await treeOf(rg, 'HEAD~1')}.json`, `${await treeOf(rg, 'HEAD')}.json`].sort());
+  });
+
+  it('a PR check on a fresh clone uses the index restored from the cache, or brings it up to date when main moved on', async () => {
+    const kit = baseKit();
+    kit.account('zg-bgs', { id: 'zg-bgs-weibo', name: '自贡发布', platform: '新浪微博' });
+    const origin = await register('repo', kit);
+    forgetNameIndexes();
+    expect((await cli(['name-index', '--repo', origin.dir])).code).toBe(0);
+    // "the CI cache": the folder post-merge saved
+    const saved = tmpDir('govmedia-names-cache-');
+    made.push(saved);
+    (await import('node:fs')).cpSync(namesDir(origin.dir), saved, { recursive: true });
+    const savedFile = readdirSync(saved)[0]!;
+    // a fresh clone with a PR that opens an account named like another unit's
+    const parent = tmpDir('govmedia-names-clone-');
+    made.push(parent);
+    const clone = path.join(parent, 'c');
+    await simpleGit().clone(origin.dir, clone, ['--quiet']);
+    const cg = simpleGit({ baseDir: clone });
+    await cg.addConfig('user.name', '测试（虚构）');
+    await cg.addConfig('user.email', 'test@example.invalid');
+    await cg.raw(['checkout', '-q', '-b', 'pr']);
+    const k = baseKit();
+    k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
+    k.account('zg-cdc', { id: 'zg-cdc-weixin', name: '健康自贡', platform: '微信公众号' });
+    for (const rel of [`${k.unitPath('zg-cdc')}/unit.json`, k.accountPath('zg-cdc-weixin')]) {
+      mkdirSync(path.dirname(path.join(clone, 'accounts', rel)), { recursive: true });
+      writeFileSync(path.join(clone, 'accounts', rel), JSON.stringify(k.files.get(rel), null, 2) + '\n');
+    }
+    await cg.add('.');
+    await cg.commit('open an account');
+    // restore the cache (actions/cache/restore), then check
+    mkdirSync(namesDir(clone), { recursive: true });
+    (await import('node:fs')).cpSync(saved, namesDir(clone), { recursive: true });
+    const before = (await import('node:fs')).statSync(path.join(namesDir(clone), savedFile)).mtimeMs;
+    forgetNameIndexes();
+    const args = ['check-pr', '--repo', clone, '--base', 'main', '--head', 'pr', '--engine', 'self', '--now', '2026-11-20', '--format', 'json'];
+    const r = await cli(args);
+    const hits = (JSON.parse(r.out.slice(r.out.search(/^\{/m))) as { findings: { ruleId: string; file: string }[] }).findings.filter((f) => f.ruleId === 'register/impersonation');
+    expect(hits.map((f) => f.file)).toEqual(['accounts/sichuan/zigong/zg-cdc/zg-cdc-weixin.json']);
+    // the restored index was used as it was: nothing rebuilt, nothing added
+    expect(readdirSync(namesDir(clone))).toEqual([savedFile]);
+    expect((await import('node:fs')).statSync(path.join(namesDir(clone), savedFile)).mtimeMs).toBe(before);
+    const s: NameIndexStats = { how: 'empty', read: 0 };
+    forgetNameIndexes();
+    await nameIndexAt(clone, 'main', s);
+    expect(s).toMatchObject({ how: 'cache', read: 0 });
+
+    // main moved on after the cache was saved (one more commit): the check brings the restored index up to date
+    await cg.raw(['checkout', '-q', 'main']);
+    const some = kit.accountPath('zg-bgs-weibo');
+    const doc = JSON.parse((await import('node:fs')).readFileSync(path.join(clone, 'accounts', some), 'utf8')) as { name: string };
+    writeFileSync(path.join(clone, 'accounts', some), JSON.stringify({ ...doc, name: `${doc.name}（更名）` }, null, 2) + '\n');
+    await cg.add('.');
+    await cg.commit('main moves on');
+    await cg.raw(['checkout', '-q', 'pr']);
+    await cg.raw(['rebase', '-q', 'main']);
+    rmSync(namesDir(clone), { recursive: true, force: true });
+    mkdirSync(namesDir(clone), { recursive: true });
+    (await import('node:fs')).cpSync(saved, namesDir(clone), { recursive: true });
+    forgetNameIndexes();
+    const moved = await cli(args);
+    expect(moved.out).toContain('"register/impersonation"');
+    const s2: NameIndexStats = { how: 'empty', read: 0 };
+    forgetNameIndexes();
+    await nameIndexAt(clone, 'main', s2);
+    expect(s2).toMatchObject({ how: 'cache', read: 0 });
+    expect(readdirSync(namesDir(clone)).sort()).toEqual([savedFile, `${await treeOf(cg, 'main')}.json`].sort());
+  });
+
+  it('usage errors: no such commit, not a Git repository, a --rev that looks like an option (exit 2, Chinese, no stack trace)', async () => {
+    const { dir: d } = await register();
+    for (const [args, want] of [
+      [['--repo', d, '--rev', 'no-such-branch'], '找不到提交“no-such-branch”'],
+      [['--repo', path.dirname(d)], '不是 Git 仓库'],
+      [['--repo', d, '--rev=--output=x'], '--rev 须为提交或分支名'],
+    ] as const) {
+      const r = await cli(['name-index', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(want);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('a hostile folder name cannot become a workflow command in the job log', async () => {
+    const { dir: d } = await register('x\n::error::forged\n##[warning]forged');
+    const r = await cli(['name-index', '--repo', d]);
+    expect(r.code, r.err).toBe(0);
+    for (const line of r.out.split('\n')) {
+      expect(line.trimStart().startsWith('::'), line).toBe(false);
+      expect(line).not.toContain('##[');
+    }
+    expect(r.out.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.out).toContain('x\\n::error::forged');
   });
 });

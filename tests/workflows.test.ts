@@ -191,4 +191,25 @@ describe('workflows', () => {
     expect(run).not.toContain('HEAD~1');
     for (const line of run.split('\n').filter((l) => l.includes('govmedia.mjs audit'))) expect(line).not.toContain('||');
   });
+
+  it('the account-name index: post-merge builds it for main and alone saves it to the CI cache; pr-check only restores it, before the check', () => {
+    const CACHE = '.git/govmedia/names';
+    const saves = (f: string): Step[] => steps(load(f)).filter((s) => /^actions\/cache(\/save)?@/.test(s.uses ?? ''));
+    const post = steps(load('post-merge.yml'));
+    const build = post.findIndex((s) => s.run?.includes('govmedia.mjs name-index'));
+    expect(build).toBeGreaterThanOrEqual(0);
+    expect(post[build]!.run).toContain('--rev "$GITHUB_SHA"');
+    const save = post.findIndex((s) => s.uses?.startsWith('actions/cache/save@'));
+    expect(save).toBeGreaterThan(build);
+    expect(post[save]!.with).toEqual({ path: CACHE, key: 'govmedia-names-${{ github.sha }}' });
+    // no other workflow writes that cache (actions/cache saves at the end of a job too)
+    for (const f of files.filter((x) => x !== 'post-merge.yml')) expect(saves(f), f).toEqual([]);
+    const pr = steps(load('pr-check.yml'));
+    const restore = pr.findIndex((s) => s.uses?.startsWith('actions/cache/restore@'));
+    const check = pr.findIndex((s) => s.run?.includes('govmedia.mjs check-pr'));
+    expect(restore).toBeGreaterThan(pr.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
+    expect(restore).toBeLessThan(check);
+    expect(pr[restore]!.with).toMatchObject({ path: CACHE, 'restore-keys': 'govmedia-names-' });
+    expect(String(pr[restore]!.with?.key)).toMatch(/^govmedia-names-\$\{\{ github\.event\.pull_request\.base\.sha \|\| github\.event\.merge_group\.base_sha \}\}$/);
+  });
 });

@@ -443,6 +443,21 @@ export const COMMAND_TABLE = [
     exitCodes: [{ code: 0, text: t('已写出，或未过期', 'written, or current') }, { code: 1, text: t('已过期（--check）', 'stale (--check)') }, { code: 2, text: t('用法错误或无法写出', 'usage error, or cannot write') }],
   },
   {
+    name: 'name-index',
+    summary: t('为某一提交建立账号名称索引（仿冒检查用，存入 .git/govmedia/names/，供 CI 缓存）', "build a commit's account-name index (the impersonation check's; kept in .git/govmedia/names/ for the CI cache)"),
+    description: t(
+      '合并请求检查查找新开或改名账号的形近名称时使用这份索引；没有缓存时须读出整个登记簿（10 万个账号约需 7 秒）。合并后的工作流运行本命令并把 .git/govmedia/names/ 存入 CI 缓存，合并请求检查恢复它；较早的索引只需按改动的文件更新。',
+      'The PR check looks the names of new or renamed accounts up in this index; without a cached one it reads the whole register (~7 s at 100,000 accounts). The post-merge workflow runs this command and saves .git/govmedia/names/ to the CI cache; the PR check restores it, and an older index is brought up to date by reading only the changed files.',
+    ),
+    options: {
+      rev: { type: 'string', arg: t('<提交>', '<rev>'), help: t('为该提交建立索引（默认 HEAD）', 'the commit to index (default HEAD)') },
+      repo: REPO,
+      lang: LANG,
+      help: HELP,
+    },
+    exitCodes: [WRITTEN, { code: 2 as const, text: t('用法错误（不是 Git 仓库、没有该提交）', 'usage error (not a Git repository, no such commit)') }],
+  },
+  {
     name: 'gen-types',
     summary: t('由 schemas/ 重新生成 TypeScript 类型和预编译的校验函数', 'regenerate TypeScript types and precompiled validators from schemas/'),
     options: { lang: LANG, help: HELP },

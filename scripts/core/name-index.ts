@@ -172,7 +172,8 @@ function readCache(file: string, fingerprint: string, tree?: string): NameIndex 
   }
 }
 
-function writeCache(dir: string, idx: NameIndex, fingerprint: string): void {
+/** Write the index's cache file; its path, or undefined when it cannot be written. */
+function writeCache(dir: string, idx: NameIndex, fingerprint: string): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
     const body: CacheFile = { format: FORMAT, fingerprint, tree: idx.tree, entries: [...idx.byFile.values()].map((e) => [e.file, e.id, e.unitId, e.platform, e.name, idx.skeletonOf(e)]) };
@@ -186,8 +187,10 @@ function writeCache(dir: string, idx: NameIndex, fingerprint: string): void {
       .map((n) => ({ n, t: statSync(path.join(dir, n)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
     for (const old of all.slice(KEEP)) rmSync(path.join(dir, old.n), { force: true });
+    return file;
   } catch {
     // a cache that cannot be written (read-only checkout) only costs time
+    return undefined;
   }
 }
 
@@ -212,6 +215,8 @@ export interface NameIndexStats {
   how: 'memory' | 'cache' | 'updated' | 'built' | 'empty';
   /** Account files read to make it. */
   read: number;
+  /** The cache file it was read from or written to (absent: not cached, e.g. a read-only Git folder). */
+  file?: string;
 }
 
 /**
@@ -225,7 +230,10 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
   // one git call for both: the common git folder (where the cache lives) and the accounts tree
   const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
   const note = (how: NameIndexStats['how'], read: number): void => {
-    if (stats) Object.assign(stats, { how, read });
+    if (stats) {
+      Object.assign(stats, { how, read });
+      delete stats.file;
+    }
   };
   if (!/^[0-9a-f]{40,64}$/.test(tree)) {
     note('empty', 0);
@@ -237,8 +245,12 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
     return mem;
   }
   const cacheDir = common ? cacheDirOf(path.resolve(dir, common)) : undefined;
-  let idx = cacheDir ? readCache(path.join(cacheDir, `${tree}.json`), fingerprint, tree) : undefined;
-  if (idx) note('cache', 0);
+  const cached = cacheDir ? path.join(cacheDir, `${tree}.json`) : undefined;
+  let idx = cached ? readCache(cached, fingerprint, tree) : undefined;
+  if (idx) {
+    note('cache', 0);
+    if (stats) stats.file = cached;
+  }
   if (!idx) {
     const older = [...inMemory.values()].pop() ?? (cacheDir ? newestCache(cacheDir, fingerprint, tree) : undefined);
     const diff = older ? await tryGit(dir, ['diff-tree', '-r', '-z', '--no-renames', older.tree, tree]) : undefined;
@@ -266,7 +278,8 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
       idx = new NameIndex(tree, byFile);
       note('built', files.length);
     }
-    if (cacheDir) writeCache(cacheDir, idx, fingerprint);
+    const written = cacheDir ? writeCache(cacheDir, idx, fingerprint) : undefined;
+    if (stats && written) stats.file = written;
   }
   if (inMemory.size >= 2) inMemory.delete(inMemory.keys().next().value!);
   inMemory.set(`${fingerprint}:${tree}`, idx);
