@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { langOf, parseArgsError, usageText } from './core/cli-args.ts';
-import { GitError, PolicyLoadError, UsageError } from './core/errors.ts';
+import { CacheError, GitError, PolicyLoadError, UsageError } from './core/errors.ts';
 import { ENGINE_ROOT } from './core/paths.ts';
 import { importBundledCommand } from './core/runtime.ts';
 import { commandHelp, commandSpec, globalHelp, parseCommand, type CommandName, type Handler, type Io } from './commands/table.ts';
@@ -106,6 +106,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (e instanceof GitError) {
       io.err(lang === 'zh' ? `Git 操作失败：${e.message}` : `git failed: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof CacheError) {
+      io.err(e.message);
       return 2;
     }
     if (e instanceof PolicyLoadError) {

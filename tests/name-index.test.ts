@@ -5,12 +5,12 @@
  * .git/govmedia/names/; after the base moves on only the changed files are read; check-pr looks
  * names up in it instead of reading the register (a real temporary Git repository).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectReader } from '../scripts/core/git.ts';
-import { forgetNameIndexes, nameIndexAt, type NameIndexStats } from '../scripts/core/name-index.ts';
+import { forgetNameIndexes, nameIndexAt, NameIndexCorrupt, type NameIndexStats } from '../scripts/core/name-index.ts';
 import { baseKit, cli, tmpDir, writeKit } from './helpers.ts';
 
 let dir: string;
@@ -137,6 +137,53 @@ describe('the name index', () => {
     const closed = new ObjectReader(dir);
     closed.close();
     await expect(nameIndexAt(dir, c2, undefined, closed)).rejects.toThrow('closed');
+  });
+
+  it('a cached index answers a few lookups by searching its bytes, exactly as parsed whole (quotes, backslashes, brackets, look-alikes), and a damaged record is reported', async () => {
+    const tricky = ['引号"内"的名称', '反斜杠\\名称', '方括号]名称', '["微信公众号","假', '账号１２３', '账号123\u200b', '😀表情账号', '名称,逗号'];
+    tricky.forEach((n, i) => account(`r/u${i}`, `u${i}-t`, n));
+    // the same look-alike name on another platform, and one more account of a shared key
+    account('r/u0', 'u0-dy', '账号123', '抖音');
+    account('r/u1', 'u1-w2', '账号123', '微信公众号', OPEN);
+    const c = await commit('tricky names');
+    forgetNameIndexes();
+    rmSync(cacheDir(), { recursive: true, force: true });
+    const built = await nameIndexAt(dir, c);
+    const asked: [string, string][] = [...tricky.map((n): [string, string] => ['微信公众号', n]), ['抖音', '账号１２３'], ['微信公众号', '无此名称'], ['新浪微博', '账号123']];
+    const want = asked.map(([p, n]) => built.lookup(p, n).map((e) => e.file).sort());
+    expect(want.filter((w) => w.length > 0).length).toBeGreaterThanOrEqual(tricky.length - 1);
+    expect(want[asked.findIndex(([, n]) => n === '账号１２３')]).toEqual(['accounts/r/u1/u1-w2.json', 'accounts/r/u4/u4-t.json', 'accounts/r/u5/u5-t.json'].sort());
+    // read back from the cache file: searched (not parsed) for the first lookups, then parsed whole
+    forgetNameIndexes();
+    const s: NameIndexStats = { how: 'empty', read: 0 };
+    const cached = await nameIndexAt(dir, c, s);
+    expect(s.how).toBe('cache');
+    const got = [...asked, ...asked, ...asked].map(([p, n]) => cached.lookup(p, n).map((e) => e.file).sort());
+    expect(got).toEqual([...want, ...want, ...want]);
+    expect([...cached.byFile.keys()].sort()).toEqual([...built.byFile.keys()].sort());
+
+    // a record damaged in the middle of the file (its start and end intact): the lookup that meets it says so
+    const file = s.file!;
+    const text = readFileSync(file, 'utf8');
+    const rec = '"accounts/r/u1/u1-w2.json"';
+    expect(text.split(rec)).toHaveLength(2);
+    writeFileSync(file, text.replace(rec, '7'));
+    forgetNameIndexes();
+    const ds: NameIndexStats = { how: 'empty', read: 0 };
+    const damaged = await nameIndexAt(dir, c, ds);
+    expect(ds.how).toBe('cache');
+    expect(() => damaged.lookup('微信公众号', '账号123')).toThrow(NameIndexCorrupt);
+    // and again (nothing half-made is kept from the first)
+    expect(() => damaged.lookup('微信公众号', '账号123')).toThrow(/账号名称索引的缓存文件已损坏.*请删除 \.git\/govmedia\/names\//);
+    // as the older index to bring up to date, a damaged file is passed over (built again instead)
+    account('r/u7', 'u7-t2', '再一个名称');
+    const c2 = await commit('one more');
+    forgetNameIndexes();
+    const s2: NameIndexStats = { how: 'empty', read: 0 };
+    await nameIndexAt(dir, c2, s2);
+    expect(s2.how).toBe('built');
+    rmSync(cacheDir(), { recursive: true, force: true });
+    forgetNameIndexes();
   });
 
   it('ignores a cache file that is corrupt or made by another version of the code', async () => {
@@ -334,6 +381,40 @@ describe('govmedia name-index', () => {
     await nameIndexAt(clone, 'main', s2);
     expect(s2).toMatchObject({ how: 'cache', read: 0 });
     expect(readdirSync(namesDir(clone)).sort()).toEqual([savedFile, `${await treeOf(cg, 'main')}.json`].sort());
+  });
+
+  it('a PR check that meets a damaged record of the cached index stops with exit 2 and says which file to remove (no stack trace)', async () => {
+    const { dir: d, g: rg } = await register();
+    forgetNameIndexes();
+    expect((await cli(['name-index', '--repo', d])).code).toBe(0);
+    const [cacheFile] = readdirSync(namesDir(d)).map((n) => path.join(namesDir(d), n));
+    const text = readFileSync(cacheFile!, 'utf8');
+    const rec = '"accounts/sichuan/zigong/zg-wjw/zg-wjw-weixin.json"';
+    expect(text).toContain(rec);
+    writeFileSync(cacheFile!, text.replace(rec, 'null'));
+    await rg.raw(['checkout', '-q', '-b', 'pr']);
+    const k = baseKit();
+    k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
+    k.account('zg-cdc', { id: 'zg-cdc-weixin', name: '健康自贡', platform: '微信公众号' });
+    for (const rel of [`${k.unitPath('zg-cdc')}/unit.json`, k.accountPath('zg-cdc-weixin')]) {
+      mkdirSync(path.dirname(path.join(d, 'accounts', rel)), { recursive: true });
+      writeFileSync(path.join(d, 'accounts', rel), JSON.stringify(k.files.get(rel), null, 2) + '\n');
+    }
+    await rg.add('.');
+    await rg.commit('open an account named like another unit’s');
+    forgetNameIndexes();
+    const r = await cli(['check-pr', '--repo', d, '--base', 'main', '--head', 'pr', '--engine', 'self', '--now', '2026-11-20']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('账号名称索引的缓存文件已损坏');
+    expect(r.err).toContain('请删除 .git/govmedia/names/ 后重新检查');
+    expect(r.err).not.toContain('内部错误');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    // removed as it says: the check builds the index again and reports the look-alike
+    rmSync(namesDir(d), { recursive: true, force: true });
+    forgetNameIndexes();
+    const again = await cli(['check-pr', '--repo', d, '--base', 'main', '--head', 'pr', '--engine', 'self', '--now', '2026-11-20']);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('register/impersonation');
   });
 
   it('usage errors: no such commit, not a Git repository, a --rev that looks like an option (exit 2, Chinese, no stack trace)', async () => {

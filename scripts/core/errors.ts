@@ -20,3 +20,6 @@ export class GitError extends Error {}
 
 /** A policy module could not be loaded (exit code 2). */
 export class PolicyLoadError extends Error {}
+
+/** A file the program keeps in the Git folder (a cache) is damaged; the message says what to remove (exit code 2). */
+export class CacheError extends Error {}
