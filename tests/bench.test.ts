@@ -6,7 +6,7 @@
  * finds the hot function of a real profile. No timing assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdCheckPr } from '../scripts/commands/check-pr.ts';
@@ -233,6 +233,19 @@ describe('bench generator: one-commit register with a pull-request branch', () =
     const code = await cmdCheckPr(['--engine', 'self', '--base', 'main', '--head', 'pr', '--repo', s.dir, '--now', NOW, '--format', 'json'], { out: (x) => void (out += x), err: () => undefined });
     expect(code).toBe(0);
     expect(out).toContain('信息报备');
+    // branch pr-rename: one account renamed through a whole 变更备案, which check-pr accepts and looks up in the name index
+    expect(s.renamed).toBeDefined();
+    expect(git(s.dir, ['diff', '--name-status', 'main', s.renamed!.ref]).trim()).toBe(`M\t${s.renamed!.rel}`);
+    const before = JSON.parse(git(s.dir, ['show', `main:${s.renamed!.rel}`])) as AccountFile;
+    const after = JSON.parse(git(s.dir, ['show', `${s.renamed!.ref}:${s.renamed!.rel}`])) as AccountFile;
+    expect(after.name).not.toBe(before.name);
+    expect(after.events.slice(before.events.length).map((e) => e.type)).toEqual(expect.arrayContaining(['变更备案', '主管审核', '平台变更', '系统填报']));
+    let renamedOut = '';
+    const renamedCode = await cmdCheckPr(['--engine', 'self', '--base', 'main', '--head', s.renamed!.ref, '--repo', s.dir, '--now', NOW, '--format', 'json'], { out: (x) => void (renamedOut += x), err: () => undefined });
+    expect(renamedCode, renamedOut.slice(0, 2000)).toBe(0);
+    const report = JSON.parse(renamedOut) as { changes: { kind: string }[] };
+    expect(report.changes.map((c) => c.kind)).toEqual(['key-change']);
+    expect(existsSync(path.join(s.dir, '.git', 'govmedia', 'names'))).toBe(true);
   });
 
   it('with prSizes and the engine: branches pr-N change N accounts and check-pr runs with its default engine', async () => {
@@ -268,6 +281,10 @@ describe('bench: paired, alternating measurement', () => {
       expect(m.minMs).toBeLessThanOrEqual(m.ms);
       expect(m.failed).toBeUndefined();
     }
+    // a command's `before` runs before each of its runs, warm-up included (e.g. removing a cache)
+    writeFileSync(order, '');
+    await measurePair({ ...step('A'), before: () => appendFileSync(order, 'a') }, step('B'), settingsFrom({ BENCH_RUNS: '3' }));
+    expect(readFileSync(order, 'utf8')).toBe('aABaABBaAaAB');
   });
 
   it('never counts fewer than 3 runs, whatever BENCH_RUNS says', () => {

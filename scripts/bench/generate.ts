@@ -899,6 +899,12 @@ export interface SnapshotRepo {
   branches: Map<string, number>;
   /** Whether main also holds the engine (scripts/, policies/, schemas/, package.json, tsconfig.json of ENGINE_ROOT's HEAD). */
   engine: boolean;
+  /**
+   * Branch `pr-rename`: one account renamed through a whole 变更备案 (the supervisor's approval, the
+   * platform change, the system filing), which makes check-pr look the new name up in the name
+   * index; undefined when no account qualified.
+   */
+  renamed?: { ref: string; rel: string };
 }
 
 /** The engine paths that check-pr's default `--engine base` reads from the base commit. */
@@ -963,9 +969,25 @@ export async function snapshotRepo(dir: string, opts: GenOptions & { prDate?: st
     await fi.commit({ ref: `refs/heads/${ref}`, time: shanghaiEpoch(prDate, 10, 0), author, email: `${author}@example.gov.cn`, message: (n === 1 ? subject : `${n} 个账号：信息报备，经办人员联系电话变更`) + '\n', from: `:${m}`, files: out });
     branches.set(ref, out.length);
   }
+  // one account renamed (a 变更备案 filed in the commit): the first from the middle on that may be
+  let renamed: SnapshotRepo['renamed'];
+  const perUnit = new Map<string, number>();
+  for (const a of reg.accounts) perUnit.set(a.unit.id, (perUnit.get(a.unit.id) ?? 0) + 1);
+  for (let i = 0; i < reg.accounts.length && !renamed; i++) {
+    const target = reg.accounts[(Math.floor(reg.accounts.length / 3) + i) % reg.accounts.length]!;
+    if (!filingAllowed(target, 'rename', { live: perUnit.get(target.unit.id) ?? 0, renamed: false }, false)) continue;
+    const saved = JSON.stringify(target.doc);
+    const subject = fileLifecycle(target, 'rename', prDate, 2);
+    if (subject) {
+      const author = target.unit.id;
+      await fi.commit({ ref: 'refs/heads/pr-rename', time: shanghaiEpoch(prDate, 11, 0), author, email: `${author}@example.gov.cn`, message: subject + '\n', from: `:${m}`, files: [[target.rel, accountText(target)]] });
+      renamed = { ref: 'pr-rename', rel: target.rel };
+    }
+    target.doc = JSON.parse(saved) as AccountFile;
+  }
   await fi.end();
   await run('git', ['checkout', '-q', '-f', 'main'], dir);
-  return { dir, accounts: reg.accounts.length, files, changed, branches, engine: engine.length > 0 };
+  return { dir, accounts: reg.accounts.length, files, changed, branches, engine: engine.length > 0, ...(renamed ? { renamed } : {}) };
 }
 
 export interface HistoryRepo {

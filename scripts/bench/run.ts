@@ -209,6 +209,8 @@ export interface Cmd {
   engine?: boolean;
   /** One run only: for long work that is reported, never judged (the audit over the history). */
   once?: boolean;
+  /** Done before each run, not timed (e.g. removing a cache the run must not find). */
+  before?: () => void;
 }
 
 function problemOf(c: Cmd, e: Exec): string | undefined {
@@ -245,10 +247,12 @@ function summarize(c: Cmd, counted: Exec[], problem: string | undefined): Measur
  */
 async function measure(c: Cmd, s: Settings): Promise<Measured> {
   log(`${c.label} …`);
+  c.before?.();
   const warm = await exec(c.cmd, c.args, c);
   let problem = problemOf(c, warm);
   const counted: Exec[] = problem || c.once ? [warm] : [];
   while (!problem && !c.once && counted.length < s.runs) {
+    c.before?.();
     const e = await exec(c.cmd, c.args, c);
     counted.push(e);
     problem = problemOf(c, e);
@@ -268,6 +272,7 @@ export async function measurePair(a: Cmd, b: Cmd, s: Settings): Promise<[Measure
   const both = [a, b] as const;
   const once = async (k: 0 | 1, keep: boolean): Promise<void> => {
     if (problems[k]) return;
+    both[k].before?.();
     const e = await exec(both[k].cmd, both[k].args, both[k]);
     problems[k] = problemOf(both[k], e);
     if (keep || problems[k]) counted[k].push(e);
@@ -624,12 +629,50 @@ async function checkPrSection(s: Settings, big: SnapshotRepo): Promise<{ section
     const one = count === 1;
     prRows.push(pairRow(`check-pr-${count}`, { zh: `govmedia check-pr（默认 --engine base），改动 ${fmtInt(count)} 个账号`, en: `govmedia check-pr (default --engine base), ${fmtInt(count)} account${one ? '' : 's'} changed` }, pr, full, { zh: '完整 validate，命令行', en: 'a full validate, CLI' }, one ? 0.1 : 1, true));
   }
+  let renameNote: { zh: string; en: string } | undefined;
+  // a renamed account: check-pr looks the new name up in the base's name index. In CI the index comes
+  // from the cache post-merge saved (pr-check restores it); a fresh clone without it builds it first.
+  if (big.renamed) {
+    const ref = big.renamed.ref;
+    const names = path.join(big.dir, '.git', 'govmedia', 'names');
+    const record = path.join(work, `record-${ref}.json`);
+    const renameCmd = (label: string, before: () => void): Cmd => ({
+      label,
+      cmd: process.execPath,
+      args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json', '--record', record],
+      engine: true,
+      before,
+      expect: (e) => {
+        if (e.code !== 0) return `exit code ${e.code}: ${e.stdout.slice(0, 1000)}`;
+        const rec = JSON.parse(readFileSync(record, 'utf8')) as { changes: { kind: string }[]; engine: { inProcess?: boolean } };
+        if (rec.changes.length !== 1 || rec.changes[0]!.kind !== 'key-change') return `check-pr saw ${JSON.stringify(rec.changes.map((c) => c.kind))}, expected one key-change`;
+        engineNotes.push(`${ref}:${rec.engine.inProcess ? 'in-process' : 'extracted'}`);
+        return undefined;
+      },
+    });
+    const fullCmd: Cmd = { label: `validate ${fmtInt(big.accounts)} CLI`, cmd: process.execPath, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now], engine: true };
+    // a fresh clone without the cache: the index is built before each run is timed away
+    const [cold, full1] = await measurePair(renameCmd(`check-pr ${ref}, no cached name index`, () => rmSync(names, { recursive: true, force: true })), fullCmd, s);
+    // as in CI: the index post-merge built (govmedia name-index) is there, restored
+    const built = await exec(process.execPath, [GOVMEDIA, 'name-index', '--repo', big.dir, '--rev', 'main']);
+    if (built.code !== 0) throw new Error(`bench: govmedia name-index failed (${built.code}): ${built.stderr.slice(0, 500)}`);
+    const cached = (): void => {
+      if (!existsSync(names)) throw new Error('bench: the name index cache is missing before a cached-index run');
+    };
+    const [warm, full2] = await measurePair(renameCmd(`check-pr ${ref}, name index cached`, cached), fullCmd, s);
+    prRows.push(pairRow('check-pr-rename', { zh: 'govmedia check-pr，1 个账号改名（变更备案），名称索引已缓存（CI：合并后工作流建立并存入缓存，合并请求检查恢复）', en: 'govmedia check-pr, 1 account renamed (a 变更备案), name index cached (CI: built and saved by post-merge, restored by the PR check)' }, warm, full2, { zh: '完整 validate，命令行', en: 'a full validate, CLI' }, 0.1, true));
+    prRows.push(pairRow('check-pr-rename-cold', { zh: 'govmedia check-pr，1 个账号改名，没有缓存的名称索引（新克隆、缓存未恢复：先读出全部账号建立索引）', en: 'govmedia check-pr, 1 account renamed, no cached name index (a fresh clone without the CI cache: the index is built from every account first)' }, cold, full1, { zh: '完整 validate，命令行', en: 'a full validate, CLI' }, 1, true));
+    renameNote = {
+      zh: `分支 \`${ref}\` 给 ${big.renamed.rel} 办理变更备案（改名：变更备案、公告、主管审核、平台变更、系统填报），检查须在名称索引中查找新名称的形近名称：“名称索引已缓存”一行先用 govmedia name-index 建立索引（合并后工作流所做，用时 ${fmtMs(built.ms)}），如 CI 恢复缓存后那样；“没有缓存”一行每次运行前删除 .git/govmedia/names/，如没有缓存的新克隆。`,
+      en: `Branch \`${ref}\` files a change for ${big.renamed.rel} (a rename: 变更备案, announcement, the supervisor's review, the platform change, the system filing), so the check looks the new name up in the name index: the "name index cached" row first builds it with govmedia name-index (as post-merge does; ${fmtMs(built.ms)}), as after CI restores the cache; the "no cached name index" row removes .git/govmedia/names/ before every run, as a fresh clone without the cache.`,
+    };
+  }
   const inProc = engineNotes.every((x) => x.endsWith('in-process'));
   const section: Section = {
     title: { zh: `check-pr：${fmtInt(big.accounts)} 个账号的登记簿`, en: `check-pr: a register of ${fmtInt(big.accounts)} accounts` },
     note: {
-      zh: `分支 ${[...big.branches].map(([r, c]) => `\`${r}\`（${c} 个账号）`).join('、')} 各改动若干账号（信息报备：经办人员联系电话变更）；主分支含检查程序本身，check-pr 按默认方式（--engine base）运行：${inProc ? '基准提交的程序与当前程序相同，直接在本进程中检查' : '基准提交的程序与当前运行的程序不同（例如有未提交的修改），每次取出基准程序运行'}。与同一时段交替运行的完整 validate 相比。`,
-      en: `Branches ${[...big.branches].map(([r, c]) => `\`${r}\` (${c} accounts)`).join(', ')} each change accounts (an 信息报备: the operator's phone changed); main holds the engine itself and check-pr runs as users run it (--engine base): ${inProc ? "the base commit's engine is the running one, so it judged in-process" : "the base commit's engine differs from the running one (e.g. uncommitted changes), so it was extracted on every run"}. Against a full validate run in alternation.`,
+      zh: `分支 ${[...big.branches].map(([r, c]) => `\`${r}\`（${c} 个账号）`).join('、')} 各改动若干账号（信息报备：经办人员联系电话变更）；主分支含检查程序本身，check-pr 按默认方式（--engine base）运行：${inProc ? '基准提交的程序与当前程序相同，直接在本进程中检查' : '基准提交的程序与当前运行的程序不同（例如有未提交的修改），每次取出基准程序运行'}。与同一时段交替运行的完整 validate 相比。${renameNote?.zh ?? ''}`,
+      en: `Branches ${[...big.branches].map(([r, c]) => `\`${r}\` (${c} accounts)`).join(', ')} each change accounts (an 信息报备: the operator's phone changed); main holds the engine itself and check-pr runs as users run it (--engine base): ${inProc ? "the base commit's engine is the running one, so it judged in-process" : "the base commit's engine differs from the running one (e.g. uncommitted changes), so it was extracted on every run"}. Against a full validate run in alternation.${renameNote ? ` ${renameNote.en}` : ''}`,
     },
     rows: prRows,
   };
@@ -769,7 +812,7 @@ function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: Vali
 async function profileStage(s: Settings, { hist, big }: BenchData, sections: readonly Section[], audit: { probeN: number; probeArgs: string[] }): Promise<ProfileResult[]> {
   const profiles: ProfileResult[] = [];
   const missed = new Set(sections.flatMap((x) => x.rows).filter((r) => r.met === false).map((r) => r.key));
-  const jobs: { key: string; title: { zh: string; en: string }; args: string[]; cwd?: string }[] = [];
+  const jobs: { key: string; title: { zh: string; en: string }; args: string[]; cwd?: string; before?: () => void }[] = [];
   const vMissed = (n: number): boolean => [...missed].some((k) => k.startsWith(`validate-${n}-`)) || (n === big.accounts && [...missed].some((k) => k === 'mem-validate-cli' || k === 'mem-validate-inproc'));
   if (vMissed(big.accounts)) jobs.push({ key: 'validate-large', title: { zh: `validate（${fmtInt(big.accounts)} 个账号）`, en: `validate (${fmtInt(big.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now] });
   else if (vMissed(hist.accounts)) jobs.push({ key: 'validate-small', title: { zh: `validate（${fmtInt(hist.accounts)} 个账号）`, en: `validate (${fmtInt(hist.accounts)} accounts)` }, args: [GOVMEDIA, 'validate', '--root', hist.dir, '--format', 'json', '--now', s.now] });
@@ -778,12 +821,20 @@ async function profileStage(s: Settings, { hist, big }: BenchData, sections: rea
     const ref = prMissed === undefined || prMissed === 1 ? 'pr' : `pr-${prMissed}`;
     jobs.push({ key: 'check-pr', title: { zh: `check-pr（${ref}）`, en: `check-pr (${ref})` }, args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json'] });
   }
+  if (big.renamed) {
+    const names = path.join(big.dir, '.git', 'govmedia', 'names');
+    const args = [GOVMEDIA, 'check-pr', '--base', 'main', '--head', big.renamed.ref, '--repo', big.dir, '--now', s.now, '--format', 'json'];
+    // the cached row first: the cold one removes the cache
+    if (missed.has('check-pr-rename')) jobs.push({ key: 'check-pr-rename', title: { zh: `check-pr（${big.renamed.ref}，名称索引已缓存）`, en: `check-pr (${big.renamed.ref}, name index cached)` }, args });
+    if (missed.has('check-pr-rename-cold')) jobs.push({ key: 'check-pr-rename-cold', title: { zh: `check-pr（${big.renamed.ref}，没有缓存的名称索引）`, en: `check-pr (${big.renamed.ref}, no cached name index)` }, args, before: () => rmSync(names, { recursive: true, force: true }) });
+  }
   if (missed.has('history-cli') || missed.has('history-inproc')) jobs.push({ key: 'history', title: { zh: 'history', en: 'history' }, args: [GOVMEDIA, 'history', hist.hottest.id, '--repo', hist.dir, '--format', 'json'] });
   jobs.push({ key: 'audit', title: { zh: `audit（最新 ${audit.probeN} 个提交）`, en: `audit (newest ${audit.probeN} commits)` }, args: audit.probeArgs });
   for (const j of jobs) {
     const dir = path.join(work, 'profiles', j.key);
     mkdirSync(dir, { recursive: true });
     log(`CPU 剖析 profiling ${j.key} …`);
+    j.before?.();
     const e = await exec(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...j.args], j.cwd ? { cwd: j.cwd } : {});
     const files = readProfiles(dir);
     if (!files.length) {
@@ -859,6 +910,7 @@ function threadLine(p: ProfileSummary, lang: 'zh' | 'en'): string {
 function profileFor(key: string, r: Report): ProfileResult | undefined {
   const by = (k: string): ProfileResult | undefined => r.profiles.find((p) => p.key === k);
   if (key.startsWith('validate-') || key.startsWith('mem-validate')) return by('validate-large') ?? by('validate-small');
+  if (key === 'check-pr-rename' || key === 'check-pr-rename-cold') return by(key);
   if (key.startsWith('check-pr') || key === 'mem-check-pr') return by('check-pr');
   if (key.startsWith('history')) return by('history');
   return undefined;
