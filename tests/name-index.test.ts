@@ -221,20 +221,26 @@ describe('the name index', () => {
   });
 });
 
+/** A new repository in `d` whose main branch holds `kit`, in one commit. */
+async function commitKit(d: string, kit: ReturnType<typeof baseKit>): Promise<SimpleGit> {
+  writeKit(kit, d);
+  const rg = simpleGit({ baseDir: d });
+  await rg.init(['-b', 'main']);
+  await rg.addConfig('user.name', '测试（虚构）');
+  await rg.addConfig('user.email', 'test@example.invalid');
+  await rg.addConfig('commit.gpgsign', 'false');
+  await rg.add('.');
+  await rg.commit('register');
+  return rg;
+}
+
 describe('check-pr looks names up in the base index', () => {
   it('finds the impersonation of an account outside the touched folder, from the cached index', async () => {
     const repo = tmpDir('govmedia-names-pr-');
     try {
       const k = baseKit();
       k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
-      writeKit(k, repo);
-      const rg = simpleGit({ baseDir: repo });
-      await rg.init(['-b', 'main']);
-      await rg.addConfig('user.name', '测试（虚构）');
-      await rg.addConfig('user.email', 'test@example.invalid');
-      await rg.addConfig('commit.gpgsign', 'false');
-      await rg.add('.');
-      await rg.commit('register');
+      const rg = await commitKit(repo, k);
       await rg.raw(['checkout', '-q', '-b', 'pr']);
       const k2 = baseKit();
       k2.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
@@ -278,17 +284,19 @@ describe('govmedia name-index', () => {
     made.push(parent);
     const d = path.join(parent, name);
     mkdirSync(d);
-    writeKit(kit, d);
-    const rg = simpleGit({ baseDir: d });
-    await rg.init(['-b', 'main']);
-    await rg.addConfig('user.name', '测试（虚构）');
-    await rg.addConfig('user.email', 'test@example.invalid');
-    await rg.addConfig('commit.gpgsign', 'false');
-    await rg.add('.');
-    await rg.commit('register');
-    return { dir: d, g: rg };
+    return { dir: d, g: await commitKit(d, kit) };
   }
   const namesDir = (d: string): string => path.join(d, '.git', 'govmedia', 'names');
+  /** Into the work tree of `d`: a new unit opening a WeChat account named like zg-wjw's (健康自贡). */
+  function openLookAlike(d: string): void {
+    const k = baseKit();
+    k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
+    k.account('zg-cdc', { id: 'zg-cdc-weixin', name: '健康自贡', platform: '微信公众号' });
+    for (const rel of [`${k.unitPath('zg-cdc')}/unit.json`, k.accountPath('zg-cdc-weixin')]) {
+      mkdirSync(path.dirname(path.join(d, 'accounts', rel)), { recursive: true });
+      writeFileSync(path.join(d, 'accounts', rel), JSON.stringify(k.files.get(rel), null, 2) + '\n');
+    }
+  }
   const treeOf = async (rg: SimpleGit, rev: string): Promise<string> => (await rg.revparse([`${rev}:accounts`])).trim();
 
   it('builds the index of a commit, then finds it cached, then brings it up to date from the older one (Chinese; English with --lang en)', async () => {
@@ -335,13 +343,7 @@ describe('govmedia name-index', () => {
     await cg.addConfig('user.name', '测试（虚构）');
     await cg.addConfig('user.email', 'test@example.invalid');
     await cg.raw(['checkout', '-q', '-b', 'pr']);
-    const k = baseKit();
-    k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
-    k.account('zg-cdc', { id: 'zg-cdc-weixin', name: '健康自贡', platform: '微信公众号' });
-    for (const rel of [`${k.unitPath('zg-cdc')}/unit.json`, k.accountPath('zg-cdc-weixin')]) {
-      mkdirSync(path.dirname(path.join(clone, 'accounts', rel)), { recursive: true });
-      writeFileSync(path.join(clone, 'accounts', rel), JSON.stringify(k.files.get(rel), null, 2) + '\n');
-    }
+    openLookAlike(clone);
     await cg.add('.');
     await cg.commit('open an account');
     // restore the cache (actions/cache/restore), then check
@@ -393,13 +395,7 @@ describe('govmedia name-index', () => {
     expect(text).toContain(rec);
     writeFileSync(cacheFile!, text.replace(rec, 'null'));
     await rg.raw(['checkout', '-q', '-b', 'pr']);
-    const k = baseKit();
-    k.unit('sichuan/zigong', { id: 'zg-cdc', name: '自贡市疾病预防控制中心', kind: '政府部门' });
-    k.account('zg-cdc', { id: 'zg-cdc-weixin', name: '健康自贡', platform: '微信公众号' });
-    for (const rel of [`${k.unitPath('zg-cdc')}/unit.json`, k.accountPath('zg-cdc-weixin')]) {
-      mkdirSync(path.dirname(path.join(d, 'accounts', rel)), { recursive: true });
-      writeFileSync(path.join(d, 'accounts', rel), JSON.stringify(k.files.get(rel), null, 2) + '\n');
-    }
+    openLookAlike(d);
     await rg.add('.');
     await rg.commit('open an account named like another unit’s');
     forgetNameIndexes();
