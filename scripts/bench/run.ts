@@ -609,6 +609,8 @@ async function checkPrSection(s: Settings, big: SnapshotRepo): Promise<{ section
   const prRows: Row[] = [];
   const prRuns = new Map<string, Measured>();
   const engineNotes: string[] = [];
+  // every check-pr row is paired with a full validate of the same register
+  const fullCmd: Cmd = { label: `validate ${fmtInt(big.accounts)} CLI`, cmd: process.execPath, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now], engine: true };
   for (const [ref, count] of big.branches) {
     const record = path.join(work, `record-${ref}.json`);
     const prCmd: Cmd = {
@@ -624,7 +626,7 @@ async function checkPrSection(s: Settings, big: SnapshotRepo): Promise<{ section
         return undefined;
       },
     };
-    const [pr, full] = await measurePair(prCmd, { label: `validate ${fmtInt(big.accounts)} CLI`, cmd: process.execPath, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now], engine: true }, s);
+    const [pr, full] = await measurePair(prCmd, fullCmd, s);
     prRuns.set(ref, pr);
     const one = count === 1;
     prRows.push(pairRow(`check-pr-${count}`, { zh: `govmedia check-pr（默认 --engine base），改动 ${fmtInt(count)} 个账号`, en: `govmedia check-pr (default --engine base), ${fmtInt(count)} account${one ? '' : 's'} changed` }, pr, full, { zh: '完整 validate，命令行', en: 'a full validate, CLI' }, one ? 0.1 : 1, true));
@@ -650,8 +652,7 @@ async function checkPrSection(s: Settings, big: SnapshotRepo): Promise<{ section
         return undefined;
       },
     });
-    const fullCmd: Cmd = { label: `validate ${fmtInt(big.accounts)} CLI`, cmd: process.execPath, args: [GOVMEDIA, 'validate', '--root', big.dir, '--format', 'json', '--now', s.now], engine: true };
-    // a fresh clone without the cache: the index is built before each run is timed away
+    // a fresh clone without the cache: the index is removed (untimed) before each run, which then builds it
     const [cold, full1] = await measurePair(renameCmd(`check-pr ${ref}, no cached name index`, () => rmSync(names, { recursive: true, force: true })), fullCmd, s);
     // as in CI: the index post-merge built (govmedia name-index) is there, restored
     const built = await exec(process.execPath, [GOVMEDIA, 'name-index', '--repo', big.dir, '--rev', 'main']);

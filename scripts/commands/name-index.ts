@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { langValue, UsageError } from '../core/cli-args.ts';
-import { git, ObjectReader, resolveCommit } from '../core/git.ts';
+import { git, resolveCommit } from '../core/git.ts';
 import { nameIndexAt, type NameIndexStats } from '../core/name-index.ts';
 import { jobLog, logText } from '../report/escape.ts';
 import { commandHelp, parseCommand, type Io } from './table.ts';
@@ -35,13 +35,7 @@ export async function cmdNameIndex(args: string[], io: Io): Promise<number> {
   }
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new UsageError(`${repo} 中找不到提交“${rev}”（不是 Git 仓库，或没有该提交）/ no commit "${rev}" in ${repo} (not a Git repository, or no such commit)`);
   const stats: NameIndexStats = { how: 'empty', read: 0 };
-  const reader = new ObjectReader(repo);
-  let names: number;
-  try {
-    names = (await nameIndexAt(repo, commit, stats, reader)).byFile.size;
-  } finally {
-    reader.close();
-  }
+  const names = (await nameIndexAt(repo, commit, stats)).byFile.size;
   const short = commit.slice(0, 12);
   // a folder's name is data: shown with its line breaks and invisible characters revealed
   const file = stats.file ? logText(path.relative(process.cwd(), stats.file) || stats.file) : undefined;

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { blobSizes, MAX_BLOB_BYTES, readBlobs, runGit, type ObjectReader } from './git.ts';
+import { MAX_BLOB_BYTES, ObjectReader, runGit } from './git.ts';
 import { CacheError } from './errors.ts';
 import { ENGINE_ROOT } from './paths.ts';
 import { entryFromText, type NameEntry } from './impersonation.ts';
@@ -213,24 +213,32 @@ async function tryGit(dir: string, args: string[]): Promise<string | undefined> 
   }
 }
 
+/** Run `fn` with `reader`, or with a cat-file opened for it and closed after (one git process, not two per batch). */
+async function withReader<T>(dir: string, reader: ObjectReader | undefined, fn: (r: ObjectReader) => Promise<T>): Promise<T> {
+  const r = reader ?? new ObjectReader(dir);
+  try {
+    return await fn(r);
+  } finally {
+    if (!reader) r.close();
+  }
+}
+
 /**
- * Read account blobs (each at most MAX_BLOB_BYTES) and add the names in use to `into`: through
- * `reader` (the check's open cat-file) when given, else with a `--batch-check` and a `--batch`
- * process of their own per batch.
+ * Read account blobs (each at most MAX_BLOB_BYTES) through `reader` and add the names in use to
+ * `into`: the check's open cat-file, or one opened for this (nameIndexAt).
  */
-async function addFiles(dir: string, files: readonly { rel: string; sha: string }[], into: Map<string, NameEntry>, reader?: ObjectReader): Promise<void> {
+async function addFiles(files: readonly { rel: string; sha: string }[], into: Map<string, NameEntry>, reader: ObjectReader): Promise<void> {
   const fetch = async (part: readonly { sha: string }[]): Promise<Map<string, Buffer>> => {
     const shas = [...new Set(part.map((f) => f.sha))];
-    const sizes = await (reader ? reader.sizes(shas) : blobSizes(dir, shas));
-    const small = shas.filter((s) => (sizes.get(s) ?? Infinity) <= MAX_BLOB_BYTES);
-    return reader ? reader.read(small) : readBlobs(dir, small);
+    const sizes = await reader.sizes(shas);
+    return reader.read(shas.filter((s) => (sizes.get(s) ?? Infinity) <= MAX_BLOB_BYTES));
   };
   let next = files.length ? fetch(files.slice(0, BATCH)) : undefined;
   for (let i = 0; i < files.length; i += BATCH) {
     const part = files.slice(i, i + BATCH);
     const blobs = await next!;
     // the next batch is asked for before this one is parsed: git reads it while this process parses
-    // (a cold index of 100,000 accounts through the check's reader: 7.5 s -> 7.1 s on 2 cores)
+    // (a cold index of 100,000 accounts: 7.5 s -> 7.1 s on 2 cores)
     next = i + BATCH < files.length ? fetch(files.slice(i + BATCH, i + 2 * BATCH)) : undefined;
     next?.catch(() => undefined); // awaited in the next round; a failure is seen there
     for (const f of part) {
@@ -336,7 +344,7 @@ export interface NameIndexStats {
  * The name index of `commit` in the repository `dir`. Cost: nothing when this process made it
  * already; one file read when it is cached; the changed files when an older index is cached;
  * otherwise every account file once (and then cached). The files are read through `reader` (the
- * check's open cat-file) when given: no git process of their own.
+ * check's open cat-file) when given, else through one cat-file opened for them.
  */
 export async function nameIndexAt(dir: string, commit: string, stats?: NameIndexStats, reader?: ObjectReader): Promise<NameIndex> {
   const fingerprint = engineFingerprint();
@@ -380,14 +388,14 @@ export async function nameIndexAt(dir: string, commit: string, stats?: NameIndex
         const sha = meta[3] ?? '';
         if (mode.startsWith('100') && !/^0+$/.test(sha) && isAccountPath(rel)) changed.push({ rel, sha });
       }
-      await addFiles(dir, changed, byFile, reader);
+      await withReader(dir, reader, (r) => addFiles(changed, byFile, r));
       idx = new NameIndex(tree, byFile, new Map([...older.folded].filter(([e]) => byFile.get(e.file) === e)));
       note('updated', changed.length);
     } else {
       const ls = (await tryGit(dir, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'accounts'])) ?? '';
       const files = lsTreeFiles(ls);
       const byFile = new Map<string, NameEntry>();
-      await addFiles(dir, files, byFile, reader);
+      await withReader(dir, reader, (r) => addFiles(files, byFile, r));
       idx = new NameIndex(tree, byFile);
       note('built', files.length);
     }

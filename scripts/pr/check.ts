@@ -320,7 +320,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
   }
 
   // ---- a new or renamed account against the names of every account outside the scope
-  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc, { baseSrc, changed: diffs.flatMap((d) => (d.fromPath ? [d.path, d.fromPath] : [d.path])), ...(o.reader ? { reader: o.reader } : {}) })));
+  prFindings.push(...(await impersonationAcrossScope(baseReg, headReg, headSrc, { baseSrc, changed: diffs.flatMap((d) => (d.fromPath ? [d.path, d.fromPath] : [d.path])), reader: o.reader })));
 
   // ---- bulk guard
   for (const b of bulkCheck(changes, baseSrc, baseReg)) {
