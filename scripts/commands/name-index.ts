@@ -35,7 +35,7 @@ export async function cmdNameIndex(args: string[], io: Io): Promise<number> {
   }
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new UsageError(`${repo} 中找不到提交“${rev}”（不是 Git 仓库，或没有该提交）/ no commit "${rev}" in ${repo} (not a Git repository, or no such commit)`);
   const stats: NameIndexStats = { how: 'empty', read: 0 };
-  const names = (await nameIndexAt(repo, commit, stats)).byFile.size;
+  const names = (await nameIndexAt(repo, commit, stats)).size;
   const short = commit.slice(0, 12);
   // a folder's name is data: shown with its line breaks and invisible characters revealed
   const file = stats.file ? logText(path.relative(process.cwd(), stats.file) || stats.file) : undefined;

@@ -10,7 +10,7 @@
  * by another version of the rule's code (fingerprint) is never used.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_BLOB_BYTES, ObjectReader, runGit } from './git.ts';
 import { CacheError } from './errors.ts';
@@ -19,12 +19,11 @@ import { entryFromText, type NameEntry } from './impersonation.ts';
 import { skeleton } from './text-checks.ts';
 
 /** Bumped when the file format changes. */
-const FORMAT = 3;
-/**
- * Lookups answered by searching a cached index's bytes before it is parsed whole: a check of a few
- * new or renamed accounts reads the 100,000-entry file (18 MB) without parsing it (~1 s saved).
- */
-const SEARCHES = 16;
+const FORMAT = 4;
+/** Bytes of a cache file's header line (padded with spaces; see writeCache). */
+const HEAD_BYTES = 256;
+/** Records per block of the cache file's directory: a lookup reads one block or two (~12 KB). */
+const BLOCK = 64;
 /** Cached indexes kept per repository (the newest ones). */
 const KEEP = 4;
 /** Blobs read per `git cat-file --batch` when building (bounded memory). */
@@ -65,18 +64,20 @@ export class NameIndexCorrupt extends CacheError {}
 export class NameIndex {
   private byKey: Map<string, NameEntry[]> | undefined;
   private parsed: { byFile: Map<string, NameEntry>; folded: Map<NameEntry, string> } | undefined;
-  private searches = 0;
   constructor(
     /** Git tree id of accounts/ at the indexed commit ('' when there is none). */
     readonly tree: string,
-    /** Every account file whose name is in use → its entry (absent: parsed from `raw` when first needed). */
+    /** Every account file whose name is in use → its entry (absent: read from `file` when first needed). */
     byFile?: Map<string, NameEntry>,
     folded?: Map<NameEntry, string>,
-    /** The cache file's bytes, when read from one (see readCache). */
-    private readonly raw?: Buffer,
-    private readonly source?: string,
+    /** The cache file it is read from, with its checked header and directory (see readCache). */
+    private readonly file?: CacheFileView,
   ) {
     if (byFile) this.parsed = { byFile, folded: folded ?? new Map() };
+  }
+  /** How many account files have a name in use (a cache file's header says, without reading it). */
+  get size(): number {
+    return this.parsed || !this.file ? this.byFile.size : this.file.count;
   }
   /** Every account file whose name is in use → its entry. */
   get byFile(): Map<string, NameEntry> {
@@ -86,7 +87,7 @@ export class NameIndex {
   get folded(): Map<NameEntry, string> {
     return this.whole().folded;
   }
-  /** Whether the whole index can be read (a cache file is parsed whole here). */
+  /** Whether the whole index can be read (a cache file is read whole here). */
   complete(): boolean {
     try {
       this.whole();
@@ -97,8 +98,8 @@ export class NameIndex {
   }
   private whole(): { byFile: Map<string, NameEntry>; folded: Map<NameEntry, string> } {
     if (!this.parsed) {
-      const p = this.raw ? parseEntries(this.raw) : undefined;
-      if (!p) throw new NameIndexCorrupt(`账号名称索引的缓存文件已损坏：${this.source ?? '(内存)'}；请删除 .git/govmedia/names/ 后重新检查 / the cached account-name index ${this.source ?? ''} is damaged; remove .git/govmedia/names/ and check again`);
+      const p = this.file ? readWhole(this.file) : undefined;
+      if (!p) throw corrupt(this.file?.path);
       this.parsed = p;
     }
     return this.parsed;
@@ -112,14 +113,9 @@ export class NameIndex {
   /** The entries whose platform and skeleton equal the given name's. */
   lookup(platform: string, name: string): NameEntry[] {
     const key = skeleton(name);
-    // a cache file not parsed yet: its bytes are searched for the key (see SEARCHES)
-    if (!this.parsed && this.raw && this.searches < SEARCHES) {
-      this.searches++;
-      const found = searchEntries(this.raw, platform, key);
-      if (found) return found;
-    }
+    // a cache file not read whole: the block that holds the key is read (a few KB, not the file)
+    if (!this.parsed && this.file) return searchFile(this.file, platform, key);
     if (!this.byKey) {
-      // made whole before it is kept: a damaged cache file fails every lookup, not only the first
       const byKey = new Map<string, NameEntry[]>();
       for (const e of this.byFile.values()) {
         const k = `${e.platform}\u0000${this.skeletonOf(e)}`;
@@ -133,6 +129,10 @@ export class NameIndex {
   }
 }
 
+function corrupt(file: string | undefined): NameIndexCorrupt {
+  return new NameIndexCorrupt(`账号名称索引的缓存文件已损坏：${file ?? '(内存)'}；请删除 .git/govmedia/names/ 后重新检查 / the cached account-name index ${file ?? ''} is damaged; remove .git/govmedia/names/ and check again`);
+}
+
 /** A cache record: [platform, skeleton of the name, file, id, unitId, name]. */
 type Row = [string, string, string, string, string, string];
 
@@ -140,14 +140,150 @@ function isRow(r: unknown): r is Row {
   return Array.isArray(r) && r.length === 6 && r.every((x) => typeof x === 'string');
 }
 
-/** Every entry of a cache file's bytes, or undefined when anything in it does not check out. */
-function parseEntries(raw: Buffer): { byFile: Map<string, NameEntry>; folded: Map<NameEntry, string> } | undefined {
+/**
+ * A cache file (format 4), all in UTF-8:
+ * - a header line of HEAD_BYTES bytes (JSON padded with spaces): format, fingerprint, tree, count
+ *   (records), dir (bytes of the directory line) and size (bytes of the whole file);
+ * - the directory line: for every BLOCK-th record, `[key, offset]`, the record's key (see keyOf)
+ *   and where its line starts, counted from the first record;
+ * - one record per line (JSON.stringify of a Row: no raw line break inside), sorted as strings, so
+ *   that the records of one key are next to each other and the blocks' keys are in order.
+ * A lookup reads the header and the directory once, then only the blocks that can hold its key.
+ */
+interface CacheHeader {
+  format: number;
+  fingerprint: string;
+  tree: string;
+  count: number;
+  dir: number;
+  size: number;
+}
+
+interface CacheFileView {
+  path: string;
+  /** The header line's text: a lookup that finds another one there (the file replaced) stops. */
+  head: string;
+  count: number;
+  /** Where the records start. */
+  records: number;
+  size: number;
+  keys: string[];
+  offsets: number[];
+}
+
+/** The text every record of a platform and skeleton starts with (JSON.stringify's own, and no record of another key starts so: its strings end at an unescaped quote). */
+function keyOf(platform: string, key: string): string {
+  return `[${JSON.stringify(platform)},${JSON.stringify(key)},`;
+}
+
+function readAt(fd: number, at: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, at + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got === length ? buf : buf.subarray(0, got);
+}
+
+/**
+ * A cache file's header and directory, when they check out (format, engine version, tree, sizes,
+ * a directory in order); its records are read when looked up.
+ */
+function readCache(file: string, fingerprint: string, tree?: string): NameIndex | undefined {
+  let fd: number | undefined;
   try {
-    const v = JSON.parse(raw.toString('utf8')) as CacheFile;
-    if (!v || !Array.isArray(v.entries)) return undefined;
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const head = readAt(fd, 0, HEAD_BYTES).toString('utf8');
+    if (head.length !== HEAD_BYTES || !head.endsWith('\n')) return undefined;
+    const h = JSON.parse(head) as CacheHeader;
+    if (h.format !== FORMAT || h.fingerprint !== fingerprint || typeof h.tree !== 'string' || !/^[0-9a-f]{40,64}$/.test(h.tree) || (tree !== undefined && h.tree !== tree)) return undefined;
+    if (!Number.isSafeInteger(h.count) || h.count < 0 || !Number.isSafeInteger(h.dir) || h.dir < 3 || h.size !== size) return undefined;
+    const dirText = readAt(fd, HEAD_BYTES, h.dir).toString('utf8');
+    if (!dirText.endsWith('\n')) return undefined;
+    const dir = JSON.parse(dirText) as unknown;
+    if (!Array.isArray(dir) || dir.length !== Math.ceil(h.count / BLOCK)) return undefined;
+    const records = HEAD_BYTES + h.dir;
+    const keys: string[] = [];
+    const offsets: number[] = [];
+    for (const d of dir as unknown[]) {
+      if (!Array.isArray(d) || typeof d[0] !== 'string' || !Number.isSafeInteger(d[1])) return undefined;
+      const [k, off] = d as [string, number];
+      if (off < 0 || records + off >= size || (keys.length > 0 && (k < keys.at(-1)! || off <= offsets.at(-1)!))) return undefined;
+      keys.push(k);
+      offsets.push(off);
+    }
+    if (keys.length > 0 && offsets[0] !== 0) return undefined;
+    return new NameIndex(h.tree, undefined, undefined, { path: file, head, count: h.count, records, size, keys, offsets });
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The entries of one key, from the blocks of the cache file that can hold it. */
+function searchFile(v: CacheFileView, platform: string, key: string): NameEntry[] {
+  const want = keyOf(platform, key);
+  // the last block whose first key is before this one (the key's records may start in it), up to
+  // the first block whose first key is after it
+  let lo = 0;
+  let hi = v.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v.keys[mid]! < want) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(0, lo - 1);
+  let to = lo;
+  while (to < v.keys.length && v.keys[to] === want) to++;
+  if (from >= v.keys.length) return [];
+  const start = v.records + v.offsets[from]!;
+  const end = to < v.keys.length ? v.records + v.offsets[to]! : v.size;
+  let text: string;
+  let fd: number | undefined;
+  try {
+    fd = openSync(v.path, 'r');
+    // the same file as when its directory was read (a file replaced meanwhile is not trusted)
+    if (readAt(fd, 0, HEAD_BYTES).toString('utf8') !== v.head) throw corrupt(v.path);
+    // from the byte before the block: the line break that ends the line before it
+    text = readAt(fd, start - 1, end - start + 1).toString('utf8');
+  } catch (e) {
+    if (e instanceof NameIndexCorrupt) throw e;
+    throw corrupt(v.path);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (!text.startsWith('\n') || !text.endsWith('\n') || !text.startsWith(`\n${v.keys[from]!}`)) throw corrupt(v.path);
+  const out: NameEntry[] = [];
+  for (const line of text.slice(1, -1).split('\n')) {
+    if (!line.startsWith(want)) continue;
+    let r: unknown;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      throw corrupt(v.path);
+    }
+    if (!isRow(r) || r[0] !== platform || r[1] !== key) throw corrupt(v.path);
+    out.push({ file: r[2], id: r[3], unitId: r[4], platform: r[0], name: r[5] });
+  }
+  return out;
+}
+
+/** Every entry of a cache file, or undefined when anything in it does not check out. */
+function readWhole(v: CacheFileView): { byFile: Map<string, NameEntry>; folded: Map<NameEntry, string> } | undefined {
+  try {
+    const buf = readFileSync(v.path);
+    if (buf.length !== v.size || buf.toString('utf8', 0, HEAD_BYTES) !== v.head) return undefined;
+    const body = buf.toString('utf8', v.records);
+    if (v.count > 0 && !body.endsWith('\n')) return undefined;
+    const rows = JSON.parse(`[${body.slice(0, -1).replaceAll('\n', ',')}]`) as unknown[];
+    if (rows.length !== v.count) return undefined;
     const byFile = new Map<string, NameEntry>();
     const folded = new Map<NameEntry, string>();
-    for (const r of v.entries) {
+    for (const r of rows) {
       if (!isRow(r)) return undefined;
       const e: NameEntry = { file: r[2], id: r[3], unitId: r[4], platform: r[0], name: r[5] };
       byFile.set(r[2], e);
@@ -157,45 +293,6 @@ function parseEntries(raw: Buffer): { byFile: Map<string, NameEntry>; folded: Ma
   } catch {
     return undefined;
   }
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const CLOSE = 0x5d;
-
-/**
- * The records of a cache file's bytes that begin with this platform and skeleton, found by searching
- * for `["<platform>","<skeleton>",` (written by JSON.stringify, so the same bytes; a record's start,
- * since a quote inside a string is always escaped). Undefined when a match does not read as a whole
- * record in its place: the caller then parses the file whole.
- */
-function searchEntries(raw: Buffer, platform: string, key: string): NameEntry[] | undefined {
-  const needle = Buffer.from(`[${JSON.stringify(platform)},${JSON.stringify(key)},`);
-  const out: NameEntry[] = [];
-  for (let at = raw.indexOf(needle); at >= 0; at = raw.indexOf(needle, at + 1)) {
-    const before = raw[at - 1];
-    if (before !== 0x5b && before !== 0x2c) return undefined; // "[" (the first record) or ","
-    // the record's end: the "]" after its last string (strings skipped, escapes included)
-    let end = at + 1;
-    while (end < raw.length && raw[end] !== CLOSE) {
-      if (raw[end] === QUOTE) {
-        for (end++; end < raw.length && raw[end] !== QUOTE; end++) if (raw[end] === BACKSLASH) end++;
-      }
-      end++;
-    }
-    if (end >= raw.length) return undefined;
-    const after = raw[end + 1];
-    if (after !== 0x2c && after !== CLOSE) return undefined;
-    let r: unknown;
-    try {
-      r = JSON.parse(raw.toString('utf8', at, end + 1));
-    } catch {
-      return undefined;
-    }
-    if (!isRow(r) || r[0] !== platform || r[1] !== key) return undefined;
-    out.push({ file: r[2], id: r[3], unitId: r[4], platform: r[0], name: r[5] });
-  }
-  return out;
 }
 
 const inMemory = new Map<string, NameIndex>();
@@ -266,40 +363,31 @@ function cacheDirOf(commonDir: string): string {
   return path.join(commonDir, 'govmedia', 'names');
 }
 
-interface CacheFile {
-  format: number;
-  fingerprint: string;
-  tree: string;
-  /** [platform, skeleton of the name, file, id, unitId, name]: a lookup searches for its first two */
-  entries: Row[];
-}
-
-const HEADER = /^\{"format":(\d+),"fingerprint":"([0-9a-f]+)","tree":"([0-9a-f]+)","entries":\[/;
-
-/**
- * A cache file, when its header (format, engine version, tree) checks out and it ends as a whole
- * file does; its records are parsed when first needed (a lookup of a few names searches them).
- */
-function readCache(file: string, fingerprint: string, tree?: string): NameIndex | undefined {
-  try {
-    const buf = readFileSync(file);
-    const m = HEADER.exec(buf.toString('latin1', 0, Math.min(buf.length, 256)));
-    if (!m || Number(m[1]) !== FORMAT || m[2] !== fingerprint || (tree !== undefined && m[3] !== tree)) return undefined;
-    if (buf.toString('latin1', buf.length - 2) !== ']}') return undefined;
-    return new NameIndex(m[3]!, undefined, undefined, buf, file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Write the index's cache file; its path, or undefined when it cannot be written. */
+/** Write the index's cache file (format: see CacheHeader); its path, or undefined when it cannot be written. */
 function writeCache(dir: string, idx: NameIndex, fingerprint: string): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
-    const body: CacheFile = { format: FORMAT, fingerprint, tree: idx.tree, entries: [...idx.byFile.values()].map((e) => [e.platform, idx.skeletonOf(e), e.file, e.id, e.unitId, e.name]) };
+    // each record with its key; sorted by the record's text (a key's records are then next to each other)
+    const recs = [...idx.byFile.values()].map((e) => {
+      const k = idx.skeletonOf(e);
+      return { line: JSON.stringify([e.platform, k, e.file, e.id, e.unitId, e.name] satisfies Row), key: keyOf(e.platform, k) };
+    });
+    recs.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+    const dirRows: [string, number][] = [];
+    let at = 0;
+    for (let i = 0; i < recs.length; i++) {
+      if (i % BLOCK === 0) dirRows.push([recs[i]!.key, at]);
+      at += Buffer.byteLength(recs[i]!.line) + 1;
+    }
+    const dirText = JSON.stringify(dirRows) + '\n';
+    const body = recs.map((r) => r.line + '\n').join('');
+    const dirBytes = Buffer.byteLength(dirText);
+    const size = HEAD_BYTES + dirBytes + at;
+    const head = JSON.stringify({ format: FORMAT, fingerprint, tree: idx.tree, count: recs.length, dir: dirBytes, size } satisfies CacheHeader);
+    if (head.length >= HEAD_BYTES) return undefined;
     const file = path.join(dir, `${idx.tree}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(body));
+    writeFileSync(tmp, head.padEnd(HEAD_BYTES - 1) + '\n' + dirText + body);
     renameSync(tmp, file);
     // keep the newest few
     const all = readdirSync(dir)
