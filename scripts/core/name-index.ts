@@ -367,27 +367,27 @@ function cacheDirOf(commonDir: string): string {
 function writeCache(dir: string, idx: NameIndex, fingerprint: string): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
-    // each record with its key; sorted by the record's text (a key's records are then next to each other)
-    const recs = [...idx.byFile.values()].map((e) => {
-      const k = idx.skeletonOf(e);
-      return { line: JSON.stringify([e.platform, k, e.file, e.id, e.unitId, e.name] satisfies Row), key: keyOf(e.platform, k) };
-    });
-    recs.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+    // the records sorted by their text (the default sort: natively, by UTF-16 code units, as `<`
+    // compares the directory's keys); a key's records are then next to each other
+    const lines = [...idx.byFile.values()].map((e) => JSON.stringify([e.platform, idx.skeletonOf(e), e.file, e.id, e.unitId, e.name] satisfies Row));
+    lines.sort();
+    const blocks: Buffer[] = [];
     const dirRows: [string, number][] = [];
     let at = 0;
-    for (let i = 0; i < recs.length; i++) {
-      if (i % BLOCK === 0) dirRows.push([recs[i]!.key, at]);
-      at += Buffer.byteLength(recs[i]!.line) + 1;
+    for (let i = 0; i < lines.length; i += BLOCK) {
+      const first = JSON.parse(lines[i]!) as Row;
+      dirRows.push([keyOf(first[0], first[1]), at]);
+      const block = Buffer.from(lines.slice(i, i + BLOCK).join('\n') + '\n');
+      blocks.push(block);
+      at += block.length;
     }
-    const dirText = JSON.stringify(dirRows) + '\n';
-    const body = recs.map((r) => r.line + '\n').join('');
-    const dirBytes = Buffer.byteLength(dirText);
-    const size = HEAD_BYTES + dirBytes + at;
-    const head = JSON.stringify({ format: FORMAT, fingerprint, tree: idx.tree, count: recs.length, dir: dirBytes, size } satisfies CacheHeader);
+    const dirBuf = Buffer.from(JSON.stringify(dirRows) + '\n');
+    const size = HEAD_BYTES + dirBuf.length + at;
+    const head = JSON.stringify({ format: FORMAT, fingerprint, tree: idx.tree, count: lines.length, dir: dirBuf.length, size } satisfies CacheHeader);
     if (head.length >= HEAD_BYTES) return undefined;
     const file = path.join(dir, `${idx.tree}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, head.padEnd(HEAD_BYTES - 1) + '\n' + dirText + body);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(head.padEnd(HEAD_BYTES - 1) + '\n'), dirBuf, ...blocks], size));
     renameSync(tmp, file);
     // keep the newest few
     const all = readdirSync(dir)
