@@ -23,7 +23,8 @@ export const COLLECT_MIN_FILES = 20_000;
 
 let collector: (() => void) | null | undefined;
 
-function getCollector(): (() => void) | null {
+/** The full collection of this runtime (null where it is not offered); no global `gc` is left behind. */
+export function getCollector(): (() => void) | null {
   if (collector !== undefined) return collector;
   collector = null;
   try {
