@@ -5,6 +5,7 @@
  * .git/govmedia/names/; after the base moves on only the changed files are read; check-pr looks
  * names up in it instead of reading the register (a real temporary Git repository).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -139,6 +140,41 @@ describe('the name index', () => {
     await expect(nameIndexAt(dir, c2, undefined, closed)).rejects.toThrow('closed');
   });
 
+  it('is found where git keeps it: through the reader in a repository, through git from a linked worktree (whose .git is a file), one cache for both', async () => {
+    const c = (await g.revparse(['HEAD'])).trim();
+    const tree = (await g.revparse([`${c}:accounts`])).trim();
+    forgetNameIndexes();
+    rmSync(cacheDir(), { recursive: true, force: true });
+    const reader = new ObjectReader(dir);
+    const s: NameIndexStats = { how: 'empty', read: 0 };
+    try {
+      await nameIndexAt(dir, c, s, reader);
+    } finally {
+      reader.close();
+    }
+    expect(s.how).toBe('built');
+    expect(s.file).toBe(path.join(dir, '.git', 'govmedia', 'names', `${tree}.json`));
+    const wt = tmpDir('govmedia-names-wt-');
+    rmSync(wt, { recursive: true, force: true });
+    await g.raw(['worktree', 'add', '-q', '--detach', wt, c]);
+    try {
+      expect(readFileSync(path.join(wt, '.git'), 'utf8')).toMatch(/^gitdir: /);
+      for (const withReader of [true, false]) {
+        forgetNameIndexes();
+        const r = withReader ? new ObjectReader(wt) : undefined;
+        const ws: NameIndexStats = { how: 'empty', read: 0 };
+        try {
+          await nameIndexAt(wt, c, ws, r);
+        } finally {
+          r?.close();
+        }
+        expect(ws).toMatchObject({ how: 'cache', read: 0, file: s.file });
+      }
+    } finally {
+      await g.raw(['worktree', 'remove', '--force', wt]);
+    }
+  });
+
   it('a cached index answers lookups by reading only the block that holds the key, exactly as parsed whole (quotes, backslashes, brackets, look-alikes), and a damaged record is reported by the lookup that meets it', async () => {
     const tricky = ['引号"内"的名称', '反斜杠\\名称', '方括号]名称', '["微信公众号","假', '账号１２３', '账号123\u200b', '😀表情账号', '名称,逗号'];
     tricky.forEach((n, i) => account(`r/u${i}`, `u${i}-t`, n));
@@ -237,6 +273,20 @@ describe('the name index', () => {
     expect(s).toEqual({ how: 'empty', read: 0 });
     expect(idx.byFile.size).toBe(0);
     expect(existsSync(dir)).toBe(true);
+    // the same through a reader (the tree asked of the reader, not of git), also where accounts is a file
+    const git = (args: string[], input?: string): string => execFileSync('git', args, { cwd: dir, input }).toString().trim();
+    const blob = git(['hash-object', '-w', '--stdin'], 'x\n');
+    const fileCommit = git(['commit-tree', git(['mktree'], `100644 blob ${blob}\taccounts\n`), '-m', 'accounts is a file']);
+    const reader = new ObjectReader(dir);
+    try {
+      for (const commit of [c, fileCommit]) {
+        const rs: NameIndexStats = { how: 'built', read: 1 };
+        expect((await nameIndexAt(dir, commit, rs, reader)).size).toBe(0);
+        expect(rs).toEqual({ how: 'empty', read: 0 });
+      }
+    } finally {
+      reader.close();
+    }
   });
 });
 

@@ -419,6 +419,27 @@ function newestCache(dir: string, fingerprint: string, tree: string): NameIndex 
   return undefined;
 }
 
+/**
+ * The common git folder (where the cache lives) and the tree id of `accounts/` at the commit ('' when
+ * there is none). In a repository with a `.git` folder, asked through the check's open cat-file
+ * (no process started); otherwise, or when the reader fails, one `git rev-parse` for both.
+ */
+async function locate(dir: string, commit: string, reader: ObjectReader | undefined): Promise<[string | undefined, string]> {
+  if (reader && process.env.GIT_DIR === undefined && process.env.GIT_COMMON_DIR === undefined) {
+    const dotGit = path.join(dir, '.git');
+    if (statSync(dotGit, { throwIfNoEntry: false })?.isDirectory()) {
+      const name = `${commit}:accounts`;
+      const got = await reader.lookup([name]).catch(() => undefined);
+      if (got) {
+        const info = got.get(name);
+        return [dotGit, info?.type === 'tree' ? info.oid : ''];
+      }
+    }
+  }
+  const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
+  return [common, tree];
+}
+
 export interface NameIndexStats {
   /** How the index was obtained. */
   how: 'memory' | 'cache' | 'updated' | 'built' | 'empty';
@@ -436,8 +457,7 @@ export interface NameIndexStats {
  */
 export async function nameIndexAt(dir: string, commit: string, stats?: NameIndexStats, reader?: ObjectReader): Promise<NameIndex> {
   const fingerprint = engineFingerprint();
-  // one git call for both: the common git folder (where the cache lives) and the accounts tree
-  const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
+  const [common, tree = ''] = await locate(dir, commit, reader);
   const note = (how: NameIndexStats['how'], read: number): void => {
     if (stats) {
       Object.assign(stats, { how, read });
