@@ -5,7 +5,7 @@
  * engine (same Git object ids, no local change), else by extracting the base's engine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,8 +77,14 @@ describe('check-pr --engine base (the default)', () => {
     await g.commit('合并请求修改了规则文件', [rule]);
     const cache = path.join(repo, '.git', 'govmedia-engine');
     // the base engine differs from the running one (a comment line in a rule): it is extracted, not run in-process
+    // an extraction left by a check killed two days ago: removed by the next check (scripts/pr/engine-cache.ts)
+    const stale = path.join(cache, '0123456789abcdef0123.tmp-killed');
+    mkdirSync(path.join(stale, 'scripts'), { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(stale, twoDaysAgo, twoDaysAgo);
     // through the real executable: extracted, compiled and judged by the base engine's own process
     const first = await record(repo, true);
+    expect(existsSync(stale)).toBe(false);
     expect(first.engine).toMatchObject({ source: 'base', commit: (await g.revparse(['main'])).trim() });
     expect(first.engine.inProcess).toBeUndefined();
     expect(first.verdict.result).toBe('pass');
@@ -89,10 +95,12 @@ describe('check-pr --engine base (the default)', () => {
     const cached = readFileSync(path.join(copy, rule), 'utf8');
     expect(cached).toContain('基准分支上的修改（测试）');
     expect(cached).not.toContain('合并请求对检查程序的修改');
-    // the second check reuses it (same folder, nothing new), with the same verdict
+    // the second check reuses it (same folder, nothing new), with the same verdict, and marks its use
+    utimesSync(path.join(copy, '.complete'), twoDaysAgo, twoDaysAgo);
     const second = await record(repo);
     expect(second.verdict).toEqual(first.verdict);
     expect(readdirSync(cache)).toEqual(keys);
+    expect(statSync(path.join(copy, '.complete')).mtimeMs).toBeGreaterThan(twoDaysAgo.getTime() + 24 * 3600 * 1000);
     // an extraction that never completed is not used: it is extracted again
     rmSync(path.join(copy, '.complete'));
     rmSync(path.join(copy, rule));

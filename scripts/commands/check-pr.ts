@@ -18,6 +18,7 @@ import { ENGINE_ROOT } from '../core/paths.ts';
 // the judge (pr/check.ts and everything it loads: pipeline, schemas, rules) and the reports are
 // imported once git has been set to work (see cmdCheckPr): only pr/start.ts, which needs core/git.ts, is loaded up front
 import type { checkPr as CheckPr } from '../pr/check.ts';
+import { evictEngines, markEngineUsed } from '../pr/engine-cache.ts';
 import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { startCheck } from '../pr/start.ts';
 import { resolveVisibility } from '../report/privacy.ts';
@@ -125,6 +126,11 @@ async function materializeEngine(repo: string, commit: string): Promise<string> 
       rmSync(work, { recursive: true, force: true });
       throw e;
     }
+  }
+  if (cacheRoot) {
+    // the copy's last use, and the copies and unfinished extractions long unused removed (engine-cache.ts)
+    markEngineUsed(dir);
+    evictEngines(cacheRoot, key);
   }
   // our node_modules (the path may differ from the run that extracted it): replaced atomically
   const link = path.join(dir, 'node_modules');
