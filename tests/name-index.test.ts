@@ -185,7 +185,7 @@ describe('the name index', () => {
     forgetNameIndexes();
     rmSync(cacheDir(), { recursive: true, force: true });
     const built = await nameIndexAt(dir, c);
-    const asked: [string, string][] = [...tricky.map((n): [string, string] => ['微信公众号', n]), ['抖音', '账号１２３'], ['微信公众号', '无此名称'], ['新浪微博', '账号123']];
+    const asked: [string, string][] = [...tricky.map((n): [string, string] => ['微信公众号', n]), ['抖音', '账号１２３'], ['微信公众号', '无此名称'], ['新浪微博', '账号123'], ['0', '在每个键之前'], ['龘', '在每个键之后']];
     const want = asked.map(([p, n]) => built.lookup(p, n).map((e) => e.file).sort());
     expect(want.filter((w) => w.length > 0).length).toBeGreaterThanOrEqual(tricky.length - 1);
     expect(want[asked.findIndex(([, n]) => n === '账号１２３')]).toEqual(['accounts/r/u1/u1-w2.json', 'accounts/r/u4/u4-t.json', 'accounts/r/u5/u5-t.json'].sort());

@@ -239,7 +239,8 @@ function searchFile(v: CacheFileView, platform: string, key: string): NameEntry[
   const from = Math.max(0, lo - 1);
   let to = lo;
   while (to < v.keys.length && v.keys[to] === want) to++;
-  if (from >= v.keys.length) return [];
+  // before every key (no block can hold it), or no records at all
+  if (to <= from || from >= v.keys.length) return [];
   const start = v.records + v.offsets[from]!;
   const end = to < v.keys.length ? v.records + v.offsets[to]! : v.size;
   let text: string;
