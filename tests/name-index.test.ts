@@ -138,6 +138,13 @@ describe('the name index', () => {
     const closed = new ObjectReader(dir);
     closed.close();
     await expect(nameIndexAt(dir, c2, undefined, closed)).rejects.toThrow('closed');
+    // a reader that gives no answer is not taken for "no accounts/" (an empty index): git is asked
+    const size = (await nameIndexAt(dir, c2)).size;
+    forgetNameIndexes();
+    const cs: NameIndexStats = { how: 'empty', read: 0 };
+    expect((await nameIndexAt(dir, c2, cs, closed)).size).toBe(size);
+    expect(cs.how).toBe('cache');
+    expect(size).toBeGreaterThanOrEqual(100);
   });
 
   it('is found where git keeps it: through the reader in a repository, through git from a linked worktree (whose .git is a file), one cache for both', async () => {

@@ -423,18 +423,18 @@ function newestCache(dir: string, fingerprint: string, tree: string): NameIndex 
 /**
  * The common git folder (where the cache lives) and the tree id of `accounts/` at the commit ('' when
  * there is none). In a repository with a `.git` folder, asked through the check's open cat-file
- * (no process started); otherwise, or when the reader fails, one `git rev-parse` for both.
+ * (no process started); otherwise, or when the reader gives no answer (no accounts/, or the reader
+ * failed), one `git rev-parse` for both.
  */
 async function locate(dir: string, commit: string, reader: ObjectReader | undefined): Promise<[string | undefined, string]> {
   if (reader && process.env.GIT_DIR === undefined && process.env.GIT_COMMON_DIR === undefined) {
     const dotGit = path.join(dir, '.git');
     if (statSync(dotGit, { throwIfNoEntry: false })?.isDirectory()) {
       const name = `${commit}:accounts`;
-      const got = await reader.lookup([name]).catch(() => undefined);
-      if (got) {
-        const info = got.get(name);
-        return [dotGit, info?.type === 'tree' ? info.oid : ''];
-      }
+      // only an answer is taken: a reader that failed midway answers nothing, which must not read
+      // as "no accounts/" (an empty index would miss every look-alike); git is asked then
+      const info = (await reader.lookup([name]).catch(() => undefined))?.get(name);
+      if (info) return [dotGit, info.type === 'tree' ? info.oid : ''];
     }
   }
   const [common, tree = ''] = ((await tryGit(dir, ['rev-parse', '--git-common-dir', `${commit}:accounts`])) ?? '').split('\n');
