@@ -6,7 +6,7 @@
  * finds the hot function of a real profile. No timing assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdCheckPr } from '../scripts/commands/check-pr.ts';
@@ -16,7 +16,8 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { enoughRuns, failReason, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, type Measured } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, watchEngine, type Measured } from '../scripts/bench/run.ts';
+import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
 const NOW = '2026-11-20';
@@ -285,6 +286,53 @@ describe('bench: paired, alternating measurement', () => {
     writeFileSync(order, '');
     await measurePair({ ...step('A'), before: () => appendFileSync(order, 'a') }, step('B'), settingsFrom({ BENCH_RUNS: '3' }));
     expect(readFileSync(order, 'utf8')).toBe('aABaABBaAaAB');
+  });
+
+  it('stops when the engine is changed while it runs: a stale build, or a file touched (no row would measure what it says)', async () => {
+    const dir = tmpDir('govmedia-bench-guard-');
+    dirs.push(dir);
+    for (const p of ENGINE_PATHS) {
+      if (p.endsWith('.json')) writeFileSync(path.join(dir, p), '{}\n');
+      else {
+        mkdirSync(path.join(dir, p), { recursive: true });
+        writeFileSync(path.join(dir, p, 'a.ts'), `// ${p}\n`);
+      }
+    }
+    const source = path.join(dir, 'scripts', 'a.ts');
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(source, past, past);
+    const stamp = path.join(dir, 'stamp');
+    writeFileSync(stamp, '');
+    const idsFile = path.join(dir, 'engine-ids.json');
+    writeEngineIds(dir, ENGINE_PATHS, idsFile);
+    // as scripts/dist.mjs judges it: no source newer than the build's stamp
+    const isCurrent = (): boolean => statSync(source).mtimeMs <= statSync(stamp).mtimeMs;
+    const order = path.join(dir, 'order.txt');
+    const step = (name: string, js = '') => ({ label: name, cmd: process.execPath, args: ['-e', `require('fs').appendFileSync(${JSON.stringify(order)}, ${JSON.stringify(name)});${js}`] });
+    try {
+      // unchanged: the pair runs to the end
+      watchEngine(await engineGuard(dir, idsFile, isCurrent));
+      writeFileSync(order, '');
+      await measurePair(step('A'), step('B'), settingsFrom({ BENCH_RUNS: '3' }));
+      expect(readFileSync(order, 'utf8')).toBe('ABABBAAB');
+      // B edits a source in its warm-up: nothing runs after it
+      writeFileSync(order, '');
+      const edit = `require('fs').appendFileSync(${JSON.stringify(source)}, '// edited\\n')`;
+      const stale = measurePair(step('A'), step('B', edit), settingsFrom({ BENCH_RUNS: '3' }));
+      await expect(stale).rejects.toThrow(EngineChanged);
+      await expect(stale).rejects.toThrow('编译版已不是最新');
+      expect(readFileSync(order, 'utf8')).toBe('AB');
+      // the same content back, its time in the past (the build still current): the kept ids no longer hold
+      writeFileSync(source, '// scripts\n');
+      utimesSync(source, past, past);
+      watchEngine(await engineGuard(dir, idsFile, isCurrent));
+      writeFileSync(order, '');
+      const touch = `require('fs').utimesSync(${JSON.stringify(source)}, new Date(${past.getTime() - 60_000}), new Date(${past.getTime() - 60_000}))`;
+      await expect(measurePair(step('A', touch), step('B'), settingsFrom({ BENCH_RUNS: '3' }))).rejects.toThrow('修改时间');
+      expect(readFileSync(order, 'utf8')).toBe('A');
+    } finally {
+      watchEngine(undefined);
+    }
   });
 
   it('never counts fewer than 3 runs, whatever BENCH_RUNS says', () => {

@@ -28,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ENGINE_ROOT } from '../core/paths.ts';
 import { defaultJobs } from '../pipeline/parallel.ts';
+import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { historyRepo, run, snapshotRepo, type HistoryRepo, type SnapshotRepo } from './generate.ts';
 import { readProfiles, summarizeProfiles, type ProfileSummary } from './profile.ts';
 
@@ -241,17 +242,56 @@ function summarize(c: Cmd, counted: Exec[], problem: string | undefined): Measur
   return m;
 }
 
+/** The engine's files were changed while the bench ran: the rows after that would not measure what the report says. */
+export class EngineChanged extends Error {}
+
+/**
+ * What tells, before every run, whether the engine is still the one the bench started with
+ * (undefined: nothing to watch, e.g. in tests of the stages): see engineGuard.
+ */
+let guard: (() => Promise<string | undefined>) | undefined;
+
+/**
+ * A watch on the engine under `root`: the compiled copy is still current (`isCurrent`, from
+ * scripts/dist.mjs) and every engine file has the size, time and mode it had when the ids in
+ * `idsFile` were worked out (as check-pr's --engine base judges it). Editing a source while the
+ * bench runs would otherwise send the later rows through tsx, and a file merely touched would make
+ * every check-pr ask git whether the engine is the base's: numbers of another program, silently.
+ * Returns the reason once anything differs, in Chinese and English.
+ */
+export async function engineGuard(root: string, idsFile: string, isCurrent: () => boolean): Promise<() => Promise<string | undefined>> {
+  const ids = (await keptEngineIds(root, ENGINE_PATHS, idsFile))?.join('\n');
+  const current = isCurrent();
+  return async () => {
+    if (current && !isCurrent()) return '检查程序的源码在基准运行中被修改，编译版已不是最新（其后的命令会经 tsx 运行）/ an engine source was changed while the bench ran: the compiled copy is stale (later commands would run through tsx)';
+    if (ids !== undefined && (await keptEngineIds(root, ENGINE_PATHS, idsFile))?.join('\n') !== ids) return '检查程序的文件在基准运行中被改动（内容或修改时间），check-pr 须再问 Git 程序是否与基准相同 / an engine file was changed (content or modification time) while the bench ran: check-pr would have to ask git whether the engine is the base\'s';
+    return undefined;
+  };
+}
+
+/** Watch the engine with `g` before every timed run from now on (undefined: stop watching). */
+export function watchEngine(g: typeof guard): void {
+  guard = g;
+}
+
+async function checkEngine(): Promise<void> {
+  const why = await guard?.();
+  if (why) throw new EngineChanged(why);
+}
+
 /**
  * Time one command on its own: one warm-up run, then `runs` counted runs (median and minimum).
  * For what has no partner to alternate with (Node's start-up, the audit probe).
  */
 async function measure(c: Cmd, s: Settings): Promise<Measured> {
   log(`${c.label} …`);
+  await checkEngine();
   c.before?.();
   const warm = await exec(c.cmd, c.args, c);
   let problem = problemOf(c, warm);
   const counted: Exec[] = problem || c.once ? [warm] : [];
   while (!problem && !c.once && counted.length < s.runs) {
+    await checkEngine();
     c.before?.();
     const e = await exec(c.cmd, c.args, c);
     counted.push(e);
@@ -272,6 +312,7 @@ export async function measurePair(a: Cmd, b: Cmd, s: Settings): Promise<[Measure
   const both = [a, b] as const;
   const once = async (k: 0 | 1, keep: boolean): Promise<void> => {
     if (problems[k]) return;
+    await checkEngine();
     both[k].before?.();
     const e = await exec(both[k].cmd, both[k].args, both[k]);
     problems[k] = problemOf(both[k], e);
@@ -437,9 +478,11 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     sampler.unref();
     // the CLI is measured as users run it after `npm ci`: compiled (dist/), built now if stale
     const build = spawnSync(process.execPath, [path.join(ENGINE_ROOT, 'scripts', 'build.mjs')], { cwd: ENGINE_ROOT, encoding: 'utf8' });
-    const { compiledEntry } = (await import(pathToFileURL(path.join(ENGINE_ROOT, 'scripts', 'dist.mjs')).href)) as { compiledEntry: (rel: string) => string | undefined };
+    const { compiledEntry, buildIsCurrent } = (await import(pathToFileURL(path.join(ENGINE_ROOT, 'scripts', 'dist.mjs')).href)) as { compiledEntry: (rel: string) => string | undefined; buildIsCurrent: () => boolean };
     m.compiled = build.status === 0 && compiledEntry('scripts/cli.js') !== undefined;
     if (!m.compiled) log('警告：编译失败，命令行经 tsx 运行 / warning: build failed, the CLI runs through tsx');
+    // from here on, the engine must stay what was built: checked before every timed run
+    watchEngine(await engineGuard(ENGINE_ROOT, path.join(ENGINE_ROOT, ENGINE_IDS_FILE), buildIsCurrent));
     const sections: Section[] = [];
     const notes: Bi[] = [];
     const gen = await generateData(s);
@@ -480,7 +523,12 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
       log(`已写出 written: ${path.relative(process.cwd(), s.doc) || s.doc}`);
     }
     return 0;
+  } catch (e) {
+    if (!(e instanceof EngineChanged)) throw e;
+    log(`停止 stopped: ${e.message}；请不要在基准运行时修改源码，改完后重新运行 npm run bench / do not edit the sources while the bench runs; run npm run bench again`);
+    return 2;
   } finally {
+    watchEngine(undefined);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (!s.keep) rmSync(work, { recursive: true, force: true });
@@ -1091,7 +1139,7 @@ export function markdownReport(r: Report): string {
     L.push(
       ...(zh
         ? [
-            `- 每条命令在新进程中运行；墙钟时间包住整个进程。每一行的两条命令（我们的和它的基线或对照）先各预热一次，再交替计时 ${s.runs} 次（A B、B A、A B……，两种先后顺序都有），列出中位数和最快一次；中位数和最快一次之比都达到目标才算达标，少于 3 次的从不算达标。只有 audit（只报告吞吐量）运行一次。`,
+            `- 每条命令在新进程中运行；墙钟时间包住整个进程。每一行的两条命令（我们的和它的基线或对照）先各预热一次，再交替计时 ${s.runs} 次（A B、B A、A B……，两种先后顺序都有），列出中位数和最快一次；中位数和最快一次之比都达到目标才算达标，少于 3 次的从不算达标。只有 audit（只报告吞吐量）运行一次。每次计时之前都确认检查程序的文件与开始时相同（编译版仍是最新，文件的大小和修改时间未变）；运行中有改动时基准停止（退出码 2），不写报告。`,
             '- **validate 的基线**：`node scripts/bench/floor-read.mjs <登记簿>`，递归读出 accounts/ 下每个文件并 `JSON.parse`，别的什么也不做；同一个 Node。“进程内”两行分别比较 `validateSource(new FsSource(root), {now})` 与基线脚本内部的读取+解析耗时（都不含 Node 启动和模块加载）；“命令行”两行比较整个进程。',
             '- **对照 ajv-cli 5**：一次调用只校验账号文件（`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，与 validate 交替运行，目标 ≤ 0.5×）；另列按模式分三次调用：`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，unit.json、region.json 同理；三次的墙钟时间相加，并核对 ajv 报告有效的文件数等于文件总数。ajv-cli 自己展开 glob，10 万个文件也无需分批。ajv 只做模式校验；validate 还做位置解析、编码检查、引用和全部管理办法规则。',
             '- **check-pr**：按用户的用法（默认 `--engine base`，主分支含检查程序本身）`govmedia check-pr --base main --head <分支> --repo <大登记簿> --now <日期> --format json --record <文件>`，分支分别改动 1、100、1000 个账号；每个与大登记簿的完整 validate（命令行）交替运行；从决定记录核对改动数和检查程序是否在本进程中运行。',
@@ -1101,7 +1149,7 @@ export function markdownReport(r: Report): string {
             `- 所有检查使用 \`--now ${s.now}\`。`,
           ]
         : [
-            `- Every command runs in a new process; wall time covers the whole process. The two commands of a row (ours and its floor or peer) get one warm-up run each, then ${s.runs} timed runs each in alternation (A B, B A, A B …, both orders); the median and the fastest run are shown, a row is met only when both the medians' and the fastest runs' ratios meet the target, and never on fewer than 3 runs. Only the audit (throughput, reported) runs once.`,
+            `- Every command runs in a new process; wall time covers the whole process. The two commands of a row (ours and its floor or peer) get one warm-up run each, then ${s.runs} timed runs each in alternation (A B, B A, A B …, both orders); the median and the fastest run are shown, a row is met only when both the medians' and the fastest runs' ratios meet the target, and never on fewer than 3 runs. Only the audit (throughput, reported) runs once. Before every timed run the engine's files are checked to be as they were at the start (the compiled copy current, every file's size and modification time unchanged); a change while it runs stops the bench (exit 2) without a report.`,
             '- **validate floor**: `node scripts/bench/floor-read.mjs <register>` reads every file under accounts/ and `JSON.parse`s it, nothing else; same Node. The in-process rows compare `validateSource(new FsSource(root), {now})` with the floor script\'s own read+parse time (neither counts Node start-up or module loading); the CLI rows compare whole processes.',
             '- **ajv-cli 5 peer**: one call over the account files (`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, in alternation with validate, target ≤ 0.5×); reported beside it, three calls in the register folder, one per schema: `ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, and the same for unit.json and region.json; their wall times are added, and the number of files ajv reports valid is checked against the file count. ajv-cli expands the glob itself, so 100k files need no batching. ajv only checks the schema; validate also parses with positions, checks encodings and references and runs every policy rule.',
             '- **check-pr**: as users run it (default `--engine base`; main holds the engine itself): `govmedia check-pr --base main --head <branch> --repo <large register> --now <date> --format json --record <file>`, with branches changing 1, 100 and 1000 accounts, each in alternation with a full validate (CLI) of the large register; the decision record is checked for the number of changes and whether the engine judged in-process.',
