@@ -28,8 +28,12 @@ const BLOCK = 64;
 const KEEP = 4;
 /** Blobs parsed between two reads of git's output while building (see addFiles). */
 const YIELD_EVERY = 16;
-/** Blobs read per `git cat-file --batch` when building (bounded memory). */
-const BATCH = 4000;
+/**
+ * Blobs asked for at a time when building: small batches keep git busy while this process parses
+ * and keep little in memory (a cold index of 100,000 accounts: 4,000 at a time 5.2 s and 330 MiB,
+ * 500 at a time 0.88x of that and 256 MiB; 250 gave the same, 1,000 0.96x, 16,000 1.11x).
+ */
+const BATCH = 500;
 
 /**
  * The sources whose code decides what the index holds (which files count, which names are in
