@@ -274,6 +274,11 @@ export function watchEngine(g: typeof guard): void {
   guard = g;
 }
 
+/** Where check-pr keeps the large register's name index (removed before a cold run). */
+function namesDir(dir: string): string {
+  return path.join(dir, '.git', 'govmedia', 'names');
+}
+
 async function checkEngine(): Promise<void> {
   const why = await guard?.();
   if (why) throw new EngineChanged(why);
@@ -684,7 +689,7 @@ async function checkPrSection(s: Settings, big: SnapshotRepo): Promise<{ section
   // from the cache post-merge saved (pr-check restores it); a fresh clone without it builds it first.
   if (big.renamed) {
     const ref = big.renamed.ref;
-    const names = path.join(big.dir, '.git', 'govmedia', 'names');
+    const names = namesDir(big.dir);
     const record = path.join(work, `record-${ref}.json`);
     const renameCmd = (label: string, before: () => void): Cmd => ({
       label,
@@ -871,7 +876,7 @@ async function profileStage(s: Settings, { hist, big }: BenchData, sections: rea
     jobs.push({ key: 'check-pr', title: { zh: `check-pr（${ref}）`, en: `check-pr (${ref})` }, args: [GOVMEDIA, 'check-pr', '--base', 'main', '--head', ref, '--repo', big.dir, '--now', s.now, '--format', 'json'] });
   }
   if (big.renamed) {
-    const names = path.join(big.dir, '.git', 'govmedia', 'names');
+    const names = namesDir(big.dir);
     const args = [GOVMEDIA, 'check-pr', '--base', 'main', '--head', big.renamed.ref, '--repo', big.dir, '--now', s.now, '--format', 'json'];
     // the cached row first: the cold one removes the cache
     if (missed.has('check-pr-rename')) jobs.push({ key: 'check-pr-rename', title: { zh: `check-pr（${big.renamed.ref}，名称索引已缓存）`, en: `check-pr (${big.renamed.ref}, name index cached)` }, args });

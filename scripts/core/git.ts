@@ -129,7 +129,8 @@ export async function runGitLarge(dir: string, args: string[]): Promise<Buffer> 
   }
 }
 
-function readRange(fd: number, buf: Buffer, at: number, length: number, from = 0): void {
+/** Read `length` bytes of `fd` from position `from` into `buf` at `at`; throws on a short read. */
+export function readRange(fd: number, buf: Buffer, at: number, length: number, from = 0): void {
   for (let off = 0; off < length; ) {
     const n = readSync(fd, buf, at + off, length - off, from + off);
     if (n <= 0) throw new GitError('git: short read of its output');
