@@ -648,11 +648,11 @@ describe('interactive close', () => {
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe.skipIf(!hasScript)('interactive through a pseudo-terminal (runs when util-linux script is installed)', () => {
-  it('types answers into the real prompts of scripts/commands/scaffold-main.mjs and the file is written', async () => {
+  it('types answers into the real prompts of scripts/scaffold-main.mjs and the file is written', async () => {
     const root = copyRegister();
     const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
     const flags = TEAM.map(q).join(' ');
-    const cmd = `${q(process.execPath)} scripts/commands/scaffold-main.mjs new --root ${q(root)} --unit zg-zfgjj --platform 快手 --now ${NOW} ${flags}`;
+    const cmd = `${q(process.execPath)} scripts/scaffold-main.mjs new --root ${q(root)} --unit zg-zfgjj --platform 快手 --now ${NOW} ${flags}`;
     const p = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ENGINE_ROOT, env: { ...process.env, TERM: 'xterm', COLUMNS: '200', LINES: '50' } });
     let out = '';
     p.stdout.on('data', (d: Buffer) => void (out += d.toString('utf8')));

@@ -159,7 +159,7 @@ const SUSPECT_ESCAPE = /\\u[dD][89a-fA-F]/;
  * What the fast path needs to know of the text before JSON.parse: `slow` when it must take the
  * positional parser at once (a BOM, an escaped surrogate, `__proto__`), else the keys of the
  * text counted natively (-1 when that count is not exact). The read-ahead thread runs it on each
- * text it reads (read-ahead-worker.mjs) so the main thread need not scan the text.
+ * text it reads (scripts/read-ahead-worker.mjs) so the main thread need not scan the text.
  */
 export interface ParseHint {
   slow: boolean;

@@ -1,10 +1,10 @@
 /**
- * 预读：大登记簿的文件由另一个线程按检查顺序预先读出（read-ahead-worker.mjs），主线程只解码、解析和判断，
+ * 预读：大登记簿的文件由另一个线程按检查顺序预先读出（scripts/read-ahead-worker.mjs），主线程只解码、解析和判断，
  * 读盘（打开、读取、关闭，占单线程检查约三成时间）与检查同时进行。读取结果与主线程自己读的完全相同：
  * 文件过大、无法读取或不按顺序请求时，主线程照旧自己读；预读线程出了任何问题，也都退回主线程自己读。
  *
  * Read-ahead: for a large register another thread reads the files in the order the load will ask
- * for them (read-ahead-worker.mjs); the main thread only decodes, parses and judges, so the disk
+ * for them (scripts/read-ahead-worker.mjs); the main thread only decodes, parses and judges, so the disk
  * work (open, read, close: about a third of a one-thread validate) overlaps the checks. What it
  * gives is exactly what the main thread would read: a file too large, unreadable or asked for out
  * of order is read by the main thread as before, and so is everything after any failure of the
@@ -125,7 +125,7 @@ export class ReadAhead {
    * Undefined when no thread can be started; cancel() frees one that is not used.
    */
   static start(root: string): StartedReader | undefined {
-    const entry = path.join(ENGINE_ROOT, 'scripts', 'core', 'read-ahead-worker.mjs');
+    const entry = path.join(ENGINE_ROOT, 'scripts', 'read-ahead-worker.mjs');
     if (!existsSync(entry)) return undefined;
     try {
       const { port1, port2 } = new MessageChannel();

@@ -41,7 +41,7 @@ function runWorker(input: ShareInput): Promise<ShareOutput> {
     // the worker entry is plain JavaScript beside the sources; it loads the share module this copy
     // runs (compiled .js, or .ts through tsx)
     const share = new URL(`./parallel-share.${COMPILED ? 'js' : 'ts'}`, import.meta.url).href;
-    const w = new Worker(path.join(ENGINE_ROOT, 'scripts', 'pipeline', 'parallel-worker.mjs'), { workerData: { share, input } });
+    const w = new Worker(path.join(ENGINE_ROOT, 'scripts', 'parallel-worker.mjs'), { workerData: { share, input } });
     w.once('message', (m: ShareOutput) => resolve(m));
     w.once('error', reject);
     w.once('exit', (code) => {

@@ -2,13 +2,14 @@
 // 领先主线程太多时等待（内存有上限）。读取用的就是主线程的 FsSource.readText，每个文件附带的快速解析提示
 // 就是 jsonfast.ts 的 parseHint（同一份代码，经 tsx 或编译版载入）。只读取和扫描，不解析、不判断；
 // 任何异常都告知主线程，由它自己读。
-// The read-ahead thread: reads and decodes register files in the order the main thread gave and
+// The read-ahead thread (started by scripts/core/read-ahead.ts): reads and decodes register files in the order the main thread gave and
 // hands them over in batches while the main thread parses and judges the previous ones; it waits
 // when too far ahead (bounded memory). It reads with the engine's own FsSource.readText and hints
 // with jsonfast.ts's parseHint (the same code, compiled or through tsx, as the main thread runs).
 // It only reads and scans: no parsing, no judging; on any failure it says so and the main thread
 // reads for itself.
 import { workerData } from 'node:worker_threads';
+import { compiledTwin } from './dist.mjs';
 
 const { root, port, modules } = workerData;
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
@@ -27,9 +28,16 @@ const UNREADABLE = -2;
 let state = new Int32Array(5);
 try {
   const job = new Promise((resolve) => port.once('message', resolve));
-  if (modules.source.endsWith('.ts')) (await import('tsx/esm/api')).register();
-  const { FsSource, FileTooLarge } = await import(modules.source);
-  const { parseHint } = await import(modules.jsonfast);
+  let { source, jsonfast } = modules;
+  if (source.endsWith('.ts')) {
+    // the main thread runs the sources (the tests do): the same sources compiled when the build is
+    // current (dist.mjs compiledTwin), else tsx
+    const [s, j] = [compiledTwin(source), compiledTwin(jsonfast)];
+    if (s && j) [source, jsonfast] = [s, j];
+    else (await import('tsx/esm/api')).register();
+  }
+  const { FsSource, FileTooLarge } = await import(source);
+  const { parseHint } = await import(jsonfast);
   const { paths, maxBytes, batchFiles, ahead, resume, shared } = await job;
   state = new Int32Array(shared);
   const src = new FsSource(root);
