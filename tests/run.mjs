@@ -76,9 +76,24 @@ try {
   /* no record: run the check */
 }
 
+/**
+ * The environment of the type check and the tests (and so of every process they start):
+ * - without NODE_EXTRA_CA_CERTS, which some machines set (this one does) and which makes every Node
+ *   process read the system certificates at start-up (~40 ms of CPU each, ~110 Node processes a
+ *   run); nothing here uses the network;
+ * - with `maintenance.auto` off for every git the tests start (GIT_CONFIG_COUNT, unless the
+ *   caller set git configuration that way already): otherwise each commit in a test repository
+ *   starts one more git, `git maintenance run --auto` (~90 a run), to look for work it never finds
+ *   in a repository that lives for seconds. The scenario harness turns it off in its repositories
+ *   itself (tests/pr-harness.ts); this covers the rest.
+ */
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+if (env.GIT_CONFIG_COUNT === undefined) Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'maintenance.auto', GIT_CONFIG_VALUE_0: 'false' });
+
 function run(args, capture) {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, args, { cwd: ROOT, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const p = spawn(process.execPath, args, { cwd: ROOT, env, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let out = '';
     if (capture) {
       p.stdout.on('data', (c) => (out += c));
