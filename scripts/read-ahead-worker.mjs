@@ -2,10 +2,11 @@
 // 领先主线程太多时等待（内存有上限）。读取用的就是主线程的 FsSource.readText，每个文件附带的快速解析提示
 // 就是 jsonfast.ts 的 parseHint（同一份代码，经 tsx 或编译版载入）。只读取和扫描，不解析、不判断；
 // 任何异常都告知主线程，由它自己读。
-// The read-ahead thread (started by scripts/core/read-ahead.ts): reads and decodes register files in the order the main thread gave and
-// hands them over in batches while the main thread parses and judges the previous ones; it waits
-// when too far ahead (bounded memory). It reads with the engine's own FsSource.readText and hints
-// with jsonfast.ts's parseHint (the same code, compiled or through tsx, as the main thread runs).
+// The read-ahead thread (started by scripts/core/read-ahead.ts): reads and decodes register files
+// in the order the main thread gave and hands them over in batches while the main thread parses
+// and judges the previous ones; it waits when too far ahead (bounded memory). It reads with the
+// engine's own FsSource.readText and hints with jsonfast.ts's parseHint (the same code, compiled or
+// through tsx, as the main thread runs).
 // It only reads and scans: no parsing, no judging; on any failure it says so and the main thread
 // reads for itself.
 import { workerData } from 'node:worker_threads';
