@@ -101,3 +101,19 @@ export function compiledTwin(tsUrl) {
   const js = compiledEntry(rel.slice(0, -3) + '.js');
   return js ? pathToFileURL(js).href : undefined;
 }
+
+let tsxRegistered;
+
+/**
+ * Import `url`, a module of this engine, as an entry point that is not the launcher (a worker
+ * thread's, the scaffolder's) must: a .js as it is; a .ts by its compiled twin when the build is
+ * current, else through tsx (registered once per thread).
+ */
+export async function importEngineModule(url) {
+  if (!url.endsWith('.ts')) return import(url);
+  const twin = compiledTwin(url);
+  if (twin) return import(twin);
+  tsxRegistered ??= import('tsx/esm/api').then((m) => m.register());
+  await tsxRegistered;
+  return import(url);
+}

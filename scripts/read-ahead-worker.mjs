@@ -10,7 +10,7 @@
 // It only reads and scans: no parsing, no judging; on any failure it says so and the main thread
 // reads for itself.
 import { workerData } from 'node:worker_threads';
-import { compiledTwin } from './dist.mjs';
+import { importEngineModule } from './dist.mjs';
 
 const { root, port, modules } = workerData;
 // state[0]: batches the main thread has taken; state[1]: batches posted; state[2]: 1 done, 2 failed
@@ -29,16 +29,10 @@ const UNREADABLE = -2;
 let state = new Int32Array(5);
 try {
   const job = new Promise((resolve) => port.once('message', resolve));
-  let { source, jsonfast } = modules;
-  if (source.endsWith('.ts')) {
-    // the main thread runs the sources (the tests do): the same sources compiled when the build is
-    // current (dist.mjs compiledTwin), else tsx
-    const [s, j] = [compiledTwin(source), compiledTwin(jsonfast)];
-    if (s && j) [source, jsonfast] = [s, j];
-    else (await import('tsx/esm/api')).register();
-  }
-  const { FsSource, FileTooLarge } = await import(source);
-  const { parseHint } = await import(jsonfast);
+  // the main thread's modules: compiled, or its sources (the tests run them) by their compiled twins
+  // when the build is current, else through tsx (dist.mjs importEngineModule)
+  const { FsSource, FileTooLarge } = await importEngineModule(modules.source);
+  const { parseHint } = await importEngineModule(modules.jsonfast);
   const { paths, maxBytes, batchFiles, ahead, resume, shared } = await job;
   state = new Int32Array(shared);
   const src = new FsSource(root);

@@ -1,18 +1,10 @@
 #!/usr/bin/env node
 // 向导的独立入口（在接入 govmedia 命令行之前、以及终端测试使用）：node scripts/scaffold-main.mjs new|backfill|change|close …
 // Stand-alone entry for the scaffolder commands (used by the pseudo-terminal test).
-import { pathToFileURL } from 'node:url';
-import { compiledEntry } from './dist.mjs';
+import { importEngineModule } from './dist.mjs';
 
 // like scripts/govmedia.mjs: the compiled copy when it is current, else the sources through tsx
-const compiled = compiledEntry('scripts/commands/scaffold.js');
-let scaffold;
-if (compiled) scaffold = await import(pathToFileURL(compiled).href);
-else {
-  (await import('tsx/esm/api')).register();
-  scaffold = await import('./commands/scaffold.ts');
-}
-const { cmdNew, cmdBackfill, cmdChange, cmdClose } = scaffold;
+const { cmdNew, cmdBackfill, cmdChange, cmdClose } = await importEngineModule(new URL('./commands/scaffold.ts', import.meta.url).href);
 const io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
