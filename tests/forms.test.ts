@@ -248,7 +248,7 @@ describe('HTML printed in Chromium', () => {
   let ctx: FileContext;
   let shared: Page | undefined;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium-headless-shell, or chromium)`);
     ctx = await browserContext({ offline: true });
   });
   afterAll(async () => {

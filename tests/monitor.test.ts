@@ -500,7 +500,7 @@ describe('the sample register with the sample snapshot', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<link |src="http|href="http/);
     const chromium_ = chromiumPath();
-    expect(existsSync(chromium_), 'Debian chromium is required').toBe(true);
+    expect(existsSync(chromium_), 'Debian Chromium (chromium-headless-shell or chromium) is required').toBe(true);
     const ctx = await browserContext({ offline: true });
     try {
       const page = await ctx.newPage();
