@@ -26,23 +26,24 @@
  * the assistant 44 → 56 (50–59), check-pr-engine 12 → 32 (40 before that day's change to it, 32
  * after; it had been starting sixth instead of second), monitor 6 → 9, cli-pipes and rule-layout 5–6
  * → 7; import, export, site-citizens, compile-engine, chromium-context and read-ahead were missing.
+ * The browser files again on 2026-12-06 (one full run from a fresh clone), once the tests ran
+ * Debian's chromium-headless-shell instead of the full browser (tests/support/chromium.ts):
+ * assistant 56 → 51 (it starts the worker's browser), forms 23 → 7, site 11 → 10, monitor 9 → 5.
  */
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const MEASURED_CPU_SECONDS = new Map<string, number>([
-  ['tests/assistant.test.ts', 56],
+  ['tests/assistant.test.ts', 51],
   ['tests/check-pr-engine.test.ts', 32],
-  ['tests/forms.test.ts', 23],
   ['tests/hostile-corpus.test.ts', 20],
   ['tests/parallel.test.ts', 13],
   ['tests/bench.test.ts', 12],
-  ['tests/site.test.ts', 11],
   ['tests/git-source-live.test.ts', 11],
   ['tests/adversarial/integrity-malformed.test.ts', 11],
   ['tests/adversarial/integrity-approvals.test.ts', 11],
   ['tests/adoption-flow.test.ts', 10],
-  ['tests/monitor.test.ts', 9],
+  ['tests/site.test.ts', 10],
   ['tests/git-source-index.test.ts', 9],
   ['tests/audit-acknowledged.test.ts', 9],
   ['tests/hostile-pr.test.ts', 8],
@@ -55,10 +56,12 @@ export const MEASURED_CPU_SECONDS = new Map<string, number>([
   ['tests/adversarial/text-pr-2.test.ts', 7],
   ['tests/adversarial/render-pr.test.ts', 7],
   ['tests/check-pr-bundle.test.ts', 6],
+  ['tests/forms.test.ts', 7],
   ['tests/adversarial/integrity-register.test.ts', 6],
   ['tests/validate-broken.test.ts', 5],
   ['tests/scaffold.test.ts', 5],
   ['tests/git-index.test.ts', 5],
+  ['tests/monitor.test.ts', 5],
   ['tests/policy-rules.test.ts', 4],
   ['tests/adversarial/text-site.test.ts', 4],
   ['tests/read-ahead.test.ts', 3],
