@@ -3,7 +3,8 @@
  * chromium-browser。测试不写死绝对路径；找不到时给出安装提示（.ci/run 会安装）。
  * 优先用 Debian 的 chromium-headless-shell（同一份 Chromium 源码编译的无界面外壳，即 Chromium 的“旧无头模式”，
  * 也是 Playwright 自己做无头测试时运行的那种）：同样的 Blink 排版、脚本和打印，但不启动完整浏览器的界面层和服务；
- * 本机 2 核上运行四个浏览器测试文件（备案助手、备案表、公开网站、监测）的整机 CPU 由 94–99 秒降到 58–65 秒（交替运行），88 个测试结果相同。（下文引用的开销是用完整浏览器测得的。）
+ * 本机 2 核上运行四个浏览器测试文件（备案助手、备案表、公开网站、监测）的整机 CPU 由 94–99 秒降到 58–65 秒
+ * （交替运行），88 个测试结果相同。（下文引用的开销是用完整浏览器测得的。）
  * Where Debian's Chromium is: $CHROMIUM_PATH, else `chromium-headless-shell`, `chromium` or
  * `chromium-browser` on the PATH, in that order. Tests write no absolute path; when none is found
  * the error says how to install it (.ci/run does).
@@ -12,7 +13,8 @@
  * the same Blink layout, scripts and printing, without the full browser's UI layer and services.
  * On this 2-core machine running the four browser files (assistant, forms, site, monitor)
  * took 58–65 s of CPU (the whole machine's) with it against 94–99 s with the full browser, in
- * alternating runs, with the same 88 results. (The costs quoted below were measured with the full browser.)
+ * alternating runs, with the same 88 results. (The costs quoted below were measured with the full
+ * browser.)
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
