@@ -362,24 +362,40 @@ describe('bench: paired, alternating measurement', () => {
 });
 
 describe('bench helpers', () => {
-  it('summarises a real CPU profile: the busy function is on top', () => {
+  /** The summary of a real CPU profile of `code` run as <dir>/<name> by this Node. */
+  function profileOf(name: string, code: string, top: number): ReturnType<typeof summarizeProfile> {
     const dir = tmpDir('govmedia-bench-prof-');
     dirs.push(dir);
-    const script = path.join(dir, 'busy.mjs');
-    // bounded by work, not by the clock: on a loaded machine a clock-bounded loop gets little CPU
-    // and the start-up's garbage collections (with the time the process waited for a core) outweigh it
-    writeFileSync(script, 'function burnTheCpu() { let x = 0; for (let j = 0; j < 1500; j++) for (let i = 0; i < 1e5; i++) x += Math.sqrt(i + j); return x; }\nconsole.log(burnTheCpu());\n');
+    const script = path.join(dir, name);
+    writeFileSync(script, code);
     const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, script], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     expect(file).toBeDefined();
-    const sum = summarizeProfile(readProfile(path.join(dir, file!)), dir, 5);
+    return summarizeProfile(readProfile(path.join(dir, file!)), dir, top);
+  }
+
+  it('summarises a real CPU profile: the busy function is on top', () => {
+    // bounded by work, not by the clock: on a loaded machine a clock-bounded loop gets little CPU
+    // and the start-up's garbage collections (with the time the process waited for a core) outweigh it
+    const sum = profileOf('busy.mjs', 'function burnTheCpu() { let x = 0; for (let j = 0; j < 1500; j++) for (let i = 0; i < 1e5; i++) x += Math.sqrt(i + j); return x; }\nconsole.log(burnTheCpu());\n', 5);
     expect(sum.totalMs).toBeGreaterThan(200);
     expect(sum.functions[0]!.name).toBe('burnTheCpu');
     expect(sum.functions[0]!.where).toBe('busy.mjs:1');
     // on top by a clear margin; not a fixed share, which a loaded machine (other processes' samples) lowers
     expect(sum.functions[0]!.pct).toBeGreaterThan(2 * (sum.functions[1]?.pct ?? 0));
     expect(sum.files[0]!.where).toBe('busy.mjs');
+  });
+
+  it('counts a sleep in Atomics.wait inside a waiting function as idle, not as work (a real profile)', () => {
+    // 400 ms asleep in the reader's own waiting function, then some work of a function of another name
+    const sum = profileOf('wait.mjs', 'const state = new Int32Array(new SharedArrayBuffer(8));\nfunction blockedUntilTaken(s, taken) { Atomics.wait(s, 0, taken, 400); }\nfunction burnTheCpu() { let x = 0; for (let j = 0; j < 300; j++) for (let i = 0; i < 1e5; i++) x += Math.sqrt(i + j); return x; }\nblockedUntilTaken(state, 0);\nconsole.log(burnTheCpu());\n', 10);
+    // the sleep is idle time of the thread, and in no table of work
+    expect(sum.threads[0]!.idleMs).toBeGreaterThan(300);
+    expect(sum.busyMs).toBeLessThan(sum.totalMs - 300);
+    expect(sum.functions.map((f) => f.name)).not.toContain('blockedUntilTaken');
+    expect(sum.functions.some((f) => f.name.includes('wait'))).toBe(false);
+    expect(sum.functions[0]!.name).toBe('burnTheCpu');
   });
 
   it('reads its sizes from the environment', () => {

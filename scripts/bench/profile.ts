@@ -4,7 +4,9 @@
  * Summarise the V8 .cpuprofile files `node --cpu-prof` writes (one for the main thread and one per
  * worker thread): self time per function, per source file and per category, largest first. Self
  * time of a node = the sum of the time deltas of the samples taken in it. “(idle)” — a thread
- * waiting for I/O, a child process or another thread — is kept apart from busy time.
+ * waiting for I/O, a child process or another thread — is kept apart from busy time, and so is a
+ * thread asleep in Atomics.wait inside one of WAITING_FUNCTIONS (V8 samples such a sleep as the
+ * self time of the JavaScript function that called it, not as idle).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,18 @@ interface ProfileNode {
   callFrame: CallFrame;
   children?: number[];
 }
+/**
+ * Functions that only sleep, waiting for another thread (Atomics.wait): the read-ahead reader waiting
+ * for the judging thread to take a batch (scripts/read-ahead-worker.mjs), and the judging thread
+ * waiting for the reader's next batch (scripts/core/read-ahead.ts). Their self time is waiting.
+ */
+export const WAITING_FUNCTIONS: ReadonlySet<string> = new Set(['blockedUntilTaken', 'blockedUntilPosted']);
+
+/** Whether a frame's self time is waiting rather than work: V8's “(idle)”, or a sleep in one of WAITING_FUNCTIONS (with Atomics.wait itself, native, under it). */
+function waiting(cf: CallFrame, parentFrame: CallFrame | undefined): boolean {
+  return cf.functionName === '(idle)' || WAITING_FUNCTIONS.has(cf.functionName) || (cf.url === '' && parentFrame !== undefined && WAITING_FUNCTIONS.has(parentFrame.functionName));
+}
+
 export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
@@ -120,8 +134,13 @@ export function summarizeProfiles(profiles: { file: string; profile: CpuProfile 
       if (d <= 0) return;
       selfUs.set(id, (selfUs.get(id) ?? 0) + d);
       tTotal += d;
-      if (byId.get(id)?.callFrame.functionName === '(idle)') tIdle += d;
     });
+    const isWaiting = (id: number): boolean => {
+      const n = byId.get(id);
+      const p = parent.get(id);
+      return n !== undefined && waiting(n.callFrame, p === undefined ? undefined : byId.get(p)?.callFrame);
+    };
+    for (const [id, us] of selfUs) if (isWaiting(id)) tIdle += us;
     threads.push({ file: path.basename(f), totalMs: tTotal / 1000, idleMs: tIdle / 1000 });
     total += tTotal;
     idle += tIdle;
@@ -141,7 +160,7 @@ export function summarizeProfiles(profiles: { file: string; profile: CpuProfile 
       const n = byId.get(id);
       if (!n) continue;
       const cf = n.callFrame;
-      if (cf.functionName === '(idle)') continue;
+      if (isWaiting(id)) continue;
       const src = shortUrl(cf.url, root);
       let name = cf.functionName;
       if (!name) {

@@ -1128,8 +1128,8 @@ export function markdownReport(r: Report): string {
       L.push(zh ? '### CPU 剖析' : '### CPU profiles', '');
       L.push(
         zh
-          ? '对未达标的命令和 audit 运行 `node --cpu-prof`（主线程和每个工作线程各写一个剖析文件），由 `scripts/bench/profile.ts` 汇总全部线程的自身耗时。“空闲”是线程在等待（I/O、git 子进程、工作线程或 tsx 的模块转译线程），单独列出；占比按忙碌时间计算。命令行运行编译后的 JavaScript（dist/），带行号；经 tsx 转译的 TypeScript 只列文件；匿名函数以同一文件中最近的具名调用者命名。'
-          : '`node --cpu-prof` on each command that missed a target, and on the audit (one profile file for the main thread and one per worker thread); `scripts/bench/profile.ts` adds up the self time of all threads. “Idle” (a thread waiting for I/O, a git child process, a worker or tsx\'s transpiling thread) is kept apart; shares are of busy time. the CLI runs compiled JavaScript (dist/) with line numbers; TypeScript run through tsx has none, so only its file is given; an anonymous function is named after its nearest named caller in the same file.',
+          ? '对未达标的命令和 audit 运行 `node --cpu-prof`（主线程和每个工作线程各写一个剖析文件），由 `scripts/bench/profile.ts` 汇总全部线程的自身耗时。“空闲”是线程在等待（I/O、git 子进程、工作线程或 tsx 的模块转译线程；预读线程与检查线程互等时在 Atomics.wait 中的睡眠也算），单独列出；占比按忙碌时间计算。命令行运行编译后的 JavaScript（dist/），带行号；经 tsx 转译的 TypeScript 只列文件；匿名函数以同一文件中最近的具名调用者命名。'
+          : '`node --cpu-prof` on each command that missed a target, and on the audit (one profile file for the main thread and one per worker thread); `scripts/bench/profile.ts` adds up the self time of all threads. “Idle” (a thread waiting for I/O, a git child process, a worker or tsx\'s transpiling thread, including the reading and judging threads asleep in Atomics.wait for each other) is kept apart; shares are of busy time. the CLI runs compiled JavaScript (dist/) with line numbers; TypeScript run through tsx has none, so only its file is given; an anonymous function is named after its nearest named caller in the same file.',
         '',
       );
       for (const p of r.profiles) {
