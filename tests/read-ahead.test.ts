@@ -187,6 +187,24 @@ describe('read-ahead thread', () => {
     await gone;
   });
 
+  it('the load reads with the thread FsSource started while listing, not a second one started after', async () => {
+    const dir = writeKit(baseKit(), tmpDir('govmedia-read-early-used-'));
+    const src = new FsSource(dir, { readAheadMin: 1 });
+    await src.listAhead('accounts');
+    const rels = src.list('accounts').filter((e) => e.type === 'file').map((e) => e.rel);
+    type Started = { worker: object; taken: boolean };
+    const early = (src as unknown as { started?: Started }).started;
+    expect(early).toBeDefined();
+    expect(early!.taken).toBe(false);
+    src.readAhead(rels, MAX_FILE_BYTES);
+    // the early thread is given the files (it was stopped before, and a new thread started in its place)
+    expect(early!.taken).toBe(true);
+    const reading = (src as unknown as { ahead?: { worker?: object } }).ahead;
+    expect(reading?.worker).toBe(early!.worker);
+    for (const rel of rels.slice(0, 3)) expect(src.readText(rel, MAX_FILE_BYTES)).toBe(readFileSync(path.join(dir, rel), 'utf8'));
+    src.endReadAhead();
+  });
+
   it('a whole validation with the read-ahead equals one without it, hostile files included', async () => {
     const dir = writeKit(baseKit(), tmpDir('govmedia-read-ahead-reg-'));
     const accountFile = firstAccount(path.join(dir, 'accounts'));

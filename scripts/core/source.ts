@@ -98,9 +98,10 @@ export class FsSource implements FileSource {
   }
   /** Read a large register's files ahead in another thread (read-ahead.ts); a small one is read here. */
   readAhead(rels: readonly string[], maxBytes: number): void {
-    this.endReadAhead();
+    // the thread listAhead started is taken before endReadAhead, which stops one left unused
     const started = this.started;
     this.started = undefined;
+    this.endReadAhead();
     if (rels.length < this.readAheadMin || process.env.GOVMEDIA_READ_AHEAD === '0') {
       started?.cancel();
       return;
