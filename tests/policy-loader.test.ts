@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPolicies } from '../scripts/policy/loader.ts';
+import { JUDGING_EXTRAS, loadPolicies } from '../scripts/policy/loader.ts';
 import { tmpDir } from './helpers.ts';
 
 const made: string[] = [];
@@ -47,6 +47,17 @@ describe('loadPolicies', () => {
       ['policies/zz/2026-b', 'zz', '2026-b', ['z1'], ['basis']],
     ]);
     expect(got[0]!.extras).toEqual({ monitor: ['m'], scoring: { s: 2 } });
+  });
+
+  it('a judging load (validate, check-pr, audit) takes the basis only: monitor and scoring files are not imported', async () => {
+    const root = engineRoot();
+    // a monitor or scoring file that throws when imported shows whether it was imported at all
+    module(root, 'aa/2026-a', { index: `export default { rules: [${rule('a1')}] };`, extras: { basis: 'export default { b: 1 };', monitor: 'throw new Error("monitor imported");', scoring: 'throw new Error("scoring imported");' } });
+    const judging = await loadPolicies(root, JUDGING_EXTRAS);
+    expect(judging.map((p) => [p.rules.map((r) => r.name), p.extras])).toEqual([[['a1'], { basis: { b: 1 } }]]);
+    // the full load (monitor, score) imports them, and is cached apart from the judging one
+    await expect(loadPolicies(root)).rejects.toThrow('monitor imported');
+    expect(await loadPolicies(root, JUDGING_EXTRAS)).toBe(judging);
   });
 
   it('reports the first problem in folder order: a module that fails to import before a later broken manifest', async () => {

@@ -228,7 +228,7 @@ export async function cmdCheckPr(args: string[], io: Io): Promise<number> {
     const sameEngine = engine === 'base' ? runningEngineIs(baseCommit, reader) : Promise.resolve(true);
     const judgeP = import('../pr/check.ts');
     const reportP = import('../pr/report.ts');
-    const policiesP = import('../policy/loader.ts').then((m) => m.loadPolicies(ENGINE_ROOT));
+    const policiesP = import('../policy/loader.ts').then((m) => m.loadPolicies(ENGINE_ROOT, m.JUDGING_EXTRAS));
     for (const p of [judgeP, reportP, policiesP]) p.catch(() => undefined);
     // the listing is scanned once the judge and the policies are loaded: git writes it meanwhile (it
     // takes about as long), and the scan then reads a finished file instead of taking turns with the

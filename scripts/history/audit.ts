@@ -8,7 +8,7 @@ import type { Finding } from '../core/finding.ts';
 import { BlobReader } from '../core/blobs.ts';
 import { fileFinding, type DocCache } from '../core/register.ts';
 import { todayShanghai } from '../calendar/workdays.ts';
-import { loadPolicies } from '../policy/loader.ts';
+import { JUDGING_EXTRAS, loadPolicies } from '../policy/loader.ts';
 import { BULK_LABEL, isMaintainerPath, judge, scopeOf } from '../pr/check.ts';
 import type { ChangeItem } from '../pr/types.ts';
 import { schemasFor } from '../pipeline/pipeline.ts';
@@ -93,7 +93,7 @@ export async function audit(repo: string, opts: { since?: string; rev?: string; 
   // the maintainers' acknowledgments, read from the audited tip only, never from a judged commit
   const history = new Set((await runGit(repo, ['rev-list', '--first-parent', tip])).split('\n').filter(Boolean));
   const ack = await readAckList(repo, tip, history, schemasFor(opts.engineRoot));
-  const policies = await loadPolicies(opts.engineRoot);
+  const policies = await loadPolicies(opts.engineRoot, JUDGING_EXTRAS);
   const blobs = new BlobReader(repo);
   const snap = new Snapshot();
   const cache: DocCache = new Map();

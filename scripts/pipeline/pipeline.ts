@@ -18,7 +18,7 @@ import { SchemaSet } from '../core/schema.ts';
 import type { FileSource } from '../core/source.ts';
 import { PolicyRun, runPolicies } from '../policy/engine.ts';
 import { calendarFor } from '../calendar/workdays.ts';
-import { loadPolicies, policySeries } from '../policy/loader.ts';
+import { JUDGING_EXTRAS, loadPolicies, policySeries } from '../policy/loader.ts';
 import { citeSchemaFindings } from '../policy/basis.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 
@@ -90,7 +90,7 @@ export async function validateSource(src: FileSource, opts: ValidateOptions): Pr
   const engineRoot = opts.engineRoot ?? ENGINE_ROOT;
   // a whole register is listed first: its reading thread starts while the listing goes on
   if (!opts.scope) await src.listAhead?.('accounts');
-  const policies = opts.policies ?? (await loadPolicies(engineRoot));
+  const policies = opts.policies ?? (await loadPolicies(engineRoot, JUDGING_EXTRAS));
   const runOpts = { now: opts.now, policies, calendar: calendarFor(engineRoot), ...(opts.only ? { only: opts.only } : {}) };
   // A whole register is judged as it is read: each unit's accounts go through the account rules as
   // soon as they are loaded, then keep only what the unit and register rules read (register.ts

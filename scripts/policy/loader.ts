@@ -14,6 +14,13 @@ export { PolicyLoadError };
 
 /** Optional data files a module may carry beside index.ts (default export of <name>.ts). */
 export const EXTRAS = ['monitor', 'scoring', 'basis'] as const;
+export type ExtraName = (typeof EXTRAS)[number];
+/**
+ * The extras a judgement reads (validate, check-pr, audit: the citations of scripts/policy/basis.ts);
+ * monitor and scoring are read only by their own commands, so a check does not load them (six module
+ * files fewer at every start: ~10 ms of a one-account check-pr's ~0.5 s).
+ */
+export const JUDGING_EXTRAS: readonly ExtraName[] = ['basis'];
 
 const REQUIRED: (keyof PolicyManifest)[] = ['id', 'issuer', 'docNumber', 'title', 'issued', 'inForce', 'supersedes', 'source', 'jurisdiction'];
 
@@ -38,12 +45,17 @@ function findManifests(root: string): string[] {
 
 const cache = new Map<string, Promise<LoadedPolicy[]>>();
 
-/** Load every policy module under `<engineRoot>/policies`. Cached per root. */
-export function loadPolicies(engineRoot: string): Promise<LoadedPolicy[]> {
-  let p = cache.get(engineRoot);
+/**
+ * Load every policy module under `<engineRoot>/policies`, with the extras named (all by default;
+ * a module's `extras` then holds those it has). Cached per root and extras.
+ */
+export function loadPolicies(engineRoot: string, extras: readonly ExtraName[] = EXTRAS): Promise<LoadedPolicy[]> {
+  const wanted = EXTRAS.filter((x) => extras.includes(x));
+  const key = `${engineRoot}\0${wanted.join(',')}`;
+  let p = cache.get(key);
   if (!p) {
-    p = doLoad(engineRoot);
-    cache.set(engineRoot, p);
+    p = doLoad(engineRoot, wanted);
+    cache.set(key, p);
   }
   return p;
 }
@@ -74,7 +86,7 @@ export function checkMessages(where: string, r: PolicyIndex['rules'][number]): v
   }
 }
 
-async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
+async function doLoad(engineRoot: string, extras: readonly ExtraName[]): Promise<LoadedPolicy[]> {
   const root = path.join(engineRoot, 'policies');
   if (!existsSync(root)) return [];
   // every manifest is read and checked first, in order, and the modules' files are then imported all
@@ -104,7 +116,7 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
       break;
     }
   }
-  const loads = heads.map((h) => loadModule(h));
+  const loads = heads.map((h) => loadModule(h, extras));
   for (const l of loads) l.catch(() => undefined);
   const out: LoadedPolicy[] = [];
   for (const l of loads) out.push(await l);
@@ -113,10 +125,10 @@ async function doLoad(engineRoot: string): Promise<LoadedPolicy[]> {
 }
 
 /** One module's index (its rules checked) and extras, imported at once and taken in order. */
-async function loadModule({ dir, rel, series, version, manifest }: { dir: string; rel: string; series: string; version: string; manifest: PolicyManifest }): Promise<LoadedPolicy> {
+async function loadModule({ dir, rel, series, version, manifest }: { dir: string; rel: string; series: string; version: string; manifest: PolicyManifest }, wanted: readonly ExtraName[]): Promise<LoadedPolicy> {
   const indexFile = path.join(dir, 'index.ts');
   const indexP = existsSync(indexFile) ? importTs<{ default?: PolicyIndex } & Partial<PolicyIndex>>(indexFile) : undefined;
-  const extraPs = EXTRAS.map((name) => {
+  const extraPs = wanted.map((name) => {
     const f = path.join(dir, `${name}.ts`);
     return existsSync(f) ? importTs<{ default?: unknown }>(f) : undefined;
   });
@@ -133,9 +145,9 @@ async function loadModule({ dir, rel, series, version, manifest }: { dir: string
     checkMessages(`policies/${rel}`, r);
   }
   const extras: Record<string, unknown> = {};
-  for (let i = 0; i < EXTRAS.length; i++) {
+  for (let i = 0; i < wanted.length; i++) {
     const p = extraPs[i];
-    if (p) extras[EXTRAS[i]!] = (await p).default;
+    if (p) extras[wanted[i]!] = (await p).default;
   }
   return { manifest, series, version, dir: `policies/${rel}`, rules: index.rules, extras };
 }

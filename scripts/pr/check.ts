@@ -19,7 +19,7 @@ import { schemasFor, unitDirOf, validateSource } from '../pipeline/pipeline.ts';
 import { policiesFor, regionChain } from '../policy/engine.ts';
 export type { NextStep };
 import { nextStepsFor, type NextStep } from '../policy/deadlines.ts';
-import { loadPolicies } from '../policy/loader.ts';
+import { JUDGING_EXTRAS, loadPolicies } from '../policy/loader.ts';
 import type { LoadedPolicy } from '../policy/types.ts';
 import { accountSetDiff, classifyAccount, classifyRegion, classifyUnit, isAccountShape, isRegionShape, isUnitShape, needsSupervisor, type Classified, type Illegal, type SetEntry } from './classify.ts';
 import { KIND_ZH, type ApprovalGround, type ApprovalRequirement, type ChangeItem, type DecisionRecord, type Verdict } from './types.ts';
@@ -103,7 +103,7 @@ export async function checkPr(o: CheckPrOptions): Promise<CheckPrResult> {
   const baseC = o.commits?.base ?? (await resolveCommit(g, o.base));
   const headC = o.commits?.head ?? (await resolveCommit(g, o.head));
   // the policies load while git works (awaited below; a failure is reported there, not as an unhandled rejection)
-  const policiesP = loadPolicies(o.engineRoot);
+  const policiesP = loadPolicies(o.engineRoot, JUDGING_EXTRAS);
   policiesP.catch(() => undefined);
   const started = o.started && o.commits ? o.started : startCheck(o.repo, baseC, headC);
   const mb = await started.mergeBase;
