@@ -17,20 +17,20 @@ const { root, port, modules } = workerData;
 const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
-// state[3]: 1 while this thread sleeps; state[4]: 1 while the main thread sleeps (only then is it woken)
-const READER_WAITS = 3;
+// state[4]: 1 while the main thread sleeps (only then is it woken); state[3] is unused
 const MAIN_WAITS = 4;
 
 // per file: 0 when read, the size of a file over the limit, or this code
 const UNREADABLE = -2;
 
 /**
- * Sleep until the main thread takes a batch (or a second passes). A function of its own, by this
- * name, so that a CPU profile counts the sleep as waiting, not as this thread's work
+ * Sleep for `ms` unless the main thread has taken a batch since `taken` was read (the main thread
+ * never wakes this thread: read-ahead.ts RESUME says why). A function of its own, by this name, so
+ * that a CPU profile counts the sleep as waiting, not as this thread's work
  * (scripts/bench/profile.ts WAITING_FUNCTIONS).
  */
-function blockedUntilTaken(state, taken) {
-  Atomics.wait(state, CONSUMED, taken, 1000);
+function blockedUntilTaken(state, taken, ms) {
+  Atomics.wait(state, CONSUMED, taken, ms);
 }
 
 // the thread may start before its files are known (read-ahead.ts ReadAhead.start): it loads its
@@ -42,7 +42,7 @@ try {
   // when the build is current, else through tsx (dist.mjs importEngineModule)
   const { FsSource, FileTooLarge } = await importEngineModule(modules.source);
   const { parseHint } = await importEngineModule(modules.jsonfast);
-  const { paths, maxBytes, batchFiles, ahead, resume, shared } = await job;
+  const { paths, maxBytes, batchFiles, ahead, resume, pollMs = 2, shared } = await job;
   state = new Int32Array(shared);
   const src = new FsSource(root);
   // the paths one at a time from the joined list (not split into 100,000 strings kept for the whole run)
@@ -68,15 +68,13 @@ try {
     sizes = [];
     keys = [];
     slow = [];
-    // bounded: at `ahead` batches posted and not taken, sleep until no more than `resume` are left
-    // (the main thread wakes it then; a count that changed before the sleep ends it at once)
+    // bounded: at `ahead` batches posted and not taken, sleep until no more than `resume` are left,
+    // looking again every `pollMs` (a count that changed before a sleep ends it at once)
     if (Atomics.load(state, POSTED) - Atomics.load(state, CONSUMED) >= ahead) {
       for (;;) {
         const taken = Atomics.load(state, CONSUMED);
         if (Atomics.load(state, POSTED) - taken <= resume) break;
-        Atomics.store(state, READER_WAITS, 1);
-        blockedUntilTaken(state, taken);
-        Atomics.store(state, READER_WAITS, 0);
+        blockedUntilTaken(state, taken, pollMs);
       }
     }
   };

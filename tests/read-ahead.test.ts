@@ -101,6 +101,24 @@ describe('read-ahead thread', () => {
     expect(got.get('d.json')).toMatchObject({ text: '{"d":4}' });
   });
 
+  it('reads at most 8 batches ahead, then carries on by itself once the judging thread takes them (it is never woken)', async () => {
+    const dir = tmpDir('govmedia-read-bound-');
+    // 20 batches of 64 files: more than the reader may hold at once
+    const rels = Array.from({ length: 1280 }, (_, i) => `f${String(i).padStart(4, '0')}.json`);
+    for (const [i, rel] of rels.entries()) writeFileSync(path.join(dir, rel), JSON.stringify({ i }));
+    const ra = new ReadAhead(dir, rels, MAX_FILE_BYTES);
+    const state = (ra as unknown as { state: Int32Array }).state;
+    // nothing taken: it stops at 8 batches posted (it would reach 20 in this time unbounded)
+    const t0 = Date.now();
+    while (Atomics.load(state, 1) < 8 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(Atomics.load(state, 1)).toBe(8);
+    // every file comes through the thread, in order, with no wake-up from this side
+    for (const [i, rel] of rels.entries()) expect(ra.take(rel)).toEqual({ text: JSON.stringify({ i }), hint: expect.objectContaining({ slow: false }) });
+    expect(Atomics.load(state, 1)).toBe(20);
+    ra.stop();
+  });
+
   it('FsSource.readText reads a file whole in one read when it fits, and measures only what fills its buffer or is over the limit', () => {
     const dir = tmpDir('govmedia-read-text-');
     const MiB = 1 << 20;

@@ -24,19 +24,20 @@ const BATCH_FILES = 64;
 const AHEAD = 8;
 /**
  * A reader that is AHEAD batches ahead sleeps until the main thread has taken all but this many,
- * then reads several batches in a row: waking a thread costs the waker (a system call, and on a busy
- * 2-core machine often its own turn on the processor), so it is woken once per AHEAD - RESUME
- * batches, not once per batch (measured: ~0.6 ms per wake, over a second in a 100,000-account run).
+ * then reads several batches in a row. It is never woken by the judging thread: waking a thread
+ * costs the waker (a system call, and on a busy 2-core machine often its own turn on the processor:
+ * 0.1–2 ms per wake in CPU profiles, 15–90 ms of a 10,000-account run), so the reader looks again
+ * every POLL_MS by itself; RESUME batches (~250 files, ~15 ms of judging) cover that delay.
  */
 const RESUME = 4;
+/** How often a reader that is AHEAD batches ahead looks whether batches were taken. */
+const POLL_MS = 2;
 /** With no batch for this long, the reader is given up and the main thread reads for itself. */
 const STALL_MS = 15_000;
 
 const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
-/** 1 while the reader sleeps waiting for the main thread to take batches (only then is it woken). */
-const READER_WAITS = 3;
 /** 1 while the main thread sleeps waiting for a batch (only then is it woken). */
 const MAIN_WAITS = 4;
 
@@ -122,7 +123,7 @@ export class ReadAhead {
       Atomics.store(this.state, END, 2);
     });
     try {
-      this.port.postMessage({ paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, resume: RESUME, shared: this.state.buffer });
+      this.port.postMessage({ paths: order.join('\0'), maxBytes, batchFiles: BATCH_FILES, ahead: AHEAD, resume: RESUME, pollMs: POLL_MS, shared: this.state.buffer });
     } catch {
       this.stop();
     }
@@ -226,9 +227,7 @@ export class ReadAhead {
   private accept(p: Posted): Batch | undefined {
     this.taken++;
     Atomics.store(this.state, CONSUMED, this.taken);
-    // the reader sleeps only when it was AHEAD batches ahead: wake it once RESUME or fewer are left
-    // (a reader that decided to sleep after this count changed finds it changed and does not sleep)
-    if (Atomics.load(this.state, READER_WAITS) === 1 && Atomics.load(this.state, POSTED) - this.taken <= RESUME) Atomics.notify(this.state, CONSUMED);
+    // (a reader AHEAD batches ahead sees this count within POLL_MS: it is not woken, see RESUME)
     if (!p.texts.length) return undefined;
     return (this.batch = { ...p, i: 0 });
   }
