@@ -51,10 +51,11 @@ function cpuByThread() {
 
 async function childMain([what, a, b]) {
   if (what === 'validate' && a && b) {
-    const [{ schemasFor, validateSource }, { ENGINE_ROOT }, { FsSource }, { loadPolicies }] = await Promise.all([engine('pipeline/pipeline'), engine('core/paths'), engine('core/source'), engine('policy/loader')]);
+    const [{ schemasFor, validateSource }, { ENGINE_ROOT }, { FsSource }, { loadPolicies, JUDGING_EXTRAS }] = await Promise.all([engine('pipeline/pipeline'), engine('core/paths'), engine('core/source'), engine('policy/loader')]);
     // module loading (the policy modules, the schemas) is start-up, timed apart
     const l0 = performance.now();
-    await loadPolicies(ENGINE_ROOT);
+    // the modules validate loads (JUDGING_EXTRAS: the basis only; an older engine without it loads them all)
+    await loadPolicies(ENGINE_ROOT, JUDGING_EXTRAS);
     schemasFor(ENGINE_ROOT);
     const loadMs = performance.now() - l0;
     const t0 = performance.now();
