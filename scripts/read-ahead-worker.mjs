@@ -17,8 +17,8 @@ const { root, port, modules } = workerData;
 const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
-// state[4]: 1 while the main thread sleeps (only then is it woken); state[3] is unused
-const MAIN_WAITS = 4;
+// state[3]: 1 while the main thread sleeps (only then is it woken)
+const MAIN_WAITS = 3;
 
 // per file: 0 when read, the size of a file over the limit, or this code
 const UNREADABLE = -2;
@@ -35,14 +35,14 @@ function blockedUntilTaken(state, taken, ms) {
 
 // the thread may start before its files are known (read-ahead.ts ReadAhead.start): it loads its
 // modules first, then takes the paths and the shared counters from the first message
-let state = new Int32Array(5);
+let state = new Int32Array(4);
 try {
   const job = new Promise((resolve) => port.once('message', resolve));
   // the main thread's modules: compiled, or its sources (the tests run them) by their compiled twins
   // when the build is current, else through tsx (dist.mjs importEngineModule)
   const { FsSource, FileTooLarge } = await importEngineModule(modules.source);
   const { parseHint } = await importEngineModule(modules.jsonfast);
-  const { paths, maxBytes, batchFiles, ahead, resume, pollMs = 2, shared } = await job;
+  const { paths, maxBytes, batchFiles, ahead, resume, pollMs, shared } = await job;
   state = new Int32Array(shared);
   const src = new FsSource(root);
   // the paths one at a time from the joined list (not split into 100,000 strings kept for the whole run)

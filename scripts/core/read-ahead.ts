@@ -39,7 +39,7 @@ const CONSUMED = 0;
 const POSTED = 1;
 const END = 2;
 /** 1 while the main thread sleeps waiting for a batch (only then is it woken). */
-const MAIN_WAITS = 4;
+const MAIN_WAITS = 3;
 
 /**
  * Sleep until the reader posts another batch (or 50 ms pass). A function of its own, by this name,
@@ -105,7 +105,7 @@ export class ReadAhead {
   constructor(root: string, order: readonly string[], maxBytes: number, started?: StartedReader) {
     this.order = order;
     this.maxBytes = maxBytes;
-    this.state = new Int32Array(new SharedArrayBuffer(20));
+    this.state = new Int32Array(new SharedArrayBuffer(16));
     let s = started;
     if (s && (s.taken || s.root !== root)) {
       s.cancel();
