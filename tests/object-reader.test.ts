@@ -8,7 +8,7 @@
  * with a clear Chinese-first error, never a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blobSizes, GitSource, ObjectReader, readBlobs, resolveCommits, git } from '../scripts/core/git.ts';
@@ -192,6 +192,48 @@ describe('check-pr with a git that lacks or fails cat-file', () => {
     expect(noBatch.code, noBatch.err).toBe(normal.code);
     expect(noBatch.out).toBe(normal.out);
   }, 180_000);
+
+  it('a cat-file whose output stops in the middle of a file: the cut file is never judged; the files are read on their own and the report is the same', () => {
+    const normal = checkWith('');
+    // the batch process is a stand-in that runs git and passes its answers on until 20 bytes into the
+    // first file's contents (an answer "<id> blob <size>" followed by "{"), then kills git and ends,
+    // as a git killed while writing would
+    const bin = tmpDir('govmedia-cutgit-');
+    const marker = path.join(bin, 'cut');
+    const filter = path.join(bin, 'cut.mjs');
+    writeFileSync(
+      filter,
+      [
+        "import { spawn } from 'node:child_process';",
+        "import { writeFileSync } from 'node:fs';",
+        'const [git, ...args] = process.argv.slice(2);',
+        "const p = spawn(git, args, { stdio: ['inherit', 'pipe', 'inherit'] });",
+        'let seen = Buffer.alloc(0);',
+        'let cut = false;',
+        "p.stdout.on('data', (c) => {",
+        '  if (cut) return;',
+        '  const from = seen.length;',
+        '  seen = Buffer.concat([seen, c]);',
+        "  const m = /[0-9a-f]{40} blob (\\d+)\\n\\{/.exec(seen.toString('latin1'));",
+        '  if (!m || Number(m[1]) < 40) return void process.stdout.write(c);',
+        '  cut = true;',
+        '  const end = m.index + m[0].length - 1 + 20;',
+        '  process.stdout.write(seen.subarray(from, end), () => {',
+        `    writeFileSync(${JSON.stringify(marker)}, seen.subarray(m.index, end));`,
+        "    p.kill('SIGKILL');",
+        '    process.exit(0);',
+        '  });',
+        '});',
+        "p.on('close', (code) => void (cut || (process.exitCode = code ?? 1)));",
+      ].join('\n') + '\n',
+    );
+    const cut = checkWith(`case "$*" in *"cat-file --batch-command"*) exec "${process.execPath}" "${filter}" "${realGit}" "$@";; esac`);
+    // the cut did happen, inside a file's contents
+    expect(readFileSync(marker, 'latin1')).toMatch(/^[0-9a-f]{40} blob \d+\n\{[\s\S]{19}$/);
+    expect(cut.code, cut.err).toBe(normal.code);
+    expect(cut.out).toBe(normal.out);
+    expect(cut.err).not.toMatch(/\n\s+at /);
+  }, 120_000);
 
   it('a git that cannot read objects at all ends the check with a Chinese-first git error (exit 2), not a stack trace nor a report blaming the files', () => {
     const r = checkWith('case "$*" in *cat-file*) echo "fatal: 模拟的故障 / simulated failure" >&2; exit 128;; esac');
