@@ -101,8 +101,13 @@ export interface LoadResult {
   register: Register;
   findings: Finding[];
   /** Every unit folder of the listing (accounts/-relative). */
-  unitDirs: ReadonlySet<string>;
+  unitDirs: FolderSet;
 }
+
+/** Whether a folder (accounts/-relative) is one of a set: a Set, or a scoped load's structure looked up when asked (see Structure). */
+export type FolderSet = Pick<ReadonlySet<string>, 'has'>;
+/** The unit folders of each unit id (one, or every one when the id recurs): a Map, or a structure looked up when asked. */
+type FoldersById = Pick<ReadonlyMap<string, string | string[]>, 'get' | 'has'>;
 
 /** Make a located finding for one of the built-in rules. */
 export function fileFinding(
@@ -378,9 +383,9 @@ interface Candidate {
 interface Listing {
   entries: Entry[];
   regionDirs: Set<string>;
-  unitDirs: Set<string>;
+  unitDirs: FolderSet;
   /** Unit ids known from the folder names alone, with the folders of each: one, or every one when the id recurs (its keys are the ids listed). */
-  unitDirsById: Map<string, string | string[]>;
+  unitDirsById: FoldersById;
   /** Whether a folder (accounts/-relative) is read in full (see LoadOptions.scope). */
   inScope(dir: string): boolean;
   /** With LoadOptions.scopeRegions: the region folders whose region.json is read; undefined: every one. */
@@ -393,12 +398,16 @@ interface Listing {
  * What a scoped load works out from a listing's region.json and unit.json entries alone
  * (FileSource.listStructure), whatever the scope: kept per listing array, so the loads of a PR's
  * merge base and head (the same array when the PR changes neither kind of file) walk the ~16,000
- * unit.json entries of a 100,000-account register once, not once each.
+ * unit.json entries of a 100,000-account register once, not once each. The walk makes one index
+ * (the entries by the name of their folder) and the region folders; whatever a load asks of the
+ * unit folders (is this one, which folders has this id, which files to read for it) is looked up
+ * in that index when asked: a check asks about a few units, and working every answer out for all
+ * ~16,000 beforehand (a set, two maps and two strings per unit) was 6–9% of a one-account check.
  */
 interface Structure {
   regionDirs: Set<string>;
-  unitDirs: Set<string>;
-  unitDirsById: Map<string, string | string[]>;
+  unitDirs: FolderSet;
+  unitDirsById: FoldersById;
   /**
    * sortEntries of the entries alone with nothing in scope: the files to read (the region files and
    * anything odd; the unit files are made when looked up, see unitTask) and the file count (its
@@ -408,12 +417,13 @@ interface Structure {
   fileCount: number;
   /** Positions of the region.json entries: they report in every load (or in those above the scope, LoadOptions.scopeRegions). */
   regionAt: number[];
-  /** Each entry's folder (accounts/-relative), and whether it is a region.json: every other entry reports when its folder is in scope. */
-  dirs: string[];
-  isRegion: Uint8Array;
-  /** The positions of the unit files to read, by unit folder name (loadUnits looks the few it needs up). */
-  unitTaskAt: Map<string, number | number[]>;
-  /** The unit file to read at a position of unitTaskAt (made when first asked for). */
+  /** The folder (accounts/-relative) of the entry at a position. */
+  dirAt(i: number): string;
+  /** Positions of the entries that are not a region.json in a folder, in listing order: they report when the folder is in scope. */
+  inFolder(dir: string): number[];
+  /** The positions of the unit files to read for a unit id (its folder name), in listing order (loadUnits looks the few it needs up). */
+  unitTasksOf(id: string): number[];
+  /** The unit file to read at a position of unitTasksOf (made when first asked for). */
   unitTask(at: number): ToRead;
 }
 
@@ -508,7 +518,8 @@ interface UnitIds {
 }
 
 /** Count one unit folder (each once) in `ids`. */
-function addUnitDir(ids: UnitIds, d: string, id = baseName(d)): void {
+function addUnitDir(ids: UnitIds, d: string): void {
+  const id = baseName(d);
   const l = ids.unitDirsById.get(id);
   // one folder kept as it is, a list only for an id that recurs (~16,000 ids at 100,000 accounts)
   if (l === undefined) ids.unitDirsById.set(id, d);
@@ -540,58 +551,72 @@ function firstOfRecurringStem(m: PathsByStem, stem: string): string | undefined 
 function scopedListing(structural: readonly Entry[], folders: Entry[], scope: ReadonlySet<string>): Listing {
   let worked = structures.get(structural);
   if (!worked) {
+    const n = structural.length;
     const regionDirs = new Set<string>();
-    const unitDirs = new Set<string>();
     const regionAt: number[] = [];
-    // unitIdsOf(unitDirs), worked out in the same pass: each unit folder comes once (one unit.json path each)
-    const ids: UnitIds = { unitDirsById: new Map() };
-    // each entry's folder (and a unit.json's folder name), worked out once for both passes
-    const dirs: string[] = new Array<string>(structural.length);
-    const isRegion = new Uint8Array(structural.length);
-    const unitIds: (string | undefined)[] = new Array<string | undefined>(structural.length);
-    for (let i = 0; i < structural.length; i++) {
+    const isRegion = new Uint8Array(n);
+    const isUnit = new Uint8Array(n);
+    // every entry but a region.json, by the name of its folder (a unit.json: by its unit id)
+    const byFolder = new Map<string, number | number[]>();
+    const root = ACCOUNTS_DIR.length;
+    for (let i = 0; i < n; i++) {
       const e = structural[i]!;
       const rel = e.rel;
-      // baseName and dirOf from one search for the last slash (the name compared in place)
+      // the name compared in place after one search for the last slash
       const slash = rel.lastIndexOf('/');
-      const dir = (dirs[i] = slash <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, slash));
       if (rel.length - slash === 12 && rel.endsWith('region.json')) {
         isRegion[i] = 1;
         regionAt.push(i);
-        if (e.type === 'file') regionDirs.add(dir);
-      } else if (rel.length - slash === 10 && rel.endsWith('unit.json')) {
-        const id = (unitIds[i] = baseName(dir));
-        if (e.type === 'file' && !unitDirs.has(dir)) {
-          unitDirs.add(dir);
-          addUnitDir(ids, dir, id);
-        }
+        if (e.type === 'file') regionDirs.add(slash <= root ? '' : rel.slice(root + 1, slash));
+        continue;
       }
+      if (rel.length - slash === 10 && rel.endsWith('unit.json')) isUnit[i] = 1;
+      // baseName(dirOf(rel)) in one slice
+      const name = slash <= root ? '' : rel.slice(Math.max(rel.lastIndexOf('/', slash - 1), root) + 1, slash);
+      const at = byFolder.get(name);
+      byFolder.set(name, at === undefined ? i : typeof at === 'number' ? [at, i] : (at.push(i), at));
     }
+    const dirAt = (i: number): string => {
+      const rel = structural[i]!.rel;
+      const slash = rel.lastIndexOf('/');
+      return slash <= root ? '' : rel.slice(root + 1, slash);
+    };
+    const named = (name: string): readonly number[] => {
+      const at = byFolder.get(name);
+      return at === undefined ? [] : typeof at === 'number' ? [at] : at;
+    };
+    const inFolder = (dir: string): number[] => named(baseName(dir)).filter((i) => dirAt(i) === dir);
+    const isUnitFile = (i: number): boolean => isUnit[i] === 1 && structural[i]!.type === 'file';
+    // a unit folder is the folder of a unit.json that is a file (each folder has one such entry at most)
+    const unitDirs: FolderSet = { has: (dir) => named(baseName(dir)).some((i) => isUnitFile(i) && dirAt(i) === dir) };
+    const unitDirsById: FoldersById = {
+      get: (id) => {
+        let out: string | string[] | undefined;
+        for (const i of named(id)) {
+          if (!isUnitFile(i)) continue;
+          const d = dirAt(i);
+          out = out === undefined ? d : typeof out === 'string' ? [out, d] : (out.push(d), out);
+        }
+        return out;
+      },
+      has: (id) => named(id).some(isUnitFile),
+    };
+    const plain = (e: Entry): boolean => e.type === 'file' && e.rel.startsWith(ACCOUNTS_DIR + '/');
     // the entries sorted with nothing in scope (sortListed: no finding reports), their files to read
-    // and count, and the unit files among them by folder name (loadUnits looks the few it needs up).
-    // A region.json or unit.json file under accounts/ is sorted here without sortListed's steps
-    // that cannot apply to it (it is never refused, never an account); anything else goes through sortListed.
+    // and count. A region.json or unit.json file under accounts/ is sorted here without sortListed's
+    // steps that cannot apply to it (it is never refused, never an account); anything else goes
+    // through sortListed, and a unit file it sorts (anything odd) is kept by position
     const toRead: ToRead[] = [];
     let fileCount = 0;
-    const unitTaskAt = new Map<string, number | number[]>();
-    // the unit files sortListed sorted (anything odd), by position; the plain ones are made when asked for
     const made = new Map<number, ToRead>();
-    const addUnitTask = (i: number, id: string): void => {
-      const at = unitTaskAt.get(id);
-      unitTaskAt.set(id, at === undefined ? i : typeof at === 'number' ? [at, i] : (at.push(i), at));
-    };
-    const sortOne = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, inScope: (): boolean => false };
-    for (let i = 0; i < structural.length; i++) {
+    const oddUnitTasks = new Map<string, number[]>();
+    const sortOne = { regionDirs, unitDirs, unitDirsById, inScope: (): boolean => false };
+    for (let i = 0; i < n; i++) {
       const e = structural[i]!;
-      const dir = dirs[i]!;
-      const unit = unitIds[i];
-      const plain = e.type === 'file' && e.rel.startsWith(ACCOUNTS_DIR + '/');
-      if (plain && unit !== undefined) {
+      if (plain(e) && isUnit[i]) fileCount++;
+      else if (plain(e) && isRegion[i]) {
         fileCount++;
-        const parentDir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
-        if (regionDirs.has(parentDir)) addUnitTask(i, unit);
-      } else if (plain && isRegion[i]) {
-        fileCount++;
+        const dir = dirAt(i);
         if (unitDirs.has(dir)) continue;
         toRead.push({ rel: e.rel, kind: 'region', dir, size: e.size });
       } else {
@@ -602,20 +627,35 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
           if (t.kind === 'unit') {
             t.unit = baseName(t.dir);
             made.set(i, t);
-            addUnitTask(i, t.unit);
+            const l = oddUnitTasks.get(t.unit);
+            if (l) l.push(i);
+            else oddUnitTasks.set(t.unit, [i]);
           }
         }
       }
     }
+    // a plain unit file is read when its folder is directly in a region folder (else sortListed
+    // reports it as misplaced in the load whose scope holds it)
+    const unitTasksOf = (id: string): number[] => {
+      const at: number[] = [];
+      for (const i of named(id)) {
+        if (!isUnit[i] || !plain(structural[i]!)) continue;
+        const dir = dirAt(i);
+        if (regionDirs.has(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '')) at.push(i);
+      }
+      const odd = oddUnitTasks.get(id);
+      return odd ? [...at, ...odd].sort((a, b) => a - b) : at;
+    };
     const unitTask = (at: number): ToRead => {
       let t = made.get(at);
       if (!t) {
         const e = structural[at]!;
-        made.set(at, (t = { rel: e.rel, kind: 'unit', dir: dirs[at]!, size: e.size, unit: unitIds[at]! }));
+        const dir = dirAt(at);
+        made.set(at, (t = { rel: e.rel, kind: 'unit', dir, size: e.size, unit: baseName(dir) }));
       }
       return t;
     };
-    worked = { regionDirs, unitDirs, unitDirsById: ids.unitDirsById, toRead, fileCount, regionAt, dirs, isRegion, unitTaskAt, unitTask };
+    worked = { regionDirs, unitDirs, unitDirsById, toRead, fileCount, regionAt, dirAt, inFolder, unitTasksOf, unitTask };
     structures.set(structural, worked);
   }
   return { entries: folders, regionDirs: worked.regionDirs, unitDirs: worked.unitDirs, unitDirsById: worked.unitDirsById, inScope: (dir) => scope.has(dir), structure: { entries: structural, worked, scope } };
@@ -629,11 +669,11 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   // findings are those of the entries that report in this scope (every region.json, or those of
   // LoadOptions.scopeRegions, and whatever is in a folder in scope), made by the same code, in
   // listing order; then the folders' entries
-  const { dirs, isRegion } = st.worked;
+  const { dirAt, inFolder } = st.worked;
   const wanted = listing.regionsWanted;
-  const at = wanted ? st.worked.regionAt.filter((i) => wanted.has(dirs[i]!)) : [...st.worked.regionAt];
+  const at = wanted ? st.worked.regionAt.filter((i) => wanted.has(dirAt(i))) : [...st.worked.regionAt];
   // every entry that is not a region.json reports only when its folder is in scope
-  for (let i = 0; i < dirs.length; i++) if (!isRegion[i] && st.scope.has(dirs[i]!)) at.push(i);
+  for (const d of st.scope) at.push(...inFolder(d));
   at.sort((a, b) => a - b);
   sortListed({ ...listing, entries: at.map((i) => st.entries[i]!), structure: undefined }, findings);
   const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
@@ -907,11 +947,7 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
   const candidates = (ids: ReadonlySet<string>): readonly ToRead[] => {
     if (!st) return allUnits!;
     const at: number[] = [];
-    const add = (id: string): void => {
-      const a = st.worked.unitTaskAt.get(id);
-      if (typeof a === 'number') at.push(a);
-      else if (a) at.push(...a);
-    };
+    const add = (id: string): void => void at.push(...st.worked.unitTasksOf(id));
     ids.forEach(add);
     st.scope.forEach((d) => add(baseName(d)));
     const out = [...new Set(at)].sort((a, b) => a - b).map((i) => st.worked.unitTask(i));
