@@ -71,10 +71,14 @@ beforeAll(async () => {
   // scoped load finds both through its index of unit files by folder name, in listing order)
   repo.write('accounts/anhui/luan/zg-swjw/unit.json', repo.read('accounts/sichuan/zigong/zg-swjw/unit.json'));
   repo.write('accounts/anhui/luan/zg-sgaj/unit.json', repo.read('accounts/sichuan/zigong/zg-sgaj/unit.json'));
+  // a unit folder right under accounts/ (its folder name is its whole path) and a unit.json at the top itself
+  repo.write('accounts/zg-top/unit.json', repo.read('accounts/sichuan/zigong/zg-scdc/unit.json'));
+  repo.write('accounts/zg-top/zg-top-weixin.json', repo.read('accounts/sichuan/zigong/zg-scdc/zg-scdc-weixin.json'));
+  repo.write('accounts/unit.json', repo.read('accounts/sichuan/zigong/zg-scdc/unit.json'));
   await commitAll(repo, '结构异常的基准');
   // a PR that changes accounts in those folders only (the structure is shared)
   await startBranch(repo, 'accounts-only');
-  for (const f of ['accounts/sichuan/zigong/zg-swjw/zg-swjw-weixin.json', 'accounts/sichuan/zigong/zg-sgaj/zg-sgaj-weibo.json', 'accounts/sichuan/zigong/nounit/x-weixin.json', 'accounts/sichuan/zigong/zg-link/zg-link-weixin.json']) {
+  for (const f of ['accounts/sichuan/zigong/zg-swjw/zg-swjw-weixin.json', 'accounts/sichuan/zigong/zg-sgaj/zg-sgaj-weibo.json', 'accounts/sichuan/zigong/nounit/x-weixin.json', 'accounts/sichuan/zigong/zg-link/zg-link-weixin.json', 'accounts/zg-top/zg-top-weixin.json']) {
     repo.edit(f, (a) => {
       a.name = `${a.name}（改）`;
     });
@@ -118,6 +122,10 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(findings.some((f) => f.startsWith('register/misplaced|accounts/sichuan/zigong/nounit/x-weixin.json'))).toBe(true);
     // the unit folder in scope shares its name with one listed earlier in another region
     expect(findings.some((f) => f.startsWith('register/duplicate-id|accounts/sichuan/zigong/zg-swjw/unit.json') && f.includes('accounts/anhui/luan/zg-swjw/unit.json'))).toBe(true);
+    // the unit folder right under accounts/ is found by its name and read (its id is another's), and the
+    // top folder holding both region.json and unit.json is reported
+    expect(findings.some((f) => f.startsWith('register/id-path|accounts/zg-top/unit.json'))).toBe(true);
+    expect(findings.some((f) => f.startsWith('register/misplaced|accounts/region.json'))).toBe(true);
   });
 
   it('a hostile PR that rewrites a unit.json and adds a unit.json link: the head works out its own structure, and loads exactly like entry by entry', async () => {
