@@ -71,6 +71,7 @@ beforeAll(async () => {
   // scoped load finds both through its index of unit files by folder name, in listing order)
   repo.write('accounts/anhui/luan/zg-swjw/unit.json', repo.read('accounts/sichuan/zigong/zg-swjw/unit.json'));
   repo.write('accounts/anhui/luan/zg-sgaj/unit.json', repo.read('accounts/sichuan/zigong/zg-sgaj/unit.json'));
+  repo.write('accounts/anhui/luan/zg-swjw/zg-swjw-weibo.json', repo.read('accounts/sichuan/zigong/zg-swjw/zg-swjw-weibo.json'));
   // a unit folder right under accounts/ (its folder name is its whole path) and a unit.json at the top itself
   repo.write('accounts/zg-top/unit.json', repo.read('accounts/sichuan/zigong/zg-scdc/unit.json'));
   repo.write('accounts/zg-top/zg-top-weixin.json', repo.read('accounts/sichuan/zigong/zg-scdc/zg-scdc-weixin.json'));
@@ -78,7 +79,7 @@ beforeAll(async () => {
   await commitAll(repo, '结构异常的基准');
   // a PR that changes accounts in those folders only (the structure is shared)
   await startBranch(repo, 'accounts-only');
-  for (const f of ['accounts/sichuan/zigong/zg-swjw/zg-swjw-weixin.json', 'accounts/sichuan/zigong/zg-sgaj/zg-sgaj-weibo.json', 'accounts/sichuan/zigong/nounit/x-weixin.json', 'accounts/sichuan/zigong/zg-link/zg-link-weixin.json', 'accounts/zg-top/zg-top-weixin.json']) {
+  for (const f of ['accounts/sichuan/zigong/zg-swjw/zg-swjw-weixin.json', 'accounts/sichuan/zigong/zg-sgaj/zg-sgaj-weibo.json', 'accounts/sichuan/zigong/nounit/x-weixin.json', 'accounts/sichuan/zigong/zg-link/zg-link-weixin.json', 'accounts/zg-top/zg-top-weixin.json', 'accounts/anhui/luan/zg-swjw/zg-swjw-weibo.json']) {
     repo.edit(f, (a) => {
       a.name = `${a.name}（改）`;
     });
@@ -120,8 +121,10 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(findings.some((f) => f.startsWith('register/misplaced|accounts/sichuan/zigong/zg-sgaj/region.json'))).toBe(true);
     expect(findings.some((f) => f.startsWith('register/symlink|accounts/sichuan/zigong/zg-link/unit.json'))).toBe(true);
     expect(findings.some((f) => f.startsWith('register/misplaced|accounts/sichuan/zigong/nounit/x-weixin.json'))).toBe(true);
-    // the unit folder in scope shares its name with one listed earlier in another region
+    // the unit folder in scope shares its name with one listed earlier in another region (both in
+    // scope: one folder name, two folders, each asked about)
     expect(findings.some((f) => f.startsWith('register/duplicate-id|accounts/sichuan/zigong/zg-swjw/unit.json') && f.includes('accounts/anhui/luan/zg-swjw/unit.json'))).toBe(true);
+    expect(findings.some((f) => f.startsWith('register/duplicate-id|accounts/anhui/luan/zg-swjw/unit.json'))).toBe(false);
     // the unit folder right under accounts/ is found by its name and read (its id is another's), and the
     // top folder holding both region.json and unit.json is reported
     expect(findings.some((f) => f.startsWith('register/id-path|accounts/zg-top/unit.json'))).toBe(true);

@@ -585,22 +585,38 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
       const at = byFolder.get(name);
       return at === undefined ? [] : typeof at === 'number' ? [at] : at;
     };
-    const inFolder = (dir: string): number[] => named(baseName(dir)).filter((i) => dirAt(i) === dir);
     const isUnitFile = (i: number): boolean => isUnit[i] === 1 && structural[i]!.type === 'file';
-    // a unit folder is the folder of a unit.json that is a file (each folder has one such entry at most)
-    const unitDirs: FolderSet = { has: (dir) => named(baseName(dir)).some((i) => isUnitFile(i) && dirAt(i) === dir) };
-    const unitDirsById: FoldersById = {
-      get: (id) => {
-        let out: string | string[] | undefined;
-        for (const i of named(id)) {
-          if (!isUnitFile(i)) continue;
+    // what the entries of one folder name give, worked out once per name asked about (a hostile
+    // listing may hold thousands of folders of one name: each question stays one lookup)
+    interface Named {
+      /** The unit folders (a unit folder is the folder of a unit.json that is a file: one such entry each at most). */
+      unitDirs: Set<string>;
+      /** The same, in listing order, as unitDirsById gives them: one, or every one when the name recurs. */
+      byId: string | string[] | undefined;
+      /** The entries of each folder, in listing order. */
+      byDir: Map<string, number[]>;
+    }
+    const namedCache = new Map<string, Named>();
+    const folder = (name: string): Named => {
+      let g = namedCache.get(name);
+      if (!g) {
+        g = { unitDirs: new Set(), byId: undefined, byDir: new Map() };
+        for (const i of named(name)) {
           const d = dirAt(i);
-          out = out === undefined ? d : typeof out === 'string' ? [out, d] : (out.push(d), out);
+          const l = g.byDir.get(d);
+          if (l) l.push(i);
+          else g.byDir.set(d, [i]);
+          if (!isUnitFile(i)) continue;
+          g.unitDirs.add(d);
+          g.byId = g.byId === undefined ? d : typeof g.byId === 'string' ? [g.byId, d] : (g.byId.push(d), g.byId);
         }
-        return out;
-      },
-      has: (id) => named(id).some(isUnitFile),
+        namedCache.set(name, g);
+      }
+      return g;
     };
+    const inFolder = (dir: string): number[] => folder(baseName(dir)).byDir.get(dir) ?? [];
+    const unitDirs: FolderSet = { has: (dir) => folder(baseName(dir)).unitDirs.has(dir) };
+    const unitDirsById: FoldersById = { get: (id) => folder(id).byId, has: (id) => folder(id).byId !== undefined };
     const plain = (e: Entry): boolean => e.type === 'file' && e.rel.startsWith(ACCOUNTS_DIR + '/');
     // the entries sorted with nothing in scope (sortListed: no finding reports), their files to read
     // and count. A region.json or unit.json file under accounts/ is sorted here without sortListed's
@@ -636,15 +652,21 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     }
     // a plain unit file is read when its folder is directly in a region folder (else sortListed
     // reports it as misplaced in the load whose scope holds it)
+    const tasksCache = new Map<string, number[]>();
     const unitTasksOf = (id: string): number[] => {
-      const at: number[] = [];
-      for (const i of named(id)) {
-        if (!isUnit[i] || !plain(structural[i]!)) continue;
-        const dir = dirAt(i);
-        if (regionDirs.has(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '')) at.push(i);
+      let at = tasksCache.get(id);
+      if (!at) {
+        at = [];
+        for (const i of named(id)) {
+          if (!isUnit[i] || !plain(structural[i]!)) continue;
+          const dir = dirAt(i);
+          if (regionDirs.has(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '')) at.push(i);
+        }
+        const odd = oddUnitTasks.get(id);
+        if (odd) at = [...at, ...odd].sort((a, b) => a - b);
+        tasksCache.set(id, at);
       }
-      const odd = oddUnitTasks.get(id);
-      return odd ? [...at, ...odd].sort((a, b) => a - b) : at;
+      return at;
     };
     const unitTask = (at: number): ToRead => {
       let t = made.get(at);
@@ -947,9 +969,10 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
   const candidates = (ids: ReadonlySet<string>): readonly ToRead[] => {
     if (!st) return allUnits!;
     const at: number[] = [];
-    const add = (id: string): void => void at.push(...st.worked.unitTasksOf(id));
-    ids.forEach(add);
-    st.scope.forEach((d) => add(baseName(d)));
+    // each id once (a scope of many folders of one name asks for the same files once)
+    const asked = new Set(ids);
+    st.scope.forEach((d) => asked.add(baseName(d)));
+    for (const id of asked) for (const i of st.worked.unitTasksOf(id)) at.push(i);
     const out = [...new Set(at)].sort((a, b) => a - b).map((i) => st.worked.unitTask(i));
     for (let i = st.worked.toRead.length; i < toRead.length; i++) if (toRead[i]!.kind === 'unit') out.push(toRead[i]!);
     return out;
