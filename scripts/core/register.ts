@@ -567,7 +567,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
       if (rel.length - slash === 12 && rel.endsWith('region.json')) {
         isRegion[i] = 1;
         regionAt.push(i);
-        if (e.type === 'file') regionDirs.add(slash <= root ? '' : rel.slice(root + 1, slash));
+        if (e.type === 'file') regionDirs.add(dirOf(rel));
         continue;
       }
       if (rel.length - slash === 10 && rel.endsWith('unit.json')) isUnit[i] = 1;
@@ -576,11 +576,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
       const at = byFolder.get(name);
       byFolder.set(name, at === undefined ? i : typeof at === 'number' ? [at, i] : (at.push(i), at));
     }
-    const dirAt = (i: number): string => {
-      const rel = structural[i]!.rel;
-      const slash = rel.lastIndexOf('/');
-      return slash <= root ? '' : rel.slice(root + 1, slash);
-    };
+    const dirAt = (i: number): string => dirOf(structural[i]!.rel);
     const named = (name: string): readonly number[] => {
       const at = byFolder.get(name);
       return at === undefined ? [] : typeof at === 'number' ? [at] : at;
@@ -629,8 +625,9 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     const sortOne = { regionDirs, unitDirs, unitDirsById, inScope: (): boolean => false };
     for (let i = 0; i < n; i++) {
       const e = structural[i]!;
-      if (plain(e) && isUnit[i]) fileCount++;
-      else if (plain(e) && isRegion[i]) {
+      const isPlain = plain(e);
+      if (isPlain && isUnit[i]) fileCount++;
+      else if (isPlain && isRegion[i]) {
         fileCount++;
         const dir = dirAt(i);
         if (unitDirs.has(dir)) continue;
