@@ -93,6 +93,15 @@ function buildBaseRepo(dir: string): void {
     'test@example.invalid',
     '样例登记簿',
   );
+  // The harness's own git commands store exactly the bytes a test wrote. A scenario's .gitattributes
+  // (working-tree-encoding, eol, filter: the attacks check-pr must refuse) must not change how the
+  // harness adds and commits: a file left "racily clean" by the last checkout (written in the same
+  // clock tick as the index) is read again on the next add, under the new attributes, and a
+  // working-tree-encoding=GBK then failed to convert a UTF-8 unit.json, now and then. The
+  // repository's own attributes file overrides every .gitattributes for this repository's git
+  // commands; check-pr reads objects and the .gitattributes text as data, without them.
+  mkdirSync(path.join(dir, '.git', 'info'), { recursive: true });
+  writeFileSync(path.join(dir, '.git', 'info', 'attributes'), '* -text -eol -working-tree-encoding -filter -ident\n');
 }
 
 /**
