@@ -5,7 +5,7 @@
  * head share the structure worked out once (not when the PR changes a region.json or unit.json);
  * a scoped load gives exactly what the entry-by-entry path gives, hostile structures included.
  */
-import { existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../scripts/core/finding.ts';
@@ -13,7 +13,7 @@ import { diffNames, diffWithDelta, git, GitSource, listingChunk, resolveCommit, 
 import type { FileSource } from '../scripts/core/source.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
 import { hintOf, scopeOf } from '../scripts/pr/start.ts';
-import { ENGINE_ROOT } from './helpers.ts';
+import { cli, ENGINE_ROOT } from './helpers.ts';
 import { backToMain, commitAll, makeBaseRepo, rules, runScenario, startBranch, type Repo } from './pr-harness.ts';
 
 const NOW = '2026-11-20';
@@ -137,6 +137,37 @@ describe('check-pr: the merge base and the head share their structure', () => {
     expect(head.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json' && e.type === 'symlink')).toBe(true);
     expect(base.listStructure().some((e) => e.rel === 'accounts/sichuan/zigong/nounit/unit.json')).toBe(false);
     expect(findings.some((f) => f.startsWith('register/symlink|accounts/sichuan/zigong/nounit/unit.json'))).toBe(true);
+  });
+});
+
+describe('many odd folders in a unit folder', () => {
+  it('each folder that holds a file (at any depth) is reported, a folder that holds only a link is not: in check-pr as entry by entry, and in validate', async () => {
+    // 300 folders in a unit folder, each holding one file (what a PR can put in git: no empty folders),
+    // folders three deep with a file only at the bottom, and a folder that holds only a link
+    const unit = 'accounts/sichuan/zigong/zg-swjw';
+    await startBranch(repo, 'odd-folders');
+    for (let i = 0; i < 300; i++) repo.write(`${unit}/extra-${i}/x.json`, {});
+    repo.write(`${unit}/deep/a/b/x.json`, {});
+    mkdirSync(repo.abs(`${unit}/linkonly`));
+    symlinkSync('../unit.json', repo.abs(`${unit}/linkonly/unit-link`));
+    repo.edit(`${unit}/zg-swjw-weixin.json`, (a) => void (a.name = `${a.name}（改）`));
+    await commitAll(repo, '很多怪文件夹');
+    const NO_UNIT = '既没有 region.json 也没有 unit.json';
+    const strays = (keys: string[]): string[] => keys.filter((f) => f.startsWith('register/stray-file|') && f.includes(NO_UNIT)).map((f) => f.split('|')[1]!);
+    const extras = Array.from({ length: 300 }, (_, i) => `${unit}/extra-${i}`);
+    // validate (the working folder, every folder listed): every folder holding a file below it, each once
+    const v = await cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']);
+    expect(v.code, v.err).toBe(1);
+    // (the JSON report's message is the text in the report's language)
+    const vKeys = (JSON.parse(v.out) as { findings: { ruleId: string; file: string; line: number; column: number; message: string }[] }).findings.map((f) => `${f.ruleId}|${f.file}|${f.line}:${f.column}||${f.message}`);
+    expect(strays(vKeys).filter((d) => d.startsWith(`${unit}/`)).sort()).toEqual([...extras, `${unit}/deep`, `${unit}/deep/a`, `${unit}/deep/a/b`].sort());
+    expect(vKeys.some((f) => f.startsWith(`register/symlink|${unit}/linkonly/unit-link|`))).toBe(true);
+    await backToMain(repo);
+    // check-pr (the folders of the changed files in scope): the same through the shared structure as entry by entry
+    const { findings } = await expectSameLoads('odd-folders');
+    expect(strays(findings).sort()).toEqual(extras.sort());
+    expect(findings.some((f) => f.startsWith(`register/misplaced|${unit}/deep/a/b/x.json|`))).toBe(true);
+    expect(findings.some((f) => f.startsWith(`register/symlink|${unit}/linkonly/unit-link|`))).toBe(true);
   });
 });
 

@@ -706,6 +706,27 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
   const accountPathsByStem: PathsByStem = new Map();
   const toRead: ToRead[] = [];
   let fileCount = 0;
+  // the folders that hold a file at any depth, worked out once, at the first odd folder: a folder
+  // per entry scanned each time cost (odd folders) × (entries), a second or two for a pull request
+  // that puts thousands of empty subfolders in a unit folder
+  let holding: Set<string> | undefined;
+  const holdsFiles = (rel: string): boolean => {
+    if (!holding) {
+      holding = new Set();
+      for (const list of [entries, alsoListed]) {
+        for (const x of list) {
+          if (x.type !== 'file') continue;
+          // every folder the file is in, innermost first; one seen before has its own folders in already
+          for (let k = x.rel.lastIndexOf('/'); k > 0; k = x.rel.lastIndexOf('/', k - 1)) {
+            const d = x.rel.slice(0, k);
+            if (holding.has(d)) break;
+            holding.add(d);
+          }
+        }
+      }
+    }
+    return holding.has(rel);
+  };
   for (const e of entries) {
     const base = baseName(e.rel);
     const dir = dirOf(e.rel);
@@ -724,8 +745,7 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
       if (!DIR_RE.test(base)) {
         findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹名“${base}”不合规范：只能用小写字母、数字和连字符`, en: `folder name "${base}" is invalid: use lowercase letters, digits and hyphens` }, { zh: '请把文件夹改名为拼音缩写，例如 zg-wjw。', en: 'Rename the folder, e.g. zg-wjw.' }));
       } else if (!regionDirs.has(d) && !unitDirs.has(d)) {
-        const hasFiles = entries.some((x) => x.type === 'file' && x.rel.startsWith(e.rel + '/')) || alsoListed.some((x) => x.type === 'file' && x.rel.startsWith(e.rel + '/'));
-        if (hasFiles) {
+        if (holdsFiles(e.rel)) {
           findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹“${e.rel}”既没有 region.json 也没有 unit.json，不是地区或单位文件夹`, en: `folder "${e.rel}" has neither region.json nor unit.json` }, { zh: '地区文件夹需放 region.json，单位文件夹需放 unit.json；否则请把文件移到正确的单位文件夹。', en: 'Add region.json or unit.json, or move the files to the right unit folder.' }));
         }
       }
