@@ -28,6 +28,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     isolate: false,
+    // V8 optimises a function later (8 times the default interrupt budget, as the command itself
+    // does: scripts/govmedia.mjs): fewer optimising compiles beside the tests on 2 cores
+    execArgv: ['--interrupt-budget=540672'],
     maxWorkers: workers,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest-report.json' },
