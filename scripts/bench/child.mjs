@@ -17,6 +17,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { compiledEntry } from '../dist.mjs';
+import { tuneForCommand } from '../v8-tiering.mjs';
+
+// the engine as the command runs it: the same V8 tiering (scripts/v8-tiering.mjs), set before it loads
+tuneForCommand();
 
 const compiled = compiledEntry('scripts/cli.js');
 if (!compiled) (await import('tsx/esm/api')).register();
