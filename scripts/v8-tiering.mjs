@@ -18,7 +18,7 @@ export const INTERRUPT_BUDGET = 540672;
 
 /** Set the command's tiering, unless Node's own command line gives an interrupt budget (that one is kept). */
 export function tuneForCommand() {
-  // V8 reads --interrupt-budget=N, --interrupt-budget N and the underscore spelling alike
+  // as Node's command line takes it: --interrupt-budget=N or --interrupt_budget=N
   if (process.execArgv.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return;
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
