@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { compiledEntry } from './dist.mjs';
 import { tuneForCommand } from './v8-tiering.mjs';
 
-// V8 的调校（优化编译晚一些），在载入引擎之前 / V8's tiering for a command, set before the engine loads (v8-tiering.mjs)
-tuneForCommand();
+// V8 的调校（优化编译晚一些；history、audit 除外），在载入引擎之前 / V8's tiering for the command, set before the engine loads (v8-tiering.mjs)
+tuneForCommand(process.argv.slice(2));
 
 // 输出管道被提前关闭（例如 `govmedia history … | head`）时安静地结束，不打印堆栈。
 // A reader that closes the pipe early (`| head`) ends the command quietly: no stack trace.

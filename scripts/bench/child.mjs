@@ -19,8 +19,8 @@ import { pathToFileURL } from 'node:url';
 import { compiledEntry } from '../dist.mjs';
 import { tuneForCommand } from '../v8-tiering.mjs';
 
-// the engine as the command runs it: the same V8 tiering (scripts/v8-tiering.mjs), set before it loads
-tuneForCommand();
+// the engine as the command runs it: the same V8 tiering for the same command (scripts/v8-tiering.mjs), set before it loads
+tuneForCommand(process.argv.slice(2));
 
 const compiled = compiledEntry('scripts/cli.js');
 if (!compiled) (await import('tsx/esm/api')).register();
