@@ -451,6 +451,12 @@ function dirOf(rel: string): string {
   return i <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, i);
 }
 
+/** The folder a folder (accounts/-relative) is in: '' for one right under accounts/. */
+function parentOf(dir: string): string {
+  const i = dir.lastIndexOf('/');
+  return i < 0 ? '' : dir.slice(0, i);
+}
+
 /**
  * Read and check every file under accounts/ of the given source.
  *
@@ -657,7 +663,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
         for (const i of named(id)) {
           if (!isUnit[i] || !plain(structural[i]!)) continue;
           const dir = dirAt(i);
-          if (regionDirs.has(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '')) at.push(i);
+          if (regionDirs.has(parentOf(dir))) at.push(i);
         }
         const odd = oddUnitTasks.get(id);
         if (odd) at = [...at, ...odd].sort((a, b) => a - b);
@@ -768,7 +774,7 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
       }
       kind = 'region';
     } else if (base === 'unit.json') {
-      const parentDir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+      const parentDir = parentOf(dir);
       if (!regionDirs.has(parentDir)) {
         if (report) findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `单位文件夹“${dir}”不在地区文件夹的正下方`, en: `unit folder "${dir}" is not directly inside a region folder` }, { zh: '单位文件夹应直接放在其所属地区的文件夹中，例如 accounts/sichuan/zigong/zg-wjw/unit.json。', en: 'Place the unit folder directly in its region folder.' }));
         continue;
@@ -933,7 +939,7 @@ function loadRegions(toRead: readonly ToRead[], { regionDirs, regionsWanted }: L
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `地区编号 "${data.id}" 与文件夹路径 "${c.dir}" 不一致`, en: `region id "${data.id}" does not match its folder "${c.dir}"` }, { zh: `请把 id 改为 "${c.dir}"。`, en: `Set id to "${c.dir}".` }));
       continue;
     }
-    const parent = c.dir === '' ? undefined : c.dir.includes('/') ? c.dir.slice(0, c.dir.lastIndexOf('/')) : '';
+    const parent = c.dir === '' ? undefined : parentOf(c.dir);
     if (parent !== undefined && !regionDirs.has(parent)) {
       findings.push(fileFinding('register/misplaced', c.rel, AT_START, { zh: `上级地区文件夹 "${parent || 'accounts'}" 缺少 region.json`, en: `parent region folder "${parent || 'accounts'}" has no region.json` }, { zh: '每一级地区文件夹都需要 region.json。', en: 'Every region folder level needs a region.json.' }));
     }
@@ -954,7 +960,7 @@ function loadUnits(toRead: readonly ToRead[], { inScope, unitDirsById, structure
     if (!c || !rc.ok) return;
     const data = c.value as UnitFile;
     const folder = baseName(c.dir);
-    const regionId = c.dir.includes('/') ? c.dir.slice(0, c.dir.lastIndexOf('/')) : '';
+    const regionId = parentOf(c.dir);
     if (data.id !== folder) {
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `单位编号 "${data.id}" 与文件夹名 "${folder}" 不一致`, en: `unit id "${data.id}" does not match its folder name "${folder}"` }, { zh: `请把 id 改为 "${folder}"，或把文件夹改名为 "${data.id}"。`, en: `Set id to "${folder}" or rename the folder to "${data.id}".` }));
       return;
