@@ -125,6 +125,8 @@ const cases: BrokenCase[] = [
   { name: 'wrong $schema path', kit: (k) => void (k.get('zg-wjw-weixin').$schema = '../schemas/account.schema.json'), expect: (k) => [f('register/schema-ref', ACC, at(k, ACC, ['$schema']), '../../../../schemas/account.schema.json')] },
   // ---- ids and paths
   { name: 'account id differs from the file name', kit: (k) => void (k.get('zg-wjw-weixin').id = 'zg-wjw-wx'), expect: (k) => [f('register/id-path', ACC, at(k, ACC, ['id']), '文件名')] },
+  // the id is the end of the file name, not the whole of it (the name is compared from the folder's slash on)
+  { name: 'account id is only the end of the file name', kit: (k) => void (k.get('zg-wjw-weixin').id = 'weixin'), expect: (k) => [f('register/id-path', ACC, at(k, ACC, ['id']), '与文件名 "zg-wjw-weixin.json" 不一致')] },
   {
     name: 'the same account id in two units',
     kit: (k) => {

@@ -472,7 +472,7 @@ function parentOf(dir: string): string {
 export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
   const findings: Finding[] = [];
   const listing = listAccounts(src, opts);
-  const { toRead, fileCount, accountPathsByStem } = sortEntries(listing, findings);
+  const { toRead, fileCount, recurringStems } = sortEntries(listing, findings);
   // the listing's entries are sorted now: let them go before the files are read (every byte live
   // at a mark-compact during the read raises the heap limit V8 sets for the next one)
   listing.entries = [];
@@ -485,7 +485,7 @@ export function loadRegister(src: FileSource, opts: LoadOptions): LoadResult {
     const { units, unitIdByDir } = loadUnits(toRead, listing, reader, regions, opts.scope, findings);
     // the accounts are indexed as they are loaded, so a unit's accounts can be judged at once (onAccounts)
     register = indexedRegister(regions, units, fileCount, Boolean(opts.scope));
-    loadAccounts(toRead, listing, reader, register, unitIdByDir, accountPathsByStem, src, opts.now, findings, opts.onAccounts);
+    loadAccounts(toRead, listing, reader, register, unitIdByDir, recurringStems, src, opts.now, findings, opts.onAccounts);
   } finally {
     src.endReadAhead?.();
   }
@@ -542,10 +542,29 @@ function unitIdsOf(unitDirs: ReadonlySet<string>): UnitIds {
 /** Account file paths by file name without .json: the one path, or every path when the name recurs. */
 type PathsByStem = Map<string, string | string[]>;
 
-/** The first listed path of account files named `stem`.json when there are several, else undefined (no array made for the usual one path). */
-function firstOfRecurringStem(m: PathsByStem, stem: string): string | undefined {
-  const l = m.get(stem);
-  return typeof l === 'object' ? l[0] : undefined;
+/**
+ * The account file names (without .json) that more than one listed file has, each with every such
+ * path in listing order. Only these are kept for the load: the map of every name (one entry per
+ * account) is dropped when the listing has been sorted, and when no name recurs, as in a sound
+ * register, no account is looked up at all.
+ */
+type RecurringStems = ReadonlyMap<string, readonly string[]>;
+
+function recurringOf(m: PathsByStem): RecurringStems {
+  const out = new Map<string, readonly string[]>();
+  for (const [stem, l] of m) if (typeof l === 'object') out.set(stem, l);
+  return out;
+}
+
+/**
+ * Whether the account file `rel` is named `<id>.json`: the same test as comparing `id` with the
+ * file name's stem, without cutting the stem out of the path (one account at a time, 100,000 times).
+ */
+function isFileStem(rel: string, id: string): boolean {
+  if (!rel.endsWith('.json')) return id === baseName(rel).slice(0, -'.json'.length);
+  const start = rel.length - '.json'.length - id.length;
+  if (start < 0 || id.includes('/') || !rel.startsWith(id, start)) return false;
+  return start === 0 || rel.charCodeAt(start - 1) === 0x2f;
 }
 
 /**
@@ -687,7 +706,7 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
 }
 
 /** Stage 1: entries: symlinks, odd files, folder structure (no reading yet). */
-function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
+function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[]; fileCount: number; recurringStems: RecurringStems } {
   const st = listing.structure;
   if (!st) return sortListed(listing, findings);
   // a structure worked out before (scopedListing): its files to read and count as they are; its
@@ -704,11 +723,11 @@ function sortEntries(listing: Listing, findings: Finding[]): { toRead: ToRead[];
   const rest = sortListed({ ...listing, structure: undefined }, findings, st.entries);
   // (a region the load does not read stays in toRead: loadRegions passes it over, and loadUnits
   // finds the folders' own files after the structure's, at its length)
-  return { toRead: [...st.worked.toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, accountPathsByStem: rest.accountPathsByStem };
+  return { toRead: [...st.worked.toRead, ...rest.toRead], fileCount: st.worked.fileCount + rest.fileCount, recurringStems: rest.recurringStems };
 }
 
 /** sortEntries of the listed entries (`alsoListed`: entries listed beside them, for a folder's "has files" test). */
-function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: Listing, findings: Finding[], alsoListed: readonly Entry[] = []): { toRead: ToRead[]; fileCount: number; accountPathsByStem: PathsByStem } {
+function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: Listing, findings: Finding[], alsoListed: readonly Entry[] = []): { toRead: ToRead[]; fileCount: number; recurringStems: RecurringStems } {
   const accountPathsByStem: PathsByStem = new Map();
   const toRead: ToRead[] = [];
   let fileCount = 0;
@@ -796,7 +815,7 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
     toRead.push({ rel: e.rel, kind, dir, size: e.size });
   }
 
-  return { toRead, fileCount, accountPathsByStem };
+  return { toRead, fileCount, recurringStems: recurringOf(accountPathsByStem) };
 }
 
 /** Stage 2: reading: bytes → text → JSON with positions, then the schema; cached across loads. */
@@ -1047,7 +1066,7 @@ function loadAccounts(
   reader: Reader,
   register: Register,
   unitIdByDir: ReadonlyMap<string, string>,
-  accountPathsByStem: PathsByStem,
+  recurringStems: RecurringStems,
   src: FileSource,
   now: string,
   findings: Finding[],
@@ -1063,7 +1082,7 @@ function loadAccounts(
   };
   if (!onAccounts) {
     for (const t of tasks) {
-      const a = loadAccount(t, reader, register.units, unitIdByDir, accountPathsByStem, src, now, findings);
+      const a = loadAccount(t, reader, register.units, unitIdByDir, recurringStems, src, now, findings);
       if (a) add(a);
     }
     return;
@@ -1074,7 +1093,7 @@ function loadAccounts(
   for (const t of tasks) left.set(t.dir, (left.get(t.dir) ?? 0) + 1);
   const loaded = new Map<string, AccountDoc[]>();
   for (const t of tasks) {
-    const a = loadAccount(t, reader, register.units, unitIdByDir, accountPathsByStem, src, now, findings);
+    const a = loadAccount(t, reader, register.units, unitIdByDir, recurringStems, src, now, findings);
     if (a) {
       add(a);
       let b = loaded.get(t.dir);
@@ -1101,7 +1120,7 @@ function loadAccount(
   { readChecked, textChecks }: Reader,
   units: ReadonlyMap<string, UnitDoc>,
   unitIdByDir: ReadonlyMap<string, string>,
-  accountPathsByStem: PathsByStem,
+  recurringStems: RecurringStems,
   src: FileSource,
   now: string,
   findings: Finding[],
@@ -1111,16 +1130,17 @@ function loadAccount(
     const c = rc.c;
     if (!c || !rc.ok) return undefined;
     const data = c.value as AccountFile;
-    const stem = baseName(c.rel).slice(0, -'.json'.length);
-    if (data.id !== stem) {
+    if (!isFileStem(c.rel, data.id)) {
+      const stem = baseName(c.rel).slice(0, -'.json'.length);
       findings.push(fileFinding('register/id-path', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与文件名 "${stem}.json" 不一致`, en: `account id "${data.id}" does not match the file name "${stem}.json"` }, { zh: `请把 id 改为 "${stem}"，或把文件改名为 "${data.id}.json"。`, en: `Set id to "${stem}" or rename the file to "${data.id}.json".` }, data.id));
       return undefined;
     }
+    // the file is named <id>.json: the id is its stem
     let first: string | undefined;
     if (src.pathsWithStem) {
-      const same = src.pathsWithStem(stem);
+      const same = src.pathsWithStem(data.id);
       if (same.length > 1) first = same[0];
-    } else first = firstOfRecurringStem(accountPathsByStem, stem);
+    } else if (recurringStems.size) first = recurringStems.get(data.id)?.[0];
     if (first !== undefined && first !== c.rel) {
       findings.push(fileFinding('register/duplicate-id', c.rel, c.file.parsed.locate(['id']), { zh: `账号编号 "${data.id}" 与 ${first} 重复`, en: `account id "${data.id}" duplicates ${first}` }, { zh: '账号编号必须全库唯一：同一个账号只能有一个文件；新账号请换一个编号。', en: 'Account ids are unique: one file per account.' }, data.id));
       return undefined;
