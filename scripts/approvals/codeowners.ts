@@ -15,6 +15,7 @@
  * enforces that *both* the unit and the supervisor approve where a change needs both.
  */
 import type { Register, UnitDoc } from '../core/register.ts';
+import { parentOf } from '../core/register-path.ts';
 
 /** Paths only the maintainers may change (the rules that judge the register). */
 export const MAINTAINER_PATHS = [
@@ -33,8 +34,7 @@ export const MAINTAINER_PATHS = [
 ] as const;
 
 function parentRegion(id: string): string | undefined {
-  if (id === '') return undefined;
-  return id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+  return id === '' ? undefined : parentOf(id);
 }
 
 /** Add handles keeping first-seen order, dropping case-insensitive duplicates. */

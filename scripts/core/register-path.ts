@@ -24,3 +24,12 @@ export function registerPathKind(rel: string): RegisterPathKind {
   if (base.endsWith('.json')) return 'account';
   return 'refused';
 }
+
+/**
+ * The folder a register folder is in ('' for one right under accounts/): a unit folder's region,
+ * a region's parent region. Paths are accounts/-relative, '/'-separated.
+ */
+export function parentOf(dir: string): string {
+  const i = dir.lastIndexOf('/');
+  return i < 0 ? '' : dir.slice(0, i);
+}

@@ -16,7 +16,7 @@ import { SchemaSet, schemaFindingField, type SchemaName } from './schema.ts';
 import { FileTooLarge, type Entry, type FileSource } from './source.ts';
 import { impersonationFindings, NAME_IN_USE } from './impersonation.ts';
 import { checkStrings, rawOffsetOf } from './text-checks.ts';
-import { ACCOUNTS_DIR, registerPathKind, type RegisterPathKind } from './register-path.ts';
+import { ACCOUNTS_DIR, parentOf, registerPathKind, type RegisterPathKind } from './register-path.ts';
 import { foldersAbove } from './paths.ts';
 
 export { ACCOUNTS_DIR };
@@ -449,12 +449,6 @@ interface Reader {
 function dirOf(rel: string): string {
   const i = rel.lastIndexOf('/');
   return i <= ACCOUNTS_DIR.length ? '' : rel.slice(ACCOUNTS_DIR.length + 1, i);
-}
-
-/** The folder a folder (accounts/-relative) is in: '' for one right under accounts/. */
-function parentOf(dir: string): string {
-  const i = dir.lastIndexOf('/');
-  return i < 0 ? '' : dir.slice(0, i);
 }
 
 /**

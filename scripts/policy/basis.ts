@@ -15,6 +15,7 @@
 import type { Citation, Finding } from '../core/finding.ts';
 import type { Register } from '../core/register.ts';
 import { registerPathKind } from '../core/register.ts';
+import { parentOf } from '../core/register-path.ts';
 import { BUILTIN_RULES } from '../core/builtin-rules.ts';
 import { schemaFindingField } from '../core/schema.ts';
 import { policiesFor } from './engine.ts';
@@ -118,9 +119,8 @@ function boundModules(register: Register, policies: readonly LoadedPolicy[], reg
 /** The region a register file belongs to (accounts/-relative), from its path alone (the file may be unreadable). */
 export function regionOfFile(rel: string, kind: 'account' | 'unit' | 'region'): string {
   const dir = rel.slice('accounts/'.length, Math.max('accounts/'.length, rel.lastIndexOf('/')));
-  const parent = (d: string): string => (d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '');
   if (kind === 'region') return rel === 'accounts/region.json' ? '' : dir;
-  return parent(dir);
+  return parentOf(dir);
 }
 
 /**

@@ -8,6 +8,7 @@ import { fill, type Bilingual, type Finding } from '../core/finding.ts';
 import { LoadedAccount, type AccountDoc, type RegionDoc, type Register, type SourceFile, type UnitDoc } from '../core/register.ts';
 import { accountPersonalValues, personalParts } from '../report/privacy.ts';
 import { deriveState, type AccountState } from '../core/lifecycle.ts';
+import { parentOf } from '../core/register-path.ts';
 import type { LoadedPolicy, ReportDescriptor, Rule, RuleContext } from './types.ts';
 import { appliesToKind } from './stage.ts';
 import { inForceOn, judgedWork } from './in-force.ts';
@@ -86,7 +87,7 @@ function computeChain(register: Register, regionId: string): RegionDoc[] {
     seen.add(id);
     const r = register.regions.get(id);
     if (r) out.push(r);
-    id = id === '' ? undefined : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+    id = id === '' ? undefined : parentOf(id);
   }
   return out;
 }

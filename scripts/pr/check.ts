@@ -13,6 +13,7 @@ import { hintOf, prefetchFor, scopeOf, startCheck, structureUnchanged, type Star
 import type { FileSource } from '../core/source.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { fileFinding, refusedFileFinding, registerPathKind, type DocCache, type Register } from '../core/register.ts';
+import { parentOf } from '../core/register-path.ts';
 import type { SchemaName, SchemaSet } from '../core/schema.ts';
 import { impersonationAcrossScope } from '../core/impersonation-scope.ts';
 import { schemasFor, unitDirOf, validateSource } from '../pipeline/pipeline.ts';
@@ -81,8 +82,7 @@ function unitOfPath(p: string): string {
 
 /** The region a register path belongs to, from the path alone ('' for the root). */
 function regionOfPath(p: string): string {
-  const d = unitDirOf(p);
-  return d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '';
+  return parentOf(unitDirOf(p));
 }
 
 function findingKey(f: Finding): string {
@@ -285,7 +285,7 @@ export async function judge(o: JudgeInput): Promise<Judgement> {
       if (d.status !== 'D' && !hv) mustHaveFinding.set(p, 'malformed');
       const c = classifyUnit(d.status, p, bv, hv, hasAccounts);
       if (c.item.unitId === undefined) c.item.unitId = dir.slice(dir.lastIndexOf('/') + 1);
-      c.item.regionId = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+      c.item.regionId = parentOf(dir);
       changes.push(c.item);
       for (const ill of c.illegal) prFindings.push(prFinding(ill, p, headBuf?.toString('utf8')));
       return 'data';
@@ -415,7 +415,7 @@ function bulkCheck(changes: ChangeItem[], baseSrc: FileSource, baseReg: Register
     if (!closing && !movedOut && !deleted) continue;
     const from = c.fromPath ?? c.path;
     const dir = unitDirOf(from);
-    const region = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    const region = parentOf(dir);
     per.set(region, (per.get(region) ?? 0) + 1);
   }
   const out: Bulk[] = [];

@@ -8,6 +8,7 @@
 import { fileFinding } from '../core/register.ts';
 import type { Finding } from '../core/finding.ts';
 import { FsSource } from '../core/source.ts';
+import { unitDirOf } from '../core/paths.ts';
 import { validateSource, type ValidateResult } from '../pipeline/pipeline.ts';
 import type { AccountFile } from '../generated/types.ts';
 import { classifyAccount } from '../pr/classify.ts';
@@ -66,11 +67,6 @@ function ruleName(id: string): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
 
-/** accounts/-relative unit folder of a register path. */
-function unitDir(rel: string): string {
-  const r = rel.slice('accounts/'.length);
-  return r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '';
-}
 
 export async function judgeChange(root: string, change: PendingChange, opts: { now: string; engineRoot?: string }): Promise<Judgement> {
   const base = new FsSource(root);
@@ -78,7 +74,7 @@ export async function judgeChange(root: string, change: PendingChange, opts: { n
   for (const [rel, text] of change.write) overlay.write(rel, text);
   for (const rel of change.remove) overlay.remove(rel);
   // Judge the unit folders the change touches, as the PR check does (fast on a large register).
-  const dirs = new Set([...change.write.keys(), ...change.remove].map(unitDir));
+  const dirs = new Set([...change.write.keys(), ...change.remove].map(unitDirOf));
   const vopts = { now: opts.now, scope: dirs, ...(opts.engineRoot ? { engineRoot: opts.engineRoot } : {}) };
   const [before, after] = await Promise.all([validateSource(base, vopts), validateSource(overlay, vopts)]);
 

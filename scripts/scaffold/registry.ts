@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { AccountFile, RegionFile, UnitFile } from '../generated/types.ts';
 import { parseJson } from '../core/jsonpos.ts';
 import { FsSource } from '../core/source.ts';
+import { parentOf } from '../core/register-path.ts';
 
 export interface UnitInfo {
   id: string;
@@ -49,7 +50,7 @@ export function indexRegister(root: string): RegisterIndex {
       if (r) regions.set(rel, r);
     } else if (base === 'unit.json') {
       const u = parse<UnitFile>(src.read(e.rel));
-      if (u && typeof u.id === 'string' && typeof u.name === 'string') units.set(u.id, { id: u.id, data: u, dir: rel, regionId: rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '' });
+      if (u && typeof u.id === 'string' && typeof u.name === 'string') units.set(u.id, { id: u.id, data: u, dir: rel, regionId: parentOf(rel) });
     } else if (unitDirs.has(dir)) {
       const stem = base.slice(0, -'.json'.length);
       const l = accountPaths.get(stem);
