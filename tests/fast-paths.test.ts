@@ -11,6 +11,8 @@ import { parseJson } from '../scripts/core/jsonpos.ts';
 import { parseJsonFast } from '../scripts/core/jsonfast.ts';
 import { checkNameChars, checkNameCharsFull, confusableOf, findPii, findSecret, implausibleDate, mayBeSecret, skeleton } from '../scripts/core/text-checks.ts';
 import { Versions } from '../scripts/history/history.ts';
+import type { AccountDoc } from '../scripts/core/register.ts';
+import { samePlatformGroups } from '../scripts/policy/common/structure.ts';
 
 const SEED = 20261122;
 const pieces = ['密码', '口令', '密钥', 'password=', 'token: ', 'secret ', 'PWD=', 'sk-', 'ghp_', 'github_pat_', 'AKIA', 'eyJ', '-----BEGIN RSA PRIVATE KEY-----', '0123456789abcdef', '01234567890123456789', 'ABCDEF', '自贡发布', '：', '是', ' ', '\u200b', 'Ｘ', 'x',
@@ -178,6 +180,20 @@ describe('fast paths agree with the full checks', () => {
           expect(got).toEqual(JSON.parse(text));
           prevSha = sha;
         });
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+
+  it('one-account-per-platform groups the accounts of a unit as a table by platform would: the same groups, in the same order, either way it groups', () => {
+    // platforms repeat often; NaN and ±0 (hostile values) keep a table's SameValueZero equality
+    const platform = fc.oneof(fc.constantFrom('微信公众号', '抖音', '新浪微博', '今日头条', '快手', '移动客户端'), fc.constantFrom<unknown>(NaN, 0, -0, '', undefined, null));
+    const unit = fc.array(platform, { maxLength: 70 }).map((ps) => ps.map((p, i) => ({ id: `a${i}`, data: { platform: p } }) as unknown as AccountDoc));
+    fc.assert(
+      fc.property(unit, (list) => {
+        const table = new Map<unknown, AccountDoc[]>();
+        for (const a of list) table.set(a.data.platform, [...(table.get(a.data.platform) ?? []), a]);
+        expect(samePlatformGroups(list)).toEqual([...table.values()].filter((g) => g.length > 1));
       }),
       { seed: SEED, numRuns: 1500 },
     );

@@ -41,6 +41,24 @@ export function onePerPlatformCases(o: CaseTables = {}): RuleCases {
         },
         errors: [{ account: 'dept-weixin-2', pointer: ['events', 0, 'justification'], messageId: 'unapproved', severity: 'error' }],
       },
+      {
+        name: 'three live WeChat accounts of one unit, a Douyin account between them: each later one is reported against the first',
+        setup: (k) => {
+          const first = k.get('dept-weixin');
+          k.account('dept', { id: 'dept-douyin', name: first.name, platform: '抖音' });
+          for (const n of [2, 3]) k.account('dept', { id: `dept-weixin-${n}`, name: `${first.name}${n}`, platform: '微信公众号', events: first.events.map((e) => ({ ...e })) });
+        },
+        errors: [2, 3].map((n) => ({ account: `dept-weixin-${n}`, pointer: ['platform'], messageId: 'second', data: { platform: '微信公众号' }, severity: 'error' as Severity })),
+      },
+      {
+        // more accounts than samePlatformGroups compares pairwise (structure.ts PAIRWISE_MAX): grouped through a table, the same findings
+        name: 'forty live Douyin accounts of one unit: the 39 opened after the first are reported',
+        setup: (k) => {
+          const events = k.get('dept-weixin').events;
+          for (let n = 1; n <= 40; n++) k.account('dept', { id: `dept-douyin-${String(n).padStart(2, '0')}`, name: `${k.get('dept-weixin').name}抖音${n}`, platform: '抖音', events: events.map((e) => ({ ...e })) });
+        },
+        errors: Array.from({ length: 39 }, (_, i) => ({ account: `dept-douyin-${String(i + 2).padStart(2, '0')}`, pointer: ['platform'], messageId: 'second', data: { platform: '抖音' }, severity: 'error' as Severity })),
+      },
       ...(o.invalid ?? []),
     ],
   };

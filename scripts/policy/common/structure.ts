@@ -93,31 +93,65 @@ export function onePerPlatform(o: FactoryOptions): RegisterRule {
       unapproved: { zh: '请主管单位审核该例外理由，同意后记录“主管审核”事件（decision 为“同意”）。', en: 'The supervising office reviews the justification and records its approval (主管审核, 同意).' },
     },
     check(ctx) {
-      // live accounts grouped by unit, then platform (no key string made per account: a large register
-      // has 100,000 of them, and several modules run this rule)
-      const byUnit = new Map<string, Map<unknown, AccountDoc[]>>();
+      // live accounts grouped by unit (one list per unit), then by platform within each unit
+      // (samePlatformGroups): no key string, table or list is made per account or platform
+      const byUnit = new Map<string, AccountDoc[]>();
       for (const a of ctx.accounts()) {
         if (!isLive(ctx, a)) continue;
-        let platforms = byUnit.get(a.unitId);
-        if (!platforms) byUnit.set(a.unitId, (platforms = new Map()));
-        let g = platforms.get(a.data.platform);
-        if (!g) platforms.set(a.data.platform, (g = []));
-        g.push(a);
+        const l = byUnit.get(a.unitId);
+        if (l) l.push(a);
+        else byUnit.set(a.unitId, [a]);
       }
-      for (const m of byUnit.values()) for (const g of m.values()) {
-        if (g.length < 2) continue;
-        g.sort((x, y) => (ctx.state(x).filedOn ?? '9999') .localeCompare(ctx.state(y).filedOn ?? '9999') || x.id.localeCompare(y.id));
-        const first = g[0]!;
-        for (const a of g.slice(1)) {
-          const data = { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name };
-          // the justification is on the account's opening (or backfill) filing; the supervisor's approval in the same work confirms it
-          const j = justificationOf(a, OPEN_FILINGS);
-          if (!j) ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
-          else if (!j.approved) ctx.report({ account: a, pointer: ['events', j.at, 'justification'], messageId: 'unapproved', data });
+      for (const l of byUnit.values()) {
+        for (const g of samePlatformGroups(l)) {
+          g.sort((x, y) => (ctx.state(x).filedOn ?? '9999').localeCompare(ctx.state(y).filedOn ?? '9999') || x.id.localeCompare(y.id));
+          const first = g[0]!;
+          for (const a of g.slice(1)) {
+            const data = { unit: ctx.unitOf(a)?.data.name ?? a.unitId, platform: a.data.platform, first: first.data.name, name: a.data.name };
+            // the justification is on the account's opening (or backfill) filing; the supervisor's approval in the same work confirms it
+            const j = justificationOf(a, OPEN_FILINGS);
+            if (!j) ctx.report({ account: a, pointer: ['platform'], messageId: 'second', data });
+            else if (!j.approved) ctx.report({ account: a, pointer: ['events', j.at, 'justification'], messageId: 'unapproved', data });
+          }
         }
       }
     },
   });
+}
+
+/** A unit with more accounts than this has its platforms grouped through a table (pairwise comparison grows with the square). */
+const PAIRWISE_MAX = 32;
+const NO_GROUPS: readonly AccountDoc[][] = [];
+
+/**
+ * The accounts of one unit that share a platform, each group of two or more in the order the
+ * accounts come, groups in the order of each platform's first account (the order a table by platform
+ * would give, with the same equality: SameValueZero). A unit has a few accounts, so they are compared
+ * pairwise and a list is made only for a shared platform: a table per unit and a list per platform
+ * came to ~20 MB for a 100,000-account register, made at the very end of a run and kept long enough
+ * to reach the collector's old generation.
+ */
+export function samePlatformGroups(list: readonly AccountDoc[]): readonly AccountDoc[][] {
+  if (list.length < 2) return NO_GROUPS;
+  const same = (x: unknown, y: unknown): boolean => x === y || (x !== x && y !== y);
+  if (list.length > PAIRWISE_MAX) {
+    const m = new Map<unknown, AccountDoc[]>();
+    for (const a of list) {
+      const g = m.get(a.data.platform);
+      if (g) g.push(a);
+      else m.set(a.data.platform, [a]);
+    }
+    return [...m.values()].filter((g) => g.length > 1);
+  }
+  let out: AccountDoc[][] | undefined;
+  next: for (let i = 0; i < list.length - 1; i++) {
+    const p = list[i]!.data.platform;
+    for (let j = 0; j < i; j++) if (same(list[j]!.data.platform, p)) continue next;
+    let g: AccountDoc[] | undefined;
+    for (let k = i + 1; k < list.length; k++) if (same(list[k]!.data.platform, p)) (g ??= [list[i]!]).push(list[k]!);
+    if (g) (out ??= []).push(g);
+  }
+  return out ?? NO_GROUPS;
 }
 
 /** 内设机构和个人不得开设或认证政务新媒体。 */
