@@ -445,6 +445,11 @@ interface Reader {
   textChecks(entry: CachedRead, c: Candidate, account?: string): void;
 }
 
+/** Whether the last segment of `rel` is `name` (baseName(rel) === name, without cutting it out). */
+function isNamed(rel: string, name: string): boolean {
+  return rel.endsWith(name) && (rel.length === name.length || rel.charCodeAt(rel.length - name.length - 1) === 47 /* / */);
+}
+
 /** The folder of a file, relative to accounts/ ('' for accounts/ itself). */
 function dirOf(rel: string): string {
   const i = rel.lastIndexOf('/');
@@ -504,9 +509,8 @@ function listAll(src: FileSource, opts: LoadOptions): Listing {
   const unitDirs = new Set<string>();
   for (const e of entries) {
     if (e.type !== 'file') continue;
-    const base = baseName(e.rel);
-    if (base === 'region.json') regionDirs.add(dirOf(e.rel));
-    if (base === 'unit.json') unitDirs.add(dirOf(e.rel));
+    if (isNamed(e.rel, 'region.json')) regionDirs.add(dirOf(e.rel));
+    else if (isNamed(e.rel, 'unit.json')) unitDirs.add(dirOf(e.rel));
   }
   const inScope = (dir: string): boolean => !scope || scope.has(dir) || (opts.scopeLoose === true && !unitDirs.has(dir));
   return { entries, regionDirs, unitDirs, ...unitIdsOf(unitDirs), inScope };
@@ -744,10 +748,19 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
     }
     return holding.has(rel);
   };
+  // the folder of an entry is made once per folder: a folder's entries come together in a listing,
+  // and one string per folder has its hash worked out once for the set lookups below
+  let folderPrefix = '';
+  let folderDir = '';
   for (const e of entries) {
-    const base = baseName(e.rel);
-    const dir = dirOf(e.rel);
-    const report = inScope(e.type === 'dir' ? e.rel.slice(ACCOUNTS_DIR.length + 1) : dir) || (base === 'region.json' && (!regionsWanted || regionsWanted.has(dir)));
+    const slash = e.rel.lastIndexOf('/');
+    if (slash + 1 !== folderPrefix.length || !e.rel.startsWith(folderPrefix)) {
+      folderPrefix = e.rel.slice(0, slash + 1);
+      folderDir = dirOf(e.rel);
+    }
+    const dir = folderDir;
+    const isRegionFile = isNamed(e.rel, 'region.json');
+    const report = inScope(e.type === 'dir' ? e.rel.slice(ACCOUNTS_DIR.length + 1) : dir) || (isRegionFile && (!regionsWanted || regionsWanted.has(dir)));
     if (e.type === 'symlink') {
       if (report) findings.push(fileFinding('register/symlink', e.rel, AT_START, { zh: `“${e.rel}”是符号链接，登记簿中不允许`, en: `"${e.rel}" is a symbolic link, which the register does not allow` }, { zh: '请删除该链接，改为放入真实文件（每个账号一个 JSON 文件）。', en: 'Delete the link and commit a real file instead.' }));
       continue;
@@ -759,6 +772,7 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
     if (e.type === 'dir') {
       if (!report) continue;
       const d = e.rel.slice(ACCOUNTS_DIR.length + 1);
+      const base = e.rel.slice(slash + 1);
       if (!DIR_RE.test(base)) {
         findings.push(fileFinding('register/stray-file', e.rel, AT_START, { zh: `文件夹名“${base}”不合规范：只能用小写字母、数字和连字符`, en: `folder name "${base}" is invalid: use lowercase letters, digits and hyphens` }, { zh: '请把文件夹改名为拼音缩写，例如 zg-wjw。', en: 'Rename the folder, e.g. zg-wjw.' }));
       } else if (!regionDirs.has(d) && !unitDirs.has(d)) {
@@ -776,7 +790,7 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
       continue;
     }
     let kind: Kind;
-    if (base === 'region.json') {
+    if (isRegionFile) {
       // a region the load does not read (LoadOptions.scopeRegions): counted, neither read nor reported
       if (regionsWanted && !regionsWanted.has(dir)) continue;
       if (unitDirs.has(dir)) {
@@ -784,7 +798,7 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
         continue;
       }
       kind = 'region';
-    } else if (base === 'unit.json') {
+    } else if (isNamed(e.rel, 'unit.json')) {
       const parentDir = parentOf(dir);
       if (!regionDirs.has(parentDir)) {
         if (report) findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `单位文件夹“${dir}”不在地区文件夹的正下方`, en: `unit folder "${dir}" is not directly inside a region folder` }, { zh: '单位文件夹应直接放在其所属地区的文件夹中，例如 accounts/sichuan/zigong/zg-wjw/unit.json。', en: 'Place the unit folder directly in its region folder.' }));
@@ -793,11 +807,12 @@ function sortListed({ entries, regionDirs, unitDirs, inScope, regionsWanted }: L
       kind = 'unit';
     } else {
       if (!unitDirs.has(dir)) {
+        const base = e.rel.slice(slash + 1);
         if (report) findings.push(fileFinding('register/misplaced', e.rel, AT_START, { zh: `账号文件“${base}”不在单位文件夹中（该文件夹没有 unit.json）`, en: `account file "${base}" is not inside a unit folder (no unit.json there)` }, { zh: '账号文件必须放在其主办单位的文件夹里，与 unit.json 并列。', en: "Move the account file into its host unit's folder, beside unit.json." }));
         continue;
       }
       kind = 'account';
-      const stem = baseName(e.rel).slice(0, -'.json'.length);
+      const stem = e.rel.slice(slash + 1, -'.json'.length);
       // one path kept as it is, a list only for a name that recurs (every account's entry lives until the load ends)
       const l = accountPathsByStem.get(stem);
       if (l === undefined) accountPathsByStem.set(stem, e.rel);
