@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, watchEngine, type Measured } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, highestPeak, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, watchEngine, type Measured } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -358,6 +358,18 @@ describe('bench: paired, alternating measurement', () => {
     expect(enoughRuns({ runs: 3 }, { runs: 5 })).toBe(true);
     expect(enoughRuns({ runs: 3 }, { runs: 1 })).toBe(false);
     expect(enoughRuns({ runs: 1 })).toBe(false);
+  });
+
+  it('takes the peak memory of a command measured in several rows as the highest of all its runs', () => {
+    const m = (rssKB: number | undefined, runs = 3, failed?: string): Measured => ({ ms: 1, minMs: 1, runs, rssKB, code: 0, last: { ms: 1, rssKB, code: 0, stdout: '', stderr: '' }, ...(failed ? { failed } : {}) });
+    // the validate rows' runs peaked at 238 MiB, a check-pr row's full validate at 324 MiB: 324, over all 9 runs
+    expect(highestPeak([m(238 * 1024), m(239 * 1024), m(324 * 1024)])).toMatchObject({ rssKB: 324 * 1024, runs: 9 });
+    // a measurement without a peak does not hide the others'; none at all: no peak
+    expect(highestPeak([m(undefined), m(200 * 1024, 4)])).toMatchObject({ rssKB: 200 * 1024, runs: 7 });
+    expect(highestPeak([m(undefined)]).rssKB).toBeUndefined();
+    // a failed run anywhere fails the row
+    expect(highestPeak([m(100 * 1024), m(90 * 1024, 3, 'exit code 2')]).failed).toBe('exit code 2');
+    expect(highestPeak([m(100 * 1024)]).failed).toBeUndefined();
   });
 });
 
