@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parentOf } from './register-path.ts';
 
 /**
  * 本程序是否以编译后的 JavaScript（dist/）运行。Whether this copy runs compiled (from dist/, see
@@ -26,8 +27,7 @@ export function defaultDataRoot(cwd = process.cwd()): string {
 
 /** The accounts/-relative unit folder a register file sits in (its own folder for unit.json). */
 export function unitDirOf(file: string): string {
-  const rel = file.slice('accounts/'.length);
-  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+  return parentOf(file.slice('accounts/'.length));
 }
 
 /** Every folder in `dirs` (accounts/-relative) and every folder above one of them, accounts/ itself ('') included. */

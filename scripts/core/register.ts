@@ -583,15 +583,14 @@ function scopedListing(structural: readonly Entry[], folders: Entry[], scope: Re
     for (let i = 0; i < n; i++) {
       const e = structural[i]!;
       const rel = e.rel;
-      // the name compared in place after one search for the last slash
       const slash = rel.lastIndexOf('/');
-      if (rel.length - slash === 12 && rel.endsWith('region.json')) {
+      if (isNamed(rel, 'region.json')) {
         isRegion[i] = 1;
         regionAt.push(i);
         if (e.type === 'file') regionDirs.add(dirOf(rel));
         continue;
       }
-      if (rel.length - slash === 10 && rel.endsWith('unit.json')) isUnit[i] = 1;
+      if (isNamed(rel, 'unit.json')) isUnit[i] = 1;
       // baseName(dirOf(rel)) in one slice
       const name = slash <= root ? '' : rel.slice(Math.max(rel.lastIndexOf('/', slash - 1), root) + 1, slash);
       const at = byFolder.get(name);

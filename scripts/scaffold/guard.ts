@@ -67,7 +67,6 @@ function ruleName(id: string): string {
   return id.slice(id.lastIndexOf('/') + 1);
 }
 
-
 export async function judgeChange(root: string, change: PendingChange, opts: { now: string; engineRoot?: string }): Promise<Judgement> {
   const base = new FsSource(root);
   const overlay = new OverlaySource(base);
