@@ -6,7 +6,7 @@
  * finds the hot function of a real profile. No timing assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdCheckPr } from '../scripts/commands/check-pr.ts';
@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, highestPeak, measurePair, MIN_RUNS, median, oneLang, pairRow, settingsFrom, watchEngine, type Measured } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, schemaBound, settingsFrom, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -61,6 +61,40 @@ describe('bench generator: history repository', () => {
     for (const area of ['sichuan/zigong/', 'anhui/luan/', 'jiangsu/lianyungang/', 'chongqing/qijiang/', 'liaoning/']) {
       expect(r.register.accounts.some((a) => a.file.rel.startsWith(`accounts/${area}`))).toBe(true);
     }
+  });
+
+  it('the schema-only reference reads, parses and schema-checks every file with the compiled validators, and counts an invalid one', async () => {
+    const h = await ready();
+    const ref = path.join(ENGINE_ROOT, 'scripts', 'bench', 'floor-schema.mjs');
+    const run = (root: string): { status: number | null; out: Record<string, unknown> | undefined; err: string } => {
+      const r = spawnSync(process.execPath, [ref, root], { encoding: 'utf8' });
+      const last = r.stdout.trim().split('\n').pop();
+      return { status: r.status, out: last ? (JSON.parse(last) as Record<string, unknown>) : undefined, err: r.stderr };
+    };
+    // npm test builds dist/ first; the reference needs it and says so when it is missing
+    if (!existsSync(path.join(ENGINE_ROOT, 'dist', 'scripts', 'generated', 'validators.js'))) {
+      expect(run(h.dir)).toMatchObject({ status: 2, err: expect.stringContaining('npm run build') });
+      return;
+    }
+    const clean = run(h.dir);
+    expect(clean.status, clean.err).toBe(0);
+    expect(clean.out).toMatchObject({ files: h.files, invalid: 0 });
+    expect(typeof clean.out!.ms).toBe('number');
+    // a copy with one account of the wrong shape (and one unit.json missing a required field): two invalid files, the same count
+    const copy = tmpDir('govmedia-bench-schema-');
+    dirs.push(copy);
+    cpSync(path.join(h.dir, 'accounts'), path.join(copy, 'accounts'), { recursive: true });
+    const account = accountFiles(copy)[0]!;
+    writeFileSync(account, JSON.stringify({ ...(JSON.parse(readFileSync(account, 'utf8')) as object), platform: 123 }));
+    const unit = path.join(copy, 'accounts', readdirSync(path.join(copy, 'accounts'), { recursive: true }).map(String).find((f) => path.basename(f) === 'unit.json')!);
+    const { name: _name, ...noName } = JSON.parse(readFileSync(unit, 'utf8')) as Record<string, unknown>;
+    writeFileSync(unit, JSON.stringify(noName));
+    expect(run(copy).out).toMatchObject({ files: h.files, invalid: 2 });
+    // no register given: a usage error, not a stack trace
+    const bad = spawnSync(process.execPath, [ref], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('用法');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('the in-process timing child runs the engine the CLI runs (compiled when current) and reports the same counts', async () => {
@@ -351,6 +385,33 @@ describe('bench: paired, alternating measurement', () => {
     expect(pairRow('k', what, m(100, 100, 1), m(100, 100), floor, 1.5).met).toBe(false);
     const r = pairRow('k', what, m(50, 40), m(1000, 900), { zh: '完整 validate', en: 'a full validate' }, 0.1, true);
     expect(r).toMatchObject({ met: true, ratio: '5.0%（最快之比 4.4% / min 4.4%）', target: { zh: '≤ 完整 validate的 10%', en: '≤ 10% of a full validate' } });
+  });
+
+  it('names the validate targets that lie below what the schema-only reference reached, and only those', () => {
+    const goal = (zh: string): { zh: string; en: string } => ({ zh, en: zh });
+    const cases = [
+      { goal: goal('命令行'), factor: 1.5, bound: 1.53 },
+      { goal: goal('--jobs 1'), factor: 2, bound: 1.53 },
+      { goal: goal('ajv-cli'), factor: 0.5, bound: 0.54 },
+    ];
+    const b = schemaBound(cases);
+    expect(b.zh).toBe('以下目标低于只做模式校验的参考程序本身所达到的比值（它不做 validate 的其他任何检查）：命令行 ≤ 1.5×，参考程序 1.53×；ajv-cli ≤ 0.5×，参考程序 0.54×。');
+    expect(b.en).toContain('命令行 ≤ 1.5×, the reference 1.53×; ajv-cli ≤ 0.5×, the reference 0.54×');
+    expect(b.zh).not.toContain('--jobs 1');
+    // every target above the reference; a target whose reference failed (undefined) is left out
+    expect(schemaBound([{ goal: goal('命令行'), factor: 1.5, bound: 1.2 }, { goal: goal('ajv-cli'), factor: 0.5, bound: undefined }]).zh).toBe('各目标都高于只做模式校验的参考程序所达到的比值。');
+    expect(schemaBound([{ goal: goal('命令行'), factor: 1.5, bound: undefined }]).zh).toBe('只做模式校验的参考程序没有测得结果。');
+    // equal is not below
+    expect(schemaBound([{ goal: goal('命令行'), factor: 1.5, bound: 1.5 }]).zh).toBe('各目标都高于只做模式校验的参考程序所达到的比值。');
+    // the report's “what limits” list carries it for a section with a missed target, not for one without
+    const row = (key: string, met: boolean | undefined): Row => ({ key, what: goal(key), ours: '1 s', floor: '1 s', ratio: '1×', target: goal('≤ 1×'), met, rss: '—' });
+    const sections: Section[] = [
+      { title: goal('validate：10,000 个账号'), rows: [row('validate-10000-cli', false)], bound: b },
+      { title: goal('validate：100,000 个账号'), rows: [row('validate-100000-cli', true)], bound: { zh: '不应出现', en: 'must not appear' } },
+    ];
+    const why = limits({ sections, profiles: [] } as unknown as Parameters<typeof limits>[0]);
+    expect(why[0]!.zh).toBe(`validate：10,000 个账号：${b.zh}`);
+    expect(why.map((w) => w.zh).join('\n')).not.toContain('不应出现');
   });
 
   it('needs 3 runs of every measurement of a row (memory rows too) before calling it met', () => {

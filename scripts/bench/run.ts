@@ -80,6 +80,7 @@ const HAS_TIME = existsSync(TIME_BIN) && spawnSync(TIME_BIN, ['-v', 'true']).sta
 const GOVMEDIA = path.join(ENGINE_ROOT, 'scripts', 'govmedia.mjs');
 const CHILD = path.join(ENGINE_ROOT, 'scripts', 'bench', 'child.mjs');
 const FLOOR = path.join(ENGINE_ROOT, 'scripts', 'bench', 'floor-read.mjs');
+const FLOOR_SCHEMA = path.join(ENGINE_ROOT, 'scripts', 'bench', 'floor-schema.mjs');
 const AJV = path.join(ENGINE_ROOT, 'node_modules', '.bin', 'ajv');
 
 interface Exec {
@@ -358,6 +359,36 @@ export function pairRow(key: string, what: { zh: string; en: string }, ours: Mea
   };
 }
 
+/** A pair reported for reference: the ratio, no target. */
+function refRow(key: string, what: Bi, ours: Measured, floor: Measured, floorWhat: Bi): Row {
+  return { ...pairRow(key, what, ours, floor, floorWhat, 1), target: { zh: '（仅报告）', en: '(reported)' }, met: undefined };
+}
+
+/** A validate target and the ratio the schema-only reference program reached against the same floor or peer (medians). */
+export interface BoundCase {
+  goal: Bi;
+  factor: number;
+  /** The reference program's ratio against this target's floor or peer; undefined when it was not measured. */
+  bound: number | undefined;
+}
+
+/**
+ * What the schema-only reference says of the validate targets: the targets that lie below the
+ * ratio a program reaches that only reads, parses and checks the schema (with validate's own
+ * validators, one thread, nothing else), and so below any checker that also runs the other checks
+ * on this machine — unless it does the floor's own work faster than the floor.
+ */
+export function schemaBound(cases: readonly BoundCase[]): Bi {
+  const measured = cases.filter((c) => c.bound !== undefined && Number.isFinite(c.bound));
+  if (!measured.length) return { zh: '只做模式校验的参考程序没有测得结果。', en: 'The schema-only reference was not measured.' };
+  const below = measured.filter((c) => c.factor < c.bound!);
+  if (!below.length) return { zh: '各目标都高于只做模式校验的参考程序所达到的比值。', en: 'Every target lies above the ratio the schema-only reference reached.' };
+  return {
+    zh: `以下目标低于只做模式校验的参考程序本身所达到的比值（它不做 validate 的其他任何检查）：${below.map((c) => `${c.goal.zh} ≤ ${c.factor}×，参考程序 ${c.bound!.toFixed(2)}×`).join('；')}。`,
+    en: `These targets lie below the ratio the schema-only reference itself reached (it runs none of validate's other checks): ${below.map((c) => `${c.goal.en} ≤ ${c.factor}×, the reference ${c.bound!.toFixed(2)}×`).join('; ')}.`,
+  };
+}
+
 function log(s: string): void {
   process.stderr.write(`[bench] ${s}\n`);
 }
@@ -393,6 +424,8 @@ export interface Section {
   title: { zh: string; en: string };
   note?: { zh: string; en: string };
   rows: Row[];
+  /** What a reference measured in the same run says of the section's missed targets (validate: the schema-only program). */
+  bound?: { zh: string; en: string };
 }
 
 interface ProfileResult {
@@ -606,11 +639,27 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
       return expected < 0 || valid === expected ? undefined : `ajv-cli validated ${valid} files, expected ${expected}`;
     },
   });
+  // the reference: read, parse and check the schema with validate's own precompiled validators, one thread, nothing else
+  const schemaCmd: Cmd = {
+    label: `floor read+parse+schema ${label}`,
+    cmd: process.execPath,
+    args: [FLOOR_SCHEMA, root],
+    engine: true,
+    expect: (e) => {
+      const out = lastJsonLine(e.stdout);
+      if (e.code !== 0) return `exit code ${e.code}: ${e.stderr.slice(0, 300)}`;
+      if (out?.files !== files) return `the schema floor read ${String(out?.files)} files, expected ${files}`;
+      return out.invalid === 0 ? undefined : `the schema floor found ${String(out.invalid)} files invalid, expected none`;
+    },
+  };
   const accountGlob = 'accounts/**/!(unit|region).json';
   const [floor, cli] = await measurePair(floorCmd, cliCmd, s);
   const [floor1, jobs1] = await measurePair(floorCmd, jobs1Cmd, s);
   const [floorIn, inproc] = await measurePair(floorCmd, inprocCmd, s);
   const [cliA, ajv1] = await measurePair(cliCmd, ajvCall('account', accountGlob, n), s);
+  const [floorS, schemaF] = await measurePair(floorCmd, schemaCmd, s);
+  const [cliS, schemaV] = await measurePair(cliCmd, schemaCmd, s);
+  const [schemaA, ajvS] = await measurePair(schemaCmd, ajvCall('account', accountGlob, n), s);
   // … and, reported beside it, three calls (one per schema) over every file
   const ajv3 = [await measure(ajvCall('account', accountGlob, n), s), await measure(ajvCall('unit', 'accounts/**/unit.json', -1), s), await measure(ajvCall('region', 'accounts/**/region.json', -1), s)];
   const ajv3Ms = ajv3.reduce((x, r) => x + r.ms, 0);
@@ -642,20 +691,36 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
       met: undefined,
       rss: ajv3.some((r) => r.rssKB) ? `ajv ${fmtMB(Math.max(...ajv3.map((r) => r.rssKB ?? 0)))}` : '—',
     },
+    refRow(`validate-${n}-schema-floor`, { zh: '参考：只做模式校验（读取+JSON.parse+模式校验，一个线程）', en: 'reference: the schema only (read+parse+schema, one thread)' }, schemaF, floorS, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }),
+    refRow(`validate-${n}-cli-vs-schema`, { zh: 'govmedia validate（命令行，默认线程数）与只做模式校验对比', en: 'govmedia validate (CLI, default threads) vs the schema only' }, cliS, schemaV, { zh: '只做模式校验，整个进程', en: 'the schema only, whole process' }),
+    refRow(`validate-${n}-schema-ajv1`, { zh: '参考：只做模式校验与 ajv-cli 对比（一次调用，账号文件）', en: 'reference: the schema only vs ajv-cli (one call, the account files)' }, schemaA, ajvS, { zh: 'ajv-cli 一次调用', en: 'ajv-cli, one call' }),
   ];
+  const medianRatio = (a: Measured, b: Measured): number | undefined => (a.failed || b.failed || !(b.ms > 0) ? undefined : a.ms / b.ms);
+  const innerRatio = (a: Measured, b: Measured): number | undefined => (a.failed || b.failed || a.innerMs === undefined || !(b.innerMs! > 0) ? undefined : a.innerMs / b.innerMs!);
+  const bound = schemaBound([
+    { goal: { zh: '命令行（默认线程数）对读取+JSON.parse', en: 'the CLI (default threads) against read+parse' }, factor: 1.5, bound: medianRatio(schemaF, floorS) },
+    { goal: { zh: '命令行 --jobs 1 对读取+JSON.parse', en: 'the CLI with --jobs 1 against read+parse' }, factor: 2, bound: medianRatio(schemaF, floorS) },
+    { goal: { zh: '进程内对读取+JSON.parse（进程内）', en: 'in-process against read+parse (in-process)' }, factor: 2, bound: innerRatio(schemaF, floorS) },
+    { goal: { zh: '命令行对 ajv-cli 一次调用', en: 'the CLI against one ajv-cli call' }, factor: 0.5, bound: medianRatio(schemaA, ajvS) },
+  ]);
+  const boundNote: Bi = {
+    zh: `最后三行是参考：\`node scripts/bench/floor-schema.mjs <登记簿>\` 只读取、解析并用 validate 相同的预编译模式校验函数校验每个文件（一个线程，与基线相同的遍历），不做位置、编码、形近字、秘密信息和个人信息检查，不运行管理办法规则；它是只做模式校验的检查程序在本机能有多快（进程内只计遍历本身：基线的 ${innerRatio(schemaF, floorS)?.toFixed(2) ?? '—'}×）。${bound.zh}`,
+    en: ` The last three rows are a reference: \`node scripts/bench/floor-schema.mjs <register>\` only reads, parses and checks each file with validate's own precompiled schema validators (one thread, the floor's walk); no positions, encodings, look-alikes, secrets or personal data, no policy rules: how fast a checker that checks only the schema is on this machine (its walk alone, in-process: ${innerRatio(schemaF, floorS)?.toFixed(2) ?? '—'}× the floor's). ${bound.en}`,
+  };
   return {
     cli,
-    cliAll: [cli, cliA],
+    cliAll: [cli, cliA, cliS],
     jobs1,
     inproc,
     floor,
     section: {
       title: { zh: `validate：${fmtInt(n)} 个账号（${fmtInt(files)} 个文件）`, en: `validate: ${fmtInt(n)} accounts (${fmtInt(files)} files)` },
       note: {
-        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（一个检查线程，${inprocCompiled ? '与命令行相同的编译版' : '经 tsx 运行的源码：编译版不是最新'}），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行检查，少于 4 核时用一个检查线程；一个检查线程检查 2000 个文件以上的登记簿时，另有一个读取线程预先读出文件（README“检查的线程数”），各行都是如此。${byThread.zh}`,
-        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one judging thread, ${inprocCompiled ? 'the same compiled copy the CLI runs' : 'the sources through tsx: the compiled copy was not current'}), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default on 4 cores or more, in one judging thread below that; one judging thread with 2,000 files or more has a reading thread read the files ahead (README, “how many threads validate uses”), in every row.${byThread.en}`,
+        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（一个检查线程，${inprocCompiled ? '与命令行相同的编译版' : '经 tsx 运行的源码：编译版不是最新'}），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行检查，少于 4 核时用一个检查线程；一个检查线程检查 2000 个文件以上的登记簿时，另有一个读取线程预先读出文件（README“检查的线程数”），各行都是如此。${byThread.zh}${boundNote.zh}`,
+        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one judging thread, ${inprocCompiled ? 'the same compiled copy the CLI runs' : 'the sources through tsx: the compiled copy was not current'}), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default on 4 cores or more, in one judging thread below that; one judging thread with 2,000 files or more has a reading thread read the files ahead (README, “how many threads validate uses”), in every row.${byThread.en}${boundNote.en}`,
       },
       rows,
+      bound,
     },
   };
 }
@@ -1004,6 +1069,8 @@ export function limits(r: Report): { zh: string; en: string }[] {
       groups.set(k, g);
     }
   const out: { zh: string; en: string }[] = [];
+  // first what the reference measured beside a section's missed targets says of them
+  for (const sec of r.sections) if (sec.bound && sec.rows.some((x) => x.met === false)) out.push({ zh: `${sec.title.zh}：${sec.bound.zh}`, en: `${sec.title.en}: ${sec.bound.en}` });
   for (const { p, rows } of groups.values()) {
     const which = {
       zh: rows.map(({ sec, x }) => `${sec.title.zh} — ${x.what.zh}（${oneLang(x.ours, 'zh')}，${x.ratio}，目标 ${x.target.zh}）`).join('；'),
@@ -1167,6 +1234,7 @@ export function markdownReport(r: Report): string {
         ? [
             `- 每条命令在新进程中运行；墙钟时间包住整个进程。每一行的两条命令（我们的和它的基线或对照）先各预热一次，再交替计时 ${s.runs} 次（A B、B A、A B……，两种先后顺序都有），列出中位数和最快一次；中位数和最快一次之比都达到目标才算达标，少于 3 次的从不算达标。只有 audit（只报告吞吐量）运行一次。每次计时之前都确认检查程序的文件与开始时相同（编译版仍是最新，文件的大小和修改时间未变）；运行中有改动时基准停止（退出码 2），不写报告。`,
             '- **validate 的基线**：`node scripts/bench/floor-read.mjs <登记簿>`，递归读出 accounts/ 下每个文件并 `JSON.parse`，别的什么也不做；同一个 Node。“进程内”两行分别比较 `validateSource(new FsSource(root), {now})` 与基线脚本内部的读取+解析耗时（都不含 Node 启动和模块加载）；“命令行”两行比较整个进程。',
+            '- **参考：只做模式校验**：`node scripts/bench/floor-schema.mjs <登记簿>`，与基线相同的遍历，读出每个文件、`JSON.parse`，再用 validate 所用的同一组预编译模式校验函数（`dist/scripts/generated/validators.js`；unit.json、region.json 和账号文件各用其模式）校验，别的什么也不做；一个线程，Node 默认设置。分别与基线、validate（命令行）和 ajv-cli 一次调用交替运行，只报告；“未达标的原因”列出低于它本身比值的目标。',
             '- **对照 ajv-cli 5**：一次调用只校验账号文件（`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，与 validate 交替运行，目标 ≤ 0.5×）；另列按模式分三次调用：`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，unit.json、region.json 同理；三次的墙钟时间相加，并核对 ajv 报告有效的文件数等于文件总数。ajv-cli 自己展开 glob，10 万个文件也无需分批。ajv 只做模式校验；validate 还做位置解析、编码检查、引用和全部管理办法规则。',
             '- **check-pr**：按用户的用法（默认 `--engine base`，主分支含检查程序本身）`govmedia check-pr --base main --head <分支> --repo <大登记簿> --now <日期> --format json --record <文件>`，分支分别改动 1、100、1000 个账号；每个与大登记簿的完整 validate（命令行）交替运行；从决定记录核对改动数和检查程序是否在本进程中运行。',
             '- **history**：`govmedia history <账号> --repo <历史仓库> --format json`，账号取历史中改动最多的一个；基线 `git log --follow -p -- <路径>`（用户查看同一份档案的 git 命令），交替运行。',
@@ -1177,6 +1245,7 @@ export function markdownReport(r: Report): string {
         : [
             `- Every command runs in a new process; wall time covers the whole process. The two commands of a row (ours and its floor or peer) get one warm-up run each, then ${s.runs} timed runs each in alternation (A B, B A, A B …, both orders); the median and the fastest run are shown, a row is met only when both the medians' and the fastest runs' ratios meet the target, and never on fewer than 3 runs. Only the audit (throughput, reported) runs once. Before every timed run the engine's files are checked to be as they were at the start (the compiled copy current, every file's size and modification time unchanged); a change while it runs stops the bench (exit 2) without a report.`,
             '- **validate floor**: `node scripts/bench/floor-read.mjs <register>` reads every file under accounts/ and `JSON.parse`s it, nothing else; same Node. The in-process rows compare `validateSource(new FsSource(root), {now})` with the floor script\'s own read+parse time (neither counts Node start-up or module loading); the CLI rows compare whole processes.',
+            '- **Reference, the schema only**: `node scripts/bench/floor-schema.mjs <register>`, the floor\'s walk: reads each file, `JSON.parse`s it and checks it with the same precompiled schema validators validate uses (`dist/scripts/generated/validators.js`; unit.json, region.json and account files each against their schema), nothing else; one thread, Node\'s defaults. Paired in turn with the floor, with validate (CLI) and with one ajv-cli call, reported only; “what limits the missed targets” names the targets that lie below its own ratio.',
             '- **ajv-cli 5 peer**: one call over the account files (`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, in alternation with validate, target ≤ 0.5×); reported beside it, three calls in the register folder, one per schema: `ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, and the same for unit.json and region.json; their wall times are added, and the number of files ajv reports valid is checked against the file count. ajv-cli expands the glob itself, so 100k files need no batching. ajv only checks the schema; validate also parses with positions, checks encodings and references and runs every policy rule.',
             '- **check-pr**: as users run it (default `--engine base`; main holds the engine itself): `govmedia check-pr --base main --head <branch> --repo <large register> --now <date> --format json --record <file>`, with branches changing 1, 100 and 1000 accounts, each in alternation with a full validate (CLI) of the large register; the decision record is checked for the number of changes and whether the engine judged in-process.',
             '- **history**: `govmedia history <account> --repo <history repository> --format json` for the account changed most often; floor `git log --follow -p -- <path>` (the git command a user would run for the same case file), in alternation.',
