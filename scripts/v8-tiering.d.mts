@@ -5,5 +5,7 @@ export declare const INTERRUPT_BUDGET: number;
 export declare const DEFAULT_TIERING: ReadonlySet<string>;
 /** The command of the CLI's arguments: the first one, after a leading `--lang <code>` or `--lang=<code>`. */
 export declare function commandOf(args: readonly string[]): string | undefined;
-/** Set the tiering for the CLI's arguments (process.argv.slice(2)); returns whether it set the budget. */
-export declare function tuneForCommand(args: readonly string[]): boolean;
+/** The growth of the old generation after a full collection, in percent (100: twice the live size). */
+export declare const HEAP_GROWING_PERCENT: number;
+/** Set V8's tuning for the CLI's arguments (process.argv.slice(2)); returns the flags it set. */
+export declare function tuneForCommand(args: readonly string[]): string[];
