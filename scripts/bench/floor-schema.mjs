@@ -11,6 +11,8 @@
  * It is how fast a checker that only checks the schema can be: no positions, encodings, look-alikes
  * or secrets, no policy rules. The benchmark pairs it with the read+parse floor, with validate and
  * with ajv-cli (reported only), to show where the targets sit against it. Needs the build (dist/).
+ * The walk is floor-read.mjs's, written out again on purpose: a shared helper would put a call or
+ * a module load into the floor, which must stay exactly read + JSON.parse.
  *   node scripts/bench/floor-schema.mjs <root>   → {"ms":…,"files":…,"invalid":…,"maxRssKB":…}
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
