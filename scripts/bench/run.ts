@@ -359,6 +359,11 @@ export function pairRow(key: string, what: { zh: string; en: string }, ours: Mea
   };
 }
 
+/** A measurement by the time the command reported for its own work (in-process), where it printed one. */
+function innerTimed(m: Measured): Measured {
+  return { ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs };
+}
+
 /** A pair reported for reference: the ratio, no target. */
 function refRow(key: string, what: Bi, ours: Measured, floor: Measured, floorWhat: Bi): Row {
   return { ...pairRow(key, what, ours, floor, floorWhat, 1), target: { zh: '（仅报告）', en: '(reported)' }, met: undefined };
@@ -675,11 +680,10 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
           en: ` CPU time of the last in-process run (module loading included): judging thread ${fmtMs(cpu.mainMs as number)}, reading thread (the threads that had ended) ${fmtMs(cpu.endedMs as number)}, V8's collector and the other threads ${fmtMs(cpu.runningMs as number)}, ${fmtMs(cpu.totalMs as number)} in all (${os.cpus().length} cores here).`,
         }
       : { zh: '', en: '' };
-  const inner = (m: Measured): Measured => ({ ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs });
   const rows: Row[] = [
     pairRow(`validate-${n}-cli`, { zh: 'govmedia validate（命令行，默认线程数）', en: 'govmedia validate (CLI, default threads)' }, cli, floor, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 1.5),
     pairRow(`validate-${n}-jobs1`, { zh: 'govmedia validate --jobs 1（命令行，一个检查线程）', en: 'govmedia validate --jobs 1 (CLI, one judging thread)' }, jobs1, floor1, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }, 2),
-    pairRow(`validate-${n}-inproc`, { zh: 'validate（进程内：validateSource）', en: 'validate (in-process: validateSource)' }, inner(inproc), inner(floorIn), { zh: '读取+JSON.parse，进程内', en: 'read+parse, in-process' }, 2),
+    pairRow(`validate-${n}-inproc`, { zh: 'validate（进程内：validateSource）', en: 'validate (in-process: validateSource)' }, innerTimed(inproc), innerTimed(floorIn), { zh: '读取+JSON.parse，进程内', en: 'read+parse, in-process' }, 2),
     pairRow(`validate-${n}-ajv1`, { zh: 'govmedia validate 与 ajv-cli 对比（一次调用，账号文件）', en: 'govmedia validate vs ajv-cli (one call, the account files)' }, cliA, ajv1, { zh: 'ajv-cli 一次调用', en: 'ajv-cli, one call' }, 0.5),
     {
       key: `validate-${n}-ajv3`,
@@ -696,16 +700,16 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
     refRow(`validate-${n}-schema-ajv1`, { zh: '参考：只做模式校验与 ajv-cli 对比（一次调用，账号文件）', en: 'reference: the schema only vs ajv-cli (one call, the account files)' }, schemaA, ajvS, { zh: 'ajv-cli 一次调用', en: 'ajv-cli, one call' }),
   ];
   const medianRatio = (a: Measured, b: Measured): number | undefined => (a.failed || b.failed || !(b.ms > 0) ? undefined : a.ms / b.ms);
-  const innerRatio = (a: Measured, b: Measured): number | undefined => (a.failed || b.failed || a.innerMs === undefined || !(b.innerMs! > 0) ? undefined : a.innerMs / b.innerMs!);
+  const schemaInner = schemaF.failed || floorS.failed || schemaF.innerMs === undefined || !(floorS.innerMs! > 0) ? undefined : schemaF.innerMs / floorS.innerMs!;
   const bound = schemaBound([
     { goal: { zh: '命令行（默认线程数）对读取+JSON.parse', en: 'the CLI (default threads) against read+parse' }, factor: 1.5, bound: medianRatio(schemaF, floorS) },
     { goal: { zh: '命令行 --jobs 1 对读取+JSON.parse', en: 'the CLI with --jobs 1 against read+parse' }, factor: 2, bound: medianRatio(schemaF, floorS) },
-    { goal: { zh: '进程内对读取+JSON.parse（进程内）', en: 'in-process against read+parse (in-process)' }, factor: 2, bound: innerRatio(schemaF, floorS) },
+    { goal: { zh: '进程内对读取+JSON.parse（进程内）', en: 'in-process against read+parse (in-process)' }, factor: 2, bound: schemaInner },
     { goal: { zh: '命令行对 ajv-cli 一次调用', en: 'the CLI against one ajv-cli call' }, factor: 0.5, bound: medianRatio(schemaA, ajvS) },
   ]);
   const boundNote: Bi = {
-    zh: `最后三行是参考：\`node scripts/bench/floor-schema.mjs <登记簿>\` 只读取、解析并用 validate 相同的预编译模式校验函数校验每个文件（一个线程，与基线相同的遍历），不做位置、编码、形近字、秘密信息和个人信息检查，不运行管理办法规则；它是只做模式校验的检查程序在本机能有多快（进程内只计遍历本身：基线的 ${innerRatio(schemaF, floorS)?.toFixed(2) ?? '—'}×）。${bound.zh}`,
-    en: ` The last three rows are a reference: \`node scripts/bench/floor-schema.mjs <register>\` only reads, parses and checks each file with validate's own precompiled schema validators (one thread, the floor's walk); no positions, encodings, look-alikes, secrets or personal data, no policy rules: how fast a checker that checks only the schema is on this machine (its walk alone, in-process: ${innerRatio(schemaF, floorS)?.toFixed(2) ?? '—'}× the floor's). ${bound.en}`,
+    zh: `最后三行是参考：\`node scripts/bench/floor-schema.mjs <登记簿>\` 只读取、解析并用 validate 相同的预编译模式校验函数校验每个文件（一个线程，与基线相同的遍历），不做位置、编码、形近字、秘密信息和个人信息检查，不运行管理办法规则；它是只做模式校验的检查程序在本机能有多快（进程内只计遍历本身：基线的 ${schemaInner?.toFixed(2) ?? '—'}×）。${bound.zh}`,
+    en: ` The last three rows are a reference: \`node scripts/bench/floor-schema.mjs <register>\` only reads, parses and checks each file with validate's own precompiled schema validators (one thread, the floor's walk); no positions, encodings, look-alikes, secrets or personal data, no policy rules: how fast a checker that checks only the schema is on this machine (its walk alone, in-process: ${schemaInner?.toFixed(2) ?? '—'}× the floor's). ${bound.en}`,
   };
   return {
     cli,
@@ -823,7 +827,7 @@ async function historySection(s: Settings, hist: HistoryRepo): Promise<{ section
     },
     rows: [
       pairRow('history-cli', { zh: 'govmedia history（命令行，整个进程）', en: 'govmedia history (CLI, whole process)' }, hcli, glog, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }, 1),
-      { ...pairRow('history-inproc', { zh: 'history（进程内：accountHistory）', en: 'history (in-process: accountHistory)' }, { ...hin, ms: hin.innerMs ?? hin.ms, minMs: hin.innerMinMs ?? hin.minMs }, glog2, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }, 1), target: { zh: '（仅报告）', en: '(reported)' }, met: undefined },
+      refRow('history-inproc', { zh: 'history（进程内：accountHistory）', en: 'history (in-process: accountHistory)' }, innerTimed(hin), glog2, { zh: 'git log --follow -p -- <路径>', en: 'git log --follow -p -- <path>' }),
     ],
   };
   return { section, glog, nodeStart, gitAndNode };
