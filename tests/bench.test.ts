@@ -97,6 +97,25 @@ describe('bench generator: history repository', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('the floor and the schema-only reference end with exit 2 and the file they could not read, never a stack trace', () => {
+    const root = tmpDir('govmedia-bench-floor-bad-');
+    dirs.push(root);
+    mkdirSync(path.join(root, 'accounts', 'sichuan'), { recursive: true });
+    writeFileSync(path.join(root, 'accounts', 'sichuan', 'bad.json'), '{"id": "x",');
+    for (const script of ['floor-read.mjs', 'floor-schema.mjs']) {
+      const run = (dir: string): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [path.join(ENGINE_ROOT, 'scripts', 'bench', script), dir], { encoding: 'utf8' });
+      const bad = run(root);
+      expect(bad.status, script).toBe(2);
+      expect(bad.stderr, script).toContain(`无法读取 / cannot read ${path.join(root, 'accounts', 'sichuan', 'bad.json')}`);
+      expect(bad.stderr, script).not.toMatch(/\n\s+at /);
+      // no accounts/ folder at all: the same, naming the folder
+      const none = run(path.join(root, 'accounts', 'sichuan'));
+      expect(none.status, script).toBe(2);
+      expect(none.stderr, script).toContain(path.join(root, 'accounts', 'sichuan', 'accounts'));
+      expect(none.stderr, script).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('the in-process timing child runs the engine the CLI runs (compiled when current) and reports the same counts', async () => {
     const h = await ready();
     const distModule = '../scripts/dist.mjs';

@@ -34,9 +34,12 @@ const schemas = await import(pathToFileURL(compiled).href);
 const t0 = performance.now();
 let files = 0;
 let invalid = 0;
+/** The path being read, for the message when it cannot be. */
+let at = '';
 const walk = (dir) => {
   for (const d of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, d.name);
+    at = p;
     if (d.isDirectory()) walk(p);
     else if (d.isFile() && d.name.endsWith('.json')) {
       const v = JSON.parse(readFileSync(p, 'utf8'));
@@ -46,6 +49,12 @@ const walk = (dir) => {
     }
   }
 };
-walk(path.join(root, 'accounts'));
+try {
+  walk(path.join(root, 'accounts'));
+} catch (e) {
+  // a register this program cannot read (a file that is not JSON, a missing folder): say which, no stack trace
+  console.error(`无法读取 / cannot read ${at || path.join(root, 'accounts')}: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(2);
+}
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ ms, files, invalid, maxRssKB: process.resourceUsage().maxRSS }));
