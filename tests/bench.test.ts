@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, schemaBound, settingsFrom, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -339,6 +339,62 @@ describe('bench: paired, alternating measurement', () => {
     writeFileSync(order, '');
     await measurePair({ ...step('A'), before: () => appendFileSync(order, 'a') }, step('B'), settingsFrom({ BENCH_RUNS: '3' }));
     expect(readFileSync(order, 'utf8')).toBe('aABaABBaAaAB');
+  });
+
+  it('counts each run\'s page faults (/usr/bin/time -v) and reports their median: 32 MiB written shows as 8,192 more faults', async () => {
+    const hasTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true']).status === 0;
+    const write = { label: 'write 32 MiB', cmd: process.execPath, args: ['-e', 'Buffer.allocUnsafeSlow(32 << 20).fill(1)'] };
+    const idle = { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] };
+    const [a, b] = await measurePair(write, idle, settingsFrom({ BENCH_RUNS: '3' }));
+    // without the tool nothing is counted (and nothing is made up)
+    if (!hasTime) return void expect([a.faults, b.faults]).toEqual([undefined, undefined]);
+    expect(a.last.minorFaults).toBeGreaterThan(b.faults!);
+    // with transparent huge pages always on, 32 MiB may fault in 2 MiB pieces: only the order holds there
+    let thp = '';
+    try {
+      thp = readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8');
+    } catch {
+      /* not Linux */
+    }
+    if (thp.includes('[always]')) return void expect(a.faults!).toBeGreaterThan(b.faults!);
+    expect(a.faults! - b.faults!).toBeGreaterThanOrEqual(8192);
+    // 64 MiB of pages would be twice as many: the count is the process's own, not a guess
+    expect(a.faults! - b.faults!).toBeLessThan(2 * 8192);
+  });
+
+  it('reads the peak memory and the minor page faults from /usr/bin/time -v, and only what it prints', () => {
+    const report = ['\tCommand being timed: "node -e 0"', '\tMaximum resident set size (kbytes): 52340', '\tMajor (requiring I/O) page faults: 3', '\tMinor (reclaiming a frame) page faults: 2166', '\tExit status: 0'].join('\n');
+    expect(parseTimeV(report)).toEqual({ rssKB: 52340, minorFaults: 2166 });
+    // the major faults are not the minor ones; a report without either gives neither
+    expect(parseTimeV('\tMajor (requiring I/O) page faults: 3\n')).toEqual({});
+    expect(parseTimeV('')).toEqual({});
+  });
+
+  it('prices validate\'s page faults beyond the floor\'s at this machine\'s cost of a first write to a page', () => {
+    const cli = { faults: 66_000, ms: 5500 };
+    const floor = { faults: 15_000 };
+    const touch = { firstUs: 11, againUs: 0.2 };
+    const n = faultNote(cli, floor, 100_000, touch)!;
+    expect(n.zh).toBe('缺页（/usr/bin/time -v 的 Minor page faults，成对运行的中位数）：validate（命令行）66,000 次（每个文件 0.66 次），基线 15,000 次（每个文件 0.15 次）。按本机每页第一次写入 11.00 微秒（见“机器”）计，多出的 51,000 次约合 0.56 秒 CPU（validate 命令行中位数 5.50 s）：基线读一个文件、解析后即丢弃，validate 要为后续规则保留每个账号的几个字段，保留得越多，碰到的新内存页越多。');
+    expect(n.en).toContain('the 51,000 more come to about 0.56 s of CPU');
+    // no probe result: the counts alone, no price
+    expect(faultNote(cli, floor, 100_000, undefined)!.zh).toBe('缺页（/usr/bin/time -v 的 Minor page faults，成对运行的中位数）：validate（命令行）66,000 次（每个文件 0.66 次），基线 15,000 次（每个文件 0.15 次）。');
+    // no more faults than the floor: nothing to price
+    expect(faultNote({ faults: 10_000, ms: 1000 }, floor, 100_000, touch)!.zh).not.toContain('约合');
+    // a count missing on either side: no sentence at all
+    expect(faultNote({ ms: 5500 }, floor, 100_000, touch)).toBeUndefined();
+    expect(faultNote(cli, {}, 100_000, touch)).toBeUndefined();
+  });
+
+  it('page-touch.mjs measures a first and a second write to 64 MiB of fresh memory, per 4 KiB page', () => {
+    const r = spawnSync(process.execPath, [path.join(ENGINE_ROOT, 'scripts', 'bench', 'page-touch.mjs')], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { firstUs: number; againUs: number; pages: number };
+    expect(j.pages).toBe(16384);
+    expect(j.firstUs).toBeGreaterThan(0);
+    expect(j.againUs).toBeGreaterThan(0);
+    // a first write includes the page fault; writing the same pages again is cheaper
+    expect(j.firstUs).toBeGreaterThan(j.againUs);
   });
 
   it('stops when the engine is changed while it runs: a stale build, or a file touched (no row would measure what it says)', async () => {

@@ -87,6 +87,8 @@ interface Exec {
   ms: number;
   /** Peak resident set size (largest process of the tree, /usr/bin/time -v), KiB. */
   rssKB: number | undefined;
+  /** Minor page faults of the process and the children it waited for (/usr/bin/time -v). */
+  minorFaults?: number;
   code: number;
   stdout: string;
   stderr: string;
@@ -137,17 +139,20 @@ function exec(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise
       const ms = performance.now() - t0;
       closeSync(out);
       closeSync(err);
-      let rssKB: number | undefined;
-      if (HAS_TIME && existsSync(timeFile)) {
-        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
-        if (m) rssKB = Number(m[1]);
-      }
+      const { rssKB, minorFaults } = HAS_TIME && existsSync(timeFile) ? parseTimeV(readFileSync(timeFile, 'utf8')) : {};
       const stdout = readFileSync(outFile, 'utf8');
       const stderr = readFileSync(errFile, 'utf8');
       for (const f of [timeFile, outFile, errFile]) rmSync(f, { force: true });
-      resolve({ ms, rssKB, code: code ?? -1, stdout, stderr });
+      resolve({ ms, rssKB, ...(minorFaults !== undefined ? { minorFaults } : {}), code: code ?? -1, stdout, stderr });
     });
   });
+}
+
+/** What `/usr/bin/time -v` reports of a run: its peak resident set size (KiB) and its minor page faults. */
+export function parseTimeV(text: string): { rssKB?: number; minorFaults?: number } {
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const minor = /Minor \(reclaiming a frame\) page faults: (\d+)/.exec(text);
+  return { ...(rss ? { rssKB: Number(rss[1]) } : {}), ...(minor ? { minorFaults: Number(minor[1]) } : {}) };
 }
 
 export interface Measured {
@@ -160,6 +165,8 @@ export interface Measured {
   /** Median of the time the command reported for its own work (in-process), when it prints one. */
   innerMs?: number;
   rssKB: number | undefined;
+  /** Median of the counted runs' minor page faults (/usr/bin/time -v), when measured. */
+  faults?: number;
   runs: number;
   code: number;
   last: Exec;
@@ -229,7 +236,9 @@ function summarize(c: Cmd, counted: Exec[], problem: string | undefined): Measur
   const inner = counted.map((e) => lastJsonLine(e.stdout)?.ms).filter((x): x is number => typeof x === 'number');
   const rss = counted.map((e) => e.rssKB ?? (lastJsonLine(e.stdout)?.maxRssKB as number | undefined)).filter((x): x is number => typeof x === 'number');
   const times = counted.map((e) => e.ms);
+  const faults = counted.map((e) => e.minorFaults).filter((x): x is number => typeof x === 'number');
   const m: Measured = { ms: problem ? last.ms : median(times), minMs: Math.min(...times), rssKB: rss.length ? Math.max(...rss) : undefined, runs: counted.length, code: last.code, last };
+  if (faults.length === counted.length) m.faults = median(faults);
   if (inner.length && !problem) {
     m.innerMs = median(inner);
     m.innerMinMs = Math.min(...inner);
@@ -454,6 +463,20 @@ interface Machine {
   load: [number, number];
   /** The 1-minute load average sampled every 5 s during the run. */
   loadSamples: number[];
+  /** Microseconds per 4 KiB page of a first and a second write to fresh memory (scripts/bench/page-touch.mjs, median of 3 runs). */
+  pageTouch?: { firstUs: number; againUs: number };
+}
+
+/** The cost of writing fresh memory on this machine (scripts/bench/page-touch.mjs, three runs, the median of each figure); undefined if the probe fails. */
+async function pageTouch(): Promise<Machine['pageTouch']> {
+  const runs: { firstUs: number; againUs: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [path.join(ENGINE_ROOT, 'scripts', 'bench', 'page-touch.mjs')], { encoding: 'utf8', env: CHILD_ENV });
+    const j = r.status === 0 ? lastJsonLine(r.stdout) : undefined;
+    if (typeof j?.firstUs !== 'number' || typeof j.againUs !== 'number') return undefined;
+    runs.push({ firstUs: j.firstUs, againUs: j.againUs });
+  }
+  return { firstUs: median(runs.map((x) => x.firstUs)), againUs: median(runs.map((x) => x.againUs)) };
 }
 
 async function machine(): Promise<Machine> {
@@ -465,7 +488,8 @@ async function machine(): Promise<Machine> {
     /* not Linux */
   }
   const git = (await run('git', ['--version'])).trim().replace(/^git version /, '');
-  return { cpu, cores: os.cpus().length, memGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, git, os: `${os.type()} ${os.release()}`, timeTool: HAS_TIME, compiled: false, load: [os.loadavg()[0] ?? 0, 0], loadSamples: [] };
+  const touch = await pageTouch();
+  return { cpu, cores: os.cpus().length, memGiB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, git, os: `${os.type()} ${os.release()}`, timeTool: HAS_TIME, compiled: false, load: [os.loadavg()[0] ?? 0, 0], loadSamples: [], ...(touch ? { pageTouch: touch } : {}) };
 }
 
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
@@ -543,7 +567,7 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
     const audit = await auditSection(s, hist);
     sections.push(audit.section);
     notes.push(...audit.notes);
-    sections.push(memorySection(gen, v10, v100, checkPr));
+    sections.push(memorySection(gen, v10, v100, checkPr, m.pageTouch));
     const profiles = s.profile ? await profileStage(s, gen, sections, audit) : [];
 
     // ---- report
@@ -913,7 +937,23 @@ export function highestPeak(ms: readonly Measured[]): Measured {
   return { ...top, runs: ms.reduce((n, m) => n + m.runs, 0), failed: ms.find((m) => m.failed)?.failed };
 }
 
-function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: ValidateResult, { pr, fulls }: { pr: Measured; fulls: readonly Measured[] }): Section {
+/**
+ * What the page faults of validate (CLI) cost beside the floor's, at one register size: the medians
+ * of the paired runs' minor faults, per file, and the difference priced at this machine's cost of a
+ * first write to a page (page-touch.mjs). Undefined without both counts.
+ */
+export function faultNote(cli: Pick<Measured, 'faults' | 'ms'>, floor: Pick<Measured, 'faults'>, files: number, touch: { firstUs: number; againUs: number } | undefined): Bi | undefined {
+  if (cli.faults === undefined || floor.faults === undefined || files <= 0) return undefined;
+  const per = (n: number): string => (n / files).toFixed(2);
+  const more = cli.faults - floor.faults;
+  const cost = touch && more > 0 ? (more * touch.firstUs) / 1e6 : undefined;
+  return {
+    zh: `缺页（/usr/bin/time -v 的 Minor page faults，成对运行的中位数）：validate（命令行）${fmtInt(cli.faults)} 次（每个文件 ${per(cli.faults)} 次），基线 ${fmtInt(floor.faults)} 次（每个文件 ${per(floor.faults)} 次）。${cost !== undefined ? `按本机每页第一次写入 ${touch!.firstUs.toFixed(2)} 微秒（见“机器”）计，多出的 ${fmtInt(more)} 次约合 ${cost.toFixed(2)} 秒 CPU（validate 命令行中位数 ${fmtMs(cli.ms)}）：基线读一个文件、解析后即丢弃，validate 要为后续规则保留每个账号的几个字段，保留得越多，碰到的新内存页越多。` : ''}`,
+    en: `Page faults (Minor page faults from /usr/bin/time -v, median of the paired runs): validate (CLI) ${fmtInt(cli.faults)} (${per(cli.faults)} per file), the floor ${fmtInt(floor.faults)} (${per(floor.faults)} per file).${cost !== undefined ? ` At this machine's ${touch!.firstUs.toFixed(2)} µs for a page's first write (see “Machine”), the ${fmtInt(more)} more come to about ${cost.toFixed(2)} s of CPU (validate CLI median ${fmtMs(cli.ms)}): the floor drops each file once parsed, validate keeps a few fields of every account for the later rules, and the more it keeps the more fresh pages it touches.` : ''}`,
+  };
+}
+
+function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: ValidateResult, { pr, fulls }: { pr: Measured; fulls: readonly Measured[] }, touch?: { firstUs: number; againUs: number }): Section {
   const MiB = 1024;
   // the CLI with its default threads runs in several rows: its peak is the highest of all its runs
   const cli100 = highestPeak([...v100.cliAll, ...fulls]);
@@ -949,7 +989,8 @@ function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: Vali
     met: pr.failed ? false : pr.rssKB && enoughRuns(pr) ? pr.rssKB <= 400 * MiB : undefined,
     rss: pr.rssKB ? fmtMB(pr.rssKB) : '—',
   });
-  return { title: { zh: `峰值内存：${fmtInt(big.accounts)} 个账号`, en: `Peak memory: ${fmtInt(big.accounts)} accounts` }, note: { zh: `“每个文件增加”是 ${fmtInt(big.files)} 个文件与 ${fmtInt(hist.files)} 个文件的登记簿峰值内存之差除以文件数之差。命令行默认线程数一行取该命令在本次基准中全部运行的最高峰值：${fmtInt(big.accounts)} 个账号 ${cli100.runs} 次（validate 各行和 check-pr 各行中的完整 validate），${fmtInt(hist.accounts)} 个账号 ${cli10.runs} 次。`, en: `“More per file” is the difference of the peaks of the ${fmtInt(big.files)}-file and ${fmtInt(hist.files)}-file registers divided by the difference of their file counts. The CLI default-threads row takes the highest peak of all that command's runs in this benchmark: ${cli100.runs} at ${fmtInt(big.accounts)} accounts (the validate rows and the check-pr rows' full validates), ${cli10.runs} at ${fmtInt(hist.accounts)}.` }, rows: memRows };
+  const faults = faultNote(v100.cli, v100.floor, big.files, touch);
+  return { title: { zh: `峰值内存：${fmtInt(big.accounts)} 个账号`, en: `Peak memory: ${fmtInt(big.accounts)} accounts` }, note: { zh: `${faults ? `${faults.zh}` : ''}“每个文件增加”是 ${fmtInt(big.files)} 个文件与 ${fmtInt(hist.files)} 个文件的登记簿峰值内存之差除以文件数之差。命令行默认线程数一行取该命令在本次基准中全部运行的最高峰值：${fmtInt(big.accounts)} 个账号 ${cli100.runs} 次（validate 各行和 check-pr 各行中的完整 validate），${fmtInt(hist.accounts)} 个账号 ${cli10.runs} 次。`, en: `${faults ? `${faults.en} ` : ''}“More per file” is the difference of the peaks of the ${fmtInt(big.files)}-file and ${fmtInt(hist.files)}-file registers divided by the difference of their file counts. The CLI default-threads row takes the highest peak of all that command's runs in this benchmark: ${cli100.runs} at ${fmtInt(big.accounts)} accounts (the validate rows and the check-pr rows' full validates), ${cli10.runs} at ${fmtInt(hist.accounts)}.` }, rows: memRows };
 }
 
 /** Stage 7: CPU profiles of what missed its target, and of the audit. */
@@ -1176,7 +1217,8 @@ export function markdownReport(r: Report): string {
           [zh ? '运行期间的 1 分钟平均负载（每 5 秒采样：最低 / 中位数 / 最高）' : '1-minute load average during the run (sampled every 5 s: min / median / max)', m.loadSamples.length ? `${Math.min(...m.loadSamples).toFixed(2)} / ${median(m.loadSamples).toFixed(2)} / ${Math.max(...m.loadSamples).toFixed(2)}` : '—'],
           [zh ? '命令行的运行方式' : 'how the CLI ran', m.compiled ? (zh ? '编译版（dist/，npm ci 时编译）' : 'compiled (dist/, built by npm ci)') : (zh ? '经 tsx 转译（编译失败）' : 'through tsx (the build failed)')],
           [zh ? '被测命令的环境' : 'environment of the measured commands', HAD_CA_CERTS ? (zh ? '去掉了本机设置的 NODE_EXTRA_CA_CERTS（它让每个 Node 进程启动时多读一遍系统证书，约 90 毫秒；本程序不联网）' : 'without this machine\'s NODE_EXTRA_CA_CERTS (it makes every Node process read the system certificates at start-up, ~90 ms; the program never uses the network)') : (zh ? '与本机相同' : 'as on this machine')],
-          [zh ? '峰值内存的测量' : 'peak memory measured with', m.timeTool ? (zh ? '/usr/bin/time -v（Maximum resident set size）' : '/usr/bin/time -v (Maximum resident set size)') : 'process.resourceUsage().maxRSS'],
+          [zh ? '峰值内存的测量' : 'peak memory measured with', m.timeTool ? (zh ? '/usr/bin/time -v（Maximum resident set size；缺页数取 Minor page faults）' : '/usr/bin/time -v (Maximum resident set size; page faults: Minor page faults)') : 'process.resourceUsage().maxRSS'],
+          [zh ? '写入新内存的代价（`node scripts/bench/page-touch.mjs`，3 次的中位数）' : 'the cost of writing fresh memory (`node scripts/bench/page-touch.mjs`, median of 3 runs)', m.pageTouch ? (zh ? `每页（4 KiB）第一次写入 ${m.pageTouch.firstUs.toFixed(2)} 微秒（缺页），再次写入 ${m.pageTouch.againUs.toFixed(2)} 微秒` : `${m.pageTouch.firstUs.toFixed(2)} µs per 4 KiB page written the first time (a page fault), ${m.pageTouch.againUs.toFixed(2)} µs written again`) : '—'],
         ],
       ),
       '',
@@ -1239,6 +1281,7 @@ export function markdownReport(r: Report): string {
             `- 每条命令在新进程中运行；墙钟时间包住整个进程。每一行的两条命令（我们的和它的基线或对照）先各预热一次，再交替计时 ${s.runs} 次（A B、B A、A B……，两种先后顺序都有），列出中位数和最快一次；中位数和最快一次之比都达到目标才算达标，少于 3 次的从不算达标。只有 audit（只报告吞吐量）运行一次。每次计时之前都确认检查程序的文件与开始时相同（编译版仍是最新，文件的大小和修改时间未变）；运行中有改动时基准停止（退出码 2），不写报告。`,
             '- **validate 的基线**：`node scripts/bench/floor-read.mjs <登记簿>`，递归读出 accounts/ 下每个文件并 `JSON.parse`，别的什么也不做；同一个 Node。“进程内”两行分别比较 `validateSource(new FsSource(root), {now})` 与基线脚本内部的读取+解析耗时（都不含 Node 启动和模块加载）；“命令行”两行比较整个进程。',
             '- **参考：只做模式校验**：`node scripts/bench/floor-schema.mjs <登记簿>`，与基线相同的遍历，读出每个文件、`JSON.parse`，再用 validate 所用的同一组预编译模式校验函数（`dist/scripts/generated/validators.js`；unit.json、region.json 和账号文件各用其模式）校验，别的什么也不做；一个线程，Node 默认设置。分别与基线、validate（命令行）和 ajv-cli 一次调用交替运行，只报告；“未达标的原因”列出低于它本身比值的目标。',
+            '- **缺页**：每次运行的 Minor page faults 取自 `/usr/bin/time -v`（与峰值内存同一份报告），行内取成对运行的中位数；写入新内存的代价由 `node scripts/bench/page-touch.mjs` 测得（64 MiB 未触碰的内存写两遍，第一遍每页都要缺页），“峰值内存”一节据此估计 validate 比基线多出的缺页约合多少 CPU。',
             '- **对照 ajv-cli 5**：一次调用只校验账号文件（`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，与 validate 交替运行，目标 ≤ 0.5×）；另列按模式分三次调用：`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`，unit.json、region.json 同理；三次的墙钟时间相加，并核对 ajv 报告有效的文件数等于文件总数。ajv-cli 自己展开 glob，10 万个文件也无需分批。ajv 只做模式校验；validate 还做位置解析、编码检查、引用和全部管理办法规则。',
             '- **check-pr**：按用户的用法（默认 `--engine base`，主分支含检查程序本身）`govmedia check-pr --base main --head <分支> --repo <大登记簿> --now <日期> --format json --record <文件>`，分支分别改动 1、100、1000 个账号；每个与大登记簿的完整 validate（命令行）交替运行；从决定记录核对改动数和检查程序是否在本进程中运行。',
             '- **history**：`govmedia history <账号> --repo <历史仓库> --format json`，账号取历史中改动最多的一个；基线 `git log --follow -p -- <路径>`（用户查看同一份档案的 git 命令），交替运行。',
@@ -1250,6 +1293,7 @@ export function markdownReport(r: Report): string {
             `- Every command runs in a new process; wall time covers the whole process. The two commands of a row (ours and its floor or peer) get one warm-up run each, then ${s.runs} timed runs each in alternation (A B, B A, A B …, both orders); the median and the fastest run are shown, a row is met only when both the medians' and the fastest runs' ratios meet the target, and never on fewer than 3 runs. Only the audit (throughput, reported) runs once. Before every timed run the engine's files are checked to be as they were at the start (the compiled copy current, every file's size and modification time unchanged); a change while it runs stops the bench (exit 2) without a report.`,
             '- **validate floor**: `node scripts/bench/floor-read.mjs <register>` reads every file under accounts/ and `JSON.parse`s it, nothing else; same Node. The in-process rows compare `validateSource(new FsSource(root), {now})` with the floor script\'s own read+parse time (neither counts Node start-up or module loading); the CLI rows compare whole processes.',
             '- **Reference, the schema only**: `node scripts/bench/floor-schema.mjs <register>`, the floor\'s walk: reads each file, `JSON.parse`s it and checks it with the same precompiled schema validators validate uses (`dist/scripts/generated/validators.js`; unit.json, region.json and account files each against their schema), nothing else; one thread, Node\'s defaults. Paired in turn with the floor, with validate (CLI) and with one ajv-cli call, reported only; “what limits the missed targets” names the targets that lie below its own ratio.',
+            '- **Page faults**: each run\'s Minor page faults come from `/usr/bin/time -v` (the same report as the peak memory), the median of the paired runs; the cost of writing fresh memory is measured by `node scripts/bench/page-touch.mjs` (64 MiB of untouched memory written twice; the first pass faults every page), and the peak memory section prices validate\'s faults beyond the floor\'s with it.',
             '- **ajv-cli 5 peer**: one call over the account files (`ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, in alternation with validate, target ≤ 0.5×); reported beside it, three calls in the register folder, one per schema: `ajv validate -s schemas/account.schema.json -d "accounts/**/!(unit|region).json" --spec=draft2020 -c ajv-formats --errors=line`, and the same for unit.json and region.json; their wall times are added, and the number of files ajv reports valid is checked against the file count. ajv-cli expands the glob itself, so 100k files need no batching. ajv only checks the schema; validate also parses with positions, checks encodings and references and runs every policy rule.',
             '- **check-pr**: as users run it (default `--engine base`; main holds the engine itself): `govmedia check-pr --base main --head <branch> --repo <large register> --now <date> --format json --record <file>`, with branches changing 1, 100 and 1000 accounts, each in alternation with a full validate (CLI) of the large register; the decision record is checked for the number of changes and whether the engine judged in-process.',
             '- **history**: `govmedia history <account> --repo <history repository> --format json` for the account changed most often; floor `git log --follow -p -- <path>` (the git command a user would run for the same case file), in alternation.',
