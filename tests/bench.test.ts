@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -342,12 +342,11 @@ describe('bench: paired, alternating measurement', () => {
   });
 
   it('counts each run\'s page faults (/usr/bin/time -v) and reports their median: 32 MiB written shows as 8,192 more faults', async () => {
-    const hasTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v', 'true']).status === 0;
     const write = { label: 'write 32 MiB', cmd: process.execPath, args: ['-e', 'Buffer.allocUnsafeSlow(32 << 20).fill(1)'] };
     const idle = { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] };
     const [a, b] = await measurePair(write, idle, settingsFrom({ BENCH_RUNS: '3' }));
     // without the tool nothing is counted (and nothing is made up)
-    if (!hasTime) return void expect([a.faults, b.faults]).toEqual([undefined, undefined]);
+    if (!hasTimeTool()) return void expect([a.faults, b.faults]).toEqual([undefined, undefined]);
     expect(a.last.minorFaults).toBeGreaterThan(b.faults!);
     // with transparent huge pages always on, 32 MiB may fault in 2 MiB pieces: only the order holds there
     let thp = '';

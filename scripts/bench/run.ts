@@ -77,6 +77,8 @@ export function settingsFrom(env: NodeJS.ProcessEnv): Settings {
 
 const TIME_BIN = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME_BIN) && spawnSync(TIME_BIN, ['-v', 'true']).status === 0;
+/** Whether GNU time (`/usr/bin/time -v`) measures the runs here: peak memory and page faults come from it. */
+export const hasTimeTool = (): boolean => HAS_TIME;
 const GOVMEDIA = path.join(ENGINE_ROOT, 'scripts', 'govmedia.mjs');
 const CHILD = path.join(ENGINE_ROOT, 'scripts', 'bench', 'child.mjs');
 const FLOOR = path.join(ENGINE_ROOT, 'scripts', 'bench', 'floor-read.mjs');
