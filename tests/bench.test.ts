@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, targetLine, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -569,5 +569,19 @@ describe('bench helpers', () => {
     expect(oneLang('1.2 s（读取+JSON.parse / read+parse）', 'zh')).toBe('1.2 s（读取+JSON.parse）');
     expect(oneLang('1.2 s（读取+JSON.parse / read+parse）', 'en')).toBe('1.2 s (read+parse)');
     expect(oneLang('14 ms（`git diff`）', 'en')).toBe('14 ms (`git diff`)');
+  });
+
+  it('writes each line of the list of targets in one language: its cells, its ratio and its punctuation', () => {
+    const floor = { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' };
+    const m = (ms: number, minMs: number): Measured => ({ ms, minMs, runs: 3, rssKB: 240 * 1024, code: 0, last: { ms, rssKB: 240 * 1024, code: 0, stdout: '', stderr: '' } });
+    const row = pairRow('validate-100000-jobs1', { zh: 'govmedia validate --jobs 1（命令行，一个检查线程）', en: 'govmedia validate --jobs 1 (CLI, one judging thread)' }, m(5880, 5390), m(4060, 3800), floor, 2);
+    const sec = { title: { zh: 'validate：100,000 个账号', en: 'validate: 100,000 accounts' } };
+    expect(targetLine(sec, row, 'zh')).toBe('- **达标** — validate：100,000 个账号：govmedia validate --jobs 1（命令行，一个检查线程），5.88 s（最快 5.39 s） / 1.45×（最快之比 1.42×）（目标 ≤ 2×（读取+JSON.parse，整个进程））');
+    expect(targetLine(sec, row, 'en')).toBe('- **met** — validate: 100,000 accounts: govmedia validate --jobs 1 (CLI, one judging thread), 5.88 s (min 5.39 s) / 1.45× (min 1.42×) (target ≤ 2× (read+parse, whole process))');
+    // no Chinese in the English line, whatever the cells held
+    expect(targetLine(sec, row, 'en')).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+    // the memory rows' share of 400 MiB, in each language
+    expect(oneLang('61%（占 400 MiB / of 400 MiB）', 'zh')).toBe('61%（占 400 MiB）');
+    expect(oneLang('61%（占 400 MiB / of 400 MiB）', 'en')).toBe('61% (of 400 MiB)');
   });
 });

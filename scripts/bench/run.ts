@@ -974,7 +974,7 @@ function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: Vali
       what,
       ours: x.rssKB ? `${fmtMB(x.rssKB)}${grow !== undefined ? `（每个文件增加 ${grow.toFixed(2)} KiB / ${grow.toFixed(2)} KiB more per file）` : ''}${x.failed ? '（运行失败 / the run failed）' : ''}` : '—',
       floor: v100.floor.rssKB ? `${fmtMB(v100.floor.rssKB)}（读取+JSON.parse 进程 / the read+parse process）` : '—',
-      ratio: x.rssKB ? `${((100 * x.rssKB) / (400 * MiB)).toFixed(0)}% of 400 MiB` : '—',
+      ratio: x.rssKB ? `${((100 * x.rssKB) / (400 * MiB)).toFixed(0)}%（占 400 MiB / of 400 MiB）` : '—',
       target: { zh: '峰值内存 ≤ 400 MiB，每个文件增加 ≤ 2 KiB', en: 'peak RSS ≤ 400 MiB, growing ≤ 2 KiB per file' },
       // a peak from fewer than MIN_RUNS runs of either size is reported, never called met
       met: x.failed ? false : x.rssKB && grow !== undefined && enoughRuns(x, y) ? x.rssKB <= 400 * MiB && grow <= 2 : undefined,
@@ -986,7 +986,7 @@ function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: Vali
     what: { zh: 'govmedia check-pr（改动 1 个账号）', en: 'govmedia check-pr (one account changed)' },
     ours: pr.rssKB ? fmtMB(pr.rssKB) : '—',
     floor: '—',
-    ratio: pr.rssKB ? `${((100 * pr.rssKB) / (400 * MiB)).toFixed(0)}% of 400 MiB` : '—',
+    ratio: pr.rssKB ? `${((100 * pr.rssKB) / (400 * MiB)).toFixed(0)}%（占 400 MiB / of 400 MiB）` : '—',
     target: { zh: '峰值内存 ≤ 400 MiB', en: 'peak RSS ≤ 400 MiB' },
     met: pr.failed ? false : pr.rssKB && enoughRuns(pr) ? pr.rssKB <= 400 * MiB : undefined,
     rss: pr.rssKB ? fmtMB(pr.rssKB) : '—',
@@ -1074,6 +1074,13 @@ interface Report {
 }
 
 /** “（中文 / English）” → the one language's part. */
+/** One row of the report's list of targets, in one language (its cells and its punctuation). */
+export function targetLine(sec: Pick<Section, 'title'>, x: Row, lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? `- **${MET.zh(x.met)}** — ${sec.title.zh}：${x.what.zh}，${oneLang(x.ours, 'zh')} / ${oneLang(x.ratio, 'zh')}（目标 ${x.target.zh}）`
+    : `- **${MET.en(x.met)}** — ${sec.title.en}: ${x.what.en}, ${oneLang(x.ours, 'en')} / ${oneLang(x.ratio, 'en')} (target ${x.target.en})`;
+}
+
 export function oneLang(s: string, lang: 'zh' | 'en'): string {
   return s.replace(/（([^）]*)）/g, (_, inner: string) => {
     const i = inner.indexOf(' / ');
@@ -1120,8 +1127,8 @@ export function limits(r: Report): { zh: string; en: string }[] {
   for (const sec of r.sections) if (sec.bound && sec.rows.some((x) => x.met === false)) out.push({ zh: `${sec.title.zh}：${sec.bound.zh}`, en: `${sec.title.en}: ${sec.bound.en}` });
   for (const { p, rows } of groups.values()) {
     const which = {
-      zh: rows.map(({ sec, x }) => `${sec.title.zh} — ${x.what.zh}（${oneLang(x.ours, 'zh')}，${x.ratio}，目标 ${x.target.zh}）`).join('；'),
-      en: rows.map(({ sec, x }) => `${sec.title.en} — ${x.what.en} (${oneLang(x.ours, 'en')}, ${x.ratio}, target ${x.target.en})`).join('; '),
+      zh: rows.map(({ sec, x }) => `${sec.title.zh} — ${x.what.zh}（${oneLang(x.ours, 'zh')}，${oneLang(x.ratio, 'zh')}，目标 ${x.target.zh}）`).join('；'),
+      en: rows.map(({ sec, x }) => `${sec.title.en} — ${x.what.en} (${oneLang(x.ours, 'en')}, ${oneLang(x.ratio, 'en')}, target ${x.target.en})`).join('; '),
     };
     if (!p) {
       out.push({ zh: `未达标：${which.zh}。没有剖析。`, en: `Missed: ${which.en}. Not profiled.` });
@@ -1238,7 +1245,7 @@ export function markdownReport(r: Report): string {
       L.push(
         ...mdTable(
           zh ? ['项目', '我们', '基线', '比值', '目标', '结果', '峰值内存'] : ['what', 'ours', 'floor', 'ratio', 'target', 'result', 'peak RSS'],
-          sec.rows.map((x) => [x.what[lang], oneLang(x.ours, lang), oneLang(x.floor, lang), x.ratio, x.target[lang], zh ? MET.zh(x.met) : MET.en(x.met), x.rss]),
+          sec.rows.map((x) => [x.what[lang], oneLang(x.ours, lang), oneLang(x.floor, lang), oneLang(x.ratio, lang), x.target[lang], zh ? MET.zh(x.met) : MET.en(x.met), x.rss]),
         ),
         '',
       );
@@ -1246,7 +1253,7 @@ export function markdownReport(r: Report): string {
     }
     L.push(zh ? '### 达标情况' : '### Targets', '');
     for (const sec of r.sections)
-      for (const x of sec.rows) if (x.met !== undefined) L.push(`- **${zh ? MET.zh(x.met) : MET.en(x.met)}** — ${sec.title[lang]}：${x.what[lang]}，${x.ours} / ${x.ratio}（${zh ? '目标' : 'target'} ${x.target[lang]}）`);
+      for (const x of sec.rows) if (x.met !== undefined) L.push(targetLine(sec, x, lang));
     L.push('');
     for (const n of r.notes) L.push(`> ${n[lang]}`, '');
     const why = limits(r);
