@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, targetLine, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, SPREAD_NOTED, spreadNote, targetLine, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -569,6 +569,21 @@ describe('bench helpers', () => {
     expect(oneLang('1.2 s（读取+JSON.parse / read+parse）', 'zh')).toBe('1.2 s（读取+JSON.parse）');
     expect(oneLang('1.2 s（读取+JSON.parse / read+parse）', 'en')).toBe('1.2 s (read+parse)');
     expect(oneLang('14 ms（`git diff`）', 'en')).toBe('14 ms (`git diff`)');
+  });
+
+  it('calls out a command whose medians spread by 1.15x or more over its pairs in one run, and only then', () => {
+    const what = { zh: '100,000 个账号的 validate（命令行）', en: 'validate (CLI) at 100,000 accounts' };
+    // this stop's noisy run: the same command's medians over eight pairs
+    const run2 = [8500, 6080, 7400, 7040, 5420, 5370, 5550, 6930].map((ms) => ({ ms }));
+    const n = spreadNote(what, run2)!;
+    expect(n.zh).toBe('同一条命令在本次运行中并不稳定：100,000 个账号的 validate（命令行）在 8 组成对测量中的中位数从 5.37 s 到 8.50 s（相差 1.58 倍）。与它成对的各行是否达标，可能取决于落在运行的哪一段；请以同一组命令的手动复现为准。');
+    expect(n.en).toContain('ranged from 5.37 s to 8.50 s (1.58× apart)');
+    // steady (under 1.15x apart): nothing to say
+    expect(spreadNote(what, [{ ms: 5130 }, { ms: 5320 }, { ms: 5800 }])).toBeUndefined();
+    // a failed measurement is not a median; one measurement is no spread
+    expect(spreadNote(what, [{ ms: 5130 }, { ms: 9000, failed: 'exit 2' }])).toBeUndefined();
+    expect(spreadNote(what, [{ ms: 5130 }])).toBeUndefined();
+    expect(SPREAD_NOTED).toBe(1.15);
   });
 
   it('writes each line of the list of targets in one language: its cells, its ratio and its punctuation', () => {

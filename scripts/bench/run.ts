@@ -582,6 +582,14 @@ export async function benchMain(env: NodeJS.ProcessEnv = process.env): Promise<n
         en: `Other work was running on the machine (1-minute load average ${m.load[0].toFixed(1)} at the start, ${m.load[1].toFixed(1)} at the end, on ${m.cores} cores); times may be longer than on an idle machine, ratios less so.`,
       });
     }
+    // the same command measured in several pairs: how far its medians spread says how far one row may be trusted
+    for (const [what, ms] of [
+      [{ zh: `${fmtInt(hist.accounts)} 个账号的 validate（命令行）`, en: `validate (CLI) at ${fmtInt(hist.accounts)} accounts` }, v10.cliAll],
+      [{ zh: `${fmtInt(big.accounts)} 个账号的 validate（命令行）`, en: `validate (CLI) at ${fmtInt(big.accounts)} accounts` }, [...v100.cliAll, ...checkPr.fulls]],
+    ] as const) {
+      const n = spreadNote(what, ms);
+      if (n) notes.push(n);
+    }
     const data = {
       zh: `历史仓库：${fmtInt(hist.accounts)} 个账号（${fmtInt(hist.files)} 个文件），${fmtInt(hist.commits)} 个提交（${hist.firstCommitDate} 至 ${hist.lastCommitDate}；其中关停 ${fmtInt(hist.filings.close)} 个、名称变更 ${fmtInt(hist.filings.rename)} 个），生成用时 ${fmtMs(gen.genHistMs)}，重新打包（git repack -adf，与克隆得到的包相同）并写提交图 ${fmtMs(gen.graphMs)}；大登记簿：${fmtInt(big.accounts)} 个账号（${fmtInt(big.files)} 个文件），一个提交加分支 pr，生成并检出用时 ${fmtMs(gen.genBigMs)}${gen.syncMs === undefined ? '' : `，测量前写盘（sync）${fmtMs(gen.syncMs)}`}。整个基准用时 ${fmtMs(elapsed)}。`,
       en: `History repository: ${fmtInt(hist.accounts)} accounts (${fmtInt(hist.files)} files), ${fmtInt(hist.commits)} commits (${hist.firstCommitDate} to ${hist.lastCommitDate}; ${fmtInt(hist.filings.close)} closures and ${fmtInt(hist.filings.rename)} renames among them), generated in ${fmtMs(gen.genHistMs)}, repacked (git repack -adf, as a clone's pack) with its commit-graph in ${fmtMs(gen.graphMs)}; large register: ${fmtInt(big.accounts)} accounts (${fmtInt(big.files)} files), one commit plus branch pr, generated and checked out in ${fmtMs(gen.genBigMs)}${gen.syncMs === undefined ? '' : `, written to disk before measuring (sync) in ${fmtMs(gen.syncMs)}`}. The whole bench took ${fmtMs(elapsed)}.`,
@@ -1074,6 +1082,27 @@ interface Report {
 }
 
 /** “（中文 / English）” → the one language's part. */
+/** Medians of one command this far apart (the largest over the smallest) within one run are called out. */
+export const SPREAD_NOTED = 1.15;
+
+/**
+ * How far the medians of one command spread over the pairs it was measured in during this run,
+ * when they spread by SPREAD_NOTED or more: the machine's speed moved under that command, and a
+ * row that pairs it may be met or missed by which stretch of the run it fell in. Failed
+ * measurements are left out; fewer than two, nothing to say.
+ */
+export function spreadNote(what: Bi, ms: readonly Pick<Measured, 'ms' | 'failed'>[]): Bi | undefined {
+  const med = ms.filter((m) => !m.failed).map((m) => m.ms);
+  if (med.length < 2) return undefined;
+  const lo = Math.min(...med);
+  const hi = Math.max(...med);
+  if (lo <= 0 || hi / lo < SPREAD_NOTED) return undefined;
+  return {
+    zh: `同一条命令在本次运行中并不稳定：${what.zh}在 ${med.length} 组成对测量中的中位数从 ${fmtMs(lo)} 到 ${fmtMs(hi)}（相差 ${(hi / lo).toFixed(2)} 倍）。与它成对的各行是否达标，可能取决于落在运行的哪一段；请以同一组命令的手动复现为准。`,
+    en: `One command was not steady in this run: the medians of ${what.en} over its ${med.length} pairs ranged from ${fmtMs(lo)} to ${fmtMs(hi)} (${(hi / lo).toFixed(2)}× apart). Whether a row pairing it was met may depend on which stretch of the run it fell in; reproduce it by hand with the same commands.`,
+  };
+}
+
 /** One row of the report's list of targets, in one language (its cells and its punctuation). */
 export function targetLine(sec: Pick<Section, 'title'>, x: Row, lang: 'zh' | 'en'): string {
   return lang === 'zh'
