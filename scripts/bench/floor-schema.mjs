@@ -11,50 +11,27 @@
  * It is how fast a checker that only checks the schema can be: no positions, encodings, look-alikes
  * or secrets, no policy rules. The benchmark pairs it with the read+parse floor, with validate and
  * with ajv-cli (reported only), to show where the targets sit against it. Needs the build (dist/).
- * The walk is floor-read.mjs's, written out again on purpose: a shared helper would put a call or
- * a module load into the floor, which must stay exactly read + JSON.parse.
+ * The walk, the timing and the output are floor-read.mjs's (floor-walk.mjs).
  *   node scripts/bench/floor-schema.mjs <root>   → {"ms":…,"files":…,"invalid":…,"maxRssKB":…}
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { floorRoot, runFloor } from './floor-walk.mjs';
 
-const root = process.argv[2];
-if (!root) {
-  console.error('用法 / usage: floor-schema.mjs <root>');
-  process.exit(2);
-}
+const root = floorRoot('floor-schema.mjs');
 const compiled = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'scripts', 'generated', 'validators.js');
 if (!existsSync(compiled)) {
   console.error('缺少编译版的模式校验函数，请先运行 npm run build / the compiled validators are missing: run npm run build first');
   process.exit(2);
 }
 const schemas = await import(pathToFileURL(compiled).href);
-const t0 = performance.now();
-let files = 0;
 let invalid = 0;
-/** The path being read, for the message when it cannot be. */
-let at = '';
-const walk = (dir) => {
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, d.name);
-    at = p;
-    if (d.isDirectory()) walk(p);
-    else if (d.isFile() && d.name.endsWith('.json')) {
-      const v = JSON.parse(readFileSync(p, 'utf8'));
-      const check = d.name === 'unit.json' ? schemas.unit : d.name === 'region.json' ? schemas.region : schemas.account;
-      if (!check(v)) invalid++;
-      files++;
-    }
-  }
-};
-try {
-  walk(path.join(root, 'accounts'));
-} catch (e) {
-  // a register this program cannot read (a file that is not JSON, a missing folder): say which, no stack trace
-  console.error(`无法读取 / cannot read ${at || path.join(root, 'accounts')}: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(2);
-}
-const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, files, invalid, maxRssKB: process.resourceUsage().maxRSS }));
+runFloor(
+  root,
+  (name, v) => {
+    const check = name === 'unit.json' ? schemas.unit : name === 'region.json' ? schemas.region : schemas.account;
+    if (!check(v)) invalid++;
+  },
+  () => ({ invalid }),
+);

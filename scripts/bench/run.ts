@@ -465,13 +465,19 @@ interface Machine {
   load: [number, number];
   /** The 1-minute load average sampled every 5 s during the run. */
   loadSamples: number[];
-  /** Microseconds per 4 KiB page of a first and a second write to fresh memory (scripts/bench/page-touch.mjs, median of 3 runs). */
-  pageTouch?: { firstUs: number; againUs: number };
+  /** The cost of writing fresh memory here (scripts/bench/page-touch.mjs, median of 3 runs). */
+  pageTouch?: PageTouch;
+}
+
+/** Microseconds per 4 KiB page of a first and a second write to fresh memory (scripts/bench/page-touch.mjs). */
+export interface PageTouch {
+  firstUs: number;
+  againUs: number;
 }
 
 /** The cost of writing fresh memory on this machine (scripts/bench/page-touch.mjs, three runs, the median of each figure); undefined if the probe fails. */
 async function pageTouch(): Promise<Machine['pageTouch']> {
-  const runs: { firstUs: number; againUs: number }[] = [];
+  const runs: PageTouch[] = [];
   for (let i = 0; i < 3; i++) {
     const r = spawnSync(process.execPath, [path.join(ENGINE_ROOT, 'scripts', 'bench', 'page-touch.mjs')], { encoding: 'utf8', env: CHILD_ENV });
     const j = r.status === 0 ? lastJsonLine(r.stdout) : undefined;
@@ -952,7 +958,7 @@ export function highestPeak(ms: readonly Measured[]): Measured {
  * of the paired runs' minor faults, per file, and the difference priced at this machine's cost of a
  * first write to a page (page-touch.mjs). Undefined without both counts.
  */
-export function faultNote(cli: Pick<Measured, 'faults' | 'ms'>, floor: Pick<Measured, 'faults'>, files: number, touch: { firstUs: number; againUs: number } | undefined): Bi | undefined {
+export function faultNote(cli: Pick<Measured, 'faults' | 'ms'>, floor: Pick<Measured, 'faults'>, files: number, touch: PageTouch | undefined): Bi | undefined {
   if (cli.faults === undefined || floor.faults === undefined || files <= 0) return undefined;
   const per = (n: number): string => (n / files).toFixed(2);
   const more = cli.faults - floor.faults;
@@ -963,7 +969,7 @@ export function faultNote(cli: Pick<Measured, 'faults' | 'ms'>, floor: Pick<Meas
   };
 }
 
-function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: ValidateResult, { pr, fulls }: { pr: Measured; fulls: readonly Measured[] }, touch?: { firstUs: number; againUs: number }): Section {
+function memorySection({ hist, big }: BenchData, v10: ValidateResult, v100: ValidateResult, { pr, fulls }: { pr: Measured; fulls: readonly Measured[] }, touch?: PageTouch): Section {
   const MiB = 1024;
   // the CLI with its default threads runs in several rows: its peak is the highest of all its runs
   const cli100 = highestPeak([...v100.cliAll, ...fulls]);
