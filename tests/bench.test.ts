@@ -16,7 +16,7 @@ import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, limits, measurePair, MIN_RUNS, median, oneLang, pairRow, parseTimeV, schemaBound, settingsFrom, SPREAD_NOTED, spreadNote, targetLine, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, innerTimed, limits, measurePair, MIN_RUNS, median, oneLang, pairRatios, pairRow, parseTimeV, schemaBound, settingsFrom, SPREAD_NOTED, spreadNote, targetLine, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -335,6 +335,17 @@ describe('bench: paired, alternating measurement', () => {
       expect(m.minMs).toBeLessThanOrEqual(m.ms);
       expect(m.failed).toBeUndefined();
     }
+    // the i-th counted runs of A and B ran next to each other: they pair up (each run prints, as
+    // its own time, how many runs had started by then: A 3, 6, 7 and B 4, 5, 8)
+    writeFileSync(order, '');
+    const counted = (name: string) => ({ ...step(name), args: ['-e', `const fs = require('fs'); fs.appendFileSync(${JSON.stringify(order)}, ${JSON.stringify(name)}); console.log(JSON.stringify({ ms: fs.readFileSync(${JSON.stringify(order)}, 'utf8').length }))`] });
+    const [ca, cb] = await measurePair(counted('A'), counted('B'), settingsFrom({ BENCH_RUNS: '3' }));
+    expect([innerTimed(ca).paired?.times, innerTimed(cb).paired?.times]).toEqual([[3, 6, 7], [4, 5, 8]]);
+    expect(pairRatios(innerTimed(ca), innerTimed(cb))).toEqual([3 / 4, 6 / 5, 7 / 8]);
+    // wall times pair up the same way, one per counted run
+    expect(pairRatios(ca, cb)).toHaveLength(3);
+    // runs of two different calls do not pair, whatever their count
+    expect(pairRatios(a, cb)).toBeUndefined();
     // a command's `before` runs before each of its runs, warm-up included (e.g. removing a cache)
     writeFileSync(order, '');
     await measurePair({ ...step('A'), before: () => appendFileSync(order, 'a') }, step('B'), settingsFrom({ BENCH_RUNS: '3' }));
@@ -459,6 +470,33 @@ describe('bench: paired, alternating measurement', () => {
     expect(pairRow('k', what, m(100, 100, 1), m(100, 100), floor, 1.5).met).toBe(false);
     const r = pairRow('k', what, m(50, 40), m(1000, 900), { zh: '完整 validate', en: 'a full validate' }, 0.1, true);
     expect(r).toMatchObject({ met: true, ratio: '5.0%（最快之比 4.4% / min 4.4%）', target: { zh: '≤ 完整 validate的 10%', en: '≤ 10% of a full validate' } });
+  });
+
+  it('reports the median and range of the per-pair ratios beside the verdict, and never lets them decide it', () => {
+    const call = {};
+    const m = (times: number[], withCall: object = call): Measured => {
+      const sorted = [...times].sort((x, y) => x - y);
+      return { ms: median(times), minMs: sorted[0]!, runs: times.length, rssKB: undefined, code: 0, last: { ms: times.at(-1)!, rssKB: undefined, code: 0, stdout: '', stderr: '' }, paired: { with: withCall, times } };
+    };
+    const floor = { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' };
+    const what = { zh: '命令', en: 'command' };
+    // the machine slowed down in the middle pair, for both sides: the medians (170 / 100) miss
+    // 1.5x, while the pairs' own ratios are 1.3x, 1.45x and 1.7x
+    const ours = m([130, 290, 170]);
+    const theirs = m([100, 200, 100]);
+    expect(pairRatios(ours, theirs)).toEqual([1.3, 1.45, 1.7]);
+    const row = pairRow('k', what, ours, theirs, floor, 1.5);
+    // the verdict is the medians' and the fastest runs' ratios, as before
+    expect(row.met).toBe(false);
+    expect(oneLang(row.ratio, 'zh')).toBe('1.70×（最快之比 1.30×；逐对之比中位数 1.45×，1.30×–1.70×）');
+    expect(oneLang(row.ratio, 'en')).toBe('1.70× (min 1.30×; per-pair median 1.45×, 1.30×–1.70×)');
+    // as a share of the floor, in percent
+    expect(oneLang(pairRow('k', what, m([50, 60, 70]), m([1000, 1000, 1000]), floor, 0.1, true).ratio, 'en')).toBe('6.0% (min 5.0%; per-pair median 6.0%, 5.0%–7.0%)');
+    // measured in two different calls, or a failed side, or a single pair: nothing about pairs is said
+    expect(pairRatios(ours, m([100, 200, 100], {}))).toBeUndefined();
+    expect(pairRatios(ours, { ...theirs, failed: 'exit 2' })).toBeUndefined();
+    expect(pairRatios(m([140]), m([100]))).toBeUndefined();
+    expect(pairRow('k', what, ours, m([100, 200, 100], {}), floor, 1.5).ratio).toBe('1.70×（最快之比 1.30× / min 1.30×）');
   });
 
   it('names the validate targets that lie below what the schema-only reference reached, and only those', () => {

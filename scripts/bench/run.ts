@@ -174,6 +174,12 @@ export interface Measured {
   last: Exec;
   /** Set when the command failed (exit code, crash, wrong output): why. */
   failed?: string;
+  /**
+   * The counted runs' wall times in the order they ran (innerTimed: the times the command
+   * reported), the times it reported when every run printed one, and the measurePair call they
+   * came from: the runs of two measurements of one call pair up.
+   */
+  paired?: { with: object; times: number[]; innerTimes?: number[] };
 }
 
 /** Runs a row needs before it may be called met (a single run under load proves nothing). */
@@ -341,7 +347,30 @@ export async function measurePair(a: Cmd, b: Cmd, s: Settings): Promise<[Measure
     const order: (0 | 1)[] = i % 2 === 0 ? [0, 1] : [1, 0];
     for (const k of order) await once(k, true);
   }
-  return [summarize(a, counted[0], problems[0]), summarize(b, counted[1], problems[1])];
+  const ms: [Measured, Measured] = [summarize(a, counted[0], problems[0]), summarize(b, counted[1], problems[1])];
+  // the i-th counted runs of A and B ran next to each other (A B or B A): they pair up
+  const call = {};
+  for (const k of [0, 1] as const) {
+    if (ms[k].failed) continue;
+    const inner = counted[k].map((e) => lastJsonLine(e.stdout)?.ms);
+    ms[k].paired = { with: call, times: counted[k].map((e) => e.ms), ...(inner.every((x): x is number => typeof x === 'number') ? { innerTimes: inner } : {}) };
+  }
+  return ms;
+}
+
+/**
+ * The ratio of each pair of runs (ours / floor, the i-th counted run of each, which ran next to
+ * each other), when both measurements come from one measurePair call; undefined otherwise.
+ * farm-bench, the tool a row is reproduced by hand with, reports this statistic (its A/B line).
+ */
+export function pairRatios(ours: Pick<Measured, 'paired' | 'failed'>, floor: Pick<Measured, 'paired' | 'failed'>): number[] | undefined {
+  const a = ours.paired;
+  const b = floor.paired;
+  if (ours.failed || floor.failed || !a || !b || a.with !== b.with) return undefined;
+  const x = a.times;
+  const y = b.times;
+  if (x.length !== y.length || x.length < 2) return undefined;
+  return x.map((v, i) => (y[i]! > 0 ? v / y[i]! : Number.NaN)).filter((r) => Number.isFinite(r));
 }
 
 /** A time cell: the median and the fastest run, or the failure. */
@@ -358,12 +387,16 @@ const tm = cell;
 export function pairRow(key: string, what: { zh: string; en: string }, ours: Measured, floor: Measured, floorWhat: { zh: string; en: string }, factor: number, asPct = false): Row {
   const failed = ours.failed ?? floor.failed;
   const r = (x: number, y: number): string => (asPct ? pct(x, y) : ratio(x, y));
+  const one = (x: number): string => (asPct ? `${(100 * x).toFixed(1)}%` : `${x.toFixed(2)}×`);
+  // reported beside the verdict's two ratios, never part of it: the median of the pairs' own ratios and their range
+  const pairs = pairRatios(ours, floor);
+  const perPair = pairs?.length ? { zh: `；逐对之比中位数 ${one(median(pairs))}，${one(Math.min(...pairs))}–${one(Math.max(...pairs))}`, en: `; per-pair median ${one(median(pairs))}, ${one(Math.min(...pairs))}–${one(Math.max(...pairs))}` } : { zh: '', en: '' };
   return {
     key,
     what,
     ours: cell(ours),
     floor: floor.failed ? cell(floor) : `${fmtMs(floor.ms)}（${floorWhat.zh}；最快 ${fmtMs(floor.minMs)} / ${floorWhat.en}; min ${fmtMs(floor.minMs)}）`,
-    ratio: failed ? '—' : `${r(ours.ms, floor.ms)}（最快之比 ${r(ours.minMs, floor.minMs)} / min ${r(ours.minMs, floor.minMs)}）`,
+    ratio: failed ? '—' : `${r(ours.ms, floor.ms)}（最快之比 ${r(ours.minMs, floor.minMs)}${perPair.zh} / min ${r(ours.minMs, floor.minMs)}${perPair.en}）`,
     target: asPct ? { zh: `≤ ${floorWhat.zh}的 ${Math.round(factor * 100)}%`, en: `≤ ${Math.round(factor * 100)}% of ${floorWhat.en}` } : { zh: `≤ ${factor}×（${floorWhat.zh}）`, en: `≤ ${factor}× (${floorWhat.en})` },
     met: !failed && enoughRuns(ours, floor) && ours.ms <= factor * floor.ms && ours.minMs <= factor * floor.minMs,
     rss: ours.rssKB ? fmtMB(ours.rssKB) : '—',
@@ -371,8 +404,9 @@ export function pairRow(key: string, what: { zh: string; en: string }, ours: Mea
 }
 
 /** A measurement by the time the command reported for its own work (in-process), where it printed one. */
-function innerTimed(m: Measured): Measured {
-  return { ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs };
+export function innerTimed(m: Measured): Measured {
+  const paired = m.paired && (m.innerMs === undefined ? m.paired : m.paired.innerTimes ? { with: m.paired.with, times: m.paired.innerTimes } : undefined);
+  return { ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs, paired };
 }
 
 /** A pair reported for reference: the ratio, no target. */
@@ -1322,7 +1356,7 @@ export function markdownReport(r: Report): string {
     L.push(
       ...(zh
         ? [
-            `- 每条命令在新进程中运行；墙钟时间包住整个进程。每一行的两条命令（我们的和它的基线或对照）先各预热一次，再交替计时 ${s.runs} 次（A B、B A、A B……，两种先后顺序都有），列出中位数和最快一次；中位数和最快一次之比都达到目标才算达标，少于 3 次的从不算达标。只有 audit（只报告吞吐量）运行一次。每次计时之前都确认检查程序的文件与开始时相同（编译版仍是最新，文件的大小和修改时间未变）；运行中有改动时基准停止（退出码 2），不写报告。`,
+            `- 每条命令在新进程中运行；墙钟时间包住整个进程。每一行的两条命令（我们的和它的基线或对照）先各预热一次，再交替计时 ${s.runs} 次（A B、B A、A B……，两种先后顺序都有），列出中位数和最快一次；中位数和最快一次之比都达到目标才算达标，少于 3 次的从不算达标。比值一栏还列出逐对之比（第 i 次的我们 ÷ 第 i 次的基线，两者紧挨着运行）的中位数和范围，即手动复现所用 farm-bench 的 A/B 一行所报告的统计量；它只供参考，不参与判定。只有 audit（只报告吞吐量）运行一次。每次计时之前都确认检查程序的文件与开始时相同（编译版仍是最新，文件的大小和修改时间未变）；运行中有改动时基准停止（退出码 2），不写报告。`,
             '- **validate 的基线**：`node scripts/bench/floor-read.mjs <登记簿>`，递归读出 accounts/ 下每个文件并 `JSON.parse`，别的什么也不做；同一个 Node。“进程内”两行分别比较 `validateSource(new FsSource(root), {now})` 与基线脚本内部的读取+解析耗时（都不含 Node 启动和模块加载）；“命令行”两行比较整个进程。',
             '- **参考：只做模式校验**：`node scripts/bench/floor-schema.mjs <登记簿>`，与基线相同的遍历，读出每个文件、`JSON.parse`，再用 validate 所用的同一组预编译模式校验函数（`dist/scripts/generated/validators.js`；unit.json、region.json 和账号文件各用其模式）校验，别的什么也不做；一个线程，Node 默认设置。分别与基线、validate（命令行）和 ajv-cli 一次调用交替运行，只报告；“未达标的原因”列出低于它本身比值的目标。',
             '- **缺页**：每次运行的 Minor page faults 取自 `/usr/bin/time -v`（与峰值内存同一份报告），行内取成对运行的中位数；写入新内存的代价由 `node scripts/bench/page-touch.mjs` 测得（64 MiB 未触碰的内存写两遍，第一遍每页都要缺页），“峰值内存”一节据此估计 validate 比基线多出的缺页约合多少 CPU。',
@@ -1334,7 +1368,7 @@ export function markdownReport(r: Report): string {
             `- 所有检查使用 \`--now ${s.now}\`。`,
           ]
         : [
-            `- Every command runs in a new process; wall time covers the whole process. The two commands of a row (ours and its floor or peer) get one warm-up run each, then ${s.runs} timed runs each in alternation (A B, B A, A B …, both orders); the median and the fastest run are shown, a row is met only when both the medians' and the fastest runs' ratios meet the target, and never on fewer than 3 runs. Only the audit (throughput, reported) runs once. Before every timed run the engine's files are checked to be as they were at the start (the compiled copy current, every file's size and modification time unchanged); a change while it runs stops the bench (exit 2) without a report.`,
+            `- Every command runs in a new process; wall time covers the whole process. The two commands of a row (ours and its floor or peer) get one warm-up run each, then ${s.runs} timed runs each in alternation (A B, B A, A B …, both orders); the median and the fastest run are shown, a row is met only when both the medians' and the fastest runs' ratios meet the target, and never on fewer than 3 runs. The ratio cell also gives the median and range of the per-pair ratios (our i-th run over the floor's i-th run, which ran next to it), the statistic farm-bench's A/B line reports when a row is reproduced by hand; it is reported only and takes no part in the verdict. Only the audit (throughput, reported) runs once. Before every timed run the engine's files are checked to be as they were at the start (the compiled copy current, every file's size and modification time unchanged); a change while it runs stops the bench (exit 2) without a report.`,
             '- **validate floor**: `node scripts/bench/floor-read.mjs <register>` reads every file under accounts/ and `JSON.parse`s it, nothing else; same Node. The in-process rows compare `validateSource(new FsSource(root), {now})` with the floor script\'s own read+parse time (neither counts Node start-up or module loading); the CLI rows compare whole processes.',
             '- **Reference, the schema only**: `node scripts/bench/floor-schema.mjs <register>`, the floor\'s walk: reads each file, `JSON.parse`s it and checks it with the same precompiled schema validators validate uses (`dist/scripts/generated/validators.js`; unit.json, region.json and account files each against their schema), nothing else; one thread, Node\'s defaults. Paired in turn with the floor, with validate (CLI) and with one ajv-cli call, reported only; “what limits the missed targets” names the targets that lie below its own ratio.',
             '- **Page faults**: each run\'s Minor page faults come from `/usr/bin/time -v` (the same report as the peak memory), the median of the paired runs; the cost of writing fresh memory is measured by `node scripts/bench/page-touch.mjs` (64 MiB of untouched memory written twice; the first pass faults every page), and the peak memory section prices validate\'s faults beyond the floor\'s with it.',
