@@ -238,10 +238,12 @@ function problemOf(c: Cmd, e: Exec): string | undefined {
   }
 }
 
-function summarize(c: Cmd, counted: Exec[], problem: string | undefined): Measured {
+/** `pairedWith`: the measurePair call the runs came from (Measured.paired). */
+function summarize(c: Cmd, counted: Exec[], problem: string | undefined, pairedWith?: object): Measured {
   const last = counted[counted.length - 1]!;
   if (problem && !c.engine) throw new Error(`bench: ${c.label}: ${problem}\n${last.stderr.slice(0, 2000)}`);
-  const inner = counted.map((e) => lastJsonLine(e.stdout)?.ms).filter((x): x is number => typeof x === 'number');
+  const reported = counted.map((e) => lastJsonLine(e.stdout)?.ms);
+  const inner = reported.filter((x): x is number => typeof x === 'number');
   const rss = counted.map((e) => e.rssKB ?? (lastJsonLine(e.stdout)?.maxRssKB as number | undefined)).filter((x): x is number => typeof x === 'number');
   const times = counted.map((e) => e.ms);
   const faults = counted.map((e) => e.minorFaults).filter((x): x is number => typeof x === 'number');
@@ -256,6 +258,8 @@ function summarize(c: Cmd, counted: Exec[], problem: string | undefined): Measur
     log(`${c.label}: 失败 FAILED — ${m.failed}`);
     return m;
   }
+  // the counted runs in the order they ran, to pair with the other side's (pairRatios)
+  if (pairedWith) m.paired = { with: pairedWith, times, ...(inner.length === reported.length ? { innerTimes: inner } : {}) };
   log(`${c.label}: ${fmtMs(m.ms)}（最快 min ${fmtMs(m.minMs)}）${m.innerMs !== undefined ? `（进程内 in-process ${fmtMs(m.innerMs)}）` : ''}${m.rssKB ? `，${fmtMB(m.rssKB)}` : ''}，${m.runs} 次 runs`);
   return m;
 }
@@ -347,15 +351,9 @@ export async function measurePair(a: Cmd, b: Cmd, s: Settings): Promise<[Measure
     const order: (0 | 1)[] = i % 2 === 0 ? [0, 1] : [1, 0];
     for (const k of order) await once(k, true);
   }
-  const ms: [Measured, Measured] = [summarize(a, counted[0], problems[0]), summarize(b, counted[1], problems[1])];
   // the i-th counted runs of A and B ran next to each other (A B or B A): they pair up
   const call = {};
-  for (const k of [0, 1] as const) {
-    if (ms[k].failed) continue;
-    const inner = counted[k].map((e) => lastJsonLine(e.stdout)?.ms);
-    ms[k].paired = { with: call, times: counted[k].map((e) => e.ms), ...(inner.every((x): x is number => typeof x === 'number') ? { innerTimes: inner } : {}) };
-  }
-  return ms;
+  return [summarize(a, counted[0], problems[0], call), summarize(b, counted[1], problems[1], call)];
 }
 
 /**
@@ -387,7 +385,7 @@ const tm = cell;
 export function pairRow(key: string, what: { zh: string; en: string }, ours: Measured, floor: Measured, floorWhat: { zh: string; en: string }, factor: number, asPct = false): Row {
   const failed = ours.failed ?? floor.failed;
   const r = (x: number, y: number): string => (asPct ? pct(x, y) : ratio(x, y));
-  const one = (x: number): string => (asPct ? `${(100 * x).toFixed(1)}%` : `${x.toFixed(2)}×`);
+  const one = (x: number): string => r(x, 1);
   // reported beside the verdict's two ratios, never part of it: the median of the pairs' own ratios and their range
   const pairs = pairRatios(ours, floor);
   const perPair = pairs?.length ? { zh: `；逐对之比中位数 ${one(median(pairs))}，${one(Math.min(...pairs))}–${one(Math.max(...pairs))}`, en: `; per-pair median ${one(median(pairs))}, ${one(Math.min(...pairs))}–${one(Math.max(...pairs))}` } : { zh: '', en: '' };
@@ -405,7 +403,8 @@ export function pairRow(key: string, what: { zh: string; en: string }, ours: Mea
 
 /** A measurement by the time the command reported for its own work (in-process), where it printed one. */
 export function innerTimed(m: Measured): Measured {
-  const paired = m.paired && (m.innerMs === undefined ? m.paired : m.paired.innerTimes ? { with: m.paired.with, times: m.paired.innerTimes } : undefined);
+  // paired by the reported times too, when every run reported one
+  const paired = m.innerMs === undefined ? m.paired : m.paired?.innerTimes && { with: m.paired.with, times: m.paired.innerTimes };
   return { ...m, ms: m.innerMs ?? m.ms, minMs: m.innerMinMs ?? m.minMs, paired };
 }
 
@@ -1121,7 +1120,6 @@ interface Report {
   design?: { zh: string; en: string }[];
 }
 
-/** “（中文 / English）” → the one language's part. */
 /** Medians of one command this far apart (the largest over the smallest) within one run are called out. */
 export const SPREAD_NOTED = 1.15;
 
@@ -1150,6 +1148,7 @@ export function targetLine(sec: Pick<Section, 'title'>, x: Row, lang: 'zh' | 'en
     : `- **${MET.en(x.met)}** — ${sec.title.en}: ${x.what.en}, ${oneLang(x.ours, 'en')} / ${oneLang(x.ratio, 'en')} (target ${x.target.en})`;
 }
 
+/** “（中文 / English）” → the one language's part. */
 export function oneLang(s: string, lang: 'zh' | 'en'): string {
   return s.replace(/（([^）]*)）/g, (_, inner: string) => {
     const i = inner.indexOf(' / ');
