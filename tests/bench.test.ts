@@ -11,12 +11,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cmdCheckPr } from '../scripts/commands/check-pr.ts';
 import { validateSource } from '../scripts/pipeline/pipeline.ts';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../scripts/pipeline/parallel.ts';
 import { FsSource } from '../scripts/core/source.ts';
 import type { AccountFile } from '../scripts/generated/types.ts';
 import { audit } from '../scripts/history/audit.ts';
 import { buildRegister, historyRepo, snapshotRepo } from '../scripts/bench/generate.ts';
 import { readProfile, summarizeProfile } from '../scripts/bench/profile.ts';
-import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, innerTimed, limits, measurePair, MIN_RUNS, median, oneLang, pairRatios, pairRow, parseTimeV, schemaBound, settingsFrom, SPREAD_NOTED, spreadNote, targetLine, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
+import { EngineChanged, engineGuard, enoughRuns, failReason, faultNote, hasTimeTool, highestPeak, innerTimed, limits, measurePair, MIN_RUNS, median, oneLang, pairRatios, pairRow, parseTimeV, schemaBound, settingsFrom, SPREAD_NOTED, spreadNote, targetLine, threadsCompared, watchEngine, type Measured, type Row, type Section } from '../scripts/bench/run.ts';
 import { ENGINE_PATHS, writeEngineIds } from '../scripts/pr/engine-ids.ts';
 import { ENGINE_ROOT, gitSync, tmpDir } from './helpers.ts';
 
@@ -583,6 +584,17 @@ describe('bench helpers', () => {
     expect(sum.functions.map((f) => f.name)).not.toContain('blockedUntilTaken');
     expect(sum.functions.some((f) => f.name.includes('wait'))).toBe(false);
     expect(sum.functions[0]!.name).toBe('burnTheCpu');
+  });
+
+  it('compares one judging thread with as many as validate would use, only where --jobs N runs threads at all', () => {
+    // below PARALLEL_MIN_FILES `--jobs N` checks in one thread: nothing to compare
+    expect(threadsCompared(PARALLEL_MIN_FILES - 1, 2)).toBeUndefined();
+    expect(threadsCompared(1169, 8)).toBeUndefined();
+    // on 2 cores (this machine kind) two threads; never fewer than two, never more than the rule's 4
+    expect(threadsCompared(PARALLEL_MIN_FILES, 2)).toBe(2);
+    expect(threadsCompared(11_667, 1)).toBe(2);
+    // from 4 cores: what validate itself would use there (defaultJobs)
+    for (const cores of [4, 6, 16]) expect(threadsCompared(116_263, cores)).toBe(defaultJobs(cores));
   });
 
   it('reads its sizes from the environment', () => {

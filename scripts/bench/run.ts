@@ -27,7 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { defaultJobs } from '../pipeline/parallel.ts';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../pipeline/parallel.ts';
 import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { historyRepo, run, snapshotRepo, type HistoryRepo, type SnapshotRepo } from './generate.ts';
 import { readProfiles, summarizeProfiles, type ProfileSummary } from './profile.ts';
@@ -691,6 +691,15 @@ function flushToDisk(): number | undefined {
   return r.error || r.status !== 0 ? undefined : performance.now() - t;
 }
 
+/**
+ * How many judging threads the bench's threads row compares with one, for a register of `files`
+ * files on `cores` cores: what validate's rule gives from 4 cores up (one per core, at most 4),
+ * at least 2; none below PARALLEL_MIN_FILES, where `--jobs N` checks in one thread anyway.
+ */
+export function threadsCompared(files: number, cores: number): number | undefined {
+  return files < PARALLEL_MIN_FILES ? undefined : Math.min(4, Math.max(2, cores));
+}
+
 /** Stage 2: validate at one size, each row beside its floor or peer in alternating pairs. */
 async function validateSection(s: Settings, root: string, n: number, files: number): Promise<ValidateResult> {
   const label = `${fmtInt(n)}`;
@@ -730,9 +739,14 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
       return out.invalid === 0 ? undefined : `the schema floor found ${String(out.invalid)} files invalid, expected none`;
     },
   };
+  // threads: N judging threads against one, where validate would use them (reported only)
+  const cores = os.availableParallelism();
+  const threadsN = threadsCompared(files, cores);
+  const jobsNCmd: Cmd | undefined = threadsN ? { label: `validate ${label} CLI --jobs ${threadsN}`, cmd: process.execPath, args: [...cliArgs, '--jobs', String(threadsN)], engine: true, expect: cliExpect } : undefined;
   const accountGlob = 'accounts/**/!(unit|region).json';
   const [floor, cli] = await measurePair(floorCmd, cliCmd, s);
   const [floor1, jobs1] = await measurePair(floorCmd, jobs1Cmd, s);
+  const threads = jobsNCmd ? await measurePair(jobs1Cmd, jobsNCmd, s) : undefined;
   const [floorIn, inproc] = await measurePair(floorCmd, inprocCmd, s);
   const [cliA, ajv1] = await measurePair(cliCmd, ajvCall('account', accountGlob, n), s);
   const [floorS, schemaF] = await measurePair(floorCmd, schemaCmd, s);
@@ -768,6 +782,7 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
       met: undefined,
       rss: ajv3.some((r) => r.rssKB) ? `ajv ${fmtMB(Math.max(...ajv3.map((r) => r.rssKB ?? 0)))}` : '—',
     },
+    ...(threads ? [refRow(`validate-${n}-jobsN`, { zh: `govmedia validate --jobs ${threadsN}（命令行，${threadsN} 个检查线程）与 --jobs 1 对比`, en: `govmedia validate --jobs ${threadsN} (CLI, ${threadsN} judging threads) vs --jobs 1` }, threads[1], threads[0], { zh: '--jobs 1，一个检查线程', en: '--jobs 1, one judging thread' })] : []),
     refRow(`validate-${n}-schema-floor`, { zh: '参考：只做模式校验（读取+JSON.parse+模式校验，一个线程）', en: 'reference: the schema only (read+parse+schema, one thread)' }, schemaF, floorS, { zh: '读取+JSON.parse，整个进程', en: 'read+parse, whole process' }),
     refRow(`validate-${n}-cli-vs-schema`, { zh: 'govmedia validate（命令行，默认线程数）与只做模式校验对比', en: 'govmedia validate (CLI, default threads) vs the schema only' }, cliS, schemaV, { zh: '只做模式校验，整个进程', en: 'the schema only, whole process' }),
     refRow(`validate-${n}-schema-ajv1`, { zh: '参考：只做模式校验与 ajv-cli 对比（一次调用，账号文件）', en: 'reference: the schema only vs ajv-cli (one call, the account files)' }, schemaA, ajvS, { zh: 'ajv-cli 一次调用', en: 'ajv-cli, one call' }),
@@ -780,6 +795,12 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
     { goal: { zh: '进程内对读取+JSON.parse（进程内）', en: 'in-process against read+parse (in-process)' }, factor: 2, bound: schemaInner },
     { goal: { zh: '命令行对 ajv-cli 一次调用', en: 'the CLI against one ajv-cli call' }, factor: 0.5, bound: medianRatio(schemaA, ajvS) },
   ]);
+  const threadsNote: Bi = threadsN
+    ? {
+        zh: `线程数一行（只报告）：\`--jobs ${threadsN}\` 与 \`--jobs 1\` 交替运行，比值小于 1 才说明多个检查线程在本机更快；默认规则（少于 4 核时一个检查线程）以此为据${cores < 4 ? `，本机 ${cores} 核，4 核及以上的情形在这里无法测量` : `（本机 ${cores} 核）`}。`,
+        en: ` The threads row (reported): \`--jobs ${threadsN}\` and \`--jobs 1\` in alternation; only a ratio below 1 says more judging threads are faster here. The default rule (one judging thread below 4 cores) rests on it${cores < 4 ? `; this machine has ${cores} cores, so 4 cores and more cannot be measured here` : ` (${cores} cores here)`}.`,
+      }
+    : { zh: '', en: '' };
   const boundNote: Bi = {
     zh: `最后三行是参考：\`node scripts/bench/floor-schema.mjs <登记簿>\` 只读取、解析并用 validate 相同的预编译模式校验函数校验每个文件（一个线程，与基线相同的遍历），不做位置、编码、形近字、秘密信息和个人信息检查，不运行管理办法规则；它是只做模式校验的检查程序在本机能有多快（进程内只计遍历本身：基线的 ${schemaInner?.toFixed(2) ?? '—'}×）。${bound.zh}`,
     en: ` The last three rows are a reference: \`node scripts/bench/floor-schema.mjs <register>\` only reads, parses and checks each file with validate's own precompiled schema validators (one thread, the floor's walk); no positions, encodings, look-alikes, secrets or personal data, no policy rules: how fast a checker that checks only the schema is on this machine (its walk alone, in-process: ${schemaInner?.toFixed(2) ?? '—'}× the floor's). ${bound.en}`,
@@ -793,8 +814,8 @@ async function validateSection(s: Settings, root: string, n: number, files: numb
     section: {
       title: { zh: `validate：${fmtInt(n)} 个账号（${fmtInt(files)} 个文件）`, en: `validate: ${fmtInt(n)} accounts (${fmtInt(files)} files)` },
       note: {
-        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（一个检查线程，${inprocCompiled ? '与命令行相同的编译版' : '经 tsx 运行的源码：编译版不是最新'}），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行检查，少于 4 核时用一个检查线程；一个检查线程检查 2000 个文件以上的登记簿时，另有一个读取线程预先读出文件（README“检查的线程数”），各行都是如此。${byThread.zh}${boundNote.zh}`,
-        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one judging thread, ${inprocCompiled ? 'the same compiled copy the CLI runs' : 'the sources through tsx: the compiled copy was not current'}), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default on 4 cores or more, in one judging thread below that; one judging thread with 2,000 files or more has a reading thread read the files ahead (README, “how many threads validate uses”), in every row.${byThread.en}${boundNote.en}`,
+        zh: `每行的两条命令交替运行（先各预热一次，再按 A B、B A、A B… 各计时 ${s.runs} 次），列出中位数和最快一次；两者都达到目标才算达标。进程内计时只测 validateSource 本身（一个检查线程，${inprocCompiled ? '与命令行相同的编译版' : '经 tsx 运行的源码：编译版不是最新'}），不含 Node 启动和模块加载（管理办法模块和模式的加载另计 ${fmtMs(loadMs)}）；命令行对 4000 个文件以上的登记簿在 4 核及以上的机器上默认按核数并行检查，少于 4 核时用一个检查线程；一个检查线程检查 2000 个文件以上的登记簿时，另有一个读取线程预先读出文件（README“检查的线程数”），各行都是如此。${threadsNote.zh}${byThread.zh}${boundNote.zh}`,
+        en: `The two commands of a row run in alternation (one warm-up each, then A B, B A, A B … ${s.runs} timed runs each); the median and the fastest run are shown, and a row is met only when both meet the target. The in-process time is validateSource itself (one judging thread, ${inprocCompiled ? 'the same compiled copy the CLI runs' : 'the sources through tsx: the compiled copy was not current'}), without Node's start-up and module loading (loading the policy modules and schemas took ${fmtMs(loadMs)} more); the CLI checks registers of 4,000 files and more in one thread per core by default on 4 cores or more, in one judging thread below that; one judging thread with 2,000 files or more has a reading thread read the files ahead (README, “how many threads validate uses”), in every row.${threadsNote.en}${byThread.en}${boundNote.en}`,
       },
       rows,
       bound,
