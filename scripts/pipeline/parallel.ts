@@ -24,10 +24,11 @@ export const PARALLEL_MIN_CORES = 4;
  *
  * Why: the threads do not split the work cleanly. Every share re-reads every region.json and the
  * units its units point at, each thread loads the engine (policy modules, schemas, calendar) and
- * holds its own share of the register, and the main thread waits for the slowest share. Measured
- * on 2 cores at 100,000 accounts (paired runs, docs/benchmarks.md): two threads took 30.4 s and
- * 1.72 GiB where one took 13.0 s and 618 MiB: on 2 cores the second thread costs more CPU than it
- * saves wall time, and the machine's other work (a shared CI runner, an editor) takes the rest.
+ * holds its own share of the register, and the main thread waits for the slowest share; one
+ * judging thread has a reading thread read ahead instead. Measured on 2 cores at 100,000 accounts
+ * (the bench's threads row, --jobs 2 against --jobs 1 in alternating pairs, docs/benchmarks.md):
+ * two threads took 7.50 s and 349 MiB where one took 5.58 s and 238 MiB (1.37x at 10,000): on 2
+ * cores the second thread costs more CPU than it saves wall time.
  * From 4 cores the threads have cores of their own; that case could not be measured on the
  * 2-core machines this project runs on, so 4 is the rule's assumption, not a measurement
  * (`--jobs N` overrides it; measure with `--jobs 1` against `--jobs N` on the machine at hand).
