@@ -5,7 +5,7 @@
  * judgeChange; answers → file; findings → questions; stand-ins; the packed snapshot round-trips.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { optionalQuestionsFor } from '../scripts/assistant/asks.ts';
 import { judgeFile } from '../scripts/assistant/judge.ts';
@@ -14,8 +14,9 @@ import { packSnapshot, snapshotOf, StandIns } from '../scripts/assistant/page.ts
 import { expandSnapshot } from '../scripts/assistant/judge.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { judgeChange } from '../scripts/scaffold/guard.ts';
-import type { UnitFile } from '../scripts/generated/types.ts';
-import { ENGINE_ROOT, tmpDir } from './helpers.ts';
+import type { AccountFile, UnitFile } from '../scripts/generated/types.ts';
+import { cmdRecord } from '../scripts/commands/scaffold.ts';
+import { captureIo, ENGINE_ROOT, tmpDir } from './helpers.ts';
 import { makeBaseRepo, rules, runScenario } from './pr-harness.ts';
 
 const NOW = '2026-11-20';
@@ -160,4 +161,61 @@ describe('optional questions come from the jurisdiction\'s policy modules', () =
     expect(p.account.team!.sectionHead).toBeUndefined();
     expect(p.account.vendor).toEqual({ name: '某某信息技术有限公司（虚构）' });
   }, 60_000);
+});
+
+describe('记录: the page writes the file govmedia record writes', () => {
+  const ZG = 'accounts/sichuan/zigong/zg-swjw/zg-swjw-weibo.json';
+  const LA = 'accounts/anhui/luan/la-szf/la-szf-weibo.json'; // last password change 2026-10-30
+  const base = { reason: '', decision: '同意', decisionBy: '', decisionDate: NOW } as const;
+  const cases: { what: string; rel: string; answers: Partial<Answers>; flags: string[] }[] = [
+    {
+      what: '资料留存 (自贡 第十一条): the stage and two items of kept material',
+      rel: ZG,
+      answers: { date: '2026-11-23', record: { type: '资料留存', stage: '开设', evidence: [{ kind: '聊天记录', ref: '档案 ZG-2026-031' }, { kind: '公告链接', ref: 'https://example.gov.cn/n/1' }] } },
+      flags: ['--type', '资料留存', '--stage', '开设', '--evidence', '聊天记录=档案 ZG-2026-031', '--evidence', '公告链接=https://example.gov.cn/n/1', '--date', '2026-11-23', '--now', '2026-11-23'],
+    },
+    {
+      what: '密码更换 on time: the date and the attesting role',
+      rel: LA,
+      answers: { date: '2026-12-01', record: { type: '密码更换', attestedBy: '办公室主任' } },
+      flags: ['--type', '密码更换', '--attested-by', '办公室主任', '--date', '2026-12-01', '--now', '2026-12-01'],
+    },
+    {
+      what: '密码更换 late (六安 第三十二条（一）), with the reason',
+      rel: LA,
+      answers: { date: '2027-02-15', justification: '账号 1 月停更，期间无人登录', record: { type: '密码更换', attestedBy: '分管负责人' } },
+      flags: ['--type', '密码更换', '--attested-by', '分管负责人', '--justification', '账号 1 月停更，期间无人登录', '--date', '2027-02-15', '--now', '2027-02-15'],
+    },
+  ];
+  it.each(cases)('$what', async ({ rel, answers: given, flags }) => {
+    const root = tmpDir('govmedia-assistant-record-');
+    dirs.push(root);
+    cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
+    const before = JSON.parse(readFileSync(path.join(root, rel), 'utf8')) as AccountFile;
+    const unitDir = path.posix.dirname(rel).slice('accounts/'.length);
+    const unit = JSON.parse(readFileSync(path.join(root, 'accounts', unitDir, 'unit.json'), 'utf8')) as UnitFile;
+    const p = produce({ action: '记录', unitDir, accountRel: rel, ...base, ...given } as Answers, unit, before, () => true);
+    // a record is no filing: the one event appended, no reason, no unit decision
+    expect(p.account.events.slice(before.events.length)).toHaveLength(1);
+    expect(p.account.events.at(-1)).not.toHaveProperty('unitDecision');
+    const r = await captureIo((io) => cmdRecord([before.id, ...flags, '--yes', '--root', root], io));
+    expect(r.code, r.err).toBe(0);
+    expect(p.text).toBe(readFileSync(path.join(root, rel), 'utf8'));
+  });
+
+  it('findings at the record\'s own fields belong to the record question; a draft without them is still a valid file', () => {
+    const rel = 'accounts/anhui/luan/la-szf/la-szf-weibo.json';
+    const before = JSON.parse(readFileSync(path.join(ENGINE_ROOT, rel), 'utf8')) as AccountFile;
+    const unit = JSON.parse(readFileSync(path.join(ENGINE_ROOT, 'accounts/anhui/luan/la-szf/unit.json'), 'utf8')) as UnitFile;
+    const a = { action: '记录', unitDir: 'anhui/luan/la-szf', accountRel: rel, date: NOW, reason: '', decision: '同意', decisionBy: '', decisionDate: NOW, record: { type: '资料留存', stage: '关停', evidence: [] } } as Answers;
+    const draft = produce(draftAnswers(a, NOW, unit.name), unit, before, () => true);
+    const ev = draft.account.events.at(-1)!;
+    expect(ev).toEqual({ type: '资料留存', date: NOW, action: '关停', evidence: [{ kind: '其他', ref: '待填写' }] });
+    const lines = pointersByLine(draft.text);
+    const lineOf = (key: string): number => [...lines].find(([, p]) => p[0] === 'events' && p[1] === before.events.length && p[2] === key)![0];
+    for (const key of ['action', 'evidence']) expect(questionFor({ file: rel, line: lineOf(key) }, draft, lines)).toBe('record');
+    expect(questionFor({ file: rel, line: lineOf('date') }, draft, lines)).toBe('filing');
+    const pw = produce(draftAnswers({ ...a, record: { type: '密码更换', attestedBy: ' ' } }, NOW, unit.name), unit, before, () => true);
+    expect(pw.account.events.at(-1)).toEqual({ type: '密码更换', date: NOW, attestedBy: '待填写' });
+  });
 });

@@ -186,13 +186,13 @@ function commonName(u: UnitInfo): string {
 
 let seq = 0;
 /** Commit the file on a branch and run validate and check-pr as CI would. */
-async function ciVerdict(rel: string, text: string): Promise<{ check: string; checkRules: string[]; validateRules: string[]; validateCode: number; justifications: string[]; approvalGrounds: string[] }> {
+async function ciVerdict(rel: string, text: string, now = NOW): Promise<{ check: string; checkRules: string[]; validateRules: string[]; validateCode: number; justifications: string[]; approvalGrounds: string[] }> {
   const branch = `assistant-${++seq}`;
   await startBranch(repo, branch);
   repo.write(rel, text);
   await commitAll(repo, `备案助手生成：${rel}`, {}, [rel]);
   // validate reads the checked-out branch, check-pr only git objects: the two run side by side
-  const [v, c] = await Promise.all([cli(['validate', '--root', repo.dir, '--now', NOW, '--format', 'json']), cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', NOW, '--engine', 'self', '--format', 'json'])]);
+  const [v, c] = await Promise.all([cli(['validate', '--root', repo.dir, '--now', now, '--format', 'json']), cli(['check-pr', '--repo', repo.dir, '--base', 'main', '--head', branch, '--now', now, '--engine', 'self', '--format', 'json'])]);
   await backToMain(repo);
   const cj = JSON.parse(c.out.slice(c.out.search(/^\{/m))) as { verdict: string; findings: { ruleId: string; severity: string }[]; changes: { justifications?: { text: string }[] }[]; approvals: { grounds?: { key: string }[] }[] };
   const vj = JSON.parse(v.out.slice(v.out.search(/^\{/m))) as { findings: { ruleId: string; severity: string; suppressed?: unknown }[] };
@@ -207,9 +207,9 @@ async function ciVerdict(rel: string, text: string): Promise<{ check: string; ch
   };
 }
 
-async function expectSameAsCi(pv: PageVerdict, what: string): Promise<Awaited<ReturnType<typeof ciVerdict>>> {
+async function expectSameAsCi(pv: PageVerdict, what: string, now = NOW): Promise<Awaited<ReturnType<typeof ciVerdict>>> {
   expect(pv.path, `${what}: page produced no file: ${pv.verdict} ${pv.blocking.join(' ')}\n${pv.shown ?? ''}`).toBeDefined();
-  const ci = await ciVerdict(pv.path!, pv.text!);
+  const ci = await ciVerdict(pv.path!, pv.text!, now);
   expect(ci.check, `${what}: check-pr verdict vs page (page rules: ${pv.rules.join(' ')})`).toBe(pv.verdict);
   expect(ci.checkRules, `${what}: check-pr findings vs page`).toEqual(pv.rules);
   expect(ci.validateRules, `${what}: validate findings vs page`).toEqual(pv.rules);
@@ -634,4 +634,102 @@ describe('变更: the handover facts are asked where a rule of the account\'s re
     expect(await asks('qijiang')).toContain('confidentialityUndertaking');
     expect(await asks('zigong-2021')).toBe('');
   }, 90_000);
+});
+
+describe('记录: a password change and kept material as govmedia record writes them; a late change asks for the reason', () => {
+  /** A 六安 account whose password changes are recorded, and the date of its last one. */
+  function luanRotated(): { unit: UnitInfo; account: AccountFile; last: string } {
+    const j = jurisdiction('luan-2021');
+    const { units } = readRegister(repo.dir);
+    for (const unit of units.filter((u) => u.dir.startsWith(j.region + '/')).sort((a, b) => a.id.localeCompare(b.id))) {
+      for (const account of unit.live) {
+        const dates = account.events.filter((e) => e.type === '密码更换').map((e) => e.date);
+        if (dates.length) return { unit, account, last: dates.sort().at(-1)! };
+      }
+    }
+    throw new Error('no 六安 account with a recorded password change');
+  }
+
+  /** Choose 记录, the unit and the account: the questions of a filing are not asked. */
+  async function startRecord(unit: UnitInfo, account: AccountFile): Promise<void> {
+    await page.check('input[name=action][value=记录]');
+    await page.selectOption('#unit', unit.id);
+    await page.selectOption('#account', account.id);
+    for (const q of ['#q-platform', '#q-change', '#q-decision', '#reason']) expect(await page.isVisible(q), q).toBe(false);
+    expect(await page.isVisible('#q-record')).toBe(true);
+  }
+
+  it('资料留存 (自贡 第十一条): the stage and where the material is kept; no reason, no unit decision, no filing form; CI agrees', async () => {
+    const j = jurisdiction('zigong-2021');
+    const a = j.unit.live[0]!;
+    await fresh();
+    await startRecord(j.unit, a);
+    await page.selectOption('#recordType', '资料留存');
+    expect(await page.isVisible('#attestedBy')).toBe(false);
+    // nothing said of the material yet: asked for, nothing produced
+    const pending = await produce();
+    expect(pending.verdict).toBe('incomplete');
+    expect(await page.textContent('.findings[data-for="record"]')).toContain('请至少填写一项资料的存放位置');
+    await page.selectOption('#stage', '开设');
+    await page.selectOption('#evidence1-kind', '聊天记录');
+    await page.fill('#evidence1-ref', '档案 ZG-2026-031');
+    const pv = await produce();
+    expect(pv.verdict, pv.shown).toBe('pass');
+    await expectSameAsCi(pv, '自贡 资料留存');
+    const doc = JSON.parse(pv.text!) as AccountFile;
+    expect(doc.events.slice(a.events.length)).toEqual([{ type: '资料留存', date: NOW, action: '开设', evidence: [{ kind: '聊天记录', ref: '档案 ZG-2026-031' }] }]);
+    // a record has no filing form to print
+    expect(await page.isVisible('#form-frame')).toBe(false);
+    expect(await page.isVisible('#print')).toBe(false);
+    expect(await page.textContent('#steps')).not.toContain('备案表');
+    expect(await page.textContent('#filing-title')).toBe('资料留存记录');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('六安 密码更换 on time: the date and the attesting role only, no reason asked; CI agrees', async () => {
+    const { unit, account } = luanRotated();
+    await fresh();
+    await startRecord(unit, account);
+    expect(await page.inputValue('#recordType')).toBe('密码更换');
+    expect(await page.inputValue('#attestedBy')).toBe('分管负责人');
+    const pv = await produce();
+    expect(pv.verdict, pv.shown).toBe('pass');
+    expect(await page.isVisible('#q-justification')).toBe(false);
+    await expectSameAsCi(pv, '六安 密码更换');
+    expect((JSON.parse(pv.text!) as AccountFile).events.slice(account.events.length)).toEqual([{ type: '密码更换', date: NOW, attestedBy: '分管负责人' }]);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('六安 密码更换 more than 3 months after the last (第三十二条（一）, 原则上): refused without a reason, asked for one, written with it and routed to the supervising office', async () => {
+    const { unit, account, last } = luanRotated();
+    // the 15th of the fourth month after the last change: past the 3 months whatever the day
+    const [y, m] = last.split('-').map(Number) as [number, number];
+    const month = m + 4;
+    const late = `${y + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-15`;
+    await fresh();
+    // the page on that day (its date question starts there); the draft of this flow is cleared at the end
+    await page.goto(pageUrl.replace(`now=${NOW}`, `now=${late}`));
+    await page.waitForSelector('body[data-ready="1"]');
+    await startRecord(unit, account);
+    expect(await page.inputValue('#date')).toBe(late);
+    const refused = await produce();
+    expect(refused.verdict).toBe('fail');
+    expect(refused.blocking).toEqual(['luan-2021-148/password-rotation-3-months']);
+    expect(refused.path, 'nothing produced without a reason').toBeUndefined();
+    expect(refused.shown).toContain(`两次密码更换相隔超过3个月：上次为 ${last}，本次为 ${late}`);
+    expect(await page.isVisible('#q-justification')).toBe(true);
+    expect(await page.getAttribute('#q-justification', 'data-rules')).toBe('luan-2021-148/password-rotation-3-months');
+    expect(await page.textContent('#justification-hint')).toContain('理由写入“密码更换”事件，由主管单位在合并请求的评审中审核同意');
+    const WHY = '账号停更期间无人登录，恢复使用当日即更换密码。';
+    await page.fill('#justification', WHY);
+    const pv = await produce();
+    expect(pv.verdict, pv.shown).toBe('pass');
+    expect(await page.textContent('#verdict')).toContain('须经主管单位在评审中审核同意');
+    expect((JSON.parse(pv.text!) as AccountFile).events.slice(account.events.length)).toEqual([{ type: '密码更换', date: late, attestedBy: '分管负责人', justification: WHY }]);
+    const ci = await expectSameAsCi(pv, '六安 迟到的密码更换', late);
+    expect(ci.justifications).toEqual([WHY]);
+    expect(ci.approvalGrounds).toContain('justification');
+    expect(pageErrors).toEqual([]);
+    await clearDraft();
+  }, 120_000);
 });

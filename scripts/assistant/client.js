@@ -18,7 +18,7 @@ import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
 import { handoverFactsFor, optionalQuestionsFor } from './asks.ts';
 import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
-import { draftAnswers, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor } from './model.ts';
+import { draftAnswers, EVIDENCE_KINDS, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
 // the page's questions and results as loaded, before this script fills them in: 清除草稿 starts
@@ -85,6 +85,13 @@ function fillIn() {
 <div><label for="${k}-office">办公电话</label><input id="${k}-office" inputmode="tel" placeholder="0813-0000001"></div>
 <div><label for="${k}-mobile">手机</label><input id="${k}-mobile" inputmode="tel" placeholder="11 位手机号码"></div></div></div>`,
   ).join('');
+  // 资料留存: up to three items of kept material, each its kind and where it is kept
+  $('evidence-rows').innerHTML = [1, 2, 3]
+    .map(
+      (i) => `<div><label for="evidence${i}-kind">资料种类（第 ${i} 项）</label><select id="evidence${i}-kind">${EVIDENCE_KINDS.map((k) => `<option>${escHtml(k)}</option>`).join('')}</select></div>
+<div><label for="evidence${i}-ref">存放位置（第 ${i} 项）</label><input id="evidence${i}-ref" maxlength="300"></div>`,
+    )
+    .join('');
   // the handover facts, worded as govmedia change asks them
   for (const q of HANDOVER_FACTS) document.querySelector(`label[for="handover-${q.field}"]`).textContent = q.zh;
   $('date').value = NOW;
@@ -157,16 +164,24 @@ function refreshVisibility() {
   const act = action();
   const u = unit();
   const isNew = act === '开设' || act === '补录';
+  const isRecord = act === '记录';
   for (const el of document.querySelectorAll('.new-only')) el.hidden = !isNew;
   $('q-change').hidden = act !== '变更';
   $('q-handover').hidden = act !== '变更';
+  // 记录 (govmedia record): not a filing — no reason and no unit decision, only the date and the record's own facts
+  $('q-record').hidden = !isRecord;
+  $('password-box').hidden = $('recordType').value !== '密码更换';
+  $('evidence-box').hidden = $('recordType').value !== '资料留存';
+  $('q-decision').hidden = isRecord;
+  $('reason-box').hidden = isRecord;
+  $('date-label').textContent = isRecord ? '日期（YYYY-MM-DD）' : '备案日期（YYYY-MM-DD）';
   refreshHandover(u);
   $('q-account').hidden = isNew;
   for (const el of document.querySelectorAll('.backfill-only')) el.hidden = act !== '补录';
   $('subType-box').hidden = $('platform').value !== '微信公众号';
   $('q-app').hidden = !isNew || $('platform').value !== '移动客户端';
   $('vendor-box').hidden = $('mode').value !== '购买服务';
-  $('filing-title').textContent = `${act}备案`;
+  $('filing-title').textContent = isRecord ? `${$('recordType').value}记录` : `${act}备案`;
   $('reason-label').textContent = act === '开设' ? '开办理由（开办的必要性、信息发布来源和更新保障机制）' : act === '补录' ? '补录理由（为什么开通后未备案、为什么确需保留）' : act === '变更' ? '变更原因' : '关停原因（例如：功能相近整合、关注度低、无力维护）';
   if (u) {
     const j = jurisdiction(u.regionId);
@@ -243,8 +258,15 @@ function answers() {
   };
   // written only where a rule of the jurisdiction calls for it (judge() decides)
   a.justification = $('justification').value;
-  if (act === '变更' || act === '关停') {
+  if (act === '变更' || act === '关停' || act === '记录') {
     if (acc) a.accountRel = acc.file.rel;
+    if (act === '记录') {
+      const type = $('recordType').value;
+      a.record =
+        type === '密码更换'
+          ? { type, attestedBy: val('attestedBy') }
+          : { type, stage: $('stage').value, evidence: [1, 2, 3].map((i) => ({ kind: $(`evidence${i}-kind`).value, ref: val(`evidence${i}-ref`) })).filter((e) => e.ref) };
+    }
     if (act === '变更') Object.assign(a, { newName: val('newName'), newCertName: val('newCertName'), newOperatingUnit: val('newOperatingUnit'), stillSupervised: $('stillSupervised').checked });
     if (act === '变更' && $('handover').checked) {
       const h = { leaving: Number($('handoverLeaving').value || 0), incoming: personAt('incoming'), credentialsRotated: $('handoverRotated').checked };
@@ -287,8 +309,10 @@ function answers() {
 function precheck(a) {
   const out = [];
   if (!unit()) out.push(['unit', '请先从登记簿中选择主办单位']);
-  if ((a.action === '变更' || a.action === '关停') && !a.accountRel) out.push(['account', '请选择要办理的账号']);
-  if (!a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
+  if ((a.action === '变更' || a.action === '关停' || a.action === '记录') && !a.accountRel) out.push(['account', '请选择要办理的账号']);
+  if (a.record?.type === '密码更换' && !a.record.attestedBy) out.push(['record', '请填写确认人的职务（不写姓名，绝不写密码）']);
+  if (a.record?.type === '资料留存' && !a.record.evidence.length) out.push(['record', '请至少填写一项资料的存放位置（档案号或网址）']);
+  if (a.action !== '记录' && !a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
   if (a.handover) {
     const acc = REG.accountsById.get($('account').value);
     if (acc && !acc.data.team) out.push(['handover', '该账号是补录的存量账号，管理队伍尚未登记：请先补登记管理队伍，再办理人员交接']);
@@ -327,7 +351,7 @@ function judge(showAll) {
   for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
   // without a unit (or the account to change) there is nothing to judge yet
   // an unanswered handover question stops the output too (asked, so answered: never recorded as unknown by default)
-  if (pre.some(([q]) => q === 'unit' || q === 'account' || (showAll && q === 'handover'))) {
+  if (pre.some(([q]) => q === 'unit' || q === 'account' || (showAll && (q === 'handover' || q === 'record')))) {
     last = undefined;
     return undefined;
   }
@@ -336,8 +360,8 @@ function judge(showAll) {
   // while the clerk types, unanswered questions get stand-ins so the rules can judge the rest
   const base = showAll ? a : draftAnswers(a, NOW, u.data.name);
   const typed = (a.justification ?? '').trim();
-  const make = (withJustification) => {
-    const p = produce({ ...base, justification: withJustification ? typed : '' }, u.data, before, (id) => REG.accountsById.has(id));
+  const make = (withJustification, text = typed) => {
+    const p = produce({ ...base, justification: withJustification ? text : '' }, u.data, before, (id) => REG.accountsById.has(id));
     return { produced: p, j: judgeFile(SNAP, POLICIES, { rel: p.rel, text: p.text, after: p.account, ...(p.before ? { before: p.before } : {}), id: p.account.id }, NOW) };
   };
   let r;
@@ -347,12 +371,18 @@ function judge(showAll) {
     // 原则上: asked only where a rule of the jurisdiction finds a missing justification this filing could record
     const filing = r.produced.account.events.slice(before ? before.events.length : 0).find((e) => FILINGS.includes(e.type));
     needs = filing ? r.j.justifiable.filter((n) => n.filings.includes(filing.type)) : [];
+    // 记录: a late password change (原则上, 六安 第三十二条（一）) is probed with the real rules, as govmedia record
+    // does: the findings a written reason lifts are the ones the justification question is for
+    if (a.record?.type === '密码更换' && r.j.blocking.length) {
+      const probe = make(true, '（理由）').j.blocking;
+      needs = r.j.blocking.filter((f) => !probe.some((g) => g.ruleId === f.ruleId && g.message.zh === f.message.zh)).map((finding) => ({ finding, filings: [] }));
+    }
     if (needs.length && typed) r = make(true);
   } catch (e) {
     put('account', `<div class="finding error">${escHtml(String(e.message ?? e))}</div>`);
     return undefined;
   }
-  showJustification(needs, typed);
+  showJustification(needs, typed, a.action === '记录');
   const { produced, j } = r;
   const lines = pointersByLine(produced.text);
   const kindOf = (f) => (j.awaiting.includes(f) ? 'awaiting' : needs.some((n) => n.finding === f) ? 'missing' : undefined);
@@ -368,12 +398,14 @@ function judge(showAll) {
 const FILINGS = ['开设备案', '补录备案', '变更备案', '关停备案'];
 
 /** The justification question: shown where a 原则上 rule calls for one (or where one was typed, to say it is not needed). */
-function showJustification(needs, typed) {
+function showJustification(needs, typed, isRecord) {
   const box = $('q-justification');
   box.hidden = !needs.length && !typed;
   box.dataset.rules = [...new Set(needs.map((n) => n.finding.ruleId))].sort().join(' ');
   const cites = [...new Set(needs.map((n) => (n.finding.citation ? `${n.finding.citation.doc} ${n.finding.citation.article}` : n.finding.ruleId)))].join('、');
-  $('justification-hint').textContent = needs.length
+  $('justification-hint').textContent = needs.length && isRecord
+    ? `按“原则上”条款（${cites}），这样记录本不能提交；确有原因未能按期更换的，请在下面写明例外理由。理由写入“密码更换”事件，由主管单位在合并请求的评审中审核同意：合并请求因此须经主管单位批准。`
+    : needs.length
     ? `按“原则上”条款（${cites}），这样办理本不能提交；确有理由的，请在下面写明例外理由。理由写入备案事件，须经主管单位在评审中审核同意方可成立：合并请求因此须经主管单位批准，主管单位同意（在账号文件中追加“主管审核”事件，decision 为“同意”）之前，自动检查会报告“主管单位尚未审核同意”。`
     : '本次办理没有需要例外理由的“原则上”条款：所填理由不会写入账号文件。';
 }
@@ -417,7 +449,12 @@ function produceOutput() {
     return;
   }
   v.className = 'verdict pass';
-  v.innerHTML = j.awaiting.length
+  // a record is not a filing: no filing form, and the supervising office is asked only for a written reason
+  const isRecord = action() === '记录';
+  const justified = isRecord && produced.account.events.at(-1)?.justification !== undefined;
+  v.innerHTML = isRecord
+    ? `<p class="title">可以提交：合并请求的自动检查预计通过${j.warnings.length ? `（另有 ${j.warnings.length} 条提醒）` : ''}</p><p>${justified ? '已写明未按期更换的例外理由：合并请求须经主管单位在评审中审核同意。' : '合并前须经登记簿规定的评审批准。'}</p>`
+    : j.awaiting.length
     ? `<p class="title">可以提交：已写明例外理由，须经主管单位在评审中审核同意</p><p>合并请求会因此要求主管单位审批。主管单位同意这一理由（在本文件追加“主管审核”事件，decision 为“同意”）之前，自动检查会报告 ${j.awaiting.length} 处“主管单位尚未审核同意”，预计：不通过${j.warnings.length ? `；另有 ${j.warnings.length} 条提醒` : ''}。</p>`
     : `<p class="title">可以提交：合并请求的自动检查预计通过${j.warnings.length ? `（另有 ${j.warnings.length} 条提醒，评审时由主管单位确认）` : ''}</p><p>合并前须取得主办单位和主管单位在评审中的批准。</p>`;
 
@@ -427,7 +464,7 @@ function produceOutput() {
   const steps = doc ? formatSteps(nextStepsFor(doc, j.after, POLICIES, NOW), t) : [];
   const later = doc ? formatLaterSteps(laterStepsFor(doc, j.after, POLICIES, NOW), NOW, t) : [];
   const intro = FORGE ? '在代码托管平台上提交本文件（下方按钮），发起合并请求（PR），由主管单位在评审中审核。' : '把本文件交给本单位负责登记簿的同事，或在代码托管平台上新建该文件并发起合并请求（PR）。';
-  $('steps').innerHTML = [intro, '打印下方的备案表，经单位负责人签字盖章后按规定报送；', ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
+  $('steps').innerHTML = [intro, ...(isRecord ? [] : ['打印下方的备案表，经单位负责人签字盖章后按规定报送；']), ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
   $('path-line').innerHTML = `文件位置：<code>${escHtml(produced.rel)}</code>（${produced.exists ? '修改已有文件：请在编辑器中全选后粘贴替换' : '新文件'}）`;
   $('file').textContent = produced.text;
   $('file').dataset.path = produced.rel;
@@ -450,14 +487,21 @@ function produceOutput() {
     link.hidden = true;
     $('forge-line').textContent = '维护者尚未在 site.config.json 中设置代码托管平台，请使用下载或复制。';
   }
-  // the filing form, printable
-  try {
-    const facts = formFacts(j.after, POLICIES, produced.account.id);
-    const form = facts.template === 'zigong' ? zigongForm(facts) : facts.template === 'luan' ? luanForm(facts) : genericForm(facts);
-    $('form-frame').srcdoc = renderHtml(form, { source: produced.rel });
-    $('form-frame').dataset.template = facts.template;
-  } catch (e) {
-    $('form-frame').srcdoc = `<p>${escHtml(String(e.message ?? e))}</p>`;
+  // the filing form, printable (a record has none)
+  $('form-box').hidden = isRecord;
+  $('print').hidden = isRecord;
+  if (isRecord) {
+    $('form-frame').srcdoc = '';
+    delete $('form-frame').dataset.template;
+  } else {
+    try {
+      const facts = formFacts(j.after, POLICIES, produced.account.id);
+      const form = facts.template === 'zigong' ? zigongForm(facts) : facts.template === 'luan' ? luanForm(facts) : genericForm(facts);
+      $('form-frame').srcdoc = renderHtml(form, { source: produced.rel });
+      $('form-frame').dataset.template = facts.template;
+    } catch (e) {
+      $('form-frame').srcdoc = `<p>${escHtml(String(e.message ?? e))}</p>`;
+    }
   }
   v.scrollIntoView({ block: 'start' });
 }

@@ -11,7 +11,28 @@ import type { Finding } from '../core/finding.ts';
 import type { AccountFile, Event, Person, Platform, UnitFile } from '../generated/types.ts';
 import { accountJson, categoryForKind, PLATFORM_SLUG, schemaRef } from '../scaffold/model.ts';
 
-export type Action = '开设' | '补录' | '变更' | '关停';
+export type Action = '开设' | '补录' | '变更' | '关停' | '记录';
+
+/** The records that are not filings (govmedia record): a password change, or kept material. */
+export const RECORD_TYPES = ['密码更换', '资料留存'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+/** The stages kept material can belong to (as govmedia record asks). */
+export const RECORD_STAGES = ['开设', '变更', '关停', '补录'] as const;
+export type EvidenceKind = NonNullable<Event['evidence']>[number]['kind'];
+/** The kinds of kept material, in the order govmedia record offers them. */
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['聊天记录', '公告截图', '公告链接', '注销完成截图', '下架截图', '批复文件', '其他'];
+
+/**
+ * 记录: what govmedia record asks. A password change records the date and the attesting role only
+ * (never a name, never the password); kept material (资料留存, 自贡 第十一条) the stage and where each
+ * item is kept.
+ */
+export interface RecordAnswer {
+  type: RecordType;
+  attestedBy?: string;
+  stage?: (typeof RECORD_STAGES)[number];
+  evidence?: { kind: EvidenceKind; ref: string }[];
+}
 
 export interface PersonAnswer {
   name: string;
@@ -34,7 +55,7 @@ export interface Answers {
   action: Action;
   /** Unit folder, accounts/-relative (e.g. "sichuan/zigong/zg-swjw"). */
   unitDir: string;
-  /** change/close: the account's file (repo-relative). */
+  /** change/close/record: the account's file (repo-relative). */
   accountRel?: string;
   // new / backfill
   platform?: Platform;
@@ -68,7 +89,9 @@ export interface Answers {
    * region judges them (the page probes, as handoverFactMatters does for govmedia change); otherwise not recorded.
    */
   handover?: HandoverAnswer;
-  // every filing
+  /** 记录: the record appended (no reason, no unit decision: it is not a filing). */
+  record?: RecordAnswer;
+  // every filing (a record uses the date, and a password change the justification)
   date: string;
   reason: string;
   /**
@@ -158,11 +181,30 @@ function handoverEvents(acc: AccountFile, h: HandoverAnswer, a: Answers): void {
   acc.events.push({ type: '信息报备', date: a.date, changes: [{ field: '管理队伍', from: `经办人员（原 ${before} 人）`, to: `经办人员（调整后 ${team.operators.length} 人）` }] });
 }
 
+/** The event of a record, with its fields in the order govmedia record writes them (the same file). */
+function recordEvent(r: RecordAnswer, a: Answers): Event {
+  const ev: Event = { type: r.type, date: a.date };
+  if (r.type === '密码更换') ev.attestedBy = (r.attestedBy ?? '').trim();
+  else {
+    ev.action = r.stage ?? '开设';
+    ev.evidence = (r.evidence ?? []).filter((e) => e.ref.trim()).map((e) => ({ kind: e.kind, ref: e.ref.trim() }));
+  }
+  // 原则上 (六安 第三十二条（一）): the reason for a late password change, approved by the supervising office in review
+  if (r.type === '密码更换' && a.justification?.trim()) ev.justification = a.justification.trim();
+  return ev;
+}
+
 /**
  * Write the answers as an account file. `unit` is the chosen host unit, `before` the existing
  * account for a change or closure, `taken` says whether an id is in use.
  */
 export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefined, taken: (id: string) => boolean): Produced {
+  if (a.action === '记录') {
+    if (!before || !a.accountRel || !a.record) throw new Error('no account chosen');
+    const acc: AccountFile = structuredClone(before);
+    acc.events.push(recordEvent(a.record, a));
+    return { rel: a.accountRel, text: accountJson(acc), account: acc, before, exists: true };
+  }
   if (a.action === '变更' || a.action === '关停') {
     if (!before || !a.accountRel) throw new Error('no account chosen');
     const acc: AccountFile = structuredClone(before);
@@ -233,7 +275,7 @@ export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefi
 // ---------------------------------------------------------------- findings → questions
 
 /** The questions of the page, in the order they are asked. */
-export const QUESTIONS = ['unit', 'account', 'platform', 'name', 'platformId', 'cert', 'operating', 'content', 'app', 'team', 'review', 'change', 'handover', 'filing', 'justification', 'decision'] as const;
+export const QUESTIONS = ['unit', 'account', 'platform', 'name', 'platformId', 'cert', 'operating', 'content', 'app', 'team', 'review', 'change', 'handover', 'record', 'filing', 'justification', 'decision'] as const;
 export type QuestionId = (typeof QUESTIONS)[number];
 
 /** JSON pointer of the deepest value that starts on each line of a JSON text (1-based lines). */
@@ -286,6 +328,7 @@ export function questionOf(p: (string | number)[]): QuestionId {
       if (c === 'justification') return 'justification';
       if (c === 'handover') return 'handover';
       if (c === 'changes' || c === 'stillSupervised') return 'change';
+      if (c === 'attestedBy' || c === 'evidence' || c === 'action') return 'record';
       return 'filing';
     default:
       return 'platform';
@@ -319,6 +362,10 @@ export function draftAnswers(a: Answers, now: string, unitName: string): Answers
   if (!date(d.date)) d.date = now;
   if (!date(d.decisionDate)) d.decisionDate = d.date;
   if (d.decision !== '同意' && d.decision !== '不同意') d.decision = '同意';
+  if (d.record) {
+    if (d.record.type === '密码更换' && blank(d.record.attestedBy)) d.record.attestedBy = PLACEHOLDER;
+    if (d.record.type === '资料留存' && !(d.record.evidence ?? []).some((e) => !blank(e.ref))) d.record.evidence = [{ kind: '其他', ref: PLACEHOLDER }];
+  }
   if (d.handover) {
     if (blank(d.handover.incoming.name)) d.handover.incoming.name = `${PLACEHOLDER}接手`;
     if (blank(d.handover.incoming.position)) d.handover.incoming.position = PLACEHOLDER;
