@@ -429,6 +429,14 @@ describe('staff data: stand-ins on the public build, the real teams only on the 
     await fillFiling(REASON.开设);
     const pv = await produce();
     await expectSameAsCi(pv, '公开版 六安 开设');
+    // no forge configured: the steps say to create the new file, and to edit an existing one (a record)
+    expect(await page.textContent('#steps')).toContain('在代码托管平台上新建该文件');
+    await page.check('input[name=action][value=记录]');
+    await page.selectOption('#account', u.live[0]!.id);
+    const rec = await produce();
+    expect(rec.verdict, rec.shown).toBe('pass');
+    expect(await page.textContent('#steps')).toContain('在代码托管平台上编辑该文件（全选后粘贴替换原有内容）');
+    expect(await page.textContent('#steps')).not.toContain('新建该文件');
     // the intranet build says which it is
     await fresh(pageUrl);
     expect(await page.getAttribute('#edition', 'data-mode')).toBe('intranet');

@@ -463,7 +463,7 @@ function produceOutput() {
   const doc = j.after.accountsById.get(produced.account.id);
   const steps = doc ? formatSteps(nextStepsFor(doc, j.after, POLICIES, NOW), t) : [];
   const later = doc ? formatLaterSteps(laterStepsFor(doc, j.after, POLICIES, NOW), NOW, t) : [];
-  const intro = FORGE ? '在代码托管平台上提交本文件（下方按钮），发起合并请求（PR），由主管单位在评审中审核。' : '把本文件交给本单位负责登记簿的同事，或在代码托管平台上新建该文件并发起合并请求（PR）。';
+  const intro = FORGE ? '在代码托管平台上提交本文件（下方按钮），发起合并请求（PR），由主管单位在评审中审核。' : `把本文件交给本单位负责登记簿的同事，或在代码托管平台上${produced.exists ? '编辑该文件（全选后粘贴替换原有内容）' : '新建该文件'}并发起合并请求（PR）。`;
   $('steps').innerHTML = [intro, ...(isRecord ? [] : ['打印下方的备案表，经单位负责人签字盖章后按规定报送；']), ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
   $('path-line').innerHTML = `文件位置：<code>${escHtml(produced.rel)}</code>（${produced.exists ? '修改已有文件：请在编辑器中全选后粘贴替换' : '新文件'}）`;
   $('file').textContent = produced.text;
