@@ -429,14 +429,57 @@ describe('staff data: stand-ins on the public build, the real teams only on the 
     await fillFiling(REASON.开设);
     const pv = await produce();
     await expectSameAsCi(pv, '公开版 六安 开设');
-    // no forge configured: the steps say to create the new file, and to edit an existing one (a record)
+    // no forge configured: the steps say to create the new file
     expect(await page.textContent('#steps')).toContain('在代码托管平台上新建该文件');
+
+    // an existing account: this page holds stand-ins for its people, so it asks for the file's current content
+    // (else its output would replace the real team with stand-ins, which CI would let pass) and writes on that
+    const acc = u.live[0]!;
+    const rel = `accounts/${u.dir}/${acc.id}.json`;
+    const real = readFileSync(path.join(repo.dir, rel), 'utf8');
     await page.check('input[name=action][value=记录]');
-    await page.selectOption('#account', u.live[0]!.id);
+    await page.selectOption('#account', acc.id);
+    expect(await page.isVisible('#paste-box')).toBe(true);
+    const asked = await produce();
+    expect(asked.verdict).toBe('incomplete');
+    expect(asked.path).toBeUndefined();
+    expect(await page.textContent('.findings[data-for="account"]')).toContain('请粘贴该账号文件在代码托管平台上的当前全部内容');
+    // another account's file, or a cut-off one, is refused, naming the file to copy
+    const other = readRegister(repo.dir).units.flatMap((x) => x.accounts.map((a) => `accounts/${x.dir}/${a.id}.json`)).find((r) => r !== rel)!;
+    for (const wrong of [readFileSync(path.join(repo.dir, other), 'utf8'), real.slice(0, real.length / 2)]) {
+      await page.fill('#currentFile', wrong);
+      expect((await produce()).verdict).toBe('incomplete');
+      expect(await page.textContent('.findings[data-for="account"]')).toMatch(wrong.length < real.length ? /不是完整的 JSON 文件/ : new RegExp(`请打开 ${rel.replace(/[.]/g, '\\.')}`));
+    }
+    await page.fill('#currentFile', real);
     const rec = await produce();
     expect(rec.verdict, rec.shown).toBe('pass');
+    // the current file and the one event appended: the real team kept, no stand-in written
+    const want = JSON.parse(real) as AccountFile;
+    want.events.push({ type: '密码更换', date: NOW, attestedBy: '分管负责人' });
+    expect(JSON.parse(rec.text!)).toEqual(want);
+    expect(rec.text).not.toContain('已隐去');
+    await expectSameAsCi(rec, '公开版 六安 密码更换');
+    // no forge configured: an existing file is edited, not created
     expect(await page.textContent('#steps')).toContain('在代码托管平台上编辑该文件（全选后粘贴替换原有内容）');
     expect(await page.textContent('#steps')).not.toContain('新建该文件');
+    // the pasted content (the register's people) is not kept in the browser's draft
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.isChecked('input[name=action][value=记录]')).toBe(true);
+    expect(await page.inputValue('#currentFile')).toBe('');
+    // a closure on the public build: written on the pasted file, and its printable form names the real team
+    await page.check('input[name=action][value=关停]');
+    await page.selectOption('#account', acc.id);
+    await page.fill('#currentFile', real);
+    await fillFiling(REASON.关停);
+    const close = await produce();
+    await expectSameAsCi(close, '公开版 六安 关停');
+    expect(close.text).not.toContain('已隐去');
+    const formText = async (): Promise<string> => (await page.frameLocator('#form-frame').locator('body').textContent()) ?? '';
+    // (六安's form lists the officer in charge, the section head and the operators)
+    await expect.poll(formText).toContain(acc.team!.inCharge.name);
+    expect(await formText()).not.toContain('已隐去');
     // the intranet build says which it is
     await fresh(pageUrl);
     expect(await page.getAttribute('#edition', 'data-mode')).toBe('intranet');
@@ -663,7 +706,8 @@ describe('记录: a password change and kept material as govmedia record writes 
     await page.check('input[name=action][value=记录]');
     await page.selectOption('#unit', unit.id);
     await page.selectOption('#account', account.id);
-    for (const q of ['#q-platform', '#q-change', '#q-decision', '#reason']) expect(await page.isVisible(q), q).toBe(false);
+    // the intranet build holds the real file: nothing to paste
+    for (const q of ['#q-platform', '#q-change', '#q-decision', '#reason', '#paste-box']) expect(await page.isVisible(q), q).toBe(false);
     expect(await page.isVisible('#q-record')).toBe(true);
   }
 

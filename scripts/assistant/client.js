@@ -177,6 +177,7 @@ function refreshVisibility() {
   $('date-label').textContent = isRecord ? '日期（YYYY-MM-DD）' : '备案日期（YYYY-MM-DD）';
   refreshHandover(u);
   $('q-account').hidden = isNew;
+  $('paste-box').hidden = TEAMS || isNew || !$('account').value;
   for (const el of document.querySelectorAll('.backfill-only')) el.hidden = act !== '补录';
   $('subType-box').hidden = $('platform').value !== '微信公众号';
   $('q-app').hidden = !isNew || $('platform').value !== '移动客户端';
@@ -361,8 +362,9 @@ function judge(showAll) {
   const base = showAll ? a : draftAnswers(a, NOW, u.data.name);
   const typed = (a.justification ?? '').trim();
   const make = (withJustification, text = typed) => {
-    const p = produce({ ...base, justification: withJustification ? text : '' }, u.data, before, (id) => REG.accountsById.has(id));
-    return { produced: p, j: judgeFile(SNAP, POLICIES, { rel: p.rel, text: p.text, after: p.account, ...(p.before ? { before: p.before } : {}), id: p.account.id }, NOW) };
+    const ans = { ...base, justification: withJustification ? text : '' };
+    const p = produce(ans, u.data, before, (id) => REG.accountsById.has(id));
+    return { produced: p, ans, j: judgeFile(SNAP, POLICIES, { rel: p.rel, text: p.text, after: p.account, ...(p.before ? { before: p.before } : {}), id: p.account.id }, NOW) };
   };
   let r;
   let needs = [];
@@ -391,11 +393,35 @@ function judge(showAll) {
     // a refusal shows at the question that causes it once that question is answered
     if (showAll || touched.has(q)) put(q, findingHtml(f, j.blocking.includes(f), kindOf(f)));
   }
-  last = { produced, judgement: j, kindOf };
+  last = { produced, judgement: j, kindOf, answers: r.ans, output: produced.text };
   return last;
 }
 
 const FILINGS = ['开设备案', '补录备案', '变更备案', '关停备案'];
+
+/**
+ * 公开版: the snapshot's people are stand-ins, so the page cannot write an existing account's whole
+ * file itself (it would replace the real team with stand-ins). The clerk pastes the file's current
+ * content from the forge, and the output is written on it; the judgement still runs on the snapshot,
+ * whose stand-ins judge alike. The paste must be that account's current version: the same id, name
+ * and platform, and the same events (type and date, in order). Returns { doc } or { problem }.
+ */
+function pastedCurrent(acc) {
+  const text = $('currentFile').value.trim();
+  if (!text) return { problem: '请粘贴该账号文件在代码托管平台上的当前全部内容（公开版不含人员信息，不能自行写出完整的文件）' };
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return { problem: '粘贴的内容不是完整的 JSON 文件：请在代码托管平台上打开该文件，全选并复制全部内容后重新粘贴' };
+  }
+  const cur = acc.data;
+  const same =
+    doc !== null && typeof doc === 'object' && !Array.isArray(doc) && doc.id === cur.id && doc.name === cur.name && doc.platform === cur.platform && Array.isArray(doc.events) && doc.events.length === cur.events.length &&
+    doc.events.every((e, i) => e !== null && typeof e === 'object' && e.type === cur.events[i].type && e.date === cur.events[i].date);
+  if (!same) return { problem: `粘贴的内容不是账号“${cur.name}”（${cur.id}）在登记簿中的当前版本：请打开 ${acc.file.rel}，复制全部内容后重新粘贴` };
+  return { doc };
+}
 
 /** The justification question: shown where a 原则上 rule calls for one (or where one was typed, to say it is not needed). */
 function showJustification(needs, typed, isRecord) {
@@ -448,6 +474,33 @@ function produceOutput() {
     document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
     return;
   }
+  // the public build: an existing account's file is written on the content the clerk pasted (pastedCurrent)
+  let text = produced.text;
+  if (!TEAMS && produced.exists) {
+    const acc = REG.accountsById.get($('account').value);
+    const p = acc ? pastedCurrent(acc) : { problem: '请选择要办理的账号' };
+    let out;
+    if (p.doc) {
+      try {
+        out = produce(r.answers, unit().data, p.doc, (id) => REG.accountsById.has(id)).text;
+      } catch {
+        p.problem = '无法在粘贴的内容上写出修改后的文件：请在代码托管平台上打开该文件，复制全部内容后重新粘贴';
+      }
+    }
+    if (out === undefined) {
+      const box = document.querySelector('.findings[data-for="account"]');
+      box.insertAdjacentHTML('beforeend', `<div class="finding error"><span class="sev">请填写：</span>${escHtml(p.problem)}</div>`);
+      box.closest('.q').classList.add('bad');
+      v.className = 'verdict fail';
+      v.dataset.verdict = 'incomplete';
+      v.innerHTML = '<p class="title">还差一步：粘贴该账号文件的当前内容</p><p>公开版不含人员信息，不能自行写出完整的账号文件：请按“账号”问题下方的提示粘贴后再生成。</p>';
+      $('output').hidden = true;
+      $('q-account').scrollIntoView({ block: 'center' });
+      return;
+    }
+    text = out;
+    last.output = text;
+  }
   v.className = 'verdict pass';
   // a record is not a filing: no filing form, and the supervising office is asked only for a written reason
   const isRecord = action() === '记录';
@@ -466,11 +519,11 @@ function produceOutput() {
   const intro = FORGE ? '在代码托管平台上提交本文件（下方按钮），发起合并请求（PR），由主管单位在评审中审核。' : `把本文件交给本单位负责登记簿的同事，或在代码托管平台上${produced.exists ? '编辑该文件（全选后粘贴替换原有内容）' : '新建该文件'}并发起合并请求（PR）。`;
   $('steps').innerHTML = [intro, ...(isRecord ? [] : ['打印下方的备案表，经单位负责人签字盖章后按规定报送；']), ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
   $('path-line').innerHTML = `文件位置：<code>${escHtml(produced.rel)}</code>（${produced.exists ? '修改已有文件：请在编辑器中全选后粘贴替换' : '新文件'}）`;
-  $('file').textContent = produced.text;
+  $('file').textContent = text;
   $('file').dataset.path = produced.rel;
   const link = $('editor-link');
   if (FORGE) {
-    const l = editorLink(FORGE, produced.rel, produced.text, produced.exists);
+    const l = editorLink(FORGE, produced.rel, text, produced.exists);
     link.href = l.href;
     link.hidden = false;
     link.dataset.prefilled = l.prefilled ? '1' : '0';
@@ -495,7 +548,9 @@ function produceOutput() {
     delete $('form-frame').dataset.template;
   } else {
     try {
-      const facts = formFacts(j.after, POLICIES, produced.account.id);
+      // the public build's snapshot holds stand-ins: the form of an existing account is filled from the file written above
+      const reg = !TEAMS && produced.exists ? loadSnapshot(new TextSource('登记簿', { ...SNAP.files, [produced.rel]: text }), POLICIES, NOW).register : j.after;
+      const facts = formFacts(reg, POLICIES, produced.account.id);
       const form = facts.template === 'zigong' ? zigongForm(facts) : facts.template === 'luan' ? luanForm(facts) : genericForm(facts);
       $('form-frame').srcdoc = renderHtml(form, { source: produced.rel });
       $('form-frame').dataset.template = facts.template;
@@ -523,7 +578,7 @@ async function copyFile() {
 }
 function downloadFile() {
   if (!last) return;
-  const blob = new Blob([last.produced.text], { type: 'application/json' });
+  const blob = new Blob([last.output], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = last.produced.rel.slice(last.produced.rel.lastIndexOf('/') + 1);
@@ -583,7 +638,8 @@ let saveTimer;
 function draftOfPage() {
   const d = { v: 1, action: action(), fields: {}, checks: {}, touched: [...touched], typed: [] };
   for (const el of $('wizard').querySelectorAll('input, select, textarea')) {
-    if (el.type === 'radio') continue;
+    // the pasted current file (public build) holds the register's people: never kept in the draft
+    if (el.type === 'radio' || el.id === 'currentFile') continue;
     const k = el.id || (el.name ? `${el.name}:${el.value}` : '');
     if (!k) continue;
     if (el.type === 'checkbox') d.checks[k] = el.checked;
