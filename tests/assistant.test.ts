@@ -636,6 +636,8 @@ describe('变更: the handover facts are asked where a rule of the account\'s re
     expect(await page.getAttribute('#wizard', 'data-handover-asks')).toBe(want.join(' '));
     for (const f of ['confidentialityUndertaking', 'incomingVetted']) expect(await page.isVisible(`#fact-${f}`), `${label}: ${f}`).toBe(want.includes(f));
     await page.selectOption('#handoverLeaving', '0');
+    // each operator offered with the post (on the public build the names are stand-ins)
+    expect(await page.textContent('#handoverLeaving option[value="0"]')).toBe(`${a.team!.operators[0]!.name}（${a.team!.operators[0]!.position}）`);
     await page.fill('#incoming-name', '戊某（虚构）');
     await page.fill('#incoming-position', `${j.unit.name} 经办人员`);
     await page.fill('#incoming-mobile', '13000000005');

@@ -151,7 +151,8 @@ function refreshHandover(u) {
   const sel = $('handoverLeaving');
   if (sel.dataset.account !== (acc?.id ?? '')) {
     const keep = sel.value;
-    fillSelect(sel, (acc?.data.team?.operators ?? []).map((p, i) => ({ value: String(i), label: p.name })));
+    // with the position: on the public build the names are stand-ins, and the post tells who leaves
+    fillSelect(sel, (acc?.data.team?.operators ?? []).map((p, i) => ({ value: String(i), label: `${p.name}（${p.position}）` })));
     if ([...sel.options].some((o) => o.value === keep)) sel.value = keep;
     sel.dataset.account = acc?.id ?? '';
   }
