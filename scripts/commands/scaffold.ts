@@ -37,8 +37,11 @@ import {
   PLATFORM_SLUG,
   PLATFORMS,
   QUALIFICATIONS,
+  ROLE_ZH,
   schemaRef,
+  staleReviewers,
   SUB_TYPES,
+  teamChanges,
   teamNames,
   translator,
   validators,
@@ -265,9 +268,9 @@ function parseUnit(ctx: Ctx): (s: string) => string | undefined {
 // ---------------------------------------------------------------- people
 
 const ROLES = {
-  principal: { zh: '主要负责人', en: 'head of unit', flag: 'principal' },
-  inCharge: { zh: '分管负责人', en: 'officer in charge', flag: 'in-charge' },
-  sectionHead: { zh: '科室负责人', en: 'section head', flag: 'section-head' },
+  principal: { zh: ROLE_ZH.principal, en: 'head of unit', flag: 'principal' },
+  inCharge: { zh: ROLE_ZH.inCharge, en: 'officer in charge', flag: 'in-charge' },
+  sectionHead: { zh: ROLE_ZH.sectionHead, en: 'section head', flag: 'section-head' },
   operator: { zh: '经办人员', en: 'operator', flag: 'operator' },
 } as const;
 type RoleKey = keyof typeof ROLES;
@@ -912,40 +915,6 @@ function applyPhones(ctx: Ctx, team: NonNullable<AccountFile['team']>, specs: st
     if (office) p.officePhone = office;
     if (mobile) p.mobile = mobile;
   }
-}
-
-/** Names in the review chain who are not on the team (any more). */
-function staleReviewers(team: NonNullable<AccountFile['team']>): string[] {
-  const names = teamNames(team);
-  const r = team.review ?? {};
-  return [...new Set([...(r.editors ?? []), ...(r.reviewers ?? []), ...(r.finalApprovers ?? [])])].filter((n) => !names.includes(n));
-}
-
-/** What changed on the team, as 信息报备 changes that name roles only (no personal data). */
-function teamChanges(before: NonNullable<AccountFile['team']>, after: NonNullable<AccountFile['team']>): { changes: Change[]; operatorLeft: boolean } {
-  const changes: Change[] = [];
-  const phones = (p: Person | undefined): string => `${p?.officePhone ?? ''}/${p?.mobile ?? ''}`;
-  for (const role of ['principal', 'inCharge', 'sectionHead'] as const) {
-    const a = before[role];
-    const b = after[role];
-    const label = ROLES[role].zh;
-    if (!a && !b) continue;
-    if (!a || !b || a.name !== b.name) changes.push({ field: '管理队伍', from: a ? `${label}（原任）` : `${label}（未登记）`, to: b ? `${label}（新任）` : `${label}（不再登记）` });
-    else {
-      if (a.position !== b.position) changes.push({ field: '管理队伍', from: `${label}职务（原）`, to: `${label}职务（调整后）` });
-      if (phones(a) !== phones(b)) changes.push({ field: '联系电话', from: `${label}联系电话（原）`, to: `${label}联系电话（新）` });
-    }
-  }
-  const bn = before.operators.map((p) => p.name);
-  const an = after.operators.map((p) => p.name);
-  const operatorLeft = bn.some((n) => !an.includes(n));
-  if (bn.join('\u0000') !== an.join('\u0000')) changes.push({ field: '管理队伍', from: `经办人员（原 ${bn.length} 人）`, to: `经办人员（调整后 ${an.length} 人）` });
-  else {
-    if (before.operators.some((p, i) => p.position !== after.operators[i]?.position)) changes.push({ field: '管理队伍', from: '经办人员职务（原）', to: '经办人员职务（调整后）' });
-    if (before.operators.some((p, i) => phones(p) !== phones(after.operators[i]))) changes.push({ field: '联系电话', from: '经办人员联系电话（原）', to: '经办人员联系电话（新）' });
-  }
-  if (JSON.stringify(before.review ?? {}) !== JSON.stringify(after.review ?? {})) changes.push({ field: '管理队伍', from: '内容审核分工（原）', to: '内容审核分工（调整后）' });
-  return { changes, operatorLeft };
 }
 
 export async function cmdChange(args: string[], io: Io, deps: ScaffoldDeps = {}): Promise<number> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isValidDate } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
 import { checkNameChars } from '../core/text-checks.ts';
-import type { AccountFile, CertifiedEntity, Person, Platform, UnitFile } from '../generated/types.ts';
+import type { AccountFile, CertifiedEntity, Change, Person, Platform, UnitFile } from '../generated/types.ts';
 
 export type Tr = (zh: string, en: string) => string;
 export function translator(lang: Lang): Tr {
@@ -167,9 +167,46 @@ export function accountJson(a: AccountFile): string {
   return JSON.stringify(o, null, 2) + '\n';
 }
 
+/** The team's single-person roles, as the filings and 信息报备 name them. */
+export const ROLE_ZH = { principal: '主要负责人', inCharge: '分管负责人', sectionHead: '科室负责人' } as const;
+
 /** Names of everyone on the team, in order, without duplicates. */
 export function teamNames(team: NonNullable<AccountFile['team']>): string[] {
   const out: string[] = [];
   for (const p of [team.principal, team.inCharge, team.sectionHead, ...team.operators]) if (p && !out.includes(p.name)) out.push(p.name);
   return out;
+}
+
+/** Names in the review chain who are not on the team (any more). */
+export function staleReviewers(team: NonNullable<AccountFile['team']>): string[] {
+  const names = teamNames(team);
+  const r = team.review ?? {};
+  return [...new Set([...(r.editors ?? []), ...(r.reviewers ?? []), ...(r.finalApprovers ?? [])])].filter((n) => !names.includes(n));
+}
+
+/** What changed on the team, as 信息报备 changes that name roles only (no personal data). */
+export function teamChanges(before: NonNullable<AccountFile['team']>, after: NonNullable<AccountFile['team']>): { changes: Change[]; operatorLeft: boolean } {
+  const changes: Change[] = [];
+  const phones = (p: Person | undefined): string => `${p?.officePhone ?? ''}/${p?.mobile ?? ''}`;
+  for (const role of ['principal', 'inCharge', 'sectionHead'] as const) {
+    const a = before[role];
+    const b = after[role];
+    const label = ROLE_ZH[role];
+    if (!a && !b) continue;
+    if (!a || !b || a.name !== b.name) changes.push({ field: '管理队伍', from: a ? `${label}（原任）` : `${label}（未登记）`, to: b ? `${label}（新任）` : `${label}（不再登记）` });
+    else {
+      if (a.position !== b.position) changes.push({ field: '管理队伍', from: `${label}职务（原）`, to: `${label}职务（调整后）` });
+      if (phones(a) !== phones(b)) changes.push({ field: '联系电话', from: `${label}联系电话（原）`, to: `${label}联系电话（新）` });
+    }
+  }
+  const bn = before.operators.map((p) => p.name);
+  const an = after.operators.map((p) => p.name);
+  const operatorLeft = bn.some((n) => !an.includes(n));
+  if (bn.join('\u0000') !== an.join('\u0000')) changes.push({ field: '管理队伍', from: `经办人员（原 ${bn.length} 人）`, to: `经办人员（调整后 ${an.length} 人）` });
+  else {
+    if (before.operators.some((p, i) => p.position !== after.operators[i]?.position)) changes.push({ field: '管理队伍', from: '经办人员职务（原）', to: '经办人员职务（调整后）' });
+    if (before.operators.some((p, i) => phones(p) !== phones(after.operators[i]))) changes.push({ field: '联系电话', from: '经办人员联系电话（原）', to: '经办人员联系电话（新）' });
+  }
+  if (JSON.stringify(before.review ?? {}) !== JSON.stringify(after.review ?? {})) changes.push({ field: '管理队伍', from: '内容审核分工（原）', to: '内容审核分工（调整后）' });
+  return { changes, operatorLeft };
 }
