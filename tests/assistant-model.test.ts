@@ -15,7 +15,7 @@ import { expandSnapshot } from '../scripts/assistant/judge.ts';
 import { loadPolicies } from '../scripts/policy/loader.ts';
 import { judgeChange } from '../scripts/scaffold/guard.ts';
 import type { AccountFile, UnitFile } from '../scripts/generated/types.ts';
-import { cmdRecord } from '../scripts/commands/scaffold.ts';
+import { cmdChange, cmdRecord } from '../scripts/commands/scaffold.ts';
 import { captureIo, ENGINE_ROOT, tmpDir } from './helpers.ts';
 import { makeBaseRepo, rules, runScenario } from './pr-harness.ts';
 
@@ -217,5 +217,33 @@ describe('记录: the page writes the file govmedia record writes', () => {
     expect(questionFor({ file: rel, line: lineOf('date') }, draft, lines)).toBe('filing');
     const pw = produce(draftAnswers({ ...a, record: { type: '密码更换', attestedBy: ' ' } }, NOW, unit.name), unit, before, () => true);
     expect(pw.account.events.at(-1)).toEqual({ type: '密码更换', date: NOW, attestedBy: '待填写' });
+  });
+});
+
+describe('信息报备: the page writes the file govmedia change writes for a staff change', () => {
+  it('a new mobile for the officer in charge: the team edited in place, one 信息报备 naming the role only', async () => {
+    const rel = 'accounts/anhui/luan/la-szf/la-szf-weibo.json';
+    const root = tmpDir('govmedia-assistant-report-');
+    dirs.push(root);
+    cpSync(path.join(ENGINE_ROOT, 'accounts'), path.join(root, 'accounts'), { recursive: true });
+    const before = JSON.parse(readFileSync(path.join(root, rel), 'utf8')) as AccountFile;
+    const unit = JSON.parse(readFileSync(path.join(root, 'accounts/anhui/luan/la-szf/unit.json'), 'utf8')) as UnitFile;
+    const t = before.team!;
+    // the team as the page shows it for the account (prefilled), with the one phone edited
+    const team: NonNullable<Answers['team']> = {
+      principal: t.principal,
+      inCharge: { ...t.inCharge, mobile: '13000000999' },
+      ...(t.sectionHead ? { sectionHead: t.sectionHead } : {}),
+      operators: t.operators,
+      editors: t.review?.editors ?? [],
+      reviewers: t.review?.reviewers ?? [],
+      finalApprovers: t.review?.finalApprovers ?? [],
+    };
+    const p = produce({ action: '报备', unitDir: 'anhui/luan/la-szf', accountRel: rel, team, date: '2026-12-01', reason: '', decision: '同意', decisionBy: '', decisionDate: '2026-12-01' }, unit, before, () => true);
+    expect(p.account.events.slice(before.events.length)).toEqual([{ type: '信息报备', date: '2026-12-01', changes: [{ field: '联系电话', from: '分管负责人联系电话（原）', to: '分管负责人联系电话（新）' }] }]);
+    expect(p.account.team!.inCharge.mobile).toBe('13000000999');
+    const r = await captureIo((io) => cmdChange([before.id, '--phone', '分管负责人=,13000000999', '--date', '2026-12-01', '--now', '2026-12-01', '--yes', '--root', root], io));
+    expect(r.code, r.err).toBe(0);
+    expect(p.text).toBe(readFileSync(path.join(root, rel), 'utf8'));
   });
 });

@@ -787,3 +787,48 @@ describe('记录: a password change and kept material as govmedia record writes 
     await clearDraft();
   }, 120_000);
 });
+
+describe('信息报备: the account\'s team as it is, edited; the file govmedia change writes; not on the public build', () => {
+  it('a new mobile for the officer in charge (六安): the team prefilled, one 信息报备 naming the role only; CI agrees', async () => {
+    const j = jurisdiction('luan-2021');
+    const a = j.unit.live.find((x) => x.team && x.team.operators.length <= 2)!;
+    await fresh();
+    await page.check('input[name=action][value=报备]');
+    await page.selectOption('#unit', j.unit.id);
+    await page.selectOption('#account', a.id);
+    // the account's team to edit; nothing to reuse, no unit decision, none of a filing's questions
+    expect(await page.inputValue('#inCharge-name')).toBe(a.team!.inCharge.name);
+    expect(await page.inputValue('#operator1-mobile')).toBe(a.team!.operators[0]!.mobile ?? '');
+    expect(await page.inputValue('#editors')).toBe((a.team!.review?.editors ?? []).join('、'));
+    for (const q of ['#reuse-box', '#q-decision', '#q-platform', '#q-change', '#q-record']) expect(await page.isVisible(q), q).toBe(false);
+    // nothing changed yet: nothing to report, nothing produced
+    const same = await produce();
+    expect(same.verdict).toBe('incomplete');
+    expect(await page.textContent('.findings[data-for="team"]')).toContain('没有要报备的调整');
+    // an operator replaced by name: that is a handover, which 变更 records
+    await page.fill('#operator1-name', '己某（虚构）');
+    expect((await produce()).verdict).toBe('incomplete');
+    expect(await page.textContent('.findings[data-for="team"]')).toContain('有经办人员离岗：请改选“变更备案”，勾选“经办人员离岗交接”办理');
+    await page.fill('#operator1-name', a.team!.operators[0]!.name);
+    await page.fill('#inCharge-mobile', '13000000999');
+    const pv = await produce();
+    expect(pv.verdict, pv.shown).toBe('pass');
+    await expectSameAsCi(pv, '六安 信息报备');
+    const doc = JSON.parse(pv.text!) as AccountFile;
+    expect(doc.events.slice(a.events.length)).toEqual([{ type: '信息报备', date: NOW, changes: [{ field: '联系电话', from: '分管负责人联系电话（原）', to: '分管负责人联系电话（新）' }] }]);
+    const want = structuredClone(a.team!);
+    want.inCharge.mobile = '13000000999';
+    expect(doc.team).toEqual(want);
+    expect(await page.isVisible('#form-frame')).toBe(false);
+    expect(await page.textContent('#filing-title')).toBe('信息报备');
+    expect(pageErrors).toEqual([]);
+    await clearDraft();
+  }, 90_000);
+
+  it('the public build, whose people are stand-ins, does not offer it and says where to go', async () => {
+    await fresh(publicUrl);
+    expect(await page.isDisabled('input[name=action][value=报备]')).toBe(true);
+    expect(await page.textContent('#report-choice')).toContain('公开版不含人员信息：请用内网版或命令行 govmedia change 办理');
+    await clearDraft();
+  }, 60_000);
+});

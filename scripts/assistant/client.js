@@ -11,14 +11,14 @@ import { renderHtml } from '../forms/html.ts';
 import { genericForm } from '../forms/templates/generic.ts';
 import { luanForm } from '../forms/templates/luan.ts';
 import { zigongForm } from '../forms/templates/zigong.ts';
-import { CATEGORIES, categoryForKind, FUNCTIONS, HANDOVER_FACTS, PLATFORMS, SUB_TYPES } from '../scaffold/model.ts';
+import { CATEGORIES, categoryForKind, FUNCTIONS, HANDOVER_FACTS, PLATFORMS, staleReviewers, SUB_TYPES, teamChanges } from '../scaffold/model.ts';
 import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-steps.ts';
 import { deriveState } from '../core/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
 import { handoverFactsFor, optionalQuestionsFor } from './asks.ts';
 import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
-import { draftAnswers, EVIDENCE_KINDS, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor } from './model.ts';
+import { draftAnswers, EVIDENCE_KINDS, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor, teamOf } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
 // the page's questions and results as loaded, before this script fills them in: 清除草稿 starts
@@ -96,6 +96,11 @@ function fillIn() {
   for (const q of HANDOVER_FACTS) document.querySelector(`label[for="handover-${q.field}"]`).textContent = q.zh;
   $('date').value = NOW;
   $('decisionDate').value = NOW;
+  // 信息报备 edits the team's people: the public build holds stand-ins, not them
+  if (!TEAMS) {
+    document.querySelector('input[name=action][value=报备]').disabled = true;
+    $('report-choice').append('（公开版不含人员信息：请用内网版或命令行 govmedia change 办理）');
+  }
 }
 
 const ROLES = [
@@ -166,16 +171,23 @@ function refreshVisibility() {
   const u = unit();
   const isNew = act === '开设' || act === '补录';
   const isRecord = act === '记录';
+  const isReport = act === '报备';
   for (const el of document.querySelectorAll('.new-only')) el.hidden = !isNew;
+  // 信息报备: the team and review questions, holding the account's team (prefillTeam); nothing to reuse
+  if (isReport) {
+    $('q-team').hidden = false;
+    $('q-review').hidden = false;
+    $('reuse-box').hidden = true;
+  }
   $('q-change').hidden = act !== '变更';
   $('q-handover').hidden = act !== '变更';
   // 记录 (govmedia record): not a filing — no reason and no unit decision, only the date and the record's own facts
   $('q-record').hidden = !isRecord;
   $('password-box').hidden = $('recordType').value !== '密码更换';
   $('evidence-box').hidden = $('recordType').value !== '资料留存';
-  $('q-decision').hidden = isRecord;
+  $('q-decision').hidden = isRecord || isReport;
   $('reason-box').hidden = isRecord;
-  $('date-label').textContent = isRecord ? '日期（YYYY-MM-DD）' : '备案日期（YYYY-MM-DD）';
+  $('date-label').textContent = isRecord || isReport ? '日期（YYYY-MM-DD）' : '备案日期（YYYY-MM-DD）';
   refreshHandover(u);
   $('q-account').hidden = isNew;
   $('paste-box').hidden = TEAMS || isNew || !$('account').value;
@@ -183,8 +195,8 @@ function refreshVisibility() {
   $('subType-box').hidden = $('platform').value !== '微信公众号';
   $('q-app').hidden = !isNew || $('platform').value !== '移动客户端';
   $('vendor-box').hidden = $('mode').value !== '购买服务';
-  $('filing-title').textContent = isRecord ? `${$('recordType').value}记录` : `${act}备案`;
-  $('reason-label').textContent = act === '开设' ? '开办理由（开办的必要性、信息发布来源和更新保障机制）' : act === '补录' ? '补录理由（为什么开通后未备案、为什么确需保留）' : act === '变更' ? '变更原因' : '关停原因（例如：功能相近整合、关注度低、无力维护）';
+  $('filing-title').textContent = isRecord ? `${$('recordType').value}记录` : isReport ? '信息报备' : `${act}备案`;
+  $('reason-label').textContent = isReport ? '说明（可留空）' : act === '开设' ? '开办理由（开办的必要性、信息发布来源和更新保障机制）' : act === '补录' ? '补录理由（为什么开通后未备案、为什么确需保留）' : act === '变更' ? '变更原因' : '关停原因（例如：功能相近整合、关注度低、无力维护）';
   if (u) {
     const j = jurisdiction(u.regionId);
     $('unit-info').textContent = `所在地区：${regionName(u.regionId)}；适用：${j.docs.join('、') || '（本地区尚未绑定管理办法）'}；备案表：${j.form}`;
@@ -196,6 +208,12 @@ function refreshVisibility() {
       $('p-sectionHead').hidden = !q.has('sectionHead');
       $('agreement-box').hidden = !q.has('vendorAgreement');
       $('wizard').dataset.asks = [...q].sort().join(' ');
+    } else if (isReport) {
+      // the roles the account has, and those its jurisdiction asks of a new account
+      const q = asks(u);
+      const team = REG.accountsById.get($('account').value)?.data.team;
+      for (const el of document.querySelectorAll('.final-only')) el.hidden = !(q.has('finalApprovers') || team?.review?.finalApprovers?.length);
+      $('p-sectionHead').hidden = !(q.has('sectionHead') || team?.sectionHead);
     }
   } else $('unit-info').textContent = '';
 }
@@ -219,7 +237,21 @@ function onUnitChange() {
 function reuseTeam() {
   const a = REG.accountsById.get($('teamFrom').value);
   if (!a) return;
-  const team = a.data.team;
+  fillTeam(a.data.team);
+  touch('team');
+  touch('review');
+}
+
+/** 信息报备: the chosen account's team as it is now, to edit (again only when another account is chosen). */
+function prefillTeam() {
+  const acc = REG.accountsById.get($('account').value);
+  if (!acc?.data.team || $('people').dataset.from === acc.id) return;
+  fillTeam(acc.data.team);
+  $('people').dataset.from = acc.id;
+}
+
+/** Put a team into the team and review questions. */
+function fillTeam(team) {
   const put = (k, p) => {
     $(`${k}-name`).value = p?.name ?? '';
     $(`${k}-position`).value = p?.position ?? '';
@@ -234,8 +266,6 @@ function reuseTeam() {
   $('editors').value = (team.review?.editors ?? []).join('、');
   $('reviewers').value = (team.review?.reviewers ?? []).join('、');
   $('finalApprovers').value = (team.review?.finalApprovers ?? []).join('、');
-  touch('team');
-  touch('review');
 }
 
 // ---------------------------------------------------------------- answers → file → judgement
@@ -243,6 +273,19 @@ function reuseTeam() {
 const list = (s) => s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
 const val = (id) => $(id).value.trim();
 const personAt = (k) => ({ name: val(`${k}-name`), position: val(`${k}-position`), officePhone: val(`${k}-office`), mobile: val(`${k}-mobile`) });
+
+/** The team and review questions' answers (a roles not asked are left out). */
+function teamAnswer(ops) {
+  return {
+    principal: personAt('principal'),
+    inCharge: personAt('inCharge'),
+    ...($('p-sectionHead').hidden ? {} : { sectionHead: personAt('sectionHead') }),
+    operators: ops,
+    editors: list($('editors').value),
+    reviewers: list($('reviewers').value),
+    finalApprovers: $('finalApprovers').closest('.final-only').hidden ? [] : list($('finalApprovers').value),
+  };
+}
 
 function answers() {
   const u = unit();
@@ -260,6 +303,11 @@ function answers() {
   };
   // written only where a rule of the jurisdiction calls for it (judge() decides)
   a.justification = $('justification').value;
+  if (act === '报备') {
+    if (acc) a.accountRel = acc.file.rel;
+    a.team = teamAnswer(ops);
+    return a;
+  }
   if (act === '变更' || act === '关停' || act === '记录') {
     if (acc) a.accountRel = acc.file.rel;
     if (act === '记录') {
@@ -289,15 +337,7 @@ function answers() {
     operatingUnit: val('operatingUnit'),
     mode: $('mode').value,
     contentType: $('contentType').value,
-    team: {
-      principal: personAt('principal'),
-      inCharge: personAt('inCharge'),
-      ...($('p-sectionHead').hidden ? {} : { sectionHead: personAt('sectionHead') }),
-      operators: ops,
-      editors: list($('editors').value),
-      reviewers: list($('reviewers').value),
-      finalApprovers: $('finalApprovers').closest('.final-only').hidden ? [] : list($('finalApprovers').value),
-    },
+    team: teamAnswer(ops),
   });
   if (!$('functions-box').hidden) a.functions = [...document.querySelectorAll('input[name=functions]:checked')].map((x) => x.value);
   // the agreement only where the jurisdiction asks for it (left empty there: not signed)
@@ -311,10 +351,25 @@ function answers() {
 function precheck(a) {
   const out = [];
   if (!unit()) out.push(['unit', '请先从登记簿中选择主办单位']);
-  if ((a.action === '变更' || a.action === '关停' || a.action === '记录') && !a.accountRel) out.push(['account', '请选择要办理的账号']);
+  if ((a.action === '变更' || a.action === '关停' || a.action === '记录' || a.action === '报备') && !a.accountRel) out.push(['account', '请选择要办理的账号']);
   if (a.record?.type === '密码更换' && !a.record.attestedBy) out.push(['record', '请填写确认人的职务（不写姓名，绝不写密码）']);
   if (a.record?.type === '资料留存' && !a.record.evidence.length) out.push(['record', '请至少填写一项资料的存放位置（档案号或网址）']);
-  if (a.action !== '记录' && !a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
+  if (a.action === '报备') {
+    const acc = REG.accountsById.get($('account').value);
+    const team = acc?.data.team;
+    if (acc && !team) out.push(['account', '该账号是补录的存量账号，管理队伍尚未登记（见 unknown）：请先在账号文件中补登记管理队伍，再办理信息报备']);
+    else if (team && team.operators.length > 2) out.push(['team', `该账号登记了 ${team.operators.length} 名经办人员，本页最多填写 2 名：请用命令行 govmedia change 办理信息报备`]);
+    else if (team && a.team) {
+      // the same refusals as govmedia change: a leaver goes through the handover, nothing changed is nothing to report
+      const after = teamOf(a.team);
+      const { changes, operatorLeft } = teamChanges(team, after);
+      if (operatorLeft) out.push(['team', '有经办人员离岗：请改选“变更备案”，勾选“经办人员离岗交接”办理（记录交接，并更换账号登录口令）']);
+      else if (!changes.length) out.push(['team', '填写的人员、职务和电话与现有记录相同，没有要报备的调整']);
+      const gone = staleReviewers(after);
+      if (gone.length) out.push(['review', `审核分工中的“${gone.join('、')}”已不在管理队伍中：请重新指定`]);
+    }
+  }
+  if (a.action !== '记录' && a.action !== '报备' && !a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
   if (a.handover) {
     const acc = REG.accountsById.get($('account').value);
     if (acc && !acc.data.team) out.push(['handover', '该账号是补录的存量账号，管理队伍尚未登记：请先补登记管理队伍，再办理人员交接']);
@@ -345,7 +400,9 @@ function judge(showAll) {
   for (const el of document.querySelectorAll('.q.bad')) el.classList.remove('bad');
   const pre = precheck(a);
   const put = (q, html) => {
-    const box = document.querySelector(`.findings[data-for="${q}"]`);
+    let box = document.querySelector(`.findings[data-for="${q}"]`);
+    // a question this work does not ask (e.g. the change question for a 信息报备): shown with the date
+    if (box?.closest('.q').hidden) box = document.querySelector('.findings[data-for="filing"]');
     if (!box) return;
     box.insertAdjacentHTML('beforeend', html);
     box.closest('.q').classList.add('bad');
@@ -353,7 +410,7 @@ function judge(showAll) {
   for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
   // without a unit (or the account to change) there is nothing to judge yet
   // an unanswered handover question stops the output too (asked, so answered: never recorded as unknown by default)
-  if (pre.some(([q]) => q === 'unit' || q === 'account' || (showAll && (q === 'handover' || q === 'record')))) {
+  if (pre.some(([q]) => q === 'unit' || q === 'account' || (showAll && (q === 'handover' || q === 'record' || (a.action === '报备' && (q === 'team' || q === 'review')))))) {
     last = undefined;
     return undefined;
   }
@@ -504,9 +561,10 @@ function produceOutput() {
   }
   v.className = 'verdict pass';
   // a record is not a filing: no filing form, and the supervising office is asked only for a written reason
-  const isRecord = action() === '记录';
-  const justified = isRecord && produced.account.events.at(-1)?.justification !== undefined;
-  v.innerHTML = isRecord
+  // a record or a 信息报备 is not a filing: no filing form, and the supervising office is asked only for a written reason
+  const notFiling = action() === '记录' || action() === '报备';
+  const justified = notFiling && produced.account.events.at(-1)?.justification !== undefined;
+  v.innerHTML = notFiling
     ? `<p class="title">可以提交：合并请求的自动检查预计通过${j.warnings.length ? `（另有 ${j.warnings.length} 条提醒）` : ''}</p><p>${justified ? '已写明未按期更换的例外理由：合并请求须经主管单位在评审中审核同意。' : '合并前须经登记簿规定的评审批准。'}</p>`
     : j.awaiting.length
     ? `<p class="title">可以提交：已写明例外理由，须经主管单位在评审中审核同意</p><p>合并请求会因此要求主管单位审批。主管单位同意这一理由（在本文件追加“主管审核”事件，decision 为“同意”）之前，自动检查会报告 ${j.awaiting.length} 处“主管单位尚未审核同意”，预计：不通过${j.warnings.length ? `；另有 ${j.warnings.length} 条提醒` : ''}。</p>`
@@ -518,7 +576,7 @@ function produceOutput() {
   const steps = doc ? formatSteps(nextStepsFor(doc, j.after, POLICIES, NOW), t) : [];
   const later = doc ? formatLaterSteps(laterStepsFor(doc, j.after, POLICIES, NOW), NOW, t) : [];
   const intro = FORGE ? '在代码托管平台上提交本文件（下方按钮），发起合并请求（PR），由主管单位在评审中审核。' : `把本文件交给本单位负责登记簿的同事，或在代码托管平台上${produced.exists ? '编辑该文件（全选后粘贴替换原有内容）' : '新建该文件'}并发起合并请求（PR）。`;
-  $('steps').innerHTML = [intro, ...(isRecord ? [] : ['打印下方的备案表，经单位负责人签字盖章后按规定报送；']), ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
+  $('steps').innerHTML = [intro, ...(notFiling ? [] : ['打印下方的备案表，经单位负责人签字盖章后按规定报送；']), ...steps, ...later].map((s) => `<li>${escHtml(s)}</li>`).join('');
   $('path-line').innerHTML = `文件位置：<code>${escHtml(produced.rel)}</code>（${produced.exists ? '修改已有文件：请在编辑器中全选后粘贴替换' : '新文件'}）`;
   $('file').textContent = text;
   $('file').dataset.path = produced.rel;
@@ -542,9 +600,9 @@ function produceOutput() {
     $('forge-line').textContent = '维护者尚未在 site.config.json 中设置代码托管平台，请使用下载或复制。';
   }
   // the filing form, printable (a record has none)
-  $('form-box').hidden = isRecord;
-  $('print').hidden = isRecord;
-  if (isRecord) {
+  $('form-box').hidden = notFiling;
+  $('print').hidden = notFiling;
+  if (notFiling) {
     $('form-frame').srcdoc = '';
     delete $('form-frame').dataset.template;
   } else {
@@ -610,6 +668,7 @@ function onChange(e) {
   if (e.target.id === 'unit') onUnitChange();
   if (e.target.id === 'teamFrom') reuseTeam();
   refreshVisibility();
+  if ((e.target.id === 'account' || e.target.name === 'action') && action() === '报备') prefillTeam();
   scheduleJudge();
 }
 

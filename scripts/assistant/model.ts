@@ -9,9 +9,9 @@
 import { parseJson } from '../core/jsonpos.ts';
 import type { Finding } from '../core/finding.ts';
 import type { AccountFile, Event, Person, Platform, UnitFile } from '../generated/types.ts';
-import { accountJson, categoryForKind, PLATFORM_SLUG, schemaRef } from '../scaffold/model.ts';
+import { accountJson, categoryForKind, PLATFORM_SLUG, schemaRef, teamChanges } from '../scaffold/model.ts';
 
-export type Action = '开设' | '补录' | '变更' | '关停' | '记录';
+export type Action = '开设' | '补录' | '变更' | '关停' | '记录' | '报备';
 
 /** The records that are not filings (govmedia record): a password change, or kept material. */
 export const RECORD_TYPES = ['密码更换', '资料留存'] as const;
@@ -55,7 +55,7 @@ export interface Answers {
   action: Action;
   /** Unit folder, accounts/-relative (e.g. "sichuan/zigong/zg-swjw"). */
   unitDir: string;
-  /** change/close/record: the account's file (repo-relative). */
+  /** change/close/record/report: the account's file (repo-relative). */
   accountRel?: string;
   // new / backfill
   platform?: Platform;
@@ -73,6 +73,7 @@ export interface Answers {
   contentType?: '图文' | '音视频';
   functions?: string[];
   app?: { place: string; inRegion: boolean; abroad: boolean; ipv6: boolean; agingFriendly: boolean; accessibility: boolean };
+  /** new/backfill: the team; 报备 (信息报备): the account's team as it is now, edited. */
   team?: TeamAnswer;
   /** backfill: when the account was opened on the platform, and its certification. */
   opened?: string;
@@ -181,6 +182,16 @@ function handoverEvents(acc: AccountFile, h: HandoverAnswer, a: Answers): void {
   acc.events.push({ type: '信息报备', date: a.date, changes: [{ field: '管理队伍', from: `经办人员（原 ${before} 人）`, to: `经办人员（调整后 ${team.operators.length} 人）` }] });
 }
 
+/** `v` with the keys of each object in the order `like` (the same place in the previous version) has them; new keys after. */
+function inOrderOf(like: unknown, v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => inOrderOf(Array.isArray(like) ? like[i] : undefined, x));
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const l = like && typeof like === 'object' && !Array.isArray(like) ? (like as Record<string, unknown>) : {};
+  const keys = [...Object.keys(l).filter((k) => k in o), ...Object.keys(o).filter((k) => !(k in l))];
+  return Object.fromEntries(keys.map((k) => [k, inOrderOf(l[k], o[k])]));
+}
+
 /** The event of a record, with its fields in the order govmedia record writes them (the same file). */
 function recordEvent(r: RecordAnswer, a: Answers): Event {
   const ev: Event = { type: r.type, date: a.date };
@@ -199,6 +210,18 @@ function recordEvent(r: RecordAnswer, a: Answers): Event {
  * account for a change or closure, `taken` says whether an id is in use.
  */
 export function produce(a: Answers, unit: UnitFile, before: AccountFile | undefined, taken: (id: string) => boolean): Produced {
+  if (a.action === '报备') {
+    // 信息报备 of the team (people, posts, phones; not a filing): the changes name roles only, as govmedia change writes them
+    if (!before?.team || !a.accountRel || !a.team) throw new Error('no account with a recorded team chosen');
+    const acc: AccountFile = structuredClone(before);
+    // the team's keys in the order the file has them (govmedia change edits the file's own objects)
+    const team = inOrderOf(before.team, teamOf(a.team)) as NonNullable<AccountFile['team']>;
+    const ev: Event = { type: '信息报备', date: a.date, changes: teamChanges(before.team, team).changes };
+    if (a.reason.trim()) ev.reason = a.reason.trim();
+    acc.team = team;
+    acc.events.push(ev);
+    return { rel: a.accountRel, text: accountJson(acc), account: acc, before, exists: true };
+  }
   if (a.action === '记录') {
     if (!before || !a.accountRel || !a.record) throw new Error('no account chosen');
     const acc: AccountFile = structuredClone(before);
