@@ -274,7 +274,7 @@ const list = (s) => s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Bool
 const val = (id) => $(id).value.trim();
 const personAt = (k) => ({ name: val(`${k}-name`), position: val(`${k}-position`), officePhone: val(`${k}-office`), mobile: val(`${k}-mobile`) });
 
-/** The team and review questions' answers (a roles not asked are left out). */
+/** The team and review questions' answers (the roles not asked are left out). */
 function teamAnswer(ops) {
   return {
     principal: personAt('principal'),
@@ -560,7 +560,6 @@ function produceOutput() {
     last.output = text;
   }
   v.className = 'verdict pass';
-  // a record is not a filing: no filing form, and the supervising office is asked only for a written reason
   // a record or a 信息报备 is not a filing: no filing form, and the supervising office is asked only for a written reason
   const notFiling = action() === '记录' || action() === '报备';
   const justified = notFiling && produced.account.events.at(-1)?.justification !== undefined;
@@ -599,7 +598,7 @@ function produceOutput() {
     link.hidden = true;
     $('forge-line').textContent = '维护者尚未在 site.config.json 中设置代码托管平台，请使用下载或复制。';
   }
-  // the filing form, printable (a record has none)
+  // the filing form, printable (a record or a 信息报备 has none)
   $('form-box').hidden = notFiling;
   $('print').hidden = notFiling;
   if (notFiling) {

@@ -9,18 +9,11 @@
 import { parseJson } from '../core/jsonpos.ts';
 import type { Finding } from '../core/finding.ts';
 import type { AccountFile, Event, Person, Platform, UnitFile } from '../generated/types.ts';
-import { accountJson, categoryForKind, PLATFORM_SLUG, schemaRef, teamChanges } from '../scaffold/model.ts';
+import { accountJson, categoryForKind, EVIDENCE_KINDS, PLATFORM_SLUG, RECORD_STAGES, schemaRef, teamChanges, type EvidenceKind, type RecordType } from '../scaffold/model.ts';
+
+export { EVIDENCE_KINDS };
 
 export type Action = '开设' | '补录' | '变更' | '关停' | '记录' | '报备';
-
-/** The records that are not filings (govmedia record): a password change, or kept material. */
-export const RECORD_TYPES = ['密码更换', '资料留存'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
-/** The stages kept material can belong to (as govmedia record asks). */
-export const RECORD_STAGES = ['开设', '变更', '关停', '补录'] as const;
-export type EvidenceKind = NonNullable<Event['evidence']>[number]['kind'];
-/** The kinds of kept material, in the order govmedia record offers them. */
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['聊天记录', '公告截图', '公告链接', '注销完成截图', '下架截图', '批复文件', '其他'];
 
 /**
  * 记录: what govmedia record asks. A password change records the date and the attesting role only

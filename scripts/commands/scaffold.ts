@@ -29,6 +29,7 @@ import {
   categoryForKind,
   CERT_STATUSES,
   CONTENT_TYPES,
+  EVIDENCE_KINDS,
   FUNCTIONS,
   HANDOVER_FACTS,
   MODES,
@@ -37,6 +38,8 @@ import {
   PLATFORM_SLUG,
   PLATFORMS,
   QUALIFICATIONS,
+  RECORD_STAGES,
+  RECORD_TYPES,
   ROLE_ZH,
   schemaRef,
   staleReviewers,
@@ -46,6 +49,8 @@ import {
   translator,
   validators,
   type AccountFunction,
+  type EvidenceKind,
+  type RecordType,
   type Tr,
 } from '../scaffold/model.ts';
 import { formatLaterSteps, formatSteps, gitCommands, laterStepsFor, prInstructions, type GitPlan, type ScaffoldKind } from '../scaffold/next-steps.ts';
@@ -1123,11 +1128,6 @@ export async function cmdClose(args: string[], io: Io, deps: ScaffoldDeps = {}):
 
 // ---------------------------------------------------------------- records that are not filings
 
-const RECORD_TYPES = ['密码更换', '资料留存'] as const;
-type RecordType = (typeof RECORD_TYPES)[number];
-const STAGES = ['开设', '变更', '关停', '补录'] as const;
-type EvidenceKind = NonNullable<Event['evidence']>[number]['kind'];
-const EVIDENCE_KINDS: readonly EvidenceKind[] = ['聊天记录', '公告截图', '公告链接', '注销完成截图', '下架截图', '批复文件', '其他'];
 
 /**
  * govmedia record <账号编号>：追加不是备案的事件——密码更换（六安 第三十二条（一）等；只记日期和确认人职务），
@@ -1156,11 +1156,11 @@ export async function cmdRecord(args: string[], io: Io, deps: ScaffoldDeps = {})
     if (type === '密码更换') {
       ev.attestedBy = await ask.text('attested-by', str(values['attested-by']), { message: t('确认人的职务（例如：分管负责人；不写姓名，绝不写密码）', 'Attesting role (e.g. 分管负责人; no name, never the password)'), default: '分管负责人', validate: v.required(t('确认人的职务', 'the attesting role'), 60) });
     } else {
-      ev.action = await ask.choose<(typeof STAGES)[number]>('stage', str(values.stage), {
+      ev.action = await ask.choose<(typeof RECORD_STAGES)[number]>('stage', str(values.stage), {
         message: t('资料属于哪一阶段？', 'Which stage is the material from?'),
-        choices: STAGES.map((x) => ({ value: x, name: x })),
+        choices: RECORD_STAGES.map((x) => ({ value: x, name: x })),
         default: '开设',
-        parse: (x) => (STAGES as readonly string[]).includes(x) ? (x as (typeof STAGES)[number]) : undefined,
+        parse: (x) => (RECORD_STAGES as readonly string[]).includes(x) ? (x as (typeof RECORD_STAGES)[number]) : undefined,
       });
       ev.evidence = await evidenceOf(ctx, strs(values.evidence));
     }

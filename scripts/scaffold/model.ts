@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isValidDate } from '../calendar/workdays.ts';
 import type { Lang } from '../core/finding.ts';
 import { checkNameChars } from '../core/text-checks.ts';
-import type { AccountFile, CertifiedEntity, Change, Person, Platform, UnitFile } from '../generated/types.ts';
+import type { AccountFile, CertifiedEntity, Change, Event, Person, Platform, UnitFile } from '../generated/types.ts';
 
 export type Tr = (zh: string, en: string) => string;
 export function translator(lang: Lang): Tr {
@@ -166,6 +166,15 @@ export function accountJson(a: AccountFile): string {
   for (const [k, v] of Object.entries(a)) if (!(k in o) && v !== undefined) o[k] = v;
   return JSON.stringify(o, null, 2) + '\n';
 }
+
+/** The records that are not filings (govmedia record, and the browser assistant's 日常记录). */
+export const RECORD_TYPES = ['密码更换', '资料留存'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+/** The stages kept material (资料留存) can belong to. */
+export const RECORD_STAGES = ['开设', '变更', '关停', '补录'] as const;
+export type EvidenceKind = NonNullable<Event['evidence']>[number]['kind'];
+/** The kinds of kept material, in the order they are offered. */
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['聊天记录', '公告截图', '公告链接', '注销完成截图', '下架截图', '批复文件', '其他'];
 
 /** The team's single-person roles, as the filings and 信息报备 name them. */
 export const ROLE_ZH = { principal: '主要负责人', inCharge: '分管负责人', sectionHead: '科室负责人' } as const;
