@@ -11,14 +11,14 @@ import { renderHtml } from '../forms/html.ts';
 import { genericForm } from '../forms/templates/generic.ts';
 import { luanForm } from '../forms/templates/luan.ts';
 import { zigongForm } from '../forms/templates/zigong.ts';
-import { CATEGORIES, categoryForKind, FUNCTIONS, HANDOVER_FACTS, PLATFORMS, staleReviewers, SUB_TYPES, teamChanges } from '../scaffold/model.ts';
+import { CATEGORIES, categoryForKind, EVIDENCE_KINDS, FUNCTIONS, HANDOVER_FACTS, PLATFORMS, staleReviewers, SUB_TYPES, teamChanges } from '../scaffold/model.ts';
 import { formatLaterSteps, formatSteps, laterStepsFor } from '../scaffold/next-steps.ts';
 import { deriveState } from '../core/lifecycle.ts';
 import { escHtml } from './escape.ts';
 import { editorLink } from './forge.ts';
 import { handoverFactsFor, optionalQuestionsFor } from './asks.ts';
 import { expandSnapshot, judgeFile, loadSnapshot, TextSource } from './judge.ts';
-import { draftAnswers, EVIDENCE_KINDS, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor, teamOf } from './model.ts';
+import { draftAnswers, HANDOVER_FACT_FIELDS, pointersByLine, produce, questionFor, teamOf } from './model.ts';
 
 const $ = (id) => document.getElementById(id);
 // the page's questions and results as loaded, before this script fills them in: 清除草稿 starts

@@ -9,9 +9,7 @@
 import { parseJson } from '../core/jsonpos.ts';
 import type { Finding } from '../core/finding.ts';
 import type { AccountFile, Event, Person, Platform, UnitFile } from '../generated/types.ts';
-import { accountJson, categoryForKind, EVIDENCE_KINDS, PLATFORM_SLUG, RECORD_STAGES, schemaRef, teamChanges, type EvidenceKind, type RecordType } from '../scaffold/model.ts';
-
-export { EVIDENCE_KINDS };
+import { accountJson, categoryForKind, PLATFORM_SLUG, RECORD_STAGES, schemaRef, teamChanges, type EvidenceKind, type RecordType } from '../scaffold/model.ts';
 
 export type Action = '开设' | '补录' | '变更' | '关停' | '记录' | '报备';
 

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ENGINE_ROOT } from '../core/paths.ts';
-import { defaultJobs, PARALLEL_MIN_FILES } from '../pipeline/parallel.ts';
+import { defaultJobs, PARALLEL_MAX_JOBS, PARALLEL_MIN_FILES } from '../pipeline/parallel.ts';
 import { ENGINE_IDS_FILE, ENGINE_PATHS, keptEngineIds } from '../pr/engine-ids.ts';
 import { historyRepo, run, snapshotRepo, type HistoryRepo, type SnapshotRepo } from './generate.ts';
 import { readProfiles, summarizeProfiles, type ProfileSummary } from './profile.ts';
@@ -697,7 +697,7 @@ function flushToDisk(): number | undefined {
  * at least 2; none below PARALLEL_MIN_FILES, where `--jobs N` checks in one thread anyway.
  */
 export function threadsCompared(files: number, cores: number): number | undefined {
-  return files < PARALLEL_MIN_FILES ? undefined : Math.min(4, Math.max(2, cores));
+  return files < PARALLEL_MIN_FILES ? undefined : Math.min(PARALLEL_MAX_JOBS, Math.max(2, cores));
 }
 
 /** Stage 2: validate at one size, each row beside its floor or peer in alternating pairs. */

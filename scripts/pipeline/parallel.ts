@@ -15,6 +15,9 @@ import { FsSource } from '../core/source.ts';
 
 export const PARALLEL_MIN_FILES = 4000;
 
+/** The most threads validate uses by default (see defaultJobs). */
+export const PARALLEL_MAX_JOBS = 4;
+
 /** Below this many cores the default is one thread (see defaultJobs). */
 export const PARALLEL_MIN_CORES = 4;
 
@@ -34,7 +37,7 @@ export const PARALLEL_MIN_CORES = 4;
  * (`--jobs N` overrides it; measure with `--jobs 1` against `--jobs N` on the machine at hand).
  */
 export function defaultJobs(cores: number = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
-  return cores < PARALLEL_MIN_CORES ? 1 : Math.min(4, cores);
+  return cores < PARALLEL_MIN_CORES ? 1 : Math.min(PARALLEL_MAX_JOBS, cores);
 }
 
 function runWorker(input: ShareInput): Promise<ShareOutput> {
