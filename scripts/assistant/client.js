@@ -369,6 +369,11 @@ function precheck(a) {
       if (gone.length) out.push(['review', `审核分工中的“${gone.join('、')}”已不在管理队伍中：请重新指定`]);
     }
   }
+  // 公开版: an existing account's file is written on its pasted current content (pastedCurrent); without it
+  // the rules still judge (the snapshot), only the output waits: the third element says so
+  const current = a.accountRel && !TEAMS ? REG.accountsById.get($('account').value) : undefined;
+  const paste = current ? pastedCurrent(current) : undefined;
+  if (paste?.problem) out.push(['account', paste.problem, 'output']);
   if (a.action !== '记录' && a.action !== '报备' && !a.decision) out.push(['decision', '请选择单位意见（同意或不同意）：须由主要负责人同意或集体研究，本页不替您填写']);
   if (a.handover) {
     const acc = REG.accountsById.get($('account').value);
@@ -410,7 +415,7 @@ function judge(showAll) {
   for (const [q, msg] of pre) if (showAll || touched.has(q)) put(q, `<div class="finding error"><span class="sev">请填写：</span>${escHtml(msg)}</div>`);
   // without a unit (or the account to change) there is nothing to judge yet
   // an unanswered handover question stops the output too (asked, so answered: never recorded as unknown by default)
-  if (pre.some(([q]) => q === 'unit' || q === 'account' || (showAll && (q === 'handover' || q === 'record' || (a.action === '报备' && (q === 'team' || q === 'review')))))) {
+  if (pre.some(([q, , only]) => (only === 'output' ? showAll : q === 'unit' || q === 'account') || (showAll && (q === 'handover' || q === 'record' || (a.action === '报备' && (q === 'team' || q === 'review')))))) {
     last = undefined;
     return undefined;
   }
@@ -532,26 +537,23 @@ function produceOutput() {
     document.querySelector('.q.bad')?.scrollIntoView({ block: 'center' });
     return;
   }
-  // the public build: an existing account's file is written on the content the clerk pasted (pastedCurrent)
+  // the public build: an existing account's file is written on the content the clerk pasted (pastedCurrent;
+  // judge() has checked it is that account's current version)
   let text = produced.text;
   if (!TEAMS && produced.exists) {
-    const acc = REG.accountsById.get($('account').value);
-    const p = acc ? pastedCurrent(acc) : { problem: '请选择要办理的账号' };
     let out;
-    if (p.doc) {
-      try {
-        out = produce(r.answers, unit().data, p.doc, (id) => REG.accountsById.has(id)).text;
-      } catch {
-        p.problem = '无法在粘贴的内容上写出修改后的文件：请在代码托管平台上打开该文件，复制全部内容后重新粘贴';
-      }
+    try {
+      out = produce(r.answers, unit().data, pastedCurrent(REG.accountsById.get($('account').value)).doc, (id) => REG.accountsById.has(id)).text;
+    } catch {
+      /* a pasted file of a shape the answers cannot be written on */
     }
     if (out === undefined) {
       const box = document.querySelector('.findings[data-for="account"]');
-      box.insertAdjacentHTML('beforeend', `<div class="finding error"><span class="sev">请填写：</span>${escHtml(p.problem)}</div>`);
+      box.insertAdjacentHTML('beforeend', `<div class="finding error"><span class="sev">请填写：</span>${escHtml('无法在粘贴的内容上写出修改后的文件：请在代码托管平台上打开该文件，复制全部内容后重新粘贴')}</div>`);
       box.closest('.q').classList.add('bad');
       v.className = 'verdict fail';
       v.dataset.verdict = 'incomplete';
-      v.innerHTML = '<p class="title">还差一步：粘贴该账号文件的当前内容</p><p>公开版不含人员信息，不能自行写出完整的账号文件：请按“账号”问题下方的提示粘贴后再生成。</p>';
+      v.innerHTML = '<p class="title">无法在粘贴的内容上写出修改后的文件</p><p>请按“账号”问题下方的提示重新粘贴后再生成。</p>';
       $('output').hidden = true;
       $('q-account').scrollIntoView({ block: 'center' });
       return;
